@@ -1,0 +1,72 @@
+"""Users, the audit log, import batches and region settings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from workforce.persistence.base import Base, Timestamp, utc_now
+
+
+class User(Base):
+    """An account: role is clerk (录入员), approver (审核员), finance (财务) or admin (管理员)."""
+
+    __tablename__ = "app_user"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(50), unique=True)
+    display_name: Mapped[str] = mapped_column(String(50))
+    role: Mapped[str] = mapped_column(String(10))
+    password_hash: Mapped[str] = mapped_column(String(255), default="")
+    scope_org_id: Mapped[int | None] = mapped_column(ForeignKey("org_unit.id"))
+    must_change_password: Mapped[bool] = mapped_column(Boolean, default=True)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[dt.datetime | None] = mapped_column(Timestamp)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[dt.datetime] = mapped_column(Timestamp, default=utc_now)
+
+
+class AuditEntry(Base):
+    """审计日志: who did what, when, to which row, with old → new values per field.
+
+    ``changes`` maps field name to ``[old, new]`` as text; the program only ever appends.
+    """
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(Timestamp, default=utc_now, index=True)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    username: Mapped[str] = mapped_column(String(50))
+    action: Mapped[str] = mapped_column(String(40))
+    entity: Mapped[str] = mapped_column(String(40))
+    entity_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    changes: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batch.id"))
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class ImportBatch(Base):
+    """One roster (or other) import as applied: file, who, counts."""
+
+    __tablename__ = "import_batch"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    file_name: Mapped[str] = mapped_column(String(255))
+    at: Mapped[dt.datetime] = mapped_column(Timestamp, default=utc_now)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    created: Mapped[int] = mapped_column(Integer, default=0)
+    updated: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Setting(Base):
+    """Region settings (default district, import date, rule switches) as JSON values."""
+
+    __tablename__ = "setting"
+
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[Any] = mapped_column(JSON)

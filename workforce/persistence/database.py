@@ -1,0 +1,61 @@
+"""Engines and sessions: the embedded SQLite file by default, PostgreSQL by URL.
+
+SQLite runs in WAL mode with foreign keys on; the schema is owned by Alembic (``migrate``).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from platformdirs import user_data_dir
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+ENV_VAR = "WORKFORCE_DB"
+
+
+def default_database_path() -> Path:
+    """The embedded database in the user's data folder (created on first start)."""
+    return Path(user_data_dir("workforce", appauthor=False)) / "workforce.db"
+
+
+def resolve_url(url: str | None = None) -> str:
+    """``--db`` first, then ``WORKFORCE_DB``, then the embedded file."""
+    chosen = url or os.environ.get(ENV_VAR)
+    if chosen:
+        if "://" not in chosen:  # a bare path means a SQLite file
+            return f"sqlite:///{Path(chosen).expanduser().resolve()}"
+        return chosen
+    path = default_database_path()
+    return f"sqlite:///{path}"
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()
+
+
+def make_engine(url: str | None = None) -> Engine:
+    """An engine for the chosen database; creates the SQLite file's folder if needed."""
+    resolved = resolve_url(url)
+    if resolved.startswith("sqlite:///") and resolved != "sqlite:///:memory:":
+        Path(resolved.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(resolved)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def make_session_factory(engine: Engine) -> sessionmaker[Session]:
+    return sessionmaker(engine, expire_on_commit=False)
+
+
+def describe_url(engine: Engine) -> str:
+    """The database as a person would name it, without a password."""
+    return engine.url.render_as_string(hide_password=True)

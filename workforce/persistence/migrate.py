@@ -1,0 +1,41 @@
+"""Schema upgrades through Alembic; ``init`` and the first start call ``upgrade_to_head``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine
+
+
+def _migrations_dir() -> Path:
+    import migrations  # the top-level Alembic package, shipped with the program
+
+    return Path(migrations.__file__).parent
+
+
+def alembic_config(engine: Engine) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(_migrations_dir()))
+    config.attributes["engine"] = engine
+    return config
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def head_revision(engine: Engine) -> str | None:
+    return ScriptDirectory.from_config(alembic_config(engine)).get_current_head()
+
+
+def upgrade_to_head(engine: Engine) -> bool:
+    """Bring the schema to the newest revision; True when something was applied."""
+    if current_revision(engine) == head_revision(engine):
+        return False
+    command.upgrade(alembic_config(engine), "head")
+    return True
