@@ -1,0 +1,87 @@
+"""Helpers shared by the CLI commands: opening the database, progress, clean errors."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from workforce.domain.problems import ActionRefused
+from workforce.services.accounts import actor_for
+from workforce.services.context import Actor, Database
+from workforce.services.setup import InitReport, initialise
+
+
+class CliError(Exception):
+    """A failure to report as one line on standard error."""
+
+    def __init__(self, message: str, status: int = 1) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def fail(message: str, status: int = 1) -> int:
+    print(f"错误：{message}", file=sys.stderr)
+    return status
+
+
+def say(message: str) -> None:
+    """Messages for a person go to standard error so standard output stays pipeable."""
+    print(message, file=sys.stderr, flush=True)
+
+
+def emit_json(document: Any) -> None:
+    json.dump(document, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write("\n")
+
+
+def open_database(url: str | None) -> tuple[Database, InitReport]:
+    """The database of ``--db``, created and migrated when needed."""
+    try:
+        db = Database.open(url)
+        return db, initialise(db)
+    except ActionRefused as exc:
+        raise CliError(exc.message) from exc
+    except Exception as exc:  # noqa: BLE001 - any connection failure becomes one clear line
+        first_line = f"{exc.__class__.__name__}: {exc}".splitlines()[0]
+        raise CliError(f"无法打开数据库：{first_line}") from exc
+
+
+@contextmanager
+def opened(args: argparse.Namespace) -> Iterator[tuple[Database, Actor]]:
+    """The database of ``--db`` (created and migrated when needed) and the acting user."""
+    db, _report = open_database(args.db)
+    try:
+        actor = actor_for(db)
+    except ActionRefused as exc:
+        db.close()
+        raise CliError(exc.message) from exc
+    try:
+        yield db, actor
+    except ActionRefused as exc:
+        raise CliError(exc.message) from exc
+    finally:
+        db.close()
+
+
+class Progress:
+    """A progress line on standard error, redrawn at most a few times a second."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self._last = 0.0
+        self._tty = sys.stderr.isatty()
+
+    def __call__(self, done: int, total: int) -> None:
+        now = time.monotonic()
+        if done < total and now - self._last < 0.25:
+            return
+        self._last = now
+        percent = 100 * done // total if total else 100
+        end = "\r" if self._tty and done < total else "\n"
+        if self._tty or done >= total:
+            print(f"{self.label} {done}/{total} ({percent}%)", end=end, file=sys.stderr, flush=True)

@@ -1,0 +1,34 @@
+"""Who may do what: each user action names the roles allowed to perform it."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from workforce.domain.vocab import Role
+
+
+class Action(StrEnum):
+    EDIT_WORKERS = "edit_workers"
+    IMPORT_ROSTER = "import_roster"
+    EXPORT_ROSTER = "export_roster"
+    VIEW_WORKERS = "view_workers"
+    EDIT_ORGANISATION = "edit_organisation"
+    EDIT_CONFIGURATION = "edit_configuration"
+    GENERATE_DEMO = "generate_demo"
+    MANAGE_USERS = "manage_users"
+
+
+ALLOWED: dict[Action, frozenset[Role]] = {
+    Action.EDIT_WORKERS: frozenset({Role.CLERK, Role.ADMIN}),
+    Action.IMPORT_ROSTER: frozenset({Role.CLERK, Role.ADMIN}),
+    Action.EXPORT_ROSTER: frozenset({Role.CLERK, Role.APPROVER, Role.FINANCE, Role.ADMIN}),
+    Action.VIEW_WORKERS: frozenset(Role),
+    Action.EDIT_ORGANISATION: frozenset({Role.CLERK, Role.ADMIN}),
+    Action.EDIT_CONFIGURATION: frozenset({Role.ADMIN}),
+    Action.GENERATE_DEMO: frozenset({Role.ADMIN}),
+    Action.MANAGE_USERS: frozenset({Role.ADMIN}),
+}
+
+
+def is_allowed(role: Role, action: Action) -> bool:
+    return role in ALLOWED[action]

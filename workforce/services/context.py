@@ -1,0 +1,60 @@
+"""What every service needs: the database and the acting user."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from workforce.domain.permissions import Action, is_allowed
+from workforce.domain.problems import ActionRefused
+from workforce.domain.vocab import ROLE_NAMES, Role
+from workforce.persistence.database import make_engine, make_session_factory
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """The user on whose behalf a service acts."""
+
+    user_id: int | None
+    username: str
+    role: Role
+    scope_org_id: int | None = None
+
+
+@dataclass
+class Database:
+    """An engine and its session factory; sessions never cross threads."""
+
+    engine: Engine
+    sessions: sessionmaker[Session] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.sessions = make_session_factory(self.engine)
+
+    @classmethod
+    def open(cls, url: str | None = None) -> Database:
+        return cls(make_engine(url))
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One short transaction: commit on success, roll back everything on any error."""
+        with self.sessions() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        with self.sessions() as session:
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def require(actor: Actor, action: Action) -> None:
+    """Refuse the action unless the actor's role allows it."""
+    if not is_allowed(actor.role, action):
+        raise ActionRefused(f"当前用户「{actor.username}」（{ROLE_NAMES[actor.role]}）无权执行此操作")

@@ -1,0 +1,110 @@
+"""``workforce init`` and the first start: migrate, then install the defaults once."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from dataclasses import dataclass
+from decimal import Decimal
+from importlib import resources
+from typing import Any
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from workforce.domain.vocab import Role
+from workforce.persistence.accounts import Setting, User
+from workforce.persistence.migrate import upgrade_to_head
+from workforce.persistence.org import OrgUnit
+from workforce.persistence.pay import AllowanceRate, PayScale, ScaleAmount, ScalePost
+from workforce.services.context import Database
+
+DEFAULT_ADMIN = "admin"
+
+
+@dataclass(frozen=True, slots=True)
+class InitReport:
+    migrated: bool
+    created_district: bool
+    created_admin: bool
+    installed_scale: bool
+
+
+def _region_defaults() -> dict[str, Any]:
+    text = resources.files("workforce.data").joinpath("demo-region.json").read_text("utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+def _install_scale(session: Session, scale: dict[str, Any]) -> None:
+    effective = dt.date.fromisoformat(scale["effective_date"])
+    row = PayScale(name=scale["name"], effective_date=effective, note="示范地区默认标准")
+    session.add(row)
+    session.flush()
+    for order, post in enumerate(scale["posts"]):
+        session.add(
+            ScalePost(
+                scale_id=row.id,
+                code=post["code"],
+                name=post["name"],
+                aliases=",".join(post.get("aliases", [])),
+                min_level=post["min_level"],
+                max_level=post["max_level"],
+                paid_as=post.get("paid_as"),
+                sort_order=order,
+            )
+        )
+    text = resources.files("workforce.data").joinpath(scale["amounts_file"]).read_text("utf-8")
+    amounts = [
+        {
+            "scale_id": row.id,
+            "post": r["post"],
+            "level": int(r["level"]),
+            "monthly_pay": Decimal(r["monthly_pay"]),
+        }
+        for r in csv.DictReader(io.StringIO(text))
+    ]
+    session.execute(insert(ScaleAmount), amounts)
+
+
+def initialise(db: Database) -> InitReport:
+    """Create or upgrade the schema; add the default district, administrator and demo scale.
+
+    Safe to run again: each default is installed only when missing.
+    """
+    migrated = upgrade_to_head(db.engine)
+    defaults = _region_defaults()
+    created_district = created_admin = installed_scale = False
+    with db.transaction() as session:
+        if session.get(Setting, "default_district_id") is None:
+            district = OrgUnit(kind="district", name=defaults["default_district"], parent_id=None)
+            session.add(district)
+            session.flush()
+            session.add(Setting(key="default_district_id", value=district.id))
+            session.add(Setting(key="region_name", value=defaults["region_name"]))
+            created_district = True
+        if session.scalar(select(User.id).where(User.username == DEFAULT_ADMIN)) is None:
+            session.add(
+                User(username=DEFAULT_ADMIN, display_name="系统管理员", role=Role.ADMIN.value)
+            )
+            created_admin = True
+        if session.scalar(select(PayScale.id).limit(1)) is None:
+            _install_scale(session, defaults["scale"])
+            effective = dt.date.fromisoformat(defaults["scale"]["effective_date"])
+            session.execute(
+                insert(AllowanceRate),
+                [
+                    {
+                        "kind": a["kind"],
+                        "key": a["key"],
+                        "amount": Decimal(a["amount"]),
+                        "period": a["period"],
+                        "effective_date": effective,
+                    }
+                    for a in defaults["allowances"]
+                ],
+            )
+            installed_scale = True
+    return InitReport(migrated, created_district, created_admin, installed_scale)
