@@ -55,9 +55,10 @@ def test_invalid_worker_is_refused_and_nothing_written(db: Database, admin: Acto
         create_worker(db, admin, bad)
     with db.reading() as session:
         assert session.scalar(select(func.count(Worker.id))) == 0
-        assert session.scalar(
-            select(func.count(AuditEntry.id)).where(AuditEntry.entity == "worker")
-        ) == 0
+        assert (
+            session.scalar(select(func.count(AuditEntry.id)).where(AuditEntry.entity == "worker"))
+            == 0
+        )
 
 
 def test_duplicate_id_number_is_refused(db: Database, admin: Actor) -> None:
@@ -74,8 +75,9 @@ def test_stale_edit_is_a_conflict_and_keeps_the_first_save(db: Database, admin: 
     second = load_worker(db, worker_id)
     update_worker(db, admin, worker_id, replace(first.data, phone="13800000000"), first.version)
     with pytest.raises(ActionRefused, match="已被他人修改"):
-        update_worker(db, admin, worker_id, replace(second.data, phone="13911111111"),
-                      second.version)
+        update_worker(
+            db, admin, worker_id, replace(second.data, phone="13911111111"), second.version
+        )
     assert load_worker(db, worker_id).data.phone == "13800000000"
 
 
@@ -89,9 +91,7 @@ def test_transfer_and_status_change_are_dated_events(db: Database, admin: Actor)
         move = session.scalars(select(Transfer)).one()
         assert (move.from_community_id, move.to_community_id) == (first, second)
         assert move.effective_date == dt.date(2025, 3, 1)
-        statuses = session.scalars(
-            select(StatusChange.status).order_by(StatusChange.id)
-        ).all()
+        statuses = session.scalars(select(StatusChange.status).order_by(StatusChange.id)).all()
     assert statuses == ["在职", "离职"]
     assert load_worker(db, worker_id).data.status == "离职"
 

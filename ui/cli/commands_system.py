@@ -5,9 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from workforce.persistence.database import describe_url
-
 from ui.cli.common import open_database, say
+from workforce.persistence.database import describe_url
 
 
 def register(sub: Any) -> None:

@@ -46,7 +46,7 @@ def open_database(url: str | None) -> tuple[Database, InitReport]:
         return db, initialise(db)
     except ActionRefused as exc:
         raise CliError(exc.message) from exc
-    except Exception as exc:  # noqa: BLE001 - any connection failure becomes one clear line
+    except Exception as exc:
         first_line = f"{exc.__class__.__name__}: {exc}".splitlines()[0]
         raise CliError(f"无法打开数据库：{first_line}") from exc
 

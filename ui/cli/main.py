@@ -1,4 +1,4 @@
-"""The ``workforce`` command line: one sub-command per user action, the same services as the desktop.
+"""The ``workforce`` command line: one sub-command per user action, the desktop's services.
 
 With ``--json`` standard output holds only the JSON document; progress and messages go to standard
 error. Errors are one clear line and a non-zero exit status, never a traceback.

@@ -1,4 +1,4 @@
-"""Dates as clerks write them (§10): real dates, "1987.05", "1987-5-3", "1987年5月", Excel serials."""
+"""Dates as clerks write them (§10): real dates, "1987.05", "1987-5-3", "1987年5月", serials."""
 
 from __future__ import annotations
 
@@ -50,7 +50,9 @@ def parse_date(value: object) -> dt.date | None:
         return from_excel_serial(float(text))
     match = _PATTERN.match(text) or _COMPACT.match(text)
     if not match:
-        raise DateParseError(f"「{text}」不是可识别的日期（可用 1987-05-03、1987.05、1987年5月 等）")
+        raise DateParseError(
+            f"「{text}」不是可识别的日期（可用 1987-05-03、1987.05、1987年5月 等）"
+        )
     year = int(match["y"])
     month = int(match["m"] or 1)
     day = int(match["d"] or 1)

@@ -54,15 +54,33 @@ class WorkerInput:
 WORKER_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(WorkerInput))
 
 FIELD_LABELS: dict[str, str] = {
-    "id_number": "身份证号", "name": "姓名", "sex": "性别", "birth_date": "出生日期",
-    "community_id": "社区", "post": "岗位", "level": "岗位等级", "ethnicity": "民族",
-    "political_status": "政治面貌", "party_join_date": "入党时间",
-    "fulltime_education": "全日制学历", "highest_education": "最高学历", "school": "毕业院校",
-    "major": "专业", "work_start_date": "参加工作时间", "community_start_date": "进入社区工作时间",
-    "recruitment_channel": "招聘方式", "duties": "职务", "is_committee_member": "是否两委成员",
-    "grid_id": "网格", "level_start_year": "现等级起始年度", "phone": "联系电话",
-    "bank_account_name": "户名", "bank_name": "开户行", "bank_account": "银行账号",
-    "status": "人员状态", "remarks": "备注",
+    "id_number": "身份证号",
+    "name": "姓名",
+    "sex": "性别",
+    "birth_date": "出生日期",
+    "community_id": "社区",
+    "post": "岗位",
+    "level": "岗位等级",
+    "ethnicity": "民族",
+    "political_status": "政治面貌",
+    "party_join_date": "入党时间",
+    "fulltime_education": "全日制学历",
+    "highest_education": "最高学历",
+    "school": "毕业院校",
+    "major": "专业",
+    "work_start_date": "参加工作时间",
+    "community_start_date": "进入社区工作时间",
+    "recruitment_channel": "招聘方式",
+    "duties": "职务",
+    "is_committee_member": "是否两委成员",
+    "grid_id": "网格",
+    "level_start_year": "现等级起始年度",
+    "phone": "联系电话",
+    "bank_account_name": "户名",
+    "bank_name": "开户行",
+    "bank_account": "银行账号",
+    "status": "人员状态",
+    "remarks": "备注",
 }
 
 
@@ -150,7 +168,11 @@ def validate_worker(
         value = getattr(worker, name)
         if value is not None and value > today:
             problems.append(
-                error("future_date", "日期晚于今天", Where(column=FIELD_LABELS[name], value=str(value)))
+                error(
+                    "future_date",
+                    "日期晚于今天",
+                    Where(column=FIELD_LABELS[name], value=str(value)),
+                )
             )
         if value is not None and value < worker.birth_date:
             problems.append(

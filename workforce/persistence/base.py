@@ -53,12 +53,12 @@ class ScaledDecimal(TypeDecorator[Decimal]):
         return (Decimal(int(value)) / self._factor).quantize(self._quantum)
 
 
-def Money() -> ScaledDecimal:  # noqa: N802 - reads like a column type
+def Money() -> ScaledDecimal:
     """Yuan, stored as integer fen."""
     return ScaledDecimal(2)
 
 
-def Hours() -> ScaledDecimal:  # noqa: N802
+def Hours() -> ScaledDecimal:
     """Training hours (学时), stored in tenths."""
     return ScaledDecimal(1)
 

@@ -1,4 +1,4 @@
-"""Versioned pay scales and allowance tables (§3): rows with an effective date, never overwritten."""
+"""Versioned pay scales and allowance tables (§3): dated rows, never overwritten."""
 
 from __future__ import annotations
 
@@ -54,7 +54,7 @@ class ScaleAmount(Base):
 
 
 class AllowanceRate(Base):
-    """津贴/绩效 amounts by kind and key (e.g. certificate/助理社会工作师), per month or per year."""
+    """津贴/绩效 amounts by kind and key (certificate/助理社会工作师 …), per month or year."""
 
     __tablename__ = "allowance_rate"
     __table_args__ = (UniqueConstraint("kind", "key", "effective_date"),)

@@ -57,4 +57,6 @@ class Database:
 def require(actor: Actor, action: Action) -> None:
     """Refuse the action unless the actor's role allows it."""
     if not is_allowed(actor.role, action):
-        raise ActionRefused(f"当前用户「{actor.username}」（{ROLE_NAMES[actor.role]}）无权执行此操作")
+        raise ActionRefused(
+            f"当前用户「{actor.username}」（{ROLE_NAMES[actor.role]}）无权执行此操作"
+        )

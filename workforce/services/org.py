@@ -81,8 +81,14 @@ class UnitResolver:
             unit = OrgUnit(parent_id=parent_id, kind=kind, name=name)
             self.session.add(unit)
             self.session.flush()
-            audit.record(self.session, self.actor, "create", "org_unit", unit.id,
-                         {"name": (None, name), "kind": (None, kind)})
+            audit.record(
+                self.session,
+                self.actor,
+                "create",
+                "org_unit",
+                unit.id,
+                {"name": (None, name), "kind": (None, kind)},
+            )
             self._known[key] = unit.id
             self.created.append(path)
         return self._known[key]
@@ -92,7 +98,9 @@ class UnitResolver:
         street_id = self._ensure(self.district_id, "street", street, street)
         community_id = self._ensure(street_id, "community", community, f"{street}/{community}")
         grid_id = (
-            self._ensure(community_id, "grid", grid, f"{street}/{community}/{grid}") if grid else None
+            self._ensure(community_id, "grid", grid, f"{street}/{community}/{grid}")
+            if grid
+            else None
         )
         return community_id, grid_id
 

@@ -64,31 +64,55 @@ def _query(post_names: dict[str, str]) -> Select[tuple[object, ...]]:
     community = aliased(OrgUnit)
     street = aliased(OrgUnit)
     district = aliased(OrgUnit)
-    ranked = (
-        select(
-            Certificate.worker_id,
-            Certificate.level,
-            Certificate.obtained_date,
-            Certificate.registered_date,
-            func.row_number()
-            .over(
-                partition_by=Certificate.worker_id,
-                order_by=(Certificate.registered_date.desc().nulls_last(), Certificate.id.desc()),
-            )
-            .label("rank"),
-        ).subquery()
-    )
+    ranked = select(
+        Certificate.worker_id,
+        Certificate.level,
+        Certificate.obtained_date,
+        Certificate.registered_date,
+        func.row_number()
+        .over(
+            partition_by=Certificate.worker_id,
+            order_by=(Certificate.registered_date.desc().nulls_last(), Certificate.id.desc()),
+        )
+        .label("rank"),
+    ).subquery()
     return (
         select(
-            Worker.id, Worker.version, district.name, street.name, community.name,
-            Worker.community_id, grid.name, Worker.name, Worker.sex, Worker.ethnicity,
-            Worker.id_number, Worker.birth_date, Worker.political_status,
-            Worker.party_join_date, Worker.fulltime_education, Worker.highest_education,
-            Worker.school, Worker.major, Worker.work_start_date, Worker.community_start_date,
-            Worker.recruitment_channel, Worker.duties, Worker.is_committee_member, Worker.post,
-            Worker.post, Worker.level, Worker.level_start_year, ranked.c.level,
-            ranked.c.obtained_date, ranked.c.registered_date, Worker.phone, Worker.bank_name,
-            Worker.bank_account, Worker.status, Worker.remarks,
+            Worker.id,
+            Worker.version,
+            district.name,
+            street.name,
+            community.name,
+            Worker.community_id,
+            grid.name,
+            Worker.name,
+            Worker.sex,
+            Worker.ethnicity,
+            Worker.id_number,
+            Worker.birth_date,
+            Worker.political_status,
+            Worker.party_join_date,
+            Worker.fulltime_education,
+            Worker.highest_education,
+            Worker.school,
+            Worker.major,
+            Worker.work_start_date,
+            Worker.community_start_date,
+            Worker.recruitment_channel,
+            Worker.duties,
+            Worker.is_committee_member,
+            Worker.post,
+            Worker.post,
+            Worker.level,
+            Worker.level_start_year,
+            ranked.c.level,
+            ranked.c.obtained_date,
+            ranked.c.registered_date,
+            Worker.phone,
+            Worker.bank_name,
+            Worker.bank_account,
+            Worker.status,
+            Worker.remarks,
         )
         .join(community, Worker.community_id == community.id)
         .join(street, community.parent_id == street.id)
@@ -115,5 +139,5 @@ def roster_rows(
     for row in session.execute(query):
         values = list(row)
         values[24] = names.get(str(values[23]), str(values[23]))
-        result.append(RosterRow(*values))  # type: ignore[arg-type]
+        result.append(RosterRow(*values))
     return result

@@ -92,9 +92,7 @@ def insert_workers(
         )
         rows.append(values)
     ids = list(
-        session.scalars(
-            insert(Worker).returning(Worker.id, sort_by_parameter_order=True), rows
-        )
+        session.scalars(insert(Worker).returning(Worker.id, sort_by_parameter_order=True), rows)
     )
     reason = "建档" if source == "manual" else "导入建档" if source == "import" else "示例数据"
     session.execute(
@@ -114,14 +112,24 @@ def insert_workers(
     session.execute(
         insert(StatusChange),
         [
-            {"worker_id": wid, "status": data.status, "effective_date": effective_date,
-             "reason": reason}
+            {
+                "worker_id": wid,
+                "status": data.status,
+                "effective_date": effective_date,
+                "reason": reason,
+            }
             for wid, (data, _) in zip(ids, entries, strict=True)
         ],
     )
     education = [
-        {"worker_id": wid, "education": edu, "fulltime": fulltime,
-         "school": data.school, "major": data.major, "recorded_on": effective_date}
+        {
+            "worker_id": wid,
+            "education": edu,
+            "fulltime": fulltime,
+            "school": data.school,
+            "major": data.major,
+            "recorded_on": effective_date,
+        }
         for wid, (data, _) in zip(ids, entries, strict=True)
         for edu, fulltime in ((data.fulltime_education, True), (data.highest_education, False))
         if edu
@@ -129,8 +137,13 @@ def insert_workers(
     if education:
         session.execute(insert(EducationRecord), education)
     certificates = [
-        {"worker_id": wid, "level": cert.level, "number": cert.number,
-         "obtained_date": cert.obtained_date, "registered_date": cert.registered_date}
+        {
+            "worker_id": wid,
+            "level": cert.level,
+            "number": cert.number,
+            "obtained_date": cert.obtained_date,
+            "registered_date": cert.registered_date,
+        }
         for wid, (_, cert) in zip(ids, entries, strict=True)
         if cert is not None
     ]
@@ -142,7 +155,10 @@ def insert_workers(
         "create",
         "worker",
         (
-            (wid, {name: (None, value) for name, value in asdict(data).items() if value is not None})
+            (
+                wid,
+                {name: (None, value) for name, value in asdict(data).items() if value is not None},
+            )
             for wid, (data, _) in zip(ids, entries, strict=True)
         ),
         batch_id=batch_id,
@@ -168,23 +184,47 @@ def apply_worker_update(
     for name, (_, after) in changes.items():
         setattr(worker, name, after)
     if "post" in changes or "level" in changes:
-        session.add(PostLevelChange(worker_id=worker.id, effective_date=effective_date,
-                                    post=new.post, level=new.level, reason=reason,
-                                    source="manual" if batch_id is None else "import"))
+        session.add(
+            PostLevelChange(
+                worker_id=worker.id,
+                effective_date=effective_date,
+                post=new.post,
+                level=new.level,
+                reason=reason,
+                source="manual" if batch_id is None else "import",
+            )
+        )
     if "community_id" in changes:
-        session.add(Transfer(worker_id=worker.id, from_community_id=old.community_id,
-                             to_community_id=new.community_id, effective_date=effective_date,
-                             reason=reason))
+        session.add(
+            Transfer(
+                worker_id=worker.id,
+                from_community_id=old.community_id,
+                to_community_id=new.community_id,
+                effective_date=effective_date,
+                reason=reason,
+            )
+        )
     if "status" in changes:
-        session.add(StatusChange(worker_id=worker.id, status=new.status,
-                                 effective_date=effective_date, reason=reason))
+        session.add(
+            StatusChange(
+                worker_id=worker.id, status=new.status, effective_date=effective_date, reason=reason
+            )
+        )
     for name, fulltime in (("fulltime_education", True), ("highest_education", False)):
         if name in changes and getattr(new, name):
-            session.add(EducationRecord(worker_id=worker.id, education=getattr(new, name),
-                                        fulltime=fulltime, school=new.school, major=new.major,
-                                        recorded_on=effective_date))
-    audit.record(session, actor, "update", "worker", worker.id, changes, batch_id=batch_id,
-                 note=reason)
+            session.add(
+                EducationRecord(
+                    worker_id=worker.id,
+                    education=getattr(new, name),
+                    fulltime=fulltime,
+                    school=new.school,
+                    major=new.major,
+                    recorded_on=effective_date,
+                )
+            )
+    audit.record(
+        session, actor, "update", "worker", worker.id, changes, batch_id=batch_id, note=reason
+    )
     return changes
 
 
@@ -212,8 +252,9 @@ def create_worker(
         clash = session.scalar(select(Worker.name).where(Worker.id_number == data.id_number))
         if clash is not None:
             raise ActionRefused(f"身份证号 {data.id_number} 已存在（{clash}）")
-        return insert_workers(session, actor, [(data, certificate)], source="manual",
-                              effective_date=today)[0]
+        return insert_workers(
+            session, actor, [(data, certificate)], source="manual", effective_date=today
+        )[0]
 
 
 def load_worker(db: Database, worker_id: int) -> WorkerFile:
@@ -250,7 +291,8 @@ def update_worker(
             raise ActionRefused(f"人员 {worker_id} 不存在")
         if worker.version != expected_version:
             raise ActionRefused(
-                f"「{worker.name}」的档案已被他人修改（版本 {expected_version} → {worker.version}），"
+                f"「{worker.name}」的档案已被他人修改"
+                f"（版本 {expected_version} → {worker.version}），"
                 "请重新打开后再保存"
             )
         _check_new(session, data, today)
@@ -258,8 +300,9 @@ def update_worker(
             clash = session.scalar(select(Worker.name).where(Worker.id_number == data.id_number))
             if clash is not None:
                 raise ActionRefused(f"身份证号 {data.id_number} 已存在（{clash}）")
-        return apply_worker_update(session, actor, worker, data, effective_date=today,
-                                   reason=reason)
+        return apply_worker_update(
+            session, actor, worker, data, effective_date=today, reason=reason
+        )
 
 
 def transfer_worker(
@@ -280,8 +323,9 @@ def transfer_worker(
         if worker.community_id == to_community_id:
             raise ActionRefused(f"「{worker.name}」已在「{target.name}」")
         new = replace(_as_input(worker), community_id=to_community_id, grid_id=None)
-        apply_worker_update(session, actor, worker, new, effective_date=effective_date,
-                            reason=reason or "调动")
+        apply_worker_update(
+            session, actor, worker, new, effective_date=effective_date, reason=reason or "调动"
+        )
 
 
 def change_status(
@@ -303,5 +347,6 @@ def change_status(
         if worker.status == status.value:
             raise ActionRefused(f"「{worker.name}」的状态已是{status.value}")
         new = replace(_as_input(worker), status=status.value)
-        apply_worker_update(session, actor, worker, new, effective_date=effective_date,
-                            reason=reason)
+        apply_worker_update(
+            session, actor, worker, new, effective_date=effective_date, reason=reason
+        )
