@@ -12,7 +12,7 @@ from workforce.domain.dates import DateParseError, age_on, parse_date
 @pytest.mark.parametrize(
     ("cell", "expected"),
     [
-        (dt.datetime(1987, 5, 3, 0, 0), dt.date(1987, 5, 3)),
+        (dt.datetime(1987, 5, 3, 0, 0), dt.date(1987, 5, 3)),  # noqa: DTZ001 - as Excel gives it
         (dt.date(1987, 5, 3), dt.date(1987, 5, 3)),
         ("1987.05", dt.date(1987, 5, 1)),
         ("1987.5", dt.date(1987, 5, 1)),
