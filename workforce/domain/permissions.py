@@ -16,6 +16,9 @@ class Action(StrEnum):
     EDIT_CONFIGURATION = "edit_configuration"
     GENERATE_DEMO = "generate_demo"
     MANAGE_USERS = "manage_users"
+    PREPARE_ADJUSTMENT = "prepare_adjustment"
+    APPROVE_ADJUSTMENT = "approve_adjustment"
+    APPLY_ADJUSTMENT = "apply_adjustment"
 
 
 ALLOWED: dict[Action, frozenset[Role]] = {
@@ -27,6 +30,9 @@ ALLOWED: dict[Action, frozenset[Role]] = {
     Action.EDIT_CONFIGURATION: frozenset({Role.ADMIN}),
     Action.GENERATE_DEMO: frozenset({Role.ADMIN}),
     Action.MANAGE_USERS: frozenset({Role.ADMIN}),
+    Action.PREPARE_ADJUSTMENT: frozenset({Role.CLERK, Role.ADMIN}),
+    Action.APPROVE_ADJUSTMENT: frozenset({Role.APPROVER, Role.ADMIN}),
+    Action.APPLY_ADJUSTMENT: frozenset({Role.CLERK, Role.APPROVER, Role.ADMIN}),
 }
 
 

@@ -1,6 +1,7 @@
 """All tables, imported in one place so ``Base.metadata`` is complete (Alembic, tests)."""
 
 from workforce.persistence.accounts import AuditEntry, ImportBatch, Setting, User
+from workforce.persistence.adjustment import AdjustmentItem, AdjustmentRun, PostAppointment
 from workforce.persistence.base import Base
 from workforce.persistence.org import OrgUnit
 from workforce.persistence.pay import AllowanceRate, PayScale, ScaleAmount, ScalePost
@@ -18,6 +19,9 @@ from workforce.persistence.people import (
 )
 
 __all__ = [
+    "AdjustmentItem",
+    "AdjustmentRun",
+    "PostAppointment",
     "AllowanceRate",
     "Appraisal",
     "AuditEntry",

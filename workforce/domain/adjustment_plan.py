@@ -1,0 +1,79 @@
+"""The adjustment plan's money and summary (§4): monthly and yearly cost per person, person-times
+(人次) and totals by district, street and post — the figures a city reports."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from workforce.domain.adjustment import Proposal
+from workforce.domain.money import ZERO, round_fen
+from workforce.domain.scale import ScaleVersion
+
+MONTHS_PER_YEAR = 12
+
+
+def monthly_delta(scale: ScaleVersion, proposal: Proposal, new_level: int | None = None) -> Decimal:
+    """岗位等级工资 after minus before, in the scale in force on the run's date."""
+    level = proposal.new_level if new_level is None else new_level
+    before = scale.monthly_pay(proposal.old_post, proposal.old_level)
+    after = scale.monthly_pay(proposal.new_post, level)
+    return round_fen(after - before)
+
+
+def yearly_delta(monthly: Decimal) -> Decimal:
+    """12 × the monthly change (the employer's insurance share is added by payroll, §8.2)."""
+    return round_fen(monthly * MONTHS_PER_YEAR)
+
+
+@dataclass(frozen=True, slots=True)
+class PlanLine:
+    """One worker of the plan as the summary groups it."""
+
+    district: str
+    street: str
+    post: str
+    changed: bool
+    blocked: bool
+    yearly: Decimal
+
+
+@dataclass(slots=True)
+class Tally:
+    person_times: int = 0
+    yearly_cost: Decimal = ZERO
+
+    def add(self, yearly: Decimal) -> None:
+        self.person_times += 1
+        self.yearly_cost += yearly
+
+
+@dataclass(slots=True)
+class PlanSummary:
+    """人次 and 年度增加资金, in total and by district, street and post; blocked workers counted."""
+
+    total: Tally = field(default_factory=Tally)
+    blocked: int = 0
+    by_district: dict[str, Tally] = field(default_factory=dict)
+    by_street: dict[str, Tally] = field(default_factory=dict)
+    by_post: dict[str, Tally] = field(default_factory=dict)
+
+
+def summarise(lines: Iterable[PlanLine]) -> PlanSummary:
+    summary = PlanSummary()
+    for line in lines:
+        if line.blocked and not line.changed:
+            summary.blocked += 1
+        if not line.changed:
+            continue
+        summary.total.add(line.yearly)
+        summary.by_district.setdefault(line.district, Tally()).add(line.yearly)
+        summary.by_street.setdefault(f"{line.district}/{line.street}", Tally()).add(line.yearly)
+        summary.by_post.setdefault(line.post, Tally()).add(line.yearly)
+    return summary
+
+
+def ten_thousand_yuan(amount: Decimal) -> Decimal:
+    """An amount in 万元 to two decimals, as cities publish it ("增加资金 1,388.72 万元")."""
+    return round_fen(amount / Decimal(10000))

@@ -1,0 +1,210 @@
+"""Applying and reverting an approved adjustment run: every worker at once, with bulk statements,
+refusing when a worker changed in between (so nothing is silently overwritten)."""
+
+from __future__ import annotations
+
+from typing import Any, cast
+
+from sqlalchemy import Table, bindparam, delete, insert, select, update
+from sqlalchemy.orm import Session
+
+from workforce.domain.permissions import Action
+from workforce.domain.problems import ActionRefused
+from workforce.domain.progress import ProgressFn, no_progress
+from workforce.persistence.adjustment import AdjustmentItem, AdjustmentRun, PostAppointment
+from workforce.persistence.base import utc_now
+from workforce.persistence.people import PostLevelChange, Worker
+from workforce.services import audit
+from workforce.services.adjustment_run import (
+    APPLIED,
+    APPROVED,
+    PREPARED,
+    REVERTED,
+    STATUS_NAMES,
+    SUPERSEDED,
+    get_run,
+)
+from workforce.services.context import Actor, Database, require
+
+STATE_FIELDS = (
+    "post",
+    "level",
+    "level_start_year",
+    "credited_ladder",
+    "early_steps_used",
+    "early_streak_start",
+    "credited_honour_kinds",
+)
+
+
+def _current_states(
+    session: Session, run_id: int
+) -> list[tuple[AdjustmentItem, dict[str, Any], str]]:
+    worker = Worker.__table__.c
+    rows = session.execute(
+        select(AdjustmentItem, *(worker[f] for f in STATE_FIELDS), worker.name)
+        .join(Worker, Worker.id == AdjustmentItem.worker_id)
+        .where(AdjustmentItem.run_id == run_id, AdjustmentItem.excluded.is_(False))
+    ).all()
+    return [(row[0], dict(zip(STATE_FIELDS, row[1:-1], strict=True)), row[-1]) for row in rows]
+
+
+def _same_state(current: dict[str, Any], expected: dict[str, Any]) -> bool:
+    for name in STATE_FIELDS:
+        left, right = current.get(name), expected.get(name)
+        if name == "credited_honour_kinds":
+            left, right = set((left or "").split(",")) - {""}, set((right or "").split(",")) - {""}
+        if left != right:
+            return False
+    return True
+
+
+def _write_states(
+    session: Session,
+    actor: Actor,
+    run: AdjustmentRun,
+    targets: list[tuple[AdjustmentItem, dict[str, Any], dict[str, Any]]],
+    reason: str,
+) -> None:
+    """Set each worker's rule state, append post/level history, audit — all in bulk."""
+    table = cast(Table, Worker.__table__)
+    now = utc_now()
+    session.execute(
+        update(table)
+        .where(table.c.id == bindparam("target_id"))
+        .values(
+            {
+                **{f: bindparam(f"new_{f}") for f in STATE_FIELDS},
+                "version": table.c.version + 1,
+                "updated_at": now,
+            }
+        ),
+        [
+            {"target_id": item.worker_id, **{f"new_{f}": new[f] for f in STATE_FIELDS}}
+            for item, _, new in targets
+        ],
+    )
+    history = [
+        {
+            "worker_id": item.worker_id,
+            "effective_date": run.effective_date,
+            "post": new["post"],
+            "level": new["level"],
+            "reason": reason,
+            "source": "adjustment",
+        }
+        for item, old, new in targets
+        if (old["post"], old["level"]) != (new["post"], new["level"])
+    ]
+    if history:
+        session.execute(insert(PostLevelChange), history)
+    audit.record_many(
+        session,
+        actor,
+        "adjust",
+        "worker",
+        (
+            (item.worker_id, {f: (old[f], new[f]) for f in STATE_FIELDS if old[f] != new[f]})
+            for item, old, new in targets
+        ),
+        note=f"{reason}（批次{run.id}）",
+    )
+
+
+def apply_run(
+    db: Database, actor: Actor, run_id: int, *, progress: ProgressFn = no_progress
+) -> int:
+    """应用: write every approved change at once; refuses if any worker changed since the plan.
+    Returns the number of workers written."""
+    require(actor, Action.APPLY_ADJUSTMENT)
+    with db.transaction() as session:
+        run = get_run(session, run_id, for_update=True)
+        if run.status != APPROVED:
+            raise ActionRefused(f"批次{run_id}{STATUS_NAMES[run.status]}，只有已审核的批次可以应用")
+        states = _current_states(session, run_id)
+        stale = [
+            name for item, current, name in states if not _same_state(current, item.state_before)
+        ]
+        if stale:
+            raise ActionRefused(
+                f"计划准备后有{len(stale)}人的岗位等级信息已变化（{'、'.join(stale[:5])}…），"
+                "请重新准备调级计划"
+            )
+        progress(0, len(states))
+        targets = [(item, current, item.state_after) for item, current, _ in states]
+        _write_states(session, actor, run, targets, f"{run.year}年度调级")
+        session.execute(
+            update(PostAppointment)
+            .where(
+                PostAppointment.run_id.is_(None),
+                PostAppointment.effective_date <= run.effective_date,
+            )
+            .values(run_id=run.id)
+        )
+        run.status = APPLIED
+        run.applied_by = actor.user_id
+        run.applied_at = utc_now()
+        audit.record(
+            session,
+            actor,
+            "apply",
+            "adjustment_run",
+            run.id,
+            {"status": (APPROVED, APPLIED)},
+            note=f"写入{len(targets)}人",
+        )
+        progress(len(states), len(states))
+        return len(targets)
+
+
+def revert_run(db: Database, actor: Actor, run_id: int, reason: str) -> int:
+    """撤销: restore every worker of an applied run exactly, while no locked payroll used it.
+    Refuses if a worker was changed after the run (that change would be lost)."""
+    require(actor, Action.APPROVE_ADJUSTMENT)
+    if not reason.strip():
+        raise ActionRefused("撤销调级必须填写理由")
+    with db.transaction() as session:
+        run = get_run(session, run_id, for_update=True)
+        if run.status != APPLIED:
+            raise ActionRefused(f"批次{run_id}{STATUS_NAMES[run.status]}，只有已应用的批次可以撤销")
+        states = _current_states(session, run_id)
+        moved = [
+            name for item, current, name in states if not _same_state(current, item.state_after)
+        ]
+        if moved:
+            raise ActionRefused(
+                f"调级后有{len(moved)}人的岗位等级信息又有变动（{'、'.join(moved[:5])}…），"
+                "不能整体撤销"
+            )
+        targets = [(item, current, item.state_before) for item, current, _ in states]
+        _write_states(session, actor, run, targets, f"撤销{run.year}年度调级：{reason.strip()}")
+        session.execute(
+            update(PostAppointment).where(PostAppointment.run_id == run.id).values(run_id=None)
+        )
+        run.status = REVERTED
+        run.reverted_by = actor.user_id
+        run.reverted_at = utc_now()
+        audit.record(
+            session,
+            actor,
+            "revert",
+            "adjustment_run",
+            run.id,
+            {"status": (APPLIED, REVERTED)},
+            note=reason.strip(),
+        )
+        return len(targets)
+
+
+def discard_run(db: Database, actor: Actor, run_id: int) -> None:
+    """Delete a prepared (never applied) plan and its items."""
+    require(actor, Action.PREPARE_ADJUSTMENT)
+    with db.transaction() as session:
+        run = get_run(session, run_id, for_update=True)
+        if run.status not in (PREPARED, SUPERSEDED):
+            raise ActionRefused(f"批次{run_id}{STATUS_NAMES[run.status]}，不能删除")
+        session.execute(delete(AdjustmentItem).where(AdjustmentItem.run_id == run_id))
+        audit.record(
+            session, actor, "discard", "adjustment_run", run.id, {"status": (run.status, None)}
+        )
+        session.delete(run)

@@ -1,0 +1,150 @@
+"""Bulk reading of what the adjustment rules need, one query per table (no per-worker queries)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, aliased
+
+from workforce.domain.adjustment import HonourFact, WorkerHistory
+from workforce.domain.adjustment_rules import AdjustmentRules
+from workforce.domain.vocab import ACTIVE_STATUSES
+from workforce.persistence.adjustment import PostAppointment
+from workforce.persistence.org import OrgUnit
+from workforce.persistence.people import Appraisal, Certificate, Honour, Worker
+
+APPRAISAL_YEARS_BACK = 12
+
+
+@dataclass(frozen=True, slots=True)
+class WorkerIdentity:
+    worker_id: int
+    id_number: str
+    name: str
+    district: str
+    street: str
+    community: str
+    level_start_year: int | None
+
+
+def worker_state(worker: Worker) -> dict[str, object]:
+    """The fields a run changes, as stored in an item's before/after state."""
+    return {
+        "post": worker.post,
+        "level": worker.level,
+        "level_start_year": worker.level_start_year,
+        "credited_ladder": worker.credited_ladder,
+        "early_steps_used": worker.early_steps_used,
+        "early_streak_start": worker.early_streak_start,
+        "credited_honour_kinds": worker.credited_honour_kinds,
+    }
+
+
+def load_histories(
+    session: Session, year: int, effective_date: dt.date, rules: AdjustmentRules
+) -> list[tuple[WorkerIdentity, WorkerHistory]]:
+    """Every active worker's identity and rule history for the run of ``year``."""
+    community = aliased(OrgUnit)
+    street = aliased(OrgUnit)
+    district = aliased(OrgUnit)
+    rows = session.execute(
+        select(
+            Worker.id,
+            Worker.id_number,
+            Worker.name,
+            district.name,
+            street.name,
+            community.name,
+            Worker.post,
+            Worker.level,
+            Worker.level_start_year,
+            Worker.community_start_date,
+            Worker.highest_education,
+            Worker.credited_ladder,
+            Worker.early_steps_used,
+            Worker.early_streak_start,
+            Worker.credited_honour_kinds,
+        )
+        .join(community, Worker.community_id == community.id)
+        .join(street, community.parent_id == street.id)
+        .join(district, street.parent_id == district.id)
+        .where(Worker.status.in_([s.value for s in ACTIVE_STATUSES]))
+        .order_by(Worker.id)
+    ).all()
+    appraisals: dict[int, dict[int, str]] = defaultdict(dict)
+    for worker_id, appraisal_year, grade in session.execute(
+        select(Appraisal.worker_id, Appraisal.year, Appraisal.grade).where(
+            Appraisal.year >= year - APPRAISAL_YEARS_BACK, Appraisal.year < year
+        )
+    ):
+        appraisals[worker_id][appraisal_year] = grade
+    certificates: dict[int, str] = {}
+    ladder = rules.certificate_ladder
+    for worker_id, level in session.execute(
+        select(Certificate.worker_id, Certificate.level).where(
+            Certificate.registered_date <= effective_date
+        )
+    ):
+        if ladder.get(level, 0) > ladder.get(certificates.get(worker_id, ""), 0):
+            certificates[worker_id] = level
+    honours: dict[int, list[HonourFact]] = defaultdict(list)
+    for worker_id, kind, title, awarded in session.execute(
+        select(Honour.worker_id, Honour.kind, Honour.title, Honour.awarded_date).where(
+            Honour.awarded_date < effective_date
+        )
+    ):
+        honours[worker_id].append(HonourFact(kind, title, awarded.year))
+    appointments = dict(
+        session.execute(
+            select(PostAppointment.worker_id, PostAppointment.new_post)
+            .where(
+                PostAppointment.run_id.is_(None), PostAppointment.effective_date <= effective_date
+            )
+            .order_by(PostAppointment.effective_date, PostAppointment.id)
+        )
+        .tuples()
+        .all()
+    )
+    result = []
+    for row in rows:
+        (
+            worker_id,
+            id_number,
+            name,
+            district_name,
+            street_name,
+            community_name,
+            post,
+            level,
+            level_start,
+            community_start,
+            education,
+            credited,
+            early_used,
+            streak,
+            honour_kinds,
+        ) = row
+        tenure_start = level_start or (community_start.year if community_start else year)
+        identity = WorkerIdentity(
+            worker_id, id_number, name, district_name, street_name, community_name, level_start
+        )
+        history = WorkerHistory(
+            worker_id=worker_id,
+            post=post,
+            level=level,
+            tenure_start_year=tenure_start,
+            appraisals=appraisals.get(worker_id, {}),
+            highest_education=education,
+            certificate_level=certificates.get(worker_id),
+            credited_ladder=credited,
+            early_steps_used=early_used,
+            early_streak_start=streak,
+            honours=tuple(honours.get(worker_id, ())),
+            credited_honour_kinds=frozenset(k for k in honour_kinds.split(",") if k),
+            new_post=appointments.get(worker_id),
+        )
+        result.append((identity, history))
+    return result
