@@ -74,10 +74,11 @@ def test_upgrading_keeps_existing_workers(tmp_path: object) -> None:
         )
         connection.execute(
             text(
-                "INSERT INTO worker (id, id_number, name, sex, birth_date, ethnicity, political_status,"
-                " is_committee_member, community_id, post, level, credited_ladder, status, version,"
-                " created_at, updated_at) VALUES (1, '11010519491231002X', '张三', '女', '1949-12-31',"
-                " '汉族', '群众', 0, 1, 'staff', 3, 0, '在职', 1, '2020-01-01', '2020-01-01')"
+                "INSERT INTO worker (id, id_number, name, sex, birth_date, ethnicity,"
+                " political_status, is_committee_member, community_id, post, level,"
+                " credited_ladder, status, version, created_at, updated_at)"
+                " VALUES (1, '11010519491231002X', '张三', '女', '1949-12-31', '汉族', '群众',"
+                " 0, 1, 'staff', 3, 0, '在职', 1, '2020-01-01', '2020-01-01')"
             )
         )
     assert upgrade_to_head(database.engine)

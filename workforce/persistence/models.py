@@ -21,7 +21,6 @@ from workforce.persistence.people import (
 __all__ = [
     "AdjustmentItem",
     "AdjustmentRun",
-    "PostAppointment",
     "AllowanceRate",
     "Appraisal",
     "AuditEntry",
@@ -32,6 +31,7 @@ __all__ = [
     "ImportBatch",
     "OrgUnit",
     "PayScale",
+    "PostAppointment",
     "PostLevelChange",
     "ScaleAmount",
     "ScalePost",
