@@ -10,12 +10,24 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 
-from ui.cli import commands_adjust, commands_demo, commands_roster, commands_system
+from ui.cli import (
+    commands_adjust,
+    commands_demo,
+    commands_payroll,
+    commands_roster,
+    commands_system,
+)
 from ui.cli.common import CliError, fail
 
 Handler = Callable[[argparse.Namespace], int]
 
-COMMAND_MODULES = (commands_system, commands_roster, commands_demo, commands_adjust)
+COMMAND_MODULES = (
+    commands_system,
+    commands_roster,
+    commands_demo,
+    commands_adjust,
+    commands_payroll,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
