@@ -7,9 +7,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from workforce.domain.tax_case import CaseError, explain, parse_case
-
 from ui.cli.common import CliError, emit_json
+from workforce.domain.tax_case import CaseError, explain, parse_case
 
 
 def register(sub: Any) -> None:
