@@ -1,0 +1,115 @@
+"""What a worker is paid in a month before items (§3, §8.1): 岗位等级工资 from the scale in force,
+职业资格津贴 from registration, 一肩挑津贴, 基础绩效; and the arrears (补发, §8.4) owed when a level
+change takes effect in a month already paid."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from workforce.domain.money import ZERO
+from workforce.domain.payroll import PayLine
+from workforce.domain.scale import ScaleVersion
+
+
+@dataclass(frozen=True, slots=True)
+class Allowances:
+    """The allowance amounts in force for a month (per month), by kind and key."""
+
+    certificate: Mapping[str, Decimal]
+    one_shoulder: Decimal = ZERO
+    basic_performance: Decimal = ZERO
+    certificate_from_next_month: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class PayFacts:
+    """The facts of one worker that decide the month's regular pay."""
+
+    post: str
+    level: int
+    duties: str | None
+    certificate_level: str | None
+    certificate_registered: dt.date | None
+    on_probation: bool
+
+
+def first_of_month(day: dt.date) -> dt.date:
+    return day.replace(day=1)
+
+
+def next_month(day: dt.date) -> dt.date:
+    return (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+
+
+def certificate_allowance_starts(registered: dt.date, from_next_month: bool) -> dt.date:
+    """The first month the certificate allowance is paid: the month after registration by
+    default (configurable: the same month)."""
+    return next_month(registered) if from_next_month else first_of_month(registered)
+
+
+def regular_lines(
+    facts: PayFacts, scale: ScaleVersion, allowances: Allowances, month: dt.date
+) -> tuple[PayLine, ...]:
+    """岗位等级工资 and the allowances that follow the worker's facts, for the month starting
+    ``month``; probation pays no 绩效 (§3)."""
+    lines = [
+        PayLine("scale", "岗位等级工资", scale.monthly_pay(facts.post, facts.level), prorated=True)
+    ]
+    if (
+        facts.certificate_level
+        and facts.certificate_registered
+        and facts.certificate_level in allowances.certificate
+        and certificate_allowance_starts(
+            facts.certificate_registered, allowances.certificate_from_next_month
+        )
+        <= first_of_month(month)
+    ):
+        lines.append(
+            PayLine(
+                "certificate",
+                "职业资格津贴",
+                allowances.certificate[facts.certificate_level],
+                prorated=True,
+            )
+        )
+    if facts.duties == "一肩挑" and allowances.one_shoulder:
+        lines.append(PayLine("one_shoulder", "一肩挑津贴", allowances.one_shoulder, prorated=True))
+    if not facts.on_probation and allowances.basic_performance:
+        lines.append(
+            PayLine("basic_performance", "基础绩效", allowances.basic_performance, prorated=True)
+        )
+    return tuple(lines)
+
+
+@dataclass(frozen=True, slots=True)
+class PaidMonth:
+    """A month already paid: its month and the level-dependent pay it carried."""
+
+    month: dt.date
+    post: str
+    level: int
+    amount: Decimal
+
+
+def arrears_lines(
+    paid: Sequence[PaidMonth],
+    new_post: str,
+    new_level: int,
+    scale_for: Mapping[dt.date, ScaleVersion],
+) -> tuple[PayLine, ...]:
+    """补发: one taxable line per paid month at the old level, new pay − old pay (§8.4)."""
+    lines = []
+    for month in paid:
+        difference = scale_for[month.month].monthly_pay(new_post, new_level) - month.amount
+        if difference:
+            lines.append(
+                PayLine(
+                    f"arrears:{month.month:%Y-%m}",
+                    f"补发{month.month.year}年{month.month.month}月调级工资",
+                    difference,
+                )
+            )
+    return tuple(lines)
