@@ -1,9 +1,148 @@
-"""``workforce roster import|export|template`` (filled in by the roster import work)."""
+"""``workforce roster import|export|template``: the roster spreadsheet (一人一档 花名册, §11).
+
+``import`` checks the whole sheet first and prints what it would do; any row with an error means
+nothing is written and the exit status is 2. ``--errors OUT.xlsx`` writes the clerk's sheet back
+with a 错误说明 column; ``--json`` prints the plan (and result) on standard output only.
+"""
 
 from __future__ import annotations
 
+import argparse
+from dataclasses import asdict
+from pathlib import Path
 from typing import Any
+
+from reports.roster_xlsx import write_error_report, write_roster, write_template
+from reports.xlsx_reader import pick_roster_sheet, read_workbook
+from ui.cli.common import CliError, Progress, emit_json, opened, say
+from workforce.domain.problems import ActionRefused
+from workforce.domain.sheet import SheetGrid
+from workforce.services.roster_export import find_unit, roster_for_export, template_posts
+from workforce.services.roster_import import (
+    ImportPlan,
+    apply_roster_import,
+    plan_roster_import,
+)
+
+REJECTED = 2
 
 
 def register(sub: Any) -> None:
-    """Placeholder until the roster commands land."""
+    roster = sub.add_parser("roster", help="花名册：导入、导出、空白模板")
+    actions = roster.add_subparsers(dest="roster_command", metavar="ACTION", required=True)
+
+    imp = actions.add_parser("import", help="导入花名册（先检查全表，有错误则不写入）")
+    imp.add_argument("file", metavar="FILE", help="花名册文件（.xlsx、.xls 或 .csv）")
+    imp.add_argument("--sheet", metavar="NAME", help="工作表名称（默认：第一个有表头的工作表）")
+    imp.add_argument(
+        "--district", metavar="NAME", help="表中没有“区/旗县”列时新增人员归入的区（默认：默认区）"
+    )
+    imp.add_argument("--dry-run", action="store_true", help="只检查并列出将做的修改，不写入")
+    imp.add_argument(
+        "--errors", metavar="OUT.xlsx", help="把问题写入错误报告（原表加“错误说明”列）"
+    )
+    imp.add_argument("--json", action="store_true", help="在标准输出打印 JSON 结果")
+    imp.set_defaults(handler=run_import)
+
+    exp = actions.add_parser("export", help="按标准列导出花名册（可原样导回）")
+    exp.add_argument("out", metavar="OUT.xlsx")
+    exp.add_argument("--unit", metavar="NAME", help="只导出某街道、社区或网格（可写“街道/社区”）")
+    exp.set_defaults(handler=run_export)
+
+    tpl = actions.add_parser("template", help="生成带下拉选项和填表说明的空白花名册模板")
+    tpl.add_argument("out", metavar="OUT.xlsx")
+    tpl.set_defaults(handler=run_template)
+
+
+def _read(path: str, sheet: str | None) -> SheetGrid:
+    try:
+        return pick_roster_sheet(read_workbook(path), sheet)
+    except ActionRefused as exc:
+        raise CliError(exc.message) from exc
+
+
+def _written(path: str, what: str) -> Path:
+    target = Path(path)
+    if target.suffix.lower() != ".xlsx":
+        raise CliError(f"{what}须保存为 .xlsx 文件：{path}")
+    if not target.parent.is_dir():
+        raise CliError(f"保存{what}的文件夹不存在：{target.parent}")
+    return target
+
+
+def print_plan(plan: ImportPlan) -> None:
+    """The plan as a clerk reads it, on standard error."""
+    say(f"工作表「{plan.sheet}」：{plan.total_rows} 行数据")
+    say(f"新增 {len(plan.creates)} 人")
+    say(f"更新 {len(plan.updates)} 人")
+    for update in plan.updates:
+        changes = "；".join(
+            f"{c.label} {c.old or '（空）'} → {c.new or '（空）'}" for c in update.changes
+        )
+        say(f"  第{update.row}行 {update.name}（{update.id_number}）：{changes}")
+    say(f"未变 {plan.unchanged} 人")
+    if plan.new_units:
+        say(f"将新建的街道/社区/网格 {len(plan.new_units)} 个：")
+        for path in plan.new_units:
+            say(f"  {path}")
+    if plan.unmapped_headers:
+        say(f"未识别的列（不导入）：{'、'.join(plan.unmapped_headers)}")
+    errors = [p for p in plan.problems if p.is_error]
+    warnings = [p for p in plan.problems if not p.is_error]
+    if errors:
+        say(f"错误 {len(errors)} 处（有错误时整表不导入）：")
+        for problem in errors:
+            say(problem.describe())
+    if warnings:
+        say(f"提示 {len(warnings)} 处（不影响导入，请核对）：")
+        for problem in warnings:
+            say(problem.describe())
+
+
+def _plan_document(plan: ImportPlan) -> dict[str, Any]:
+    return {**asdict(plan), "has_errors": plan.has_errors}
+
+
+def run_import(args: argparse.Namespace) -> int:
+    grid = _read(args.file, args.sheet)
+    errors_path = _written(args.errors, "错误报告") if args.errors else None
+    with opened(args) as (db, actor):
+        district_id = find_unit(db, args.district, "district") if args.district else None
+        plan = plan_roster_import(
+            db, actor, grid, district_id=district_id, progress=Progress("检查")
+        )
+        print_plan(plan)
+        if errors_path is not None and plan.problems:
+            write_error_report(errors_path, grid, plan.header_row, plan.problems)
+            say(f"错误报告已保存：{errors_path}")
+        if plan.has_errors or args.dry_run:
+            if args.json:
+                emit_json({"plan": _plan_document(plan), "result": None})
+            say("有错误，未导入任何数据" if plan.has_errors else "试运行：未写入任何数据")
+            return REJECTED if plan.has_errors else 0
+        result = apply_roster_import(
+            db, actor, grid, district_id=district_id, progress=Progress("导入")
+        )
+    say(f"导入完成：新增 {result.created} 人，更新 {result.updated} 人（批次 {result.batch_id}）")
+    if args.json:
+        emit_json({"plan": _plan_document(plan), "result": asdict(result)})
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    target = _written(args.out, "花名册")
+    with opened(args) as (db, actor):
+        unit_id = find_unit(db, args.unit) if args.unit else None
+        rows = roster_for_export(db, actor, unit_id)
+    write_roster(target, rows)
+    say(f"已导出 {len(rows)} 人：{target}")
+    return 0
+
+
+def run_template(args: argparse.Namespace) -> int:
+    target = _written(args.out, "模板")
+    with opened(args) as (db, _actor):
+        posts = template_posts(db)
+    write_template(target, posts)
+    say(f"已生成花名册模板：{target}")
+    return 0

@@ -53,10 +53,12 @@ def open_database(url: str | None) -> tuple[Database, InitReport]:
 
 @contextmanager
 def opened(args: argparse.Namespace) -> Iterator[tuple[Database, Actor]]:
-    """The database of ``--db`` (created and migrated when needed) and the acting user."""
+    """The database of ``--db`` (created and migrated when needed) and the acting user: ``--user``
+    where the command has it, else the administrator."""
     db, _report = open_database(args.db)
+    user = getattr(args, "user", None)  # commands with --user act as that user
     try:
-        actor = actor_for(db)
+        actor = actor_for(db, user) if user else actor_for(db)
     except ActionRefused as exc:
         db.close()
         raise CliError(exc.message) from exc

@@ -19,6 +19,7 @@ class Action(StrEnum):
     PREPARE_ADJUSTMENT = "prepare_adjustment"
     APPROVE_ADJUSTMENT = "approve_adjustment"
     APPLY_ADJUSTMENT = "apply_adjustment"
+    RECORD_APPRAISALS = "record_appraisals"
 
 
 ALLOWED: dict[Action, frozenset[Role]] = {
@@ -33,6 +34,7 @@ ALLOWED: dict[Action, frozenset[Role]] = {
     Action.PREPARE_ADJUSTMENT: frozenset({Role.CLERK, Role.ADMIN}),
     Action.APPROVE_ADJUSTMENT: frozenset({Role.APPROVER, Role.ADMIN}),
     Action.APPLY_ADJUSTMENT: frozenset({Role.CLERK, Role.APPROVER, Role.ADMIN}),
+    Action.RECORD_APPRAISALS: frozenset({Role.CLERK, Role.ADMIN}),
 }
 
 

@@ -5,6 +5,7 @@ Exceptions are for bugs and for refusing a whole action (``ActionRefused``).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -67,3 +68,12 @@ class ActionRefused(Exception):
         super().__init__(message)
         self.message = message
         self.problems = problems
+
+
+def refuse_on_errors(what: str, problems: Iterable[Problem]) -> None:
+    """Refuse a whole action when any problem is an error: one line naming the first error and
+    how many there are, with every error attached for the list or the error report."""
+    errors = tuple(p for p in problems if p.is_error)
+    if errors:
+        more = f"（共{len(errors)}处错误）" if len(errors) > 1 else ""
+        raise ActionRefused(f"{what}：{errors[0].describe()}{more}", errors)

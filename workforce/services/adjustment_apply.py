@@ -67,6 +67,8 @@ def _write_states(
     reason: str,
 ) -> None:
     """Set each worker's rule state, append post/level history, audit — all in bulk."""
+    if not targets:  # a run with nobody in it (an executemany needs at least one row)
+        return
     table = cast(Table, Worker.__table__)
     now = utc_now()
     session.execute(

@@ -21,6 +21,7 @@ from workforce.domain.adjustment_plan import (
     yearly_delta,
 )
 from workforce.domain.adjustment_rules import AdjustmentRules
+from workforce.domain.appraisal import SETTING_KEY as APPRAISAL_GRADES
 from workforce.domain.permissions import Action
 from workforce.domain.problems import ActionRefused
 from workforce.domain.progress import CancelToken, ProgressFn, no_progress
@@ -30,6 +31,7 @@ from workforce.persistence.base import utc_now
 from workforce.persistence.pay import PayScale
 from workforce.services import audit
 from workforce.services.adjustment_inputs import load_histories
+from workforce.services.appraisals import grade_scheme
 from workforce.services.context import Actor, Database, require
 from workforce.services.scales import scale_in_force
 
@@ -69,12 +71,19 @@ class PreparedRun:
 
 
 def rules_for(session: Session, year: int) -> AdjustmentRules:
-    """The region's rules for ``year``: setting ``adjustment_rules:YEAR``, else the default."""
+    """The region's rules for ``year``: setting ``adjustment_rules:YEAR``, else the default. Unless
+    the rules name their own, the passing grades and 优秀 follow the region's grade scheme (§5)."""
+    values: dict[str, Any] = {}
     for key in (f"adjustment_rules:{year}", "adjustment_rules"):
         setting = session.get(Setting, key)
         if setting is not None:
-            return AdjustmentRules.from_mapping(setting.value)
-    return AdjustmentRules()
+            values = dict(setting.value)
+            break
+    if session.get(Setting, APPRAISAL_GRADES) is not None:
+        scheme = grade_scheme(session)
+        values.setdefault("passing_grades", scheme.passing_grades)
+        values.setdefault("early_grade", scheme.excellent)
+    return AdjustmentRules.from_mapping(values)
 
 
 def _rules_snapshot(rules: AdjustmentRules) -> dict[str, Any]:

@@ -11,7 +11,8 @@ from workforce.domain.scale import PostRange, ScaleVersion
 from workforce.persistence.pay import PayScale, ScaleAmount, ScalePost
 
 
-def _scale_id_in_force(session: Session, on: dt.date) -> int | None:
+def scale_id_in_force(session: Session, on: dt.date) -> int | None:
+    """The id of the newest version effective on or before ``on``."""
     return session.scalar(
         select(PayScale.id)
         .where(PayScale.effective_date <= on)
@@ -39,19 +40,24 @@ def _posts(session: Session, scale_id: int) -> tuple[PostRange, ...]:
 
 def posts_in_force(session: Session, on: dt.date) -> tuple[PostRange, ...]:
     """Posts and ranges of the scale in force on ``on`` (the earliest scale if none yet)."""
-    scale_id = _scale_id_in_force(session, on) or session.scalar(
+    scale_id = scale_id_in_force(session, on) or session.scalar(
         select(PayScale.id).order_by(PayScale.effective_date).limit(1)
     )
     return _posts(session, scale_id) if scale_id is not None else ()
 
 
-def scale_in_force(session: Session, on: dt.date) -> ScaleVersion | None:
-    scale_id = _scale_id_in_force(session, on)
-    if scale_id is None:
-        return None
+def load_scale(session: Session, scale_id: int) -> ScaleVersion:
+    """One version with its posts and amounts."""
     scale = session.get_one(PayScale, scale_id)
-    amounts = {
-        (r.post, r.level): r.monthly_pay
-        for r in session.scalars(select(ScaleAmount).where(ScaleAmount.scale_id == scale_id))
-    }
+    rows = session.execute(
+        select(ScaleAmount.post, ScaleAmount.level, ScaleAmount.monthly_pay).where(
+            ScaleAmount.scale_id == scale_id
+        )
+    ).tuples()
+    amounts = {(post, level): pay for post, level, pay in rows}
     return ScaleVersion(scale.effective_date, _posts(session, scale_id), amounts)
+
+
+def scale_in_force(session: Session, on: dt.date) -> ScaleVersion | None:
+    scale_id = scale_id_in_force(session, on)
+    return None if scale_id is None else load_scale(session, scale_id)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import insert, select
@@ -56,6 +56,11 @@ def _refuse_if_errors(problems: list[Problem]) -> None:
         raise ActionRefused("；".join(p.describe() for p in errors), errors)
 
 
+def _values(data: WorkerInput) -> dict[str, Any]:
+    """The fields as a dict; ``asdict`` deep-copies, which costs seconds on a large import."""
+    return {name: getattr(data, name) for name in WORKER_FIELDS}
+
+
 def _as_input(worker: Worker) -> WorkerInput:
     return WorkerInput(**{name: getattr(worker, name) for name in WORKER_FIELDS})
 
@@ -86,7 +91,7 @@ def insert_workers(
         return []
     rows: list[dict[str, Any]] = []
     for data, cert in entries:
-        values = asdict(data)
+        values = _values(data)
         values["credited_ladder"] = ladder_value(
             data.highest_education, cert.level if cert else None
         )
@@ -157,7 +162,7 @@ def insert_workers(
         (
             (
                 wid,
-                {name: (None, value) for name, value in asdict(data).items() if value is not None},
+                {name: (None, value) for name, value in _values(data).items() if value is not None},
             )
             for wid, (data, _) in zip(ids, entries, strict=True)
         ),

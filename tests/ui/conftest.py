@@ -1,0 +1,58 @@
+"""GUI test helpers: settings in a temporary folder, roster rows and workers made to order."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from tests.factories import make_worker
+from workforce.services.accounts import actor_for
+from workforce.services.context import Actor, Database
+from workforce.services.org import UnitResolver, default_district_id
+from workforce.services.roster_query import RosterRow
+from workforce.services.workers import create_worker
+
+
+@pytest.fixture(autouse=True)
+def _settings_in_tmp(tmp_path: Path) -> Iterator[None]:
+    """QSettings of the app under test never touch the user's own."""
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
+    yield
+
+
+def make_row(worker_id: int = 1, **overrides: Any) -> RosterRow:
+    base = RosterRow(
+        worker_id=worker_id, version=1, district="示范区", street="新华街道", community="光明社区",
+        community_id=3, grid=None, name=f"张{worker_id}", sex="男", ethnicity="汉族",
+        id_number="11010519491231002X", birth_date=dt.date(1990, 5, 17), political_status="群众",
+        party_join_date=None, fulltime_education="大专", highest_education="本科", school=None,
+        major=None, work_start_date=None, community_start_date=dt.date(2018, 3, 1),
+        recruitment_channel=None, duties=None, is_committee_member=False, post="staff",
+        post_name="其他社区工作者", level=3, level_start_year=None, certificate_level=None,
+        certificate_obtained=None, certificate_registered=None, phone="13800000000",
+        bank_name=None, bank_account=None, status="在职", remarks=None,
+    )  # fmt: skip
+    return replace(base, **overrides)
+
+
+@pytest.fixture
+def admin_sqlite(sqlite_db: Database) -> Actor:
+    return actor_for(sqlite_db)
+
+
+def add_workers(db: Database, actor: Actor, names: list[tuple[str, str]]) -> list[int]:
+    """Workers (name, community) on the fresh database, streets and communities made as needed."""
+    with db.transaction() as session:
+        resolver = UnitResolver(session, actor, default_district_id(session))
+        communities = {c: resolver.resolve("新华街道", c, None)[0] for _, c in names}
+    return [
+        create_worker(db, actor, replace(make_worker(communities[c], n + 1), name=name))
+        for n, (name, c) in enumerate(names)
+    ]

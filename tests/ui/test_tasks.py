@@ -1,0 +1,52 @@
+"""The one helper for long work: result, refusal and cancel come back on the GUI thread."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from ui.tasks import run_task
+from workforce.domain.problems import ActionRefused
+from workforce.domain.progress import CancelToken, ProgressFn
+
+pytestmark = pytest.mark.gui
+
+
+def test_result_refusal_and_cancel(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    results: list[object] = []
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
+
+    def count(progress: ProgressFn, cancel: CancelToken) -> str:
+        for done in range(3):
+            progress(done, 3)
+        return threading.current_thread().name
+
+    run_task(None, count, results.append, label="…")
+    qtbot.waitUntil(lambda: len(results) == 1)
+    assert results[0] != threading.current_thread().name  # ran off the GUI thread
+
+    def refuse(_progress: ProgressFn, _cancel: CancelToken) -> None:
+        raise ActionRefused("身份证号 110105194912310021 已存在（王芳）")
+
+    run_task(None, refuse, results.append, label="…")
+    qtbot.waitUntil(lambda: len(shown) == 1)
+    assert shown == ["身份证号 110105194912310021 已存在（王芳）"]
+
+    started = threading.Event()
+    cancelled: list[bool] = []
+
+    def wait_for_cancel(_progress: ProgressFn, cancel: CancelToken) -> None:
+        started.set()
+        while True:
+            cancel.check()
+
+    task = run_task(None, wait_for_cancel, results.append, label="…",
+                    on_cancelled=lambda: cancelled.append(True))  # fmt: skip
+    started.wait(5)
+    task.dialog.canceled.emit()  # the cancel button
+    qtbot.waitUntil(lambda: cancelled == [True])
+    assert len(results) == 1 and len(shown) == 1  # quiet: no result, no message

@@ -1,0 +1,148 @@
+"""``workforce appraisal import`` and ``workforce user add|list``.
+
+An appraisal import checks the whole sheet first; any error means nothing is written and the exit
+status is 2. ``--errors OUT.xlsx`` writes the clerk's sheet back with a 错误说明 column.
+"""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from reports.roster_xlsx import write_error_report
+from ui.cli.commands_scale import add_user_option, read_sheet
+from ui.cli.common import CliError, Progress, emit_json, opened, say
+from workforce.domain.problems import Problem
+from workforce.domain.vocab import ROLE_NAMES, Role
+from workforce.services.appraisals import (
+    AppraisalPlan,
+    apply_appraisal_import,
+    plan_appraisal_import,
+)
+from workforce.services.users import create_user, list_users
+
+REJECTED = 2
+
+
+def register(sub: Any) -> None:
+    appraisal = sub.add_parser("appraisal", help="年度考核结果")
+    actions = appraisal.add_subparsers(dest="appraisal_command", metavar="ACTION", required=True)
+    imp = actions.add_parser("import", help="导入考核结果（身份证号、姓名、年度、考核结果）")
+    imp.add_argument("file", metavar="FILE", help="考核结果表（.xlsx、.xls 或 .csv）")
+    imp.add_argument("--year", type=int, metavar="Y", help="考核年度（表中没有“年度”列时必填）")
+    imp.add_argument("--sheet", metavar="NAME", help="工作表名称（默认：第一个有数据的工作表）")
+    imp.add_argument("--dry-run", action="store_true", help="只检查并列出将做的修改，不写入")
+    imp.add_argument("--errors", metavar="OUT.xlsx", help="把问题写入错误报告")
+    imp.add_argument("--json", action="store_true", help="在标准输出打印 JSON 结果")
+    add_user_option(imp)
+    imp.set_defaults(handler=run_import)
+
+    user = sub.add_parser("user", help="用户：添加、列出")
+    user_actions = user.add_subparsers(dest="user_command", metavar="ACTION", required=True)
+    add = user_actions.add_parser("add", help="添加用户（仅管理员）")
+    add.add_argument("username", metavar="USERNAME")
+    add.add_argument("--role", required=True, choices=[r.value for r in Role], help="角色")
+    add.add_argument("--name", metavar="显示名", default="", help="显示名（默认：用户名）")
+    add_user_option(add)
+    add.set_defaults(handler=run_user_add)
+    lst = user_actions.add_parser("list", help="列出用户")
+    lst.add_argument("--json", action="store_true", help="在标准输出打印 JSON")
+    lst.set_defaults(handler=run_user_list)
+
+
+def _problem(problem: Problem) -> dict[str, Any]:
+    return {**asdict(problem), "severity": problem.severity.value, "text": problem.describe()}
+
+
+def _plan_document(plan: AppraisalPlan) -> dict[str, Any]:
+    return {
+        "sheet": plan.sheet,
+        "rows": plan.total_rows,
+        "created": plan.created,
+        "updated": plan.updated,
+        "unchanged": plan.unchanged,
+        "changes": [asdict(c) for c in plan.changes],
+        "problems": [_problem(p) for p in plan.problems],
+        "has_errors": plan.has_errors,
+    }
+
+
+def _print_plan(plan: AppraisalPlan) -> None:
+    say(f"工作表「{plan.sheet}」：{plan.total_rows} 条考核结果")
+    say(f"新增 {plan.created} 条，修改 {plan.updated} 条，未变 {plan.unchanged} 条")
+    for change in plan.changes:
+        if change.old is not None:
+            say(
+                f"  第{change.row}行 {change.name}（{change.id_number}）{change.year}年度："
+                f"{change.old} → {change.new}"
+            )
+    errors = [p for p in plan.problems if p.is_error]
+    warnings = [p for p in plan.problems if not p.is_error]
+    if errors:
+        say(f"错误 {len(errors)} 处（有错误时整表不导入）：")
+        for problem in errors:
+            say(problem.describe())
+    if warnings:
+        say(f"提示 {len(warnings)} 处（不影响导入，请核对）：")
+        for problem in warnings:
+            say(problem.describe())
+
+
+def run_import(args: argparse.Namespace) -> int:
+    grid = read_sheet(args.file, args.sheet)
+    errors_path = Path(args.errors) if args.errors else None
+    if errors_path is not None and errors_path.suffix.lower() != ".xlsx":
+        raise CliError(f"错误报告须保存为 .xlsx 文件：{args.errors}")
+    with opened(args) as (db, actor):
+        plan = plan_appraisal_import(db, actor, grid, year=args.year, progress=Progress("检查"))
+        _print_plan(plan)
+        if errors_path is not None and plan.problems:
+            write_error_report(errors_path, grid, plan.header_row, plan.problems)
+            say(f"错误报告已保存：{errors_path}")
+        if plan.has_errors or args.dry_run:
+            if args.json:
+                emit_json({"plan": _plan_document(plan), "result": None})
+            say("有错误，未导入任何数据" if plan.has_errors else "试运行：未写入任何数据")
+            return REJECTED if plan.has_errors else 0
+        result = apply_appraisal_import(db, actor, grid, year=args.year)
+    say(f"导入完成：新增 {result.created} 条，修改 {result.updated} 条（批次 {result.batch_id}）")
+    if args.json:
+        document = {
+            "created": result.created,
+            "updated": result.updated,
+            "unchanged": result.unchanged,
+            "batch_id": result.batch_id,
+            "warnings": [_problem(p) for p in result.warnings],
+        }
+        emit_json({"plan": _plan_document(plan), "result": document})
+    return 0
+
+
+def run_user_add(args: argparse.Namespace) -> int:
+    with opened(args) as (db, actor):
+        user_id = create_user(db, actor, args.username, args.name, args.role)
+    say(f"已添加用户 {args.username}（{ROLE_NAMES[Role(args.role)]}，编号 {user_id}）")
+    return 0
+
+
+def run_user_list(args: argparse.Namespace) -> int:
+    with opened(args) as (db, _actor):
+        users = list_users(db)
+    if args.json:
+        emit_json(
+            [
+                {
+                    "username": u.username,
+                    "display_name": u.display_name,
+                    "role": u.role.value,
+                    "active": u.active,
+                }
+                for u in users
+            ]
+        )
+        return 0
+    for u in users:
+        print(f"{u.username}\t{u.display_name}\t{u.role_name}{'' if u.active else '（已停用）'}")
+    return 0

@@ -1,0 +1,161 @@
+"""``workforce scale import|list|show|compare|set``: pay scales as versioned data (§3)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from reports.xlsx_reader import pick_roster_sheet, read_workbook
+from ui.cli.adjust_documents import difference, money, scale_document, scale_info
+from ui.cli.common import CliError, emit_json, opened, say
+from workforce.domain.problems import ActionRefused
+from workforce.domain.sheet import SheetGrid
+from workforce.services.scale_admin import (
+    compare,
+    import_scale,
+    list_scales,
+    scale_table,
+    set_amount,
+)
+
+
+def add_user_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--user", metavar="USERNAME", help="以该用户身份操作（默认：管理员 admin）")
+
+
+def parse_date(text: str, what: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise CliError(f"{what}「{text}」不是日期，应写作 YYYY-MM-DD（如 2026-01-01）") from None
+
+
+def read_sheet(path: str, sheet: str | None) -> SheetGrid:
+    """The sheet to read from a .xlsx/.xls/.csv file: the one named, else the first with data."""
+    try:
+        return pick_roster_sheet(read_workbook(path), sheet)
+    except ActionRefused as exc:
+        raise CliError(exc.message) from exc
+
+
+def register(sub: Any) -> None:
+    scale = sub.add_parser("scale", help="薪酬标准：导入、查看、比较、修改")
+    actions = scale.add_subparsers(dest="scale_command", metavar="ACTION", required=True)
+
+    imp = actions.add_parser("import", help="导入新版本薪酬标准（长表或宽表）")
+    imp.add_argument("file", metavar="FILE", help="薪酬标准表（.xlsx、.xls 或 .csv）")
+    imp.add_argument("--effective", metavar="YYYY-MM-DD", required=True, help="生效日期")
+    imp.add_argument("--name", metavar="N", help="名称（默认：按生效日期命名）")
+    imp.add_argument("--sheet", metavar="NAME", help="工作表名称（默认：第一个有数据的工作表）")
+    imp.set_defaults(handler=run_import)
+
+    lst = actions.add_parser("list", help="列出所有版本")
+    lst.add_argument("--json", action="store_true", help="在标准输出打印 JSON")
+    lst.set_defaults(handler=run_list)
+
+    show = actions.add_parser("show", help="查看某日生效的薪酬标准")
+    show.add_argument("--effective", metavar="DATE", help="日期（默认：今天）")
+    show.add_argument("--json", action="store_true", help="在标准输出打印 JSON")
+    show.set_defaults(handler=run_show)
+
+    cmp = actions.add_parser("compare", help="比较两个日期生效的薪酬标准")
+    cmp.add_argument("date_a", metavar="DATE_A")
+    cmp.add_argument("date_b", metavar="DATE_B")
+    cmp.add_argument("--json", action="store_true", help="在标准输出打印 JSON")
+    cmp.set_defaults(handler=run_compare)
+
+    edit = actions.add_parser("set", help="修改尚未被已应用调级使用的版本中的一个月标准")
+    edit.add_argument("scale_id", metavar="SCALE_ID", type=int)
+    edit.add_argument("post", metavar="POST", help="岗位名称、代码或别名")
+    edit.add_argument("level", metavar="LEVEL", type=int)
+    edit.add_argument("amount", metavar="AMOUNT", help="月标准（元）")
+    edit.set_defaults(handler=run_set)
+    for parser in (imp, edit):
+        add_user_option(parser)
+
+
+def run_import(args: argparse.Namespace) -> int:
+    effective = parse_date(args.effective, "生效日期")
+    grid = read_sheet(args.file, args.sheet)
+    name = args.name or f"薪酬标准（{effective:%Y-%m-%d}起）"
+    with opened(args) as (db, actor):
+        try:
+            result = import_scale(db, actor, grid, effective, name=name)
+        except ActionRefused as exc:
+            for problem in exc.problems[1:]:
+                say(problem.describe())
+            raise
+    for warning in result.warnings:
+        say(f"提示：{warning.describe()}")
+    form = "长表" if result.form == "long" else "宽表"
+    say(f"已导入薪酬标准「{name}」（{form}，{result.amounts}个月标准，{effective:%Y-%m-%d}起生效）")
+    return 0
+
+
+def run_list(args: argparse.Namespace) -> int:
+    with opened(args) as (db, _actor):
+        scales = list_scales(db)
+    if args.json:
+        emit_json([scale_info(s) for s in scales])
+        return 0
+    for s in scales:
+        used = "，已被调级使用" if s.in_use else ""
+        print(f"{s.scale_id}\t{s.effective_date:%Y-%m-%d}起\t{s.name}（{s.amounts}项{used}）")
+    return 0
+
+
+def run_show(args: argparse.Namespace) -> int:
+    on = parse_date(args.effective, "日期") if args.effective else None
+    with opened(args) as (db, _actor):
+        detail = scale_table(db, on)
+    if args.json:
+        emit_json(scale_document(detail))
+        return 0
+    version, info = detail.version, detail.info
+    print(f"薪酬标准「{info.name}」，{info.effective_date:%Y-%m-%d}起生效（编号{info.scale_id}）")
+    paying = [p for p in version.posts if not p.paid_as]
+    print("\t".join(["等级", *(p.name for p in paying)]))
+    levels = sorted({level for _, level in version.amounts})
+    for level in levels:
+        cells = [money(version.amounts.get((p.code, level))) or "—" for p in paying]
+        print("\t".join([str(level), *cells]))
+    for post in version.posts:
+        if post.paid_as:
+            target = version.post(post.paid_as)
+            print(f"{post.name}按{target.name if target else post.paid_as}标准发放")
+    return 0
+
+
+def run_compare(args: argparse.Namespace) -> int:
+    old, new = parse_date(args.date_a, "日期"), parse_date(args.date_b, "日期")
+    with opened(args) as (db, _actor):
+        result = compare(db, old, new)
+    if args.json:
+        emit_json(
+            {
+                "old": scale_info(result.old),
+                "new": scale_info(result.new),
+                "differences": [difference(d) for d in result.differences],
+            }
+        )
+        return 0
+    print(f"「{result.old.name}」→「{result.new.name}」：{len(result.changed)}项不同")
+    for d in result.changed:
+        print(
+            f"{d.post_name}\t{d.level}级\t{money(d.old) or '—'}\t→\t{money(d.new) or '—'}"
+            f"\t{money(d.difference) or ''}"
+        )
+    return 0
+
+
+def run_set(args: argparse.Namespace) -> int:
+    try:
+        amount = Decimal(args.amount)
+    except InvalidOperation:
+        raise CliError(f"月标准「{args.amount}」不是金额") from None
+    with opened(args) as (db, actor):
+        old = set_amount(db, actor, args.scale_id, args.post, args.level, amount)
+    say(f"已修改：{args.post}{args.level}级 {money(old) or '（无）'} → {money(amount)}")
+    return 0

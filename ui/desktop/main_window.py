@@ -1,0 +1,356 @@
+"""The main window: the organisation tree on the left, the worker table and its filters right.
+
+The window paints before the database layer is imported (app start ≤ 1 s): it is built empty,
+then ``attach`` gives it the database and ``refresh`` reads the roster off the GUI thread. Modules
+that pull in SQLAlchemy are imported inside the methods that need them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui import formatting as fmt
+from ui.desktop import file_actions
+from ui.desktop.models import WorkerTableModel
+from ui.desktop.org_tree import OrgTree
+from ui.desktop.roster_filter import RosterCriteria
+from ui.tasks import run_task, show_error
+from workforce.domain.permissions import Action, is_allowed
+from workforce.domain.problems import ActionRefused
+from workforce.domain.vocab import ACTIVE_STATUSES, WorkerStatus
+
+if TYPE_CHECKING:
+    from ui.desktop.roster_snapshot import RosterSnapshot
+    from ui.desktop.worker_form import WorkerForm
+    from workforce.services.context import Actor, Database
+    from workforce.services.roster_query import RosterRow
+
+FILTER_DELAY_MS = 150
+IN_POST = frozenset(status.value for status in ACTIVE_STATUSES)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self) -> None:
+        super().__init__()
+        self.db: Database | None = None
+        self.actor: Actor | None = None
+        self.snapshot: RosterSnapshot | None = None
+        self._pending_select: int | None = None
+        self.setWindowTitle(self.tr("Community workers: files and pay"))
+        self.resize(1280, 780)
+        self.model = WorkerTableModel()
+        self.tree = OrgTree()
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(self.tr("Search name, ID number, community, post or phone"))
+        self.status_filter = QComboBox()
+        self.status_filter.addItem(self.tr("In post (active, probation)"), IN_POST)
+        self.status_filter.addItem(self.tr("All statuses"), None)
+        for status in WorkerStatus:
+            self.status_filter.addItem(status.value, frozenset({status.value}))
+        self.post_filter = QComboBox()
+        self.post_filter.addItem(self.tr("All posts"), None)
+        self.table = self._make_table()
+        self.counts = QLabel()
+        self._debounce = QTimer(self, singleShot=True, interval=FILTER_DELAY_MS)
+        self._debounce.timeout.connect(self.apply_filter)
+        self._build_layout()
+        self._build_actions()
+        self._connect()
+        self.database_label = QLabel()
+        self.statusBar().addPermanentWidget(self.database_label)
+        self.counts.setText(self.tr("Opening the database…"))
+        self._restore_geometry()
+
+    # -- construction ---------------------------------------------------------------------------
+    def _make_table(self) -> QTableView:
+        table = QTableView()
+        table.setModel(self.model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        rows = table.verticalHeader()
+        rows.setVisible(False)
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # no per-row sizing at 100k
+        rows.setDefaultSectionSize(table.fontMetrics().height() + 8)
+        header = table.horizontalHeader()
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(True)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        header.setHighlightSections(False)
+        for number, column in enumerate(self.model.columns):
+            table.setColumnWidth(number, column.width)
+        header.setStretchLastSection(True)
+        return table
+
+    def _build_layout(self) -> None:
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 1)
+        filters.addWidget(QLabel(self.tr("Status")))
+        filters.addWidget(self.status_filter)
+        filters.addWidget(QLabel(self.tr("Post")))
+        filters.addWidget(self.post_filter)
+        right = QWidget()
+        column = QVBoxLayout(right)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(filters)
+        column.addWidget(self.table, 1)
+        splitter = QSplitter()
+        splitter.addWidget(self.tree)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([260, 1020])
+        self.setCentralWidget(splitter)
+        self.statusBar().addWidget(self.counts)
+
+    def _action(
+        self, text: str, slot: object, shortcut: QKeySequence | str | None = None
+    ) -> QAction:
+        action = QAction(text, self)
+        action.triggered.connect(slot)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        return action
+
+    def _build_actions(self) -> None:
+        self.new_action = self._action(
+            self.tr("New worker"), self.new_worker, QKeySequence.StandardKey.New
+        )
+        self.edit_action = self._action(self.tr("Edit"), self.edit_selected, "Ctrl+E")
+        self.import_action = self._action(
+            self.tr("Import roster…"), lambda: file_actions.import_roster(self)
+        )
+        self.export_action = self._action(
+            self.tr("Export roster…"), lambda: file_actions.export_roster(self)
+        )
+        self.template_action = self._action(
+            self.tr("Download import template…"), lambda: file_actions.save_template(self)
+        )
+        self.refresh_action = self._action(
+            self.tr("Refresh"), self.refresh, QKeySequence.StandardKey.Refresh
+        )
+        self.mask_action = self._action(self.tr("Mask ID numbers"), self._mask_ids)
+        self.mask_action.setCheckable(True)
+        quit_action = self._action(self.tr("Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self._update_actions()
+        menus = self.menuBar()
+        file_menu = menus.addMenu(self.tr("&File"))
+        for action in (self.import_action, self.export_action, self.template_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(quit_action)
+        workers_menu = menus.addMenu(self.tr("&Workers"))
+        workers_menu.addAction(self.new_action)
+        workers_menu.addAction(self.edit_action)
+        view_menu = menus.addMenu(self.tr("&View"))
+        view_menu.addAction(self.refresh_action)
+        view_menu.addAction(self.mask_action)
+        toolbar = self.addToolBar(self.tr("Main"))
+        toolbar.setObjectName("main-toolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action in (
+            self.new_action,
+            self.edit_action,
+            None,
+            self.import_action,
+            self.export_action,
+            self.template_action,
+            None,
+            self.refresh_action,
+        ):
+            toolbar.addSeparator() if action is None else toolbar.addAction(action)
+
+    def _connect(self) -> None:
+        self.search.textChanged.connect(lambda _text: self._debounce.start())
+        self.search.returnPressed.connect(self.apply_filter)
+        self.status_filter.currentIndexChanged.connect(self.apply_filter)
+        self.post_filter.currentIndexChanged.connect(self.apply_filter)
+        self.tree.unit_selected.connect(lambda _unit: self.apply_filter())
+        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.model.modelReset.connect(self._selection_changed)
+        self.table.horizontalHeader().sortIndicatorChanged.connect(self._sort)
+
+    def _allowed(self, action: Action) -> bool:
+        return self.actor is not None and is_allowed(self.actor.role, action)
+
+    def _update_actions(self) -> None:
+        loaded = self.snapshot is not None
+        self.new_action.setEnabled(loaded and self._allowed(Action.EDIT_WORKERS))
+        self.edit_action.setEnabled(
+            self._allowed(Action.EDIT_WORKERS) and self.selected_row() is not None
+        )
+        self.import_action.setEnabled(loaded and self._allowed(Action.IMPORT_ROSTER))
+        self.export_action.setEnabled(loaded and self._allowed(Action.EXPORT_ROSTER))
+        self.template_action.setEnabled(loaded)
+        self.refresh_action.setEnabled(self.db is not None)
+
+    # -- loading and filtering ------------------------------------------------------------------
+    def attach(self, db: Database, actor: Actor) -> None:
+        """Work on ``db`` as ``actor`` from now on, and read the roster."""
+        from workforce.persistence.database import describe_url
+
+        self.db, self.actor = db, actor
+        self.database_label.setText(self.tr("Database: %1").replace("%1", describe_url(db.engine)))
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Read the roster again off the GUI thread, keeping filters, sort and selection."""
+        from ui.desktop.roster_snapshot import load_roster
+
+        if self.db is None:
+            return
+        self.counts.setText(self.tr("Loading…"))
+        run_task(
+            self,
+            load_roster(self.db),
+            self._loaded,
+            label=self.tr("Loading the roster…"),
+            show_after_ms=600,
+        )
+
+    def _loaded(self, snapshot: RosterSnapshot) -> None:
+        self.snapshot = snapshot
+        post = self.post_filter.currentData()
+        self.post_filter.blockSignals(True)
+        while self.post_filter.count() > 1:
+            self.post_filter.removeItem(1)
+        for item in snapshot.posts:
+            self.post_filter.addItem(item.name, item.code)
+        self.post_filter.setCurrentIndex(max(self.post_filter.findData(post), 0))
+        self.post_filter.blockSignals(False)
+        self.tree.set_units(snapshot.nodes, snapshot.in_post)
+        header = self.table.horizontalHeader()
+        if 0 <= header.sortIndicatorSection() < len(self.model.columns):
+            self._sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        else:
+            self.apply_filter()
+        if self._pending_select is not None:
+            self.select_worker(self._pending_select)
+            self._pending_select = None
+        self._update_actions()
+
+    def criteria(self) -> RosterCriteria:
+        unit = self.tree.selected_unit()
+        units, grid = None, None
+        if unit is not None and self.snapshot is not None:
+            units, grid = self.snapshot.unit_filter(unit)
+        return RosterCriteria(
+            self.search.text(),
+            self.status_filter.currentData(),
+            self.post_filter.currentData(),
+            units,
+            grid,
+        )
+
+    def apply_filter(self) -> None:
+        self._debounce.stop()
+        if self.snapshot is None:
+            return
+        selected = self.selected_row()
+        rows = self.snapshot.roster.apply(self.criteria())
+        self.model.set_rows(rows)
+        self.counts.setText(
+            self.tr("%1 workers in all, %2 shown")
+            .replace("%1", fmt.count_text(len(self.snapshot.rows)))
+            .replace("%2", fmt.count_text(len(rows)))
+        )
+        if selected is not None:
+            self.select_worker(selected.worker_id)
+
+    def _sort(self, column: int, order: Qt.SortOrder) -> None:
+        if self.snapshot is None or not 0 <= column < len(self.model.columns):
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        self.snapshot.roster.sort(self.model.sort_key(column), descending=descending)
+        self.apply_filter()
+
+    # -- selection and the worker form ----------------------------------------------------------
+    def selected_row(self) -> RosterRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()) if rows else None
+
+    def select_worker(self, worker_id: int) -> None:
+        for number, row in enumerate(self.model.rows):
+            if row.worker_id == worker_id:
+                self.table.selectRow(number)
+                self.table.scrollTo(self.model.index(number, 0))
+                return
+
+    def _selection_changed(self) -> None:
+        self._update_actions()
+
+    def new_worker(self) -> None:
+        from ui.desktop.worker_form import WorkerForm
+
+        if self.snapshot is None or self.db is None or self.actor is None:
+            return
+        unit = self.tree.selected_unit()
+        kinds = {node.id: node.kind for node in self.snapshot.nodes}
+        community = unit if kinds.get(unit) == "community" else None
+        form = WorkerForm(
+            self.db,
+            self.actor,
+            self.snapshot.nodes,
+            self.snapshot.posts,
+            community_id=community,
+            parent=self,
+        )
+        self._run_form(form)
+
+    def edit_selected(self) -> None:
+        from ui.desktop.worker_form import WorkerForm
+        from workforce.services.workers import load_worker
+
+        row = self.selected_row()
+        if row is None or self.snapshot is None or self.db is None or self.actor is None:
+            return
+        if not self.edit_action.isEnabled():
+            return
+        try:
+            file = load_worker(self.db, row.worker_id)
+        except ActionRefused as exc:
+            show_error(self, exc)
+            return
+        form = WorkerForm(
+            self.db, self.actor, self.snapshot.nodes, self.snapshot.posts, file=file, parent=self
+        )
+        self._run_form(form)
+
+    def _run_form(self, form: WorkerForm) -> None:
+        if form.exec() and form.saved_id is not None:
+            self.statusBar().showMessage(self.tr("Saved."), 4000)
+            self._pending_select = form.saved_id
+            self.refresh()
+
+    def _mask_ids(self, masked: bool) -> None:
+        self.model.set_masked(masked)
+
+    # -- window state ---------------------------------------------------------------------------
+    def _restore_geometry(self) -> None:
+        geometry = QSettings().value("main_window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        QSettings().setValue("main_window/geometry", self.saveGeometry())
+        super().closeEvent(event)
