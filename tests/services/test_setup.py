@@ -32,8 +32,12 @@ def test_demo_scale_matches_the_published_hohhot_figures(db: Database) -> None:
         assert scale.monthly_pay("staff", 12) == Decimal("5267.00")
         assert scale.monthly_pay("grid", 12) == Decimal("5267.00")  # paid by parity with staff
         ranges = {p.code: (p.min_level, p.max_level) for p in scale.posts}
-        assert ranges == {"principal": (7, 18), "deputy": (4, 15), "staff": (1, 12),
-                          "grid": (1, 12)}
+        assert ranges == {
+            "principal": (7, 18),
+            "deputy": (4, 15),
+            "staff": (1, 12),
+            "grid": (1, 12),
+        }
         certificate = session.scalar(
             select(AllowanceRate.amount).where(AllowanceRate.key == "高级社会工作师")
         )

@@ -26,6 +26,7 @@ from workforce.services.adjustment_views import (
     worker_id_for,
 )
 from workforce.services.context import Database
+from workforce.services.initial_grading import grade_new_hire
 
 
 def register(sub: Any) -> None:
@@ -64,6 +65,16 @@ def register(sub: Any) -> None:
     revert.add_argument("run_id", type=int, metavar="RUN_ID")
     revert.add_argument("--reason", required=True, metavar="TEXT", help="撤销理由")
     revert.set_defaults(handler=run_revert)
+
+    grade = actions.add_parser(
+        "grade", help="新入职人员定级（按岗位、学历、证书和此前社区工作年限）"
+    )
+    grade.add_argument("--post", required=True, help="岗位（名称或代码）")
+    grade.add_argument("--education", help="最高学历")
+    grade.add_argument("--certificate", help="社工证等级")
+    grade.add_argument("--years", type=int, default=0, help="此前社区工作年限")
+    grade.add_argument("--json", action="store_true", help="以 JSON 输出")
+    grade.set_defaults(handler=run_grade)
 
     show = actions.add_parser("show", help="查看调级批次（计划或结果）")
     show.add_argument("run_id", type=int, metavar="RUN_ID")
@@ -182,4 +193,31 @@ def run_show(args: argparse.Namespace) -> int:
     _out_path(args.out)
     with opened(args) as (db, _actor):
         _deliver(db, args, args.run_id)
+    return 0
+
+
+def run_grade(args: argparse.Namespace) -> int:
+    with opened(args) as (db, _actor):
+        grade = grade_new_hire(
+            db,
+            args.post,
+            highest_education=args.education,
+            certificate_level=args.certificate,
+            prior_community_years=args.years,
+        )
+    if args.json:
+        emit_json(
+            {
+                "level": grade.level,
+                "credited_ladder": grade.credited_ladder,
+                "reasons": [r.text for r in grade.reasons],
+                "notes": list(grade.notes),
+            }
+        )
+    else:
+        print(f"定级：{grade.level}级")
+        for reason in grade.reasons:
+            print(f"  {reason.text}")
+        for note in grade.notes:
+            print(f"  注意：{note}")
     return 0

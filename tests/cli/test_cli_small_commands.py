@@ -1,4 +1,4 @@
-"""``workforce payroll explain``: JSON on stdout, or one error line and nothing on stdout."""
+"""Small commands: ``payroll explain`` (JSON or one error line) and ``adjust grade``."""
 
 from __future__ import annotations
 
@@ -25,3 +25,27 @@ def test_invalid_case_names_the_field(tmp_path: Path, capsys: pytest.CaptureFixt
     captured = capsys.readouterr()
     assert captured.out == ""
     assert "months[0].income" in captured.err
+
+
+def test_grade_a_new_hire(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "w.db")
+    args = [
+        "--db",
+        db,
+        "adjust",
+        "grade",
+        "--post",
+        "其他社区工作者",
+        "--education",
+        "硕士",
+        "--certificate",
+        "助理社会工作师",
+        "--years",
+        "7",
+        "--json",
+    ]
+    assert main(args) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert (result["level"], result["credited_ladder"]) == (5, 2)
+    assert main(["--db", db, "adjust", "grade", "--post", "主任"]) == 1
+    assert "岗位「主任」不在现行薪酬标准中" in capsys.readouterr().err
