@@ -8,6 +8,7 @@ with a 错误说明 column; ``--json`` prints the plan (and result) on standard 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,7 @@ from workforce.services.roster_import import (
     apply_roster_import,
     plan_roster_import,
 )
+from workforce.services.roster_print import roster_for_print
 
 REJECTED = 2
 
@@ -48,6 +50,15 @@ def register(sub: Any) -> None:
     exp.add_argument("out", metavar="OUT.xlsx")
     exp.add_argument("--unit", metavar="NAME", help="只导出某街道、社区或网格（可写“街道/社区”）")
     exp.set_defaults(handler=run_export)
+
+    pdf = actions.add_parser("pdf", help="打印花名册（PDF，A4 横向，身份证号默认遮挡）")
+    pdf.add_argument("out", metavar="OUT.pdf")
+    pdf.add_argument(
+        "--unit", metavar="NAME", help="只打印某区、街道、社区或网格（可写“街道/社区”）"
+    )
+    pdf.add_argument("--as-of", metavar="YYYY-MM-DD", help="截至日期（默认：今天）")
+    pdf.add_argument("--full-id", action="store_true", help="显示完整身份证号")
+    pdf.set_defaults(handler=run_pdf)
 
     tpl = actions.add_parser("template", help="生成带下拉选项和填表说明的空白花名册模板")
     tpl.add_argument("out", metavar="OUT.xlsx")
@@ -145,4 +156,29 @@ def run_template(args: argparse.Namespace) -> int:
         posts = template_posts(db)
     write_template(target, posts)
     say(f"已生成花名册模板：{target}")
+    return 0
+
+
+def run_pdf(args: argparse.Namespace) -> int:
+    from reports.roster_pdf import RosterDocument, write_roster_pdf
+
+    target = Path(args.out)
+    if target.suffix.lower() != ".pdf" or not target.parent.is_dir():
+        raise CliError(f"花名册须保存为已存在文件夹中的 .pdf 文件：{args.out}")
+    try:
+        as_of = dt.date.fromisoformat(args.as_of) if args.as_of else None
+    except ValueError:
+        raise CliError(f"--as-of 应为 YYYY-MM-DD：{args.as_of}") from None
+    with opened(args) as (db, actor):
+        unit_id = find_unit(db, args.unit) if args.unit else None
+        roster = roster_for_print(db, actor, unit_id, as_of=as_of)
+    say(f"正在生成花名册：{len(roster.rows)} 人……")
+    font = write_roster_pdf(
+        target,
+        roster.rows,
+        RosterDocument(roster.title, roster.unit, roster.as_of, roster.summary, not args.full_id),
+    )
+    if font.message:
+        say(font.message)
+    say(f"已生成花名册：{target}（{roster.summary.describe()}）")
     return 0
