@@ -76,3 +76,28 @@ def test_roster_pdf_of_a_community(sqlite_db: Database, tmp_path: Path) -> None:
         cjk = [line for line in fonts.splitlines() if font.name in line or "+" in line]
         assert cjk and all(" yes yes " in line for line in cjk)
         assert "Helvetica" not in fonts
+
+
+@needs_poppler
+def test_record_card_of_one_worker(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from ui.cli.main import main
+
+    db = tmp_path / "w.db"
+    assert main(["--db", str(db), "demo", "--workers", "60", "--seed", "3"]) == 0
+    database = Database.open(f"sqlite:///{db}")
+    from workforce.services.accounts import actor_for
+
+    rows = roster_for_print(database, actor_for(database)).rows
+    database.close()
+    person = rows[0]
+    target = tmp_path / "card.pdf"
+    capsys.readouterr()
+    assert main(["--db", str(db), "card", person.id_number, str(target)]) == 0
+    text = _text(target)
+    assert "社区工作者个人档案表" in text
+    assert person.name.replace(" ", "") in text.replace(" ", "")
+    for section in ("学历", "岗位等级变动", "年度考核", "职业资格证书", "培训", "人员状态"):
+        assert section in text
+    assert person.id_number not in text  # masked
+    assert main(["--db", str(db), "card", "11010519491231002X", str(target)]) == 1
+    assert "没有身份证号为" in capsys.readouterr().err

@@ -14,6 +14,7 @@ from ui.cli import (
     commands_adjust,
     commands_demo,
     commands_payroll,
+    commands_reports,
     commands_roster,
     commands_system,
 )
@@ -27,6 +28,7 @@ COMMAND_MODULES = (
     commands_demo,
     commands_adjust,
     commands_payroll,
+    commands_reports,
 )
 
 

@@ -124,9 +124,13 @@ def _query(post_names: dict[str, str]) -> Select[tuple[object, ...]]:
 
 
 def roster_rows(
-    session: Session, under_org_id: int | None = None, *, on: dt.date | None = None
+    session: Session,
+    under_org_id: int | None = None,
+    *,
+    on: dt.date | None = None,
+    worker_id: int | None = None,
 ) -> list[RosterRow]:
-    """All workers (any status), optionally only those under one organisation unit."""
+    """All workers (any status), optionally only those under one organisation unit, or one."""
     posts = posts_in_force(session, on or dt.date.today())
     names = {p.code: p.name for p in posts}
     if not names:
@@ -135,6 +139,8 @@ def roster_rows(
     if under_org_id is not None:
         ids = descendants(org_nodes(session), under_org_id)
         query = query.where(Worker.community_id.in_(ids))
+    if worker_id is not None:
+        query = query.where(Worker.id == worker_id)
     result = []
     for row in session.execute(query):
         values = list(row)
