@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from ui import formatting as fmt
 from ui.desktop import file_actions
+from ui.desktop.adjust_menu import add_adjust_menu, update_adjust_actions
 from ui.desktop.models import WorkerTableModel
 from ui.desktop.org_tree import OrgTree
 from ui.desktop.roster_filter import RosterCriteria
@@ -52,6 +53,7 @@ class MainWindow(QMainWindow):
         self.actor: Actor | None = None
         self.snapshot: RosterSnapshot | None = None
         self._pending_select: int | None = None
+        self.adjust_actions: list[QAction] = []
         self.setWindowTitle(self.tr("Community workers: files and pay"))
         self.resize(1280, 780)
         self.model = WorkerTableModel()
@@ -160,6 +162,7 @@ class MainWindow(QMainWindow):
         workers_menu = menus.addMenu(self.tr("&Workers"))
         workers_menu.addAction(self.new_action)
         workers_menu.addAction(self.edit_action)
+        self.adjust_actions = add_adjust_menu(self)
         view_menu = menus.addMenu(self.tr("&View"))
         view_menu.addAction(self.refresh_action)
         view_menu.addAction(self.mask_action)
@@ -203,6 +206,7 @@ class MainWindow(QMainWindow):
         self.export_action.setEnabled(loaded and self._allowed(Action.EXPORT_ROSTER))
         self.template_action.setEnabled(loaded)
         self.refresh_action.setEnabled(self.db is not None)
+        update_adjust_actions(self, self.adjust_actions)
 
     # -- loading and filtering ------------------------------------------------------------------
     def attach(self, db: Database, actor: Actor) -> None:

@@ -2,6 +2,346 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AccountDialog</name>
+    <message>
+        <location filename="../adjust_approve.py" line="+145"/>
+        <source>Add an approver account</source>
+        <translation>添加审核员账号</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name shown</source>
+        <translation>显示名</translation>
+    </message>
+</context>
+<context>
+    <name>AdjustRunsDialog</name>
+    <message>
+        <location filename="../adjust_runs.py" line="+37"/>
+        <source>Adjustment runs</source>
+        <translation>调级批次</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Open…</source>
+        <translation>打开…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Revert…</source>
+        <translation>撤销…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+111"/>
+        <source>Delete plan</source>
+        <translation>删除计划</translation>
+    </message>
+    <message>
+        <location line="-110"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Reading the runs…</source>
+        <translation>正在读取调级批次…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 runs</source>
+        <translation>共 %1 个批次</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <location line="+21"/>
+        <source>Revert run %1</source>
+        <translation>撤销批次 %1</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <source>Reverting restores the post and level every worker of run %1 had before it (%2 person-times). It is refused if a payroll already used the run or if someone was changed since.</source>
+        <translation>撤销将把批次 %1 涉及的每个人恢复到调级前的岗位和等级（%2 人次）。如果已有工资使用了该批次，或其间有人的岗位等级又有变动，将不能撤销。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Revert</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The run was reverted: %1 workers restored.</source>
+        <translation>批次已撤销：已恢复 %1 人。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Reverting…</source>
+        <translation>正在撤销…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Delete the plan of run %1? Nobody&apos;s level has been changed by it.</source>
+        <translation>删除批次 %1 的调级计划？该计划尚未改变任何人的等级。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Deleting…</source>
+        <translation>正在删除…</translation>
+    </message>
+</context>
+<context>
+    <name>AdjustWizard</name>
+    <message>
+        <location filename="../adjust_wizard.py" line="+50"/>
+        <source>1  Prepare</source>
+        <translation>1  准备</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>2  Review the plan</source>
+        <translation>2  审查计划</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>3  Approve</source>
+        <translation>3  审核</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>4  Apply</source>
+        <translation>4  应用</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Yearly grade adjustment</source>
+        <translation>年度调级调薪</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>‹ Back</source>
+        <translation>‹ 上一步</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Prepare the plan ›</source>
+        <translation>准备调级计划 ›</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next: approval ›</source>
+        <translation>下一步：审核 ›</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next: apply ›</source>
+        <translation>下一步：应用 ›</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Reading the runs…</source>
+        <translation>正在读取调级批次…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Reading the roster…</source>
+        <translation>正在读取人员信息…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <location line="+14"/>
+        <source>Reading the plan…</source>
+        <translation>正在读取调级计划…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Reading the accounts…</source>
+        <translation>正在读取用户…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Preparing the %1 adjustment…</source>
+        <translation>正在准备%1年度调级…</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Saving the decision…</source>
+        <translation>正在保存处理意见…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Approving…</source>
+        <translation>正在审核…</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Applying the adjustment…</source>
+        <translation>正在应用调级…</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Adding the account…</source>
+        <translation>正在添加账号…</translation>
+    </message>
+</context>
+<context>
+    <name>ApplyPage</name>
+    <message>
+        <location filename="../adjust_approve.py" line="+18"/>
+        <source>Apply the plan now</source>
+        <translation>立即应用调级计划</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Export result (.xlsx)…</source>
+        <translation>导出调级结果（.xlsx）…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print notices (PDF)…</source>
+        <translation>打印调级通知（PDF）…</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Applying writes the new post and level of %1 people, effective %2, in one step, with their history and an audit record. It refuses if anyone&apos;s post or level changed since the plan was prepared. The whole run can be reverted while no payroll has used it.</source>
+        <translation>应用将一次性写入 %1 人的新岗位和等级（%2 起生效），同时记入岗位等级历史和操作日志。如果计划准备后有人的岗位或等级发生变化，将拒绝应用。在尚无工资使用该批次之前，可以整体撤销。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Applied by %1: the run is %2.</source>
+        <translation>由 %1 应用：批次状态为%2。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 workers&apos; files were updated, %2 of them with a new post or level.</source>
+        <translation>已更新 %1 人的档案，其中 %2 人岗位等级调整。</translation>
+    </message>
+</context>
+<context>
+    <name>AppraisalGrid</name>
+    <message>
+        <location filename="../appraisal_grid.py" line="+141"/>
+        <location line="+76"/>
+        <source>Appraisal entry</source>
+        <translation>考核结果录入</translation>
+    </message>
+    <message>
+        <location line="-59"/>
+        <source>Save grades</source>
+        <translation>保存考核结果</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Year</source>
+        <translation>考核年度</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Reading the communities…</source>
+        <translation>正在读取社区…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Reading the grades…</source>
+        <translation>正在读取考核结果…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Discard the grades not saved yet?</source>
+        <translation>放弃尚未保存的考核结果？</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1 workers, %2 graded · %3: %4 (quota %5%, at most %6)</source>
+        <translation>在岗 %1 人，已录入 %2 人 · %3：%4 人（比例 %5%，最多 %6 人）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 not saved</source>
+        <translation>%1 人未保存</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Saving the grades…</source>
+        <translation>正在保存考核结果…</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovePage</name>
+    <message>
+        <location filename="../adjust_approve.py" line="-170"/>
+        <source>Add an approver account…</source>
+        <translation>添加审核员账号…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Approve the plan</source>
+        <translation>审核通过</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Approve as</source>
+        <translation>审核人</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Prepared by %1. A plan is approved by a second user (审核员), not by the person who prepared it. Until sign-in is added, choose the account you approve as.</source>
+        <translation>准备人：%1。调级计划须由准备人以外的审核员审核（双人复核）。在登录功能上线之前，请选择您审核时使用的账号。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Approved by %1.</source>
+        <translation>已由 %1 审核。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>I, %1, have checked the plan and approve it.</source>
+        <translation>本人（%1）已核对调级计划，同意审核通过。</translation>
+    </message>
+</context>
+<context>
+    <name>GroupTotals</name>
+    <message>
+        <location filename="../adjust_review.py" line="+76"/>
+        <source>By district</source>
+        <translation>按区/旗县</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>By street</source>
+        <translation>按街道</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>By post</source>
+        <translation>按岗位</translation>
+    </message>
+</context>
+<context>
     <name>ImportPreview</name>
     <message>
         <location filename="../import_dialog.py" line="+111"/>
@@ -85,7 +425,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="+55"/>
+        <location filename="../main_window.py" line="+57"/>
         <source>Community workers: files and pay</source>
         <translation>社区工作者档案与薪酬管理系统</translation>
     </message>
@@ -110,12 +450,12 @@
         <translation>全部岗位</translation>
     </message>
     <message>
-        <location line="+145"/>
+        <location line="+147"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location line="-106"/>
+        <location line="-108"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -180,7 +520,7 @@
         <translation>人员(&amp;W)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
@@ -190,7 +530,7 @@
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+57"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
@@ -200,7 +540,7 @@
         <translation>正在读取花名册…</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>%1 workers in all, %2 shown</source>
         <translation>共 %1 人，显示 %2 人</translation>
     </message>
@@ -247,6 +587,319 @@
         <location line="+20"/>
         <source>All units</source>
         <translation>全部单位</translation>
+    </message>
+</context>
+<context>
+    <name>OverrideDialog</name>
+    <message>
+        <location filename="../adjust_override.py" line="+76"/>
+        <source>The rules propose: %1 → %2.</source>
+        <translation>按规则：%1 → %2。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Exclude or set the level: %1</source>
+        <translation>排除或调整等级：%1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Exclude from this run (no change this year)</source>
+        <translation>排除在本次调级之外（本年度不调整）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set the new level to</source>
+        <translation>新等级调整为</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Restore the proposal (%1)</source>
+        <translation>恢复按规则调整（%1）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> level</source>
+        <translation> 级</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: levels %2–%3</source>
+        <translation>%1：%2–%3级</translation>
+    </message>
+</context>
+<context>
+    <name>PreparePage</name>
+    <message>
+        <location filename="../adjust_prepare.py" line="+55"/>
+        <source>The plan evaluates every worker in post against the region&apos;s rules: three qualifying years, two consecutive 优秀, education and certificate, honours, post changes, and the post&apos;s range. It uses the appraisals of the years before. Nothing changes for any worker until the plan is approved by a second user and applied.</source>
+        <translation>调级计划按本地区规则逐一评估每位在岗人员：连续三年考核合格晋级、连续两年优秀提前晋级、学历和职业资格、荣誉、岗位变动以及本岗等级范围，依据的是此前各年度的考核结果。计划经第二人审核并应用之前，不会改变任何人的岗位等级。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Adjustment year</source>
+        <translation>调级年度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Effective date</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Workers in post: %1</source>
+        <translation>在岗人员：%1 人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Appraisals of %1: %2 entered (%3), %4 without one</source>
+        <translation>%1年度考核结果：已录入 %2 人（%3），%4 人缺少考核结果</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No pay scale is in force on %1: import one first.</source>
+        <translation>%1 没有生效的薪酬标准，请先导入薪酬标准。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Pay scale: %1 (in force from %2)</source>
+        <translation>薪酬标准：%1（%2 起生效）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Before preparing</source>
+        <translation>准备前核对</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>The %1 adjustment was applied (run %2). It cannot be prepared again unless that run is reverted (Adjustment runs…).</source>
+        <translation>%1年度调级已应用（批次 %2），不能重新准备；如需重做，请先在“调级批次…”中撤销该批次。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Run %1 for %2 is %3 (prepared by %4 on %5, %6 person-times). Preparing again replaces it and drops its exclusions and hand-set levels; the new plan shows what changed since.</source>
+        <translation>%2年度已有批次 %1，状态为%3（%4 于 %5 准备，%6 人次）。重新准备将取代该批次，其中的排除和手工调整将不再保留；新计划会列出与上次的不同。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Continue with run %1</source>
+        <translation>继续处理批次 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <location filename="../adjust_override.py" line="-60"/>
+        <source>Write the reason (required)</source>
+        <translation>请填写理由（必填）</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Reason:</source>
+        <translation>理由：</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <location filename="../adjust_review.py" line="+30"/>
+        <source>Search name, ID number, street or community</source>
+        <translation>搜索姓名、身份证号、街道或社区</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Exclude or set level…</source>
+        <translation>排除或调整等级…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export plan (.xlsx)…</source>
+        <translation>导出调级计划（.xlsx）…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print notices (PDF)…</source>
+        <translation>打印调级通知（PDF）…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>Prepared again: nobody changed since the last preparation.</source>
+        <translation>已重新准备：与上次准备相比没有变化。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>new in the plan: %1</source>
+        <translation>新增 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no longer in the plan: %1</source>
+        <translation>移出 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>proposed level changed: %1</source>
+        <translation>拟调等级变化 %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Since the last preparation: %1.</source>
+        <translation>与上次准备相比：%1。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1 of %2 people shown</source>
+        <translation>共 %2 人，显示 %1 人</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Only a plan not yet approved can be changed.</source>
+        <translation>只有尚未审核的计划可以修改。</translation>
+    </message>
+</context>
+<context>
+    <name>ScaleImportDialog</name>
+    <message>
+        <location filename="../scale_import.py" line="+35"/>
+        <source>Import a pay scale: %1</source>
+        <translation>导入薪酬标准：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>e.g. 2027年薪酬标准</source>
+        <translation>例如：2027年薪酬标准</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Effective from</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+</context>
+<context>
+    <name>ScaleView</name>
+    <message>
+        <location filename="../scale_view.py" line="+72"/>
+        <source>Pay scales</source>
+        <translation>薪酬标准</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Correct amount…</source>
+        <translation>修改金额…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import a new version…</source>
+        <translation>导入新版本…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Older</source>
+        <translation>原版本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Newer</source>
+        <translation>新版本</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Version</source>
+        <translation>标准表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compare versions</source>
+        <translation>版本比较</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Versions</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Reading the scales…</source>
+        <translation>正在读取薪酬标准…</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Reading the scale…</source>
+        <translation>正在读取薪酬标准…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1, effective %2: monthly 岗位等级工资 in yuan.</source>
+        <translation>%1（%2起生效）：月岗位等级工资，单位：元。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>An applied adjustment used this version: it can no longer be corrected; import a new version instead.</source>
+        <translation>已应用的调级批次使用了此版本，不能再修改；请导入新版本。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Comparing…</source>
+        <translation>正在比较…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 of %2 amounts differ (highlighted: raised, lowered, added).</source>
+        <translation>%2 项标准中有 %1 项不同（已标色：提高、降低、新增）。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Correct amount</source>
+        <translation>修改金额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1, level %2: monthly amount in yuan</source>
+        <translation>%1 %2级：月标准（元）</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Saving the amount…</source>
+        <translation>正在保存金额…</translation>
+    </message>
+    <message>
+        <location filename="../scale_models.py" line="+53"/>
+        <source>(paid as %1)</source>
+        <translation>（按%1发放）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>levels %1–%2</source>
+        <translation>%1–%2级</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>(removed: %1)</source>
+        <translation>（删除：%1）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 (new)</source>
+        <translation>%1（新增）</translation>
     </message>
 </context>
 <context>
@@ -500,6 +1153,197 @@ Save anyway?</source>
     </message>
 </context>
 <context>
+    <name>adjust</name>
+    <message>
+        <location filename="../adjust_columns.py" line="+118"/>
+        <source>Everyone in the plan</source>
+        <translation>计划中全部人员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Moving (counted)</source>
+        <translation>调级（计入人次）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../adjust_text.py" line="+31"/>
+        <source>Blocked</source>
+        <translation>受阻</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../adjust_text.py" line="-1"/>
+        <source>Excluded</source>
+        <translation>已排除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../adjust_text.py" line="-1"/>
+        <source>Level set by hand</source>
+        <translation>手工调整</translation>
+    </message>
+    <message>
+        <location filename="../adjust_text.py" line="-1"/>
+        <source>Moves</source>
+        <translation>调级</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No change</source>
+        <translation>不变</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Run %1 · %2 · effective %3 · %4</source>
+        <translation>批次 %1 · %2 · %3 生效 · %4</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>year %1</source>
+        <translation>%1年度</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; person-times, yearly cost &lt;b&gt;%2&lt;/b&gt; yuan (&lt;b&gt;%3&lt;/b&gt; 10k yuan)</source>
+        <translation>调级 &lt;b&gt;%1&lt;/b&gt; 人次，年度增加资金 &lt;b&gt;%2&lt;/b&gt; 元（&lt;b&gt;%3&lt;/b&gt; 万元）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>blocked %1 · excluded %2 · set by hand %3</source>
+        <translation>受阻 %1 人 · 排除 %2 人 · 手工调整 %3 人</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 yuan</source>
+        <translation>%1 元</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unit</source>
+        <translation>所在单位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Before</source>
+        <translation>调整前</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>After</source>
+        <translation>调整后</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Proposed by the rules</source>
+        <translation>按规则拟调</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Monthly change</source>
+        <translation>月增资</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Yearly change</source>
+        <translation>年增资</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Reasons</source>
+        <translation>调级原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No reason to move.</source>
+        <translation>无调级原因。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Notes</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clerk&apos;s decision</source>
+        <translation>处理意见</translation>
+    </message>
+</context>
+<context>
+    <name>adjust_exports</name>
+    <message>
+        <location filename="../adjust_exports.py" line="+35"/>
+        <source>Export the plan workbook</source>
+        <translation>导出调级工作簿</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The workbook was saved to:
+%1</source>
+        <translation>工作簿已保存到：
+%1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Writing the workbook…</source>
+        <translation>正在生成工作簿…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Print the notices</source>
+        <translation>打印调级通知</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 notices were saved to:
+%2</source>
+        <translation>已生成 %1 份调级通知：
+%2</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Writing the notices…</source>
+        <translation>正在生成调级通知…</translation>
+    </message>
+</context>
+<context>
+    <name>adjust_menu</name>
+    <message>
+        <location filename="../adjust_menu.py" line="+60"/>
+        <source>&amp;Adjustment</source>
+        <translation>调级调薪(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Yearly grade adjustment…</source>
+        <translation>年度调级…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Adjustment runs…</source>
+        <translation>调级批次…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Appraisal entry…</source>
+        <translation>考核结果录入…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pay scales…</source>
+        <translation>薪酬标准…</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
         <location filename="../app.py" line="+159"/>
@@ -541,21 +1385,98 @@ Save anyway?</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location filename="../adjust_columns.py" line="-102"/>
+        <location filename="../appraisal_grid.py" line="-231"/>
+        <location filename="../import_preview.py" line="-25"/>
         <location line="+7"/>
         <location filename="../models.py" line="+55"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="+1"/>
+        <location filename="../appraisal_grid.py" line="+1"/>
+        <location filename="../import_preview.py" line="-6"/>
         <location line="+7"/>
         <location filename="../models.py" line="+2"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="+15"/>
+        <source>Monthly change</source>
+        <translation>月增资（元）</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>Before</source>
+        <translation>调整前岗位等级</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>After</source>
+        <translation>调整后岗位等级</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Reasons</source>
+        <translation>调级原因</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Unit or post</source>
+        <translation>单位或岗位</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+28"/>
+        <source>Person-times</source>
+        <translation>人次</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <location line="+28"/>
+        <source>Yearly cost (yuan)</source>
+        <translation>年度增加资金（元）</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>Run</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../scale_view.py" line="-239"/>
+        <source>Effective</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Prepared by</source>
+        <translation>准备人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Prepared at</source>
+        <translation>准备时间</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Approved by</source>
+        <translation>审核人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Applied at</source>
+        <translation>应用时间</translation>
+    </message>
+    <message>
+        <location filename="../import_preview.py" line="-6"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
@@ -605,17 +1526,19 @@ Save anyway?</source>
         <translation>街道/社区/网格</translation>
     </message>
     <message>
+        <location filename="../adjust_columns.py" line="-91"/>
         <location filename="../models.py" line="-4"/>
         <source>Street</source>
         <translation>街道</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../models.py" line="+1"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../models.py" line="+2"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
@@ -640,17 +1563,24 @@ Save anyway?</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../appraisal_grid.py" line="+1"/>
+        <location filename="../models.py" line="+1"/>
         <source>Post</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <location filename="../models.py" line="+2"/>
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>Appraisal</source>
+        <translation>考核结果</translation>
+    </message>
+    <message>
+        <location filename="../models.py" line="+3"/>
         <source>Certificate</source>
         <translation>社工证</translation>
     </message>
@@ -665,9 +1595,27 @@ Save anyway?</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../adjust_columns.py" line="+24"/>
+        <location line="+42"/>
+        <location filename="../appraisal_grid.py" line="-1"/>
+        <location filename="../models.py" line="+1"/>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../scale_view.py" line="+11"/>
+        <source>Scale</source>
+        <translation>薪酬标准</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Amounts</source>
+        <translation>项数</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Used</source>
+        <translation>已使用</translation>
     </message>
 </context>
 <context>
@@ -678,7 +1626,7 @@ Save anyway?</source>
         <translation>导出花名册</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+20"/>
         <source>Exported %1 workers to:
 %2</source>
         <translation>已导出 %1 人到：
@@ -743,6 +1691,31 @@ Save anyway?</source>
         <location line="+13"/>
         <source>Columns not recognised (ignored): %1</source>
         <translation>未识别的列（已忽略）：%1</translation>
+    </message>
+</context>
+<context>
+    <name>scale_import</name>
+    <message>
+        <location filename="../scale_import.py" line="+17"/>
+        <location line="+30"/>
+        <location line="+13"/>
+        <source>Import a pay scale</source>
+        <translation>导入薪酬标准</translation>
+    </message>
+    <message>
+        <location line="-41"/>
+        <source>Pay scales (*.xlsx *.xls *.csv)</source>
+        <translation>薪酬标准表 (*.xlsx *.xls *.csv)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The scale “%1” was imported: %2 amounts, effective %3.</source>
+        <translation>已导入薪酬标准“%1”：共 %2 项月标准，%3 起生效。</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Importing the scale…</source>
+        <translation>正在导入薪酬标准…</translation>
     </message>
 </context>
 <context>
