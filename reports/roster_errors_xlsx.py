@@ -16,6 +16,7 @@ from typing import Any
 import xlsxwriter
 
 from workforce.domain.problems import Problem
+from workforce.domain.roster import shown
 from workforce.domain.roster_columns import detect_header
 from workforce.domain.sheet import SheetGrid
 
@@ -75,6 +76,9 @@ def write_error_report(
     column_of: dict[str, int] = {}
     if header is not None:
         column_of = {header.labels[key]: col for key, col in header.columns.items()}
+    if 0 < header_row <= len(grid.rows):  # columns other imports name (证书编号, 考核结果 …)
+        for col, cell in enumerate(grid.rows[header_row - 1]):
+            column_of.setdefault(shown(cell), col)
     by_row: dict[int, list[Problem]] = {}
     for problem in problems:
         by_row.setdefault(problem.where.row or 0, []).append(problem)

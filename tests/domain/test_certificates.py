@@ -11,6 +11,8 @@ from workforce.domain.certificates import (
     Attendance,
     Period,
     continuing_education,
+    date_problems,
+    hours_text,
     lapses_soon,
     period_on,
     registration_periods,
@@ -69,3 +71,20 @@ def test_yearly_hours() -> None:
         Attendance(D(2026, 1, 1), Decimal(6)),
     ]
     assert yearly_hours(attended, 2025) == Decimal(12)
+
+
+def test_dates_must_be_in_order() -> None:
+    today = D(2026, 3, 1)
+    assert date_problems(D(2020, 5, 1), [D(2020, 6, 1), D(2023, 6, 1)], today) == []
+    assert date_problems(D(2020, 5, 1), [D(2020, 4, 1), D(2026, 3, 2)], today) == [
+        "登记日期2020-04-01早于取得日期2020-05-01",
+        "登记日期2026-03-02晚于今天",
+    ]
+    assert date_problems(D(2026, 4, 1), [], today) == ["取得日期2026-04-01晚于今天"]
+
+
+@pytest.mark.parametrize(
+    ("hours", "text"), [(Decimal("48.0"), "48"), (Decimal("12.5"), "12.5"), (Decimal(0), "0")]
+)
+def test_hours_read_out(hours: Decimal, text: str) -> None:
+    assert hours_text(hours) == text

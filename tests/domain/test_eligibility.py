@@ -76,3 +76,13 @@ def test_excellent_count_and_rules_from_settings() -> None:
     assert verdict.reasons_against == ("2024–2025年优秀1次，少于2次",)
     with pytest.raises(ValueError, match="未知的资格条件"):
         EligibilityRules.from_mapping({"target": "x", "min_years": 3})
+
+
+def test_rules_round_trip_as_data() -> None:
+    assert EligibilityRules.from_mapping(DEPUTY.to_mapping()) == DEPUTY
+    assert DEPUTY.to_mapping()["from_posts"] == ["grid", "staff"]
+    assert DEPUTY.to_mapping()["min_training_hours"] == "40"
+    with pytest.raises(ValueError, match="学历要求「中学」不是可用的学历"):
+        EligibilityRules.from_mapping({"target": "x", "min_education": "中学"})
+    with pytest.raises(ValueError, match="证书要求「社工证」不是可用的等级"):
+        EligibilityRules.from_mapping({"target": "x", "min_certificate": "社工证"})

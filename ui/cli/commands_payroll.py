@@ -1,4 +1,9 @@
-"""``workforce payroll …``: for now the tax calculator, ``payroll explain CASE.json``."""
+"""``workforce payroll …``: the monthly payroll (§8) and the tax calculator.
+
+run → approve (a second user) → lock (finance) → export / bank; verify re-derives a month from
+what is stored; items import, bases and deductions feed the calculation; explain answers "why is
+my tax 625?" for a case file. ``--json`` prints only the JSON document on standard output.
+"""
 
 from __future__ import annotations
 
@@ -7,18 +12,252 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ui.cli.common import CliError, emit_json
+from ui.cli.commands_payroll_inputs import register_inputs
+from ui.cli.commands_scale import add_user_option
+from ui.cli.common import CliError, Progress, emit_json, opened, say
+from workforce.domain.problems import ActionRefused
 from workforce.domain.tax_case import CaseError, explain, parse_case
+from workforce.services.payroll_calc import Calculation, calculate_month
+from workforce.services.payroll_guard import label, parse_period
+from workforce.services.payroll_lifecycle import (
+    Verification,
+    approve_month,
+    lock_month,
+    return_month,
+    verify_month,
+)
+
+SHOWN_CHANGES = 20
 
 
 def register(sub: Any) -> None:
-    payroll = sub.add_parser("payroll", help="工资：个税计算说明等")
+    payroll = sub.add_parser(
+        "payroll", help="月度工资：计算、审核、锁定、导出、代发、核验、个税说明"
+    )
     commands = payroll.add_subparsers(dest="payroll_command", metavar="COMMAND", required=True)
+
+    run = commands.add_parser("run", help="计算（或重新计算）一个月的工资")
+    _month(run)
+    run.add_argument("--json", action="store_true", help="在标准输出打印 JSON")
+    run.set_defaults(handler=run_run)
+
+    approve = commands.add_parser("approve", help="审核已计算的月份（须由计算人以外的用户）")
+    _month(approve)
+    approve.set_defaults(handler=run_approve)
+
+    back = commands.add_parser("return", help="把已审核（未锁定）的月份退回草稿")
+    _month(back)
+    back.add_argument("--reason", required=True, metavar="TEXT", help="退回理由")
+    back.set_defaults(handler=run_return)
+
+    lock = commands.add_parser("lock", help="锁定已审核的月份（已发放，此后不能再改）")
+    _month(lock)
+    lock.set_defaults(handler=run_lock)
+
+    export = commands.add_parser("export", help="导出工资发放表（财务用 .xlsx）")
+    _month(export)
+    export.add_argument("out", metavar="OUT.xlsx")
+    export.add_argument("--full-id", action="store_true", help="显示完整身份证号（默认遮蔽）")
+    export.add_argument("--tax-columns", action="store_true", help="附个税计算列")
+    export.set_defaults(handler=run_export)
+
+    bank = commands.add_parser("bank", help="生成银行代发文件")
+    _month(bank)
+    bank.add_argument("out", metavar="OUT.xlsx|OUT.csv")
+    bank.add_argument(
+        "--layout", default="default", metavar="NAME", help="代发格式（默认 default）"
+    )
+    bank.set_defaults(handler=run_bank)
+
+    verify = commands.add_parser("verify", help="由保存的输入重新推算并核对每张工资条（精确到分）")
+    _month(verify)
+    verify.add_argument("--json", action="store_true", help="在标准输出打印 JSON")
+    verify.set_defaults(handler=run_verify)
+
+    register_inputs(commands)
+
     explain_parser = commands.add_parser(
         "explain", help="按累计预扣法逐月说明一名职工全年的个税预扣（案例格式见 spec/tax-case.md）"
     )
     explain_parser.add_argument("case", type=Path, metavar="CASE.json")
     explain_parser.set_defaults(handler=run_explain)
+
+
+def _month(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--month", required=True, metavar="YYYY-MM", help="工资月份，如 2026-03")
+    add_user_option(parser)
+
+
+def period_of(args: argparse.Namespace) -> Any:
+    try:
+        return parse_period(args.month)
+    except ActionRefused as exc:
+        raise CliError(exc.message) from None
+
+
+def _out(text: str, suffixes: tuple[str, ...]) -> Path:
+    target = Path(text)
+    if target.suffix.lower() not in suffixes:
+        raise CliError(f"输出文件应为 {' 或 '.join(suffixes)} 文件：{text}")
+    if not target.parent.is_dir():
+        raise CliError(f"保存文件的文件夹不存在：{target.parent}")
+    return target
+
+
+def _money(amount: Any) -> str:
+    return f"{amount:.2f}"
+
+
+def calculation_document(result: Calculation) -> dict[str, Any]:
+    return {
+        "month": f"{result.period:%Y-%m}",
+        "workers": result.workers,
+        "gross": _money(result.gross),
+        "insurance": _money(result.insurance),
+        "tax": _money(result.tax),
+        "net": _money(result.net),
+        "employer": _money(result.employer),
+        "items": result.items,
+        "arrears_lines": result.arrears_lines,
+        "bases_created": result.bases_created,
+        "recalculated": result.recalculated,
+        "changes": [
+            {
+                "worker_id": c.worker_id,
+                "name": c.name,
+                "before": None if c.before is None else _money(c.before),
+                "after": None if c.after is None else _money(c.after),
+            }
+            for c in result.changes
+        ],
+    }
+
+
+def run_run(args: argparse.Namespace) -> int:
+    period = period_of(args)
+    with opened(args) as (db, actor):
+        result = calculate_month(db, actor, period, progress=Progress("计算"))
+    say(
+        f"{label(period)}：计算 {result.workers} 人，应发合计 {result.gross:,.2f}，"
+        f"个人社保公积金 {result.insurance:,.2f}，个税 {result.tax:,.2f}，"
+        f"实发合计 {result.net:,.2f}；单位缴费 {result.employer:,.2f}"
+    )
+    if result.items or result.arrears_lines or result.bases_created:
+        say(
+            f"  项目 {result.items} 条，补发 {result.arrears_lines} 条，"
+            f"新核定缴费基数 {result.bases_created} 人"
+        )
+    if result.recalculated:
+        say(f"  与上次计算相比实发变化 {len(result.changes)} 人")
+        for change in result.changes[:SHOWN_CHANGES]:
+            before = "—" if change.before is None else f"{change.before:,.2f}"
+            after = "—" if change.after is None else f"{change.after:,.2f}"
+            say(f"    {change.name}：{before} → {after}")
+        if len(result.changes) > SHOWN_CHANGES:
+            say(f"    …另有 {len(result.changes) - SHOWN_CHANGES} 人（--json 列出全部）")
+    if args.json:
+        emit_json(calculation_document(result))
+    say(f"请由审核员审核：workforce payroll approve --month {period:%Y-%m} --user 审核员用户名")
+    return 0
+
+
+def run_approve(args: argparse.Namespace) -> int:
+    period = period_of(args)
+    with opened(args) as (db, actor):
+        approve_month(db, actor, period)
+    say(f"{label(period)}工资已审核（{actor.username}）；由财务锁定：workforce payroll lock")
+    return 0
+
+
+def run_return(args: argparse.Namespace) -> int:
+    period = period_of(args)
+    with opened(args) as (db, actor):
+        return_month(db, actor, period, args.reason)
+    say(f"{label(period)}工资已退回草稿，请修改后重新计算")
+    return 0
+
+
+def run_lock(args: argparse.Namespace) -> int:
+    period = period_of(args)
+    with opened(args) as (db, actor):
+        lock_month(db, actor, period)
+    say(f"{label(period)}工资已锁定（{actor.username}），此后不能再修改")
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    period = period_of(args)
+    out = _out(args.out, (".xlsx",))
+    from reports.payroll_xlsx import write_payroll_workbook
+    from workforce.services.payroll_views import payroll_workbook_view
+
+    with opened(args) as (db, actor):
+        view = payroll_workbook_view(
+            db, actor, period, masked=not args.full_id, tax_columns=args.tax_columns
+        )
+    write_payroll_workbook(out, view)
+    count = sum(len(s.rows) for s in view.streets)
+    say(f"工资发放表已保存：{out}（{len(view.streets)} 个街道，{count} 人）")
+    return 0
+
+
+def run_bank(args: argparse.Namespace) -> int:
+    period = period_of(args)
+    from reports.bank_file import layout, write_bank_file
+    from workforce.services.payroll_views import bank_view
+
+    try:
+        chosen = layout(args.layout)
+    except ValueError as exc:
+        raise CliError(str(exc)) from None
+    out = _out(args.out, (f".{chosen.format}",))
+    with opened(args) as (db, actor):
+        view = bank_view(db, actor, period)
+    write_bank_file(out, view, chosen.name)
+    say(
+        f"代发文件已保存：{out}（{chosen.description}）：{len(view.rows)} 笔，"
+        f"合计 {view.total:,.2f}"
+    )
+    if view.skipped:
+        say(f"  实发为零或负数、未列入代发：{'、'.join(view.skipped)}")
+    return 0
+
+
+def verification_document(result: Verification) -> dict[str, Any]:
+    return {
+        "month": f"{result.period:%Y-%m}",
+        "status": result.status,
+        "checked": result.checked,
+        "ok": result.ok,
+        "mismatches": [
+            {
+                "worker_id": m.worker_id,
+                "name": m.name,
+                "field": m.field,
+                "stored": m.stored,
+                "derived": m.derived,
+            }
+            for m in result.mismatches
+        ],
+    }
+
+
+def run_verify(args: argparse.Namespace) -> int:
+    period = period_of(args)
+    with opened(args) as (db, actor):
+        result = verify_month(db, actor, period)
+    if args.json:
+        emit_json(verification_document(result))
+    if result.ok:
+        say(f"{label(period)}：{result.checked} 张工资条全部由保存的输入重新推算一致（精确到分）")
+        return 0
+    say(
+        f"{label(period)}：核对 {result.checked} 张工资条，发现 {len(result.mismatches)} 处不一致："
+    )
+    for m in result.mismatches[:SHOWN_CHANGES]:
+        who = f"{m.name}（{m.worker_id}）" if m.worker_id is not None else "本月合计"
+        say(f"  {who} {m.field}：保存 {m.stored}，推算 {m.derived}")
+    raise CliError(f"{label(period)}工资核验未通过")
 
 
 def run_explain(args: argparse.Namespace) -> int:

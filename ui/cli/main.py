@@ -12,11 +12,14 @@ from collections.abc import Callable, Sequence
 
 from ui.cli import (
     commands_adjust,
+    commands_certs,
     commands_demo,
     commands_payroll,
+    commands_pipeline,
     commands_reports,
     commands_roster,
     commands_system,
+    commands_training,
 )
 from ui.cli.common import CliError, fail
 
@@ -29,6 +32,9 @@ COMMAND_MODULES = (
     commands_adjust,
     commands_payroll,
     commands_reports,
+    commands_certs,
+    commands_training,
+    commands_pipeline,
 )
 
 

@@ -64,6 +64,11 @@ def lapses_soon(registrations: Sequence[dt.date], today: dt.date) -> dt.date | N
     return lapse
 
 
+def hours_text(value: Decimal) -> str:
+    """学时 as read out: 48, 12.5 (never 48.0 or 4.8E+1)."""
+    return f"{value.normalize():f}"
+
+
 @dataclass(frozen=True, slots=True)
 class Attendance:
     """Hours a person earned at one session (attended and passed), on the session's end date."""
@@ -101,3 +106,18 @@ def continuing_education(
 def yearly_hours(attended: Sequence[Attendance], year: int) -> Decimal:
     """General training hours of a calendar year (the yearly target is 40 学时 in the demo)."""
     return sum((a.hours for a in attended if a.day.year == year), Decimal(0))
+
+
+def date_problems(
+    obtained: dt.date | None, registrations: Sequence[dt.date], today: dt.date
+) -> list[str]:
+    """Dates in order (obtained ≤ each registration ≤ today), each problem in words."""
+    problems = []
+    if obtained is not None and obtained > today:
+        problems.append(f"取得日期{obtained:%Y-%m-%d}晚于今天")
+    for day in sorted(set(registrations)):
+        if day > today:
+            problems.append(f"登记日期{day:%Y-%m-%d}晚于今天")
+        if obtained is not None and day < obtained:
+            problems.append(f"登记日期{day:%Y-%m-%d}早于取得日期{obtained:%Y-%m-%d}")
+    return problems

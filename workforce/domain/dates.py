@@ -18,7 +18,7 @@ class DateParseError(ValueError):
     """The text is not a date in any form the clerks use."""
 
 
-def from_excel_serial(serial: float | int) -> dt.date:
+def from_excel_serial(serial: float | int) -> dt.date:  # float-ok: cells arrive as floats
     """An Excel serial day number (1900 date system) to a date."""
     whole = int(serial)
     if not 1 <= whole <= 2958465:
@@ -40,14 +40,14 @@ def parse_date(value: object) -> dt.date | None:
     if isinstance(value, bool):
         raise DateParseError(f"「{value}」不是日期")
     if isinstance(value, int | float):
-        if 1900 <= value <= 2100 and float(value).is_integer():
+        if 1900 <= value <= 2100 and value == int(value):
             return dt.date(int(value), 1, 1)  # a bare year typed as a number
         return from_excel_serial(value)
     text = str(value).strip()
     if not text:
         return None
     if re.fullmatch(r"\d{5}(\.0+)?", text):
-        return from_excel_serial(float(text))
+        return from_excel_serial(int(text.split(".")[0]))
     match = _PATTERN.match(text) or _COMPACT.match(text)
     if not match:
         raise DateParseError(

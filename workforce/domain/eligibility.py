@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from workforce.domain.certificates import hours_text
 from workforce.domain.dates import age_on
 from workforce.domain.ladder import CERTIFICATE_LADDER
 from workforce.domain.vocab import EDUCATION_RANK
@@ -40,7 +41,28 @@ class EligibilityRules:
                 values[name] = frozenset(values[name])
         if values.get("min_training_hours") is not None:
             values["min_training_hours"] = Decimal(str(values["min_training_hours"]))
+        education, certificate = values.get("min_education"), values.get("min_certificate")
+        if education is not None and education not in EDUCATION_RANK:
+            raise ValueError(
+                f"学历要求「{education}」不是可用的学历（{'、'.join(EDUCATION_RANK)}）"
+            )
+        if certificate is not None and certificate not in CERTIFICATE_LADDER:
+            raise ValueError(
+                f"证书要求「{certificate}」不是可用的等级（{'、'.join(CERTIFICATE_LADDER)}）"
+            )
         return cls(**values)
+
+    def to_mapping(self) -> dict[str, Any]:
+        """The rules as JSON-ready data; ``from_mapping`` reads it back."""
+        data: dict[str, Any] = {}
+        for name in self.__dataclass_fields__:
+            value = getattr(self, name)
+            if isinstance(value, frozenset):
+                value = sorted(value)
+            elif isinstance(value, Decimal):
+                value = str(value)
+            data[name] = value
+        return data
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,8 +167,8 @@ def evaluate(candidate: Candidate, rules: EligibilityRules, on: dt.date) -> Verd
             Check(
                 "training",
                 ok,
-                f"{on.year - 1}年培训{candidate.training_hours_last_year}学时，"
-                f"{'满足' if ok else '不足'}{rules.min_training_hours}学时",
+                f"{on.year - 1}年培训{hours_text(candidate.training_hours_last_year)}学时，"
+                f"{'满足' if ok else '不足'}{hours_text(rules.min_training_hours)}学时",
             )
         )
     if rules.max_age is not None:

@@ -9,8 +9,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from workforce.domain.money import ZERO
-from workforce.domain.payroll import PayLine
+from workforce.domain.money import ZERO, round_fen
+from workforce.domain.payroll import PayLine, prorate
 from workforce.domain.scale import ScaleVersion
 
 
@@ -86,12 +86,26 @@ def regular_lines(
 
 @dataclass(frozen=True, slots=True)
 class PaidMonth:
-    """A month already paid: its month and the level-dependent pay it carried."""
+    """A month already paid: its month and the level-dependent pay it carried. When the month
+    was paid for part of it (``days_employed`` of ``days_in_month``) or at the probation share,
+    the new pay is taken the same way."""
 
     month: dt.date
     post: str
     level: int
     amount: Decimal
+    days_employed: int = 0
+    days_in_month: int = 0
+    probation_share: Decimal | None = None
+
+    def as_paid(self, full_month: Decimal) -> Decimal:
+        """A full month's pay reduced as this month's pay was (days employed, probation)."""
+        amount = full_month
+        if self.days_in_month:
+            amount = prorate(amount, self.days_employed, self.days_in_month)
+        if self.probation_share is not None:
+            amount = round_fen(amount * self.probation_share)
+        return amount
 
 
 def arrears_lines(
@@ -103,7 +117,8 @@ def arrears_lines(
     """补发: one taxable line per paid month at the old level, new pay − old pay (§8.4)."""
     lines = []
     for month in paid:
-        difference = scale_for[month.month].monthly_pay(new_post, new_level) - month.amount
+        difference = month.as_paid(scale_for[month.month].monthly_pay(new_post, new_level))
+        difference -= month.amount
         if difference:
             lines.append(
                 PayLine(

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from workforce.domain.insurance import Contribution, InsuranceItem, contributions, individual_total
 from workforce.domain.money import ZERO, round_fen
-from workforce.domain.tax import MonthIncome, WithholdingLine, cumulative_withholding
+from workforce.domain.tax import Carried, MonthIncome, WithholdingLine, cumulative_withholding
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,7 +21,8 @@ class PayLine:
     """One line of pay: 岗位等级工资, an allowance, an item, an arrears month …
 
     ``taxable`` lines count as wage income for tax; ``prorated`` lines follow the days employed and
-    the probation share; ``after_tax`` lines (扣款 after tax) are deducted from net pay only.
+    the probation share; ``after_tax`` lines (扣款 after tax) are deducted from net pay only;
+    ``insurable`` lines count towards next year's contribution base.
     """
 
     code: str
@@ -30,11 +31,13 @@ class PayLine:
     taxable: bool = True
     prorated: bool = False
     after_tax: bool = False
+    insurable: bool = True
 
 
 @dataclass(frozen=True, slots=True)
 class TaxContext:
-    """What this month's withholding needs: the earlier months of the year at this unit."""
+    """What this month's withholding needs: the earlier months of the year at this unit, either
+    month by month (``earlier_months``) or as the figures ``carried`` from the last payslip."""
 
     earlier_months: tuple[MonthIncome, ...] = ()
     first_month: int = 1
@@ -42,6 +45,7 @@ class TaxContext:
     prior_year_low_income: bool = False
     special_deductions: Decimal = ZERO
     other_deductions: Decimal = ZERO
+    carried: Carried | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +84,13 @@ class Payslip:
     def deductions(self) -> Decimal:
         return self.insurance + self.tax + self.after_tax_deductions
 
+    @property
+    def insurable_gross(self) -> Decimal:
+        """The part of gross that counts towards next year's contribution base."""
+        return sum(
+            (line.amount for line in self.lines if line.insurable and not line.after_tax), ZERO
+        )
+
 
 def prorate(amount: Decimal, days_employed: int, days_in_month: int) -> Decimal:
     """By calendar days for joining or leaving mid-month (§8.1), to the fen."""
@@ -98,7 +109,15 @@ def _effective_lines(inputs: PayInputs) -> tuple[PayLine, ...]:
         if inputs.probation_share is not None:
             amount = round_fen(amount * inputs.probation_share)
         result.append(
-            PayLine(line.code, line.name, amount, line.taxable, line.prorated, line.after_tax)
+            PayLine(
+                line.code,
+                line.name,
+                amount,
+                line.taxable,
+                line.prorated,
+                line.after_tax,
+                line.insurable,
+            )
         )
     return tuple(result)
 
@@ -124,6 +143,7 @@ def compute_payslip(inputs: PayInputs) -> Payslip:
         first_month=inputs.tax.first_month,
         first_income_of_year=inputs.tax.first_income_of_year,
         prior_year_low_income=inputs.tax.prior_year_low_income,
+        carried=inputs.tax.carried,
     )[-1]
     after_tax = -sum((line.amount for line in lines if line.after_tax), ZERO)
     net = gross - insurance - tax_line.withholding - after_tax

@@ -20,6 +20,14 @@ class Action(StrEnum):
     APPROVE_ADJUSTMENT = "approve_adjustment"
     APPLY_ADJUSTMENT = "apply_adjustment"
     RECORD_APPRAISALS = "record_appraisals"
+    EDIT_PAY_INPUTS = "edit_pay_inputs"
+    CALCULATE_PAYROLL = "calculate_payroll"
+    APPROVE_PAYROLL = "approve_payroll"
+    LOCK_PAYROLL = "lock_payroll"
+    EXPORT_PAYROLL = "export_payroll"
+    RECORD_CERTIFICATES = "record_certificates"
+    RECORD_TRAINING = "record_training"
+    MOVE_PIPELINE = "move_pipeline"
 
 
 ALLOWED: dict[Action, frozenset[Role]] = {
@@ -35,6 +43,14 @@ ALLOWED: dict[Action, frozenset[Role]] = {
     Action.APPROVE_ADJUSTMENT: frozenset({Role.APPROVER, Role.ADMIN}),
     Action.APPLY_ADJUSTMENT: frozenset({Role.CLERK, Role.APPROVER, Role.ADMIN}),
     Action.RECORD_APPRAISALS: frozenset({Role.CLERK, Role.ADMIN}),
+    Action.EDIT_PAY_INPUTS: frozenset({Role.CLERK, Role.ADMIN}),
+    Action.CALCULATE_PAYROLL: frozenset({Role.CLERK, Role.ADMIN}),
+    Action.APPROVE_PAYROLL: frozenset({Role.APPROVER, Role.ADMIN}),
+    Action.LOCK_PAYROLL: frozenset({Role.FINANCE, Role.ADMIN}),
+    Action.EXPORT_PAYROLL: frozenset(Role),
+    Action.RECORD_CERTIFICATES: frozenset({Role.CLERK, Role.ADMIN}),
+    Action.RECORD_TRAINING: frozenset({Role.CLERK, Role.ADMIN}),
+    Action.MOVE_PIPELINE: frozenset({Role.CLERK, Role.ADMIN}),
 }
 
 

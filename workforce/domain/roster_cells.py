@@ -124,7 +124,7 @@ _CJK_WITH_SPACES = re.compile(r"^[\u3400-\u9fff\s\u3000]+$")
 _NUMERALS = {digit: value for value, digit in enumerate("零一二三四五六七八九")} | {"两": 2}
 
 
-def shown_number(value: float | int) -> str:
+def shown_number(value: float | int) -> str:  # float-ok: a spreadsheet number, not money
     """A number as Excel shows it, to 15 significant digits: 110105194912310000."""
     return format(Decimal(f"{value:.15g}"), "f")
 
@@ -246,7 +246,7 @@ def level(value: object) -> int | None:
     if isinstance(value, bool):
         raise CellError("岗位等级应为整数")
     if isinstance(value, int | float):
-        if not float(value).is_integer():
+        if not float(value).is_integer():  # float-ok: a spreadsheet number, not money
             raise CellError("岗位等级应为整数")
         return int(value)
     result = text(value)
@@ -254,7 +254,7 @@ def level(value: object) -> int | None:
         return None
     core = result.removeprefix("第").removesuffix("级").removesuffix("档").strip()
     if re.fullmatch(r"\d+(\.0+)?", core):
-        return int(float(core))
+        return int(float(core))  # float-ok: a spreadsheet number, not money
     number = _chinese_number(core)
     if number is None:
         raise CellError(f"岗位等级「{result}」不是等级数（可写 3、3级、三级）")

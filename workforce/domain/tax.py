@@ -103,6 +103,34 @@ class WithholdingLine:
     withholding: Decimal
 
 
+@dataclass(frozen=True, slots=True)
+class Carried:
+    """The year so far at this unit, up to and including ``month``: the cumulative figures and
+    the tax already withheld. A month's withholding then needs only the last payslip, not every
+    earlier month (the withheld total is kept, not re-derived, because of the no-refund rule)."""
+
+    month: int
+    income: Decimal = ZERO
+    exempt_income: Decimal = ZERO
+    insurance: Decimal = ZERO
+    special_deductions: Decimal = ZERO
+    other_deductions: Decimal = ZERO
+    withheld: Decimal = ZERO
+
+
+def carried_after(line: WithholdingLine) -> Carried:
+    """What the month after ``line`` starts from."""
+    return Carried(
+        line.month,
+        line.cumulative_income,
+        line.cumulative_exempt_income,
+        line.cumulative_insurance,
+        line.cumulative_special_deductions,
+        line.cumulative_other_deductions,
+        line.withheld_before + line.withholding,
+    )
+
+
 def basic_deduction(
     month: int, first_month: int, *, first_income_of_year: bool, prior_year_low_income: bool
 ) -> Decimal:
@@ -122,12 +150,20 @@ def cumulative_withholding(
     first_income_of_year: bool = False,
     prior_year_low_income: bool = False,
     table: TaxTable = ANNUAL_TABLE,
+    carried: Carried | None = None,
 ) -> list[WithholdingLine]:
     """Each month's withholding by the cumulative method; never negative (no refund before the
-    annual settlement). ``months`` are this unit's months of the year, in order."""
+    annual settlement). ``months`` are this unit's months of the year, in order, after the
+    ``carried`` figures of the months before them (if given)."""
     lines: list[WithholdingLine] = []
     income = exempt = insurance = special = other = withheld = ZERO
+    if carried is not None:
+        income, exempt, insurance = carried.income, carried.exempt_income, carried.insurance
+        special, other = carried.special_deductions, carried.other_deductions
+        withheld = carried.withheld
     for entry in months:
+        if carried is not None and entry.month <= carried.month:
+            raise ValueError(f"month {entry.month} is not after the carried month {carried.month}")
         income += entry.income
         exempt += entry.exempt_income
         insurance += entry.insurance

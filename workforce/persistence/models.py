@@ -3,8 +3,20 @@
 from workforce.persistence.accounts import AuditEntry, ImportBatch, Setting, User
 from workforce.persistence.adjustment import AdjustmentItem, AdjustmentRun, PostAppointment
 from workforce.persistence.base import Base
+from workforce.persistence.careers import CertificateRegistration, PipelineTransition
 from workforce.persistence.org import OrgUnit
 from workforce.persistence.pay import AllowanceRate, PayScale, ScaleAmount, ScalePost
+from workforce.persistence.payroll import (
+    ContributionBase,
+    InsuranceBaseBounds,
+    InsuranceRate,
+    PayArrears,
+    PayItem,
+    PayrollMonth,
+    Payslip,
+    SpecialDeduction,
+    TaxFlag,
+)
 from workforce.persistence.people import (
     Appraisal,
     Certificate,
@@ -26,17 +38,28 @@ __all__ = [
     "AuditEntry",
     "Base",
     "Certificate",
+    "CertificateRegistration",
+    "ContributionBase",
     "EducationRecord",
     "Honour",
     "ImportBatch",
+    "InsuranceBaseBounds",
+    "InsuranceRate",
     "OrgUnit",
+    "PayArrears",
+    "PayItem",
     "PayScale",
+    "PayrollMonth",
+    "Payslip",
+    "PipelineTransition",
     "PostAppointment",
     "PostLevelChange",
     "ScaleAmount",
     "ScalePost",
     "Setting",
+    "SpecialDeduction",
     "StatusChange",
+    "TaxFlag",
     "TrainingAttendance",
     "TrainingSession",
     "Transfer",

@@ -25,6 +25,7 @@ from workforce.services.adjustment_run import (
     get_run,
 )
 from workforce.services.context import Actor, Database, require
+from workforce.services.payroll_guard import refuse_revert_of_used_run
 
 STATE_FIELDS = (
     "post",
@@ -169,6 +170,7 @@ def revert_run(db: Database, actor: Actor, run_id: int, reason: str) -> int:
         run = get_run(session, run_id, for_update=True)
         if run.status != APPLIED:
             raise ActionRefused(f"批次{run_id}{STATUS_NAMES[run.status]}，只有已应用的批次可以撤销")
+        refuse_revert_of_used_run(session, actor, run_id)
         states = _current_states(session, run_id)
         moved = [
             name for item, current, name in states if not _same_state(current, item.state_after)

@@ -13,6 +13,7 @@ from workforce.domain.adjustment import HonourFact, WorkerHistory
 from workforce.domain.adjustment_rules import AdjustmentRules
 from workforce.domain.vocab import ACTIVE_STATUSES
 from workforce.persistence.adjustment import PostAppointment
+from workforce.persistence.careers import first_registrations
 from workforce.persistence.org import OrgUnit
 from workforce.persistence.people import Appraisal, Certificate, Honour, Worker
 
@@ -83,10 +84,11 @@ def load_histories(
         appraisals[worker_id][appraisal_year] = grade
     certificates: dict[int, str] = {}
     ladder = rules.certificate_ladder
+    first = first_registrations()  # credit starts at the first registration, not a renewal
     for worker_id, level in session.execute(
-        select(Certificate.worker_id, Certificate.level).where(
-            Certificate.registered_date <= effective_date
-        )
+        select(Certificate.worker_id, Certificate.level)
+        .join(first, first.c.certificate_id == Certificate.id)
+        .where(first.c.first_registered <= effective_date)
     ):
         if ladder.get(level, 0) > ladder.get(certificates.get(worker_id, ""), 0):
             certificates[worker_id] = level

@@ -19,6 +19,7 @@ from workforce.persistence.accounts import Setting, User
 from workforce.persistence.migrate import upgrade_to_head
 from workforce.persistence.org import OrgUnit
 from workforce.persistence.pay import AllowanceRate, PayScale, ScaleAmount, ScalePost
+from workforce.persistence.payroll import InsuranceBaseBounds, InsuranceRate
 from workforce.services.context import Database
 
 DEFAULT_ADMIN = "admin"
@@ -30,6 +31,7 @@ class InitReport:
     created_district: bool
     created_admin: bool
     installed_scale: bool
+    installed_insurance: bool = False
 
 
 def _region_defaults() -> dict[str, Any]:
@@ -67,6 +69,49 @@ def _install_scale(session: Session, scale: dict[str, Any]) -> None:
         for r in csv.DictReader(io.StringIO(text))
     ]
     session.execute(insert(ScaleAmount), amounts)
+
+
+def _install_insurance(session: Session, insurance: dict[str, Any]) -> bool:
+    """五险一金 rates and base bounds of the demo region (§8.2), each only when none exist."""
+    effective = dt.date.fromisoformat(insurance["effective_date"])
+    installed = False
+    if session.scalar(select(InsuranceRate.id).limit(1)) is None:
+        session.execute(
+            insert(InsuranceRate),
+            [
+                {
+                    "code": item["code"],
+                    "name": item["name"],
+                    "employer_rate": Decimal(item["employer_rate"]),
+                    "individual_rate": Decimal(item["individual_rate"]),
+                    "rounding": item["rounding"],
+                    "effective_date": effective,
+                    "sort_order": order,
+                    "note": "示范地区默认费率",
+                }
+                for order, item in enumerate(insurance["items"])
+            ],
+        )
+        installed = True
+    if session.scalar(select(InsuranceBaseBounds.id).limit(1)) is None:
+        bounds = insurance["bounds"]
+        session.add(
+            InsuranceBaseBounds(
+                floor=Decimal(bounds["floor"]),
+                ceiling=Decimal(bounds["ceiling"]),
+                effective_date=effective,
+                note="示范地区默认缴费基数上下限",
+            )
+        )
+        installed = True
+    return installed
+
+
+def _install_settings(session: Session, settings: dict[str, Any]) -> None:
+    """Region settings (probation share …) that are missing; existing values are kept."""
+    for key, value in settings.items():
+        if session.get(Setting, key) is None:
+            session.add(Setting(key=key, value=value))
 
 
 def initialise(db: Database) -> InitReport:
@@ -107,4 +152,8 @@ def initialise(db: Database) -> InitReport:
                 ],
             )
             installed_scale = True
-    return InitReport(migrated, created_district, created_admin, installed_scale)
+        installed_insurance = _install_insurance(session, defaults["insurance"])
+        _install_settings(session, defaults["settings"])
+    return InitReport(
+        migrated, created_district, created_admin, installed_scale, installed_insurance
+    )

@@ -1,0 +1,57 @@
+"""A clerk's items sheet: headers by alias, months in the forms clerks write, exact amounts, and
+problems that name the row and the column."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from workforce.domain.pay_item_sheet import ItemEntry, parse_item_sheet
+from workforce.domain.sheet import SheetGrid
+
+ID = "11010519491231002X"
+
+
+def test_rows_become_items() -> None:
+    grid = SheetGrid(
+        "项目",
+        (
+            ("三月工资项目",),
+            ("身份证号码", "月份", "项目", "金额（元）", "计税", "税后扣款", "备注"),
+            (ID.lower(), "2026年3月", "取暖补贴", 800.0, "否", None, None),
+            (ID, dt.date(2026, 4, 1), "扣款", "-50.5", "是", "是", "迟到"),
+            (None, None, None, None, None, None, None),
+        ),
+    )
+    entries, problems = parse_item_sheet(grid, None)
+    assert problems == []
+    assert entries == [
+        ItemEntry(ID, dt.date(2026, 3, 1), "取暖补贴", Decimal("800.00"), taxable=False),
+        ItemEntry(ID, dt.date(2026, 4, 1), "扣款", Decimal("-50.50"), after_tax=True, note="迟到"),
+    ]
+
+
+def test_problems_name_row_and_column() -> None:
+    grid = SheetGrid(
+        "项目",
+        (
+            ("身份证号", "项目名称", "金额"),
+            (ID, "奖金", 100.123),
+            (ID, "", 5),
+            (ID, "补贴", "十元"),
+        ),
+    )
+    entries, problems = parse_item_sheet(grid, dt.date(2026, 3, 1))
+    assert entries == []
+    assert [p.describe() for p in problems] == [
+        "工作表「项目」 第2行 「金额」列 值「100.123」："
+        "「100.123」不是以元为单位、最多两位小数的金额",
+        "工作表「项目」 第3行 「项目名称」列：项目名称为空",
+        "工作表「项目」 第4行 「金额」列 值「十元」：「十元」不是金额",
+    ]
+
+
+def test_a_month_is_needed() -> None:
+    grid = SheetGrid("项目", (("身份证号", "项目名称", "金额"), (ID, "奖金", 100)))
+    _, problems = parse_item_sheet(grid, None)
+    assert [p.message for p in problems] == ["缺少列：月份（或在导入时指定月份）"]

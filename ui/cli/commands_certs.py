@@ -1,0 +1,277 @@
+"""``workforce certs import|export|show|renew|correct`` and ``workforce reminders``.
+
+A certificate import checks the whole sheet first; any error means nothing is written and the exit
+status is 2. ``--errors OUT.xlsx`` writes the clerk's sheet back with a 错误说明 column. With
+``--json`` standard output holds only the JSON document; people are named by their ID number.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from reports.careers_xlsx import write_certificate_register
+from reports.roster_errors_xlsx import write_error_report
+from ui.cli.commands_scale import add_user_option, parse_date, read_sheet
+from ui.cli.common import CliError, Progress, emit_json, opened, say
+from workforce.domain.compliance import REMINDER_NAMES, ReminderKind
+from workforce.domain.problems import Problem
+from workforce.services.certificate_import import (
+    CertificatePlan,
+    apply_certificate_import,
+    plan_certificate_import,
+)
+from workforce.services.certificates import (
+    CertificateView,
+    certificate_by_number,
+    certificate_register,
+    correct_registration,
+    register_certificate,
+    worker_certificates,
+)
+from workforce.services.dossier import worker_id_by_number
+from workforce.services.roster_export import find_unit
+from workforce.services.training_report import reminders
+
+REJECTED = 2
+KINDS = {kind.value: kind for kind in ReminderKind}
+
+
+def xlsx_path(path: str, what: str) -> Path:
+    """Where to save an .xlsx the user named; refused when it cannot be one."""
+    target = Path(path)
+    if target.suffix.lower() != ".xlsx":
+        raise CliError(f"{what}须保存为 .xlsx 文件：{path}")
+    if not target.parent.is_dir():
+        raise CliError(f"保存{what}的文件夹不存在：{target.parent}")
+    return target
+
+
+def add_unit_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--unit", metavar="NAME", help="只看某区、街道、社区或网格（可写“街道/社区”）"
+    )
+
+
+def register(sub: Any) -> None:
+    certs = sub.add_parser("certs", help="社工证：导入、台账、查看、再登记、更正登记日期")
+    actions = certs.add_subparsers(dest="certs_command", metavar="ACTION", required=True)
+    imp = actions.add_parser(
+        "import", help="导入证书（身份证号、姓名、证书等级、证书编号、取得日期、登记日期）"
+    )
+    imp.add_argument(
+        "file",
+        metavar="FILE",
+        help="证书表（.xlsx、.xls 或 .csv）；同一证书的首次登记和再登记可各占一行",
+    )
+    imp.add_argument("--sheet", metavar="NAME", help="工作表名称（默认：第一个有数据的工作表）")
+    imp.add_argument("--dry-run", action="store_true", help="只检查并列出将做的修改，不写入")
+    imp.add_argument("--errors", metavar="OUT.xlsx", help="把问题写入错误报告")
+    imp.add_argument("--json", action="store_true", help="在标准输出打印 JSON 结果")
+    add_user_option(imp)
+    imp.set_defaults(handler=run_import)
+
+    exp = actions.add_parser("export", help="导出社工证台账（.xlsx）")
+    exp.add_argument("out", metavar="OUT.xlsx")
+    exp.add_argument(
+        "--date", metavar="YYYY-MM-DD", help="按哪一天判断有效、即将到期、已过期（默认：今天）"
+    )
+    add_unit_option(exp)
+    exp.set_defaults(handler=run_export)
+
+    show = actions.add_parser("show", help="查看某人的证书与历次登记")
+    show.add_argument("id_number", metavar="ID_NUMBER", help="身份证号")
+    show.add_argument("--json", action="store_true", help="在标准输出打印 JSON")
+    show.set_defaults(handler=run_show)
+
+    renew = actions.add_parser("renew", help="证书再登记（或尚未登记证书的首次登记）")
+    renew.add_argument("number", metavar="CERT_NUMBER", help="证书编号")
+    renew.add_argument("--date", metavar="YYYY-MM-DD", required=True, help="登记日期")
+    add_user_option(renew)
+    renew.set_defaults(handler=run_renew)
+
+    fix = actions.add_parser("correct", help="更正填错的登记日期（津贴和调级按更正后的日期计）")
+    fix.add_argument("number", metavar="CERT_NUMBER", help="证书编号")
+    fix.add_argument("--from", dest="old", metavar="YYYY-MM-DD", required=True, help="原登记日期")
+    fix.add_argument("--to", dest="new", metavar="YYYY-MM-DD", required=True, help="正确的登记日期")
+    fix.add_argument("--reason", required=True, metavar="TEXT", help="更正原因")
+    add_user_option(fix)
+    fix.set_defaults(handler=run_correct)
+
+    rem = sub.add_parser(
+        "reminders", help="提醒：登记90天内到期或已过期、继续教育学时不足、年度学时不足"
+    )
+    rem.add_argument("--date", metavar="YYYY-MM-DD", help="按哪一天提醒（默认：今天）")
+    rem.add_argument(
+        "--kind", choices=sorted(KINDS), action="append", help="只看某类提醒（可重复）"
+    )
+    add_unit_option(rem)
+    rem.add_argument("--json", action="store_true", help="在标准输出打印 JSON")
+    rem.set_defaults(handler=run_reminders)
+
+
+def problem_document(problem: Problem) -> dict[str, Any]:
+    return {**asdict(problem), "severity": problem.severity.value, "text": problem.describe()}
+
+
+def print_problems(problems: tuple[Problem, ...]) -> None:
+    errors = [p for p in problems if p.is_error]
+    if errors:
+        say(f"错误 {len(errors)} 处（有错误时整表不导入）：")
+        for problem in errors:
+            say(problem.describe())
+
+
+def _plan_document(plan: CertificatePlan) -> dict[str, Any]:
+    return {
+        "sheet": plan.sheet,
+        "rows": plan.total_rows,
+        "created": plan.created,
+        "updated": plan.updated,
+        "unchanged": plan.unchanged,
+        "changes": [
+            {
+                "action": c.action,
+                "row": c.row,
+                "id_number": c.id_number,
+                "name": c.name,
+                "level": c.level,
+                "number": c.number,
+                "obtained": c.obtained,
+                "registrations": list(c.registrations),
+                "old_registrations": list(c.old_registrations),
+            }
+            for c in plan.changes
+        ],
+        "problems": [problem_document(p) for p in plan.problems],
+        "has_errors": plan.has_errors,
+    }
+
+
+def run_import(args: argparse.Namespace) -> int:
+    grid = read_sheet(args.file, args.sheet)
+    errors_path = xlsx_path(args.errors, "错误报告") if args.errors else None
+    with opened(args) as (db, actor):
+        plan = plan_certificate_import(db, actor, grid, progress=Progress("检查"))
+        say(f"工作表「{plan.sheet}」：{plan.total_rows} 行证书")
+        say(f"新增 {plan.created} 本，再登记或补充 {plan.updated} 本，未变 {plan.unchanged} 本")
+        for change in plan.changes:
+            if change.certificate_id is not None:
+                dates = "、".join(f"{d:%Y-%m-%d}" for d in change.registrations)
+                who = f"第{change.row}行 {change.name} {change.level}"
+                say(f"  {who}：{change.action}（登记 {dates}）")
+        print_problems(plan.problems)
+        if errors_path is not None and plan.problems:
+            write_error_report(errors_path, grid, plan.header_row, plan.problems)
+            say(f"错误报告已保存：{errors_path}")
+        if plan.has_errors or args.dry_run:
+            if args.json:
+                emit_json({"plan": _plan_document(plan), "result": None})
+            say("有错误，未导入任何数据" if plan.has_errors else "试运行：未写入任何数据")
+            return REJECTED if plan.has_errors else 0
+        result = apply_certificate_import(db, actor, grid)
+    say(f"导入完成：新增 {result.created} 本，更新 {result.updated} 本（批次 {result.batch_id}）")
+    if args.json:
+        emit_json({"plan": _plan_document(plan), "result": asdict(result)})
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    target = xlsx_path(args.out, "社工证台账")
+    on = parse_date(args.date, "日期") if args.date else dt.date.today()
+    with opened(args) as (db, actor):
+        unit_id = find_unit(db, args.unit) if args.unit else None
+        rows = certificate_register(db, actor, unit_id=unit_id, today=on)
+    write_certificate_register(target, rows, on)
+    say(f"已导出 {len(rows)} 本证书：{target}")
+    return 0
+
+
+def certificate_document(view: CertificateView) -> dict[str, Any]:
+    return {
+        "kind": view.kind,
+        "level": view.level,
+        "number": view.number,
+        "obtained": view.obtained,
+        "registrations": list(view.registrations),
+        "periods": [[p.start, p.end] for p in view.periods],
+        "valid_until": view.valid_until,
+        "state": view.state,
+        "allowance_from": view.allowance_from,
+        "ladder_from": view.ladder_from,
+    }
+
+
+def run_show(args: argparse.Namespace) -> int:
+    with opened(args) as (db, actor):
+        views = worker_certificates(db, actor, worker_id_by_number(db, args.id_number))
+    if args.json:
+        emit_json(
+            {
+                "id_number": args.id_number.upper(),
+                "certificates": [certificate_document(v) for v in views],
+            }
+        )
+        return 0
+    if not views:
+        say("没有证书")
+    for v in views:
+        dates = "、".join(f"{d:%Y-%m-%d}" for d in v.registrations) or "未登记"
+        until = f"，有效期至{v.valid_until:%Y-%m-%d}" if v.valid_until else ""
+        print(f"{v.level}\t{v.number or '无编号'}\t登记：{dates}\t{v.state}{until}")
+    return 0
+
+
+def run_renew(args: argparse.Namespace) -> int:
+    day = parse_date(args.date, "登记日期")
+    with opened(args) as (db, actor):
+        register_certificate(db, actor, certificate_by_number(db, args.number), day)
+    say(f"已登记：证书 {args.number}，登记日期 {day:%Y-%m-%d}")
+    return 0
+
+
+def run_correct(args: argparse.Namespace) -> int:
+    old, new = parse_date(args.old, "原登记日期"), parse_date(args.new, "正确的登记日期")
+    with opened(args) as (db, actor):
+        certificate = certificate_by_number(db, args.number)
+        correct_registration(db, actor, certificate, old, new, reason=args.reason)
+    say(f"已更正：证书 {args.number} 的登记日期 {old:%Y-%m-%d} → {new:%Y-%m-%d}")
+    return 0
+
+
+def run_reminders(args: argparse.Namespace) -> int:
+    today = parse_date(args.date, "日期") if args.date else dt.date.today()
+    kinds = frozenset(KINDS[k] for k in args.kind) if args.kind else None
+    with opened(args) as (db, actor):
+        unit_id = find_unit(db, args.unit) if args.unit else None
+        found = reminders(db, actor, unit_id=unit_id, today=today, kinds=kinds)
+    if args.json:
+        emit_json(
+            {
+                "date": today,
+                "count": len(found),
+                "reminders": [
+                    {
+                        "id_number": r.person.id_number,
+                        "name": r.person.name,
+                        "street": r.person.street,
+                        "community": r.person.community,
+                        "kind": r.kind.value,
+                        "kind_name": r.kind_name,
+                        "due": r.due,
+                        "short_by": r.short_by,
+                        "text": r.text,
+                    }
+                    for r in found
+                ],
+            }
+        )
+        return 0
+    counts = {kind: sum(1 for r in found if r.kind is kind) for kind in ReminderKind}
+    say("，".join(f"{REMINDER_NAMES[k]} {n} 条" for k, n in counts.items()))
+    for r in found:
+        print(f"{r.person.community}\t{r.person.name}\t{r.kind_name}\t{r.text}")
+    return 0

@@ -1,0 +1,136 @@
+"""``workforce payroll items import|bases|deduction``: what a month is calculated from, besides the
+worker files: the month's items from a sheet, yearly contribution bases, special deductions."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from ui.cli.commands_scale import add_user_option
+from ui.cli.common import CliError, opened, say
+from workforce.domain.pay_item_sheet import parse_item_sheet
+from workforce.domain.problems import ActionRefused, refuse_on_errors
+from workforce.services.adjustment_views import worker_id_for
+from workforce.services.payroll_bases import SOURCE_NAMES, compute_bases, override_base
+from workforce.services.payroll_deductions import KINDS, declare_deduction
+from workforce.services.payroll_guard import label, parse_period
+from workforce.services.payroll_items import add_items
+
+
+def register_inputs(commands: Any) -> None:
+    items = commands.add_parser("items", help="工资项目（取暖补贴、扣款等）")
+    item_actions = items.add_subparsers(dest="items_command", metavar="ACTION", required=True)
+    imported = item_actions.add_parser(
+        "import",
+        help="从工作表导入项目：身份证号、月份、项目名称、金额、是否计税、是否计入缴费基数、"
+        "税后扣款、备注",
+    )
+    imported.add_argument("file", metavar="FILE.xlsx|FILE.csv")
+    imported.add_argument("--month", metavar="YYYY-MM", help="表中没有“月份”列时的月份")
+    imported.add_argument("--sheet", metavar="NAME", help="工作表名称（默认第一张有数据的表）")
+    add_user_option(imported)
+    imported.set_defaults(handler=run_items_import)
+
+    bases = commands.add_parser("bases", help="年度社保缴费基数：核定或人工调整")
+    base_actions = bases.add_subparsers(dest="bases_command", metavar="ACTION", required=True)
+    compute = base_actions.add_parser("compute", help="按上年月平均工资核定全年缴费基数")
+    compute.add_argument("--year", type=int, required=True, metavar="Y")
+    add_user_option(compute)
+    compute.set_defaults(handler=run_bases_compute)
+    override = base_actions.add_parser("set", help="人工核定一人的缴费基数（须写理由）")
+    override.add_argument("id_number", metavar="ID_NUMBER", help="身份证号")
+    override.add_argument("--year", type=int, required=True, metavar="Y")
+    override.add_argument("--base", required=True, metavar="AMOUNT", help="缴费基数（元）")
+    override.add_argument("--reason", required=True, metavar="TEXT")
+    add_user_option(override)
+    override.set_defaults(handler=run_bases_set)
+
+    deduction = commands.add_parser("deduction", help="专项附加扣除申报")
+    deduction_actions = deduction.add_subparsers(
+        dest="deduction_command", metavar="ACTION", required=True
+    )
+    declare = deduction_actions.add_parser("add", help="录入一条专项附加扣除申报")
+    declare.add_argument("id_number", metavar="ID_NUMBER", help="身份证号")
+    declare.add_argument("--kind", required=True, choices=sorted(KINDS), help="扣除项目")
+    declare.add_argument("--amount", required=True, metavar="AMOUNT", help="每月扣除额（元）")
+    declare.add_argument("--from", dest="first", required=True, metavar="YYYY-MM")
+    declare.add_argument("--to", dest="last", metavar="YYYY-MM", help="截止月份（默认长期）")
+    declare.add_argument("--note", default="", metavar="TEXT")
+    add_user_option(declare)
+    declare.set_defaults(handler=run_deduction_add)
+
+
+def _period(text: str) -> dt.date:
+    try:
+        return parse_period(text)
+    except ActionRefused as exc:
+        raise CliError(exc.message) from None
+
+
+def _amount(text: str, what: str) -> Decimal:
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        raise CliError(f"{what}「{text}」不是金额") from None
+    if not value.is_finite() or value != value.quantize(Decimal("0.01")):
+        raise CliError(f"{what}「{text}」不是以元为单位、最多两位小数的金额")
+    return value
+
+
+def run_items_import(args: argparse.Namespace) -> int:
+    default = _period(args.month) if args.month else None
+    from reports.xlsx_reader import pick_roster_sheet, read_workbook
+
+    try:
+        grid = pick_roster_sheet(read_workbook(args.file), args.sheet)
+    except ActionRefused as exc:
+        raise CliError(exc.message) from None
+    entries, problems = parse_item_sheet(grid, default)
+    with opened(args) as (db, actor):
+        refuse_on_errors(f"工资项目表「{grid.name}」有错误，未导入", problems)
+        if not entries:
+            raise CliError("表中没有工资项目")
+        ids = add_items(db, actor, entries, note=f"导入 {grid.file_name or args.file}")
+    months = sorted({e.period for e in entries})
+    total = sum((e.amount for e in entries), Decimal("0.00"))
+    say(
+        f"已导入 {len(ids)} 条工资项目（{'、'.join(label(m) for m in months)}），"
+        f"金额合计 {total:,.2f}"
+    )
+    return 0
+
+
+def run_bases_compute(args: argparse.Namespace) -> int:
+    with opened(args) as (db, actor):
+        report = compute_bases(db, actor, args.year)
+    say(
+        f"{args.year}年缴费基数：按{SOURCE_NAMES['average']}核定 {report.written} 人；"
+        f"保留人工核定 {report.kept_overrides} 人、已用于审核或锁定工资 {report.kept_in_use} 人；"
+        "新入职人员在首次计算工资时核定"
+    )
+    return 0
+
+
+def run_bases_set(args: argparse.Namespace) -> int:
+    base = _amount(args.base, "缴费基数")
+    with opened(args) as (db, actor):
+        worker_id = worker_id_for(db, args.id_number)
+        override_base(db, actor, worker_id, args.year, base, args.reason)
+    say(f"{args.id_number} {args.year}年缴费基数已核定为 {base:,.2f}（{args.reason.strip()}）")
+    return 0
+
+
+def run_deduction_add(args: argparse.Namespace) -> int:
+    amount = _amount(args.amount, "扣除额")
+    first = _period(args.first)
+    last = _period(args.last) if args.last else None
+    with opened(args) as (db, actor):
+        worker_id = worker_id_for(db, args.id_number)
+        declaration = declare_deduction(
+            db, actor, worker_id, args.kind, amount, first, last, args.note
+        )
+    until = f"至{label(last)}" if last else "起长期"
+    say(f"已录入专项附加扣除 {declaration}：{args.kind} 每月 {amount:,.2f}，{label(first)}{until}")
+    return 0

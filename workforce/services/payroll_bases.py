@@ -1,0 +1,220 @@
+"""Yearly contribution bases (缴费基数, §8.2): last year's average monthly gross (full months,
+insurable lines only), new hires' first full month, clamped to the floor and ceiling; a clerk may
+override one with a reason. A base used by an approved or locked month never changes (bases do not
+change mid-year)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import delete, func, insert, select
+from sqlalchemy.orm import Session
+
+from workforce.domain.insurance import BaseBounds, clamp_base
+from workforce.domain.money import round_fen, to_money
+from workforce.domain.permissions import Action
+from workforce.domain.problems import ActionRefused
+from workforce.persistence.base import utc_now
+from workforce.persistence.payroll import ContributionBase, PayrollMonth, Payslip, bulk_table
+from workforce.persistence.people import Worker
+from workforce.services import audit
+from workforce.services.context import Actor, Database, require
+from workforce.services.payroll_basis import bounds_in_force
+from workforce.services.payroll_guard import CALCULATED, CLOSED, STATUS_NAMES, label, mark_draft
+
+AVERAGE, NEW_HIRE, OVERRIDE = "average", "new_hire", "override"
+SOURCE_NAMES = {AVERAGE: "上年月平均工资", NEW_HIRE: "新入职首个整月工资", OVERRIDE: "人工核定"}
+
+
+@dataclass(frozen=True, slots=True)
+class BasesReport:
+    year: int
+    written: int
+    kept_overrides: int
+    kept_in_use: int
+
+
+def stored_bases(session: Session, year: int) -> dict[int, tuple[Decimal, str]]:
+    """Worker → (base, source) for ``year`` (read as raw fen: no per-value typing)."""
+    raw = bulk_table(ContributionBase)
+    rows = session.execute(
+        select(raw.c.worker_id, raw.c.base, raw.c.source).where(raw.c.year == year)
+    )
+    return {worker_id: (Decimal(base).scaleb(-2), source) for worker_id, base, source in rows}
+
+
+def last_year_averages(session: Session, year: int) -> dict[int, Decimal]:
+    """Each worker's average insurable gross over the full months paid in ``year − 1``."""
+    rows = session.execute(
+        select(Payslip.worker_id, func.sum(Payslip.insurable_gross), func.count())
+        .join(PayrollMonth, PayrollMonth.id == Payslip.month_id)
+        .where(
+            PayrollMonth.period >= dt.date(year - 1, 1, 1),
+            PayrollMonth.period <= dt.date(year - 1, 12, 1),
+            Payslip.days_employed == Payslip.days_in_month,
+        )
+        .group_by(Payslip.worker_id)
+    )
+    # ``sum`` keeps the column's type: the totals come back as yuan.
+    return {worker_id: round_fen(total / count) for worker_id, total, count in rows}
+
+
+def base_row(
+    worker_id: int,
+    year: int,
+    computed: Decimal,
+    bounds: BaseBounds,
+    source: str,
+    actor: Actor,
+    reason: str = "",
+) -> dict[str, Any]:
+    return {
+        "worker_id": worker_id,
+        "year": year,
+        "base": clamp_base(computed, bounds),
+        "computed": computed,
+        "source": source,
+        "reason": reason,
+        "updated_by": actor.user_id,
+        "updated_at": utc_now(),
+    }
+
+
+def _in_use(session: Session, year: int, worker_ids: list[int] | None = None) -> set[int]:
+    """Workers whose base of ``year`` an approved or locked month already used."""
+    query = (
+        select(Payslip.worker_id)
+        .join(PayrollMonth, PayrollMonth.id == Payslip.month_id)
+        .where(
+            PayrollMonth.status.in_(sorted(CLOSED)),
+            PayrollMonth.period >= dt.date(year, 1, 1),
+            PayrollMonth.period <= dt.date(year, 12, 1),
+        )
+    )
+    if worker_ids is not None:
+        query = query.where(Payslip.worker_id.in_(worker_ids))
+    return set(session.scalars(query.distinct()))
+
+
+def _invalidate_calculated(session: Session, actor: Actor, year: int, what: str) -> None:
+    for month in session.scalars(
+        select(PayrollMonth).where(
+            PayrollMonth.status == CALCULATED,
+            PayrollMonth.period >= dt.date(year, 1, 1),
+            PayrollMonth.period <= dt.date(year, 12, 1),
+        )
+    ):
+        mark_draft(session, actor, month, what)
+
+
+def compute_bases(db: Database, actor: Actor, year: int) -> BasesReport:
+    """核定缴费基数: every worker paid last year gets last year's average, clamped by the bounds
+    in force on 1 January. Overrides and bases already used by an approved or locked month are
+    kept; new hires get theirs at their first calculation."""
+    require(actor, Action.EDIT_PAY_INPUTS)
+    with db.transaction() as session:
+        bounds = bounds_in_force(session, dt.date(year, 1, 1))
+        if bounds is None:
+            raise ActionRefused(f"{year}年1月1日没有生效的缴费基数上下限，请先设置")
+        averages = last_year_averages(session, year)
+        overrides = set(
+            session.scalars(
+                select(ContributionBase.worker_id).where(
+                    ContributionBase.year == year, ContributionBase.source == OVERRIDE
+                )
+            )
+        )
+        in_use = _in_use(session, year)
+        targets = sorted(set(averages) - overrides - in_use)
+        for start in range(0, len(targets), 5000):
+            chunk = targets[start : start + 5000]
+            session.execute(
+                delete(ContributionBase).where(
+                    ContributionBase.year == year, ContributionBase.worker_id.in_(chunk)
+                )
+            )
+        rows = [base_row(w, year, averages[w], bounds, AVERAGE, actor) for w in targets]
+        if rows:
+            session.execute(insert(ContributionBase), rows)
+            _invalidate_calculated(session, actor, year, f"{year}年缴费基数重新核定，须重新计算")
+        report = BasesReport(
+            year, len(rows), len(overrides & set(averages)), len(in_use & set(averages))
+        )
+        audit.record(
+            session,
+            actor,
+            "compute",
+            "contribution_base",
+            None,
+            {"year": (None, year), "written": (None, report.written)},
+            note=f"{year}年缴费基数：按上年月平均工资核定{report.written}人，"
+            f"保留人工核定{report.kept_overrides}人、已用于审核或锁定工资{report.kept_in_use}人",
+        )
+        return report
+
+
+def override_base(
+    db: Database, actor: Actor, worker_id: int, year: int, base: Decimal | int | str, reason: str
+) -> None:
+    """人工核定 one worker's base for a year, within the bounds, with a written reason."""
+    require(actor, Action.EDIT_PAY_INPUTS)
+    amount = to_money(base)
+    if not reason.strip():
+        raise ActionRefused("人工核定缴费基数必须填写理由")
+    with db.transaction() as session:
+        name = session.scalar(select(Worker.name).where(Worker.id == worker_id))
+        if name is None:
+            raise ActionRefused(f"人员 {worker_id} 不存在")
+        bounds = bounds_in_force(session, dt.date(year, 12, 31))
+        if bounds is None:
+            raise ActionRefused(f"{year}年没有生效的缴费基数上下限，请先设置")
+        if not bounds.floor <= amount <= bounds.ceiling:
+            raise ActionRefused(
+                f"缴费基数应在{bounds.floor}–{bounds.ceiling}元之间，实为{amount}元"
+            )
+        if _in_use(session, year, [worker_id]):
+            month = session.scalar(
+                select(PayrollMonth)
+                .join(Payslip, Payslip.month_id == PayrollMonth.id)
+                .where(
+                    Payslip.worker_id == worker_id,
+                    PayrollMonth.status.in_(sorted(CLOSED)),
+                    PayrollMonth.period >= dt.date(year, 1, 1),
+                )
+                .order_by(PayrollMonth.period)
+                .limit(1)
+            )
+            assert month is not None
+            raise ActionRefused(
+                f"「{name}」{year}年的缴费基数已用于{label(month.period)}工资"
+                f"（{STATUS_NAMES[month.status]}），年度中不能变更"
+            )
+        row = session.scalar(
+            select(ContributionBase).where(
+                ContributionBase.worker_id == worker_id, ContributionBase.year == year
+            )
+        )
+        old = None if row is None else row.base
+        if row is None:
+            row = ContributionBase(worker_id=worker_id, year=year)
+            session.add(row)
+        row.base = amount
+        row.computed = amount
+        row.source = OVERRIDE
+        row.reason = reason.strip()
+        row.updated_by = actor.user_id
+        row.updated_at = utc_now()
+        session.flush()
+        _invalidate_calculated(session, actor, year, f"「{name}」缴费基数变更，须重新计算")
+        audit.record(
+            session,
+            actor,
+            "override",
+            "contribution_base",
+            row.id,
+            {"base": (old, amount), "source": (None, OVERRIDE)},
+            note=f"{name} {year}年：{reason.strip()}",
+        )

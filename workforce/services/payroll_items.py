@@ -1,0 +1,143 @@
+"""The month's pay items a clerk enters (§3: 取暖补贴, 扣款 …): one at a time or imported in bulk.
+Items of an approved or locked month are refused; a calculated month goes back to draft."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from workforce.domain.money import to_money
+from workforce.domain.pay_item_sheet import ItemEntry
+from workforce.domain.permissions import Action
+from workforce.domain.problems import ActionRefused
+from workforce.persistence.base import utc_now
+from workforce.persistence.payroll import PayItem
+from workforce.persistence.people import Worker
+from workforce.services import audit
+from workforce.services.context import Actor, Database, require
+from workforce.services.payroll_guard import label, refuse_closed_periods
+
+
+def _checked(entry: ItemEntry) -> ItemEntry:
+    name = entry.name.strip()
+    if not name:
+        raise ActionRefused("项目名称不能为空")
+    amount = to_money(entry.amount)
+    if not amount:
+        raise ActionRefused(f"项目「{name}」的金额不能为0")
+    if entry.after_tax and amount > 0:
+        raise ActionRefused(f"税后项目「{name}」只能是扣款（负数）")
+    return ItemEntry(
+        entry.id_number.strip().upper(),
+        entry.period.replace(day=1),
+        name,
+        amount,
+        entry.taxable and not entry.after_tax,
+        entry.insurable and not entry.after_tax,
+        entry.after_tax,
+        entry.note.strip(),
+        (entry.code or name).strip(),
+    )
+
+
+def _row(worker_id: int, entry: ItemEntry, actor: Actor) -> dict[str, Any]:
+    return {
+        "worker_id": worker_id,
+        "period": entry.period,
+        "code": entry.code,
+        "name": entry.name,
+        "amount": entry.amount,
+        "taxable": entry.taxable,
+        "insurable": entry.insurable,
+        "after_tax": entry.after_tax,
+        "note": entry.note,
+        "created_by": actor.user_id,
+        "created_at": utc_now(),
+    }
+
+
+def _ids(session: Session, id_numbers: set[str]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    ordered = sorted(id_numbers)
+    for start in range(0, len(ordered), 5000):
+        chunk = ordered[start : start + 5000]
+        found.update(
+            session.execute(select(Worker.id_number, Worker.id).where(Worker.id_number.in_(chunk)))
+            .tuples()
+            .all()
+        )
+    return found
+
+
+def add_items(
+    db: Database, actor: Actor, entries: Sequence[ItemEntry], note: str = ""
+) -> list[int]:
+    """Add items (a form or an import) in one transaction; refuses them all when one is
+    invalid, names an unknown ID number, or falls in an approved or locked month. Returns the
+    new items' ids."""
+    require(actor, Action.EDIT_PAY_INPUTS)
+    checked = [_checked(e) for e in entries]
+    if not checked:
+        raise ActionRefused("没有要录入的项目")
+    with db.transaction() as session:
+        ids = _ids(session, {e.id_number for e in checked})
+        unknown = sorted({e.id_number for e in checked} - set(ids))
+        if unknown:
+            raise ActionRefused(
+                f"以下身份证号不在人员档案中：{'、'.join(unknown[:5])}"
+                + (f"等{len(unknown)}个" if len(unknown) > 5 else "")
+            )
+        periods = {e.period for e in checked}
+        refuse_closed_periods(session, actor, periods, "录入或修改工资项目")
+        rows = [_row(ids[e.id_number], e, actor) for e in checked]
+        returned = session.scalars(
+            insert(PayItem).returning(PayItem.id, sort_by_parameter_order=True), rows
+        ).all()
+        audit.record_many(
+            session,
+            actor,
+            "create",
+            "pay_item",
+            (
+                (
+                    item_id,
+                    {
+                        "worker_id": (None, row["worker_id"]),
+                        "period": (None, f"{row['period']:%Y-%m}"),
+                        "name": (None, row["name"]),
+                        "amount": (None, row["amount"]),
+                    },
+                )
+                for item_id, row in zip(returned, rows, strict=True)
+            ),
+            note=note or "、".join(label(p) for p in sorted(periods)),
+        )
+        return list(returned)
+
+
+def add_item(db: Database, actor: Actor, entry: ItemEntry) -> int:
+    """One item; returns its id."""
+    return add_items(db, actor, [entry])[0]
+
+
+def remove_item(db: Database, actor: Actor, item_id: int) -> None:
+    """Delete an item of an open month."""
+    require(actor, Action.EDIT_PAY_INPUTS)
+    with db.transaction() as session:
+        item = session.get(PayItem, item_id)
+        if item is None:
+            raise ActionRefused(f"工资项目 {item_id} 不存在")
+        refuse_closed_periods(session, actor, {item.period}, "录入或修改工资项目")
+        audit.record(
+            session,
+            actor,
+            "delete",
+            "pay_item",
+            item.id,
+            {"name": (item.name, None), "amount": (item.amount, None)},
+            note=f"{label(item.period)} 人员{item.worker_id}",
+        )
+        session.delete(item)

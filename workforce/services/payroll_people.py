@@ -1,0 +1,278 @@
+"""Who is paid in a month and with what regular pay (§8.1), read in bulk: one query per table,
+never one per worker (PERF-NOTES: a 100,000-worker month in seconds).
+
+Status and post/level histories are read only for the workers with a change after the month
+began (or ended); everyone else's current status and level held for the whole month.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from workforce.domain.employment import (
+    PAID_STATUSES,
+    Employment,
+    MonthSpan,
+    employment_in_month,
+    in_force_on,
+)
+from workforce.domain.money import ZERO, round_fen
+from workforce.domain.pay_composition import (
+    Allowances,
+    PayFacts,
+    certificate_allowance_starts,
+    regular_lines,
+)
+from workforce.domain.payroll import PayLine
+from workforce.domain.problems import ActionRefused
+from workforce.domain.scale import ScaleVersion
+from workforce.domain.vocab import WorkerStatus
+from workforce.persistence.careers import first_registrations
+from workforce.persistence.payroll import PayItem
+from workforce.persistence.people import Certificate, PostLevelChange, StatusChange, Worker
+
+
+@dataclass(slots=True)
+class Person:
+    """One worker paid in the month, with the month's facts; ``regular`` lines are shared by
+    everyone with the same facts, ``extra`` lines (items, arrears) are the worker's own."""
+
+    worker_id: int
+    name: str
+    community_id: int
+    post: str
+    level: int
+    status: str
+    days: int
+    probation: bool
+    joined: dt.date | None
+    regular: tuple[PayLine, ...]
+    extra: list[PayLine]
+
+    @property
+    def lines(self) -> tuple[PayLine, ...]:
+        return self.regular + tuple(self.extra) if self.extra else self.regular
+
+
+def _timelines(session: Session, since: dt.date) -> dict[int, list[tuple[dt.date, str]]]:
+    changed = select(StatusChange.worker_id).where(StatusChange.effective_date > since)
+    timelines: dict[int, list[tuple[dt.date, str]]] = defaultdict(list)
+    rows = session.execute(
+        select(StatusChange.worker_id, StatusChange.effective_date, StatusChange.status)
+        .where(StatusChange.worker_id.in_(changed))
+        .order_by(StatusChange.worker_id, StatusChange.effective_date, StatusChange.id)
+    )
+    for worker_id, effective, status in rows:
+        timelines[worker_id].append((effective, status))
+    return timelines
+
+
+def _level_histories(session: Session, after: dt.date) -> dict[int, list[tuple[dt.date, str, int]]]:
+    changed = select(PostLevelChange.worker_id).where(PostLevelChange.effective_date > after)
+    histories: dict[int, list[tuple[dt.date, str, int]]] = defaultdict(list)
+    rows = session.execute(
+        select(
+            PostLevelChange.worker_id,
+            PostLevelChange.effective_date,
+            PostLevelChange.post,
+            PostLevelChange.level,
+        )
+        .where(PostLevelChange.worker_id.in_(changed))
+        .order_by(PostLevelChange.worker_id, PostLevelChange.effective_date, PostLevelChange.id)
+    )
+    for worker_id, effective, post, level in rows:
+        histories[worker_id].append((effective, post, level))
+    return histories
+
+
+def _certificates(
+    session: Session, span: MonthSpan, allowances: Allowances
+) -> dict[int, tuple[str, dt.date]]:
+    """Per worker, the best-paid certificate whose allowance has started by the month (from its
+    first registration, §6)."""
+    best: dict[int, tuple[str, dt.date]] = {}
+    amounts = allowances.certificate
+    certificate = Certificate.__table__.c
+    first = first_registrations()  # a renewal does not restart the allowance
+    rows = session.execute(
+        select(certificate.worker_id, certificate.level, first.c.first_registered)
+        .join(first, first.c.certificate_id == certificate.id)
+        .where(first.c.first_registered <= span.last)
+    )
+    for worker_id, level, registered in rows:
+        if level not in amounts:
+            continue
+        starts = certificate_allowance_starts(registered, allowances.certificate_from_next_month)
+        if starts > span.first:
+            continue
+        held = best.get(worker_id)
+        if held is None or amounts[level] > amounts[held[0]]:
+            best[worker_id] = (level, registered)
+    return best
+
+
+def load_people(
+    session: Session, span: MonthSpan, scale: ScaleVersion, allowances: Allowances
+) -> list[Person]:
+    """Everyone employed for at least one day of the month, with their regular pay lines.
+
+    Refuses when a worker's post and level have no amount in the scale in force.
+    """
+    timelines = _timelines(session, span.first)
+    levels = _level_histories(session, span.last)
+    certificates = _certificates(session, span, allowances)
+    worker = Worker.__table__.c  # Core columns: plain rows, no ORM loading
+    rows = session.execute(
+        select(
+            worker.id,
+            worker.name,
+            worker.community_id,
+            worker.post,
+            worker.level,
+            worker.duties,
+            worker.status,
+            worker.community_start_date,
+        )
+        .where(
+            or_(
+                worker.status.in_(sorted(PAID_STATUSES)),
+                worker.id.in_(
+                    select(StatusChange.worker_id).where(StatusChange.effective_date > span.first)
+                ),
+            )
+        )
+        .order_by(worker.id)
+    )
+    cache: dict[tuple[object, ...], tuple[PayLine, ...]] = {}
+    people: list[Person] = []
+    missing: list[str] = []
+    probation_status = WorkerStatus.PROBATION.value
+    for worker_id, name, community_id, current_post, current_level, duties, status, joined in rows:
+        timeline = timelines.get(worker_id)
+        if timeline is None:  # the current status held all month (the usual case, inlined)
+            if status not in PAID_STATUSES or (joined is not None and joined > span.last):
+                continue
+            start = span.first if joined is None or joined < span.first else joined
+            employment = Employment(
+                (span.last - start).days + 1, status == probation_status, status
+            )
+        else:
+            employment = employment_in_month(span, joined, timeline, status)
+            if employment.days <= 0:
+                continue
+        history = levels.get(worker_id)
+        post, level = current_post, current_level
+        if history:
+            post, level = in_force_on(span.last, history) or (post, level)
+        certificate = certificates.get(worker_id)
+        # The certificate's date only decides whether its allowance has started, which
+        # ``_certificates`` settled: workers with the same level share one tuple of lines.
+        key = (
+            post,
+            level,
+            duties == "一肩挑",
+            certificate[0] if certificate else None,
+            employment.probation,
+        )
+        lines = cache.get(key)
+        if lines is None:
+            facts = PayFacts(
+                post,
+                level,
+                duties,
+                certificate[0] if certificate else None,
+                certificate[1] if certificate else None,
+                employment.probation,
+            )
+            try:
+                lines = regular_lines(facts, scale, allowances, span.first)
+            except KeyError:
+                missing.append(f"{name}（{post} {level}级）")
+                continue
+            cache[key] = lines
+        people.append(
+            Person(
+                worker_id,
+                name,
+                community_id,
+                post,
+                level,
+                employment.status,
+                employment.days,
+                employment.probation,
+                joined,
+                lines,
+                [],
+            )
+        )
+    if missing:
+        raise ActionRefused(
+            f"{span.label()}的薪酬标准中没有以下人员的岗位等级：{'、'.join(missing[:5])}"
+            + (f"等{len(missing)}人" if len(missing) > 5 else "")
+        )
+    return people
+
+
+def add_items(session: Session, span: MonthSpan, people: list[Person]) -> int:
+    """Append the month's items (取暖补贴, 扣款 …) to each person's lines; returns how many.
+    Refuses items of workers not employed in the month."""
+    by_worker = {p.worker_id: p for p in people}
+    count = 0
+    orphans: set[int] = set()
+    rows = session.execute(
+        select(
+            PayItem.worker_id,
+            PayItem.code,
+            PayItem.name,
+            PayItem.amount,
+            PayItem.taxable,
+            PayItem.insurable,
+            PayItem.after_tax,
+        )
+        .where(PayItem.period == span.first)
+        .order_by(PayItem.worker_id, PayItem.id)
+    )
+    for worker_id, code, name, amount, taxable, insurable, after_tax in rows:
+        person = by_worker.get(worker_id)
+        if person is None:
+            orphans.add(worker_id)
+            continue
+        person.extra.append(
+            PayLine(
+                f"item:{code}",
+                name,
+                amount,
+                taxable=taxable,
+                after_tax=after_tax,
+                insurable=insurable,
+            )
+        )
+        count += 1
+    if orphans:
+        names = session.scalars(
+            select(Worker.name).where(Worker.id.in_(sorted(orphans))).order_by(Worker.id)
+        ).all()
+        raise ActionRefused(
+            f"以下人员{span.label()}不在职，不能发放本月项目：{'、'.join(names[:5])}"
+            + (f"等{len(names)}人" if len(names) > 5 else "")
+        )
+    return count
+
+
+def full_month_insurable(lines: tuple[PayLine, ...], probation_share: Decimal | None) -> Decimal:
+    """A full month's insurable gross from the lines (a new hire's contribution base, §8.2)."""
+    total = ZERO
+    for line in lines:
+        if line.after_tax or not line.insurable:
+            continue
+        amount = line.amount
+        if line.prorated and probation_share is not None:
+            amount = round_fen(amount * probation_share)
+        total += amount
+    return total
