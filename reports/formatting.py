@@ -23,3 +23,30 @@ def chinese_date(value: dt.date) -> str:
 
 def level(value: int) -> str:
     return f"{value}级"
+
+
+def count(value: int) -> str:
+    """People with thousands separators: 96,354."""
+    return f"{value:,}"
+
+
+def signed_count(value: int) -> str:
+    """A change in people: +166, -3, 0."""
+    return f"{value:+,}" if value else "0"
+
+
+def percent(value: Decimal) -> str:
+    """A percentage kept in percent units (45.5 → 45.5%)."""
+    return f"{value}%"
+
+
+def points(value: Decimal | None) -> str:
+    """A change in percentage points or years, signed; a dash when there is nothing to compare."""
+    if value is None:
+        return "—"
+    return f"{value:+}" if value else "0.0"
+
+
+def month(period: dt.date) -> str:
+    """2026年1月."""
+    return f"{period.year}年{period.month}月"

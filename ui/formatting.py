@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 from workforce.domain.idcard import mask_id_number
 
@@ -46,3 +47,25 @@ def change_text(value: object) -> str:
     """An old or new value in an import preview: empty shows as a dash."""
     shown = text(value)
     return shown if shown else "—"
+
+
+def signed_count_text(count: int) -> str:
+    """A change in people: +166, -3, 0."""
+    return f"{count:+,}" if count else "0"
+
+
+def percent_text(value: Decimal) -> str:
+    """A percentage kept in percent units: 45.5 → 45.5%."""
+    return f"{value}%"
+
+
+def points_text(value: Decimal | None) -> str:
+    """A change in percentage points or years, signed; a dash when nothing compares."""
+    if value is None:
+        return "—"
+    return f"{value:+}" if value else "0.0"
+
+
+def yuan_text(amount: Decimal) -> str:
+    """Yuan with thousands separators and fen: 79,560.00."""
+    return f"{amount:,.2f}"

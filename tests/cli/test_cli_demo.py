@@ -46,3 +46,23 @@ def test_stats_text_of_one_unit_and_errors(
     assert "找不到单位「没有这个区」" in capsys.readouterr().err
     assert main(["--db", demo_db, "demo", "--workers", "5"]) == 1
     assert "已有人员档案" in capsys.readouterr().err
+
+
+def test_stats_export_writes_the_workbook_and_the_pdf(
+    demo_db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import openpyxl
+
+    assert main(["--db", demo_db, "stats", "--json", "--as-of", "2025-06-30"]) == 0
+    headcount = json.loads(capsys.readouterr().out)["headcount"]
+    workbook = tmp_path / "统计.xlsx"
+    args = ["--db", demo_db, "stats", "export", str(workbook), "--as-of", "2025-06-30"]
+    assert main([*args, "--unit", "示范区"]) == 0
+    _, err = capsys.readouterr()
+    assert f"已导出示范区社区工作者统计表（统计日期 2025-06-30，在岗 {headcount} 人）" in err
+    assert openpyxl.load_workbook(workbook, data_only=True)["指标"]["D6"].value == headcount
+    pdf = tmp_path / "统计.pdf"
+    assert main(["--db", demo_db, "stats", "--as-of", "2025-06-30", "export", str(pdf)]) == 0
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert main(["--db", demo_db, "stats", "export", str(tmp_path / "统计.csv")]) == 1
+    assert ".xlsx 或 .pdf" in capsys.readouterr().err

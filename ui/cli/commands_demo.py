@@ -1,4 +1,5 @@
-"""``workforce demo`` (fill an empty database with example data) and ``workforce stats``."""
+"""``workforce demo`` (fill an empty database with example data), ``workforce stats`` and
+``workforce stats export OUT.xlsx|OUT.pdf``."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import sys
 import time
 from collections.abc import Mapping
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from ui.cli.common import CliError, Progress, emit_json, opened, say
@@ -16,6 +18,7 @@ from workforce.domain.stats import INDICATOR_LABELS, Indicators
 from workforce.services.demo import generate_demo
 from workforce.services.org import org_tree
 from workforce.services.stats import find_unit, statistics
+from workforce.services.stats_report import statistics_report
 
 
 def _date(text: str) -> dt.date:
@@ -49,6 +52,22 @@ def register(sub: Any) -> None:
         help="只统计某个区/街道/社区/网格（重名时写上级，如 新城区/中山东路街道）",
     )
     stats.set_defaults(handler=run_stats)
+    commands = stats.add_subparsers(dest="stats_command", metavar="COMMAND")
+    export = commands.add_parser(
+        "export",
+        help="导出统计表：.xlsx（各单位指标、同比、等级分布、年龄结构，含图表）或 .pdf（统计报告）",
+    )
+    export.add_argument("out", metavar="OUT.xlsx|OUT.pdf")
+    # SUPPRESS: "stats --as-of D export F" and "stats export F --as-of D" both keep the date
+    export.add_argument(
+        "--as-of",
+        type=_date,
+        default=argparse.SUPPRESS,
+        metavar="YYYY-MM-DD",
+        help="统计日期（默认今天）",
+    )
+    export.add_argument("--unit", default=argparse.SUPPRESS, metavar="NAME", help="只统计某个单位")
+    export.set_defaults(handler=run_stats_export)
 
 
 def run_demo(args: argparse.Namespace) -> int:
@@ -151,4 +170,29 @@ def run_stats(args: argparse.Namespace) -> int:
         sys.stdout.write(indicators_text(indicators, unit_name) + "\n")
     if indicators.headcount == 0:
         say("提示：没有在职或试用人员（可先运行 workforce demo 生成示例数据）")
+    return 0
+
+
+def run_stats_export(args: argparse.Namespace) -> int:
+    target = Path(args.out)
+    suffix = target.suffix.lower()
+    if suffix not in (".xlsx", ".pdf") or not target.parent.is_dir():
+        raise CliError(f"统计表须保存为已存在文件夹中的 .xlsx 或 .pdf 文件：{args.out}")
+    with opened(args) as (db, actor):
+        unit = find_unit(org_tree(db), args.unit) if args.unit else None
+        report = statistics_report(db, actor, as_of=args.as_of, unit_id=unit.id if unit else None)
+    if suffix == ".xlsx":
+        from reports.stats_xlsx import write_stats_workbook
+
+        write_stats_workbook(target, report)
+    else:
+        from reports.stats_pdf import write_stats_pdf
+
+        font = write_stats_pdf(target, report)
+        if font.message:
+            say(font.message)
+    say(
+        f"已导出{report.title}（统计日期 {report.as_of:%Y-%m-%d}，"
+        f"在岗 {count_text(report.total.current.headcount)} 人）：{target}"
+    )
     return 0

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from ui import formatting as fmt
 from ui.desktop import file_actions
 from ui.desktop.adjust_menu import add_adjust_menu, update_adjust_actions
+from ui.desktop.dashboard_dock import add_dashboard
 from ui.desktop.models import WorkerTableModel
 from ui.desktop.org_tree import OrgTree
 from ui.desktop.roster_filter import RosterCriteria
@@ -47,6 +48,8 @@ IN_POST = frozenset(status.value for status in ACTIVE_STATUSES)
 
 
 class MainWindow(QMainWindow):
+    roster_loaded = Signal()  # after every (re)load: the data may have changed
+
     def __init__(self) -> None:
         super().__init__()
         self.db: Database | None = None
@@ -181,6 +184,7 @@ class MainWindow(QMainWindow):
             self.refresh_action,
         ):
             toolbar.addSeparator() if action is None else toolbar.addAction(action)
+        self.dashboard = add_dashboard(self, view_menu)
 
     def _connect(self) -> None:
         self.search.textChanged.connect(lambda _text: self._debounce.start())
@@ -252,6 +256,7 @@ class MainWindow(QMainWindow):
             self.select_worker(self._pending_select)
             self._pending_select = None
         self._update_actions()
+        self.roster_loaded.emit()
 
     def criteria(self) -> RosterCriteria:
         unit = self.tree.selected_unit()

@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Select, func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import ColumnElement, Connection, Select, String, func, literal, or_, select
+from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
 from workforce.domain.permissions import Action
 from workforce.domain.problems import ActionRefused
@@ -33,98 +33,107 @@ from workforce.persistence.people import (
     Worker,
 )
 from workforce.services.context import Actor, Database, require
+from workforce.services.demo import gc_paused
 from workforce.services.org import OrgNode, descendants, org_nodes
 from workforce.services.scales import posts_in_force
 
 SOCIAL_WORK_CERTIFICATE = "社会工作者职业水平证书"
 
 
-def _scoped(
-    query: Select[Any], unit: OrgNode | None, *, with_district: bool = False
+Org = tuple[type[OrgUnit], type[OrgUnit], type[OrgUnit]]
+
+
+def _org() -> Org:
+    """Aliases for a row's community, street and district."""
+    return aliased(OrgUnit), aliased(OrgUnit), aliased(OrgUnit)
+
+
+def scoped(
+    query: Select[Any],
+    unit: OrgNode | None,
+    *,
+    community_of: InstrumentedAttribute[int] = Worker.community_id,
+    or_where: ColumnElement[bool] | None = None,
+    org: Org | None = None,
 ) -> Select[Any]:
-    """Join a query on ``Worker`` to its community, street and district; keep the unit's workers
-    (and add the district's name as the last column when asked).
+    """Join a query on ``Worker`` (or on any row with a community column, ``community_of``) to
+    its community, street and district (``org``, when the caller selects from them too); keep
+    the unit's rows, and those ``or_where`` keeps.
 
     Filtering through the joins (not an IN list of descendants) stays one cheap query at any size.
     """
-    community, street, district = aliased(OrgUnit), aliased(OrgUnit), aliased(OrgUnit)
+    community, street, district = org or _org()
     query = (
-        query.join(community, Worker.community_id == community.id)
+        query.join(community, community_of == community.id)
         .join(street, community.parent_id == street.id)
         .join(district, street.parent_id == district.id)
     )
-    if with_district:
-        query = query.add_columns(district.name)
     if unit is None:
         return query
     where: dict[str, ColumnElement[bool]] = {
         "district": district.id == unit.id,
         "street": street.id == unit.id,
-        "community": Worker.community_id == unit.id,
+        "community": community_of == unit.id,
         "grid": Worker.grid_id == unit.id,
     }
-    return query.where(where[unit.kind])
+    condition = where[unit.kind]
+    return query.where(condition if or_where is None else or_(condition, or_where))
 
 
-def people_query(unit: OrgNode | None = None) -> Select[Any]:
-    """Each worker of the unit (all when None) with the district and first certificate date."""
+def people_query(
+    unit: OrgNode | None = None,
+    *,
+    or_where: ColumnElement[bool] | None = None,
+    with_district: bool = True,
+) -> Select[Any]:
+    """Each worker of the unit (all when None; also those ``or_where`` keeps): the columns of
+    ``StatsPerson`` in its order, the district's name left empty unless asked for. A holder of a
+    certificate without dates on file counts from ``UNDATED``."""
     certificates = (
         select(
             Certificate.worker_id,
-            func.min(func.coalesce(Certificate.obtained_date, Certificate.registered_date)).label(
-                "since"
-            ),
+            func.coalesce(
+                func.min(func.coalesce(Certificate.obtained_date, Certificate.registered_date)),
+                UNDATED,
+            ).label("since"),
         )
         .where(Certificate.kind == SOCIAL_WORK_CERTIFICATE)
         .group_by(Certificate.worker_id)
         .subquery()
     )
+    org = _org()
     query = select(
         Worker.id,
         Worker.birth_date,
         Worker.status,
         Worker.post,
         Worker.level,
+        org[2].name if with_district else literal("", String),
         Worker.highest_education,
         Worker.is_committee_member,
         Worker.community_start_date,
         certificates.c.since,
-        certificates.c.worker_id.is_not(None),
+        Worker.sex,
+        Worker.community_id,
     ).outerjoin(certificates, certificates.c.worker_id == Worker.id)
-    return _scoped(query, unit, with_district=True)
+    if unit is None and not with_district:
+        return query
+    return scoped(query, unit, or_where=or_where, org=org)
 
 
-def _people(connection: Connection, unit: OrgNode | None) -> list[StatsPerson]:
-    return [
-        StatsPerson(
-            worker_id,
-            birth,
-            status,
-            post,
-            level,
-            district,
-            education,
-            committee,
-            start,
-            since if since is not None or not holds else UNDATED,
-        )
-        for (
-            worker_id,
-            birth,
-            status,
-            post,
-            level,
-            education,
-            committee,
-            start,
-            since,
-            holds,
-            district,
-        ) in connection.execute(people_query(unit)).all()
-    ]
+def read_people(
+    connection: Connection,
+    unit: OrgNode | None,
+    *,
+    or_where: ColumnElement[bool] | None = None,
+    with_district: bool = True,
+) -> list[StatsPerson]:
+    """The ``StatsPerson`` of every worker of the unit (any status: the date decides)."""
+    query = people_query(unit, or_where=or_where, with_district=with_district)
+    return [StatsPerson._make(row) for row in connection.execute(query)]
 
 
-def _histories(connection: Connection) -> dict[int, list[tuple[dt.date, str]]]:
+def status_histories(connection: Connection) -> dict[int, list[tuple[dt.date, str]]]:
     """Status histories of the workers whose status changed (one row means no change)."""
     changed = (
         select(StatusChange.worker_id).group_by(StatusChange.worker_id).having(func.count() > 1)
@@ -140,7 +149,7 @@ def _histories(connection: Connection) -> dict[int, list[tuple[dt.date, str]]]:
     return histories
 
 
-def _training(connection: Connection, unit: OrgNode | None, as_of: dt.date) -> TrainingTotals:
+def training_totals(connection: Connection, unit: OrgNode | None, as_of: dt.date) -> TrainingTotals:
     """Passed attendances of the unit's workers in sessions of the as-of year up to that date
     (whatever the worker's status now: the training took place)."""
     query = (
@@ -154,7 +163,7 @@ def _training(connection: Connection, unit: OrgNode | None, as_of: dt.date) -> T
         )
     )
     if unit is not None:
-        query = _scoped(query.join(Worker, TrainingAttendance.worker_id == Worker.id), unit)
+        query = scoped(query.join(Worker, TrainingAttendance.worker_id == Worker.id), unit)
     count, hours = connection.execute(query).one()
     return TrainingTotals(count, hours if hours is not None else Decimal("0.0"))
 
@@ -190,7 +199,7 @@ def _path(by_id: dict[int, OrgNode], node: OrgNode) -> str:
     return "/".join(reversed(names))
 
 
-def _scope(session: Session, actor: Actor, unit_id: int | None) -> OrgNode | None:
+def scope_unit(session: Session, actor: Actor, unit_id: int | None) -> OrgNode | None:
     """The unit to count: the one asked for, within the actor's own unit when they have one."""
     if unit_id is None and actor.scope_org_id is None:
         return None
@@ -213,8 +222,8 @@ def statistics(
     """The indicators on ``as_of`` (default today) for the database or the unit ``unit_id``."""
     require(actor, Action.VIEW_WORKERS)
     as_of = as_of or dt.date.today()
-    with db.reading() as session:
-        unit = _scope(session, actor, unit_id)
+    with gc_paused(), db.reading() as session:  # 100,000 people read and counted, all alive
+        unit = scope_unit(session, actor, unit_id)
         connection = session.connection()
         districts = connection.execute(
             select(OrgUnit.name)
@@ -222,10 +231,10 @@ def statistics(
             .order_by(OrgUnit.sort_order, OrgUnit.id)
         ).scalars()
         return compute_indicators(
-            _people(connection, unit),
+            read_people(connection, unit),
             as_of,
-            histories=_histories(connection),
+            histories=status_histories(connection),
             posts=posts_in_force(session, as_of),
             districts=list(districts),
-            training=_training(connection, unit, as_of),
+            training=training_totals(connection, unit, as_of),
         )

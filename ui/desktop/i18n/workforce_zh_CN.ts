@@ -234,7 +234,7 @@
 <context>
     <name>AppraisalGrid</name>
     <message>
-        <location filename="../appraisal_grid.py" line="+141"/>
+        <location filename="../appraisal_grid.py" line="+147"/>
         <location line="+76"/>
         <source>Appraisal entry</source>
         <translation>考核结果录入</translation>
@@ -321,6 +321,131 @@
         <location line="+8"/>
         <source>I, %1, have checked the plan and approve it.</source>
         <translation>本人（%1）已核对调级计划，同意审核通过。</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardDock</name>
+    <message>
+        <location filename="../dashboard_dock.py" line="+32"/>
+        <location line="+8"/>
+        <source>Dashboard</source>
+        <translation>统计看板</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Indicators and charts of the selected unit</source>
+        <translation>所选单位的统计指标和图表</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPanel</name>
+    <message>
+        <location filename="../dashboard.py" line="+110"/>
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Workers in post</source>
+        <translation>在岗人数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bachelor&apos;s degree or above</source>
+        <translation>本科以上学历</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Average age</source>
+        <translation>平均年龄（岁）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Under 35</source>
+        <translation>35岁以下</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certified social workers</source>
+        <translation>持证率（社工证）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Committee members</source>
+        <translation>两委成员</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Double-click a unit to select it in the tree</source>
+        <translation>双击单位可在左侧组织树中选中它</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>As of</source>
+        <translation>统计日期</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Units one level down</source>
+        <translation>下级单位</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The statistics could not be read: %1</source>
+        <translation>无法读取统计数据：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Counting the statistics…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>In post on %1 (active or on probation); compared with %2</source>
+        <translation>在职、试用人员，统计日期 %1，同比日期 %2</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>%1 people · %2 points</source>
+        <translation>%1人 · 同比 %2 个百分点</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Year on year %1</source>
+        <translation>同比 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A year earlier: %1. Click to list the people.</source>
+        <translation>上年同期：%1。单击查看人员名单。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Training this year: %1 attendances, %2 hours</source>
+        <translation>本年培训：%1人次，%2学时</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Adjustment %1: %2 person-times, %3 yuan a year</source>
+        <translation>%1年度调级：%2人次，年增加资金 %3 元</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Payroll cost %1: %2 yuan</source>
+        <translation>%1 人工成本：%2 元</translation>
+    </message>
+</context>
+<context>
+    <name>FigureChart</name>
+    <message>
+        <location filename="../dashboard_charts.py" line="+55"/>
+        <source>Click a bar to list the people behind it</source>
+        <translation>单击柱条查看对应人员名单</translation>
     </message>
 </context>
 <context>
@@ -423,9 +548,22 @@
     </message>
 </context>
 <context>
+    <name>LevelsChart</name>
+    <message>
+        <location filename="../dashboard_charts.py" line="+30"/>
+        <source>Levels by post (people)</source>
+        <translation>岗位等级分布（人）</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Level</source>
+        <translation>等级</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="+57"/>
+        <location filename="../main_window.py" line="+60"/>
         <source>Community workers: files and pay</source>
         <translation>社区工作者档案与薪酬管理系统</translation>
     </message>
@@ -450,12 +588,12 @@
         <translation>全部岗位</translation>
     </message>
     <message>
-        <location line="+147"/>
+        <location line="+148"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location line="-108"/>
+        <location line="-109"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -530,7 +668,7 @@
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+58"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
@@ -540,7 +678,7 @@
         <translation>正在读取花名册…</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>%1 workers in all, %2 shown</source>
         <translation>共 %1 人，显示 %2 人</translation>
     </message>
@@ -628,6 +766,14 @@
     </message>
 </context>
 <context>
+    <name>PeopleDialog</name>
+    <message>
+        <location filename="../people_dialog.py" line="+46"/>
+        <source>%1 people. Double-click a person to select them in the worker list.</source>
+        <translation>共 %1 人。双击可在人员列表中选中此人。</translation>
+    </message>
+</context>
+<context>
     <name>PreparePage</name>
     <message>
         <location filename="../adjust_prepare.py" line="+55"/>
@@ -683,6 +829,24 @@
         <location line="+12"/>
         <source>Continue with run %1</source>
         <translation>继续处理批次 %1</translation>
+    </message>
+</context>
+<context>
+    <name>PyramidChart</name>
+    <message>
+        <location filename="../dashboard_charts.py" line="+23"/>
+        <source>Age structure (people)</source>
+        <translation>年龄结构（人）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Men</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Women</source>
+        <translation>女</translation>
     </message>
 </context>
 <context>
@@ -1476,12 +1640,48 @@ Save anyway?</source>
         <translation>应用时间</translation>
     </message>
     <message>
+        <location filename="../dashboard_units.py" line="+14"/>
         <location filename="../import_preview.py" line="-6"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
+        <source>In post</source>
+        <translation>在岗人数</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Year on year</source>
+        <translation>同比</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Bachelor+</source>
+        <translation>本科以上</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Average age</source>
+        <translation>平均年龄</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Under 35</source>
+        <translation>35岁以下</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Certified</source>
+        <translation>持证率</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Committee</source>
+        <translation>两委占比</translation>
+    </message>
+    <message>
+        <location filename="../import_preview.py" line="+7"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
