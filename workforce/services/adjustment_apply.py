@@ -3,7 +3,7 @@ refusing when a worker changed in between (so nothing is silently overwritten)."
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 from sqlalchemy import Table, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
@@ -38,16 +38,32 @@ STATE_FIELDS = (
 )
 
 
-def _current_states(
-    session: Session, run_id: int
-) -> list[tuple[AdjustmentItem, dict[str, Any], str]]:
+class _Item(NamedTuple):
+    """The parts of a run's item that applying and reverting need (plain rows, not ORM objects:
+    a run may hold tens of thousands of items)."""
+
+    worker_id: int
+    state_before: dict[str, Any]
+    state_after: dict[str, Any]
+
+
+def _current_states(session: Session, run_id: int) -> list[tuple[_Item, dict[str, Any], str]]:
     worker = Worker.__table__.c
     rows = session.execute(
-        select(AdjustmentItem, *(worker[f] for f in STATE_FIELDS), worker.name)
+        select(
+            AdjustmentItem.worker_id,
+            AdjustmentItem.state_before,
+            AdjustmentItem.state_after,
+            *(worker[f] for f in STATE_FIELDS),
+            worker.name,
+        )
         .join(Worker, Worker.id == AdjustmentItem.worker_id)
         .where(AdjustmentItem.run_id == run_id, AdjustmentItem.excluded.is_(False))
     ).all()
-    return [(row[0], dict(zip(STATE_FIELDS, row[1:-1], strict=True)), row[-1]) for row in rows]
+    return [
+        (_Item(row[0], row[1], row[2]), dict(zip(STATE_FIELDS, row[3:-1], strict=True)), row[-1])
+        for row in rows
+    ]
 
 
 def _same_state(current: dict[str, Any], expected: dict[str, Any]) -> bool:
@@ -64,7 +80,7 @@ def _write_states(
     session: Session,
     actor: Actor,
     run: AdjustmentRun,
-    targets: list[tuple[AdjustmentItem, dict[str, Any], dict[str, Any]]],
+    targets: list[tuple[_Item, dict[str, Any], dict[str, Any]]],
     reason: str,
 ) -> None:
     """Set each worker's rule state, append post/level history, audit — all in bulk."""
