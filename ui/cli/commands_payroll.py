@@ -69,6 +69,20 @@ def register(sub: Any) -> None:
     )
     bank.set_defaults(handler=run_bank)
 
+    slips = commands.add_parser("slips", help="打印工资条（PDF，每页数条，附裁剪线）")
+    _month(slips)
+    slips.add_argument("out", metavar="OUT.pdf")
+    slips.add_argument("--unit", default="", metavar="NAME", help="只打印一个街道或社区")
+    slips.add_argument("--full-id", action="store_true", help="显示完整身份证号（默认遮蔽）")
+    slips.set_defaults(handler=run_slips)
+
+    summary = commands.add_parser("tax-summary", help="导出全年个人所得税汇总表（每人一行，.xlsx）")
+    summary.add_argument("--year", required=True, type=int, metavar="YYYY", help="年度，如 2026")
+    add_user_option(summary)
+    summary.add_argument("out", metavar="OUT.xlsx")
+    summary.add_argument("--full-id", action="store_true", help="显示完整身份证号（默认遮蔽）")
+    summary.set_defaults(handler=run_tax_summary)
+
     verify = commands.add_parser("verify", help="由保存的输入重新推算并核对每张工资条（精确到分）")
     _month(verify)
     verify.add_argument("--json", action="store_true", help="在标准输出打印 JSON")
@@ -220,6 +234,39 @@ def run_bank(args: argparse.Namespace) -> int:
     )
     if view.skipped:
         say(f"  实发为零或负数、未列入代发：{'、'.join(view.skipped)}")
+    return 0
+
+
+def run_slips(args: argparse.Namespace) -> int:
+    period = period_of(args)
+    out = _out(args.out, (".pdf",))
+    from reports.payslip_pdf import write_payslips
+    from workforce.services.payroll_slips import payslips_view
+
+    with opened(args) as (db, actor):
+        view = payslips_view(db, actor, period, unit=args.unit, masked=not args.full_id)
+    font = write_payslips(out, view.header, view.slips)
+    if font.message:
+        say(font.message)
+    say(f"工资条已保存：{out}（{len(view.slips)} 人）")
+    return 0
+
+
+def run_tax_summary(args: argparse.Namespace) -> int:
+    if not 2000 <= args.year <= 2100:
+        raise CliError(f"年度应为四位数字，如 2026，实为 {args.year}")
+    out = _out(args.out, (".xlsx",))
+    from reports.tax_summary_xlsx import write_tax_summary
+    from workforce.services.payroll_slips import tax_summary_view
+
+    with opened(args) as (db, actor):
+        view = tax_summary_view(db, actor, args.year, masked=not args.full_id)
+    write_tax_summary(out, view)
+    months = "、".join(f"{m}月" for m, _ in view.months)
+    say(f"个税年度汇总表已保存：{out}（{len(view.workers)} 人；月份：{months}）")
+    if view.skipped:
+        skipped = "、".join(f"{m}月" for m in view.skipped)
+        say(f"  以下月份为草稿（需重新计算），未计入：{skipped}")
     return 0
 
 
