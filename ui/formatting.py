@@ -69,3 +69,8 @@ def points_text(value: Decimal | None) -> str:
 def yuan_text(amount: Decimal) -> str:
     """Yuan with thousands separators and fen: 79,560.00."""
     return f"{amount:,.2f}"
+
+
+def optional_yuan_text(amount: Decimal | None) -> str:
+    """Yuan as ``yuan_text``, or a dash when there is no amount (before a first calculation)."""
+    return "—" if amount is None else yuan_text(amount)

@@ -31,6 +31,7 @@ from ui.desktop.adjust_menu import add_adjust_menu, update_adjust_actions
 from ui.desktop.dashboard_dock import add_dashboard
 from ui.desktop.models import WorkerTableModel
 from ui.desktop.org_tree import OrgTree
+from ui.desktop.payroll_menu import add_payroll_menu
 from ui.desktop.roster_filter import RosterCriteria
 from ui.tasks import run_task, show_error
 from workforce.domain.permissions import Action, is_allowed
@@ -166,6 +167,7 @@ class MainWindow(QMainWindow):
         workers_menu.addAction(self.new_action)
         workers_menu.addAction(self.edit_action)
         self.adjust_actions = add_adjust_menu(self)
+        self.payroll_action = add_payroll_menu(self)
         view_menu = menus.addMenu(self.tr("&View"))
         view_menu.addAction(self.refresh_action)
         view_menu.addAction(self.mask_action)

@@ -20,6 +20,14 @@
     </message>
 </context>
 <context>
+    <name>AccountPicker</name>
+    <message>
+        <location filename="../payroll_accounts.py" line="+32"/>
+        <source>Reading the accounts…</source>
+        <translation>正在读取账号…</translation>
+    </message>
+</context>
+<context>
     <name>AdjustRunsDialog</name>
     <message>
         <location filename="../adjust_runs.py" line="+37"/>
@@ -548,6 +556,64 @@
     </message>
 </context>
 <context>
+    <name>ItemDialog</name>
+    <message>
+        <location filename="../payroll_item_dialog.py" line="+37"/>
+        <source>Add a pay item</source>
+        <translation>录入工资项目</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> and %1 more</source>
+        <translation> 等，另有 %1 人</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>e.g. heating allowance</source>
+        <translation>如：取暖补贴</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>yuan; negative for a deduction</source>
+        <translation>元；扣款填负数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Taxable</source>
+        <translation>计税</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Counts towards the contribution base</source>
+        <translation>计入缴费基数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Deducted after tax (a negative amount)</source>
+        <translation>税后扣款（金额为负数）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Workers</source>
+        <translation>职工</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Item</source>
+        <translation>项目名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
     <name>LevelsChart</name>
     <message>
         <location filename="../dashboard_charts.py" line="+30"/>
@@ -563,7 +629,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="+60"/>
+        <location filename="../main_window.py" line="+61"/>
         <source>Community workers: files and pay</source>
         <translation>社区工作者档案与薪酬管理系统</translation>
     </message>
@@ -588,12 +654,12 @@
         <translation>全部岗位</translation>
     </message>
     <message>
-        <location line="+148"/>
+        <location line="+149"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location line="-109"/>
+        <location line="-110"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -658,7 +724,7 @@
         <translation>人员(&amp;W)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
@@ -763,6 +829,130 @@
         <location line="+3"/>
         <source>%1: levels %2–%3</source>
         <translation>%1：%2–%3级</translation>
+    </message>
+</context>
+<context>
+    <name>PayrollWindow</name>
+    <message>
+        <location filename="../payroll_window.py" line="+68"/>
+        <source>Monthly payroll</source>
+        <translation>月度工资</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+125"/>
+        <source>Calculate</source>
+        <translation>计算</translation>
+    </message>
+    <message>
+        <location line="-124"/>
+        <source>Add item…</source>
+        <translation>录入项目…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A one-off item for the selected workers</source>
+        <translation>为选中的职工录入一次性工资项目</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Approve</source>
+        <translation>审核通过</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lock…</source>
+        <translation>锁定…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verify</source>
+        <translation>核验</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export payroll workbook…</source>
+        <translation>导出工资表…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bank transfer file…</source>
+        <translation>银行代发文件…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Filter by name, street or community</source>
+        <translation>按姓名、街道或社区筛选</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Act as</source>
+        <translation>操作账号</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>Reading the month…</source>
+        <translation>正在读取工资月份…</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Recalculate</source>
+        <translation>重新计算</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Select a worker to see how their pay and tax were made.</source>
+        <translation>选择一名职工，查看其工资和个税的计算过程。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Reading the payslip…</source>
+        <translation>正在读取工资条…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Calculating the payroll…</source>
+        <translation>正在计算工资…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Saving the items…</source>
+        <translation>正在保存工资项目…</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Approving…</source>
+        <translation>正在审核…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Lock the month</source>
+        <translation>锁定工资月份</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lock %1? A locked month is final: nothing can change it again, from any screen or command. Corrections are then entered as items in a later month.</source>
+        <translation>锁定%1工资？锁定后即为最终结果：任何界面或命令都不能再修改。如需更正，请在以后月份录入补扣发项目。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Locking…</source>
+        <translation>正在锁定…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Verifying…</source>
+        <translation>正在核验…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Verify the month</source>
+        <translation>核验工资月份</translation>
     </message>
 </context>
 <context>
@@ -1554,6 +1744,7 @@ Save anyway?</source>
         <location filename="../import_preview.py" line="-25"/>
         <location line="+7"/>
         <location filename="../models.py" line="+55"/>
+        <location filename="../payroll_text.py" line="+28"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -1728,12 +1919,14 @@ Save anyway?</source>
     <message>
         <location filename="../adjust_columns.py" line="-91"/>
         <location filename="../models.py" line="-4"/>
+        <location filename="../payroll_text.py" line="-2"/>
         <source>Street</source>
         <translation>街道</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../models.py" line="+1"/>
+        <location filename="../payroll_text.py" line="+1"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
@@ -1817,6 +2010,26 @@ Save anyway?</source>
         <source>Used</source>
         <translation>已使用</translation>
     </message>
+    <message>
+        <location filename="../payroll_text.py" line="+3"/>
+        <source>Gross pay</source>
+        <translation>应发工资</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Insurance</source>
+        <translation>个人社保公积金</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Tax</source>
+        <translation>个税</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Net pay</source>
+        <translation>实发工资</translation>
+    </message>
 </context>
 <context>
     <name>file_actions</name>
@@ -1891,6 +2104,226 @@ Save anyway?</source>
         <location line="+13"/>
         <source>Columns not recognised (ignored): %1</source>
         <translation>未识别的列（已忽略）：%1</translation>
+    </message>
+</context>
+<context>
+    <name>payroll_exports</name>
+    <message>
+        <location filename="../payroll_exports.py" line="+38"/>
+        <source>Export the payroll workbook</source>
+        <translation>导出工资发放表</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The workbook was saved to:
+%1</source>
+        <translation>工资发放表已保存到：
+%1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Writing the workbook…</source>
+        <translation>正在写入工资发放表…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Save the bank transfer file</source>
+        <translation>保存银行代发文件</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The bank file was saved to:
+%1
+%2 transfers, total %3.</source>
+        <translation>代发文件已保存到：
+%1
+共 %2 笔，合计 %3 元。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not listed (net pay not positive): %1</source>
+        <translation>实发为零或负数、未列入代发：%1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Writing the bank file…</source>
+        <translation>正在写入代发文件…</translation>
+    </message>
+</context>
+<context>
+    <name>payroll_menu</name>
+    <message>
+        <location filename="../payroll_menu.py" line="+26"/>
+        <source>&amp;Payroll</source>
+        <translation>工资(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Monthly payroll…</source>
+        <translation>月度工资…</translation>
+    </message>
+</context>
+<context>
+    <name>payroll_text</name>
+    <message>
+        <location filename="../payroll_text.py" line="+12"/>
+        <source>Not calculated yet.</source>
+        <translation>尚未计算。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: %2, %3 workers.</source>
+        <translation>%1：%2，%3 人。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Calculated by %1.</source>
+        <translation>计算：%1。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approved by %1.</source>
+        <translation>审核：%1。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Locked by %1.</source>
+        <translation>锁定：%1。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Data changed since the calculation: calculate again.</source>
+        <translation>计算后数据有变化，请重新计算。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A locked month never changes.</source>
+        <translation>已锁定的月份不会再有任何改动。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Recalculated: nobody&apos;s net pay changed.</source>
+        <translation>已重新计算：没有人的实发工资发生变化。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Recalculated: net pay changed for %1 workers: %2</source>
+        <translation>已重新计算：%1 人的实发工资有变化：%2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>and %1 more.</source>
+        <translation>另有 %1 人。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>All %1 payslips were re-derived from their stored inputs and match to the fen.</source>
+        <translation>已由保存的输入重新推算全部 %1 张工资条，与保存的数据完全一致（精确到分）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 of the stored figures do not match:</source>
+        <translation>有 %1 项保存的数据与重新推算的结果不一致：</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Total of %1 people: gross %2, insurance %3, tax %4, net %5</source>
+        <translation>合计 %1 人：应发 %2，个人社保公积金 %3，个税 %4，实发 %5</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>after tax</source>
+        <translation>税后扣款</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>taxable</source>
+        <translation>计税</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>tax-free</source>
+        <translation>免税</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>insurable</source>
+        <translation>计入缴费基数</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Employed %1 of %2 days this month.</source>
+        <translation>本月在职 %1 天（共 %2 天）。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Pay lines</source>
+        <translation>工资项目</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Gross pay</source>
+        <translation>应发合计</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Social insurance and housing fund</source>
+        <translation>五险一金</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Base</source>
+        <translation>缴费基数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Individual</source>
+        <translation>个人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Employer</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Individual total</source>
+        <translation>个人合计</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Income tax (cumulative withholding)</source>
+        <translation>个人所得税（累计预扣法）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Tax rate</source>
+        <translation>税率</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Tax this month</source>
+        <translation>本月预扣个税</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Tax this month = cumulative taxable income × rate − quick deduction − tax withheld in earlier months of the year.</source>
+        <translation>本月预扣个税 = 累计应纳税所得额 × 税率 − 速算扣除数 − 本年以前月份累计已预缴税额。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Deducted after tax: %1</source>
+        <translation>税后扣款：%1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Net pay: %1</source>
+        <translation>实发工资：%1</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,108 @@
+"""A one-off pay item (取暖补贴, 扣款 …) for the workers selected on the payroll month screen,
+saved with ``add_items`` in one transaction. The service checks the item and refuses a closed
+month; a calculated month goes back to draft and must be calculated again."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from decimal import Decimal, InvalidOperation
+
+from PySide6.QtCore import QRegularExpression
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
+
+from ui import formatting as fmt
+from workforce.domain.pay_item_sheet import ItemEntry
+from workforce.services.payroll_screens import ReviewRow
+
+AMOUNT = QRegularExpression(r"^-?\d{1,7}(\.\d{0,2})?$")
+NAMES_SHOWN = 6
+
+
+class ItemDialog(QDialog):
+    def __init__(
+        self, period: dt.date, rows: Sequence[ReviewRow], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.period, self.rows = period, list(rows)
+        self.setWindowTitle(self.tr("Add a pay item"))
+        self.setMinimumWidth(420)
+        names = "、".join(r.name for r in self.rows[:NAMES_SHOWN])
+        if len(self.rows) > NAMES_SHOWN:
+            names += self.tr(" and %1 more").replace(
+                "%1", fmt.count_text(len(self.rows) - NAMES_SHOWN)
+            )
+        self.who = QLabel(names)
+        self.who.setWordWrap(True)
+        self.name = QLineEdit()
+        self.name.setPlaceholderText(self.tr("e.g. heating allowance"))
+        self.amount = QLineEdit()
+        self.amount.setValidator(QRegularExpressionValidator(AMOUNT, self))
+        self.amount.setPlaceholderText(self.tr("yuan; negative for a deduction"))
+        self.taxable = QCheckBox(self.tr("Taxable"))
+        self.taxable.setChecked(True)
+        self.insurable = QCheckBox(self.tr("Counts towards the contribution base"))
+        self.insurable.setChecked(True)
+        self.after_tax = QCheckBox(self.tr("Deducted after tax (a negative amount)"))
+        self.note = QLineEdit()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Workers"), self.who)
+        form.addRow(self.tr("Item"), self.name)
+        form.addRow(self.tr("Amount"), self.amount)
+        form.addRow("", self.taxable)
+        form.addRow("", self.insurable)
+        form.addRow("", self.after_tax)
+        form.addRow(self.tr("Note"), self.note)
+        form.addRow(self.buttons)
+        for edit in (self.name, self.amount):
+            edit.textChanged.connect(lambda _text: self._update())
+        self.after_tax.toggled.connect(lambda _checked: self._update())
+        self._update()
+
+    def amount_value(self) -> Decimal | None:
+        try:
+            value = Decimal(self.amount.text())
+        except InvalidOperation:
+            return None
+        return value if value else None
+
+    def _update(self) -> None:
+        after = self.after_tax.isChecked()
+        for box in (self.taxable, self.insurable):
+            box.setEnabled(not after)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(bool(self.name.text().strip()) and self.amount_value() is not None)
+
+    def entries(self) -> list[ItemEntry]:
+        """One item per selected worker, as the service takes them."""
+        amount = self.amount_value()
+        if amount is None:
+            return []
+        after = self.after_tax.isChecked()
+        return [
+            ItemEntry(
+                row.id_number,
+                self.period,
+                self.name.text().strip(),
+                amount,
+                taxable=self.taxable.isChecked() and not after,
+                insurable=self.insurable.isChecked() and not after,
+                after_tax=after,
+                note=self.note.text().strip(),
+            )
+            for row in self.rows
+        ]

@@ -1,0 +1,173 @@
+"""Read models for the desktop payroll month screen (§8.5): the month's status, one review row per
+worker and one worker's payslip drill-down. Core reads only, amounts as stored (never
+recomputed)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import aliased
+
+from workforce.domain.payslip_codec import decode_contributions, lines_from_text
+from workforce.domain.permissions import Action
+from workforce.domain.problems import ActionRefused
+from workforce.persistence.org import OrgUnit
+from workforce.persistence.payroll import Payslip, bulk_table
+from workforce.persistence.people import Worker
+from workforce.services.context import Actor, Database, require
+from workforce.services.payroll_guard import find_month, label
+from workforce.services.payroll_views import MonthHeader, month_header, yuan
+
+TAX_FIGURES = (
+    ("cum_income", "累计收入"),
+    ("cum_exempt", "累计免税收入"),
+    ("cum_basic", "累计减除费用"),
+    ("cum_insurance", "累计专项扣除"),
+    ("cum_special", "累计专项附加扣除"),
+    ("cum_other", "累计其他扣除"),
+    ("cum_taxable", "累计应纳税所得额"),
+    ("quick_deduction", "速算扣除数"),
+    ("cum_tax", "累计应纳税额"),
+    ("withheld_before", "累计已预缴税额"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewRow:
+    worker_id: int
+    id_number: str  # for the items a clerk enters for selected workers (not shown)
+    street: str
+    community: str
+    name: str
+    gross: Decimal
+    insurance: Decimal
+    tax: Decimal
+    net: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class MonthReview:
+    """The month's header (``None`` before its first calculation) and its payslips."""
+
+    period: dt.date
+    header: MonthHeader | None
+    version: int | None
+    rows: tuple[ReviewRow, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SlipLine:
+    name: str
+    amount: Decimal
+    taxable: bool
+    insurable: bool
+    after_tax: bool
+
+
+@dataclass(frozen=True, slots=True)
+class SlipContribution:
+    name: str
+    base: Decimal
+    individual: Decimal
+    employer: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class SlipDetail:
+    """One worker's month: the pay lines, 五险一金 and the cumulative withholding figures (税率 a
+    fraction; the rest in yuan), so a clerk can answer "why did my tax change"."""
+
+    name: str
+    period: dt.date
+    days_employed: int
+    days_in_month: int
+    lines: tuple[SlipLine, ...]
+    contributions: tuple[SlipContribution, ...]
+    gross: Decimal
+    insurance: Decimal
+    special_deductions: Decimal
+    tax: Decimal
+    after_tax: Decimal
+    net: Decimal
+    tax_rate: Decimal
+    tax_figures: tuple[tuple[str, Decimal], ...]
+
+
+def month_review(db: Database, actor: Actor, period: dt.date) -> MonthReview:
+    """The month as the review table shows it, in street, community and worker order."""
+    require(actor, Action.EXPORT_PAYROLL)
+    raw = bulk_table(Payslip)
+    community = aliased(OrgUnit)
+    street = aliased(OrgUnit)
+    with db.reading() as session:
+        month = find_month(session, period)
+        if month is None:
+            return MonthReview(period, None, None, ())
+        header = month_header(session, month)
+        fetched = session.execute(
+            select(
+                raw.c.worker_id,
+                street.name,
+                community.name,
+                Worker.name,
+                Worker.id_number,
+                raw.c.gross,
+                raw.c.insurance,
+                raw.c.tax,
+                raw.c.net,
+            )
+            .select_from(raw)
+            .join(Worker, Worker.id == raw.c.worker_id)
+            .join(community, community.id == raw.c.community_id)
+            .join(street, street.id == community.parent_id)
+            .where(raw.c.month_id == month.id)
+            .order_by(street.sort_order, street.id, community.sort_order, community.id, Worker.id)
+        ).all()
+        version = month.version
+    rows = tuple(
+        ReviewRow(r[0], r[4], r[1], r[2], r[3], *(yuan(v) for v in r[5:9])) for r in fetched
+    )
+    return MonthReview(period, header, version, rows)
+
+
+def slip_detail(db: Database, actor: Actor, period: dt.date, worker_id: int) -> SlipDetail:
+    """The drill-down of one worker's stored payslip of the month."""
+    require(actor, Action.EXPORT_PAYROLL)
+    with db.reading() as session:
+        month = find_month(session, period)
+        slip = (
+            None
+            if month is None
+            else session.scalar(
+                select(Payslip).where(Payslip.month_id == month.id, Payslip.worker_id == worker_id)
+            )
+        )
+        if slip is None:
+            raise ActionRefused(f"{label(period)}没有该职工的工资条")
+        name = session.scalar(select(Worker.name).where(Worker.id == worker_id)) or ""
+        figures = tuple((title, getattr(slip, key)) for key, title in TAX_FIGURES)
+        return SlipDetail(
+            name,
+            period,
+            slip.days_employed,
+            slip.days_in_month,
+            tuple(
+                SlipLine(li.name, li.amount, li.taxable, li.insurable, li.after_tax)
+                for li in lines_from_text(slip.lines)
+            ),
+            tuple(
+                SlipContribution(c.name, c.base, c.individual, c.employer)
+                for c in decode_contributions(slip.contributions)
+            ),
+            slip.gross,
+            slip.insurance,
+            slip.special_deductions,
+            slip.tax,
+            slip.after_tax,
+            slip.net,
+            slip.tax_rate,
+            figures,
+        )
