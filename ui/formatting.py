@@ -74,3 +74,13 @@ def yuan_text(amount: Decimal) -> str:
 def optional_yuan_text(amount: Decimal | None) -> str:
     """Yuan as ``yuan_text``, or a dash when there is no amount (before a first calculation)."""
     return "—" if amount is None else yuan_text(amount)
+
+
+def hours_text(hours: Decimal) -> str:
+    """Training hours without trailing zeros: 12, 7.5."""
+    return f"{hours.normalize():f}"
+
+
+def period_text(start: dt.date, end: dt.date) -> str:
+    """A period with both ends: 2018-03-07 至 2021-03-06."""
+    return f"{date_text(start)} 至 {date_text(end)}"

@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
@@ -119,20 +120,28 @@ class Task(QObject, Generic[T]):
         self.dialog.setValue(min(done, total))
 
     def _finish(self) -> None:
-        self.dialog.canceled.disconnect(self._cancel)
-        self.dialog.close()
-        self.dialog.deleteLater()
+        if shiboken6.isValid(self.dialog):  # gone with its parent when the window was closed
+            self.dialog.canceled.disconnect(self._cancel)
+            self.dialog.close()
+            self.dialog.deleteLater()
         _running.discard(self)
+
+    def _asker_gone(self) -> bool:
+        """The window that asked was closed while the work ran: nothing is left to show."""
+        return self.parent_widget is not None and not shiboken6.isValid(self.parent_widget)
 
     @Slot(object)
     def _deliver(self, result: T) -> None:
         self._finish()
-        self.on_done(result)
+        if not self._asker_gone():
+            self.on_done(result)
 
     @Slot(object)
     def _fail(self, exc: BaseException) -> None:
         self._finish()
-        if self.on_failed is not None:
+        if self._asker_gone():
+            log.error("operation failed after its window closed", exc_info=exc)
+        elif self.on_failed is not None:
             self.on_failed(exc)
         else:
             show_error(self.parent_widget, exc)
@@ -140,7 +149,7 @@ class Task(QObject, Generic[T]):
     @Slot()
     def _quiet(self) -> None:
         self._finish()
-        if self.on_cancelled is not None:
+        if self.on_cancelled is not None and not self._asker_gone():
             self.on_cancelled()
 
 

@@ -197,3 +197,39 @@ def test_user_commands_need_an_administrator(cli: Cli) -> None:
     users = cli.json("user", "list", "--json")
     assert [(u["username"], u["role"]) for u in users] == [("admin", "admin"), ("luru", "clerk")]
     assert "无权" in cli.refused("adjust", "approve", "1", "--user", "luru")
+
+
+def test_list_runs_and_the_employer_share(cli: Cli, tmp_path: Path) -> None:
+    (_, n1, name1), (_, n2, name2) = seed_workers(cli.path)
+    rows = [(n1, name1, y, "称职") for y in (2023, 2024, 2025)]
+    rows += [(n2, name2, 2024, "优秀"), (n2, name2, 2025, "优秀")]
+    assert cli.run("appraisal", "import", str(appraisal_book(tmp_path / "kh.xlsx", rows)))[0] == 0
+    assert cli.run("user", "add", "shenhe", "--role", "approver", "--name", "审核员")[0] == 0
+    assert cli.run("user", "add", "caiwu", "--role", "finance", "--name", "财务")[0] == 0
+    assert cli.json("adjust", "list", "--json") == []
+
+    # the demo region's employer rates sum to 0.16 + 0.08 + 0.005 + 0.002 + 0.12 = 0.367; each
+    # worker gains 170.00 a month: 170 × 0.367 = 62.39, 12 × 232.39 = 2788.68
+    plan = cli.json("adjust", "plan", "--year", "2026", "--with-employer-share", "--json")
+    assert [p["yearly_delta"] for p in plan["people"]] == ["2788.68", "2788.68"]
+    assert plan["summary"]["yearly_cost"] == "5577.36"
+    assert plan["summary"]["employer_share_rate"] == "0.367"
+    run_id = str(plan["run_id"])
+    assert cli.run("adjust", "approve", run_id, "--user", "shenhe")[0] == 0
+    assert cli.run("adjust", "apply", run_id)[0] == 0
+
+    runs = cli.json("adjust", "list", "--json", "--user", "caiwu")
+    assert len(runs) == 1
+    listed = runs[0]
+    assert (listed["run_id"], listed["year"], listed["status"]) == (plan["run_id"], 2026, "applied")
+    assert (listed["prepared_by"], listed["approved_by"], listed["applied_by"]) == (
+        "系统管理员",
+        "审核员",
+        "系统管理员",
+    )
+    assert (listed["person_times"], listed["yearly_cost"]) == (2, "5577.36")
+    assert listed["effective_date"] == "2026-01-01" and listed["applied_at"]
+    assert cli.json("adjust", "list", "--year", "2025", "--json") == []
+    status, out, _ = cli.run("adjust", "list", "--year", "2026")
+    assert status == 0 and "2 人次" in out and "5,577.36 元" in out and "已应用" in out
+    assert cli.json("adjust", "show", run_id, "--json", "--user", "caiwu")["status"] == "applied"

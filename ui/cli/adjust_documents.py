@@ -3,6 +3,7 @@ ISO text, one entry per person with the reasons in words."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
@@ -10,7 +11,7 @@ from typing import Any
 from workforce.domain.money import FEN
 from workforce.domain.scale_table import ScaleDifference
 from workforce.services.adjustment_run import RunDiff
-from workforce.services.adjustment_views import GroupTotal, RunLine, RunOverview
+from workforce.services.adjustment_views import GroupTotal, RunInfo, RunLine, RunOverview
 from workforce.services.scale_admin import ScaleDetail, ScaleInfo
 
 
@@ -100,9 +101,39 @@ def run_document(
             "by_district": _groups(o.by_district),
             "by_street": _groups(o.by_street),
             "by_post": _groups(o.by_post),
+            "employer_share_rate": (
+                None if o.employer_share_rate is None else str(o.employer_share_rate)
+            ),
         },
         "since_last": since_last,
     }
+
+
+def _when(moment: dt.datetime | None) -> str | None:
+    return None if moment is None else moment.isoformat()
+
+
+def run_list_document(runs: Sequence[RunInfo]) -> list[dict[str, Any]]:
+    """The run list, newest first: status, dates, who did what, 人次 and 年度增加资金."""
+    return [
+        {
+            "run_id": r.run_id,
+            "year": r.year,
+            "effective_date": r.effective_date.isoformat(),
+            "status": r.status,
+            "status_name": r.status_name,
+            "prepared_by": r.prepared_by or None,
+            "prepared_at": _when(r.prepared_at),
+            "approved_by": r.approved_by or None,
+            "approved_at": _when(r.approved_at),
+            "applied_by": r.applied_by or None,
+            "applied_at": _when(r.applied_at),
+            "person_times": r.person_times,
+            "yearly_cost": money(r.yearly_cost),
+            "yearly_cost_wan": money(r.yearly_cost_wan),
+        }
+        for r in runs
+    ]
 
 
 def scale_info(info: ScaleInfo) -> dict[str, Any]:

@@ -1,4 +1,4 @@
-"""``workforce adjust plan|exclude|override|approve|apply|revert|show``: the yearly grade
+"""``workforce adjust plan|list|exclude|override|approve|apply|revert|show``: the yearly grade
 adjustment run (年度调级调薪, §4); also registers ``scale``, ``appraisal`` and ``user``.
 
 A run is prepared by a clerk, approved by a second user (``--user``), then applied; it can be
@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ui.cli import commands_appraisal, commands_scale
-from ui.cli.adjust_documents import run_document, since_last_document
+from ui.cli.adjust_documents import run_document, run_list_document, since_last_document
 from ui.cli.commands_scale import add_user_option, parse_date
 from ui.cli.common import CliError, Progress, emit_json, opened, say
 from workforce.services.adjustment_apply import apply_run, revert_run
@@ -21,11 +21,12 @@ from workforce.services.adjustment_run import approve_run, override_item, prepar
 from workforce.services.adjustment_views import (
     RunLine,
     RunOverview,
+    list_runs,
     people,
     run_report,
     worker_id_for,
 )
-from workforce.services.context import Database
+from workforce.services.context import Actor, Database
 from workforce.services.initial_grading import grade_new_hire
 
 
@@ -38,8 +39,18 @@ def register(sub: Any) -> None:
     plan = actions.add_parser("plan", help="准备调级计划（重新准备时列出与上次的不同）")
     plan.add_argument("--year", type=int, required=True, metavar="Y", help="调级年度")
     plan.add_argument("--effective", metavar="DATE", help="生效日期（默认：Y年1月1日）")
+    plan.add_argument(
+        "--with-employer-share",
+        action="store_true",
+        help="年度增加资金含单位社保公积金缴费（按生效日费率 × 月增资近似）",
+    )
     _outputs(plan)
     plan.set_defaults(handler=run_plan)
+
+    listing = actions.add_parser("list", help="列出调级批次（状态、经办人、人次、年度增加资金）")
+    listing.add_argument("--year", type=int, metavar="Y", help="只列该年度")
+    listing.add_argument("--json", action="store_true", help="在标准输出打印 JSON")
+    listing.set_defaults(handler=run_list)
 
     for name, help_text in (
         ("exclude", "把某人排除在本次调级之外"),
@@ -80,7 +91,7 @@ def register(sub: Any) -> None:
     show.add_argument("run_id", type=int, metavar="RUN_ID")
     _outputs(show)
     show.set_defaults(handler=run_show)
-    for parser in (plan, approve, apply, revert, show):
+    for parser in (plan, listing, approve, apply, revert, show):
         add_user_option(parser)
 
 
@@ -113,12 +124,13 @@ def _summary(overview: RunOverview) -> None:
 
 def _deliver(
     db: Database,
+    actor: Actor,
     args: argparse.Namespace,
     run_id: int,
     since_last: dict[str, Any] | None = None,
 ) -> tuple[RunOverview, list[RunLine]]:
     out = _out_path(args.out)
-    overview, lines = run_report(db, run_id)
+    overview, lines = run_report(db, actor, run_id)
     _summary(overview)
     if out is not None:
         from reports.adjustment_xlsx import write_adjustment_workbook
@@ -134,7 +146,14 @@ def run_plan(args: argparse.Namespace) -> int:
     effective = parse_date(args.effective, "生效日期") if args.effective else None
     _out_path(args.out)
     with opened(args) as (db, actor):
-        prepared = prepare_run(db, actor, args.year, effective, progress=Progress("准备"))
+        prepared = prepare_run(
+            db,
+            actor,
+            args.year,
+            effective,
+            include_employer_share=args.with_employer_share,
+            progress=Progress("准备"),
+        )
         diff = prepared.since_last
         since_last = None
         if diff is not None:
@@ -144,7 +163,9 @@ def run_plan(args: argparse.Namespace) -> int:
                 f"与上次准备相比：新增 {len(diff.added)} 人，移出 {len(diff.removed)} 人，"
                 f"等级变化 {len(diff.changed)} 人"
             )
-        _deliver(db, args, prepared.run_id, since_last)
+        if args.with_employer_share:
+            say("年度增加资金含单位社保公积金缴费（生效日单位费率合计 × 月增资 × 12，近似）")
+        _deliver(db, actor, args, prepared.run_id, since_last)
     say(f"请由审核员审核：workforce adjust approve {prepared.run_id} --user 审核员用户名")
     return 0
 
@@ -191,8 +212,29 @@ def run_revert(args: argparse.Namespace) -> int:
 
 def run_show(args: argparse.Namespace) -> int:
     _out_path(args.out)
-    with opened(args) as (db, _actor):
-        _deliver(db, args, args.run_id)
+    with opened(args) as (db, actor):
+        _deliver(db, actor, args, args.run_id)
+    return 0
+
+
+def run_list(args: argparse.Namespace) -> int:
+    with opened(args) as (db, actor):
+        runs = list_runs(db, actor, args.year)
+    if args.json:
+        emit_json(run_list_document(runs))
+        return 0
+    if not runs:
+        say("没有调级批次" + (f"（{args.year}年度）" if args.year else ""))
+        return 0
+    for r in runs:
+        who = (
+            f"准备 {r.prepared_by or '—'}，审核 {r.approved_by or '—'}，应用 {r.applied_by or '—'}"
+        )
+        print(
+            f"批次 {r.run_id}  {r.year}年度  {r.effective_date:%Y-%m-%d}生效  {r.status_name}  "
+            f"{r.person_times} 人次  {r.yearly_cost:,.2f} 元（{r.yearly_cost_wan:,.2f} 万元）  "
+            + who
+        )
     return 0
 
 

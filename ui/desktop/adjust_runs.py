@@ -65,10 +65,10 @@ class AdjustRunsDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        db = self.db
+        db, actor = self.db, self.actor
 
         def operation(_progress: ProgressFn, _cancel: CancelToken) -> list[RunInfo]:
-            return list_runs(db)
+            return list_runs(db, actor)
 
         run_task(
             self, operation, self._loaded, label=self.tr("Reading the runs…"), cancellable=False

@@ -184,10 +184,10 @@ class AdjustWizard(QDialog):
 
     # -- reading --------------------------------------------------------------------------------
     def load_runs(self) -> None:
-        db = self.db
+        db, actor = self.db, self.actor
 
         def operation(_progress: ProgressFn, _cancel: CancelToken) -> list[RunInfo]:
-            return list_runs(db)
+            return list_runs(db, actor)
 
         def done(runs: list[RunInfo]) -> None:
             self.prepare_page.set_runs(runs)
@@ -215,10 +215,10 @@ class AdjustWizard(QDialog):
 
     def open_run(self, run_id: int) -> None:
         """Show an existing run at the step its status calls for."""
-        db = self.db
+        db, actor = self.db, self.actor
 
         def operation(_progress: ProgressFn, _cancel: CancelToken) -> RunState:
-            return load_run(db, run_id)
+            return load_run(db, run_id, actor=actor)
 
         def done(state: RunState) -> None:
             self.prepare_page.year.setValue(state.overview.year)
@@ -230,10 +230,11 @@ class AdjustWizard(QDialog):
     def reload(self, select_worker: int | None = None) -> None:
         if self.state is None:
             return
-        db, run_id, since = self.db, self.state.overview.run_id, self.state.since_last
+        db, actor = self.db, self.actor
+        run_id, since = self.state.overview.run_id, self.state.since_last
 
         def operation(_progress: ProgressFn, _cancel: CancelToken) -> RunState:
-            return load_run(db, run_id, since)
+            return load_run(db, run_id, since, actor=actor)
 
         run_task(
             self,
@@ -268,7 +269,7 @@ class AdjustWizard(QDialog):
 
         def operation(progress: ProgressFn, cancel: CancelToken) -> RunState:
             prepared = prepare_run(db, actor, year, effective, progress=progress, cancel=cancel)
-            return load_run(db, prepared.run_id, since_last(db, prepared))
+            return load_run(db, prepared.run_id, since_last(db, prepared), actor=actor)
 
         def done(state: RunState) -> None:
             self.set_state(state)
@@ -313,8 +314,9 @@ class AdjustWizard(QDialog):
         db, run_id = self.db, self.state.overview.run_id
 
         def operation(_progress: ProgressFn, _cancel: CancelToken) -> RunState:
-            approve_run(db, actor_for(db, username), run_id)
-            return load_run(db, run_id)
+            approver = actor_for(db, username)
+            approve_run(db, approver, run_id)
+            return load_run(db, run_id, actor=approver)
 
         run_task(self, operation, self.set_state, label=self.tr("Approving…"), cancellable=False)
 
@@ -328,7 +330,7 @@ class AdjustWizard(QDialog):
 
         def operation(progress: ProgressFn, _cancel: CancelToken) -> tuple[RunState, int]:
             written = apply_run(db, actor, run_id, progress=progress)
-            return load_run(db, run_id), written
+            return load_run(db, run_id, actor=actor), written
 
         def done(result: tuple[RunState, int]) -> None:
             state, written = result

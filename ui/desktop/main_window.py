@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from ui import formatting as fmt
 from ui.desktop import file_actions
 from ui.desktop.adjust_menu import add_adjust_menu, update_adjust_actions
+from ui.desktop.career_menu import add_career_views
 from ui.desktop.dashboard_dock import add_dashboard
 from ui.desktop.models import WorkerTableModel
 from ui.desktop.org_tree import OrgTree
@@ -187,6 +188,7 @@ class MainWindow(QMainWindow):
         ):
             toolbar.addSeparator() if action is None else toolbar.addAction(action)
         self.dashboard = add_dashboard(self, view_menu)
+        self.reminders = add_career_views(self, workers_menu, view_menu)
 
     def _connect(self) -> None:
         self.search.textChanged.connect(lambda _text: self._debounce.start())

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.desktop.career_tabs import CareerTabs
 from ui.desktop.form_widgets import set_combo_value
 from ui.desktop.worker_fields import WorkerFields
 from workforce.domain.idcard import IdNumberError, parse_id_number
@@ -92,6 +93,11 @@ class WorkerForm(QDialog):
 
         if file is not None:
             self.fields.load(file)
+            self.careers = CareerTabs(
+                db, actor, file.worker_id, file.data.name, self.tabs, self.today
+            )
+            self.careers.load()
+            self.resize(900, 560)
         else:
             self.fields.community.set_community(community_id)
         self.fields.id_number.textChanged.connect(self._fill_from_id)

@@ -3,11 +3,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from workforce.domain.adjustment import Proposal
+from workforce.domain.insurance import InsuranceItem
 from workforce.domain.money import ZERO, round_fen
 from workforce.domain.scale import ScaleVersion
 
@@ -22,9 +23,21 @@ def monthly_delta(scale: ScaleVersion, proposal: Proposal, new_level: int | None
     return round_fen(after - before)
 
 
-def yearly_delta(monthly: Decimal) -> Decimal:
-    """12 × the monthly change (the employer's insurance share is added by payroll, §8.2)."""
-    return round_fen(monthly * MONTHS_PER_YEAR)
+def employer_rate(items: Sequence[InsuranceItem]) -> Decimal:
+    """The employer's rates of 五险一金 summed (the items in force on the run's date, §8.2)."""
+    return sum((item.employer_rate for item in items), ZERO)
+
+
+def yearly_delta(monthly: Decimal, employer_share_rate: Decimal = ZERO) -> Decimal:
+    """12 × the monthly change, plus — when the run is asked for it (§4) — 12 × the employer's
+    insurance share of that change, rounded to the fen once a month.
+
+    The share is a documented approximation: Σ employer rates × the monthly pay change. It
+    ignores the base's floor and ceiling (缴费基数上下限), the yearly base lag (the base follows
+    last year's pay) and the per-item rounding (公积金 to the yuan); payroll computes the real
+    contributions month by month."""
+    share = round_fen(monthly * employer_share_rate)
+    return round_fen((monthly + share) * MONTHS_PER_YEAR)
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,6 +18,7 @@ class Action(StrEnum):
     MANAGE_USERS = "manage_users"
     PREPARE_ADJUSTMENT = "prepare_adjustment"
     APPROVE_ADJUSTMENT = "approve_adjustment"
+    VIEW_ADJUSTMENT = "view_adjustment"
     APPLY_ADJUSTMENT = "apply_adjustment"
     RECORD_APPRAISALS = "record_appraisals"
     EDIT_PAY_INPUTS = "edit_pay_inputs"
@@ -41,6 +42,9 @@ ALLOWED: dict[Action, frozenset[Role]] = {
     Action.MANAGE_USERS: frozenset({Role.ADMIN}),
     Action.PREPARE_ADJUSTMENT: frozenset({Role.CLERK, Role.ADMIN}),
     Action.APPROVE_ADJUSTMENT: frozenset({Role.APPROVER, Role.ADMIN}),
+    # a run shows every person's pay: the roles that may see pay (all four today, named so a
+    # future read-only role does not inherit it)
+    Action.VIEW_ADJUSTMENT: frozenset({Role.CLERK, Role.APPROVER, Role.FINANCE, Role.ADMIN}),
     Action.APPLY_ADJUSTMENT: frozenset({Role.CLERK, Role.APPROVER, Role.ADMIN}),
     Action.RECORD_APPRAISALS: frozenset({Role.CLERK, Role.ADMIN}),
     Action.EDIT_PAY_INPUTS: frozenset({Role.CLERK, Role.ADMIN}),

@@ -16,12 +16,14 @@ from workforce.domain.adjustment import Proposal, propose_adjustment
 from workforce.domain.adjustment_plan import (
     PlanLine,
     PlanSummary,
+    employer_rate,
     monthly_delta,
     summarise,
     yearly_delta,
 )
 from workforce.domain.adjustment_rules import AdjustmentRules
 from workforce.domain.appraisal import SETTING_KEY as APPRAISAL_GRADES
+from workforce.domain.money import ZERO
 from workforce.domain.permissions import Action
 from workforce.domain.problems import ActionRefused
 from workforce.domain.progress import CancelToken, ProgressFn, no_progress
@@ -33,6 +35,7 @@ from workforce.services import audit
 from workforce.services.adjustment_inputs import load_histories
 from workforce.services.appraisals import grade_scheme
 from workforce.services.context import Actor, Database, require
+from workforce.services.payroll_basis import insurance_items
 from workforce.services.scales import scale_in_force
 
 PREPARED, APPROVED, APPLIED, REVERTED, SUPERSEDED = (
@@ -42,6 +45,7 @@ PREPARED, APPROVED, APPLIED, REVERTED, SUPERSEDED = (
     "reverted",
     "superseded",
 )
+EMPLOYER_SHARE = "employer_share_rate"  # key in ``AdjustmentRun.rules`` when the run counts it
 STATUS_NAMES = {
     PREPARED: "已准备",
     APPROVED: "已审核",
@@ -68,6 +72,7 @@ class PreparedRun:
     summary: PlanSummary
     items: int
     since_last: RunDiff | None
+    employer_share_rate: Decimal | None = None
 
 
 def rules_for(session: Session, year: int) -> AdjustmentRules:
@@ -86,8 +91,11 @@ def rules_for(session: Session, year: int) -> AdjustmentRules:
     return AdjustmentRules.from_mapping(values)
 
 
-def _rules_snapshot(rules: AdjustmentRules) -> dict[str, Any]:
+def _rules_snapshot(rules: AdjustmentRules, share_rate: Decimal | None) -> dict[str, Any]:
+    """The rules the run used, and the employer rate its yearly costs include (when they do)."""
     snapshot: dict[str, Any] = {}
+    if share_rate is not None:
+        snapshot[EMPLOYER_SHARE] = str(share_rate)
     for name in rules.__dataclass_fields__:
         value = getattr(rules, name)
         if isinstance(value, frozenset):
@@ -98,6 +106,21 @@ def _rules_snapshot(rules: AdjustmentRules) -> dict[str, Any]:
     return snapshot
 
 
+def employer_share_rate(run: AdjustmentRun) -> Decimal | None:
+    """The summed employer rate the run's yearly costs include (None: 12 × pay change only)."""
+    rate = run.rules.get(EMPLOYER_SHARE)
+    return None if rate is None else Decimal(rate)
+
+
+def _employer_share_rate(session: Session, effective: dt.date) -> Decimal:
+    items = insurance_items(session, effective)
+    if not items:
+        raise ActionRefused(
+            f"{effective:%Y-%m-%d}没有生效的社保公积金费率，无法计入单位缴费；请先设置费率"
+        )
+    return Decimal(format(employer_rate(items).normalize(), "f"))  # 0.367, not 0.367000
+
+
 def get_run(session: Session, run_id: int, *, for_update: bool = False) -> AdjustmentRun:
     run = session.get(AdjustmentRun, run_id, with_for_update=for_update)
     if run is None:
@@ -106,7 +129,11 @@ def get_run(session: Session, run_id: int, *, for_update: bool = False) -> Adjus
 
 
 def _item_row(
-    run_id: int, proposal: Proposal, monthly: Decimal, before: dict[str, Any]
+    run_id: int,
+    proposal: Proposal,
+    monthly: Decimal,
+    before: dict[str, Any],
+    share_rate: Decimal,
 ) -> dict[str, Any]:
     after = dict(before)
     after.update(
@@ -128,7 +155,7 @@ def _item_row(
         "reasons": [{"rule": r.rule, "steps": r.steps, "text": r.text} for r in proposal.reasons],
         "notes": list(proposal.notes),
         "monthly_delta": monthly,
-        "yearly_delta": yearly_delta(monthly),
+        "yearly_delta": yearly_delta(monthly, share_rate),
         "state_before": before,
         "state_after": after,
     }
@@ -169,11 +196,16 @@ def prepare_run(
     year: int,
     effective_date: dt.date | None = None,
     *,
+    include_employer_share: bool = False,
     progress: ProgressFn = no_progress,
     cancel: CancelToken | None = None,
 ) -> PreparedRun:
     """准备调级: evaluate every active worker; a re-preparation supersedes the previous plan of the
-    year and reports what changed since it. Refused once the year's run is applied."""
+    year and reports what changed since it. Refused once the year's run is applied.
+
+    ``include_employer_share`` adds the employer's insurance share to each yearly cost (§4 "when
+    asked"): the employer rates in force on the effective date, summed, × the monthly pay change
+    (an approximation, see ``yearly_delta``); the summed rate is kept in the run's rules."""
     require(actor, Action.PREPARE_ADJUSTMENT)
     effective = effective_date or dt.date(year, 1, 1)
     with db.transaction() as session:
@@ -197,13 +229,14 @@ def prepare_run(
             select(PayScale.id).where(PayScale.effective_date == scale.effective_date)
         )
         rules = rules_for(session, year)
+        share_rate = _employer_share_rate(session, effective) if include_employer_share else None
         posts = {p.code: p for p in scale.posts}
         histories = load_histories(session, year, effective, rules)
         run = AdjustmentRun(
             year=year,
             effective_date=effective,
             status=PREPARED,
-            rules=_rules_snapshot(rules),
+            rules=_rules_snapshot(rules, share_rate),
             scale_id=scale_id,
             prepared_by=actor.user_id,
         )
@@ -223,7 +256,8 @@ def prepare_run(
             before = _before_state(identity.level_start_year, history)
             if not (_state_changes(proposal, before) or proposal.notes):
                 continue
-            row = _item_row(run.id, proposal, monthly_delta(scale, proposal), before)
+            monthly = monthly_delta(scale, proposal)
+            row = _item_row(run.id, proposal, monthly, before, share_rate or ZERO)
             if proposal.changed:
                 row["state_after"]["level_start_year"] = year
             items.append(row)
@@ -268,9 +302,10 @@ def prepare_run(
                 "yearly_cost": (None, run.yearly_cost),
             },
             note=f"{year}年度调级，生效日期{effective:%Y-%m-%d}"
+            + (f"，含单位缴费（单位费率合计{share_rate}）" if share_rate is not None else "")
             + (f"，取代批次{previous.id}" if previous is not None else ""),
         )
-        return PreparedRun(run.id, year, effective, summary, len(items), since_last)
+        return PreparedRun(run.id, year, effective, summary, len(items), since_last, share_rate)
 
 
 def _recount(session: Session, run: AdjustmentRun) -> None:
@@ -333,7 +368,7 @@ def override_item(
                 item.old_post, item.old_level
             )
             item.monthly_delta = pay
-            item.yearly_delta = yearly_delta(pay)
+            item.yearly_delta = yearly_delta(pay, employer_share_rate(run) or ZERO)
             item.state_after = {**item.state_after, "level": new_level}
         item.excluded = excluded
         item.override_reason = reason.strip()

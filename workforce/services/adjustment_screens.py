@@ -7,23 +7,20 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import aliased
 
 from workforce.domain.appraisal import GradeScheme
 from workforce.domain.permissions import Action, is_allowed
 from workforce.domain.problems import ActionRefused
 from workforce.domain.scale import ScaleVersion
 from workforce.domain.vocab import ACTIVE_STATUSES
-from workforce.persistence.accounts import User
-from workforce.persistence.adjustment import AdjustmentRun
 from workforce.persistence.people import Appraisal, Worker
-from workforce.services.adjustment_run import STATUS_NAMES, PreparedRun
-from workforce.services.adjustment_views import RunLine, RunOverview, people, run_report
+from workforce.services import adjustment_views
+from workforce.services.adjustment_run import PreparedRun
+from workforce.services.adjustment_views import RunInfo, RunLine, RunOverview, people, run_report
 from workforce.services.appraisals import appraisal_counts, grade_scheme
-from workforce.services.context import Database
+from workforce.services.context import Actor, Database
 from workforce.services.org import org_nodes
 from workforce.services.roster_query import roster_rows
 from workforce.services.scale_admin import ScaleInfo, scale_table
@@ -61,8 +58,14 @@ class RunState:
     since_last: SinceLast | None = None
 
 
-def load_run(db: Database, run_id: int, since_last: SinceLast | None = None) -> RunState:
-    overview, lines = run_report(db, run_id)
+def load_run(
+    db: Database,
+    run_id: int,
+    since_last: SinceLast | None = None,
+    *,
+    actor: Actor,
+) -> RunState:
+    overview, lines = run_report(db, actor, run_id)
     scale = None
     if overview.scale_effective_date is not None:
         scale = scale_table(db, overview.scale_effective_date).version
@@ -109,49 +112,9 @@ def preflight(db: Database, year: int, effective: dt.date) -> Preflight:
     return Preflight(year, effective, in_post or 0, appraisal_counts(db, year - 1), scale)
 
 
-@dataclass(frozen=True, slots=True)
-class RunInfo:
-    """One run in the run list."""
-
-    run_id: int
-    year: int
-    effective_date: dt.date
-    status: str
-    status_name: str
-    person_times: int
-    yearly_cost: Decimal
-    prepared_by: str
-    prepared_at: dt.datetime
-    approved_by: str
-    applied_at: dt.datetime | None
-
-
-def list_runs(db: Database) -> list[RunInfo]:
-    """Every run, newest first."""
-    preparer, approver = aliased(User), aliased(User)
-    run = AdjustmentRun
-    with db.reading() as session:
-        rows = session.execute(
-            select(
-                run.id,
-                run.year,
-                run.effective_date,
-                run.status,
-                run.person_times,
-                run.yearly_cost,
-                preparer.display_name,
-                run.prepared_at,
-                approver.display_name,
-                run.applied_at,
-            )
-            .outerjoin(preparer, preparer.id == run.prepared_by)
-            .outerjoin(approver, approver.id == run.approved_by)
-            .order_by(run.id.desc())
-        ).tuples()
-        return [
-            RunInfo(i, y, e, s, STATUS_NAMES.get(s, s), p, c, pb or "", pa, ab or "", aa)
-            for i, y, e, s, p, c, pb, pa, ab, aa in rows
-        ]
+def list_runs(db: Database, actor: Actor, year: int | None = None) -> list[RunInfo]:
+    """Every run, newest first (``adjustment_views.list_runs``), as ``actor`` may see them."""
+    return adjustment_views.list_runs(db, actor, year)
 
 
 def approvers(db: Database) -> list[UserInfo]:

@@ -1,6 +1,7 @@
 """Read models of an adjustment run (§4) for the review screen, the CLI and the finance workbook:
-an overview (status, who did what, person-times, yearly cost, totals by district, street and post)
-and one line per person with the reasons in words. Core rows, a fixed number of queries."""
+the list of runs, an overview (status, who did what, person-times, yearly cost, totals by
+district, street and post) and one line per person with the reasons in words. Core rows, a fixed
+number of queries. A run shows everyone's pay: each read needs ``Action.VIEW_ADJUSTMENT``."""
 
 from __future__ import annotations
 
@@ -14,14 +15,15 @@ from sqlalchemy.orm import Session, aliased
 
 from workforce.domain.adjustment_plan import PlanLine, Tally, summarise, ten_thousand_yuan
 from workforce.domain.money import ZERO
+from workforce.domain.permissions import Action
 from workforce.domain.problems import ActionRefused
 from workforce.persistence.accounts import User
 from workforce.persistence.adjustment import AdjustmentItem, AdjustmentRun
 from workforce.persistence.org import OrgUnit
 from workforce.persistence.pay import PayScale, ScalePost
 from workforce.persistence.people import Worker
-from workforce.services.adjustment_run import STATUS_NAMES, get_run
-from workforce.services.context import Database
+from workforce.services.adjustment_run import STATUS_NAMES, employer_share_rate, get_run
+from workforce.services.context import Actor, Database, require
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +112,8 @@ class RunOverview:
     by_district: tuple[GroupTotal, ...]
     by_street: tuple[GroupTotal, ...]
     by_post: tuple[GroupTotal, ...]
+    employer_share_rate: Decimal | None = None
+    """The summed employer insurance rate the yearly costs include (None: they do not)."""
 
     @property
     def yearly_cost_wan(self) -> Decimal:
@@ -241,24 +245,87 @@ def _overview(session: Session, run: AdjustmentRun, lines: Sequence[RunLine]) ->
         by_district=_totals(summary.by_district),
         by_street=_totals(summary.by_street),
         by_post=_totals(summary.by_post),
+        employer_share_rate=employer_share_rate(run),
     )
 
 
-def run_report(db: Database, run_id: int) -> tuple[RunOverview, list[RunLine]]:
+def run_report(db: Database, actor: Actor, run_id: int) -> tuple[RunOverview, list[RunLine]]:
     """The overview and the lines of a run, read once (for the workbook and the CLI)."""
+    require(actor, Action.VIEW_ADJUSTMENT)
     with db.reading() as session:
         run = get_run(session, run_id)
         lines = _lines(session, run)
         return _overview(session, run, lines), lines
 
 
-def run_overview(db: Database, run_id: int) -> RunOverview:
-    return run_report(db, run_id)[0]
+def run_overview(db: Database, actor: Actor, run_id: int) -> RunOverview:
+    return run_report(db, actor, run_id)[0]
 
 
-def run_lines(db: Database, run_id: int) -> list[RunLine]:
+def run_lines(db: Database, actor: Actor, run_id: int) -> list[RunLine]:
+    require(actor, Action.VIEW_ADJUSTMENT)
     with db.reading() as session:
         return _lines(session, get_run(session, run_id))
+
+
+@dataclass(frozen=True, slots=True)
+class RunInfo:
+    """One run in the run list: who prepared, approved and applied it, and its figures."""
+
+    run_id: int
+    year: int
+    effective_date: dt.date
+    status: str
+    status_name: str
+    person_times: int
+    yearly_cost: Decimal
+    prepared_by: str
+    prepared_at: dt.datetime
+    approved_by: str
+    applied_at: dt.datetime | None
+    approved_at: dt.datetime | None = None
+    applied_by: str = ""
+
+    @property
+    def yearly_cost_wan(self) -> Decimal:
+        return ten_thousand_yuan(self.yearly_cost)
+
+
+def list_runs(db: Database, actor: Actor, year: int | None = None) -> list[RunInfo]:
+    """Every run (of ``year``, when given), newest first."""
+    require(actor, Action.VIEW_ADJUSTMENT)
+    preparer, approver, applier = aliased(User), aliased(User), aliased(User)
+    run = AdjustmentRun
+    query = (
+        select(
+            run.id,
+            run.year,
+            run.effective_date,
+            run.status,
+            run.person_times,
+            run.yearly_cost,
+            preparer.display_name,
+            run.prepared_at,
+            approver.display_name,
+            run.applied_at,
+            run.approved_at,
+            applier.display_name,
+        )
+        .outerjoin(preparer, preparer.id == run.prepared_by)
+        .outerjoin(approver, approver.id == run.approved_by)
+        .outerjoin(applier, applier.id == run.applied_by)
+        .order_by(run.id.desc())
+    )
+    if year is not None:
+        query = query.where(run.year == year)
+    with db.reading() as session:
+        rows = session.execute(query).tuples()
+        return [
+            RunInfo(
+                i, y, e, s, STATUS_NAMES.get(s, s), p, c, pb or "", pa, ab or "", aa, apa, lb or ""
+            )
+            for i, y, e, s, p, c, pb, pa, ab, aa, apa, lb in rows
+        ]
 
 
 def worker_id_for(db: Database, id_number: str) -> int:

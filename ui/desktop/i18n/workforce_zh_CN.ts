@@ -332,6 +332,102 @@
     </message>
 </context>
 <context>
+    <name>CareerTabs</name>
+    <message>
+        <location filename="../career_tabs.py" line="+168"/>
+        <source>Register / renew…</source>
+        <translation>登记/续期…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Correct registration date…</source>
+        <translation>更正登记日期…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change…</source>
+        <translation>变动…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Social-work certificates</source>
+        <translation>社工证</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Training</source>
+        <translation>培训</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Promotion pipeline</source>
+        <translation>晋升通道</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Reading certificates, training and pipeline…</source>
+        <translation>正在读取证书、培训和晋升通道…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1: %2 of %3 hours</source>
+        <translation>%1年：已完成 %2 学时，目标 %3 学时</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>, short by %1</source>
+        <translation>，差 %1 学时</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Continuing education %1 to %2: %3 of %4 hours</source>
+        <translation>继续教育（%1 至 %2）：已完成 %3 学时，要求 %4 学时</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>no changes recorded</source>
+        <translation>尚无变动记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Latest: %1</source>
+        <translation>最近一次：%1</translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectionDialog</name>
+    <message>
+        <location filename="../career_dialogs.py" line="+99"/>
+        <source>Correct a registration date: %1</source>
+        <translation>更正登记日期：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The allowance and the ladder credit follow the corrected first registration.</source>
+        <translation>津贴和等级晋升按更正后的首次登记日期计算。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Registration entered as</source>
+        <translation>原登记日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Correct date</source>
+        <translation>正确日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>更正原因</translation>
+    </message>
+</context>
+<context>
     <name>DashboardDock</name>
     <message>
         <location filename="../dashboard_dock.py" line="+32"/>
@@ -629,7 +725,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="+61"/>
+        <location filename="../main_window.py" line="+62"/>
         <source>Community workers: files and pay</source>
         <translation>社区工作者档案与薪酬管理系统</translation>
     </message>
@@ -654,12 +750,12 @@
         <translation>全部岗位</translation>
     </message>
     <message>
-        <location line="+149"/>
+        <location line="+150"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location line="-110"/>
+        <location line="-111"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -734,7 +830,7 @@
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+59"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
@@ -752,6 +848,39 @@
         <location line="+68"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>MoveDialog</name>
+    <message>
+        <location filename="../career_dialogs.py" line="+7"/>
+        <source>Pipeline change: %1</source>
+        <translation>晋升通道变动：%1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Stage</source>
+        <translation>变动类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reserve target</source>
+        <translation>后备方向</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Effective date</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>变动原因</translation>
     </message>
 </context>
 <context>
@@ -964,6 +1093,64 @@
     </message>
 </context>
 <context>
+    <name>PipelineBoard</name>
+    <message>
+        <location filename="../pipeline_board.py" line="+145"/>
+        <source>Promotion pipeline</source>
+        <translation>晋升通道</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reserve pool only</source>
+        <translation>仅后备人选</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Eligibility</source>
+        <translation>资格审查名单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vacancies by community</source>
+        <translation>各社区空缺</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unit: %1</source>
+        <translation>单位：%1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Target</source>
+        <translation>晋升目标</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Loading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Checking eligibility…</source>
+        <translation>正在审查资格…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1: %2 eligible of %3 checked on %4.</source>
+        <translation>%1：截至 %4，审查 %3 人，符合条件 %2 人。</translation>
+    </message>
+</context>
+<context>
     <name>PreparePage</name>
     <message>
         <location filename="../adjust_prepare.py" line="+55"/>
@@ -1050,6 +1237,58 @@
         <location line="+16"/>
         <source>Reason:</source>
         <translation>理由：</translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationDialog</name>
+    <message>
+        <location filename="../career_dialogs.py" line="-51"/>
+        <source>Last registered on %1; a renewal must be later.</source>
+        <translation>上次登记日期为 %1，再登记日期须晚于此日期。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The certificate has not been registered yet.</source>
+        <translation>该证书尚未注册登记。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Register or renew: %1</source>
+        <translation>登记/续期：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Registration date</source>
+        <translation>登记日期</translation>
+    </message>
+</context>
+<context>
+    <name>RemindersDock</name>
+    <message>
+        <location filename="../reminders_dock.py" line="+52"/>
+        <location line="+6"/>
+        <source>Reminders</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Registrations lapsing and training hours short in the selected unit</source>
+        <translation>所选单位中登记即将到期和培训学时不足的人员</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Loading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Reading reminders…</source>
+        <translation>正在读取提醒…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 reminders. Double-click one to open the worker&apos;s file.</source>
+        <translation>共 %1 条提醒。双击一条打开该人员档案。</translation>
     </message>
 </context>
 <context>
@@ -1259,7 +1498,7 @@
 <context>
     <name>Task</name>
     <message>
-        <location filename="../../tasks.py" line="+77"/>
+        <location filename="../../tasks.py" line="+78"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1465,7 +1704,7 @@
 <context>
     <name>WorkerForm</name>
     <message>
-        <location filename="../worker_form.py" line="+63"/>
+        <location filename="../worker_form.py" line="+64"/>
         <source>Edit worker</source>
         <translation>编辑人员</translation>
     </message>
@@ -1485,7 +1724,7 @@
         <translation>修改原因</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+105"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -1730,6 +1969,14 @@ Save anyway?</source>
     </message>
 </context>
 <context>
+    <name>career_menu</name>
+    <message>
+        <location filename="../career_menu.py" line="+44"/>
+        <source>Promotion pipeline…</source>
+        <translation>晋升通道…</translation>
+    </message>
+</context>
+<context>
     <name>columns</name>
     <message>
         <location filename="../import_preview.py" line="+57"/>
@@ -1745,6 +1992,8 @@ Save anyway?</source>
         <location line="+7"/>
         <location filename="../models.py" line="+55"/>
         <location filename="../payroll_text.py" line="+28"/>
+        <location filename="../pipeline_board.py" line="-147"/>
+        <location filename="../reminders_dock.py" line="-56"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -1801,6 +2050,7 @@ Save anyway?</source>
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../career_tabs.py" line="-231"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
@@ -1907,12 +2157,99 @@ Save anyway?</source>
         <translation>值</translation>
     </message>
     <message>
+        <location filename="../career_tabs.py" line="-56"/>
+        <source>Number</source>
+        <translation>证书编号</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>Obtained</source>
+        <translation>取得日期</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Lapses after</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Allowance from</source>
+        <translation>津贴起始月</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Registration periods</source>
+        <translation>登记周期</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Session</source>
+        <translation>培训班</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Organiser</source>
+        <translation>主办层级</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>From</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>To</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+12"/>
+        <source>Hours</source>
+        <translation>学时</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Required</source>
+        <translation>必修</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Passed</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Change</source>
+        <translation>变动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recorded by</source>
+        <translation>录入人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../import_preview.py" line="+2"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location filename="../import_preview.py" line="+8"/>
         <source>Street / community / grid</source>
         <translation>街道/社区/网格</translation>
     </message>
@@ -1920,6 +2257,8 @@ Save anyway?</source>
         <location filename="../adjust_columns.py" line="-91"/>
         <location filename="../models.py" line="-4"/>
         <location filename="../payroll_text.py" line="-2"/>
+        <location filename="../pipeline_board.py" line="-2"/>
+        <location line="+36"/>
         <source>Street</source>
         <translation>街道</translation>
     </message>
@@ -1927,6 +2266,9 @@ Save anyway?</source>
         <location line="+1"/>
         <location filename="../models.py" line="+1"/>
         <location filename="../payroll_text.py" line="+1"/>
+        <location filename="../pipeline_board.py" line="-35"/>
+        <location line="+36"/>
+        <location filename="../reminders_dock.py" line="-1"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
@@ -1958,11 +2300,13 @@ Save anyway?</source>
     <message>
         <location filename="../appraisal_grid.py" line="+1"/>
         <location filename="../models.py" line="+1"/>
+        <location filename="../pipeline_board.py" line="-33"/>
         <source>Post</source>
         <translation>岗位</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../career_tabs.py" line="-71"/>
         <location filename="../models.py" line="+2"/>
         <source>Level</source>
         <translation>等级</translation>
@@ -2029,6 +2373,51 @@ Save anyway?</source>
         <location line="+7"/>
         <source>Net pay</source>
         <translation>实发工资</translation>
+    </message>
+    <message>
+        <location filename="../pipeline_board.py" line="-11"/>
+        <source>Eligible</source>
+        <translation>符合条件</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>In reserve since</source>
+        <translation>入库日期</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Eligibility reasons</source>
+        <translation>审查意见</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Norm</source>
+        <translation>核定人数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Headcount</source>
+        <translation>在岗人数</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Vacancies</source>
+        <translation>空缺</translation>
+    </message>
+    <message>
+        <location filename="../reminders_dock.py" line="-6"/>
+        <source>Reminder</source>
+        <translation>提醒事项</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Details</source>
+        <translation>说明</translation>
     </message>
 </context>
 <context>
@@ -2354,7 +2743,7 @@ Save anyway?</source>
 <context>
     <name>tasks</name>
     <message>
-        <location filename="../../tasks.py" line="+64"/>
+        <location filename="../../tasks.py" line="+72"/>
         <source>The action was refused</source>
         <translation>操作未执行</translation>
     </message>

@@ -1,0 +1,100 @@
+"""The career screens: a worker's certificate tab and a renewal through its dialog, the reminders
+dock listing a lapsing registration, and the pipeline board giving reasons person by person."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from tests.ui.conftest import add_workers
+from ui.desktop.career_dialogs import RegistrationDialog
+from ui.desktop.career_tabs import PERIODS_COLUMN
+from ui.desktop.main_window import MainWindow
+from ui.desktop.pipeline_board import PipelineBoard, reasons
+from ui.desktop.worker_form import WorkerForm
+from workforce.domain.certificates import add_years
+from workforce.services.certificates import CertificateEntry, record_certificate
+from workforce.services.context import Actor, Database
+from workforce.services.org import org_tree
+from workforce.services.scales import posts_in_force
+from workforce.services.workers import load_worker
+
+pytestmark = pytest.mark.gui
+TODAY = dt.date.today()
+LAPSING = add_years(TODAY, -3) + dt.timedelta(days=30)  # lapses within 90 days
+
+
+def _certified(db: Database, actor: Actor) -> int:
+    worker = add_workers(db, actor, [("王芳", "光明社区")])[0]
+    record_certificate(
+        db,
+        actor,
+        CertificateEntry(worker, "社会工作师", "S2020001", LAPSING, LAPSING),
+        today=TODAY,
+    )
+    return worker
+
+
+def test_certificate_tab_shows_the_registration_and_a_renewal_updates_it(
+    qtbot: QtBot, sqlite_db: Database, admin_sqlite: Actor
+) -> None:
+    worker = _certified(sqlite_db, admin_sqlite)
+    with sqlite_db.reading() as session:
+        posts = posts_in_force(session, TODAY)
+    form = WorkerForm(
+        sqlite_db, admin_sqlite, org_tree(sqlite_db), posts, file=load_worker(sqlite_db, worker)
+    )
+    qtbot.addWidget(form)
+    careers = form.careers
+    qtbot.waitUntil(lambda: careers.loaded is not None)
+    (certificate,) = careers.certificates.rows
+    assert (certificate.level, certificate.state) == ("社会工作师", "即将到期")
+    assert careers.certificates.cell_text(certificate, PERIODS_COLUMN).startswith(
+        f"{LAPSING:%Y-%m-%d} 至"
+    )
+
+    careers.register_button.click()
+    dialog = careers.dialog
+    assert isinstance(dialog, RegistrationDialog)
+    dialog.date.set_value(TODAY)
+    dialog.accept()
+    qtbot.waitUntil(lambda: len(careers.certificates.rows[0].registrations) == 2)
+    assert careers.certificates.rows[0].state == "有效"
+
+
+def test_reminders_dock_lists_a_lapsing_registration(
+    qtbot: QtBot, sqlite_db: Database, admin_sqlite: Actor
+) -> None:
+    _certified(sqlite_db, admin_sqlite)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    window.attach(sqlite_db, admin_sqlite)
+    qtbot.waitUntil(lambda: window.snapshot is not None)
+    window.reminders.dock.show()
+    model = window.reminders.model
+    qtbot.waitUntil(lambda: any(r.kind_name == "登记即将到期" for r in model.rows))
+    lapsing = next(r for r in model.rows if r.kind_name == "登记即将到期")
+    assert lapsing.person.name == "王芳"
+
+
+def test_pipeline_board_lists_eligibility_with_reasons(
+    qtbot: QtBot, qtmodeltester: ModelTester, sqlite_db: Database, admin_sqlite: Actor
+) -> None:
+    add_workers(sqlite_db, admin_sqlite, [("王芳", "光明社区"), ("李强", "幸福社区")])
+    board = PipelineBoard(sqlite_db, admin_sqlite)
+    qtbot.addWidget(board)
+    board.load()
+    qtbot.waitUntil(lambda: board.board is not None)
+    rows = board.eligibility.rows
+    assert {r.person.name for r in rows} == {"王芳", "李强"}
+    assert all(reasons(r) for r in rows)
+    assert [r.verdict.eligible for r in rows] == sorted(
+        (r.verdict.eligible for r in rows), reverse=True
+    )
+    assert {r.community for r in board.vacancy.rows} >= {"光明社区", "幸福社区"}
+    qtmodeltester.check(board.eligibility)
+    qtmodeltester.check(board.vacancy)

@@ -1,0 +1,51 @@
+"""Careers on the main window: 人员 → 晋升通道… (the pipeline board) and View → 提醒 (the
+reminders dock). The board is imported when first opened (app start ≤ 1 s)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu
+
+if TYPE_CHECKING:
+    from ui.desktop.main_window import MainWindow
+    from ui.desktop.reminders_dock import RemindersDock
+
+
+def open_pipeline_board(window: MainWindow) -> None:
+    from ui.desktop.pipeline_board import PipelineBoard
+
+    if window.db is None or window.actor is None:
+        return
+    unit = window.tree.selected_unit()
+    snapshot = window.snapshot
+    names = {n.id: n.name for n in snapshot.nodes} if snapshot else {}
+    posts = {p.code: p.name for p in snapshot.posts} if snapshot else {}
+    board = PipelineBoard(
+        window.db,
+        window.actor,
+        unit_id=unit,
+        unit_name=names.get(unit, "") if unit is not None else "",
+        post_names=posts,
+        parent=window,
+    )
+    board.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+    board.show()
+    board.load()
+
+
+def add_career_views(window: MainWindow, workers: QMenu, view: QMenu) -> RemindersDock:
+    """The board's action at the end of the Workers menu and the reminders dock in View."""
+    from ui.desktop.reminders_dock import RemindersDock
+
+    workers.addSeparator()
+    action = QAction(QCoreApplication.translate("career_menu", "Promotion pipeline…"), window)
+    action.setEnabled(False)  # until the database is open
+    action.triggered.connect(lambda _checked=False: open_pipeline_board(window))
+    workers.aboutToShow.connect(
+        lambda: action.setEnabled(window.db is not None and window.actor is not None)
+    )
+    workers.addAction(action)
+    return RemindersDock(window, view)
