@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections import Counter, defaultdict
 from dataclasses import replace
 from decimal import Decimal
@@ -214,3 +215,56 @@ def test_training_sessions_are_past_and_attended_by_serving_workers(
             assert worker.data.community_start_date
             assert worker.data.community_start_date <= session.start_date
     assert population.attendance_count > len(population.workers)
+
+
+def test_the_next_yearly_run_finds_about_a_third_due(population: DemoPopulation) -> None:
+    """The last applied run is last year's (2024): levels began at one of the last three runs, so
+    the run for this year (2025) finds 20–35% with three qualifying years (appraisals to 2024)."""
+    active = [w for w in population.workers if w.data.status == WorkerStatus.ACTIVE.value]
+    due = 0
+    for worker in active:
+        data = worker.data
+        assert data.community_start_date and data.level_start_year
+        if (TODAY - data.community_start_date).days >= 3 * 365:
+            assert data.level_start_year in (2022, 2023, 2024)
+        grades = dict(worker.appraisals)
+        qualifying = [
+            y for y in range(data.level_start_year, 2025) if grades.get(y) in ("优秀", "称职")
+        ]
+        due += len(qualifying) >= 3
+    assert 0.20 <= due / len(active) <= 0.35
+    starts = Counter(w.data.level_start_year for w in active)
+    assert min(starts[2022], starts[2023], starts[2024]) > len(active) * 0.15
+
+
+def test_certificates_are_renewed_every_three_years(population: DemoPopulation) -> None:
+    renewed = [w for w in population.workers if w.registrations]
+    assert len(renewed) > population.certificate_count * 0.2
+    for worker in renewed:
+        cert = worker.certificate
+        assert cert is not None and cert.registered_date == worker.registrations[-1]
+        assert cert.obtained_date and worker.registrations[0] > cert.obtained_date
+        for before, after in itertools.pairwise(worker.registrations):
+            assert 3 * 365 - 90 <= (after - before).days <= 3 * 365 + 1
+        assert worker.registrations[-1] <= TODAY
+    registered = [w.certificate for w in population.workers if w.certificate]
+    current = [
+        c for c in registered if c.registered_date and (TODAY - c.registered_date).days < 3 * 365
+    ]
+    assert len(current) > len(registered) * 0.85  # few lapsed (not renewed, or not yet registered)
+
+
+def test_most_active_workers_train_30_to_60_hours_last_year(population: DemoPopulation) -> None:
+    hours: Counter[int] = Counter()
+    for session in population.trainings:
+        if session.start_date.year == TODAY.year - 1:
+            for index, passed in session.attendance:
+                if passed:
+                    hours[index] += int(session.hours)
+    active = [
+        i for i, w in enumerate(population.workers) if w.data.status == WorkerStatus.ACTIVE.value
+    ]
+    within = sum(1 for i in active if 30 <= hours[i] <= 60)
+    assert within > len(active) * 0.65
+    assert sum(1 for i in active if hours[i] >= 40) > len(active) * 0.55
+    assert population.attendance_count < 4 * len(population.workers)  # rows stay few

@@ -16,6 +16,7 @@ from workforce.domain.progress import Cancelled, CancelToken
 from workforce.domain.stats import percent, round_tenth
 from workforce.domain.vocab import BACHELOR_OR_ABOVE, Role
 from workforce.persistence.accounts import AuditEntry
+from workforce.persistence.careers import CertificateRegistration, first_registrations
 from workforce.persistence.org import OrgUnit
 from workforce.persistence.people import (
     Appraisal,
@@ -27,6 +28,7 @@ from workforce.persistence.people import (
     TrainingSession,
     Worker,
 )
+from workforce.services.adjustment_run import prepare_run
 from workforce.services.context import Actor, Database
 from workforce.services.demo import DemoReport, generate_demo
 from workforce.services.org import create_unit, org_tree
@@ -133,7 +135,7 @@ def test_stats_match_a_recount_of_the_roster(db: Database, admin: Actor, demo: D
                 TrainingSession.start_date.between(dt.date(2025, 1, 1), TODAY),
             )
         )
-    assert found.training_person_times == attended > 0
+    assert attended is not None and found.training_person_times == attended > 0
     assert found.training_hours > 0
 
 
@@ -143,7 +145,7 @@ def test_stats_of_one_street(db: Database, admin: Actor, demo: DemoReport) -> No
     with db.reading() as session:
         rows = roster_rows(session, street.id, on=TODAY)
     found = statistics(db, admin, as_of=TODAY, unit_id=street.id)
-    assert found.headcount == _recompute(rows, TODAY)["headcount"] > 0
+    assert found.headcount == _recompute(rows, TODAY)["headcount"] and found.headcount > 0
     assert found.headcount < statistics(db, admin, as_of=TODAY).headcount
 
 
@@ -195,3 +197,36 @@ def test_a_user_with_a_unit_sees_only_that_unit(
     assert own == statistics(db, admin, as_of=TODAY, unit_id=streets[0].id)
     with pytest.raises(ActionRefused, match="只能查看本单位"):
         statistics(db, scoped, as_of=TODAY, unit_id=streets[1].id)
+
+
+def test_renewals_are_registration_rows_and_the_next_run_moves_a_quarter(
+    db: Database, admin: Actor, demo: DemoReport
+) -> None:
+    with db.reading() as session:
+        rows: dict[int, list[dt.date]] = {}
+        for cid, on in session.execute(
+            select(
+                CertificateRegistration.certificate_id, CertificateRegistration.registered_date
+            ).order_by(CertificateRegistration.registered_date)
+        ):
+            rows.setdefault(cid, []).append(on)
+        latest = dict(
+            session.execute(select(Certificate.id, Certificate.registered_date)).tuples().all()
+        )
+        firsts = first_registrations()
+        first = dict(
+            session.execute(select(firsts.c.certificate_id, firsts.c.first_registered))
+            .tuples()
+            .all()
+        )
+    assert rows and all(len(dates) >= 2 for dates in rows.values())
+    for cid, dates in rows.items():
+        assert latest[cid] == dates[-1] and first[cid] == dates[0]
+    active = _count_active(db)
+    run = prepare_run(db, admin, TODAY.year)
+    assert 0.20 * active <= run.summary.total.person_times <= 0.35 * active
+
+
+def _count_active(db: Database) -> int:
+    with db.reading() as session:
+        return session.scalar(select(func.count()).where(Worker.status == "在职")) or 0

@@ -55,7 +55,8 @@ class DemoError(ValueError):
 @dataclass(frozen=True, slots=True)
 class DemoWorker:
     """A generated worker. ``data.community_id`` is 0 and ``data.grid_id`` None until stored:
-    ``community`` and ``grid`` are unit keys. ``statuses`` are (date, status) in order."""
+    ``community`` and ``grid`` are unit keys. ``statuses`` are (date, status) in order; a
+    certificate renewed every 3 years has all its registrations in ``registrations``."""
 
     data: WorkerInput
     community: int
@@ -63,6 +64,8 @@ class DemoWorker:
     certificate: CertificateInput | None
     statuses: tuple[tuple[dt.date, str], ...]
     appraisals: tuple[tuple[int, str], ...]
+    # a renewed certificate's registrations, first to latest (``certificate.registered_date``)
+    registrations: tuple[dt.date, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +82,10 @@ class DemoPopulation:
     @property
     def certificate_count(self) -> int:
         return sum(1 for w in self.workers if w.certificate is not None)
+
+    @property
+    def registration_count(self) -> int:
+        return sum(len(w.registrations) for w in self.workers)
 
     @property
     def appraisal_count(self) -> int:
@@ -235,6 +242,7 @@ def _staff_community(
                 person.certificate,
                 person.statuses,
                 tuple(grades[i]),
+                person.registrations,
             ),
             tenures[i],
         )

@@ -45,6 +45,12 @@ def appraisal_years(today: dt.date) -> range:
     return range(today.year - APPRAISAL_YEARS, today.year)
 
 
+def last_run_year(today: dt.date) -> int:
+    """The year of the last applied yearly run (§5): the next run, for ``today.year``, counts the
+    appraisals of the last completed years, which are all entered (``appraisal_years``)."""
+    return today.year - 1
+
+
 def appraise(rng: Random, tenures: Sequence[Tenure], years: range) -> list[list[tuple[int, str]]]:
     """(year, grade) per worker of one community, keeping 优秀 within the unit's quota."""
     results: list[list[tuple[int, str]]] = [[] for _ in tenures]
@@ -100,11 +106,14 @@ def plan_training(
     streets: Sequence[tuple[str, Sequence[int]]],
 ) -> list[DemoTraining]:
     """Sessions of last year and this year so far: one city course for 正职/副职, one course per
-    district and one per street; ``districts``/``streets`` give each unit's worker indices."""
+    district and one per street; ``districts``/``streets`` give each unit's worker indices.
+
+    Most serving workers reach 30–60 学时 a year (the 40-学时 requirement): the district's
+    4-day course (32) and the street's day (8); 正职/副职 add the city's 2-day course (16)."""
     sessions: list[DemoTraining] = []
     for year in (today.year - 1, today.year):
         start = dt.date(year, 5, 12)
-        if start + dt.timedelta(days=2) <= today:
+        if start + dt.timedelta(days=1) <= today:
             seniors = [i for i, t in enumerate(tenures) if t.senior and t.serving(start)]
             sessions.append(
                 _session(
@@ -112,8 +121,8 @@ def plan_training(
                     f"{year}年{names.TRAINING_CITY}",
                     "市级",
                     start,
-                    3,
-                    "24",
+                    2,
+                    "16",
                     True,
                     seniors,
                     0.85,
@@ -121,7 +130,7 @@ def plan_training(
             )
         for order, (district, members) in enumerate(districts):
             start = dt.date(year, 4, 6) + dt.timedelta(days=order % 20)
-            if start + dt.timedelta(days=1) <= today:
+            if start + dt.timedelta(days=3) <= today:
                 serving = [i for i in members if tenures[i].serving(start)]
                 sessions.append(
                     _session(
@@ -129,11 +138,11 @@ def plan_training(
                         f"{district}{year}年{names.TRAINING_DISTRICT}",
                         "旗县区",
                         start,
-                        2,
-                        "16",
+                        4,
+                        "32",
                         True,
                         serving,
-                        0.65,
+                        0.92,
                     )
                 )
         for order, (street, members) in enumerate(streets):
@@ -148,10 +157,10 @@ def plan_training(
                         "街道",
                         start,
                         1,
-                        "3.5",
+                        "8",
                         False,
                         serving,
-                        0.5,
+                        0.85,
                     )
                 )
     return sessions

@@ -14,6 +14,7 @@ from random import Random
 from typing import NamedTuple
 
 from workforce.domain import demo_names as names
+from workforce.domain.demo_history import last_run_year
 from workforce.domain.demo_numbers import CardNumbers, IdNumbers
 from workforce.domain.ladder import ladder_value
 from workforce.domain.scale import PostRange
@@ -24,6 +25,9 @@ _YEAR = 365.2425
 _FIRST_EXAM_YEAR = 2008  # 全国社会工作者职业水平考试 began in 2008
 _COMMUNITY_ERA = dt.date(2002, 1, 1).toordinal()  # few started community work earlier
 _PROBATION_DAYS = 180
+_RENEWAL_DAYS = 3 * 365 + 1  # a registration is valid 3 years; renewed shortly before it lapses
+_LEVEL_AGE = (0, 0, 0, 1, 1, 1, 2, 2, 2, 2)  # years since the last step, for 3+ years' tenure
+_LAPSE_SHARE = 0.04  # registrations not renewed when due
 _YOUNG_SHARE = 0.58  # of staff and grid workers under 35; 正职 and 副职 are older
 
 _ACTIVE = WorkerStatus.ACTIVE.value
@@ -80,6 +84,7 @@ class Person(NamedTuple):
     certificate: CertificateInput | None
     statuses: tuple[tuple[dt.date, str], ...]
     leave_date: dt.date | None
+    registrations: tuple[dt.date, ...]  # first registration and renewals, when renewed at all
 
 
 class PersonSampler:
@@ -88,6 +93,7 @@ class PersonSampler:
     def __init__(self, rng: Random, today: dt.date) -> None:
         self.rng = rng
         self.today = today
+        self._last_run = last_run_year(today)
         self._random = rng.random
         self._today_ord = today.toordinal()
         self._surnames = weighted_table(names.SURNAMES)
@@ -152,10 +158,11 @@ class PersonSampler:
 
     def _certificate(
         self, senior: bool, probation: bool, age: int, community_year: int
-    ) -> CertificateInput | None:
+    ) -> tuple[CertificateInput | None, tuple[dt.date, ...]]:
+        """The certificate, if any, and its registrations (the latest is its registered date)."""
         random = self._random
         if random() >= (0.12 if probation else 0.56 if senior else 0.33):
-            return None
+            return None, ()
         level = _pick(random, self._cert_levels)
         if level == "高级社会工作师" and not (senior and age >= 35):
             level = "社会工作师"
@@ -167,12 +174,25 @@ class PersonSampler:
         registered = obtained + self._between(30, 150)
         self._serial += 1
         obtained_date = dt.date.fromordinal(obtained)
+        registrations = self._registrations(registered)
         return CertificateInput(
             level,
             obtained_date,
-            dt.date.fromordinal(registered) if registered <= self._today_ord else None,
+            registrations[-1] if registrations else None,
             f"{obtained_date.year}15{_CERT_DIGIT[level]}{self._serial:08d}",
-        )
+        ), registrations
+
+    def _registrations(self, first: int) -> tuple[dt.date, ...]:
+        """The first registration (if already made) and each renewal, a few weeks before the
+        previous one lapses; a few holders stop renewing."""
+        if first > self._today_ord:
+            return ()
+        dates = [first]
+        while (due := dates[-1] + _RENEWAL_DAYS - self._between(5, 90)) <= self._today_ord:
+            if self._random() < _LAPSE_SHARE:
+                break
+            dates.append(due)
+        return tuple(dt.date.fromordinal(d) for d in dates)
 
     def _party(self, kind: str, age: int, birth: int) -> tuple[str, dt.date | None]:
         r = self._random()
@@ -226,15 +246,18 @@ class PersonSampler:
         latest = (leave_ord or self._today_ord) - _PROBATION_DAYS - 20
         work, community_ord = self._dates(birth_ord, fulltime, probation, latest)
         community = dt.date.fromordinal(community_ord)
-        certificate = self._certificate(senior, probation, age, community.year)
+        certificate, registrations = self._certificate(senior, probation, age, community.year)
         political, party_date = self._party(kind, age, birth_ord)
         post = role.post
         tenure = (self._today_ord - community_ord) // 365
         level = post.min_level + tenure // 3 + (1 if senior and random() < 0.3 else 0)
         level += ladder_value(highest, certificate.level if certificate else None)
-        this_year = self.today.year
+        # the level began at one of the last three yearly runs (a little more often the earliest:
+        # some waited a year longer): the next run finds 20–30% with three qualifying years
         level_start = (
-            community.year if tenure < 3 else max(community.year, this_year - self._between(0, 2))
+            community.year
+            if tenure < 3
+            else max(community.year, self._last_run - _LEVEL_AGE[int(random() * 10)])
         )
         leave = dt.date.fromordinal(leave_ord) if leave_ord is not None else None
         statuses = (
@@ -268,4 +291,6 @@ class PersonSampler:
             bank_account=account,
             status=status,
         )
-        return Person(data, certificate, statuses, leave)
+        return Person(
+            data, certificate, statuses, leave, registrations if len(registrations) > 1 else ()
+        )

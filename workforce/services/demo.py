@@ -25,6 +25,7 @@ from workforce.domain.problems import ActionRefused
 from workforce.domain.progress import CancelToken, ProgressFn, no_progress
 from workforce.domain.worker import WORKER_FIELDS
 from workforce.persistence.base import Base, utc_now
+from workforce.persistence.careers import CertificateRegistration
 from workforce.persistence.org import OrgUnit
 from workforce.persistence.people import (
     Appraisal,
@@ -177,9 +178,14 @@ def _worker_rows(
 
 
 def _history(
-    session: Session, workers: Sequence[DemoWorker], ids: Sequence[int], today: dt.date
+    session: Session,
+    workers: Sequence[DemoWorker],
+    ids: Sequence[int],
+    today: dt.date,
+    now: dt.datetime,
 ) -> int:
-    """The first history rows of each worker and their appraisals; returns appraisals written."""
+    """The first history rows of each worker, their certificates' registrations (when renewed)
+    and their appraisals; returns appraisals written."""
     pairs = list(zip(ids, workers, strict=True))
     post_levels = []
     for wid, w in pairs:
@@ -236,7 +242,22 @@ def _history(
         for wid, w in pairs
         if (c := w.certificate) is not None
     ]
-    _insert(session, Certificate, certificates)
+    renewed = [w.registrations for _, w in pairs if w.certificate is not None]
+    certificate_ids = _insert_with_ids(session, Certificate, certificates)
+    _insert(
+        session,
+        CertificateRegistration,
+        [
+            {
+                "certificate_id": cid,
+                "registered_date": on,
+                "source": "manual" if n == 0 else "renewal",
+                "recorded_at": now,
+            }
+            for cid, dates in zip(certificate_ids, renewed, strict=True)
+            for n, on in enumerate(dates)
+        ],
+    )
     appraisals = [
         {"worker_id": wid, "year": year, "grade": grade}
         for wid, w in pairs
@@ -294,7 +315,7 @@ def _insert_workers(
             cancel.check()
         chunk = population.workers[start : start + CHUNK]
         ids = _insert_with_ids(session, Worker, _worker_rows(chunk, unit_ids, now))
-        appraisals += _history(session, chunk, ids, population.today)
+        appraisals += _history(session, chunk, ids, population.today, now)
         worker_ids.extend(ids)
         progress(count + len(worker_ids), total)
     return worker_ids, appraisals
