@@ -10,6 +10,7 @@ from typing import Any
 from reports.xlsx_reader import pick_roster_sheet, read_workbook
 from ui.cli.adjust_documents import difference, money, scale_document, scale_info
 from ui.cli.common import CliError, emit_json, opened, say
+from workforce.domain.post_table import parse_posts_sheet
 from workforce.domain.problems import ActionRefused
 from workforce.domain.sheet import SheetGrid
 from workforce.services.scale_admin import (
@@ -49,6 +50,12 @@ def register(sub: Any) -> None:
     imp.add_argument("--effective", metavar="YYYY-MM-DD", required=True, help="生效日期")
     imp.add_argument("--name", metavar="N", help="名称（默认：按生效日期命名）")
     imp.add_argument("--sheet", metavar="NAME", help="工作表名称（默认：第一个有数据的工作表）")
+    imp.add_argument(
+        "--posts",
+        metavar="POSTS_FILE",
+        help="岗位设置表（代码、岗位名称、最低等级、最高等级、参照岗位、别名）；"
+        "默认沿用现行版本的岗位，可用于四岗二十四级等其他形式",
+    )
     imp.set_defaults(handler=run_import)
 
     lst = actions.add_parser("list", help="列出所有版本")
@@ -80,9 +87,16 @@ def run_import(args: argparse.Namespace) -> int:
     effective = parse_date(args.effective, "生效日期")
     grid = read_sheet(args.file, args.sheet)
     name = args.name or f"薪酬标准（{effective:%Y-%m-%d}起）"
+    posts = None
+    if args.posts:
+        posts, problems = parse_posts_sheet(read_sheet(args.posts, None))
+        for problem in problems:
+            say(problem.describe())
+        if problems:
+            raise CliError(f"岗位设置表有误（{len(problems)}处），未导入")
     with opened(args) as (db, actor):
         try:
-            result = import_scale(db, actor, grid, effective, name=name)
+            result = import_scale(db, actor, grid, effective, name=name, posts=posts)
         except ActionRefused as exc:
             for problem in exc.problems[1:]:
                 say(problem.describe())
