@@ -95,3 +95,32 @@ def test_export_and_template_write_files_off_the_gui_thread(
         qtbot.waitUntil(lambda n=name: any(f"{n}.xlsx" in m for m in messages))
         assert (tmp_path / f"{name}.xlsx").stat().st_size > 0
     assert messages[0] == f"Exported 1 workers to:\n{tmp_path / 'roster.xlsx'}"
+
+
+def test_print_roster_of_the_rows_shown(
+    qtbot: QtBot,
+    tmp_path: Path,
+    sqlite_db: Database,
+    admin_sqlite: Actor,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """打印花名册 writes the rows the table shows (the filter applies) as a PDF roster."""
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from ui.desktop import file_actions
+
+    add_workers(sqlite_db, admin_sqlite, [("王芳", "光明社区"), ("李强", "幸福社区")])
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.attach(sqlite_db, admin_sqlite)
+    qtbot.waitUntil(lambda: window.model.rowCount() == 2)
+    window.search.setText("王芳")
+    window.apply_filter()
+    target = tmp_path / "roster"  # the suffix is added
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a: (str(target), ""))
+    messages: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: messages.append(text))
+    file_actions.print_roster(window)
+    qtbot.waitUntil(lambda: bool(messages), timeout=10_000)
+    assert messages[0].startswith(f"Printed 1 workers to:\n{tmp_path / 'roster.pdf'}")
+    assert (tmp_path / "roster.pdf").read_bytes().startswith(b"%PDF")

@@ -118,3 +118,58 @@ def import_roster(window: MainWindow) -> None:
 
     if window.db is not None and window.actor is not None:
         start_import(window, window.db, window.actor, path, on_applied=window.refresh)
+
+
+def _unit_label(window: MainWindow) -> str:
+    """The selected unit as a path (示范区大召街道书香社区), or empty for the whole database."""
+    unit_id = window.tree.selected_unit()
+    if unit_id is None or window.snapshot is None:
+        return ""
+    nodes = {node.id: node for node in window.snapshot.nodes}
+    names: list[str] = []
+    current: int | None = unit_id
+    while current is not None and current in nodes:
+        names.append(nodes[current].name)
+        current = nodes[current].parent_id
+    return "".join(reversed(names))
+
+
+def print_roster(window: MainWindow) -> None:
+    """打印花名册: the rows the table shows now (filters and order apply), as a PDF roster."""
+    rows = list(window.model.rows)
+    title = QCoreApplication.translate("file_actions", "Print roster (PDF)")
+    default = str(last_folder() / f"花名册-{dt.date.today():%Y%m%d}.pdf")
+    path, _ = QFileDialog.getSaveFileName(window, title, default, "PDF (*.pdf)")
+    if not path:
+        return
+    if not path.lower().endswith(".pdf"):
+        path += ".pdf"
+    remember_folder(path)
+    actor = window.actor
+    assert actor is not None  # the action is enabled only once the database is open
+    unit = _unit_label(window)
+    masked = window.mask_action.isChecked()
+
+    def operation(_progress: ProgressFn, _cancel: CancelToken) -> str:
+        from reports.roster_pdf import RosterDocument, write_roster_pdf
+        from workforce.domain.permissions import Action
+        from workforce.domain.roster_summary import summarise_roster
+        from workforce.services.context import require
+
+        require(actor, Action.EXPORT_ROSTER)
+        today = dt.date.today()
+        summary = summarise_roster(
+            ((r.birth_date, r.highest_education, r.certificate_level is not None) for r in rows),
+            today,
+        )
+        document = RosterDocument(f"{unit}社区工作者花名册", unit, today, summary, masked)
+        font = write_roster_pdf(Path(path), rows, document)
+        return font.message or ""
+
+    def done(note: str) -> None:
+        message = QCoreApplication.translate("file_actions", "Printed %1 workers to:\n%2")
+        text = message.replace("%1", fmt.count_text(len(rows))).replace("%2", path)
+        QMessageBox.information(window, title, f"{text}\n{note}".strip())
+
+    label = QCoreApplication.translate("file_actions", "Writing the roster PDF…")
+    run_task(window, operation, done, label=label, cancellable=False)

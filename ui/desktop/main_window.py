@@ -151,6 +151,9 @@ class MainWindow(QMainWindow):
         self.template_action = self._action(
             self.tr("Download import template…"), lambda: file_actions.save_template(self)
         )
+        self.print_action = self._action(
+            self.tr("Print roster (PDF)…"), lambda: file_actions.print_roster(self)
+        )
         self.refresh_action = self._action(
             self.tr("Refresh"), self.refresh, QKeySequence.StandardKey.Refresh
         )
@@ -160,7 +163,12 @@ class MainWindow(QMainWindow):
         self._update_actions()
         menus = self.menuBar()
         file_menu = menus.addMenu(self.tr("&File"))
-        for action in (self.import_action, self.export_action, self.template_action):
+        for action in (
+            self.import_action,
+            self.export_action,
+            self.print_action,
+            self.template_action,
+        ):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
@@ -212,6 +220,7 @@ class MainWindow(QMainWindow):
         )
         self.import_action.setEnabled(loaded and self._allowed(Action.IMPORT_ROSTER))
         self.export_action.setEnabled(loaded and self._allowed(Action.EXPORT_ROSTER))
+        self.print_action.setEnabled(loaded and self._allowed(Action.EXPORT_ROSTER))
         self.template_action.setEnabled(loaded)
         self.refresh_action.setEnabled(self.db is not None)
         update_adjust_actions(self, self.adjust_actions)

@@ -171,7 +171,7 @@
     </message>
     <message>
         <location line="+17"/>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Reading the plan…</source>
         <translation>正在读取调级计划…</translation>
     </message>
@@ -191,7 +191,7 @@
         <translation>正在保存处理意见…</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Approving…</source>
         <translation>正在审核…</translation>
     </message>
@@ -750,12 +750,12 @@
         <translation>全部岗位</translation>
     </message>
     <message>
-        <location line="+150"/>
+        <location line="+159"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location line="-111"/>
+        <location line="-120"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -796,6 +796,11 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Print roster (PDF)…</source>
+        <translation>打印花名册（PDF）…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
@@ -815,7 +820,7 @@
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
         <source>&amp;Workers</source>
         <translation>人员(&amp;W)</translation>
     </message>
@@ -830,7 +835,7 @@
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+60"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
@@ -2465,6 +2470,23 @@ Save anyway?</source>
         <location line="+2"/>
         <source>Rosters (*.xlsx *.xlsm *.csv)</source>
         <translation>花名册 (*.xlsx *.xlsm *.csv)</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Print roster (PDF)</source>
+        <translation>打印花名册（PDF）</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Printed %1 workers to:
+%2</source>
+        <translation>已将 %1 人的花名册保存到：
+%2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Writing the roster PDF…</source>
+        <translation>正在生成花名册 PDF…</translation>
     </message>
 </context>
 <context>
