@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 
 from ui.cli import (
     commands_adjust,
+    commands_allowance,
     commands_certs,
     commands_demo,
     commands_payroll,
@@ -35,6 +36,7 @@ COMMAND_MODULES = (
     commands_certs,
     commands_training,
     commands_pipeline,
+    commands_allowance,
 )
 
 
