@@ -5,18 +5,32 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
+from pathlib import Path
 from typing import Any
 
-from ui.cli.commands_scale import add_user_option
+from ui.cli.commands_scale import add_user_option, read_sheet
 from ui.cli.common import CliError, opened, say
 from workforce.domain.pay_item_sheet import parse_item_sheet
-from workforce.domain.problems import ActionRefused, refuse_on_errors
+from workforce.domain.problems import ActionRefused, Problem, refuse_on_errors
+from workforce.domain.sheet import SheetGrid
 from workforce.services.adjustment_views import worker_id_for
+from workforce.services.payroll_base_io import (
+    apply_base_import,
+    export_bases,
+    plan_base_import,
+)
 from workforce.services.payroll_bases import SOURCE_NAMES, compute_bases, override_base
+from workforce.services.payroll_deduction_io import (
+    apply_deduction_import,
+    plan_deduction_import,
+)
 from workforce.services.payroll_deductions import KINDS, declare_deduction
 from workforce.services.payroll_guard import label, parse_period
 from workforce.services.payroll_items import add_items
+
+REJECTED = 2
 
 
 def register_inputs(commands: Any) -> None:
@@ -46,7 +60,6 @@ def register_inputs(commands: Any) -> None:
     override.add_argument("--reason", required=True, metavar="TEXT")
     add_user_option(override)
     override.set_defaults(handler=run_bases_set)
-
     deduction = commands.add_parser("deduction", help="专项附加扣除申报")
     deduction_actions = deduction.add_subparsers(
         dest="deduction_command", metavar="ACTION", required=True
@@ -60,6 +73,38 @@ def register_inputs(commands: Any) -> None:
     declare.add_argument("--note", default="", metavar="TEXT")
     add_user_option(declare)
     declare.set_defaults(handler=run_deduction_add)
+    _register_exchange(base_actions, deduction_actions)
+
+
+def _register_exchange(base_actions: Any, deduction_actions: Any) -> None:
+    """The sheets exchanged with the social insurance office and the workers' declarations."""
+    exported = base_actions.add_parser("export", help="导出全年缴费基数（报社保经办机构）")
+    exported.add_argument("--year", type=int, required=True, metavar="Y")
+    exported.add_argument("out", metavar="OUT.xlsx")
+    add_user_option(exported)
+    exported.set_defaults(handler=run_bases_export)
+    base_import = base_actions.add_parser(
+        "import", help="导入缴费基数（身份证号、姓名、缴费基数）；有错误时整表不导入"
+    )
+    base_import.add_argument("file", metavar="FILE", help="缴费基数表（.xlsx、.xls 或 .csv）")
+    base_import.add_argument("--year", type=int, required=True, metavar="Y")
+    base_import.add_argument("--sheet", metavar="NAME", help="工作表名称（默认第一张有数据的表）")
+    base_import.add_argument("--dry-run", action="store_true", help="只检查，不写入")
+    base_import.add_argument("--errors", metavar="OUT.xlsx", help="把问题写入错误报告")
+    add_user_option(base_import)
+    base_import.set_defaults(handler=run_bases_import)
+
+    deduction_import = deduction_actions.add_parser(
+        "import",
+        help="导入专项附加扣除申报（身份证号、姓名、类别、每月金额、起始月份、结束月份）；"
+        "有错误时整表不导入",
+    )
+    deduction_import.add_argument("file", metavar="FILE", help="申报表（.xlsx、.xls 或 .csv）")
+    deduction_import.add_argument("--sheet", metavar="NAME", help="工作表名称")
+    deduction_import.add_argument("--dry-run", action="store_true", help="只检查，不写入")
+    deduction_import.add_argument("--errors", metavar="OUT.xlsx", help="把问题写入错误报告")
+    add_user_option(deduction_import)
+    deduction_import.set_defaults(handler=run_deduction_import)
 
 
 def _period(text: str) -> dt.date:
@@ -122,6 +167,65 @@ def run_bases_set(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_bases_export(args: argparse.Namespace) -> int:
+    from reports.bases_xlsx import write_bases
+
+    with opened(args) as (db, actor):
+        rows = export_bases(db, actor, args.year)
+    total = write_bases(args.out, args.year, rows)
+    say(f"已导出{args.year}年缴费基数 {len(rows)} 人，合计 {total:,.2f}：{args.out}")
+    return 0
+
+
+def _errors_path(args: argparse.Namespace) -> Path | None:
+    errors_path = Path(args.errors) if args.errors else None
+    if errors_path is not None and errors_path.suffix.lower() != ".xlsx":
+        raise CliError(f"错误报告须保存为 .xlsx 文件：{args.errors}")
+    return errors_path
+
+
+def _report_problems(
+    problems: Sequence[Problem], grid: SheetGrid, header_row: int, errors_path: Path | None
+) -> None:
+    from reports.roster_errors_xlsx import write_error_report
+
+    errors = [p for p in problems if p.is_error]
+    warnings = [p for p in problems if not p.is_error]
+    if errors:
+        say(f"错误 {len(errors)} 处（有错误时整表不导入）：")
+        for problem in errors:
+            say(problem.describe())
+    if warnings:
+        say(f"提示 {len(warnings)} 处（不影响导入，请核对）：")
+        for problem in warnings:
+            say(problem.describe())
+    if errors_path is not None and problems:
+        write_error_report(errors_path, grid, header_row, problems)
+        say(f"错误报告已保存：{errors_path}")
+
+
+def run_bases_import(args: argparse.Namespace) -> int:
+    grid = read_sheet(args.file, args.sheet)
+    errors_path = _errors_path(args)
+    with opened(args) as (db, actor):
+        plan = plan_base_import(db, actor, grid, args.year)
+        say(
+            f"工作表「{plan.sheet}」：{plan.total_rows} 人，变更 {len(plan.changes)} 人，"
+            f"未变 {plan.unchanged} 人"
+        )
+        for change in plan.changes:
+            old = "无" if change.old is None else f"{change.old:,.2f}"
+            new = f"{change.base:,.2f}"
+            say(f"  第{change.row}行 {change.name}（{change.id_number}）：{old} → {new}")
+        _report_problems(plan.problems, grid, plan.header_row, errors_path)
+        if plan.has_errors or args.dry_run:
+            say("有错误，未导入任何数据" if plan.has_errors else "试运行：未写入任何数据")
+            return REJECTED if plan.has_errors else 0
+        result = apply_base_import(db, actor, grid, args.year)
+    say(f"导入完成：{args.year}年缴费基数变更 {result.written} 人（批次 {result.batch_id}）")
+    return 0
+
+
 def run_deduction_add(args: argparse.Namespace) -> int:
     amount = _amount(args.amount, "扣除额")
     first = _period(args.first)
@@ -133,4 +237,19 @@ def run_deduction_add(args: argparse.Namespace) -> int:
         )
     until = f"至{label(last)}" if last else "起长期"
     say(f"已录入专项附加扣除 {declaration}：{args.kind} 每月 {amount:,.2f}，{label(first)}{until}")
+    return 0
+
+
+def run_deduction_import(args: argparse.Namespace) -> int:
+    grid = read_sheet(args.file, args.sheet)
+    errors_path = _errors_path(args)
+    with opened(args) as (db, actor):
+        plan = plan_deduction_import(db, actor, grid)
+        say(f"工作表「{plan.sheet}」：{plan.total_rows} 条申报，可导入 {len(plan.declarations)} 条")
+        _report_problems(plan.problems, grid, plan.header_row, errors_path)
+        if plan.has_errors or args.dry_run:
+            say("有错误，未导入任何数据" if plan.has_errors else "试运行：未写入任何数据")
+            return REJECTED if plan.has_errors else 0
+        written, batch = apply_deduction_import(db, actor, grid)
+    say(f"导入完成：专项附加扣除申报 {written} 条（批次 {batch}）")
     return 0

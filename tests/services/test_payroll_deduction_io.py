@@ -1,0 +1,87 @@
+"""Import of special-deduction declarations, on SQLite and PostgreSQL: any error (unknown kind,
+amount over the ceiling, end before start, wrong name) writes nothing; a clean file declares and
+audits every row."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import select
+
+from tests.services.payroll_support import community, hire
+from workforce.domain.problems import ActionRefused
+from workforce.domain.sheet import SheetGrid
+from workforce.persistence.accounts import AuditEntry
+from workforce.persistence.payroll import SpecialDeduction
+from workforce.services.context import Actor, Database
+from workforce.services.payroll_deduction_io import apply_deduction_import, plan_deduction_import
+from workforce.services.workers import load_worker
+
+HEAD = ("身份证号", "姓名", "类别", "每月金额", "起始月份", "结束月份")
+
+
+def _people(db: Database, admin: Actor) -> list[tuple[str, str]]:
+    unit = community(db, admin)
+    people = [load_worker(db, hire(db, admin, unit, n)).data for n in (1, 2)]
+    return [(p.id_number, p.name) for p in people]
+
+
+def _grid(*rows: tuple[object, ...]) -> SheetGrid:
+    return SheetGrid("申报", (HEAD, *rows), "申报.xlsx")
+
+
+def _stored(db: Database) -> list[tuple[str, Decimal, dt.date, dt.date | None]]:
+    with db.reading() as session:
+        rows = session.execute(
+            select(
+                SpecialDeduction.kind,
+                SpecialDeduction.monthly_amount,
+                SpecialDeduction.from_month,
+                SpecialDeduction.to_month,
+            ).order_by(SpecialDeduction.id)
+        ).tuples()
+        return list(rows)
+
+
+def test_an_error_anywhere_writes_nothing(db: Database, admin: Actor) -> None:
+    (n1, name1), (n2, name2) = _people(db, admin)
+    grid = _grid(
+        (n1, name1, "住房租金", 1500, "2026-01", None),
+        (n1, name1, "旅游", 100, "2026-01", None),
+        (n2, name2, "住房贷款利息", 1200, "2026-01", None),
+        (n2, name2, "赡养老人", 3000, "2026-06", "2026-03"),
+        (n2, "别人", "继续教育", 400, "2026-01", None),
+    )
+    plan = plan_deduction_import(db, admin, grid)
+    found = {(p.code, p.where.row) for p in plan.problems}
+    assert found == {
+        ("invalid_kind", 3),
+        ("invalid_amount", 4),
+        ("invalid_last", 5),
+        ("name_mismatch", 6),
+    }
+    with pytest.raises(ActionRefused):
+        apply_deduction_import(db, admin, grid)
+    assert _stored(db) == []
+
+
+def test_a_clean_file_declares_and_audits(db: Database, admin: Actor) -> None:
+    (n1, name1), (n2, name2) = _people(db, admin)
+    grid = _grid(
+        (n1, name1, "住房租金", 1500, "2026-01", None),
+        (n2, name2, "赡养老人", "3000.00", "2026年3月", "2026年12月"),
+        ("合计", None, None, 4500, None, None),
+    )
+    written, batch = apply_deduction_import(db, admin, grid)
+    assert written == 2
+    assert _stored(db) == [
+        ("住房租金", Decimal("1500.00"), dt.date(2026, 1, 1), None),
+        ("赡养老人", Decimal("3000.00"), dt.date(2026, 3, 1), dt.date(2026, 12, 1)),
+    ]
+    with db.reading() as session:
+        entries = session.scalars(
+            select(AuditEntry).where(AuditEntry.batch_id == batch, AuditEntry.action == "declare")
+        ).all()
+    assert sorted(e.note for e in entries) == sorted([name1, name2])

@@ -1,0 +1,180 @@
+"""Import of 专项附加扣除 declarations (§8.3) from a sheet: planned first (a dry run that writes
+nothing) and applied all or nothing, each row under ``declare_deduction``'s rules (a known kind,
+an amount above 0 and within the kind's ceiling, an end not before the start, no approved or
+locked month that paid the worker in the range). Every declaration is audited as ``declare``;
+calculated months it touches go back to draft."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from workforce.domain.deduction_sheet import DeductionRecord, read_deduction_sheet
+from workforce.domain.permissions import Action
+from workforce.domain.problems import Problem, Where, error, refuse_on_errors
+from workforce.domain.sheet import SheetGrid
+from workforce.persistence.accounts import ImportBatch
+from workforce.persistence.payroll import PayrollMonth, Payslip, SpecialDeduction
+from workforce.services import audit
+from workforce.services.context import Actor, Database, require
+from workforce.services.payroll_base_io import people_by_number
+from workforce.services.payroll_deductions import KINDS
+from workforce.services.payroll_guard import CLOSED, STATUS_NAMES, label, open_months
+
+
+@dataclass(frozen=True, slots=True)
+class DeductionDeclaration:
+    worker_id: int
+    name: str
+    record: DeductionRecord
+
+
+@dataclass(frozen=True, slots=True)
+class DeductionPlan:
+    sheet: str
+    header_row: int
+    total_rows: int
+    declarations: tuple[DeductionDeclaration, ...]
+    problems: tuple[Problem, ...]
+
+    @property
+    def has_errors(self) -> bool:
+        return any(p.is_error for p in self.problems)
+
+
+def _rules(record: DeductionRecord) -> tuple[str, str] | None:
+    """``declare_deduction``'s checks of one row: (column key, message) of the first failing."""
+    if record.kind not in KINDS:
+        return "kind", f"专项附加扣除项目应为{'、'.join(KINDS)}之一"
+    ceiling = KINDS[record.kind]
+    amount = record.monthly_amount
+    if amount <= 0 or (ceiling is not None and amount > ceiling):
+        limit = f"，且不超过{ceiling}元" if ceiling is not None else ""
+        return "amount", f"{record.kind}每月扣除额应大于0{limit}"
+    if record.last is not None and record.last < record.first:
+        return "last", "扣除的截止月份不能早于起始月份"
+    return None
+
+
+def _closed(session: Session, worker_id: int, first: dt.date, last: dt.date | None) -> str | None:
+    query = (
+        select(PayrollMonth)
+        .join(Payslip, Payslip.month_id == PayrollMonth.id)
+        .where(
+            Payslip.worker_id == worker_id,
+            PayrollMonth.status.in_(sorted(CLOSED)),
+            PayrollMonth.period >= first,
+        )
+    )
+    if last is not None:
+        query = query.where(PayrollMonth.period <= last)
+    month = session.scalar(query.order_by(PayrollMonth.period).limit(1))
+    if month is None:
+        return None
+    return f"{label(month.period)}工资{STATUS_NAMES[month.status]}，不能变更其专项附加扣除"
+
+
+def _make_plan(session: Session, grid: SheetGrid) -> DeductionPlan:
+    sheet = read_deduction_sheet(grid)
+    problems = list(sheet.problems)
+    people = people_by_number(session, sorted({p.id_number for p in sheet.people}))
+    for cell in sheet.people:
+        found = people.get(cell.id_number)
+        if found is None:
+            where = Where(sheet.sheet, cell.row, sheet.label("id_number"), cell.id_number)
+            problems.append(error("unknown_person", "系统中没有此身份证号的人员", where))
+        elif cell.name and cell.name != found[1]:
+            where = Where(sheet.sheet, cell.row, sheet.label("name"), cell.name)
+            message = f"姓名与该身份证号在系统中的人员「{found[1]}」不符"
+            problems.append(error("name_mismatch", message, where))
+    declarations: list[DeductionDeclaration] = []
+    for record in sheet.records:
+        found = people.get(record.id_number)
+        if found is None or record.name != found[1]:
+            continue
+        values = {
+            "kind": record.kind,
+            "amount": f"{record.monthly_amount}",
+            "first": label(record.first),
+            "last": "" if record.last is None else label(record.last),
+        }
+        broken = _rules(record)
+        if broken is not None:
+            key, message = broken
+            where = Where(sheet.sheet, record.row, sheet.label(key), values[key])
+            problems.append(error(f"invalid_{key}", message, where))
+            continue
+        refused = _closed(session, found[0], record.first, record.last)
+        if refused is not None:
+            where = Where(sheet.sheet, record.row, sheet.label("first"), values["first"])
+            problems.append(error("month_closed", refused, where))
+            continue
+        declarations.append(DeductionDeclaration(found[0], found[1], record))
+    problems.sort(key=lambda p: (p.where.row is not None, p.where.row or 0))
+    return DeductionPlan(
+        sheet.sheet, sheet.header_row, sheet.data_rows, tuple(declarations), tuple(problems)
+    )
+
+
+def plan_deduction_import(db: Database, actor: Actor, grid: SheetGrid) -> DeductionPlan:
+    """The dry run of a declarations import. Writes nothing."""
+    require(actor, Action.EDIT_PAY_INPUTS)
+    with db.reading() as session:
+        return _make_plan(session, grid)
+
+
+def apply_deduction_import(db: Database, actor: Actor, grid: SheetGrid) -> tuple[int, int]:
+    """导入专项附加扣除: all or nothing; returns (declarations written, batch id)."""
+    require(actor, Action.EDIT_PAY_INPUTS)
+    file_name = grid.file_name or grid.name
+    with db.transaction() as session:
+        plan = _make_plan(session, grid)
+        refuse_on_errors("专项附加扣除表有误，未导入", plan.problems)
+        batch = ImportBatch(
+            kind="special_deduction",
+            file_name=file_name[:255],
+            user_id=actor.user_id,
+            created=len(plan.declarations),
+        )
+        session.add(batch)
+        session.flush()
+        for item in plan.declarations:
+            record = item.record
+            open_months(
+                session,
+                actor,
+                record.first,
+                record.last,
+                f"变更「{item.name}」的专项附加扣除",
+                worker_id=item.worker_id,
+            )
+            row = SpecialDeduction(
+                worker_id=item.worker_id,
+                kind=record.kind,
+                monthly_amount=record.monthly_amount,
+                from_month=record.first,
+                to_month=record.last,
+                note=f"导入「{file_name}」第{record.row}行",
+                created_by=actor.user_id,
+            )
+            session.add(row)
+            session.flush()
+            audit.record(
+                session,
+                actor,
+                "declare",
+                "special_deduction",
+                row.id,
+                {
+                    "kind": (None, record.kind),
+                    "monthly_amount": (None, record.monthly_amount),
+                    "from_month": (None, record.first),
+                }
+                | ({"to_month": (None, record.last)} if record.last else {}),
+                batch_id=batch.id,
+                note=item.name,
+            )
+        return len(plan.declarations), batch.id
