@@ -1,5 +1,6 @@
-"""Careers on the main window: 人员 → 晋升通道… (the pipeline board) and View → 提醒 (the
-reminders dock). The board is imported when first opened (app start ≤ 1 s)."""
+"""Careers on the main window: 人员 → 晋升通道… (the pipeline board), 人员 → 培训… (the training
+sessions) and View → 提醒 (the reminders dock). Screens are imported when first opened (app start
+≤ 1 s)."""
 
 from __future__ import annotations
 
@@ -36,6 +37,26 @@ def open_pipeline_board(window: MainWindow) -> None:
     board.load()
 
 
+def open_training_window(window: MainWindow) -> None:
+    from ui.desktop.training_window import TrainingWindow
+
+    if window.db is None or window.actor is None:
+        return
+    unit = window.tree.selected_unit()
+    snapshot = window.snapshot
+    names = {n.id: n.name for n in snapshot.nodes} if snapshot else {}
+    screen = TrainingWindow(
+        window.db,
+        window.actor,
+        unit_id=unit,
+        unit_name=names.get(unit, "") if unit is not None else "",
+        parent=window,
+    )
+    screen.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+    screen.show()
+    screen.load()
+
+
 def add_career_views(window: MainWindow, workers: QMenu, view: QMenu) -> RemindersDock:
     """The board's action at the end of the Workers menu and the reminders dock in View."""
     from ui.desktop.reminders_dock import RemindersDock
@@ -44,8 +65,15 @@ def add_career_views(window: MainWindow, workers: QMenu, view: QMenu) -> Reminde
     action = QAction(QCoreApplication.translate("career_menu", "Promotion pipeline…"), window)
     action.setEnabled(False)  # until the database is open
     action.triggered.connect(lambda _checked=False: open_pipeline_board(window))
-    workers.aboutToShow.connect(
-        lambda: action.setEnabled(window.db is not None and window.actor is not None)
-    )
+    training = QAction(QCoreApplication.translate("career_menu", "Training…"), window)
+    training.setEnabled(False)
+    training.triggered.connect(lambda _checked=False: open_training_window(window))
+
+    def enable() -> None:
+        for each in (action, training):
+            each.setEnabled(window.db is not None and window.actor is not None)
+
+    workers.aboutToShow.connect(enable)
     workers.addAction(action)
+    workers.addAction(training)
     return RemindersDock(window, view)

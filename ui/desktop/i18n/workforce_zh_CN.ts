@@ -1098,6 +1098,49 @@
     </message>
 </context>
 <context>
+    <name>PickDialog</name>
+    <message>
+        <location filename="../training_dialogs.py" line="+105"/>
+        <source>Add attendees</source>
+        <translation>添加参训人员</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name or ID number</source>
+        <translation>姓名或身份证号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select all</source>
+        <translation>全选</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Unit: %1</source>
+        <translation>单位：%1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Finding workers…</source>
+        <translation>正在查找人员…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 people; select those who attended.</source>
+        <translation>共 %1 人，请选中参训人员。</translation>
+    </message>
+</context>
+<context>
     <name>PipelineBoard</name>
     <message>
         <location filename="../pipeline_board.py" line="+145"/>
@@ -1501,6 +1544,72 @@
     </message>
 </context>
 <context>
+    <name>SessionDialog</name>
+    <message>
+        <location filename="../training_dialogs.py" line="-94"/>
+        <source>New training session</source>
+        <translation>新建培训</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Required (unchecked: elective)</source>
+        <translation>必修（不勾选为选修）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Title</source>
+        <translation>培训名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Organiser level</source>
+        <translation>主办层级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start date</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>End date</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hours</source>
+        <translation>学时</translation>
+    </message>
+</context>
+<context>
+    <name>SigninDialog</name>
+    <message>
+        <location line="+90"/>
+        <source>Sheet %1: %2 rows, %3 to add, %4 to change, %5 already listed.</source>
+        <translation>工作表「%1」：共 %2 行，新增 %3 人，变更 %4 人，%5 人已在名单中。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Import sign-in sheet: %1</source>
+        <translation>导入签到表：%1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Fix the sheet</source>
+        <translation>请先修正签到表</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No problems found.</source>
+        <translation>未发现问题。</translation>
+    </message>
+</context>
+<context>
     <name>Task</name>
     <message>
         <location filename="../../tasks.py" line="+78"/>
@@ -1516,6 +1625,70 @@
         <location line="+32"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingWindow</name>
+    <message>
+        <location filename="../training_window.py" line="+118"/>
+        <source>Training sessions</source>
+        <translation>培训</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>New session…</source>
+        <translation>新建培训…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add attendees…</source>
+        <translation>添加参训人员…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import sign-in sheet…</source>
+        <translation>导入签到表…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <location line="+31"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>No session selected.</source>
+        <translation>未选中培训。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1: %2 attendees.</source>
+        <translation>%1：参训 %2 人。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Import sign-in sheet</source>
+        <translation>导入签到表</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Workbooks (*.xlsx *.xls *.csv)</source>
+        <translation>工作簿 (*.xlsx *.xls *.csv)</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Reading the sign-in sheet…</source>
+        <translation>正在读取签到表…</translation>
     </message>
 </context>
 <context>
@@ -1976,9 +2149,14 @@ Save anyway?</source>
 <context>
     <name>career_menu</name>
     <message>
-        <location filename="../career_menu.py" line="+44"/>
+        <location filename="../career_menu.py" line="+65"/>
         <source>Promotion pipeline…</source>
         <translation>晋升通道…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Training…</source>
+        <translation>培训…</translation>
     </message>
 </context>
 <context>
@@ -1999,6 +2177,8 @@ Save anyway?</source>
         <location filename="../payroll_text.py" line="+28"/>
         <location filename="../pipeline_board.py" line="-147"/>
         <location filename="../reminders_dock.py" line="-56"/>
+        <location filename="../training_dialogs.py" line="-144"/>
+        <location filename="../training_window.py" line="-196"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -2008,6 +2188,7 @@ Save anyway?</source>
         <location filename="../import_preview.py" line="-6"/>
         <location line="+7"/>
         <location filename="../models.py" line="+2"/>
+        <location filename="../training_dialogs.py" line="+1"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
@@ -2214,6 +2395,8 @@ Save anyway?</source>
     <message>
         <location line="+2"/>
         <location line="+12"/>
+        <location filename="../training_window.py" line="-25"/>
+        <location line="+30"/>
         <source>Hours</source>
         <translation>学时</translation>
     </message>
@@ -2224,6 +2407,7 @@ Save anyway?</source>
     </message>
     <message>
         <location line="+3"/>
+        <location filename="../training_window.py" line="-3"/>
         <source>Passed</source>
         <translation>合格</translation>
     </message>
@@ -2264,6 +2448,8 @@ Save anyway?</source>
         <location filename="../payroll_text.py" line="-2"/>
         <location filename="../pipeline_board.py" line="-2"/>
         <location line="+36"/>
+        <location filename="../training_dialogs.py" line="-3"/>
+        <location filename="../training_window.py" line="-4"/>
         <source>Street</source>
         <translation>街道</translation>
     </message>
@@ -2274,6 +2460,8 @@ Save anyway?</source>
         <location filename="../pipeline_board.py" line="-35"/>
         <location line="+36"/>
         <location filename="../reminders_dock.py" line="-1"/>
+        <location filename="../training_dialogs.py" line="+1"/>
+        <location filename="../training_window.py" line="+1"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
@@ -2423,6 +2611,31 @@ Save anyway?</source>
         <location line="+3"/>
         <source>Details</source>
         <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../training_window.py" line="-40"/>
+        <source>Title</source>
+        <translation>培训名称</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Organiser level</source>
+        <translation>主办层级</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Dates</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Attendees</source>
+        <translation>参训人数</translation>
     </message>
 </context>
 <context>

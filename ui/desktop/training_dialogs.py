@@ -1,0 +1,188 @@
+"""The training screen's dialogs: 新建培训 (a session's title, level, dates, hours, kind), the
+picker of workers to put on its list (a unit's or found by name), and the sign-in sheet's plan
+with its problems. The picker reads off the GUI thread; none of them writes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from decimal import Decimal
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui import formatting as fmt
+from ui.desktop.career_dialogs import FormDialog, make_table
+from ui.desktop.form_widgets import DateEdit
+from ui.desktop.models import Column, RowsTableModel
+from ui.tasks import run_task
+from workforce.domain.compliance import ORGANISER_LEVELS
+from workforce.domain.progress import CancelToken, ProgressFn
+from workforce.services.career_facts import Person
+from workforce.services.context import Actor, Database
+from workforce.services.training import SessionInput, SigninPlan
+from workforce.services.training_screens import pick_candidates
+
+PERSON_COLUMNS: tuple[Column[Person], ...] = (
+    Column(QT_TRANSLATE_NOOP("columns", "Street"), lambda p: p.street, width=100),
+    Column(QT_TRANSLATE_NOOP("columns", "Community"), lambda p: p.community, width=110),
+    Column(QT_TRANSLATE_NOOP("columns", "Name"), lambda p: p.name, width=80),
+    Column(QT_TRANSLATE_NOOP("columns", "ID number"), lambda p: p.id_number, width=170),
+)
+
+
+class SessionDialog(FormDialog):
+    """新建培训: read back with ``value()`` once accepted."""
+
+    def __init__(self, today: dt.date, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("New training session"), "", parent)
+        self.title = QLineEdit()
+        self.level = QComboBox()
+        self.level.addItems(list(ORGANISER_LEVELS))
+        self.start = DateEdit()
+        self.start.set_value(today)
+        self.end = DateEdit()
+        self.end.set_value(today)
+        self.start.dateChanged.connect(lambda _d: self._keep_order())
+        self.hours = QDoubleSpinBox()
+        self.hours.setDecimals(1)
+        self.hours.setRange(0.5, 999.9)
+        self.hours.setSingleStep(0.5)
+        self.hours.setValue(4)
+        self.required = QCheckBox(self.tr("Required (unchecked: elective)"))
+        self.required.setChecked(True)
+        self.form.addRow(self.tr("Title"), self.title)
+        self.form.addRow(self.tr("Organiser level"), self.level)
+        self.form.addRow(self.tr("Start date"), self.start)
+        self.form.addRow(self.tr("End date"), self.end)
+        self.form.addRow(self.tr("Hours"), self.hours)
+        self.form.addRow("", self.required)
+
+    def _keep_order(self) -> None:
+        if self.end.value() < self.start.value():
+            self.end.set_value(self.start.value())
+
+    def value(self) -> SessionInput:
+        return SessionInput(
+            self.title.text(),
+            self.level.currentText(),
+            self.start.value(),
+            self.end.value(),
+            Decimal(str(round(self.hours.value(), 1))),
+            self.required.isChecked(),
+        )
+
+
+class PickDialog(QDialog):
+    """添加参训人员: the unit's active workers, narrowed by a search; pick several at once."""
+
+    def __init__(
+        self,
+        db: Database,
+        actor: Actor,
+        *,
+        unit_id: int | None,
+        unit_name: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.db, self.actor, self.unit_id = db, actor, unit_id
+        self.loaded = False
+        self.setWindowTitle(self.tr("Add attendees"))
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Name or ID number"))
+        find = QPushButton(self.tr("Search"))
+        select_all = QPushButton(self.tr("Select all"))
+        self.model = RowsTableModel(PERSON_COLUMNS)
+        self.table = make_table(self.model, sortable=True)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.count = QLabel()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Unit: %1").replace("%1", unit_name or self.tr("All"))))
+        top.addWidget(self.search, 1)
+        top.addWidget(find)
+        top.addWidget(select_all)
+        column = QVBoxLayout(self)
+        column.addLayout(top)
+        column.addWidget(self.table, 1)
+        column.addWidget(self.count)
+        column.addWidget(buttons)
+        find.clicked.connect(self.load)
+        self.search.returnPressed.connect(self.load)
+        select_all.clicked.connect(self.table.selectAll)
+        self.resize(620, 480)
+
+    def load(self) -> None:
+        db, actor, unit, text = self.db, self.actor, self.unit_id, self.search.text()
+
+        def operation(_progress: ProgressFn, _cancel: CancelToken) -> list[Person]:
+            return pick_candidates(db, actor, unit_id=unit, search=text)
+
+        self.loaded = False
+        run_task(self, operation, self._show, label=self.tr("Finding workers…"))
+
+    def _show(self, rows: list[Person]) -> None:
+        self.model.set_rows(rows)
+        self.count.setText(
+            self.tr("%1 people; select those who attended.").replace(
+                "%1", fmt.count_text(len(rows))
+            )
+        )
+        self.loaded = True
+
+    def chosen(self) -> list[int]:
+        picked = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.model.row_at(r).worker_id for r in picked]
+
+
+class SigninDialog(FormDialog):
+    """The sign-in sheet's plan: its counts and problems; OK applies only when there are none."""
+
+    def __init__(self, file_name: str, plan: SigninPlan, parent: QWidget | None = None) -> None:
+        summary = (
+            self.tr("Sheet %1: %2 rows, %3 to add, %4 to change, %5 already listed.")
+            .replace("%1", plan.sheet)
+            .replace("%2", fmt.count_text(plan.total_rows))
+            .replace("%3", fmt.count_text(plan.added))
+            .replace("%4", fmt.count_text(len(plan.changes) - plan.added))
+            .replace("%5", fmt.count_text(plan.unchanged))
+        )
+        super().__init__(
+            self.tr("Import sign-in sheet: %1").replace("%1", file_name), summary, parent
+        )
+        self.problems = QPlainTextEdit()
+        self.problems.setReadOnly(True)
+        self.problems.setPlainText(problem_lines(plan))
+        self.form.addRow(self.problems)
+        ok = self.findChild(QDialogButtonBox)
+        if ok is not None:
+            button = ok.button(QDialogButtonBox.StandardButton.Ok)
+            button.setText(self.tr("Import") if not plan.has_errors else self.tr("Fix the sheet"))
+            button.setEnabled(not plan.has_errors)
+        self.resize(560, 380)
+
+
+def problem_lines(plan: SigninPlan) -> str:
+    lines: Sequence[str] = [p.describe() for p in plan.problems]
+    if not lines:
+        return QCoreApplication.translate("SigninDialog", "No problems found.")
+    return "\n".join(lines)
