@@ -16,10 +16,11 @@ from decimal import Decimal
 from workforce.domain import roster_cells as cells
 from workforce.domain.appraisal_sheet import FOOTER, PersonCell
 from workforce.domain.pay_item_sheet import amount
+from workforce.domain.person_sheet import find_header
 from workforce.domain.problems import Problem, Where, error
 from workforce.domain.roster import shown
 from workforce.domain.roster_cells import CellError
-from workforce.domain.roster_columns import COLUMN_BY_KEY, HEADER_SCAN_ROWS, clean_header
+from workforce.domain.roster_columns import COLUMN_BY_KEY, HEADER_SCAN_ROWS
 from workforce.domain.sheet import SheetGrid
 
 HEADERS = {"id_number": "身份证号", "name": "姓名", "base": "缴费基数"}
@@ -28,7 +29,6 @@ _ALIASES = {
     "name": COLUMN_BY_KEY["name"].spellings,
     "base": ("缴费基数", "社保缴费基数", "年度缴费基数", "基数", "缴费基数（元）", "缴费基数(元)"),
 }
-_KEY = {clean_header(a): key for key, names in _ALIASES.items() for a in names}
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,17 +59,8 @@ class BaseSheet:
 
 
 def _find_header(grid: SheetGrid) -> tuple[int, dict[str, int], dict[str, str]] | None:
-    for index in range(min(HEADER_SCAN_ROWS, len(grid.rows))):
-        columns: dict[str, int] = {}
-        labels: dict[str, str] = {}
-        for column, cell in enumerate(grid.rows[index]):
-            key = _KEY.get(clean_header(cell))
-            if key and key not in columns:
-                columns[key] = column
-                labels[key] = shown(cell)
-        if {"id_number", "base"} <= columns.keys():
-            return index, columns, labels
-    return None
+    found = find_header(grid, _ALIASES, [{"id_number", "base"}])
+    return (found.index, dict(found.columns), dict(found.labels)) if found else None
 
 
 def _blank(value: object) -> bool:

@@ -13,10 +13,11 @@ from decimal import Decimal
 from workforce.domain import roster_cells as cells
 from workforce.domain.appraisal_sheet import FOOTER, PersonCell
 from workforce.domain.pay_item_sheet import amount
+from workforce.domain.person_sheet import find_header
 from workforce.domain.problems import Problem, Where, error
 from workforce.domain.roster import shown
 from workforce.domain.roster_cells import CellError
-from workforce.domain.roster_columns import COLUMN_BY_KEY, HEADER_SCAN_ROWS, clean_header
+from workforce.domain.roster_columns import COLUMN_BY_KEY, HEADER_SCAN_ROWS
 from workforce.domain.sheet import SheetGrid
 
 HEADERS = {
@@ -35,7 +36,6 @@ _ALIASES = {
     "first": ("起始月份", "开始月份", "起始月", "起始时间"),
     "last": ("结束月份", "截止月份", "结束月", "截止时间"),
 }
-_KEY = {clean_header(a): key for key, names in _ALIASES.items() for a in names}
 REQUIRED = ("id_number", "name", "kind", "amount", "first")
 
 
@@ -65,17 +65,8 @@ class DeductionSheet:
 
 
 def _find_header(grid: SheetGrid) -> tuple[int, dict[str, int], dict[str, str]] | None:
-    for index in range(min(HEADER_SCAN_ROWS, len(grid.rows))):
-        columns: dict[str, int] = {}
-        labels: dict[str, str] = {}
-        for column, cell in enumerate(grid.rows[index]):
-            key = _KEY.get(clean_header(cell))
-            if key and key not in columns:
-                columns[key] = column
-                labels[key] = shown(cell)
-        if {"id_number", "kind"} <= columns.keys():
-            return index, columns, labels
-    return None
+    found = find_header(grid, _ALIASES, [{"id_number", "kind"}])
+    return (found.index, dict(found.columns), dict(found.labels)) if found else None
 
 
 def _blank(value: object) -> bool:
