@@ -52,9 +52,9 @@ def test_a_correction_is_audited_and_recalculation_is_due(db: Database, admin: A
     with db.reading() as session:
         assert get_month(session, JAN).status == DRAFT
         action = session.scalar(
-            select(AuditEntry.action).where(AuditEntry.entity == "special_deduction").order_by(
-                AuditEntry.id.desc()
-            )
+            select(AuditEntry.action)
+            .where(AuditEntry.entity == "special_deduction")
+            .order_by(AuditEntry.id.desc())
         )
     assert action == "correct"
     with pytest.raises(ActionRefused, match="不能早于"):

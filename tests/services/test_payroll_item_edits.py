@@ -33,9 +33,7 @@ def _numbers(db: Database, admin: Actor, count: int = 2) -> list[str]:
     return [load_worker(db, hire(db, admin, unit, n)).data.id_number for n in range(1, count + 1)]
 
 
-def test_items_listed_then_removed_send_the_month_back_to_draft(
-    db: Database, admin: Actor
-) -> None:
+def test_items_listed_then_removed_send_the_month_back_to_draft(db: Database, admin: Actor) -> None:
     n1, n2 = _numbers(db, admin)
     ids = add_items(
         db,
@@ -84,9 +82,7 @@ def test_removal_refused_in_a_locked_month_and_without_the_permission(
     assert listed.status == LOCKED and not listed.editable and len(listed.rows) == 1
 
 
-def test_a_sheet_dry_run_names_each_problem_and_writes_nothing(
-    db: Database, admin: Actor
-) -> None:
+def test_a_sheet_dry_run_names_each_problem_and_writes_nothing(db: Database, admin: Actor) -> None:
     n1, n2 = _numbers(db, admin)
     grid = SheetGrid(
         "项目",

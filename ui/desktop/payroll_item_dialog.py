@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
+from typing import Protocol
 
 from PySide6.QtCore import QRegularExpression
 from PySide6.QtGui import QRegularExpressionValidator
@@ -22,15 +23,24 @@ from PySide6.QtWidgets import (
 
 from ui import formatting as fmt
 from workforce.domain.pay_item_sheet import ItemEntry
-from workforce.services.payroll_screens import ReviewRow
 
 AMOUNT = QRegularExpression(r"^-?\d{1,7}(\.\d{0,2})?$")
 NAMES_SHOWN = 6
 
 
+class Payee(Protocol):
+    """Whom an item is for: a review row of the month, or a worker picked by unit or 身份证号."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def id_number(self) -> str: ...
+
+
 class ItemDialog(QDialog):
     def __init__(
-        self, period: dt.date, rows: Sequence[ReviewRow], parent: QWidget | None = None
+        self, period: dt.date, rows: Sequence[Payee], parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.period, self.rows = period, list(rows)

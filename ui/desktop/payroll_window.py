@@ -1,10 +1,12 @@
 """The payroll month screen (§8.5): pick a month, calculate, review with a per-person drill-down,
-approve as a second user, lock, verify and export.
+approve as a second user, return (退回, with a written reason), lock, verify and export; the
+month's one-off items open in their own grid (``payroll_items_grid``).
 
 Reads go through ``workforce.services.payroll_screens``; every action is the service the CLI
 runs (``workforce payroll run|approve|lock|verify|export|bank``), off the GUI thread. Until
-sign-in exists, approval and locking act as the account chosen under "Act as"; the services refuse
-what the rules forbid (the calculator approving, a clerk locking) and the refusal is shown as is.
+sign-in exists, approval, return and locking act as the account chosen under "Act as"; the
+services refuse what the rules forbid (the calculator approving, a clerk locking) and the refusal
+is shown as is.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -65,6 +68,7 @@ class PayrollWindow(QDialog):
         super().__init__(parent)
         self.db, self.actor = db, actor
         self.review: MonthReview | None = None
+        self.items_grid: QDialog | None = None
         self.setWindowTitle(self.tr("Monthly payroll"))
         self.resize(1280, 800)
         start = today or dt.date.today()
@@ -78,6 +82,14 @@ class PayrollWindow(QDialog):
         self.item_button.setToolTip(self.tr("A one-off item for the selected workers"))
         self.account = AccountPicker()
         self.approve_button = QPushButton(self.tr("Approve"))
+        self.return_button = QPushButton(self.tr("Return…"))
+        self.return_button.setToolTip(
+            self.tr("Send the calculated or approved month back to draft, with a written reason")
+        )
+        self.items_button = QPushButton(self.tr("Items…"))
+        self.items_button.setToolTip(
+            self.tr("The month's one-off items: list, add, remove, import")
+        )
         self.lock_button = QPushButton(self.tr("Lock…"))
         self.verify_button = QPushButton(self.tr("Verify"))
         self.workbook_button = QPushButton(self.tr("Export payroll workbook…"))
@@ -108,10 +120,16 @@ class PayrollWindow(QDialog):
         actions = QHBoxLayout()
         actions.addWidget(self.calculate_button)
         actions.addWidget(self.item_button)
+        actions.addWidget(self.items_button)
         actions.addSpacing(16)
         actions.addWidget(QLabel(self.tr("Act as")))
         actions.addWidget(self.account)
-        for button in (self.approve_button, self.lock_button, self.verify_button):
+        for button in (
+            self.approve_button,
+            self.return_button,
+            self.lock_button,
+            self.verify_button,
+        ):
             actions.addWidget(button)
         actions.addStretch(1)
         actions.addWidget(self.workbook_button)
@@ -138,6 +156,8 @@ class PayrollWindow(QDialog):
         self.calculate_button.clicked.connect(self.calculate)
         self.item_button.clicked.connect(self.add_item)
         self.approve_button.clicked.connect(self.approve)
+        self.return_button.clicked.connect(self.return_month)
+        self.items_button.clicked.connect(self.open_items)
         self.lock_button.clicked.connect(self.lock)
         self.verify_button.clicked.connect(self.verify)
         self.workbook_button.clicked.connect(
@@ -202,6 +222,8 @@ class PayrollWindow(QDialog):
         )
         self.approve_button.setEnabled(status == CALCULATED)
         self.lock_button.setEnabled(status == APPROVED)
+        self.return_button.setEnabled(status in (CALCULATED, APPROVED))
+        self.items_button.setEnabled(self.review is not None)
         self.item_button.setEnabled(
             status in (DRAFT, CALCULATED)
             and bool(self.selected_rows())
@@ -315,6 +337,37 @@ class PayrollWindow(QDialog):
         from workforce.services.payroll_lifecycle import approve_month
 
         self._as_chosen(self.tr("Approving…"), approve_month)
+
+    def return_month(self) -> None:
+        """退回 with a written reason, as the account chosen under "Act as"; the service refuses a
+        locked month or an empty reason and its message is shown as is."""
+        from workforce.services.payroll_lifecycle import return_month
+
+        header = self.review.header if self.review else None
+        reason, ok = QInputDialog.getMultiLineText(
+            self,
+            self.tr("Return the month"),
+            self.tr("Why is %1 returned? The reason is kept in the audit log.").replace(
+                "%1", header.label if header else ""
+            ),
+        )
+        if not ok:
+            return
+        self._as_chosen(
+            self.tr("Returning…"),
+            lambda db, actor, period: return_month(db, actor, period, reason),
+        )
+
+    def open_items(self) -> None:
+        """一次性项目: the month's items grid; the month reloads when it is closed."""
+        from ui.desktop.payroll_items_grid import ItemsGrid
+
+        grid = ItemsGrid(self.db, self.actor, self.period(), self.selected_rows(), self)
+        grid.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        grid.changed.connect(self.reload)
+        self.items_grid = grid
+        grid.show()
+        grid.load()
 
     def lock(self) -> None:
         """锁定 after a confirmation: the month is paid and never changes again."""

@@ -216,9 +216,7 @@ def plan_item_import(
             column, value, message = broken
             problems.append(error("invalid_amount", message, Where(grid.name, row, column, value)))
         elif entry.period in closed:
-            message = (
-                f"{label(entry.period)}工资{STATUS_NAMES[closed[entry.period]]}，不能{WHAT}"
-            )
+            message = f"{label(entry.period)}工资{STATUS_NAMES[closed[entry.period]]}，不能{WHAT}"
             where = Where(grid.name, row, "月份", f"{entry.period:%Y-%m}")
             problems.append(error("month_closed", message, where))
         else:
