@@ -31,4 +31,23 @@ def add_payroll_menu(window: MainWindow) -> QAction:
         lambda: action.setEnabled(window.db is not None and window.actor is not None)
     )
     menu.addAction(action)
+    deductions = QAction(QCoreApplication.translate("payroll_menu", "Special deductions…"), window)
+    deductions.setEnabled(False)
+    deductions.triggered.connect(lambda _checked=False: open_deductions(window))
+    menu.aboutToShow.connect(lambda: deductions.setEnabled(action.isEnabled()))
+    menu.addAction(deductions)
     return action
+
+
+def open_deductions(window: MainWindow) -> None:
+    """工资 → 专项附加扣除…: the declarations of the unit selected in the tree."""
+    from ui.desktop.deductions_window import DeductionsWindow
+    from ui.desktop.payroll_dialogs import tree_unit
+
+    if window.db is None or window.actor is None:
+        return
+    unit, name = tree_unit(window)
+    screen = DeductionsWindow(window.db, window.actor, unit_id=unit, unit_name=name, parent=window)
+    screen.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+    screen.show()
+    screen.load()
