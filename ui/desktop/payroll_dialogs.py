@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialogButtonBox,
@@ -73,7 +73,7 @@ def month_of(edit: QDateEdit) -> dt.date:
 
 def problem_lines(problems: Sequence[Problem]) -> str:
     if not problems:
-        return SheetPlanDialog.tr("No problems found.")
+        return QCoreApplication.translate("SheetPlanDialog", "No problems found.")
     return "\n".join(p.describe() for p in problems)
 
 

@@ -78,7 +78,10 @@ def declarations(
     with db.reading() as session:
         query = scoped(query, find_unit(session, unit_id))
         fetched = session.execute(query.limit(LIMIT)).all()
-    rows = [DeclarationRow(*r[:9], r[9] or "", r[10], r[11]) for r in fetched]
+    rows = [
+        DeclarationRow(i, w, number, name, kind, amount, first, last, note, by or "", st, co)
+        for i, w, number, name, kind, amount, first, last, note, by, st, co in fetched
+    ]
     return sorted(rows, key=lambda r: (r.street, r.community, r.name, r.worker_id, r.from_month))
 
 

@@ -101,7 +101,10 @@ def month_items(db: Database, actor: Actor, period: dt.date) -> MonthItems:
             .order_by(street.sort_order, street.id, community.sort_order, Worker.id, PayItem.id)
         ).all()
         status = None if month is None else month.status
-    rows = tuple(ItemRow(*row[:12], row[12] or "") for row in fetched)
+    rows = tuple(
+        ItemRow(i, w, number, st, co, worker, name, amount, tax, ins, after, note, by or "")
+        for i, w, number, st, co, worker, name, amount, tax, ins, after, note, by in fetched
+    )
     return MonthItems(first, status, rows)
 
 
@@ -167,7 +170,7 @@ class ItemPlan:
 def _rows_of(grid: SheetGrid) -> tuple[int, dict[str, int]]:
     """The header's row (as Excel numbers it, 0 if none) and the first data row of each ID
     number, so the problems found after parsing still name their row."""
-    header, rows = 0, {}
+    header, rows = 0, dict[str, int]()
     for index, cells in enumerate(grid.rows):
         for value in cells:
             text = "" if value is None else str(value).strip().upper()

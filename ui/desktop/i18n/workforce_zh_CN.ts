@@ -545,6 +545,185 @@
     </message>
 </context>
 <context>
+    <name>DeclarationDialog</name>
+    <message>
+        <location filename="../deductions_dialogs.py" line="+34"/>
+        <source>Correct a declaration</source>
+        <translation>更正申报</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add a declaration</source>
+        <translation>录入申报</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: the months the old or the new declaration covers must not be paid yet.</source>
+        <translation>%1：更正前后申报所涵盖的月份均须尚未发放（未审核、未锁定）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>18-digit ID number</source>
+        <translation>18位身份证号</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>yuan a month</source>
+        <translation>每月金额（元）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ends in</source>
+        <translation>截止月份</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>扣除项目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Monthly amount</source>
+        <translation>每月扣除额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From month</source>
+        <translation>起始月份</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>DeductionsWindow</name>
+    <message>
+        <location filename="../deductions_window.py" line="+95"/>
+        <source>Special additional deductions</source>
+        <translation>专项附加扣除</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Name or ID number</source>
+        <translation>姓名或身份证号</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Search</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Add…</source>
+        <translation>录入…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>End…</source>
+        <translation>截止…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Correct…</source>
+        <translation>更正…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import sheet…</source>
+        <translation>导入申报表…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unit: %1</source>
+        <translation>单位：%1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Reading the declarations…</source>
+        <translation>正在读取申报…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 declarations of %2 people; in force in %3: %4 a month in total.</source>
+        <translation>共%1条申报，涉及%2人；%3有效的扣除合计每月%4元。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>Delete a declaration</source>
+        <translation>删除申报</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete %1&apos;s declaration of %2, entered by mistake?</source>
+        <translation>删除%1误录的“%2”申报？</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Import declarations</source>
+        <translation>导入专项附加扣除申报</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Workbooks (*.xlsx *.xls *.csv)</source>
+        <translation>工作簿 (*.xlsx *.xls *.csv)</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Sheet %1: %2 rows, %3 declarations for %4 people to add.</source>
+        <translation>工作表「%1」：%2行，将录入%4人的%3条申报。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Import declarations: %1</source>
+        <translation>导入专项附加扣除申报：%1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Reading the sheet…</source>
+        <translation>正在读取工作表…</translation>
+    </message>
+</context>
+<context>
+    <name>EndDialog</name>
+    <message>
+        <location filename="../deductions_dialogs.py" line="+32"/>
+        <source>End a declaration</source>
+        <translation>申报截止</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1, %2: the last month it is deducted.</source>
+        <translation>%1，%2：最后扣除的月份。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Last month</source>
+        <translation>截止月份</translation>
+    </message>
+</context>
+<context>
     <name>FigureChart</name>
     <message>
         <location filename="../dashboard_charts.py" line="+55"/>
@@ -654,7 +833,7 @@
 <context>
     <name>ItemDialog</name>
     <message>
-        <location filename="../payroll_item_dialog.py" line="+37"/>
+        <location filename="../payroll_item_dialog.py" line="+47"/>
         <source>Add a pay item</source>
         <translation>录入工资项目</translation>
     </message>
@@ -707,6 +886,124 @@
         <location line="+4"/>
         <source>Note</source>
         <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>ItemsGrid</name>
+    <message>
+        <location filename="../payroll_items_grid.py" line="+99"/>
+        <source>Items of %1</source>
+        <translation>%1 一次性项目</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Filter by name, ID number or item</source>
+        <translation>按姓名、身份证号或项目筛选</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Add for the %1 selected…</source>
+        <translation>为所选%1人录入…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add for workers…</source>
+        <translation>选择人员录入…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import sheet…</source>
+        <translation>导入项目表…</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Reading the items…</source>
+        <translation>正在读取工资项目…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>not calculated yet</source>
+        <translation>尚未计算</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: %2.</source>
+        <translation>%1：%2。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Items can no longer change: return the month first.</source>
+        <translation>项目不能再变更：请先退回该月工资。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 items for %2 people, total %3</source>
+        <translation>共%1条项目，涉及%2人，金额合计%3</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>The month must be calculated again before approval.</source>
+        <translation>该月工资须重新计算后才能审核。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 items added.</source>
+        <translation>已录入%1条项目。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Remove items</source>
+        <translation>删除项目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove %1 items (%2)?</source>
+        <translation>删除%1条项目（%2）？</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 items removed.</source>
+        <translation>已删除%1条项目。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Import items</source>
+        <translation>导入工资项目</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Workbooks (*.xlsx *.xls *.csv)</source>
+        <translation>工作簿 (*.xlsx *.xls *.csv)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Sheet %1: %2 items for %3 people (%4), total %5.</source>
+        <translation>工作表「%1」：可导入%3人的%2条项目（%4），金额合计%5。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Import items: %1</source>
+        <translation>导入工资项目：%1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 items imported.</source>
+        <translation>已导入%1条项目。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Reading the sheet…</source>
+        <translation>正在读取工作表…</translation>
     </message>
 </context>
 <context>
@@ -968,18 +1265,18 @@
 <context>
     <name>PayrollWindow</name>
     <message>
-        <location filename="../payroll_window.py" line="+68"/>
+        <location filename="../payroll_window.py" line="+72"/>
         <source>Monthly payroll</source>
         <translation>月度工资</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+125"/>
+        <location line="+141"/>
         <source>Calculate</source>
         <translation>计算</translation>
     </message>
     <message>
-        <location line="-124"/>
+        <location line="-140"/>
         <source>Add item…</source>
         <translation>录入项目…</translation>
     </message>
@@ -995,6 +1292,26 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Return…</source>
+        <translation>退回…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send the calculated or approved month back to draft, with a written reason</source>
+        <translation>将已计算或已审核的月份退回为草稿（须填写理由）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Items…</source>
+        <translation>一次性项目…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The month&apos;s one-off items: list, add, remove, import</source>
+        <translation>本月一次性项目：查看、录入、删除、导入</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Lock…</source>
         <translation>锁定…</translation>
     </message>
@@ -1024,12 +1341,12 @@
         <translation>月份</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Act as</source>
         <translation>操作账号</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+74"/>
         <source>Reading the month…</source>
         <translation>正在读取工资月份…</translation>
     </message>
@@ -1039,7 +1356,7 @@
         <translation>重新计算</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+42"/>
         <source>Select a worker to see how their pay and tax were made.</source>
         <translation>选择一名职工，查看其工资和个税的计算过程。</translation>
     </message>
@@ -1064,7 +1381,22 @@
         <translation>正在审核…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
+        <source>Return the month</source>
+        <translation>退回工资</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why is %1 returned? The reason is kept in the audit log.</source>
+        <translation>%1工资退回的理由（记入操作日志）：</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Returning…</source>
+        <translation>正在退回…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Lock the month</source>
         <translation>锁定工资月份</translation>
     </message>
@@ -1095,6 +1427,19 @@
         <location filename="../people_dialog.py" line="+46"/>
         <source>%1 people. Double-click a person to select them in the worker list.</source>
         <translation>共 %1 人。双击可在人员列表中选中此人。</translation>
+    </message>
+</context>
+<context>
+    <name>PeoplePicker</name>
+    <message>
+        <location filename="../payroll_dialogs.py" line="+51"/>
+        <source>Choose workers</source>
+        <translation>选择人员</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 people; select those the entry is for.</source>
+        <translation>共%1人，请选择要录入的人员。</translation>
     </message>
 </context>
 <context>
@@ -1582,9 +1927,50 @@
     </message>
 </context>
 <context>
+    <name>SheetPlanDialog</name>
+    <message>
+        <location filename="../payroll_dialogs.py" line="+20"/>
+        <source>No problems found.</source>
+        <translation>未发现问题。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Export error report…</source>
+        <translation>导出错误报告…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Fix the sheet first</source>
+        <translation>请先修改表格</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+15"/>
+        <source>Export error report</source>
+        <translation>导出错误报告</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The error report was saved to:
+%1</source>
+        <translation>错误报告已保存到：
+%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Writing the error report…</source>
+        <translation>正在写入错误报告…</translation>
+    </message>
+</context>
+<context>
     <name>SigninDialog</name>
     <message>
-        <location line="+90"/>
+        <location filename="../training_dialogs.py" line="+90"/>
         <source>Sheet %1: %2 rows, %3 to add, %4 to change, %5 already listed.</source>
         <translation>工作表「%1」：共 %2 行，新增 %3 人，变更 %4 人，%5 人已在名单中。</translation>
     </message>
@@ -2171,9 +2557,11 @@ Save anyway?</source>
     <message>
         <location filename="../adjust_columns.py" line="-102"/>
         <location filename="../appraisal_grid.py" line="-231"/>
+        <location filename="../deductions_window.py" line="-258"/>
         <location filename="../import_preview.py" line="-25"/>
         <location line="+7"/>
         <location filename="../models.py" line="+55"/>
+        <location filename="../payroll_items_grid.py" line="-264"/>
         <location filename="../payroll_text.py" line="+28"/>
         <location filename="../pipeline_board.py" line="-147"/>
         <location filename="../reminders_dock.py" line="-56"/>
@@ -2185,6 +2573,7 @@ Save anyway?</source>
     <message>
         <location line="+1"/>
         <location filename="../appraisal_grid.py" line="+1"/>
+        <location filename="../deductions_window.py" line="+1"/>
         <location filename="../import_preview.py" line="-6"/>
         <location line="+7"/>
         <location filename="../models.py" line="+2"/>
@@ -2384,11 +2773,13 @@ Save anyway?</source>
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../deductions_window.py" line="+10"/>
         <source>From</source>
         <translation>开始日期</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../deductions_window.py" line="+7"/>
         <source>To</source>
         <translation>结束日期</translation>
     </message>
@@ -2455,7 +2846,9 @@ Save anyway?</source>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../deductions_window.py" line="-19"/>
         <location filename="../models.py" line="+1"/>
+        <location filename="../payroll_items_grid.py" line="-1"/>
         <location filename="../payroll_text.py" line="+1"/>
         <location filename="../pipeline_board.py" line="-35"/>
         <location line="+36"/>
@@ -2628,14 +3021,57 @@ Save anyway?</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location filename="../deductions_window.py" line="+3"/>
+        <location filename="../training_window.py" line="+14"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
+        <source>Monthly amount</source>
+        <translation>每月扣除额</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location filename="../payroll_items_grid.py" line="+27"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../payroll_items_grid.py" line="+1"/>
+        <source>Entered by</source>
+        <translation>录入人</translation>
+    </message>
+    <message>
+        <location filename="../training_window.py" line="+7"/>
         <source>Attendees</source>
         <translation>参训人数</translation>
+    </message>
+    <message>
+        <location filename="../payroll_items_grid.py" line="-26"/>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Taxable</source>
+        <translation>计税</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In base</source>
+        <translation>计入基数</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>After tax</source>
+        <translation>税后扣款</translation>
     </message>
 </context>
 <context>
@@ -2785,6 +3221,11 @@ Save anyway?</source>
         <location line="+1"/>
         <source>Monthly payroll…</source>
         <translation>月度工资…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Special deductions…</source>
+        <translation>专项附加扣除…</translation>
     </message>
 </context>
 <context>
