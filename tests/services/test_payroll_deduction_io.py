@@ -10,12 +10,14 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
-from tests.services.payroll_support import community, hire
+from tests.services.payroll_support import close, community, hire, user
 from workforce.domain.problems import ActionRefused
 from workforce.domain.sheet import SheetGrid
+from workforce.domain.vocab import Role
 from workforce.persistence.accounts import AuditEntry
-from workforce.persistence.payroll import SpecialDeduction
+from workforce.persistence.payroll import PayrollMonth, SpecialDeduction
 from workforce.services.context import Actor, Database
+from workforce.services.payroll_calc import calculate_month
 from workforce.services.payroll_deduction_io import apply_deduction_import, plan_deduction_import
 from workforce.services.workers import load_worker
 
@@ -30,6 +32,15 @@ def _people(db: Database, admin: Actor) -> list[tuple[str, str]]:
 
 def _grid(*rows: tuple[object, ...]) -> SheetGrid:
     return SheetGrid("申报", (HEAD, *rows), "申报.xlsx")
+
+
+def month_status(db: Database, period: str) -> str:
+    with db.reading() as session:
+        month = session.scalar(
+            select(PayrollMonth).where(PayrollMonth.period == dt.date.fromisoformat(period + "-01"))
+        )
+        assert month is not None
+        return month.status
 
 
 def _stored(db: Database) -> list[tuple[str, Decimal, dt.date, dt.date | None]]:
@@ -85,3 +96,29 @@ def test_a_clean_file_declares_and_audits(db: Database, admin: Actor) -> None:
             select(AuditEntry).where(AuditEntry.batch_id == batch, AuditEntry.action == "declare")
         ).all()
     assert sorted(e.note for e in entries) == sorted([name1, name2])
+
+
+def test_months_already_paid_refuse_the_row_and_calculated_ones_go_back_to_draft(
+    db: Database, admin: Actor
+) -> None:
+    (n1, name1), (n2, name2) = _people(db, admin)
+    approver, finance = user(db, "shen", Role.APPROVER), user(db, "cai", Role.FINANCE)
+    calculate_month(db, admin, "2026-01")
+    close(db, "2026-01", approver, finance)
+    calculate_month(db, admin, "2026-02")
+    touching_january = _grid(
+        (n1, name1, "住房租金", 1500, "2026-02", None),
+        (n2, name2, "住房租金", 1500, "2026-01", None),
+    )
+    plan = plan_deduction_import(db, admin, touching_january)
+    assert [(p.code, p.where.row, p.where.value) for p in plan.problems] == [
+        ("month_closed", 3, "2026年1月")
+    ]
+    assert "2026年1月工资已锁定" in plan.problems[0].message
+    with pytest.raises(ActionRefused):
+        apply_deduction_import(db, admin, touching_january)
+    assert month_status(db, "2026-02") == "calculated"
+
+    apply_deduction_import(db, admin, _grid((n1, name1, "住房租金", 1500, "2026-02", None)))
+    assert month_status(db, "2026-02") == "draft"
+    assert month_status(db, "2026-01") == "locked"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from workforce.domain.deduction_sheet import DeductionRecord, read_deduction_sheet
@@ -22,7 +22,13 @@ from workforce.services import audit
 from workforce.services.context import Actor, Database, require
 from workforce.services.payroll_base_io import people_by_number
 from workforce.services.payroll_deductions import KINDS
-from workforce.services.payroll_guard import CLOSED, STATUS_NAMES, label, open_months
+from workforce.services.payroll_guard import (
+    CALCULATED,
+    CLOSED,
+    STATUS_NAMES,
+    label,
+    mark_draft,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,22 +65,32 @@ def _rules(record: DeductionRecord) -> tuple[str, str] | None:
     return None
 
 
-def _closed(session: Session, worker_id: int, first: dt.date, last: dt.date | None) -> str | None:
-    query = (
-        select(PayrollMonth)
-        .join(Payslip, Payslip.month_id == PayrollMonth.id)
-        .where(
-            Payslip.worker_id == worker_id,
-            PayrollMonth.status.in_(sorted(CLOSED)),
-            PayrollMonth.period >= first,
-        )
+ClosedMonths = dict[int, list[tuple[dt.date, str]]]
+
+
+def _closed_months(session: Session, worker_ids: list[int]) -> ClosedMonths:
+    """Per worker, the approved or locked months that paid them (one query for the sheet)."""
+    found: ClosedMonths = {}
+    if not worker_ids:
+        return found
+    rows = session.execute(
+        select(Payslip.worker_id, PayrollMonth.period, PayrollMonth.status)
+        .join(PayrollMonth, Payslip.month_id == PayrollMonth.id)
+        .where(PayrollMonth.status.in_(sorted(CLOSED)), Payslip.worker_id.in_(worker_ids))
+        .order_by(PayrollMonth.period)
     )
-    if last is not None:
-        query = query.where(PayrollMonth.period <= last)
-    month = session.scalar(query.order_by(PayrollMonth.period).limit(1))
-    if month is None:
-        return None
-    return f"{label(month.period)}工资{STATUS_NAMES[month.status]}，不能变更其专项附加扣除"
+    for worker_id, period, status in rows:
+        found.setdefault(worker_id, []).append((period, status))
+    return found
+
+
+def _closed(
+    closed: ClosedMonths, worker_id: int, first: dt.date, last: dt.date | None
+) -> str | None:
+    for period, status in closed.get(worker_id, ()):
+        if period >= first and (last is None or period <= last):
+            return f"{label(period)}工资{STATUS_NAMES[status]}，不能变更其专项附加扣除"
+    return None
 
 
 def _make_plan(session: Session, grid: SheetGrid) -> DeductionPlan:
@@ -91,6 +107,7 @@ def _make_plan(session: Session, grid: SheetGrid) -> DeductionPlan:
             message = f"姓名与该身份证号在系统中的人员「{found[1]}」不符"
             problems.append(error("name_mismatch", message, where))
     declarations: list[DeductionDeclaration] = []
+    closed = _closed_months(session, sorted({worker_id for worker_id, _ in people.values()}))
     for record in sheet.records:
         found = people.get(record.id_number)
         if found is None or record.name != found[1]:
@@ -107,7 +124,7 @@ def _make_plan(session: Session, grid: SheetGrid) -> DeductionPlan:
             where = Where(sheet.sheet, record.row, sheet.label(key), values[key])
             problems.append(error(f"invalid_{key}", message, where))
             continue
-        refused = _closed(session, found[0], record.first, record.last)
+        refused = _closed(closed, found[0], record.first, record.last)
         if refused is not None:
             where = Where(sheet.sheet, record.row, sheet.label("first"), values["first"])
             problems.append(error("month_closed", refused, where))
@@ -126,6 +143,30 @@ def plan_deduction_import(db: Database, actor: Actor, grid: SheetGrid) -> Deduct
         return _make_plan(session, grid)
 
 
+def _send_touched_months_to_draft(
+    session: Session, actor: Actor, declarations: tuple[DeductionDeclaration, ...]
+) -> None:
+    """Calculated months inside any declaration's range go back to draft, once each; the plan,
+    read in this transaction, already refused rows touching a closed month that paid the worker."""
+    if not declarations:
+        return
+    first = min(item.record.first for item in declarations).replace(day=1)
+    ends = [item.record.last for item in declarations]
+    last = None if any(end is None for end in ends) else max(e for e in ends if e is not None)
+    # every month of the span is locked, as open_months does, so none is approved meanwhile
+    query = select(PayrollMonth).where(PayrollMonth.period >= first)
+    if last is not None:
+        query = query.where(PayrollMonth.period <= last.replace(day=1))
+    for month in session.scalars(query.order_by(PayrollMonth.period).with_for_update()):
+        covered = month.status == CALCULATED and any(
+            item.record.first.replace(day=1) <= month.period
+            and (item.record.last is None or month.period <= item.record.last)
+            for item in declarations
+        )
+        if covered:
+            mark_draft(session, actor, month, "导入专项附加扣除，须重新计算")
+
+
 def apply_deduction_import(db: Database, actor: Actor, grid: SheetGrid) -> tuple[int, int]:
     """导入专项附加扣除: all or nothing; returns (declarations written, batch id)."""
     require(actor, Action.EDIT_PAY_INPUTS)
@@ -141,33 +182,39 @@ def apply_deduction_import(db: Database, actor: Actor, grid: SheetGrid) -> tuple
         )
         session.add(batch)
         session.flush()
-        for item in plan.declarations:
+        _send_touched_months_to_draft(session, actor, plan.declarations)
+        rows = [
+            {
+                "worker_id": item.worker_id,
+                "kind": item.record.kind,
+                "monthly_amount": item.record.monthly_amount,
+                "from_month": item.record.first,
+                "to_month": item.record.last,
+                "note": f"导入「{file_name}」第{item.record.row}行",
+                "created_by": actor.user_id,
+            }
+            for item in plan.declarations
+        ]
+        ids = (
+            list(
+                session.scalars(
+                    insert(SpecialDeduction).returning(
+                        SpecialDeduction.id, sort_by_parameter_order=True
+                    ),
+                    rows,
+                )
+            )
+            if rows
+            else []
+        )
+        for row_id, item in zip(ids, plan.declarations, strict=True):
             record = item.record
-            open_months(
-                session,
-                actor,
-                record.first,
-                record.last,
-                f"变更「{item.name}」的专项附加扣除",
-                worker_id=item.worker_id,
-            )
-            row = SpecialDeduction(
-                worker_id=item.worker_id,
-                kind=record.kind,
-                monthly_amount=record.monthly_amount,
-                from_month=record.first,
-                to_month=record.last,
-                note=f"导入「{file_name}」第{record.row}行",
-                created_by=actor.user_id,
-            )
-            session.add(row)
-            session.flush()
             audit.record(
                 session,
                 actor,
                 "declare",
                 "special_deduction",
-                row.id,
+                row_id,
                 {
                     "kind": (None, record.kind),
                     "monthly_amount": (None, record.monthly_amount),
