@@ -147,9 +147,7 @@ def _csv_bytes(chosen: BankLayout, view: BankView) -> bytes:
     return bytes(out)
 
 
-def write_bank_file(
-    path: Path, view: BankView, chosen: BankLayout | str = "default"
-) -> BankLayout:
+def write_bank_file(path: Path, view: BankView, chosen: BankLayout | str = "default") -> BankLayout:
     """Write the transfer file in the given layout (or built-in layout name); returns it."""
     if isinstance(chosen, str):
         chosen = layout(chosen)

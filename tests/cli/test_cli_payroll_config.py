@@ -21,7 +21,7 @@ def cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Cli:
 
 def test_rates_and_bounds_list_and_set(cli: Cli) -> None:
     listed = cli.json("payroll", "rates", "list", "--date", "2026-03-01", "--json")
-    assert [(r["name"], r["employer_rate"]) for r in listed["rates"]][0] == ("养老", "0.160000")
+    assert next((r["name"], r["employer_rate"]) for r in listed["rates"]) == ("养老", "0.160000")
     status, out, _ = cli.run("payroll", "rates", "list", "--date", "2026-03-01")
     assert status == 0
     assert "公积金\t单位 12%\t个人 12%\t到元\t2020-01-01起" in out
@@ -72,9 +72,7 @@ def test_a_banks_own_layout_from_json_to_the_transfer_file(cli: Cli, tmp_path: P
 
     net = Decimal(cli.json("payroll", "run", "--month", "2026-03", "--json")["net"])
     bank = tmp_path / "icbc.csv"
-    status, _, err = cli.run(
-        "payroll", "bank", "--month", "2026-03", str(bank), "--layout", "工行"
-    )
+    status, _, err = cli.run("payroll", "bank", "--month", "2026-03", str(bank), "--layout", "工行")
     assert status == 0, err
     lines = bank.read_bytes().decode("gbk").splitlines()
     assert lines[0] == f"中国工商银行,2026年3月,2,{int(net * 100)}"

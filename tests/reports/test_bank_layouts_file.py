@@ -17,9 +17,11 @@ from workforce.domain.bank_layout import BankColumn, BankLayout, amount_text
 from workforce.domain.problems import ActionRefused
 from workforce.services.payroll_views import BankRow, BankView, MonthHeader
 
-HEADER = MonthHeader(dt.date(2026, 3, 1), "2026年3月", "示范地区", "locked", "已锁定", 0, "", "", "")
+HEADER = MonthHeader(
+    dt.date(2026, 3, 1), "2026年3月", "示范地区", "locked", "已锁定", 0, "", "", ""
+)
 ROWS = (
-    BankRow("=HYPERLINK(\"x\")", "6222020000000001", "11010519491231002X", "工行", D("12345.60")),
+    BankRow('=HYPERLINK("x")', "6222020000000001", "11010519491231002X", "工行", D("12345.60")),
     BankRow("李四", "6222020000000002", "11010519491231002X", "+建行", D("0.45")),
 )
 VIEW = BankView(HEADER, "2026年3月工资", ROWS, D("12346.05"), ())
@@ -50,7 +52,11 @@ def test_csv_in_the_banks_order_encoding_and_amount_format(tmp_path: Path) -> No
     assert lines[0] == ["中国工商银行代发", "2", "1234605"]
     assert lines[1] == ["收款人账号", "收款人户名", "金额（分）", "用途", "所属月份"]
     assert lines[2] == [
-        "6222020000000001", '=HYPERLINK("x")', "1234560", "示范地区2026年3月工资", "2026年3月"
+        "6222020000000001",
+        '=HYPERLINK("x")',
+        "1234560",
+        "示范地区2026年3月工资",
+        "2026年3月",
     ]
     assert sum(int(line[2]) for line in lines[2:]) == 1234605
 

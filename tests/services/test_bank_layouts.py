@@ -29,7 +29,11 @@ ABC = BankLayout(
     "中国农业银行",
     "农行代发模板",
     "csv",
-    (BankColumn("账号", "account"), BankColumn("户名", "account_name"), BankColumn("金额", "amount")),
+    (
+        BankColumn("账号", "account"),
+        BankColumn("户名", "account_name"),
+        BankColumn("金额", "amount"),
+    ),
     ("笔数{count},金额{total}",),
     encoding="gbk",
 )

@@ -68,7 +68,12 @@ def test_a_new_version_applies_from_its_month_and_history_keeps_both(
         (JULY, Decimal("0.15")),
     ]
     assert [r.name for r in rates_in_force(db, JULY)] == [
-        "养老", "医疗", "失业", "工伤", "公积金", "生育"
+        "养老",
+        "医疗",
+        "失业",
+        "工伤",
+        "公积金",
+        "生育",
     ]  # fmt: skip  (a new item is listed after the existing ones)
     assert [(b.floor, b.effective_date) for b in bounds_history(db)] == [
         (Decimal("4863.00"), dt.date(2020, 1, 1)),
@@ -92,9 +97,7 @@ def load_basis_pension(db: Database, month: str) -> tuple[Decimal, Decimal | Non
     return items["pension"].employer_rate, maternity.employer_rate if maternity else None
 
 
-def test_a_correction_replaces_an_unused_version_with_an_audit(
-    db: Database, admin: Actor
-) -> None:
+def test_a_correction_replaces_an_unused_version_with_an_audit(db: Database, admin: Actor) -> None:
     set_rate(db, admin, "公积金", Decimal("0.10"), Decimal("0.10"), JULY)
     fixed = set_rate(db, admin, "housing_fund", Decimal("0.11"), Decimal("0.11"), JULY, "fen")
     assert (fixed.employer_rate, fixed.rounding) == (Decimal("0.11"), "fen")
@@ -136,7 +139,7 @@ def test_bad_rates_are_refused_and_nothing_is_written(
 
 
 def test_bad_bounds_and_other_users_are_refused(db: Database, admin: Actor) -> None:
-    with pytest.raises(ActionRefused, match="下限 25000.00 应小于上限 5000.00"):
+    with pytest.raises(ActionRefused, match=r"下限 25000\.00 应小于上限 5000\.00"):
         set_bounds(db, admin, Decimal("25000"), Decimal("5000"), JULY)
     with pytest.raises(ActionRefused, match="缴费基数下限应为正数"):
         set_bounds(db, admin, Decimal("0"), Decimal("5000"), JULY)

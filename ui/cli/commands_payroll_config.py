@@ -198,9 +198,7 @@ def run_layouts_list(args: argparse.Namespace) -> int:
     with opened(args) as (db, _actor):
         layouts = list_layouts(db)
     if args.json:
-        emit_json(
-            {"layouts": [{**layout_document(x), "builtin": x.builtin} for x in layouts]}
-        )
+        emit_json({"layouts": [{**layout_document(x), "builtin": x.builtin} for x in layouts]})
         return 0
     for x in layouts:
         kind = "内置" if x.builtin else "自定义"

@@ -103,4 +103,3 @@ def check_bounds(floor: Decimal, ceiling: Decimal) -> tuple[Decimal, Decimal]:
     if floor >= ceiling:
         raise ActionRefused(f"缴费基数下限 {floor} 应小于上限 {ceiling}")
     return floor, ceiling
-

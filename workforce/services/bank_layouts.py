@@ -47,7 +47,9 @@ def install_builtin_layouts(session: Session) -> bool:
     installed = False
     for name, builtin in BUILTIN_LAYOUTS.items():
         if session.get(Setting, _key(name)) is None:
-            session.add(Setting(key=_key(name), value={**layout_document(builtin), "builtin": True}))
+            session.add(
+                Setting(key=_key(name), value={**layout_document(builtin), "builtin": True})
+            )
             installed = True
     return installed
 
@@ -145,9 +147,7 @@ def layout_json(layout: BankLayout) -> str:
     return json.dumps(layout_document(layout), ensure_ascii=False, indent=2) + "\n"
 
 
-def import_layout(
-    db: Database, actor: Actor, text: str, name: str | None = None
-) -> BankLayout:
+def import_layout(db: Database, actor: Actor, text: str, name: str | None = None) -> BankLayout:
     """导入代发格式 from JSON text, optionally under another name; checked like a saved one."""
     require(actor, Action.EDIT_CONFIGURATION)
     try:

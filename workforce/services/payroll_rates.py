@@ -112,7 +112,9 @@ def bounds_in_force(db: Database, on: dt.date) -> BoundsVersion | None:
 
 def bounds_history(db: Database) -> list[BoundsVersion]:
     with db.reading() as session:
-        rows = session.scalars(select(InsuranceBaseBounds).order_by(InsuranceBaseBounds.effective_date))
+        rows = session.scalars(
+            select(InsuranceBaseBounds).order_by(InsuranceBaseBounds.effective_date)
+        )
         return [_bounds(r) for r in rows]
 
 
@@ -152,9 +154,9 @@ def set_rate(
     rounding: str | None = None,
     note: str = "",
 ) -> RateVersion:
-    """调整费率: a new version of one item from ``effective_date``; at the date of an existing version
-    it corrects that version (allowed only while no calculated month used it). Rounding defaults
-    to the item's current policy (to the fen for a new item)."""
+    """调整费率: a new version of one item from ``effective_date``; at the date of an existing
+    version it corrects that version (allowed only while no calculated month used it). Rounding
+    defaults to the item's current policy (to the fen for a new item)."""
     require(actor, Action.EDIT_CONFIGURATION)
     code = item_code(item)
     employer = check_rate(employer_rate, "单位费率")
@@ -235,7 +237,9 @@ def set_bounds(
     low, high = check_bounds(floor, ceiling)
     with db.transaction() as session:
         rows = list(
-            session.scalars(select(InsuranceBaseBounds).order_by(InsuranceBaseBounds.effective_date))
+            session.scalars(
+                select(InsuranceBaseBounds).order_by(InsuranceBaseBounds.effective_date)
+            )
         )
         same = next((r for r in rows if r.effective_date == effective_date), None)
         before = [r for r in rows if r.effective_date < effective_date]
