@@ -31,4 +31,18 @@ def add_payroll_menu(window: MainWindow) -> QAction:
         lambda: action.setEnabled(window.db is not None and window.actor is not None)
     )
     menu.addAction(action)
+    label = QCoreApplication.translate("payroll_menu", "Rates and contribution bounds…")
+    rates = QAction(label, window)
+    rates.setEnabled(False)
+    rates.triggered.connect(lambda _checked=False: _open_rates(window))
+    menu.aboutToShow.connect(
+        lambda: rates.setEnabled(window.db is not None and window.actor is not None)
+    )
+    menu.addAction(rates)
     return action
+
+
+def _open_rates(window: MainWindow) -> None:
+    from ui.desktop.rates_window import open_rates_window  # imported when first opened
+
+    open_rates_window(window)
