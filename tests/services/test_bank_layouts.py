@@ -112,3 +112,11 @@ def test_imports_and_deletions_that_are_refused(db: Database, admin: Actor) -> N
     with pytest.raises(ActionRefused):
         save_layout(db, user(db, "luru", Role.CLERK), ABC)
     assert len(list_layouts(db)) == 2
+
+
+def test_init_again_keeps_the_districts_layouts(db: Database, admin: Actor) -> None:
+    from workforce.services.setup import initialise
+
+    save_layout(db, admin, ABC)
+    initialise(db)
+    assert [x.name for x in list_layouts(db)] == ["default", "csv", "农行"]
