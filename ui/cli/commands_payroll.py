@@ -12,6 +12,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from ui.cli.commands_payroll_config import register_config
 from ui.cli.commands_payroll_inputs import register_inputs
 from ui.cli.commands_scale import add_user_option
 from ui.cli.common import CliError, Progress, emit_json, opened, say
@@ -89,6 +90,7 @@ def register(sub: Any) -> None:
     verify.set_defaults(handler=run_verify)
 
     register_inputs(commands)
+    register_config(commands)
 
     explain_parser = commands.add_parser(
         "explain", help="按累计预扣法逐月说明一名职工全年的个税预扣（案例格式见 spec/tax-case.md）"
@@ -217,19 +219,17 @@ def run_export(args: argparse.Namespace) -> int:
 
 def run_bank(args: argparse.Namespace) -> int:
     period = period_of(args)
-    from reports.bank_file import layout, write_bank_file
+    from reports.bank_file import write_bank_file
+    from workforce.services.bank_layouts import get_layout
     from workforce.services.payroll_views import bank_view
 
-    try:
-        chosen = layout(args.layout)
-    except ValueError as exc:
-        raise CliError(str(exc)) from None
-    out = _out(args.out, (f".{chosen.format}",))
     with opened(args) as (db, actor):
+        chosen = get_layout(db, args.layout)
+        out = _out(args.out, (chosen.suffix,))
         view = bank_view(db, actor, period)
-    write_bank_file(out, view, chosen.name)
+        write_bank_file(out, view, chosen)
     say(
-        f"代发文件已保存：{out}（{chosen.description}）：{len(view.rows)} 笔，"
+        f"代发文件已保存：{out}（{chosen.description or chosen.name}）：{len(view.rows)} 笔，"
         f"合计 {view.total:,.2f}"
     )
     if view.skipped:

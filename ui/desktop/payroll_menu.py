@@ -36,6 +36,14 @@ def add_payroll_menu(window: MainWindow) -> QAction:
     deductions.triggered.connect(lambda _checked=False: open_deductions(window))
     menu.aboutToShow.connect(lambda: deductions.setEnabled(action.isEnabled()))
     menu.addAction(deductions)
+    label = QCoreApplication.translate("payroll_menu", "Rates and contribution bounds…")
+    rates = QAction(label, window)
+    rates.setEnabled(False)
+    rates.triggered.connect(lambda _checked=False: _open_rates(window))
+    menu.aboutToShow.connect(
+        lambda: rates.setEnabled(window.db is not None and window.actor is not None)
+    )
+    menu.addAction(rates)
     return action
 
 
@@ -51,3 +59,9 @@ def open_deductions(window: MainWindow) -> None:
     screen.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
     screen.show()
     screen.load()
+
+
+def _open_rates(window: MainWindow) -> None:
+    from ui.desktop.rates_window import open_rates_window  # imported when first opened
+
+    open_rates_window(window)

@@ -20,6 +20,7 @@ from workforce.persistence.migrate import upgrade_to_head
 from workforce.persistence.org import OrgUnit
 from workforce.persistence.pay import AllowanceRate, PayScale, ScaleAmount, ScalePost
 from workforce.persistence.payroll import InsuranceBaseBounds, InsuranceRate
+from workforce.services.bank_layouts import install_builtin_layouts
 from workforce.services.context import Database
 
 DEFAULT_ADMIN = "admin"
@@ -154,6 +155,7 @@ def initialise(db: Database) -> InitReport:
             installed_scale = True
         installed_insurance = _install_insurance(session, defaults["insurance"])
         _install_settings(session, defaults["settings"])
+        install_builtin_layouts(session)
     return InitReport(
         migrated, created_district, created_admin, installed_scale, installed_insurance
     )

@@ -332,6 +332,67 @@
     </message>
 </context>
 <context>
+    <name>BankLayoutDialog</name>
+    <message>
+        <location filename="../payroll_exports.py" line="+88"/>
+        <source>Bank file layout</source>
+        <translation>代发格式</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Layout</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 file; columns: %2</source>
+        <translation>%1 文件；列：%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Encoding: %1</source>
+        <translation>编码：%1</translation>
+    </message>
+</context>
+<context>
+    <name>BoundsDialog</name>
+    <message>
+        <location filename="../rates_dialogs.py" line="+169"/>
+        <source>New contribution bounds</source>
+        <translation>新增缴费基数上下限</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>yuan, e.g. 4863</source>
+        <translation>元，如 4863</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>yuan, e.g. 24315</source>
+        <translation>元，如 24315</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Floor</source>
+        <translation>下限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ceiling</source>
+        <translation>上限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Effective from</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
     <name>CareerTabs</name>
     <message>
         <location filename="../career_tabs.py" line="+168"/>
@@ -577,7 +638,7 @@
         <translation>截止月份</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+7"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
@@ -1617,6 +1678,107 @@
         <location line="+0"/>
         <source>Women</source>
         <translation>女</translation>
+    </message>
+</context>
+<context>
+    <name>RateDialog</name>
+    <message>
+        <location filename="../rates_dialogs.py" line="-67"/>
+        <source>New rate version</source>
+        <translation>新增费率版本</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>e.g. 16%</source>
+        <translation>如 16%</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e.g. 8%</source>
+        <translation>如 8%</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>e.g. the notice&apos;s document number</source>
+        <translation>如 文件文号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Item</source>
+        <translation>险种</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Employer rate</source>
+        <translation>单位费率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Individual rate</source>
+        <translation>个人费率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rounding</source>
+        <translation>舍入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Effective from</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>RatesWindow</name>
+    <message>
+        <location filename="../rates_window.py" line="+134"/>
+        <source>Rates and contribution bounds</source>
+        <translation>费率与基数上下限</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>New rate version…</source>
+        <translation>新增费率版本…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New bounds version…</source>
+        <translation>新增上下限版本…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In force on</source>
+        <translation>查看日期</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>In force</source>
+        <translation>当日生效</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>History (every version)</source>
+        <translation>历史（全部版本）</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Loading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No contribution bounds in force on this date.</source>
+        <translation>该日没有生效的缴费基数上下限。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Contribution base: floor %1, ceiling %2 (from %3)</source>
+        <translation>缴费基数：下限 %1，上限 %2（%3 起）</translation>
     </message>
 </context>
 <context>
@@ -3034,6 +3196,8 @@ Save anyway?</source>
     <message>
         <location line="+20"/>
         <location filename="../payroll_items_grid.py" line="+27"/>
+        <location filename="../rates_window.py" line="-105"/>
+        <location line="+21"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -3050,6 +3214,7 @@ Save anyway?</source>
     </message>
     <message>
         <location filename="../payroll_items_grid.py" line="-26"/>
+        <location filename="../rates_window.py" line="-50"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
@@ -3072,6 +3237,37 @@ Save anyway?</source>
         <location line="+7"/>
         <source>After tax</source>
         <translation>税后扣款</translation>
+    </message>
+    <message>
+        <location filename="../rates_window.py" line="+2"/>
+        <source>Employer rate</source>
+        <translation>单位费率</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Individual rate</source>
+        <translation>个人费率</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Rounding</source>
+        <translation>舍入</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+21"/>
+        <source>Effective from</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Floor</source>
+        <translation>下限</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ceiling</source>
+        <translation>上限</translation>
     </message>
 </context>
 <context>
@@ -3169,7 +3365,7 @@ Save anyway?</source>
 <context>
     <name>payroll_exports</name>
     <message>
-        <location filename="../payroll_exports.py" line="+38"/>
+        <location filename="../payroll_exports.py" line="-68"/>
         <source>Export the payroll workbook</source>
         <translation>导出工资发放表</translation>
     </message>
@@ -3186,12 +3382,12 @@ Save anyway?</source>
         <translation>正在写入工资发放表…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+59"/>
         <source>Save the bank transfer file</source>
         <translation>保存银行代发文件</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+23"/>
         <source>The bank file was saved to:
 %1
 %2 transfers, total %3.</source>
@@ -3226,6 +3422,11 @@ Save anyway?</source>
         <location line="+7"/>
         <source>Special deductions…</source>
         <translation>专项附加扣除…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Rates and contribution bounds…</source>
+        <translation>费率与基数上下限…</translation>
     </message>
 </context>
 <context>
@@ -3389,6 +3590,14 @@ Save anyway?</source>
         <location line="+8"/>
         <source>Net pay: %1</source>
         <translation>实发工资：%1</translation>
+    </message>
+</context>
+<context>
+    <name>rates_dialogs</name>
+    <message>
+        <location filename="../rates_dialogs.py" line="-37"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
     </message>
 </context>
 <context>
