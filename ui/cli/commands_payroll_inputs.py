@@ -162,8 +162,13 @@ def run_bases_set(args: argparse.Namespace) -> int:
     base = _amount(args.base, "缴费基数")
     with opened(args) as (db, actor):
         worker_id = worker_id_for(db, args.id_number)
-        override_base(db, actor, worker_id, args.year, base, args.reason)
-    say(f"{args.id_number} {args.year}年缴费基数已核定为 {base:,.2f}（{args.reason.strip()}）")
+        stored = override_base(db, actor, worker_id, args.year, base, args.reason)
+    if stored.warning:
+        say(f"提示：{stored.warning}")
+    say(
+        f"{args.id_number} {args.year}年缴费基数已核定为 {stored.base:,.2f}"
+        f"（{args.reason.strip()}）"
+    )
     return 0
 
 
