@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import or_, select
+from sqlalchemy import or_, select, union
 from sqlalchemy.orm import Session
 
 from workforce.domain.employment import (
@@ -26,14 +26,14 @@ from workforce.domain.money import ZERO, round_fen
 from workforce.domain.pay_composition import (
     Allowances,
     PayFacts,
-    certificate_allowance_starts,
+    certificate_allowance_since,
     regular_lines,
 )
 from workforce.domain.payroll import PayLine
 from workforce.domain.problems import ActionRefused
 from workforce.domain.scale import ScaleVersion
 from workforce.domain.vocab import WorkerStatus
-from workforce.persistence.careers import first_registrations
+from workforce.persistence.careers import CertificateRegistration
 from workforce.persistence.payroll import PayItem
 from workforce.persistence.people import Certificate, PostLevelChange, StatusChange, Worker
 
@@ -94,26 +94,36 @@ def _level_histories(session: Session, after: dt.date) -> dict[int, list[tuple[d
 def _certificates(
     session: Session, span: MonthSpan, allowances: Allowances
 ) -> dict[int, tuple[str, dt.date]]:
-    """Per worker, the best-paid certificate whose allowance has started by the month (from its
-    first registration, §6)."""
+    """Per worker, the best-paid certificate whose allowance is paid in the month: registered,
+    started, not lapsed (§6; a renewal before the lapse does not restart it)."""
     best: dict[int, tuple[str, dt.date]] = {}
     amounts = allowances.certificate
     certificate = Certificate.__table__.c
-    first = first_registrations()  # a renewal does not restart the allowance
+    registration = CertificateRegistration.__table__.c
+    dates = union(
+        select(registration.certificate_id, registration.registered_date),
+        select(certificate.id, certificate.registered_date).where(
+            certificate.registered_date.is_not(None)
+        ),
+    ).subquery()
     rows = session.execute(
-        select(certificate.worker_id, certificate.level, first.c.first_registered)
-        .join(first, first.c.certificate_id == certificate.id)
-        .where(first.c.first_registered <= span.last)
+        select(certificate.id, certificate.worker_id, certificate.level, dates.c.registered_date)
+        .join(dates, dates.c.certificate_id == certificate.id)
+        .where(certificate.level.in_(sorted(amounts)), dates.c.registered_date <= span.last)
+        .order_by(certificate.id)
     )
-    for worker_id, level, registered in rows:
-        if level not in amounts:
-            continue
-        starts = certificate_allowance_starts(registered, allowances.certificate_from_next_month)
-        if starts > span.first:
+    registrations: dict[int, tuple[int, str, list[dt.date]]] = {}
+    for certificate_id, worker_id, level, registered in rows:
+        registrations.setdefault(certificate_id, (worker_id, level, []))[2].append(registered)
+    for worker_id, level, days in registrations.values():
+        since = certificate_allowance_since(
+            days, span.first, allowances.certificate_from_next_month
+        )
+        if since is None:
             continue
         held = best.get(worker_id)
         if held is None or amounts[level] > amounts[held[0]]:
-            best[worker_id] = (level, registered)
+            best[worker_id] = (level, since)
     return best
 
 
