@@ -131,10 +131,13 @@ def test_bases_and_deductions(cli: Cli) -> None:
         "2026-01",
     )
     assert status == 0, err
-    assert "缴费基数应在" in cli.refused(
+    # Outside the floor and ceiling: clamped with a warning, as the bases import does (§8.2).
+    status, _, err = cli.run(
         "payroll", "bases", "set", numbers[1], "--year", "2026", "--base", "100", "--reason", "x"
     )
+    assert status == 0, err
+    assert "缴费基数100.00元超出4863.00–24315.00元，按4863.00元核定" in err
     document = cli.json("payroll", "run", "--month", "2026-01", "--json")
     # 6,000 × (8% + 2% + 0.5%) + 720 (公积金 12%) = 1,350; the other at the floor 1,094.62
     assert document["insurance"] == "2444.62"
-    assert document["bases_created"] == 1
+    assert document["bases_created"] == 0  # both were set by hand above

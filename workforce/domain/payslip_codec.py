@@ -18,10 +18,11 @@ from decimal import Decimal
 from typing import Any
 
 from workforce.domain.insurance import BaseBounds, Contribution, InsuranceItem
-from workforce.domain.payroll import PayInputs, PayLine, TaxContext
+from workforce.domain.payroll import MERGED, SEPARATE, PayInputs, PayLine, TaxContext
 from workforce.domain.tax import Carried
 
 FLAG_LETTERS = (("taxable", "t"), ("prorated", "p"), ("after_tax", "a"), ("insurable", "i"))
+BONUS_LETTERS = ((SEPARATE, "s"), (MERGED, "m"))  # 全年一次性奖金 and its tax treatment
 
 
 def canonical(document: Any) -> str:
@@ -110,7 +111,12 @@ class MonthBasis:
 
 
 def _flags(line: PayLine) -> str:
-    return "".join(letter for name, letter in FLAG_LETTERS if getattr(line, name))
+    flags = "".join(letter for name, letter in FLAG_LETTERS if getattr(line, name))
+    return flags + "".join(letter for bonus, letter in BONUS_LETTERS if line.bonus == bonus)
+
+
+def _bonus(flags: str) -> str:
+    return next((bonus for bonus, letter in BONUS_LETTERS if letter in flags), "")
 
 
 def encode_lines(lines: Sequence[PayLine]) -> list[list[str]]:
@@ -127,6 +133,7 @@ def decode_lines(rows: Sequence[Sequence[str]]) -> tuple[PayLine, ...]:
             prorated="p" in flags,
             after_tax="a" in flags,
             insurable="i" in flags,
+            bonus=_bonus(flags),
         )
         for code, name, amount, flags in rows
     )

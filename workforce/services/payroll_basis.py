@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from workforce.domain.employment import MonthSpan
 from workforce.domain.insurance import BaseBounds, InsuranceItem, items_in_force
 from workforce.domain.pay_composition import Allowances
+from workforce.domain.payroll import BONUS_TREATMENTS, SEPARATE
 from workforce.domain.payslip_codec import MonthBasis, sha256
 from workforce.domain.problems import ActionRefused
 from workforce.domain.scale import ScaleVersion
@@ -24,6 +25,8 @@ from workforce.services.scales import load_scale, scale_id_in_force
 PROBATION_SHARE = "probation_share"
 CERTIFICATE_FROM_NEXT_MONTH = "certificate_allowance_from_next_month"
 DEFAULT_PROBATION_SHARE = Decimal("0.80")
+ANNUAL_BONUS_TAX = "annual_bonus_tax"
+"""Setting: how a 全年一次性奖金 is taxed when its item does not say (separate or merged)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +38,7 @@ class Basis:
     allowances: Allowances
     text: str
     hash: str
+    bonus_default: str = SEPARATE
 
 
 def setting(session: Session, key: str, default: object) -> object:
@@ -105,6 +109,17 @@ def probation_share(session: Session) -> Decimal:
     return Decimal(str(value))
 
 
+def bonus_default(session: Session) -> str:
+    """The region's default tax treatment of a 全年一次性奖金 (单独计税 unless set otherwise)."""
+    value = str(setting(session, ANNUAL_BONUS_TAX, SEPARATE))
+    if value not in BONUS_TREATMENTS:
+        raise ActionRefused(
+            f"设置 {ANNUAL_BONUS_TAX} 的值「{value}」无效，"
+            "应为 separate（单独计税）或 merged（并入综合所得）"
+        )
+    return value
+
+
 def load_basis(session: Session, period: dt.date) -> Basis:
     """The month's shared inputs; refuses when the scale, rates or bounds are missing."""
     span = MonthSpan.of(period)
@@ -131,4 +146,13 @@ def load_basis(session: Session, period: dt.date) -> Basis:
         certificate_from_next_month=from_next,
     )
     text = month.text()
-    return Basis(span, month, scale, scale_id, _allowances(flat, from_next), text, sha256(text))
+    return Basis(
+        span,
+        month,
+        scale,
+        scale_id,
+        _allowances(flat, from_next),
+        text,
+        sha256(text),
+        bonus_default(session),
+    )

@@ -29,12 +29,12 @@ from workforce.domain.pay_composition import (
     certificate_allowance_since,
     regular_lines,
 )
-from workforce.domain.payroll import PayLine
+from workforce.domain.payroll import SEPARATE, PayLine
 from workforce.domain.problems import ActionRefused
 from workforce.domain.scale import ScaleVersion
 from workforce.domain.vocab import WorkerStatus
 from workforce.persistence.careers import CertificateRegistration
-from workforce.persistence.payroll import PayItem
+from workforce.persistence.payroll import PayItem, PayrollMonth, Payslip
 from workforce.persistence.people import Certificate, PostLevelChange, StatusChange, Worker
 
 
@@ -229,8 +229,11 @@ def load_people(
     return people
 
 
-def add_items(session: Session, span: MonthSpan, people: list[Person]) -> int:
-    """Append the month's items (取暖补贴, 扣款 …) to each person's lines; returns how many.
+def add_items(
+    session: Session, span: MonthSpan, people: list[Person], bonus_default: str = SEPARATE
+) -> int:
+    """Append the month's items (取暖补贴, 扣款, 全年一次性奖金 …) to each person's lines; returns
+    how many. An annual bonus without its own treatment takes the region's ``bonus_default``.
     Refuses items of workers not employed in the month."""
     by_worker = {p.worker_id: p for p in people}
     count = 0
@@ -244,11 +247,12 @@ def add_items(session: Session, span: MonthSpan, people: list[Person]) -> int:
             PayItem.taxable,
             PayItem.insurable,
             PayItem.after_tax,
+            PayItem.annual_bonus,
         )
         .where(PayItem.period == span.first)
         .order_by(PayItem.worker_id, PayItem.id)
     )
-    for worker_id, code, name, amount, taxable, insurable, after_tax in rows:
+    for worker_id, code, name, amount, taxable, insurable, after_tax, bonus in rows:
         person = by_worker.get(worker_id)
         if person is None:
             orphans.add(worker_id)
@@ -261,6 +265,7 @@ def add_items(session: Session, span: MonthSpan, people: list[Person]) -> int:
                 taxable=taxable,
                 after_tax=after_tax,
                 insurable=insurable,
+                bonus="" if bonus is None else bonus or bonus_default,
             )
         )
         count += 1
@@ -272,7 +277,38 @@ def add_items(session: Session, span: MonthSpan, people: list[Person]) -> int:
             f"以下人员{span.label()}不在职，不能发放本月项目：{'、'.join(names[:5])}"
             + (f"等{len(names)}人" if len(names) > 5 else "")
         )
+    refuse_second_separate_bonus(session, span, people)
     return count
+
+
+def refuse_second_separate_bonus(session: Session, span: MonthSpan, people: list[Person]) -> None:
+    """全年一次性奖金单独计税 is allowed once a year per person (财税〔2018〕164号): refuse a
+    month that would tax a second one separately."""
+    wanted = [p.worker_id for p in people if any(line.bonus == SEPARATE for line in p.extra)]
+    if not wanted:
+        return
+    earlier: list[tuple[str, dt.date]] = []
+    for start in range(0, len(wanted), 5000):
+        earlier.extend(
+            session.execute(
+                select(Worker.name, PayrollMonth.period)
+                .join(Payslip, Payslip.worker_id == Worker.id)
+                .join(PayrollMonth, PayrollMonth.id == Payslip.month_id)
+                .where(
+                    Payslip.worker_id.in_(wanted[start : start + 5000]),
+                    Payslip.bonus_income > 0,
+                    PayrollMonth.period >= span.first.replace(month=1),
+                    PayrollMonth.period < span.first,
+                )
+            ).tuples()
+        )
+    if earlier:
+        earlier.sort(key=lambda found: found[1])
+        named = "、".join(f"{name}（{period.month}月）" for name, period in earlier[:5])
+        raise ActionRefused(
+            f"全年一次性奖金每年只能单独计税一次，以下人员{span.first.year}年已单独计税：{named}；"
+            f"请将{span.label()}的奖金改为并入综合所得"
+        )
 
 
 def full_month_insurable(lines: tuple[PayLine, ...], probation_share: Decimal | None) -> Decimal:
