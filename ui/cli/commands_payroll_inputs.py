@@ -61,7 +61,6 @@ def register_inputs(commands: Any) -> None:
         "--annual-bonus",
         nargs="?",
         const="默认",
-        choices=("默认", *BONUS_CHOICES),
         metavar="计税方式",
         help="全年一次性奖金；计税方式：单独计税、并入综合所得（省略则按本地区默认）",
     )
@@ -172,7 +171,11 @@ def run_items_import(args: argparse.Namespace) -> int:
 def run_items_add(args: argparse.Namespace) -> int:
     period = _period(args.month)
     amount = _amount(args.amount, "金额")
-    bonus = None if args.annual_bonus is None else BONUS_CHOICES.get(args.annual_bonus, "")
+    bonus = None if args.annual_bonus is None else BONUS_CHOICES.get(args.annual_bonus.strip(), "")
+    if bonus == "" and args.annual_bonus.strip() not in ("", "默认"):
+        raise CliError(
+            f"计税方式「{args.annual_bonus}」应为 单独计税 或 并入综合所得（省略则按本地区默认）"
+        )
     entry = ItemEntry(
         args.id_number.strip().upper(),
         period,
