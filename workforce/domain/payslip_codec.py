@@ -20,6 +20,7 @@ from typing import Any
 from workforce.domain.insurance import BaseBounds, Contribution, InsuranceItem
 from workforce.domain.payroll import MERGED, SEPARATE, PayInputs, PayLine, TaxContext
 from workforce.domain.tax import Carried
+from workforce.domain.work_calendar import CALENDAR_DAYS
 
 FLAG_LETTERS = (("taxable", "t"), ("prorated", "p"), ("after_tax", "a"), ("insurable", "i"))
 BONUS_LETTERS = ((SEPARATE, "s"), (MERGED, "m"))  # 全年一次性奖金 and its tax treatment
@@ -50,8 +51,22 @@ class MonthBasis:
     allowances: dict[str, str]
     probation_share: Decimal
     certificate_from_next_month: bool
+    # By working days (§8.1): ``days_in_month`` is then the month's working days, from the
+    # month's holidays and adjusted working days kept here. Absent from the text by calendar
+    # days, so months calculated before the option keep their text and hash.
+    proration: str = CALENDAR_DAYS
+    holidays: tuple[str, ...] = ()
+    workdays: tuple[str, ...] = ()
 
     def document(self) -> dict[str, Any]:
+        document = self._document()
+        if self.proration != CALENDAR_DAYS:
+            document["proration"] = self.proration
+            document["holidays"] = list(self.holidays)
+            document["workdays"] = list(self.workdays)
+        return document
+
+    def _document(self) -> dict[str, Any]:
         return {
             "period": f"{self.period:%Y-%m}",
             "days_in_month": self.days_in_month,
@@ -107,6 +122,9 @@ class MonthBasis:
             allowances=dict(data["allowances"]),
             probation_share=Decimal(data["probation_share"]),
             certificate_from_next_month=bool(data["certificate_from_next_month"]),
+            proration=str(data.get("proration", CALENDAR_DAYS)),
+            holidays=tuple(data.get("holidays", ())),
+            workdays=tuple(data.get("workdays", ())),
         )
 
 

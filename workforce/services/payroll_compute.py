@@ -150,7 +150,7 @@ def gather(session: Session, period: dt.date, month_id: int | None) -> Gathered:
     """Read everything the month's payslips need (no writes)."""
     basis = load_basis(session, period)
     span = basis.span
-    people = load_people(session, span, basis.scale, basis.allowances)
+    people = load_people(session, span, basis.scale, basis.allowances, basis.calendar)
     items = add_items(session, span, people, basis.bonus_default)
     ids = {p.worker_id for p in people}
     arrears = owed_arrears(session, span, month_id, ids)

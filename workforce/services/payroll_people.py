@@ -33,6 +33,7 @@ from workforce.domain.payroll import SEPARATE, PayLine
 from workforce.domain.problems import ActionRefused
 from workforce.domain.scale import ScaleVersion
 from workforce.domain.vocab import WorkerStatus
+from workforce.domain.work_calendar import WorkCalendar
 from workforce.persistence.careers import CertificateRegistration
 from workforce.persistence.payroll import PayItem, PayrollMonth, Payslip
 from workforce.persistence.people import Certificate, PostLevelChange, StatusChange, Worker
@@ -128,9 +129,14 @@ def _certificates(
 
 
 def load_people(
-    session: Session, span: MonthSpan, scale: ScaleVersion, allowances: Allowances
+    session: Session,
+    span: MonthSpan,
+    scale: ScaleVersion,
+    allowances: Allowances,
+    calendar: WorkCalendar | None = None,
 ) -> list[Person]:
-    """Everyone employed for at least one day of the month, with their regular pay lines.
+    """Everyone employed for at least one day of the month, with their regular pay lines and
+    paid days: calendar days, or working days when a ``calendar`` is given (§8.1).
 
     Refuses when a worker's post and level have no amount in the scale in force.
     """
@@ -170,12 +176,16 @@ def load_people(
                 continue
             start = span.first if joined is None or joined < span.first else joined
             employment = Employment(
-                (span.last - start).days + 1, status == probation_status, status
+                (span.last - start).days + 1,
+                status == probation_status,
+                status,
+                ((start, span.last),),
             )
         else:
             employment = employment_in_month(span, joined, timeline, status)
             if employment.days <= 0:
                 continue
+        days = employment.days if calendar is None else employment.working_days(calendar)
         history = levels.get(worker_id)
         post, level = current_post, current_level
         if history:
@@ -214,7 +224,7 @@ def load_people(
                 post,
                 level,
                 employment.status,
-                employment.days,
+                days,
                 employment.probation,
                 joined,
                 lines,
