@@ -166,6 +166,7 @@ def load_people(
         .order_by(worker.id)
     )
     cache: dict[tuple[object, ...], tuple[PayLine, ...]] = {}
+    working: dict[tuple[tuple[dt.date, dt.date], ...], int] = {}
     people: list[Person] = []
     missing: list[str] = []
     probation_status = WorkerStatus.PROBATION.value
@@ -185,7 +186,11 @@ def load_people(
             employment = employment_in_month(span, joined, timeline, status)
             if employment.days <= 0:
                 continue
-        days = employment.days if calendar is None else employment.working_days(calendar)
+        days = employment.days
+        if calendar is not None:  # by working days; nearly everyone shares the whole month
+            days = working.get(employment.spans, -1)
+            if days < 0:
+                days = working[employment.spans] = employment.working_days(calendar)
         history = levels.get(worker_id)
         post, level = current_post, current_level
         if history:
