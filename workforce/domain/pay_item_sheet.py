@@ -115,6 +115,14 @@ def bonus_treatment(value: Cell) -> str | None:
     return found
 
 
+class _Field(CellError):
+    """A cell error that names its own column (one parser reads two columns)."""
+
+    def __init__(self, key: str, message: str) -> None:
+        super().__init__(message)
+        self.key = key
+
+
 def _annual_bonus(marked: Cell, treatment: Cell) -> str | None:
     key = "annual_bonus"
     try:
@@ -126,12 +134,6 @@ def _annual_bonus(marked: Cell, treatment: Cell) -> str | None:
     if chosen is not None:
         return chosen
     return "" if is_bonus else None
-
-
-class _Field(CellError):
-    def __init__(self, key: str, message: str) -> None:
-        super().__init__(message)
-        self.key = key
 
 
 def parse_item_sheet(
