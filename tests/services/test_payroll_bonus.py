@@ -80,8 +80,8 @@ def test_a_separate_bonus_then_a_merged_one(db: Database, admin: Actor, tmp_path
     assert january.net == D("66000.00") - D("4500.00") - D("1635.00")
     slips = payslips_view(db, admin, dt.date(2026, 1, 1))
     figures = dict(slips.slips[0].tax_figures)
-    assert figures["全年一次性奖金（单独计税）"] == D("36000.00")
-    assert figures["全年一次性奖金个税"] == D("1080.00")
+    assert figures["单独计税奖金"] == D("36000.00")
+    assert figures["奖金个税"] == D("1080.00")
     assert slips.slips[0].tax == D("1635.00") and slips.slips[0].bonus_tax == D("1080.00")
     workbook = payroll_workbook_view(db, admin, dt.date(2026, 1, 1), tax_columns=True)
     row = workbook.streets[0].rows[0]
@@ -133,8 +133,8 @@ def test_a_separate_bonus_then_a_merged_one(db: Database, admin: Actor, tmp_path
 
 def test_the_item_overrides_the_region_default(db: Database, admin: Actor) -> None:
     """Region default 并入综合所得: an item without a treatment is merged, one marked 单独计税 is
-    taxed separately; a bonus must be a taxable payment. (Not insurable here, so the new hires'
-    bases are their wages, at the floor.)"""
+    taxed separately; a bonus must be a taxable payment. A new hire's base is a month's wages
+    without the year's bonus (here at the floor)."""
     unit = community(db, admin)
     merged, separate = (hire(db, admin, unit, n, level=3) for n in (1, 2))
     with db.transaction() as session:

@@ -327,10 +327,11 @@ def refuse_second_separate_bonus(session: Session, span: MonthSpan, people: list
 
 
 def full_month_insurable(lines: tuple[PayLine, ...], probation_share: Decimal | None) -> Decimal:
-    """A full month's insurable gross from the lines (a new hire's contribution base, §8.2)."""
+    """A full month's insurable gross from the lines (a new hire's contribution base, §8.2);
+    a 全年一次性奖金 is a year's payment, not a month's, and stays out of it."""
     total = ZERO
     for line in lines:
-        if line.after_tax or not line.insurable:
+        if line.after_tax or not line.insurable or line.bonus:
             continue
         amount = line.amount
         if line.prorated and probation_share is not None:

@@ -40,8 +40,8 @@ TAX_FIGURES = (
     ("quick_deduction", "速算扣除数"),
     ("cum_tax", "累计应纳税额"),
     ("withheld_before", "累计已预缴税额"),
-    ("bonus_income", "全年一次性奖金（单独计税）"),
-    ("bonus_tax", "全年一次性奖金个税"),
+    ("bonus_income", "单独计税奖金"),  # 全年一次性奖金 taxed separately (short: a strip's cell)
+    ("bonus_tax", "奖金个税"),
 )
 BONUS_TAX_AT = [key for key, _ in TAX_FIGURES].index("bonus_tax")
 # Shown only when not zero (a separately taxed bonus is paid once a year at most).
