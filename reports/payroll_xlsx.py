@@ -178,8 +178,14 @@ def _write_street(
     tax = bool(view.tax_columns)
     first_amount = len(IDENTITY)
     rate_col = (
-        first_amount + width - len(IDENTITY) - len(view.tax_columns) + 6 if tax else -1
-    )  # 税率 is the 7th tax column
+        first_amount
+        + width
+        - len(IDENTITY)
+        - len(view.tax_columns)
+        + view.tax_columns.index("税率")
+        if tax
+        else -1
+    )
     totals: list[Decimal] = []
     row_index = FIRST_DATA
     for number, row in enumerate(street.rows, start=1):
@@ -202,12 +208,13 @@ def _write_street(
     last_data = row_index - 1
     total_row = row_index
     sheet.merge_range(total_row, 0, total_row, len(IDENTITY) - 1, "合计", f.total_text)
-    summed = len(totals) - (len(view.tax_columns) if tax else 0)
+    # The cumulative tax figures do not add up; the month's separate bonus and its tax do.
+    summed = len(totals) - (len(view.tax_columns) - view.tax_totalled if tax else 0)
     for offset in range(summed):
         col = first_amount + offset
         cells = f"{xl_rowcol_to_cell(FIRST_DATA, col)}:{xl_rowcol_to_cell(last_data, col)}"
         sheet.write_formula(total_row, col, f"=SUM({cells})", f.total_money, totals[offset])
-    for offset in range(summed, len(totals)):  # cumulative tax figures do not add up
+    for offset in range(summed, len(totals)):
         sheet.write_blank(total_row, first_amount + offset, None, f.total_money)
     sheet.freeze_panes(FIRST_DATA, 4)
     sheet.autofilter(HEADER_ROWS - 1, 0, max(last_data, HEADER_ROWS - 1), width - 1)

@@ -1,9 +1,10 @@
-"""个人所得税年度汇总表 (§8.3, §9) as .xlsx: one row per worker paid in the year, the withholding
-of each month (1月–12月), and the year's totals: 收入, 免税收入, 专项扣除, 专项附加扣除, the
-cumulative taxable income at the last month paid, and 预扣税额合计 as a live SUM of the month
-columns. A 合计 row of SUM formulas closes the sheet; every formula also stores its computed value
-so a program reading without recalculating sees the right figures. Frozen header, autofilter,
-A4 landscape fitted to the width. Written with xlsxwriter in constant-memory mode.
+"""个人所得税年度汇总表 (§8.3, §9) as .xlsx: one row per worker paid in the year, the cumulative
+withholding of each month (1月–12月), and the year's totals: 收入 (wages), 免税收入, 专项扣除,
+专项附加扣除, the cumulative taxable income at the last month paid, 预扣税额合计 as a live SUM
+of the month columns, the 全年一次性奖金 taxed separately and its tax, and 个税合计 (both taxes).
+A 合计 row of SUM formulas closes the sheet; every formula also stores its computed value so a
+program reading without recalculating sees the right figures. Frozen header, autofilter, A4
+landscape fitted to the width. Written with xlsxwriter in constant-memory mode.
 """
 
 from __future__ import annotations
@@ -29,11 +30,15 @@ TOTALS = (
     ("cum_taxable", "累计应纳税\n所得额"),
 )
 WITHHELD = "预扣税额合计"
+BONUS = (("bonus_income", "全年一次性奖金\n（单独计税）"), ("bonus_tax", "全年一次性奖金\n个税"))
+ALL_TAX = "个税合计"
 HEADER_ROWS = 4
 FIRST_MONTH = len(IDENTITY)
 FIRST_TOTAL = FIRST_MONTH + len(MONTHS)
 WITHHELD_COL = FIRST_TOTAL + len(TOTALS)
-WIDTH = WITHHELD_COL + 1
+BONUS_COL = WITHHELD_COL + 1
+ALL_TAX_COL = BONUS_COL + len(BONUS)
+WIDTH = ALL_TAX_COL + 1
 
 
 class _Formats:
@@ -72,7 +77,14 @@ def _headers(sheet: Any, f: _Formats, view: TaxSummaryView) -> None:
     sheet.merge_range(2, 0, 2, FIRST_MONTH - 1, "基本信息", f.group)
     sheet.merge_range(2, FIRST_MONTH, 2, FIRST_TOTAL - 1, "各月预扣税额", f.group)
     sheet.merge_range(2, FIRST_TOTAL, 2, WIDTH - 1, "全年合计", f.group)
-    names = (*(n for n, _ in IDENTITY), *MONTHS, *(t for _, t in TOTALS), WITHHELD)
+    names = (
+        *(n for n, _ in IDENTITY),
+        *MONTHS,
+        *(t for _, t in TOTALS),
+        WITHHELD,
+        *(t for _, t in BONUS),
+        ALL_TAX,
+    )
     for col, name in enumerate(names):
         sheet.write_string(3, col, name, f.header)
     sheet.set_row(3, 30)
@@ -106,6 +118,14 @@ def _worker(sheet: Any, f: _Formats, row: int, number: int, worker: WorkerTaxYea
     last = xl_rowcol_to_cell(row, FIRST_TOTAL - 1)
     sheet.write_formula(row, WITHHELD_COL, f"=SUM({first}:{last})", f.money, withheld)
     amounts.append(withheld)
+    for offset, (field, _) in enumerate(BONUS):
+        value = worker.total(field)
+        sheet.write_number(row, BONUS_COL + offset, value, f.money)
+        amounts.append(value)
+    all_tax = withheld + worker.total("bonus_tax")
+    cells = (xl_rowcol_to_cell(row, WITHHELD_COL), xl_rowcol_to_cell(row, ALL_TAX_COL - 1))
+    sheet.write_formula(row, ALL_TAX_COL, f"={cells[0]}+{cells[1]}", f.money, all_tax)
+    amounts.append(all_tax)
     return amounts
 
 

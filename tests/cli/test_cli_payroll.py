@@ -131,10 +131,50 @@ def test_bases_and_deductions(cli: Cli) -> None:
         "2026-01",
     )
     assert status == 0, err
-    assert "缴费基数应在" in cli.refused(
+    # Outside the floor and ceiling: clamped with a warning, as the bases import does (§8.2).
+    status, _, err = cli.run(
         "payroll", "bases", "set", numbers[1], "--year", "2026", "--base", "100", "--reason", "x"
     )
+    assert status == 0, err
+    assert "缴费基数100.00元超出4863.00–24315.00元，按4863.00元核定" in err
     document = cli.json("payroll", "run", "--month", "2026-01", "--json")
     # 6,000 × (8% + 2% + 0.5%) + 720 (公积金 12%) = 1,350; the other at the floor 1,094.62
     assert document["insurance"] == "2444.62"
-    assert document["bases_created"] == 1
+    assert document["bases_created"] == 0  # both were set by hand above
+
+
+def test_annual_bonus_items_from_a_sheet_and_one_by_one(cli: Cli, tmp_path: Path) -> None:
+    numbers = _seed(cli.path)
+    sheet = tmp_path / "bonus.xlsx"
+    book = openpyxl.Workbook()
+    for values in [
+        ["身份证号", "项目名称", "金额", "计税方式"],
+        [numbers[0], "全年一次性奖金", 36000, "单独计税"],
+    ]:
+        book.active.append(values)
+    book.save(sheet)
+    status, _, err = cli.run("payroll", "items", "import", str(sheet), "--month", "2026-01")
+    assert status == 0, err
+    status, _, err = cli.run(
+        "payroll",
+        "items",
+        "add",
+        numbers[1],
+        "--month",
+        "2026-01",
+        "--name",
+        "全年一次性奖金",
+        "--amount",
+        "36001",
+        "--annual-bonus",
+    )
+    assert status == 0, err
+    assert "全年一次性奖金，按本地区默认" in err
+    document = cli.json("payroll", "run", "--month", "2026-01", "--json")
+    # Wages 3,938 pay no tax; the bonuses alone (the demo region's default is 单独计税):
+    # 36,000 → 1,080.00 and 36,001 → 3,390.10 (the 临界点 jump).
+    assert document["tax"] == "4470.10"
+    assert "计税方式" in cli.refused(
+        "payroll", "items", "add", numbers[1], "--month", "2026-01", "--name", "奖",
+        "--amount", "1", "--annual-bonus", "分开",
+    )  # fmt: skip

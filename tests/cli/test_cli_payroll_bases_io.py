@@ -90,6 +90,20 @@ def test_bases_import_and_export(cli: Cli, tmp_path: Path) -> None:
     assert _bases(cli.path) == before
 
 
+def test_bases_set_and_import_clamp_in_the_same_words(cli: Cli, tmp_path: Path) -> None:
+    (n1, _), (n2, name2) = _seed(cli.path)
+    words = "缴费基数30000.00元超出4863.00–24315.00元，按24315.00元核定"
+    status, _, err = cli.run(
+        "payroll", "bases", "set", n1, "--year", "2026", "--base", "30000", "--reason", "社保核定"
+    )
+    assert status == 0, err
+    assert f"提示：{words}" in err and "已核定为 24,315.00" in err
+    sheet = _sheet(tmp_path / "above.xlsx", [[n2, name2, 30000]])
+    status, _, err = cli.run("payroll", "bases", "import", str(sheet), "--year", "2026")
+    assert status == 0 and words in err
+    assert [b for b, _ in _bases(cli.path).values()] == [Decimal("24315.00")] * 2
+
+
 def test_deduction_import(cli: Cli, tmp_path: Path) -> None:
     (n1, name1), _ = _seed(cli.path)
     head = ["身份证号", "姓名", "类别", "每月金额", "起始月份", "结束月份"]

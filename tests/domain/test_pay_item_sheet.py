@@ -55,3 +55,28 @@ def test_a_month_is_needed() -> None:
     grid = SheetGrid("项目", (("身份证号", "项目名称", "金额"), (ID, "奖金", 100)))
     _, problems = parse_item_sheet(grid, None)
     assert [p.message for p in problems] == ["缺少列：月份（或在导入时指定月份）"]
+
+
+def test_annual_bonus_and_its_tax_treatment() -> None:
+    """计税方式 单独计税/并入综合所得 marks an annual bonus with its treatment; 全年一次性奖金 是
+    with 计税方式 empty takes the region's default (""); neither: an ordinary item (None)."""
+    march = dt.date(2026, 3, 1)
+    grid = SheetGrid(
+        "项目",
+        (
+            ("身份证号", "项目名称", "金额", "全年一次性奖金", "计税方式"),
+            (ID, "年终奖", 36000, None, "单独计税"),
+            (ID, "年终奖", 36000, "是", " 并入综合所得 "),
+            (ID, "年终奖", 36000, "是", None),
+            (ID, "取暖补贴", 800, None, ""),
+            (ID, "年终奖", 100, "是", "分开计税"),
+            (ID, "年终奖", 100, "也许", None),
+        ),
+    )
+    entries, problems = parse_item_sheet(grid, march)
+    assert [e.annual_bonus for e in entries] == ["separate", "merged", "", None]
+    assert [p.describe() for p in problems] == [
+        "工作表「项目」 第6行 「计税方式」列 值「分开计税」："
+        "「分开计税」应为 单独计税 或 并入综合所得（留空按本地区默认）",
+        "工作表「项目」 第7行 「全年一次性奖金」列 值「也许」：应填“是”或“否”",
+    ]

@@ -52,4 +52,6 @@ def close(db: Database, period: str, approver: Actor, finance: Actor) -> None:
     lock_month(db, finance, period)
 
 
-ASSISTANT = CertificateInput("助理社会工作师", dt.date(2019, 10, 1), dt.date(2020, 3, 5), "A-1")
+# Registered in 2024: valid through the 2026 months the tests pay (a registration lapses after
+# 3 years and the allowance with it).
+ASSISTANT = CertificateInput("助理社会工作师", dt.date(2023, 10, 1), dt.date(2024, 3, 5), "A-1")

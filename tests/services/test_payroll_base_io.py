@@ -130,3 +130,31 @@ def test_a_base_used_by_a_locked_month_refuses_the_file(db: Database, admin: Act
     with pytest.raises(ActionRefused):
         apply_base_import(db, admin, grid, YEAR)
     assert _bases(db) == before
+
+
+def test_set_and_import_clamp_alike(db: Database, admin: Actor) -> None:
+    """§8.2: a base is clamped to the floor and ceiling whichever way it is entered; both paths
+    keep the written figure, store the clamped one and say so in the same words."""
+    (w1, _, _), (w2, n2, name2), (w3, n3, name3) = _people(db, admin)
+    above = override_base(db, admin, w1, YEAR, "30000", "社保核定")
+    expected = "缴费基数30000.00元超出4863.00–24315.00元，按24315.00元核定"
+    assert (above.base, above.warning) == (Decimal("24315.00"), expected)
+    below = override_base(db, admin, w3, YEAR, "3000", "社保核定")
+    assert below.base == Decimal("4863.00")
+    assert below.warning == "缴费基数3000.00元超出4863.00–24315.00元，按4863.00元核定"
+    inside = override_base(db, admin, w2, YEAR, "6000", "社保核定")
+    assert (inside.base, inside.warning) == (Decimal("6000.00"), None)
+
+    plan = plan_base_import(db, admin, _grid((n2, name2, "30000"), (n3, name3, 3000)), YEAR)
+    assert [p.message for p in plan.problems] == [expected, below.warning]
+    apply_base_import(db, admin, _grid((n2, name2, "30000"), (n3, name3, 3000)), YEAR)
+    bases = _bases(db)
+    assert bases[w1] == bases[w2] == (Decimal("24315.00"), "override")
+    assert bases[w3] == (Decimal("4863.00"), "override")
+    with db.reading() as session:
+        written = dict(
+            session.execute(select(ContributionBase.worker_id, ContributionBase.computed))
+            .tuples()
+            .all()
+        )
+    assert written[w1] == written[w2] == Decimal("30000.00")

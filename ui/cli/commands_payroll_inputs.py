@@ -1,5 +1,6 @@
-"""``workforce payroll items import|bases|deduction``: what a month is calculated from, besides the
-worker files: the month's items from a sheet, yearly contribution bases, special deductions."""
+"""``workforce payroll items import|add``, ``bases``, ``deduction``: what a month is calculated
+from, besides the worker files: the month's items (from a sheet or one by one, a 全年一次性奖金 with
+its tax treatment), yearly contribution bases, special deductions."""
 
 from __future__ import annotations
 
@@ -12,7 +13,9 @@ from typing import Any
 
 from ui.cli.commands_scale import add_user_option, read_sheet
 from ui.cli.common import CliError, opened, say
-from workforce.domain.pay_item_sheet import parse_item_sheet
+from workforce.domain.pay_item_sheet import TREATMENTS as BONUS_CHOICES
+from workforce.domain.pay_item_sheet import ItemEntry, parse_item_sheet
+from workforce.domain.payroll import BONUS_TREATMENTS
 from workforce.domain.problems import ActionRefused, Problem, refuse_on_errors
 from workforce.domain.sheet import SheetGrid
 from workforce.services.adjustment_views import worker_id_for
@@ -39,13 +42,31 @@ def register_inputs(commands: Any) -> None:
     imported = item_actions.add_parser(
         "import",
         help="从工作表导入项目：身份证号、月份、项目名称、金额、是否计税、是否计入缴费基数、"
-        "税后扣款、备注",
+        "税后扣款、全年一次性奖金、计税方式（单独计税/并入综合所得，空为本地区默认）、备注",
     )
     imported.add_argument("file", metavar="FILE.xlsx|FILE.csv")
     imported.add_argument("--month", metavar="YYYY-MM", help="表中没有“月份”列时的月份")
     imported.add_argument("--sheet", metavar="NAME", help="工作表名称（默认第一张有数据的表）")
     add_user_option(imported)
     imported.set_defaults(handler=run_items_import)
+    one = item_actions.add_parser("add", help="录入一人的一条项目（如全年一次性奖金）")
+    one.add_argument("id_number", metavar="ID_NUMBER", help="身份证号")
+    one.add_argument("--month", required=True, metavar="YYYY-MM")
+    one.add_argument("--name", required=True, metavar="TEXT", help="项目名称")
+    one.add_argument("--amount", required=True, metavar="AMOUNT", help="金额（元；扣款为负数）")
+    one.add_argument("--untaxed", action="store_true", help="不计税")
+    one.add_argument("--not-insurable", action="store_true", help="不计入缴费基数")
+    one.add_argument("--after-tax", action="store_true", help="税后扣款")
+    one.add_argument(
+        "--annual-bonus",
+        nargs="?",
+        const="默认",
+        metavar="计税方式",
+        help="全年一次性奖金；计税方式：单独计税、并入综合所得（省略则按本地区默认）",
+    )
+    one.add_argument("--note", default="", metavar="TEXT")
+    add_user_option(one)
+    one.set_defaults(handler=run_items_add)
 
     bases = commands.add_parser("bases", help="年度社保缴费基数：核定或人工调整")
     base_actions = bases.add_subparsers(dest="bases_command", metavar="ACTION", required=True)
@@ -147,6 +168,36 @@ def run_items_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_items_add(args: argparse.Namespace) -> int:
+    period = _period(args.month)
+    amount = _amount(args.amount, "金额")
+    bonus = None if args.annual_bonus is None else BONUS_CHOICES.get(args.annual_bonus.strip(), "")
+    if bonus == "" and args.annual_bonus.strip() not in ("", "默认"):
+        raise CliError(
+            f"计税方式「{args.annual_bonus}」应为 单独计税 或 并入综合所得（省略则按本地区默认）"
+        )
+    entry = ItemEntry(
+        args.id_number.strip().upper(),
+        period,
+        args.name,
+        amount,
+        taxable=not args.untaxed,
+        insurable=not args.not_insurable,
+        after_tax=args.after_tax,
+        note=args.note,
+        annual_bonus=bonus,
+    )
+    with opened(args) as (db, actor):
+        item_id = add_items(db, actor, [entry])[0]
+    kind = (
+        ""
+        if bonus is None
+        else f"（全年一次性奖金，{BONUS_TREATMENTS.get(bonus, '按本地区默认')}）"
+    )
+    say(f"已录入工资项目 {item_id}：{label(period)} {args.name} {amount:,.2f}{kind}")
+    return 0
+
+
 def run_bases_compute(args: argparse.Namespace) -> int:
     with opened(args) as (db, actor):
         report = compute_bases(db, actor, args.year)
@@ -162,8 +213,13 @@ def run_bases_set(args: argparse.Namespace) -> int:
     base = _amount(args.base, "缴费基数")
     with opened(args) as (db, actor):
         worker_id = worker_id_for(db, args.id_number)
-        override_base(db, actor, worker_id, args.year, base, args.reason)
-    say(f"{args.id_number} {args.year}年缴费基数已核定为 {base:,.2f}（{args.reason.strip()}）")
+        stored = override_base(db, actor, worker_id, args.year, base, args.reason)
+    if stored.warning:
+        say(f"提示：{stored.warning}")
+    say(
+        f"{args.id_number} {args.year}年缴费基数已核定为 {stored.base:,.2f}"
+        f"（{args.reason.strip()}）"
+    )
     return 0
 
 

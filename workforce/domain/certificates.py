@@ -46,6 +46,18 @@ def registration_periods(registrations: Sequence[dt.date]) -> list[Period]:
     return periods
 
 
+def valid_spans(registrations: Sequence[dt.date]) -> list[Period]:
+    """The stretches a certificate stays registered: a renewal made before the lapse continues
+    the stretch, one made after it starts a new stretch after a gap."""
+    spans: list[Period] = []
+    for period in registration_periods(registrations):
+        if spans and spans[-1].end + dt.timedelta(days=1) == period.start:
+            spans[-1] = Period(spans[-1].start, period.end)
+        else:
+            spans.append(period)
+    return spans
+
+
 def period_on(registrations: Sequence[dt.date], day: dt.date) -> Period | None:
     """The registration period in force on ``day``; None before registration or after a lapse."""
     return next((p for p in registration_periods(registrations) if p.contains(day)), None)

@@ -6,6 +6,8 @@ Conventions (the rules of this program, stated once):
 - Before a worker's first recorded status change, that first status is taken as in force (the
   first row is written when the file is created, often long after the worker started).
 - The month is paid on probation (试用) when the status on its last employed day is 试用.
+- Paid days are calendar days; by working days (a region setting) they are the working days of
+  the paid stretches against the month's working days (``Employment.working_days``).
 - The post and level of a month are those in force on its last day: a change effective any day of
   a month applies to the whole month (so arrears are owed for the month it falls in).
 """
@@ -18,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from workforce.domain.vocab import ACTIVE_STATUSES, WorkerStatus
+from workforce.domain.work_calendar import WorkCalendar
 
 PAID_STATUSES = frozenset(s.value for s in ACTIVE_STATUSES)
 
@@ -46,6 +49,11 @@ class Employment:
     days: int
     probation: bool
     status: str  # the status on the last employed day (or the current one if none)
+    spans: tuple[tuple[dt.date, dt.date], ...] = ()  # the paid stretches, first and last day
+
+    def working_days(self, calendar: WorkCalendar) -> int:
+        """The paid days that are working days (proration by working days, §8.1)."""
+        return sum(calendar.working_days(first, last) for first, last in self.spans)
 
 
 def status_on(day: dt.date, timeline: Sequence[tuple[dt.date, str]], current: str) -> str:
@@ -76,20 +84,24 @@ def employment_in_month(
         return Employment(0, False, current)
     if not timeline or all(effective <= span.first for effective, _ in timeline):
         status = current if not timeline else status_on(span.first, timeline, current)
-        days = (span.last - start).days + 1 if status in PAID_STATUSES else 0
-        return Employment(days, status == WorkerStatus.PROBATION.value, status)
+        paid = status in PAID_STATUSES
+        days = (span.last - start).days + 1 if paid else 0
+        whole = ((start, span.last),) if paid else ()
+        return Employment(days, status == WorkerStatus.PROBATION.value, status, whole)
     # Segments between the change dates that fall inside the month.
     cuts = sorted({d for d, _ in timeline if start < d <= span.last})
     days = 0
+    spans: list[tuple[dt.date, dt.date]] = []
     last_status = status_on(start, timeline, current)
     segment_start = start
     for boundary in [*cuts, span.last + dt.timedelta(days=1)]:
         status = status_on(segment_start, timeline, current)
         if status in PAID_STATUSES:
             days += (boundary - segment_start).days
+            spans.append((segment_start, boundary - dt.timedelta(days=1)))
             last_status = status
         segment_start = boundary
-    return Employment(days, last_status == WorkerStatus.PROBATION.value, last_status)
+    return Employment(days, last_status == WorkerStatus.PROBATION.value, last_status, tuple(spans))
 
 
 def in_force_on(

@@ -9,6 +9,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from workforce.domain.certificates import valid_spans
 from workforce.domain.money import ZERO, round_fen
 from workforce.domain.payroll import PayLine, prorate
 from workforce.domain.scale import ScaleVersion
@@ -48,6 +49,24 @@ def certificate_allowance_starts(registered: dt.date, from_next_month: bool) -> 
     """The first month the certificate allowance is paid: the month after registration by
     default (configurable: the same month)."""
     return next_month(registered) if from_next_month else first_of_month(registered)
+
+
+def certificate_allowance_since(
+    registrations: Sequence[dt.date], month: dt.date, from_next_month: bool
+) -> dt.date | None:
+    """职业资格津贴 for the month starting ``month`` (§6): paid while the registration is valid.
+
+    A renewal made before the registration lapses continues the allowance; once it lapses it is
+    paid up to the month of its last valid day and stops from the next month; a late renewal
+    restarts it by the start rule (the month after that registration, or the same month). Returns
+    the registration the paid stretch started from, or None when the month is not paid.
+    """
+    first = first_of_month(month)
+    for span in valid_spans(registrations):
+        starts = certificate_allowance_starts(span.start, from_next_month)
+        if starts <= first <= first_of_month(span.end):
+            return span.start
+    return None
 
 
 def regular_lines(

@@ -2,7 +2,9 @@
 
 Columns, found by header (first row naming 身份证号): 身份证号, 姓名 (not checked), 月份 (else the
 month given for the import), 项目名称, 金额, 是否计税 (default 是), 是否计入缴费基数 (default 是),
-税后扣款 (default 否), 备注. Amounts are yuan with at most two decimals; a deduction is negative.
+税后扣款 (default 否), 全年一次性奖金 (default 否), 计税方式 (单独计税 or 并入综合所得; empty: the
+region's default; filled in, it marks the item as an annual bonus), 备注. Amounts are yuan with at
+most two decimals; a deduction is negative.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from workforce.domain.payroll import BONUS_TREATMENTS
 from workforce.domain.problems import Problem, Where, error
 from workforce.domain.roster_cells import CellError, date, text, yes_no
 from workforce.domain.sheet import Cell, SheetGrid
@@ -29,6 +32,7 @@ class ItemEntry:
     after_tax: bool = False
     note: str = ""
     code: str = ""
+    annual_bonus: str | None = None  # 全年一次性奖金: SEPARATE, MERGED, "" (region default)
 
 
 HEADERS = {
@@ -47,6 +51,10 @@ HEADERS = {
     "税后扣款": "after_tax",
     "是否税后扣款": "after_tax",
     "备注": "note",
+    "全年一次性奖金": "annual_bonus",
+    "是否全年一次性奖金": "annual_bonus",
+    "计税方式": "bonus_tax",
+    "奖金计税方式": "bonus_tax",
 }
 REQUIRED = ("id_number", "name", "amount")
 LABELS = {
@@ -57,7 +65,10 @@ LABELS = {
     "taxable": "是否计税",
     "insurable": "是否计入缴费基数",
     "after_tax": "税后扣款",
+    "annual_bonus": "全年一次性奖金",
+    "bonus_tax": "计税方式",
 }
+TREATMENTS = {name: code for code, name in BONUS_TREATMENTS.items()}
 
 
 def _header(grid: SheetGrid) -> tuple[int, dict[str, int]] | None:
@@ -92,6 +103,37 @@ def _flag(value: Cell, default: bool) -> bool:
     if parsed is None:
         raise CellError(f"「{value}」应为 是 或 否")
     return parsed
+
+
+def bonus_treatment(value: Cell) -> str | None:
+    """计税方式 from a cell: SEPARATE or MERGED; None when empty (the region's default)."""
+    if value is None or not str(value).strip():
+        return None
+    found = TREATMENTS.get(str(value).strip().replace("并入综合所得计税", "并入综合所得"))
+    if found is None:
+        raise CellError(f"「{value}」应为 单独计税 或 并入综合所得（留空按本地区默认）")
+    return found
+
+
+class _Field(CellError):
+    """A cell error that names its own column (one parser reads two columns)."""
+
+    def __init__(self, key: str, message: str) -> None:
+        super().__init__(message)
+        self.key = key
+
+
+def _annual_bonus(marked: Cell, treatment: Cell) -> str | None:
+    key = "annual_bonus"
+    try:
+        is_bonus = _flag(marked, False)
+        key = "bonus_tax"
+        chosen = bonus_treatment(treatment)
+    except CellError as exc:
+        raise _Field(key, str(exc)) from None
+    if chosen is not None:
+        return chosen
+    return "" if is_bonus else None
 
 
 def parse_item_sheet(
@@ -137,6 +179,12 @@ def parse_item_sheet(
             insurable = _flag(cells.get("insurable"), True)
             key = "after_tax"
             after_tax = _flag(cells.get("after_tax"), False)
+            annual_bonus = _annual_bonus(cells.get("annual_bonus"), cells.get("bonus_tax"))
+        except _Field as exc:
+            key = exc.key
+            where = Where(grid.name, index + 1, LABELS[key], str(cells.get(key) or ""))
+            problems.append(error("bad_cell", str(exc), where))
+            continue
         except CellError as exc:
             where = Where(grid.name, index + 1, LABELS.get(key, key), str(cells.get(key) or ""))
             problems.append(error("bad_cell", str(exc), where))
@@ -151,6 +199,7 @@ def parse_item_sheet(
                 insurable,
                 after_tax,
                 text(cells.get("note")) or "",
+                annual_bonus=annual_bonus,
             )
         )
     return entries, problems

@@ -1,8 +1,9 @@
 """One worker's monthly payslip (§8.1–§8.3) as a pure function of typed inputs.
 
 gross = scale pay + allowances + 基础绩效 (prorated, probation share) + the month's items + arrears;
-deductions = the individual's 五险一金 + income tax (cumulative withholding) + after-tax deductions;
-net = gross − deductions. Every input is kept on the payslip so a locked month can be re-derived.
+deductions = the individual's 五险一金 + income tax (cumulative withholding, plus the tax on a
+year-end bonus taxed separately) + after-tax deductions; net = gross − deductions. Every input is
+kept on the payslip so a locked month can be re-derived.
 """
 
 from __future__ import annotations
@@ -13,7 +14,17 @@ from decimal import Decimal
 
 from workforce.domain.insurance import Contribution, InsuranceItem, contributions, individual_total
 from workforce.domain.money import ZERO, round_fen
-from workforce.domain.tax import Carried, MonthIncome, WithholdingLine, cumulative_withholding
+from workforce.domain.tax import (
+    Carried,
+    MonthIncome,
+    WithholdingLine,
+    bonus_tax_separately,
+    cumulative_withholding,
+)
+
+SEPARATE, MERGED = "separate", "merged"
+BONUS_TREATMENTS = {SEPARATE: "单独计税", MERGED: "并入综合所得"}
+"""全年一次性奖金's tax treatment (财税〔2018〕164号), chosen per payment."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,7 +33,9 @@ class PayLine:
 
     ``taxable`` lines count as wage income for tax; ``prorated`` lines follow the days employed and
     the probation share; ``after_tax`` lines (扣款 after tax) are deducted from net pay only;
-    ``insurable`` lines count towards next year's contribution base.
+    ``insurable`` lines count towards next year's contribution base. ``bonus`` marks a
+    全年一次性奖金 and its tax treatment (``SEPARATE``: taxed on its own by the monthly table and
+    kept out of the cumulative income; ``MERGED``: wage income like any other); "" for other lines.
     """
 
     code: str
@@ -32,6 +45,7 @@ class PayLine:
     prorated: bool = False
     after_tax: bool = False
     insurable: bool = True
+    bonus: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,10 +89,18 @@ class Payslip:
     tax_line: WithholdingLine
     after_tax_deductions: Decimal
     net: Decimal
+    bonus_income: Decimal = ZERO  # 全年一次性奖金 taxed separately (not in ``taxable_income``)
+    bonus_tax: Decimal = ZERO  # its tax, withheld this month
+
+    @property
+    def wage_tax(self) -> Decimal:
+        """The cumulative withholding on wages (without a separately taxed bonus)."""
+        return self.tax_line.withholding
 
     @property
     def tax(self) -> Decimal:
-        return self.tax_line.withholding
+        """个人所得税 withheld this month: on wages and on a separately taxed bonus."""
+        return self.tax_line.withholding + self.bonus_tax
 
     @property
     def deductions(self) -> Decimal:
@@ -117,22 +139,42 @@ def _effective_lines(inputs: PayInputs) -> tuple[PayLine, ...]:
                 line.prorated,
                 line.after_tax,
                 line.insurable,
+                line.bonus,
             )
         )
     return tuple(result)
 
 
+def separate_bonus(lines: Sequence[PayLine]) -> Decimal:
+    """The month's 全年一次性奖金 taxed separately: one payment, however many lines it came in."""
+    return sum(
+        (line.amount for line in lines if line.bonus == SEPARATE and not line.after_tax), ZERO
+    )
+
+
 def compute_payslip(inputs: PayInputs) -> Payslip:
-    """The month's payslip; net = gross − (insurance + tax + after-tax deductions) always."""
+    """The month's payslip; net = gross − (insurance + tax + after-tax deductions) always.
+
+    A bonus taxed separately is in gross but not in the cumulative income: its own tax is the
+    monthly table on bonus ÷ 12 (财税〔2018〕164号), withheld in the month paid.
+    """
     lines = _effective_lines(inputs)
     gross = sum((line.amount for line in lines if not line.after_tax), ZERO)
-    taxable = sum((line.amount for line in lines if line.taxable and not line.after_tax), ZERO)
-    exempt = gross - taxable
+    bonus = separate_bonus(lines)
+    taxable = sum(
+        (
+            line.amount
+            for line in lines
+            if line.taxable and not line.after_tax and line.bonus != SEPARATE
+        ),
+        ZERO,
+    )
+    exempt = gross - bonus - taxable
     parts = tuple(contributions(inputs.contribution_base, inputs.insurance_items))
     insurance = individual_total(parts)
     this_month = MonthIncome(
         inputs.month,
-        gross,
+        gross - bonus,
         exempt_income=exempt,
         insurance=insurance,
         special_deductions=inputs.tax.special_deductions,
@@ -145,8 +187,9 @@ def compute_payslip(inputs: PayInputs) -> Payslip:
         prior_year_low_income=inputs.tax.prior_year_low_income,
         carried=inputs.tax.carried,
     )[-1]
+    bonus_tax = bonus_tax_separately(bonus) if bonus > 0 else ZERO
     after_tax = -sum((line.amount for line in lines if line.after_tax), ZERO)
-    net = gross - insurance - tax_line.withholding - after_tax
+    net = gross - insurance - tax_line.withholding - bonus_tax - after_tax
     return Payslip(
         inputs.worker_id,
         inputs.month,
@@ -160,6 +203,8 @@ def compute_payslip(inputs: PayInputs) -> Payslip:
         tax_line,
         after_tax,
         net,
+        bonus,
+        bonus_tax,
     )
 
 
@@ -167,8 +212,8 @@ def month_income(slip: Payslip) -> MonthIncome:
     """The figures a later month's withholding needs from this payslip."""
     return MonthIncome(
         slip.month,
-        slip.gross,
-        exempt_income=slip.gross - slip.taxable_income,
+        slip.gross - slip.bonus_income,
+        exempt_income=slip.gross - slip.bonus_income - slip.taxable_income,
         insurance=slip.insurance,
         special_deductions=slip.special_deductions,
         other_deductions=slip.other_deductions,

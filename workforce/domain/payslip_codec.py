@@ -18,10 +18,12 @@ from decimal import Decimal
 from typing import Any
 
 from workforce.domain.insurance import BaseBounds, Contribution, InsuranceItem
-from workforce.domain.payroll import PayInputs, PayLine, TaxContext
+from workforce.domain.payroll import MERGED, SEPARATE, PayInputs, PayLine, TaxContext
 from workforce.domain.tax import Carried
+from workforce.domain.work_calendar import CALENDAR_DAYS
 
 FLAG_LETTERS = (("taxable", "t"), ("prorated", "p"), ("after_tax", "a"), ("insurable", "i"))
+BONUS_LETTERS = ((SEPARATE, "s"), (MERGED, "m"))  # 全年一次性奖金 and its tax treatment
 
 
 def canonical(document: Any) -> str:
@@ -49,8 +51,22 @@ class MonthBasis:
     allowances: dict[str, str]
     probation_share: Decimal
     certificate_from_next_month: bool
+    # By working days (§8.1): ``days_in_month`` is then the month's working days, from the
+    # month's holidays and adjusted working days kept here. Absent from the text by calendar
+    # days, so months calculated before the option keep their text and hash.
+    proration: str = CALENDAR_DAYS
+    holidays: tuple[str, ...] = ()
+    workdays: tuple[str, ...] = ()
 
     def document(self) -> dict[str, Any]:
+        document = self._document()
+        if self.proration != CALENDAR_DAYS:
+            document["proration"] = self.proration
+            document["holidays"] = list(self.holidays)
+            document["workdays"] = list(self.workdays)
+        return document
+
+    def _document(self) -> dict[str, Any]:
         return {
             "period": f"{self.period:%Y-%m}",
             "days_in_month": self.days_in_month,
@@ -106,11 +122,19 @@ class MonthBasis:
             allowances=dict(data["allowances"]),
             probation_share=Decimal(data["probation_share"]),
             certificate_from_next_month=bool(data["certificate_from_next_month"]),
+            proration=str(data.get("proration", CALENDAR_DAYS)),
+            holidays=tuple(data.get("holidays", ())),
+            workdays=tuple(data.get("workdays", ())),
         )
 
 
 def _flags(line: PayLine) -> str:
-    return "".join(letter for name, letter in FLAG_LETTERS if getattr(line, name))
+    flags = "".join(letter for name, letter in FLAG_LETTERS if getattr(line, name))
+    return flags + "".join(letter for bonus, letter in BONUS_LETTERS if line.bonus == bonus)
+
+
+def _bonus(flags: str) -> str:
+    return next((bonus for bonus, letter in BONUS_LETTERS if letter in flags), "")
 
 
 def encode_lines(lines: Sequence[PayLine]) -> list[list[str]]:
@@ -127,6 +151,7 @@ def decode_lines(rows: Sequence[Sequence[str]]) -> tuple[PayLine, ...]:
             prorated="p" in flags,
             after_tax="a" in flags,
             insurable="i" in flags,
+            bonus=_bonus(flags),
         )
         for code, name, amount, flags in rows
     )

@@ -131,6 +131,9 @@ class PayItem(Base):
     insurable: Mapped[bool] = mapped_column(Boolean, default=True)
     after_tax: Mapped[bool] = mapped_column(Boolean, default=False)
     note: Mapped[str] = mapped_column(Text, default="")
+    # 全年一次性奖金: its tax treatment ("separate", "merged"), "" for the region's default;
+    # None when the item is not an annual bonus.
+    annual_bonus: Mapped[str | None] = mapped_column(String(10))
     created_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
     created_at: Mapped[dt.datetime] = mapped_column(Timestamp, default=utc_now)
 
@@ -209,6 +212,9 @@ class Payslip(Base):
     contributions: Mapped[str] = mapped_column(Text)
     inputs: Mapped[str] = mapped_column(Text)
     inputs_hash: Mapped[str] = mapped_column(String(64))
+    # 全年一次性奖金 taxed separately and its tax (part of ``tax``, not of the cumulative figures).
+    bonus_income: Mapped[Decimal] = mapped_column(Money(), server_default="0")
+    bonus_tax: Mapped[Decimal] = mapped_column(Money(), server_default="0")
 
 
 class PayArrears(Base):

@@ -21,7 +21,6 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session, aliased
 
 from workforce.domain.base_sheet import read_base_sheet
-from workforce.domain.insurance import clamp_base
 from workforce.domain.permissions import Action
 from workforce.domain.problems import (
     ActionRefused,
@@ -43,6 +42,7 @@ from workforce.services.payroll_bases import (
     OVERRIDE,
     _in_use,
     _invalidate_calculated,
+    clamp_note,
     stored_bases,
 )
 from workforce.services.payroll_basis import bounds_in_force
@@ -164,16 +164,10 @@ def _make_plan(session: Session, grid: SheetGrid, year: int) -> BasePlan:
             continue
         worker_id, name = found
         where = Where(sheet.sheet, record.row, sheet.label("base"), f"{record.base}")
-        base = clamp_base(record.base, bounds)
+        base, clamped = clamp_note(record.base, bounds)
         old = stored.get(worker_id, (None, ""))[0]
-        if base != record.base:
-            problems.append(
-                warning(
-                    "base_clamped",
-                    f"缴费基数应在{bounds.floor}–{bounds.ceiling}元之间，按{base}元核定",
-                    where,
-                )
-            )
+        if clamped is not None:
+            problems.append(warning("base_clamped", clamped, where))
         if old == base:
             unchanged += 1
         elif worker_id in in_use:

@@ -156,10 +156,30 @@ def compute_bases(db: Database, actor: Actor, year: int) -> BasesReport:
         return report
 
 
+def clamp_note(written: Decimal, bounds: BaseBounds) -> tuple[Decimal, str | None]:
+    """The base a written figure gives (clamped to the floor and ceiling, §8.2) and, when it was
+    outside them, the warning both ``bases set`` and ``bases import`` show."""
+    base = clamp_base(written, bounds)
+    if base == written:
+        return base, None
+    return base, (
+        f"缴费基数{written:.2f}元超出{bounds.floor:.2f}–{bounds.ceiling:.2f}元，按{base:.2f}元核定"
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class BaseOverride:
+    """What ``override_base`` stored: the clamped base and the warning when it was clamped."""
+
+    base: Decimal
+    warning: str | None
+
+
 def override_base(
     db: Database, actor: Actor, worker_id: int, year: int, base: Decimal | int | str, reason: str
-) -> None:
-    """人工核定 one worker's base for a year, within the bounds, with a written reason."""
+) -> BaseOverride:
+    """人工核定 one worker's base for a year with a written reason; a figure outside the year's
+    floor and ceiling is clamped to them with a warning, as the bases import does (§8.2)."""
     require(actor, Action.EDIT_PAY_INPUTS)
     amount = to_money(base)
     if not reason.strip():
@@ -171,10 +191,9 @@ def override_base(
         bounds = bounds_in_force(session, dt.date(year, 12, 31))
         if bounds is None:
             raise ActionRefused(f"{year}年没有生效的缴费基数上下限，请先设置")
-        if not bounds.floor <= amount <= bounds.ceiling:
-            raise ActionRefused(
-                f"缴费基数应在{bounds.floor}–{bounds.ceiling}元之间，实为{amount}元"
-            )
+        if amount < 0:
+            raise ActionRefused(f"缴费基数不能为负数：{amount}元")
+        clamped, warning = clamp_note(amount, bounds)
         if _in_use(session, year, [worker_id]):
             month = session.scalar(
                 select(PayrollMonth)
@@ -201,7 +220,7 @@ def override_base(
         if row is None:
             row = ContributionBase(worker_id=worker_id, year=year)
             session.add(row)
-        row.base = amount
+        row.base = clamped
         row.computed = amount
         row.source = OVERRIDE
         row.reason = reason.strip()
@@ -215,6 +234,7 @@ def override_base(
             "override",
             "contribution_base",
             row.id,
-            {"base": (old, amount), "source": (None, OVERRIDE)},
-            note=f"{name} {year}年：{reason.strip()}",
+            {"base": (old, clamped), "source": (None, OVERRIDE)},
+            note=f"{name} {year}年：{reason.strip()}" + (f"（{warning}）" if warning else ""),
         )
+        return BaseOverride(clamped, warning)

@@ -13,9 +13,18 @@ from sqlalchemy.orm import Session
 from workforce.domain.employment import MonthSpan
 from workforce.domain.insurance import BaseBounds, InsuranceItem, items_in_force
 from workforce.domain.pay_composition import Allowances
+from workforce.domain.payroll import BONUS_TREATMENTS, SEPARATE
 from workforce.domain.payslip_codec import MonthBasis, sha256
 from workforce.domain.problems import ActionRefused
 from workforce.domain.scale import ScaleVersion
+from workforce.domain.work_calendar import (
+    CALENDAR_DAYS,
+    PRORATIONS,
+    WORKING_DAYS,
+    WorkCalendar,
+    month_days,
+    parse_calendar,
+)
 from workforce.persistence.accounts import Setting
 from workforce.persistence.pay import AllowanceRate
 from workforce.persistence.payroll import InsuranceBaseBounds, InsuranceRate
@@ -24,6 +33,12 @@ from workforce.services.scales import load_scale, scale_id_in_force
 PROBATION_SHARE = "probation_share"
 CERTIFICATE_FROM_NEXT_MONTH = "certificate_allowance_from_next_month"
 DEFAULT_PROBATION_SHARE = Decimal("0.80")
+PRORATION = "proration"
+"""Setting: proration of a part month, ``calendar_days`` (default) or ``working_days``."""
+WORK_CALENDAR = "work_calendar"
+"""Setting: the yearly 节假日安排 by year ("2026": holidays and adjusted working days)."""
+ANNUAL_BONUS_TAX = "annual_bonus_tax"
+"""Setting: how a 全年一次性奖金 is taxed when its item does not say (separate or merged)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +50,8 @@ class Basis:
     allowances: Allowances
     text: str
     hash: str
+    bonus_default: str = SEPARATE
+    calendar: WorkCalendar | None = None  # by working days: the year's 节假日安排
 
 
 def setting(session: Session, key: str, default: object) -> object:
@@ -105,6 +122,41 @@ def probation_share(session: Session) -> Decimal:
     return Decimal(str(value))
 
 
+def bonus_default(session: Session) -> str:
+    """The region's default tax treatment of a 全年一次性奖金 (单独计税 unless set otherwise)."""
+    value = str(setting(session, ANNUAL_BONUS_TAX, SEPARATE))
+    if value not in BONUS_TREATMENTS:
+        raise ActionRefused(
+            f"设置 {ANNUAL_BONUS_TAX} 的值「{value}」无效，"
+            "应为 separate（单独计税）或 merged（并入综合所得）"
+        )
+    return value
+
+
+def work_calendar(session: Session, period: dt.date) -> WorkCalendar | None:
+    """The year's calendar when the region prorates by working days, else None; refuses when
+    the setting is unknown or the year has no 节假日安排."""
+    mode = str(setting(session, PRORATION, CALENDAR_DAYS))
+    if mode not in PRORATIONS:
+        raise ActionRefused(
+            f"设置 {PRORATION} 的值「{mode}」无效，应为 calendar_days（按日历天数）"
+            "或 working_days（按工作日）"
+        )
+    if mode == CALENDAR_DAYS:
+        return None
+    years = setting(session, WORK_CALENDAR, {})
+    entry = years.get(str(period.year)) if isinstance(years, dict) else None
+    if not isinstance(entry, dict):
+        raise ActionRefused(
+            f"工资按工作日折算，但没有{period.year}年的节假日安排（设置 {WORK_CALENDAR}），"
+            "请先录入国务院办公厅公布的放假调休日期"
+        )
+    try:
+        return parse_calendar(period.year, entry)
+    except ValueError as exc:
+        raise ActionRefused(f"设置 {WORK_CALENDAR} 有误：{exc}") from None
+
+
 def load_basis(session: Session, period: dt.date) -> Basis:
     """The month's shared inputs; refuses when the scale, rates or bounds are missing."""
     span = MonthSpan.of(period)
@@ -120,15 +172,30 @@ def load_basis(session: Session, period: dt.date) -> Basis:
     scale = load_scale(session, scale_id)
     from_next = bool(setting(session, CERTIFICATE_FROM_NEXT_MONTH, True))
     flat = monthly_allowances(session, span.last)
+    calendar = work_calendar(session, span.first)
+    holidays, workdays = month_days(calendar, span.first) if calendar else ([], [])
     month = MonthBasis(
         period=span.first,
-        days_in_month=span.days,
+        days_in_month=calendar.working_days(span.first, span.last) if calendar else span.days,
         scale_effective_date=scale.effective_date,
         insurance_items=items,
         bounds=bounds,
         allowances={name: str(amount) for name, amount in flat.items()},
         probation_share=probation_share(session),
         certificate_from_next_month=from_next,
+        proration=WORKING_DAYS if calendar else CALENDAR_DAYS,
+        holidays=tuple(holidays),
+        workdays=tuple(workdays),
     )
     text = month.text()
-    return Basis(span, month, scale, scale_id, _allowances(flat, from_next), text, sha256(text))
+    return Basis(
+        span,
+        month,
+        scale,
+        scale_id,
+        _allowances(flat, from_next),
+        text,
+        sha256(text),
+        bonus_default(session),
+        calendar,
+    )

@@ -116,12 +116,15 @@ def load_carried(session: Session, period: dt.date, needed: set[int]) -> dict[in
         raw.c.cum_other,
         raw.c.withheld_before,
         raw.c.tax,
+        raw.c.bonus_tax,
     )
     found: dict[int, RawCarry] = {}
 
     def keep(month: int, row: Any) -> None:
-        worker_id, first, income, exempt, insurance, special, other, before, tax = row
-        found[worker_id] = (first, month, income, exempt, insurance, special, other, before + tax)
+        # A separately taxed bonus's tax is not part of the cumulative withholding.
+        worker_id, first, income, exempt, insurance, special, other, before, tax, bonus = row
+        withheld = before + tax - bonus
+        found[worker_id] = (first, month, income, exempt, insurance, special, other, withheld)
 
     for row in session.execute(
         select(raw.c.worker_id, *figures).where(raw.c.month_id == latest.id)
@@ -147,8 +150,8 @@ def gather(session: Session, period: dt.date, month_id: int | None) -> Gathered:
     """Read everything the month's payslips need (no writes)."""
     basis = load_basis(session, period)
     span = basis.span
-    people = load_people(session, span, basis.scale, basis.allowances)
-    items = add_items(session, span, people)
+    people = load_people(session, span, basis.scale, basis.allowances, basis.calendar)
+    items = add_items(session, span, people, basis.bonus_default)
     ids = {p.worker_id for p in people}
     arrears = owed_arrears(session, span, month_id, ids)
     for person in people:
@@ -265,6 +268,8 @@ FIGURE_COLUMNS = (
     "quick_deduction",
     "cum_tax",
     "withheld_before",
+    "bonus_income",
+    "bonus_tax",
     "lines",
     "contributions",
     "inputs",
@@ -313,6 +318,8 @@ def figures(slip: Payslip, inputs: PayInputs, month_hash: str) -> tuple[Any, ...
         fen(line.quick_deduction),
         fen(line.cumulative_tax),
         fen(line.withheld_before),
+        fen(slip.bonus_income),
+        fen(slip.bonus_tax),
         lines_text(slip.lines),
         encode_contributions(slip.contributions),
         text,

@@ -1,5 +1,7 @@
-"""The month's pay items a clerk enters (§3: 取暖补贴, 扣款 …): one at a time or imported in bulk.
-Items of an approved or locked month are refused; a calculated month goes back to draft."""
+"""The month's pay items a clerk enters (§3: 取暖补贴, 扣款, 全年一次性奖金 …): one at a time or
+imported in bulk. Items of an approved or locked month are refused; a calculated month goes back to
+draft. An annual bonus carries its tax treatment (单独计税 or 并入综合所得) or "" for the region's
+default, settled when the month is calculated."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from workforce.domain.money import to_money
 from workforce.domain.pay_item_sheet import ItemEntry
+from workforce.domain.payroll import BONUS_TREATMENTS
 from workforce.domain.permissions import Action
 from workforce.domain.problems import ActionRefused
 from workforce.persistence.base import utc_now
@@ -30,6 +33,14 @@ def _checked(entry: ItemEntry) -> ItemEntry:
         raise ActionRefused(f"项目「{name}」的金额不能为0")
     if entry.after_tax and amount > 0:
         raise ActionRefused(f"税后项目「{name}」只能是扣款（负数）")
+    bonus = entry.annual_bonus
+    if bonus is not None:
+        if bonus and bonus not in BONUS_TREATMENTS:
+            raise ActionRefused(f"全年一次性奖金「{name}」的计税方式「{bonus}」无效")
+        if amount < 0 or entry.after_tax or not entry.taxable:
+            raise ActionRefused(
+                f"全年一次性奖金「{name}」应为计税的发放项目（正数，非税后扣款），实为{amount}元"
+            )
     return ItemEntry(
         entry.id_number.strip().upper(),
         entry.period.replace(day=1),
@@ -40,6 +51,7 @@ def _checked(entry: ItemEntry) -> ItemEntry:
         entry.after_tax,
         entry.note.strip(),
         (entry.code or name).strip(),
+        bonus,
     )
 
 
@@ -54,6 +66,7 @@ def _row(worker_id: int, entry: ItemEntry, actor: Actor) -> dict[str, Any]:
         "insurable": entry.insurable,
         "after_tax": entry.after_tax,
         "note": entry.note,
+        "annual_bonus": entry.annual_bonus,
         "created_by": actor.user_id,
         "created_at": utc_now(),
     }
@@ -109,7 +122,12 @@ def add_items(
                         "period": (None, f"{row['period']:%Y-%m}"),
                         "name": (None, row["name"]),
                         "amount": (None, row["amount"]),
-                    },
+                    }
+                    | (
+                        {}
+                        if row["annual_bonus"] is None
+                        else {"annual_bonus": (None, row["annual_bonus"] or "default")}
+                    ),
                 )
                 for item_id, row in zip(returned, rows, strict=True)
             ),

@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import or_, select
+from sqlalchemy import or_, select, union
 from sqlalchemy.orm import Session
 
 from workforce.domain.employment import (
@@ -26,15 +26,16 @@ from workforce.domain.money import ZERO, round_fen
 from workforce.domain.pay_composition import (
     Allowances,
     PayFacts,
-    certificate_allowance_starts,
+    certificate_allowance_since,
     regular_lines,
 )
-from workforce.domain.payroll import PayLine
+from workforce.domain.payroll import SEPARATE, PayLine
 from workforce.domain.problems import ActionRefused
 from workforce.domain.scale import ScaleVersion
 from workforce.domain.vocab import WorkerStatus
-from workforce.persistence.careers import first_registrations
-from workforce.persistence.payroll import PayItem
+from workforce.domain.work_calendar import WorkCalendar
+from workforce.persistence.careers import CertificateRegistration
+from workforce.persistence.payroll import PayItem, PayrollMonth, Payslip
 from workforce.persistence.people import Certificate, PostLevelChange, StatusChange, Worker
 
 
@@ -94,33 +95,48 @@ def _level_histories(session: Session, after: dt.date) -> dict[int, list[tuple[d
 def _certificates(
     session: Session, span: MonthSpan, allowances: Allowances
 ) -> dict[int, tuple[str, dt.date]]:
-    """Per worker, the best-paid certificate whose allowance has started by the month (from its
-    first registration, §6)."""
+    """Per worker, the best-paid certificate whose allowance is paid in the month: registered,
+    started, not lapsed (§6; a renewal before the lapse does not restart it)."""
     best: dict[int, tuple[str, dt.date]] = {}
     amounts = allowances.certificate
     certificate = Certificate.__table__.c
-    first = first_registrations()  # a renewal does not restart the allowance
+    registration = CertificateRegistration.__table__.c
+    dates = union(
+        select(registration.certificate_id, registration.registered_date),
+        select(certificate.id, certificate.registered_date).where(
+            certificate.registered_date.is_not(None)
+        ),
+    ).subquery()
     rows = session.execute(
-        select(certificate.worker_id, certificate.level, first.c.first_registered)
-        .join(first, first.c.certificate_id == certificate.id)
-        .where(first.c.first_registered <= span.last)
+        select(certificate.id, certificate.worker_id, certificate.level, dates.c.registered_date)
+        .join(dates, dates.c.certificate_id == certificate.id)
+        .where(certificate.level.in_(sorted(amounts)), dates.c.registered_date <= span.last)
+        .order_by(certificate.id)
     )
-    for worker_id, level, registered in rows:
-        if level not in amounts:
-            continue
-        starts = certificate_allowance_starts(registered, allowances.certificate_from_next_month)
-        if starts > span.first:
+    registrations: dict[int, tuple[int, str, list[dt.date]]] = {}
+    for certificate_id, worker_id, level, registered in rows:
+        registrations.setdefault(certificate_id, (worker_id, level, []))[2].append(registered)
+    for worker_id, level, days in registrations.values():
+        since = certificate_allowance_since(
+            days, span.first, allowances.certificate_from_next_month
+        )
+        if since is None:
             continue
         held = best.get(worker_id)
         if held is None or amounts[level] > amounts[held[0]]:
-            best[worker_id] = (level, registered)
+            best[worker_id] = (level, since)
     return best
 
 
 def load_people(
-    session: Session, span: MonthSpan, scale: ScaleVersion, allowances: Allowances
+    session: Session,
+    span: MonthSpan,
+    scale: ScaleVersion,
+    allowances: Allowances,
+    calendar: WorkCalendar | None = None,
 ) -> list[Person]:
-    """Everyone employed for at least one day of the month, with their regular pay lines.
+    """Everyone employed for at least one day of the month, with their regular pay lines and
+    paid days: calendar days, or working days when a ``calendar`` is given (§8.1).
 
     Refuses when a worker's post and level have no amount in the scale in force.
     """
@@ -150,6 +166,7 @@ def load_people(
         .order_by(worker.id)
     )
     cache: dict[tuple[object, ...], tuple[PayLine, ...]] = {}
+    working: dict[tuple[tuple[dt.date, dt.date], ...], int] = {}
     people: list[Person] = []
     missing: list[str] = []
     probation_status = WorkerStatus.PROBATION.value
@@ -160,12 +177,20 @@ def load_people(
                 continue
             start = span.first if joined is None or joined < span.first else joined
             employment = Employment(
-                (span.last - start).days + 1, status == probation_status, status
+                (span.last - start).days + 1,
+                status == probation_status,
+                status,
+                ((start, span.last),),
             )
         else:
             employment = employment_in_month(span, joined, timeline, status)
             if employment.days <= 0:
                 continue
+        days = employment.days
+        if calendar is not None:  # by working days; nearly everyone shares the whole month
+            days = working.get(employment.spans, -1)
+            if days < 0:
+                days = working[employment.spans] = employment.working_days(calendar)
         history = levels.get(worker_id)
         post, level = current_post, current_level
         if history:
@@ -204,7 +229,7 @@ def load_people(
                 post,
                 level,
                 employment.status,
-                employment.days,
+                days,
                 employment.probation,
                 joined,
                 lines,
@@ -219,8 +244,11 @@ def load_people(
     return people
 
 
-def add_items(session: Session, span: MonthSpan, people: list[Person]) -> int:
-    """Append the month's items (取暖补贴, 扣款 …) to each person's lines; returns how many.
+def add_items(
+    session: Session, span: MonthSpan, people: list[Person], bonus_default: str = SEPARATE
+) -> int:
+    """Append the month's items (取暖补贴, 扣款, 全年一次性奖金 …) to each person's lines; returns
+    how many. An annual bonus without its own treatment takes the region's ``bonus_default``.
     Refuses items of workers not employed in the month."""
     by_worker = {p.worker_id: p for p in people}
     count = 0
@@ -234,11 +262,12 @@ def add_items(session: Session, span: MonthSpan, people: list[Person]) -> int:
             PayItem.taxable,
             PayItem.insurable,
             PayItem.after_tax,
+            PayItem.annual_bonus,
         )
         .where(PayItem.period == span.first)
         .order_by(PayItem.worker_id, PayItem.id)
     )
-    for worker_id, code, name, amount, taxable, insurable, after_tax in rows:
+    for worker_id, code, name, amount, taxable, insurable, after_tax, bonus in rows:
         person = by_worker.get(worker_id)
         if person is None:
             orphans.add(worker_id)
@@ -251,6 +280,7 @@ def add_items(session: Session, span: MonthSpan, people: list[Person]) -> int:
                 taxable=taxable,
                 after_tax=after_tax,
                 insurable=insurable,
+                bonus="" if bonus is None else bonus or bonus_default,
             )
         )
         count += 1
@@ -262,14 +292,46 @@ def add_items(session: Session, span: MonthSpan, people: list[Person]) -> int:
             f"以下人员{span.label()}不在职，不能发放本月项目：{'、'.join(names[:5])}"
             + (f"等{len(names)}人" if len(names) > 5 else "")
         )
+    refuse_second_separate_bonus(session, span, people)
     return count
 
 
+def refuse_second_separate_bonus(session: Session, span: MonthSpan, people: list[Person]) -> None:
+    """全年一次性奖金单独计税 is allowed once a year per person (财税〔2018〕164号): refuse a
+    month that would tax a second one separately."""
+    wanted = [p.worker_id for p in people if any(line.bonus == SEPARATE for line in p.extra)]
+    if not wanted:
+        return
+    earlier: list[tuple[str, dt.date]] = []
+    for start in range(0, len(wanted), 5000):
+        earlier.extend(
+            session.execute(
+                select(Worker.name, PayrollMonth.period)
+                .join(Payslip, Payslip.worker_id == Worker.id)
+                .join(PayrollMonth, PayrollMonth.id == Payslip.month_id)
+                .where(
+                    Payslip.worker_id.in_(wanted[start : start + 5000]),
+                    Payslip.bonus_income > 0,
+                    PayrollMonth.period >= span.first.replace(month=1),
+                    PayrollMonth.period < span.first,
+                )
+            ).tuples()
+        )
+    if earlier:
+        earlier.sort(key=lambda found: found[1])
+        named = "、".join(f"{name}（{period.month}月）" for name, period in earlier[:5])
+        raise ActionRefused(
+            f"全年一次性奖金每年只能单独计税一次，以下人员{span.first.year}年已单独计税：{named}；"
+            f"请将{span.label()}的奖金改为并入综合所得"
+        )
+
+
 def full_month_insurable(lines: tuple[PayLine, ...], probation_share: Decimal | None) -> Decimal:
-    """A full month's insurable gross from the lines (a new hire's contribution base, §8.2)."""
+    """A full month's insurable gross from the lines (a new hire's contribution base, §8.2);
+    a 全年一次性奖金 is a year's payment, not a month's, and stays out of it."""
     total = ZERO
     for line in lines:
-        if line.after_tax or not line.insurable:
+        if line.after_tax or not line.insurable or line.bonus:
             continue
         amount = line.amount
         if line.prorated and probation_share is not None:

@@ -40,15 +40,21 @@ TAX_FIGURES = (
     ("quick_deduction", "速算扣除数"),
     ("cum_tax", "累计应纳税额"),
     ("withheld_before", "累计已预缴税额"),
+    ("bonus_income", "单独计税奖金"),  # 全年一次性奖金 taxed separately (short: a strip's cell)
+    ("bonus_tax", "奖金个税"),
 )
-OPTIONAL_FIGURES = frozenset({"cum_exempt", "cum_other"})  # shown only when not zero
+BONUS_TAX_AT = [key for key, _ in TAX_FIGURES].index("bonus_tax")
+# Shown only when not zero (a separately taxed bonus is paid once a year at most).
+OPTIONAL_FIGURES = frozenset({"cum_exempt", "cum_other", "bonus_income", "bonus_tax"})
 
 
 @dataclass(frozen=True, slots=True)
 class Slip:
     """One worker's 工资条: Σ earnings = gross; deductions = Σ insurance + tax + Σ after_tax;
-    net = gross − deductions. ``tax_figures`` are the month's cumulative withholding figures
-    (税率 as a fraction, the others in yuan)."""
+    net = gross − deductions. ``tax`` is all the income tax withheld, ``bonus_tax`` the part of
+    it on a 全年一次性奖金 taxed separately. ``tax_figures`` are the month's cumulative
+    withholding figures, then the separate bonus and its tax when paid (税率 as a fraction, the
+    rest in yuan)."""
 
     name: str
     id_number: str
@@ -65,6 +71,7 @@ class Slip:
     deductions: Decimal
     net: Decimal
     tax_figures: tuple[Amount, ...]
+    bonus_tax: Decimal = ZERO
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,6 +173,7 @@ def payslips_view(
                 insurance + tax + after_tax,
                 net,
                 _figures(tuple(row[14:])),
+                yuan(row[14 + BONUS_TAX_AT]),
             )
         )
     return SlipsView(header, unit, tuple(slips))
@@ -173,8 +181,10 @@ def payslips_view(
 
 @dataclass(frozen=True, slots=True)
 class TaxMonth:
-    """One month's withholding figures of a worker: 本期收入 (gross), 免税收入, 专项扣除
-    (individual 三险一金), 专项附加扣除, 累计应纳税所得额 as of the month, 本月预扣税额."""
+    """One month's withholding figures of a worker: 本期收入 (wage income: gross without a bonus
+    taxed separately), 免税收入, 专项扣除 (individual 三险一金), 专项附加扣除, 累计应纳税所得额
+    as of the month, 本月预扣税额 (cumulative withholding), and the 全年一次性奖金 taxed
+    separately with its tax."""
 
     month: int
     income: Decimal
@@ -183,6 +193,8 @@ class TaxMonth:
     special: Decimal
     cum_taxable: Decimal
     withholding: Decimal
+    bonus_income: Decimal = ZERO
+    bonus_tax: Decimal = ZERO
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,6 +258,8 @@ def tax_summary_view(
                 raw.c.special_deductions,
                 raw.c.cum_taxable,
                 raw.c.tax,
+                raw.c.bonus_income,
+                raw.c.bonus_tax,
             )
             .select_from(raw)
             .join(Worker, Worker.id == raw.c.worker_id)
@@ -266,9 +280,22 @@ def tax_summary_view(
         order = (*last_row[6:10], worker_id)
         tax_months = []
         for number, row in paid:
-            gross, taxable, insurance, special, cum_taxable, tax = (yuan(v) for v in row[10:16])
+            gross, taxable, insurance, special, cum_taxable, tax, bonus, bonus_tax = (
+                yuan(v) for v in row[10:18]
+            )
+            wages = gross - bonus
             tax_months.append(
-                TaxMonth(number, gross, gross - taxable, insurance, special, cum_taxable, tax)
+                TaxMonth(
+                    number,
+                    wages,
+                    wages - taxable,
+                    insurance,
+                    special,
+                    cum_taxable,
+                    tax - bonus_tax,
+                    bonus,
+                    bonus_tax,
+                )
             )
         people.append(
             (

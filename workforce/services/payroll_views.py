@@ -34,7 +34,13 @@ FIXED_EARNINGS = (
     ("basic_performance", "基础绩效"),
 )
 ARREARS = ("arrears", "补发工资")
+BONUS_TAX_COLUMNS = (
+    ("bonus_income", "全年一次性奖金（单独计税）"),
+    ("bonus_tax", "全年一次性奖金个税"),
+)
+"""The month's separately taxed bonus and its tax: they add up, unlike the cumulative figures."""
 TAX_COLUMNS = (
+    *BONUS_TAX_COLUMNS,
     ("cum_income", "累计收入"),
     ("cum_exempt", "累计免税收入"),
     ("cum_basic", "累计减除费用"),
@@ -103,6 +109,7 @@ class PayrollWorkbookView:
     employer_columns: tuple[str, ...]
     tax_columns: tuple[str, ...]  # empty unless asked for
     streets: tuple[StreetRows, ...]
+    tax_totalled: int = 0  # how many of the first tax columns add up (the bonus and its tax)
 
 
 def _who(session: Session, user_id: int | None, at: dt.datetime | None) -> str:
@@ -260,6 +267,7 @@ def payroll_workbook_view(
         tuple(i.name for i in employer_items),
         tuple(title for _, title in TAX_COLUMNS) if tax_columns else (),
         tuple(StreetRows(street, tuple(rows)) for street, rows in by_street.items()),
+        len(BONUS_TAX_COLUMNS) if tax_columns else 0,
     )
 
 
