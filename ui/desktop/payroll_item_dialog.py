@@ -13,6 +13,7 @@ from PySide6.QtCore import QRegularExpression
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from ui import formatting as fmt
 from workforce.domain.pay_item_sheet import ItemEntry
+from workforce.domain.payroll import MERGED, SEPARATE
 
 AMOUNT = QRegularExpression(r"^-?\d{1,7}(\.\d{0,2})?$")
 NAMES_SHOWN = 6
@@ -63,6 +65,12 @@ class ItemDialog(QDialog):
         self.insurable = QCheckBox(self.tr("Counts towards the contribution base"))
         self.insurable.setChecked(True)
         self.after_tax = QCheckBox(self.tr("Deducted after tax (a negative amount)"))
+        # 全年一次性奖金: taxed separately or merged, chosen per payment ("" = the region's rule)
+        self.bonus = QCheckBox(self.tr("Year-end bonus (one payment a year)"))
+        self.bonus_tax = QComboBox()
+        self.bonus_tax.addItem(self.tr("As the region's rule says"), "")
+        self.bonus_tax.addItem(self.tr("Taxed separately (monthly table on bonus ÷ 12)"), SEPARATE)
+        self.bonus_tax.addItem(self.tr("Merged into this month's wages"), MERGED)
         self.note = QLineEdit()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -76,11 +84,14 @@ class ItemDialog(QDialog):
         form.addRow("", self.taxable)
         form.addRow("", self.insurable)
         form.addRow("", self.after_tax)
+        form.addRow("", self.bonus)
+        form.addRow(self.tr("Bonus tax"), self.bonus_tax)
         form.addRow(self.tr("Note"), self.note)
         form.addRow(self.buttons)
         for edit in (self.name, self.amount):
             edit.textChanged.connect(lambda _text: self._update())
         self.after_tax.toggled.connect(lambda _checked: self._update())
+        self.bonus.toggled.connect(lambda _checked: self._update())
         self._update()
 
     def amount_value(self) -> Decimal | None:
@@ -91,9 +102,15 @@ class ItemDialog(QDialog):
         return value if value else None
 
     def _update(self) -> None:
-        after = self.after_tax.isChecked()
+        after, bonus = self.after_tax.isChecked(), self.bonus.isChecked()
+        self.bonus.setEnabled(not after)
+        self.bonus_tax.setEnabled(bonus and not after)
+        self.after_tax.setEnabled(not bonus)
         for box in (self.taxable, self.insurable):
-            box.setEnabled(not after)
+            box.setEnabled(not after and not bonus)
+        if bonus:  # a bonus is taxable income and stays out of the contribution base
+            self.taxable.setChecked(True)
+            self.insurable.setChecked(False)
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(bool(self.name.text().strip()) and self.amount_value() is not None)
 
@@ -103,6 +120,8 @@ class ItemDialog(QDialog):
         if amount is None:
             return []
         after = self.after_tax.isChecked()
+        bonus = self.bonus.isChecked() and not after
+        treatment: str | None = str(self.bonus_tax.currentData()) if bonus else None
         return [
             ItemEntry(
                 row.id_number,
@@ -113,6 +132,7 @@ class ItemDialog(QDialog):
                 insurable=self.insurable.isChecked() and not after,
                 after_tax=after,
                 note=self.note.text().strip(),
+                annual_bonus=treatment,
             )
             for row in self.rows
         ]

@@ -246,6 +246,8 @@ def detail_html(d: SlipDetail) -> str:
             ]
         )
     )
+    if d.bonus_income:
+        parts.append(_bonus_rows(d))
     parts.append(
         _row(
             [QCoreApplication.translate("payroll_text", "Tax this month"), _money(d.tax)], bold=True
@@ -280,3 +282,32 @@ def detail_html(d: SlipDetail) -> str:
         + "</h3>"
     )
     return "".join(parts)
+
+
+def _bonus_rows(d: SlipDetail) -> str:
+    """A 全年一次性奖金 taxed separately: its own figure, beside the cumulative withholding."""
+    wages = d.tax - d.bonus_tax
+    return "".join(
+        [
+            _row(
+                [
+                    QCoreApplication.translate("payroll_text", "Tax on wages this month"),
+                    _money(wages),
+                ]
+            ),
+            _row(
+                [
+                    QCoreApplication.translate("payroll_text", "Year-end bonus taxed separately"),
+                    _money(d.bonus_income),
+                ]
+            ),
+            _row(
+                [
+                    QCoreApplication.translate(
+                        "payroll_text", "Tax on the bonus (monthly table on bonus ÷ 12)"
+                    ),
+                    _money(d.bonus_tax),
+                ]
+            ),
+        ]
+    )

@@ -94,6 +94,8 @@ class SlipDetail:
     net: Decimal
     tax_rate: Decimal
     tax_figures: tuple[tuple[str, Decimal], ...]
+    bonus_income: Decimal = Decimal("0.00")  # 全年一次性奖金 taxed separately this month
+    bonus_tax: Decimal = Decimal("0.00")  # its tax (monthly table on bonus ÷ 12), in ``tax``
 
 
 def month_review(db: Database, actor: Actor, period: dt.date) -> MonthReview:
@@ -170,4 +172,6 @@ def slip_detail(db: Database, actor: Actor, period: dt.date, worker_id: int) -> 
             slip.net,
             slip.tax_rate,
             figures,
+            slip.bonus_income,
+            slip.bonus_tax,
         )

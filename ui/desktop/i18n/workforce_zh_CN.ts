@@ -894,7 +894,7 @@
 <context>
     <name>ItemDialog</name>
     <message>
-        <location filename="../payroll_item_dialog.py" line="+47"/>
+        <location filename="../payroll_item_dialog.py" line="+49"/>
         <source>Add a pay item</source>
         <translation>录入工资项目</translation>
     </message>
@@ -929,6 +929,26 @@
         <translation>税后扣款（金额为负数）</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Year-end bonus (one payment a year)</source>
+        <translation>全年一次性奖金（每年一次）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>As the region&apos;s rule says</source>
+        <translation>按本地区规定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Taxed separately (monthly table on bonus ÷ 12)</source>
+        <translation>单独计税（奖金÷12按月度税率表）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Merged into this month&apos;s wages</source>
+        <translation>并入当月综合所得</translation>
+    </message>
+    <message>
         <location line="+8"/>
         <source>Workers</source>
         <translation>职工</translation>
@@ -944,7 +964,12 @@
         <translation>金额</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>Bonus tax</source>
+        <translation>奖金计税方式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -3572,7 +3597,7 @@ Save anyway?</source>
         <translation>税率</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Tax this month</source>
         <translation>本月预扣个税</translation>
     </message>
@@ -3590,6 +3615,21 @@ Save anyway?</source>
         <location line="+8"/>
         <source>Net pay: %1</source>
         <translation>实发工资：%1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Tax on wages this month</source>
+        <translation>本月工资薪金个税</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Year-end bonus taxed separately</source>
+        <translation>全年一次性奖金（单独计税）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Tax on the bonus (monthly table on bonus ÷ 12)</source>
+        <translation>奖金应纳税额（奖金÷12按月度税率表）</translation>
     </message>
 </context>
 <context>
