@@ -11,7 +11,7 @@ from workforce.persistence.org import OrgUnit
 from workforce.persistence.people import Worker
 from workforce.services.context import Actor
 from workforce.services.org import descendants, org_nodes
-from workforce.services.roster_plan import Work
+from workforce.services.roster_plan import CHUNK, Work
 
 
 def scope_units(session: Session, actor: Actor) -> set[int] | None:
@@ -75,9 +75,12 @@ def import_scope_problems(
             message = f"「{row.name}」所在单位「{row.unit_path}」{outside}"
             problems.append(error("out_of_scope", message, Where(sheet, row.row)))
     ids = [worker_id for worker_id, _data, _cert in work.updates]
-    current = dict(
-        session.execute(select(Worker.id, Worker.community_id).where(Worker.id.in_(ids))).tuples()
-    )
+    current: dict[int, int] = {}
+    for start in range(0, len(ids), CHUNK):
+        query = select(Worker.id, Worker.community_id).where(
+            Worker.id.in_(ids[start : start + CHUNK])
+        )
+        current.update(session.execute(query).tuples().all())
     for update, (worker_id, data, _cert) in zip(work.plan.updates, work.updates, strict=True):
         if current.get(worker_id) not in units or not _inside(units, work, data.community_id):
             message = f"「{update.name}」{outside}，不能修改"
