@@ -58,9 +58,11 @@ def create_user(
     role: Role | str,
     *,
     scope_org_id: int | None = None,
+    password: str | None = None,
 ) -> int:
     """添加用户: a unique user name (letters, digits, _ . - or Chinese, 2–50 characters),
-    optionally limited to a district or street (scope)."""
+    optionally limited to a district or street (scope) and with a first password (to be changed
+    at the first login)."""
     require(actor, Action.MANAGE_USERS)
     username = username.strip()
     if not USERNAME.match(username):
@@ -75,11 +77,13 @@ def create_user(
         if session.scalar(select(User.id).where(User.username == username)) is not None:
             raise ActionRefused(f"用户名「{username}」已存在")
         _check_scope(session, scope_org_id)
+        if password is not None:
+            _require_own_password(session, actor)
         user = User(
             username=username,
             display_name=display,
             role=chosen.value,
-            password_hash="",
+            password_hash="" if password is None else hash_password(username, password),
             scope_org_id=scope_org_id,
         )
         session.add(user)
@@ -129,6 +133,16 @@ def _check_scope(session: Session, scope_org_id: int | None) -> None:
             raise ActionRefused(f"范围 {scope_org_id} 不是区或街道")
 
 
+def _require_own_password(session: Session, actor: Actor) -> None:
+    """Giving others passwords turns on logging in for everybody: the administrator needs a
+    password first, or could no longer log in."""
+    own = session.get(User, actor.user_id) if actor.user_id is not None else None
+    if own is None or not own.password_hash:
+        raise ActionRefused(
+            f"请先为当前用户「{actor.username}」设置密码（workforce user passwd），再为他人设置密码"
+        )
+
+
 def _user(session: Session, username: str) -> User:
     user = session.scalar(select(User).where(User.username == username.strip()).with_for_update())
     if user is None:
@@ -142,6 +156,8 @@ def reset_password(db: Database, actor: Actor, username: str, password: str) -> 
     require(actor, Action.MANAGE_USERS)
     with db.transaction() as session:
         user = _user(session, username)
+        if user.id != actor.user_id:
+            _require_own_password(session, actor)
         user.password_hash = hash_password(user.username, password)
         user.must_change_password = user.id != actor.user_id
         user.failed_logins, user.locked_until = 0, None
