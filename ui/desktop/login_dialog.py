@@ -1,0 +1,275 @@
+"""Signing in to the desktop (登录): the first administrator password, the login, the forced
+password change, and the idle lock that hides the window until the same user's password.
+
+The dialogs only ask; the services in ``workforce.services.auth`` decide, count failures and
+audit. Each dialog stays open on a refusal and shows the service's own (Chinese) message.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workforce.domain.problems import ActionRefused
+
+if TYPE_CHECKING:
+    from workforce.services.context import Actor, Database
+
+Attempt = Callable[["PasswordDialog"], "Actor"]
+ACTIVITY = {
+    QEvent.Type.KeyPress,
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseMove,
+    QEvent.Type.Wheel,
+}
+
+
+class PasswordDialog(QDialog):
+    """User name and/or passwords; ``attempt`` runs the service, a refusal is shown inline."""
+
+    def __init__(
+        self,
+        title: str,
+        intro: str,
+        attempt: Attempt,
+        *,
+        username: str | None = None,
+        username_editable: bool = False,
+        new_password: bool = False,
+        ok_text: str = "",
+        cancel_text: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(380)
+        self.attempt = attempt
+        self.actor: Actor | None = None
+        layout = QVBoxLayout(self)
+        text = QLabel(intro)
+        text.setWordWrap(True)
+        layout.addWidget(text)
+        form = QFormLayout()
+        layout.addLayout(form)
+        self.username = QLineEdit(username or "")
+        self.username.setReadOnly(not username_editable)
+        if username is not None or username_editable:
+            form.addRow(self.tr("User name:"), self.username)
+        self.password = QLineEdit()
+        self.repeat = QLineEdit()
+        for field in (self.password, self.repeat):
+            field.setEchoMode(QLineEdit.EchoMode.Password)
+        if new_password:
+            form.addRow(self.tr("New password:"), self.password)
+            form.addRow(self.tr("Repeat it:"), self.repeat)
+            hint = QLabel(self.tr("At least 8 characters, not only digits, not the user name."))
+            hint.setWordWrap(True)
+            layout.addWidget(hint)
+        else:
+            form.addRow(self.tr("Password:"), self.password)
+        self.new_password = new_password
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setVisible(False)
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.cancel_button = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        if ok_text:
+            self.ok_button.setText(ok_text)
+        if cancel_text:
+            self.cancel_button.setText(cancel_text)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        (self.username if username_editable else self.password).setFocus()
+
+    def show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.setVisible(True)
+        self.password.clear()
+        self.repeat.clear()
+        self.password.setFocus()
+
+    def accept(self) -> None:
+        """Run the attempt; close only when it succeeds."""
+        if self.new_password and self.password.text() != self.repeat.text():
+            self.show_error(self.tr("The two passwords differ."))
+            return
+        try:
+            self.actor = self.attempt(self)
+        except ActionRefused as exc:
+            self.show_error(exc.message)
+            return
+        super().accept()
+
+
+class SignIn(QObject):
+    """The start of a desktop session: first password, login, forced change. ``finished`` carries
+    the actor, or None when the clerk closed a dialog (the app then quits)."""
+
+    finished = Signal(object)
+
+    def __init__(self, parent: QWidget, db: Database) -> None:
+        super().__init__(parent)
+        self.window = parent
+        self.db = db
+        self.dialog: PasswordDialog | None = None
+        self._password = ""
+
+    def start(self) -> None:
+        from workforce.services.accounts import actor_for
+        from workforce.services.auth import initial_password_due, login_required
+        from workforce.services.setup import DEFAULT_ADMIN
+
+        if initial_password_due(self.db):
+            self._show(
+                PasswordDialog(
+                    self.tr("Set the administrator password"),
+                    self.tr(
+                        "This is the first start. Choose the password of the administrator "
+                        "account; it will be asked at every start."
+                    ),
+                    self._set_initial,
+                    username=DEFAULT_ADMIN,
+                    new_password=True,
+                    cancel_text=self.tr("Quit"),
+                    parent=self.window,
+                ),
+                self.finished.emit,
+            )
+        elif login_required(self.db):
+            self._show(
+                PasswordDialog(
+                    self.tr("Log in"),
+                    self.tr("Enter your user name and password."),
+                    self._login,
+                    username_editable=True,
+                    ok_text=self.tr("Log in"),
+                    cancel_text=self.tr("Quit"),
+                    parent=self.window,
+                ),
+                self._logged_in,
+            )
+        else:
+            self.finished.emit(actor_for(self.db))
+
+    def _show(self, dialog: PasswordDialog, then: Callable[[Actor], None]) -> None:
+        self.dialog = dialog
+        dialog.accepted.connect(lambda: then(dialog.actor) if dialog.actor else None)
+        dialog.rejected.connect(lambda: self.finished.emit(None))
+        dialog.open()
+
+    def _set_initial(self, dialog: PasswordDialog) -> Actor:
+        from workforce.services.auth import set_initial_password
+
+        return set_initial_password(self.db, dialog.password.text())
+
+    def _login(self, dialog: PasswordDialog) -> Actor:
+        from workforce.services.auth import authenticate
+
+        self._password = dialog.password.text()
+        return authenticate(self.db, dialog.username.text(), self._password)
+
+    def _logged_in(self, actor: Actor) -> None:
+        from workforce.services.auth import password_change_due
+
+        if not password_change_due(self.db, actor):
+            self.finished.emit(actor)
+            return
+        current = self._password
+
+        def change(dialog: PasswordDialog) -> Actor:
+            from workforce.services.auth import change_own_password
+
+            change_own_password(self.db, actor, current, dialog.password.text())
+            return actor
+
+        self._show(
+            PasswordDialog(
+                self.tr("Change your password"),
+                self.tr("Your password was set by an administrator. Choose your own now."),
+                change,
+                username=actor.username,
+                new_password=True,
+                cancel_text=self.tr("Quit"),
+                parent=self.window,
+            ),
+            self.finished.emit,
+        )
+
+
+class IdleLock(QObject):
+    """After ``idle_ms`` without keyboard or mouse input the window is covered and a dialog asks
+    the same user's password (a wrong one counts as a failed login); the other way out is to quit.
+    """
+
+    def __init__(self, window: QWidget, db: Database, actor: Actor, idle_ms: int) -> None:
+        super().__init__(window)
+        self.window, self.db, self.actor = window, db, actor
+        self.dialog: PasswordDialog | None = None
+        self.cover: QWidget | None = None
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(idle_ms)
+        self.timer.timeout.connect(self.lock)
+        app = QApplication.instance()
+        if app is not None and idle_ms > 0:
+            app.installEventFilter(self)
+            self.timer.start()
+
+    @property
+    def locked(self) -> bool:
+        return self.dialog is not None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in ACTIVITY and not self.locked:
+            self.timer.start()
+        return False
+
+    def lock(self) -> None:
+        self.cover = QWidget(self.window)
+        self.cover.setAutoFillBackground(True)
+        self.cover.setGeometry(self.window.rect())
+        self.cover.show()
+        self.cover.raise_()
+        dialog = PasswordDialog(
+            self.tr("Locked"),
+            self.tr("The window was locked after a time without use. Enter your password."),
+            self._unlock,
+            username=self.actor.username,
+            ok_text=self.tr("Unlock"),
+            cancel_text=self.tr("Quit"),
+            parent=self.window,
+        )
+        dialog.setWindowFlag(Qt.WindowType.WindowCloseButtonHint, False)
+        dialog.accepted.connect(self._unlocked)
+        dialog.rejected.connect(self.window.close)
+        self.dialog = dialog
+        dialog.open()
+
+    def _unlock(self, dialog: PasswordDialog) -> Actor:
+        from workforce.services.auth import authenticate
+
+        return authenticate(self.db, self.actor.username, dialog.password.text())
+
+    def _unlocked(self) -> None:
+        if self.cover is not None:
+            self.cover.deleteLater()
+        self.cover = self.dialog = None
+        self.timer.start()
