@@ -45,9 +45,7 @@ def _dialog(session: SignIn) -> PasswordDialog:
     return session.dialog
 
 
-def test_the_first_start_sets_the_administrator_password(
-    qtbot: QtBot, sqlite_db: Database
-) -> None:
+def test_the_first_start_sets_the_administrator_password(qtbot: QtBot, sqlite_db: Database) -> None:
     window = _window(qtbot)
     quits: list[bool] = []
     session = begin_session(window, sqlite_db, lambda: quits.append(True), idle_ms=0)

@@ -240,6 +240,8 @@ class IdleLock(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in ACTIVITY and not self.locked:
             self.timer.start()
+        elif event.type() == QEvent.Type.Resize and watched is self.window and self.cover:
+            self.cover.setGeometry(self.window.rect())  # nothing shows at a resized edge
         return False
 
     def lock(self) -> None:

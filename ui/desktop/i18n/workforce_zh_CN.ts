@@ -571,6 +571,29 @@
     </message>
 </context>
 <context>
+    <name>IdleLock</name>
+    <message>
+        <location filename="../login_dialog.py" line="+252"/>
+        <source>Locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The window was locked after a time without use. Enter your password.</source>
+        <translation>窗口因长时间未操作已锁定，请输入密码解锁。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+</context>
+<context>
     <name>ImportPreview</name>
     <message>
         <location filename="../import_dialog.py" line="+111"/>
@@ -963,6 +986,39 @@
         <location line="+3"/>
         <source>%1: levels %2–%3</source>
         <translation>%1：%2–%3级</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../login_dialog.py" line="-188"/>
+        <source>User name:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>New password:</source>
+        <translation>新密码：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repeat it:</source>
+        <translation>再次输入：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At least 8 characters, not only digits, not the user name.</source>
+        <translation>至少8个字符，不能全是数字，不能与用户名相同。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
     </message>
 </context>
 <context>
@@ -1582,9 +1638,50 @@
     </message>
 </context>
 <context>
+    <name>SignIn</name>
+    <message>
+        <location filename="../login_dialog.py" line="+31"/>
+        <source>Set the administrator password</source>
+        <translation>设置管理员密码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This is the first start. Choose the password of the administrator account; it will be asked at every start.</source>
+        <translation>首次启动：请为管理员账号设置密码，以后每次启动都需输入。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+13"/>
+        <location line="+46"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location line="-51"/>
+        <location line="+4"/>
+        <source>Log in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Enter your user name and password.</source>
+        <translation>请输入用户名和密码。</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Change your password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your password was set by an administrator. Choose your own now.</source>
+        <translation>你的密码由管理员设置，请现在改为你自己的密码。</translation>
+    </message>
+</context>
+<context>
     <name>SigninDialog</name>
     <message>
-        <location line="+90"/>
+        <location filename="../training_dialogs.py" line="+90"/>
         <source>Sheet %1: %2 rows, %3 to add, %4 to change, %5 already listed.</source>
         <translation>工作表「%1」：共 %2 行，新增 %3 人，变更 %4 人，%5 人已在名单中。</translation>
     </message>
@@ -2117,17 +2214,17 @@ Save anyway?</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../app.py" line="+159"/>
+        <location filename="../app.py" line="+185"/>
         <source>Cannot start</source>
         <translation>无法启动</translation>
     </message>
     <message>
-        <location line="-68"/>
+        <location line="-92"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+58"/>
         <source>The database address is not valid:
 %1</source>
         <translation>数据库地址无效：
