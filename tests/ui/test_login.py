@@ -119,3 +119,34 @@ def test_the_idle_window_locks_until_the_same_users_password(
     assert lock.dialog is not None
     lock.dialog.cancel_button.click()  # Quit
     assert not window.isVisible()
+
+
+def test_a_second_user_signs_an_approval_with_their_password(
+    qtbot: QtBot, sqlite_db: Database
+) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from ui.desktop.login_dialog import account_actor
+
+    admin = set_initial_password(sqlite_db, "Guangming2026")
+    create_user(sqlite_db, admin, "shenhe", "审核乙", Role.APPROVER, password="Shenhe-2026")
+    window = _window(qtbot)
+    assert account_actor(window, sqlite_db, "admin", admin)() is admin  # no prompt for oneself
+    seen: list[str] = []
+
+    def type_password(password: str) -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, PasswordDialog)
+        seen.append(dialog.windowTitle())
+        _submit(dialog, password)
+        if dialog.isVisible():  # refused: the message shows, the clerk gives up
+            seen.append(dialog.error.text())
+            dialog.reject()
+
+    QTimer.singleShot(0, lambda: type_password("wrong-password"))
+    assert account_actor(window, sqlite_db, "shenhe", admin) is None
+    QTimer.singleShot(0, lambda: type_password("Shenhe-2026"))
+    signed = account_actor(window, sqlite_db, "shenhe", admin)
+    assert signed is not None and signed().role is Role.APPROVER
+    assert seen == ["Sign as shenhe", "用户名或密码不正确", "Sign as shenhe"]

@@ -275,3 +275,32 @@ class IdleLock(QObject):
             self.cover.deleteLater()
         self.cover = self.dialog = None
         self.timer.start()
+
+
+def account_actor(
+    parent: QWidget, db: Database, username: str, current: Actor
+) -> Callable[[], Actor] | None:
+    """How to act as ``username`` (the "Act as" pickers of approval and locking): the signed-in
+    user as is; any account while no account has a password; otherwise that user types their
+    password here (four eyes at one desk). None when they cancel. The result is called off the
+    GUI thread, where a refusal is shown like any other."""
+    from workforce.services.accounts import actor_for
+    from workforce.services.auth import authenticate, login_required
+
+    if username == current.username:
+        return lambda: current
+    if not login_required(db):
+        return lambda: actor_for(db, username)
+    dialog = PasswordDialog(
+        QApplication.translate("PasswordDialog", "Sign as %1").replace("%1", username),
+        QApplication.translate(
+            "PasswordDialog", "%1 confirms this step at this desk: enter their password."
+        ).replace("%1", username),
+        lambda d: authenticate(db, username, d.password.text()),
+        username=username,
+        parent=parent,
+    )
+    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.actor is None:
+        return None
+    signed = dialog.actor
+    return lambda: signed

@@ -191,7 +191,7 @@
         <translation>正在保存处理意见…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
         <source>Approving…</source>
         <translation>正在审核…</translation>
     </message>
@@ -573,7 +573,7 @@
 <context>
     <name>IdleLock</name>
     <message>
-        <location filename="../login_dialog.py" line="+252"/>
+        <location filename="../login_dialog.py" line="+254"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
@@ -991,7 +991,7 @@
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../login_dialog.py" line="-188"/>
+        <location filename="../login_dialog.py" line="-190"/>
         <source>User name:</source>
         <translation>用户名：</translation>
     </message>
@@ -1019,6 +1019,16 @@
         <location line="+31"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <location line="+183"/>
+        <source>Sign as %1</source>
+        <translation>以 %1 身份确认</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 confirms this step at this desk: enter their password.</source>
+        <translation>请 %1 在本机确认此步骤：输入其密码。</translation>
     </message>
 </context>
 <context>
@@ -1115,7 +1125,7 @@
         <translation>正在保存工资项目…</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+35"/>
         <source>Approving…</source>
         <translation>正在审核…</translation>
     </message>
@@ -1640,7 +1650,7 @@
 <context>
     <name>SignIn</name>
     <message>
-        <location filename="../login_dialog.py" line="+31"/>
+        <location filename="../login_dialog.py" line="-153"/>
         <source>Set the administrator password</source>
         <translation>设置管理员密码</translation>
     </message>
