@@ -114,7 +114,12 @@ def test_unknown_and_deactivated_users_cannot_log_in(db: Database) -> None:
     create_user(db, admin, "shenhe", "审核乙", Role.APPROVER)
     reset_password(db, admin, "shenhe", "Shenhe-2026")
     with pytest.raises(ActionRefused, match="用户名或密码不正确"):
-        authenticate(db, "nobody", "whatever1")
+        authenticate(db, "Secret-typed-as-name", "whatever1")
+    with db.reading() as session:
+        failed = session.execute(
+            select(AuditEntry.username, AuditEntry.note).where(AuditEntry.action == "login_failed")
+        ).one()
+    assert failed == ("（未知用户）", "无此用户名")  # never what was typed
     deactivate_user(db, admin, "shenhe")
     with pytest.raises(ActionRefused, match="已停用"):
         authenticate(db, "shenhe", "Shenhe-2026")

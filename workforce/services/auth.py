@@ -116,8 +116,9 @@ def authenticate(
             select(User).where(User.username == username.strip()).with_for_update()
         )
         if user is None:
-            nobody = Actor(None, username.strip()[:50] or "?", Role.CLERK)
-            audit.record(session, nobody, "login_failed", "app_user", None, note="无此用户")
+            # not the typed name: people type their password into the name field by mistake
+            nobody = Actor(None, "（未知用户）", Role.CLERK)
+            audit.record(session, nobody, "login_failed", "app_user", None, note="无此用户名")
             refusal = WRONG
         elif not user.active:
             refusal = f"用户「{user.username}」已停用，请联系管理员"
