@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from argon2 import PasswordHasher
@@ -150,3 +151,42 @@ def test_a_second_user_signs_an_approval_with_their_password(
     signed = account_actor(window, sqlite_db, "shenhe", admin)
     assert signed is not None and signed().role is Role.APPROVER
     assert seen == ["Sign as shenhe", "用户名或密码不正确", "Sign as shenhe"]
+
+
+def test_the_app_start_path_signs_in_before_attaching(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``run_desktop`` itself: the first start's dialog comes up over the empty window; setting
+    the password attaches the window as the administrator; closing the window ends the app."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from ui.desktop import app as desktop
+
+    monkeypatch.setattr(desktop, "install_translations", lambda *_a: [])
+    url = f"sqlite:///{tmp_path / 'w.db'}"
+    seen: list[str] = []
+
+    def step() -> None:
+        dialog = QApplication.activeModalWidget()
+        window = next(
+            (w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)), None
+        )
+        if isinstance(dialog, PasswordDialog):
+            assert window is not None and window.actor is None  # nothing shown before sign-in
+            seen.append(dialog.windowTitle())
+            _submit(dialog, "Guangming2026")
+        elif window is not None and window.actor is not None:
+            seen.append(window.actor.username)
+            window.close()
+            return
+        QTimer.singleShot(20, step)
+
+    QTimer.singleShot(0, step)
+    assert desktop.run_desktop(url) == 0
+    assert seen == ["Set the administrator password", "admin"]
+    db = Database.open(url)
+    try:
+        assert login_required(db)
+    finally:
+        db.close()
