@@ -7,6 +7,7 @@ desktop's idle time-out are region settings (``login_max_failures``, ``login_loc
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 
 from argon2 import PasswordHasher
@@ -79,6 +80,16 @@ def _matches(user: User, password: str) -> bool:
         return False
 
 
+_decoy: list[str] = []
+
+
+def _matches_nothing(password: str) -> None:
+    if not _decoy:
+        _decoy.append(HASHER.hash("decoy password"))
+    with contextlib.suppress(VerificationError, InvalidHashError):
+        HASHER.verify(_decoy[0], password)
+
+
 def login_required(db: Database) -> bool:
     """True once any active account has a password: from then on everybody logs in. Before that
     the embedded single-clerk database opens as the administrator without a prompt."""
@@ -116,6 +127,7 @@ def authenticate(
             select(User).where(User.username == username.strip()).with_for_update()
         )
         if user is None:
+            _matches_nothing(password)  # as slow as a real check: no hint which names exist
             # not the typed name: people type their password into the name field by mistake
             nobody = Actor(None, "（未知用户）", Role.CLERK)
             audit.record(session, nobody, "login_failed", "app_user", None, note="无此用户名")
