@@ -11,7 +11,8 @@ from argon2 import PasswordHasher
 from pytestqt.qtbot import QtBot
 
 from ui.desktop.app import begin_session
-from ui.desktop.login_dialog import IdleLock, PasswordDialog, SignIn
+from ui.desktop.idle_lock import IdleLock
+from ui.desktop.login_dialog import PasswordDialog, SignIn
 from ui.desktop.main_window import MainWindow
 from workforce.domain.vocab import Role
 from workforce.services import auth

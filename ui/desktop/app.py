@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from ui.desktop.login_dialog import IdleLock, SignIn
+from ui.desktop.idle_lock import IdleLock
+from ui.desktop.login_dialog import SignIn
 from ui.desktop.main_window import MainWindow
 from ui.tasks import run_task
 from workforce.domain.problems import ActionRefused

@@ -1,5 +1,5 @@
 """Signing in to the desktop (登录): the first administrator password, the login, the forced
-password change, and the idle lock that hides the window until the same user's password.
+password change, and a second user's signature for an approval (the idle lock: ``idle_lock``).
 
 The dialogs only ask; the services in ``workforce.services.auth`` decide, count failures and
 audit. Each dialog stays open on a refusal and shows the service's own (Chinese) message.
@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -28,12 +28,6 @@ if TYPE_CHECKING:
     from workforce.services.context import Actor, Database
 
 Attempt = Callable[["PasswordDialog"], "Actor"]
-ACTIVITY = {
-    QEvent.Type.KeyPress,
-    QEvent.Type.MouseButtonPress,
-    QEvent.Type.MouseMove,
-    QEvent.Type.Wheel,
-}
 
 
 class PasswordDialog(QDialog):
@@ -212,69 +206,6 @@ class SignIn(QObject):
             ),
             self.finished.emit,
         )
-
-
-class IdleLock(QObject):
-    """After ``idle_ms`` without keyboard or mouse input the window is covered and a dialog asks
-    the same user's password (a wrong one counts as a failed login); the other way out is to quit.
-    """
-
-    def __init__(self, window: QWidget, db: Database, actor: Actor, idle_ms: int) -> None:
-        super().__init__(window)
-        self.window, self.db, self.actor = window, db, actor
-        self.dialog: PasswordDialog | None = None
-        self.cover: QWidget | None = None
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(idle_ms)
-        self.timer.timeout.connect(self.lock)
-        app = QApplication.instance()
-        if app is not None and idle_ms > 0:
-            app.installEventFilter(self)
-            self.timer.start()
-
-    @property
-    def locked(self) -> bool:
-        return self.dialog is not None
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in ACTIVITY and not self.locked:
-            self.timer.start()
-        elif event.type() == QEvent.Type.Resize and watched is self.window and self.cover:
-            self.cover.setGeometry(self.window.rect())  # nothing shows at a resized edge
-        return False
-
-    def lock(self) -> None:
-        self.cover = QWidget(self.window)
-        self.cover.setAutoFillBackground(True)
-        self.cover.setGeometry(self.window.rect())
-        self.cover.show()
-        self.cover.raise_()
-        dialog = PasswordDialog(
-            self.tr("Locked"),
-            self.tr("The window was locked after a time without use. Enter your password."),
-            self._unlock,
-            username=self.actor.username,
-            ok_text=self.tr("Unlock"),
-            cancel_text=self.tr("Quit"),
-            parent=self.window,
-        )
-        dialog.setWindowFlag(Qt.WindowType.WindowCloseButtonHint, False)
-        dialog.accepted.connect(self._unlocked)
-        dialog.rejected.connect(self.window.close)
-        self.dialog = dialog
-        dialog.open()
-
-    def _unlock(self, dialog: PasswordDialog) -> Actor:
-        from workforce.services.auth import authenticate
-
-        return authenticate(self.db, self.actor.username, dialog.password.text())
-
-    def _unlocked(self) -> None:
-        if self.cover is not None:
-            self.cover.deleteLater()
-        self.cover = self.dialog = None
-        self.timer.start()
 
 
 def account_actor(

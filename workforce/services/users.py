@@ -13,10 +13,12 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from workforce.domain.passwords import is_locked
 from workforce.domain.permissions import Action
 from workforce.domain.problems import ActionRefused
 from workforce.domain.vocab import ROLE_NAMES, Role
 from workforce.persistence.accounts import User
+from workforce.persistence.base import utc_now
 from workforce.persistence.org import OrgUnit
 from workforce.services import audit
 from workforce.services.auth import hash_password
@@ -120,8 +122,9 @@ def list_users(db: Database) -> list[UserInfo]:
                 User.locked_until,
             ).order_by(User.id)
         ).tuples()
+        now = utc_now()
         return [
-            UserInfo(i, u, d, Role(r), a, c, s, bool(h), lock)
+            UserInfo(i, u, d, Role(r), a, c, s, bool(h), lock if is_locked(lock, now) else None)
             for i, u, d, r, a, c, s, h, lock in rows
         ]
 

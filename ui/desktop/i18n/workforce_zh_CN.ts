@@ -573,7 +573,7 @@
 <context>
     <name>IdleLock</name>
     <message>
-        <location filename="../login_dialog.py" line="+254"/>
+        <location filename="../idle_lock.py" line="+61"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
@@ -991,7 +991,7 @@
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../login_dialog.py" line="-190"/>
+        <location filename="../login_dialog.py" line="+63"/>
         <source>User name:</source>
         <translation>用户名：</translation>
     </message>
@@ -1021,7 +1021,7 @@
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location line="+183"/>
+        <location line="+120"/>
         <source>Sign as %1</source>
         <translation>以 %1 身份确认</translation>
     </message>
@@ -1650,7 +1650,7 @@
 <context>
     <name>SignIn</name>
     <message>
-        <location filename="../login_dialog.py" line="-153"/>
+        <location filename="../login_dialog.py" line="-90"/>
         <source>Set the administrator password</source>
         <translation>设置管理员密码</translation>
     </message>
@@ -2224,7 +2224,7 @@ Save anyway?</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../app.py" line="+185"/>
+        <location filename="../app.py" line="+186"/>
         <source>Cannot start</source>
         <translation>无法启动</translation>
     </message>
