@@ -16,12 +16,14 @@ from workforce.domain.vocab import Role, WorkerStatus
 from workforce.persistence.org import OrgUnit
 from workforce.persistence.people import Worker
 from workforce.services.accounts import actor_for
+from workforce.services.certificates import certificate_register
 from workforce.services.context import Actor, Database
 from workforce.services.dossier import load_dossier
 from workforce.services.org import UnitResolver, default_district_id
 from workforce.services.roster_export import roster_for_export
 from workforce.services.roster_import import apply_roster_import, plan_roster_import
 from workforce.services.roster_print import roster_for_print
+from workforce.services.training_report import training_compliance
 from workforce.services.users import create_user
 from workforce.services.workers import (
     change_status,
@@ -63,6 +65,11 @@ def test_a_scoped_clerk_reads_only_their_street(db: Database, admin: Actor) -> N
     assert load_dossier(db, clerk, ids["mine"]).person.name == "本街道人员"
     with pytest.raises(ActionRefused):
         load_dossier(db, clerk, ids["theirs"])
+    compliance = training_compliance(db, clerk, year=2025, today=TODAY)
+    assert [r.person.name for r in compliance.rows] == ["本街道人员"]
+    assert len(training_compliance(db, admin, year=2025, today=TODAY).rows) == 2
+    with pytest.raises(ActionRefused, match="管理范围"):
+        certificate_register(db, clerk, unit_id=ids["theirs_community"])
 
 
 def test_a_scoped_clerk_changes_only_their_street(db: Database, admin: Actor) -> None:

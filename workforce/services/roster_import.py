@@ -27,7 +27,7 @@ from workforce.domain.worker import CertificateInput, WorkerInput
 from workforce.persistence.accounts import ImportBatch
 from workforce.persistence.people import Certificate, Worker
 from workforce.services import audit
-from workforce.services.auth_scope import import_scope_problems
+from workforce.services.auth_scope_import import import_scope_problems
 from workforce.services.context import Actor, Database, require
 from workforce.services.roster_plan import (
     CHUNK,
