@@ -72,10 +72,10 @@ class IdleLock(QObject):
         self.dialog = dialog
         dialog.open()
 
-    def _unlock(self, dialog: PasswordDialog) -> Actor:
+    def _unlock(self, _username: str, password: str) -> Actor:
         from workforce.services.auth import authenticate
 
-        return authenticate(self.db, self.actor.username, dialog.password.text())
+        return authenticate(self.db, self.actor.username, password)
 
     def _unlocked(self) -> None:
         if self.cover is not None:

@@ -22,16 +22,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.tasks import run_task, show_error
 from workforce.domain.problems import ActionRefused
 
 if TYPE_CHECKING:
     from workforce.services.context import Actor, Database
 
-Attempt = Callable[["PasswordDialog"], "Actor"]
+Attempt = Callable[[str, str], "Actor"]
+"""(user name, password) → the actor; runs off the GUI thread (argon2 takes a noticeable time)."""
 
 
 class PasswordDialog(QDialog):
-    """User name and/or passwords; ``attempt`` runs the service, a refusal is shown inline."""
+    """User name and/or passwords; ``attempt`` runs the service off the GUI thread, a refusal is
+    shown inline and the dialog stays open."""
 
     def __init__(
         self,
@@ -51,6 +54,7 @@ class PasswordDialog(QDialog):
         self.setMinimumWidth(380)
         self.attempt = attempt
         self.actor: Actor | None = None
+        self.busy = False
         layout = QVBoxLayout(self)
         text = QLabel(intro)
         text.setWordWrap(True)
@@ -102,15 +106,39 @@ class PasswordDialog(QDialog):
 
     def accept(self) -> None:
         """Run the attempt; close only when it succeeds."""
+        if self.busy:
+            return
         if self.new_password and self.password.text() != self.repeat.text():
             self.show_error(self.tr("The two passwords differ."))
             return
-        try:
-            self.actor = self.attempt(self)
-        except ActionRefused as exc:
-            self.show_error(exc.message)
-            return
+        attempt, username, password = self.attempt, self.username.text(), self.password.text()
+        self._set_busy(True)
+        run_task(
+            self,
+            lambda _progress, _cancel: attempt(username, password),
+            self._succeeded,
+            label=self.tr("Checking the password…"),
+            on_failed=self._failed,
+            cancellable=False,
+            show_after_ms=1500,
+        )
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        for widget in (self.ok_button, self.password, self.repeat):
+            widget.setEnabled(not busy)
+
+    def _succeeded(self, actor: Actor) -> None:
+        self._set_busy(False)
+        self.actor = actor
         super().accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        if isinstance(exc, ActionRefused):
+            self.show_error(exc.message)
+        else:
+            show_error(self, exc)
 
 
 class SignIn(QObject):
@@ -169,16 +197,16 @@ class SignIn(QObject):
         dialog.rejected.connect(lambda: self.finished.emit(None))
         dialog.open()
 
-    def _set_initial(self, dialog: PasswordDialog) -> Actor:
+    def _set_initial(self, _username: str, password: str) -> Actor:
         from workforce.services.auth import set_initial_password
 
-        return set_initial_password(self.db, dialog.password.text())
+        return set_initial_password(self.db, password)
 
-    def _login(self, dialog: PasswordDialog) -> Actor:
+    def _login(self, username: str, password: str) -> Actor:
         from workforce.services.auth import authenticate
 
-        self._password = dialog.password.text()
-        return authenticate(self.db, dialog.username.text(), self._password)
+        self._password = password  # the forced change proves it again
+        return authenticate(self.db, username, password)
 
     def _logged_in(self, actor: Actor) -> None:
         from workforce.services.auth import password_change_due
@@ -188,10 +216,10 @@ class SignIn(QObject):
             return
         current = self._password
 
-        def change(dialog: PasswordDialog) -> Actor:
+        def change(_username: str, password: str) -> Actor:
             from workforce.services.auth import change_own_password
 
-            change_own_password(self.db, actor, current, dialog.password.text())
+            change_own_password(self.db, actor, current, password)
             return actor
 
         self._show(
@@ -227,7 +255,7 @@ def account_actor(
         QApplication.translate(
             "PasswordDialog", "%1 confirms this step at this desk: enter their password."
         ).replace("%1", username),
-        lambda d: authenticate(db, username, d.password.text()),
+        lambda _name, password: authenticate(db, username, password),
         username=username,
         parent=parent,
     )

@@ -991,7 +991,7 @@
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../login_dialog.py" line="+63"/>
+        <location filename="../login_dialog.py" line="+67"/>
         <source>User name:</source>
         <translation>用户名：</translation>
     </message>
@@ -1016,12 +1016,17 @@
         <translation>密码：</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+8"/>
+        <source>Checking the password…</source>
+        <translation>正在核对密码…</translation>
+    </message>
+    <message>
+        <location line="+134"/>
         <source>Sign as %1</source>
         <translation>以 %1 身份确认</translation>
     </message>
