@@ -32,7 +32,7 @@ from workforce.services.users import (
     unlock_user,
 )
 
-NOW = dt.datetime(2026, 11, 25, 9, 0, tzinfo=dt.UTC)
+NOW = dt.datetime.now(dt.UTC)  # list_users compares lock-outs with the real clock
 
 
 @pytest.fixture(autouse=True)
