@@ -12,7 +12,7 @@ from sqlalchemy import select
 from tests.factories import make_worker
 from workforce.domain.problems import ActionRefused
 from workforce.domain.vocab import Role
-from workforce.persistence.accounts import User
+from workforce.persistence.accounts import AuditEntry, Setting, User
 from workforce.persistence.adjustment import AdjustmentItem, PostAppointment
 from workforce.persistence.people import Appraisal, PostLevelChange, Worker
 from workforce.services.adjustment_apply import apply_run, revert_run
@@ -153,3 +153,22 @@ def test_override_and_re_preparation_show_what_changed(db: Database, admin: Acto
     assert second.since_last is not None
     assert second.since_last.added == (newcomer,)
     assert ids["missing"] not in second.since_last.changed
+
+
+def test_self_approval_only_where_the_region_allows_it_and_recorded(
+    db: Database, admin: Actor
+) -> None:
+    _seed(db, admin)
+    run = prepare_run(db, admin, 2026)
+    with pytest.raises(ActionRefused, match="准备人以外的审核员审核（双人复核）"):
+        approve_run(db, admin, run.run_id)
+    with db.transaction() as session:
+        session.add(Setting(key="allow_single_user_approval", value=True))
+    approve_run(db, admin, run.run_id)
+    with db.reading() as session:
+        note = session.scalars(
+            select(AuditEntry.note).where(
+                AuditEntry.entity == "adjustment_run", AuditEntry.action == "approve"
+            )
+        ).one()
+    assert note == "单人审批（本地区允许）：准备人与审核人为同一人"

@@ -162,7 +162,7 @@ def test_four_eyes_lock_and_verify(db: Database, admin: Actor) -> None:
         "approve",
         "lock",
     ]
-    assert notes[-1].startswith("本地区允许单人审核")
+    assert notes[-1].startswith("单人审批（本地区允许）")
     verification = verify_month(db, finance, "2026-03")
     assert verification.ok and verification.checked == 2
 

@@ -1,4 +1,4 @@
-"""``workforce appraisal import`` and ``workforce user add|list``.
+"""``workforce appraisal import`` (the ``user`` commands live in ``commands_users``).
 
 An appraisal import checks the whole sheet first; any error means nothing is written and the exit
 status is 2. ``--errors OUT.xlsx`` writes the clerk's sheet back with a 错误说明 column.
@@ -15,13 +15,11 @@ from reports.roster_xlsx import write_error_report
 from ui.cli.commands_scale import add_user_option, read_sheet
 from ui.cli.common import CliError, Progress, emit_json, opened, say
 from workforce.domain.problems import Problem
-from workforce.domain.vocab import ROLE_NAMES, Role
 from workforce.services.appraisals import (
     AppraisalPlan,
     apply_appraisal_import,
     plan_appraisal_import,
 )
-from workforce.services.users import create_user, list_users
 
 REJECTED = 2
 
@@ -38,18 +36,6 @@ def register(sub: Any) -> None:
     imp.add_argument("--json", action="store_true", help="在标准输出打印 JSON 结果")
     add_user_option(imp)
     imp.set_defaults(handler=run_import)
-
-    user = sub.add_parser("user", help="用户：添加、列出")
-    user_actions = user.add_subparsers(dest="user_command", metavar="ACTION", required=True)
-    add = user_actions.add_parser("add", help="添加用户（仅管理员）")
-    add.add_argument("username", metavar="USERNAME")
-    add.add_argument("--role", required=True, choices=[r.value for r in Role], help="角色")
-    add.add_argument("--name", metavar="显示名", default="", help="显示名（默认：用户名）")
-    add_user_option(add)
-    add.set_defaults(handler=run_user_add)
-    lst = user_actions.add_parser("list", help="列出用户")
-    lst.add_argument("--json", action="store_true", help="在标准输出打印 JSON")
-    lst.set_defaults(handler=run_user_list)
 
 
 def _problem(problem: Problem) -> dict[str, Any]:
@@ -117,32 +103,4 @@ def run_import(args: argparse.Namespace) -> int:
             "warnings": [_problem(p) for p in result.warnings],
         }
         emit_json({"plan": _plan_document(plan), "result": document})
-    return 0
-
-
-def run_user_add(args: argparse.Namespace) -> int:
-    with opened(args) as (db, actor):
-        user_id = create_user(db, actor, args.username, args.name, args.role)
-    say(f"已添加用户 {args.username}（{ROLE_NAMES[Role(args.role)]}，编号 {user_id}）")
-    return 0
-
-
-def run_user_list(args: argparse.Namespace) -> int:
-    with opened(args) as (db, _actor):
-        users = list_users(db)
-    if args.json:
-        emit_json(
-            [
-                {
-                    "username": u.username,
-                    "display_name": u.display_name,
-                    "role": u.role.value,
-                    "active": u.active,
-                }
-                for u in users
-            ]
-        )
-        return 0
-    for u in users:
-        print(f"{u.username}\t{u.display_name}\t{u.role_name}{'' if u.active else '（已停用）'}")
     return 0

@@ -1,10 +1,12 @@
-"""``workforce init``: create or upgrade the database and install the defaults."""
+"""``workforce init``: create or upgrade the database and install the defaults; the ``user``
+commands (``commands_users``)."""
 
 from __future__ import annotations
 
 import argparse
 from typing import Any
 
+from ui.cli import commands_users
 from ui.cli.common import open_database, say
 from workforce.persistence.database import describe_url
 
@@ -12,6 +14,7 @@ from workforce.persistence.database import describe_url
 def register(sub: Any) -> None:
     init = sub.add_parser("init", help="创建或升级数据库，安装默认区、管理员和示范薪酬标准")
     init.set_defaults(handler=run_init)
+    commands_users.register(sub)
 
 
 def run_init(args: argparse.Namespace) -> int:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
+import os
 import sys
 import time
 from collections.abc import Iterator
@@ -11,9 +13,11 @@ from contextlib import contextmanager
 from typing import Any
 
 from workforce.domain.problems import ActionRefused
-from workforce.services.accounts import actor_for
+from workforce.services.accounts import sign_in
 from workforce.services.context import Actor, Database
-from workforce.services.setup import InitReport, initialise
+from workforce.services.setup import DEFAULT_ADMIN, InitReport, initialise
+
+PASSWORD_ENV = "WORKFORCE_PASSWORD"
 
 
 class CliError(Exception):
@@ -73,14 +77,32 @@ def open_database(url: str | None) -> tuple[Database, InitReport]:
         raise CliError(f"无法打开数据库：{first_line}") from exc
 
 
+def acting_username(args: argparse.Namespace) -> str:
+    """``--user`` where the command has it, else the administrator."""
+    return getattr(args, "user", None) or DEFAULT_ADMIN
+
+
+def ask_password(username: str) -> str:
+    """The acting user's password: ``WORKFORCE_PASSWORD``, else a prompt on the terminal."""
+    given = os.environ.get(PASSWORD_ENV)
+    if given is not None:
+        return given
+    if not sys.stdin.isatty():
+        raise CliError(
+            f"用户「{username}」须输入密码：请在终端中运行，或设置环境变量 {PASSWORD_ENV}"
+        )
+    return getpass.getpass(f"用户「{username}」的密码：")
+
+
 @contextmanager
 def opened(args: argparse.Namespace) -> Iterator[tuple[Database, Actor]]:
     """The database of ``--db`` (created and migrated when needed) and the acting user: ``--user``
-    where the command has it, else the administrator."""
+    where the command has it, else the administrator. Once any account has a password, the
+    acting user's password is required (a wrong one counts as a failed login)."""
     db, _report = open_database(args.db)
-    user = getattr(args, "user", None)  # commands with --user act as that user
+    username = acting_username(args)
     try:
-        actor = actor_for(db, user) if user else actor_for(db)
+        actor = sign_in(db, username, lambda: ask_password(username))
     except ActionRefused as exc:
         db.close()
         raise CliError(exc.message) from exc

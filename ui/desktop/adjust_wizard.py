@@ -3,8 +3,8 @@
 Each step is one service call run off the GUI thread through ``ui.tasks`` (progress and cancel
 where the service offers them); after each, the run is read again (``run_report``) so every page
 shows what the database holds. The clerk who opens the wizard prepares and applies; approval is
-by a second account (``actor_for`` the chosen user until sign-in exists). A run already under way
-opens at the step its status calls for.
+by a second account (``account_actor``: that user's password once passwords are in use). A run
+already under way opens at the step its status calls for.
 """
 
 from __future__ import annotations
@@ -306,15 +306,18 @@ class AdjustWizard(QDialog):
 
     def approve_as(self, username: str) -> None:
         """审核 as ``username``; the service refuses the preparer (the message is shown)."""
-        from workforce.services.accounts import actor_for
+        from ui.desktop.login_dialog import account_actor
         from workforce.services.adjustment_run import approve_run
 
         if self.state is None:
             return
         db, run_id = self.db, self.state.overview.run_id
+        signed = account_actor(self, db, username, self.actor)
+        if signed is None:
+            return
 
         def operation(_progress: ProgressFn, _cancel: CancelToken) -> RunState:
-            approver = actor_for(db, username)
+            approver = signed()
             approve_run(db, approver, run_id)
             return load_run(db, run_id, actor=approver)
 

@@ -1,7 +1,8 @@
 """Desktop entry point: Qt application, translation, the database, the main window.
 
 The first start on the embedded SQLite file creates and migrates it; errors at start are shown as a
-message box in plain words, never as a traceback.
+message box in plain words, never as a traceback. Then the session begins (``begin_session``): the
+first start sets the administrator password, later starts log in, and the window locks when idle.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from ui.desktop.idle_lock import IdleLock
+from ui.desktop.login_dialog import SignIn
 from ui.desktop.main_window import MainWindow
 from ui.tasks import run_task
 from workforce.domain.problems import ActionRefused
@@ -76,9 +79,9 @@ def run_desktop(db_url: str | None) -> int:
     window.show()
     opened: list[Database] = []
 
-    def attach(result: tuple[Database, Actor]) -> None:
-        opened.append(result[0])
-        window.attach(*result)
+    def attach(db: Database) -> None:
+        opened.append(db)
+        begin_session(window, db, lambda: app.exit(0))
 
     def refuse(exc: BaseException) -> None:
         show_start_error(window, exc)
@@ -99,16 +102,40 @@ def run_desktop(db_url: str | None) -> int:
             db.close()
 
 
+def begin_session(
+    window: MainWindow, db: Database, quit_app: Callable[[], None], idle_ms: int | None = None
+) -> SignIn:
+    """Sign in over the (still empty) window, then attach it and start the idle lock
+    (``session_idle_minutes``, or ``idle_ms``); closing a sign-in dialog quits."""
+    sign_in = SignIn(window, db)
+
+    def signed_in(actor: Actor | None) -> None:
+        if actor is None:
+            quit_app()
+            return
+        from workforce.services.auth import idle_minutes
+
+        window.attach(db, actor)
+        IdleLock(window, db, actor, idle_minutes(db) * 60_000 if idle_ms is None else idle_ms)
+
+    sign_in.finished.connect(signed_in)
+    try:
+        sign_in.start()
+    except ActionRefused as exc:
+        show_start_error(window, exc)
+        quit_app()
+    return sign_in
+
+
 def open_operation(
     db_url: str | None,
-) -> Callable[[ProgressFn, CancelToken], tuple[Database, Actor]]:
-    """``Database.open`` + ``initialise`` (migrates, installs defaults) + the administrator."""
+) -> Callable[[ProgressFn, CancelToken], Database]:
+    """``Database.open`` + ``initialise`` (migrates, installs defaults)."""
 
-    def operation(_progress: ProgressFn, _cancel: CancelToken) -> tuple[Database, Actor]:
+    def operation(_progress: ProgressFn, _cancel: CancelToken) -> Database:
         from sqlalchemy.exc import ArgumentError
 
         from workforce.persistence.database import resolve_url
-        from workforce.services.accounts import actor_for
         from workforce.services.context import Database
         from workforce.services.setup import initialise
 
@@ -116,7 +143,7 @@ def open_operation(
         try:
             db = Database.open(db_url)
             initialise(db)
-            return db, actor_for(db)
+            return db
         except ActionRefused:
             if db is not None:
                 db.close()

@@ -243,7 +243,7 @@ class MainWindow(QMainWindow):
         self.counts.setText(self.tr("Loading…"))
         run_task(
             self,
-            load_roster(self.db),
+            load_roster(self.db, actor=self.actor),
             self._loaded,
             label=self.tr("Loading the roster…"),
             show_after_ms=600,

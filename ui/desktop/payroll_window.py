@@ -316,15 +316,18 @@ class PayrollWindow(QDialog):
 
     def _as_chosen(self, label: str, act: Callable[[Database, Actor, dt.date], None]) -> None:
         """Run ``act(db, actor, period)`` as the account chosen under "Act as"."""
-        from workforce.services.accounts import actor_for
+        from ui.desktop.login_dialog import account_actor
 
         username = self.account.currentData()
         if not username:
             return
         db, period = self.db, self.period()
+        signed = account_actor(self, db, str(username), self.actor)
+        if signed is None:
+            return
 
         def operation(_progress: ProgressFn, _cancel: CancelToken) -> None:
-            act(db, actor_for(db, str(username)), period)
+            act(db, signed(), period)
 
         def done(_none: None) -> None:
             self.changes.setVisible(False)

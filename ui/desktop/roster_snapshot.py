@@ -11,7 +11,7 @@ from ui.desktop.roster_filter import RosterFilter
 from workforce.domain.progress import CancelToken, ProgressFn
 from workforce.domain.scale import PostRange
 from workforce.domain.vocab import ACTIVE_STATUSES
-from workforce.services.context import Database
+from workforce.services.context import Actor, Database
 from workforce.services.org import OrgNode, descendants, org_nodes
 from workforce.services.roster_query import RosterRow, roster_rows
 from workforce.services.scales import posts_in_force
@@ -55,9 +55,10 @@ def subtree_counts(nodes: list[OrgNode], per_community: Counter[int]) -> dict[in
 
 
 def load_roster(
-    db: Database, today: dt.date | None = None
+    db: Database, today: dt.date | None = None, actor: Actor | None = None
 ) -> Callable[[ProgressFn, CancelToken], RosterSnapshot]:
-    """The operation that reads the roster, the organisation tree and the posts in force."""
+    """The operation that reads the roster (only ``actor``'s scope when given), the organisation
+    tree and the posts in force."""
 
     def operation(progress: ProgressFn, cancel: CancelToken) -> RosterSnapshot:
         progress(0, 3)
@@ -65,7 +66,7 @@ def load_roster(
             nodes = org_nodes(session)
             posts = posts_in_force(session, today or dt.date.today())
             cancel.check()
-            rows = roster_rows(session, on=today)
+            rows = roster_rows(session, on=today, actor=actor)
         progress(1, 3)
         cancel.check()
         roster = RosterFilter(rows)

@@ -1,20 +1,37 @@
-"""Accounts as the services see them: the acting user."""
+"""Accounts as the services see them: the acting user.
+
+Until any account has a password (the embedded single-clerk database) a user name is enough;
+from then on only ``authenticate`` (or ``sign_in``) yields an actor.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from sqlalchemy import select
 
 from workforce.domain.problems import ActionRefused
 from workforce.domain.vocab import Role
 from workforce.persistence.accounts import User
+from workforce.services.auth import authenticate, login_required
 from workforce.services.context import Actor, Database
 from workforce.services.setup import DEFAULT_ADMIN
 
 
 def actor_for(db: Database, username: str = DEFAULT_ADMIN) -> Actor:
-    """The actor for a user name (the embedded single-clerk case uses the administrator)."""
+    """The actor for a user name, without a password: only while no account has one."""
+    if login_required(db):
+        raise ActionRefused(f"已启用密码登录：请以用户「{username}」登录（输入其密码）后再操作")
     with db.reading() as session:
         user = session.scalar(select(User).where(User.username == username))
         if user is None or not user.active:
             raise ActionRefused(f"用户「{username}」不存在或已停用")
         return Actor(user.id, user.username, Role(user.role), user.scope_org_id)
+
+
+def sign_in(db: Database, username: str, ask_password: Callable[[], str]) -> Actor:
+    """The actor for the command line: no prompt while no account has a password, else the
+    password from ``ask_password`` (a wrong one counts as a failed login)."""
+    if not login_required(db):
+        return actor_for(db, username)
+    return authenticate(db, username, ask_password())

@@ -34,6 +34,7 @@ from workforce.persistence.pay import PayScale
 from workforce.services import audit
 from workforce.services.adjustment_inputs import load_histories
 from workforce.services.appraisals import grade_scheme
+from workforce.services.auth_approval import self_approval_note
 from workforce.services.context import Actor, Database, require
 from workforce.services.payroll_basis import insurance_items
 from workforce.services.scales import scale_in_force
@@ -397,12 +398,13 @@ def approve_run(db: Database, actor: Actor, run_id: int) -> None:
         run = get_run(session, run_id, for_update=True)
         if run.status != PREPARED:
             raise ActionRefused(f"批次{run_id}{STATUS_NAMES[run.status]}，不能审核")
-        note = ""
-        if run.prepared_by == actor.user_id:
-            alone = session.get(Setting, "allow_single_user_approval")
-            if alone is None or not alone.value:
-                raise ActionRefused("调级计划须由准备人以外的审核员审核（双人复核）")
-            note = "本地区允许单人审核：准备人与审核人为同一人"
+        note = self_approval_note(
+            session,
+            actor,
+            run.prepared_by,
+            "调级计划须由准备人以外的审核员审核（双人复核）",
+            "准备人",
+        )
         run.status = APPROVED
         run.approved_by = actor.user_id
         run.approved_at = utc_now()

@@ -27,6 +27,8 @@ from workforce.persistence.accounts import Setting
 from workforce.persistence.careers import CertificateRegistration
 from workforce.persistence.org import OrgUnit
 from workforce.persistence.people import Certificate, TrainingAttendance, TrainingSession, Worker
+from workforce.services.auth_scope import unit_within_scope
+from workforce.services.context import Actor
 from workforce.services.org import OrgNode, org_nodes
 
 YEARLY_HOURS_SETTING = "training_yearly_hours"
@@ -50,7 +52,10 @@ class Person:
     status: str
 
 
-def find_unit(session: Session, unit_id: int | None) -> OrgNode | None:
+def find_unit(session: Session, unit_id: int | None, actor: Actor | None = None) -> OrgNode | None:
+    """The unit asked for; with ``actor``, limited to their scope (None: their whole scope)."""
+    if actor is not None:
+        unit_id = unit_within_scope(session, actor, unit_id)
     if unit_id is None:
         return None
     node = next((n for n in org_nodes(session) if n.id == unit_id), None)

@@ -341,7 +341,7 @@ def certificate_register(
     require(actor, Action.VIEW_WORKERS)
     today = today or dt.date.today()
     with db.reading() as session:
-        people = career_facts.people(session, career_facts.find_unit(session, unit_id))
+        people = career_facts.people(session, career_facts.find_unit(session, unit_id, actor))
         by_worker: dict[int, list[CertificateView]] = {}
         for item in _views(session, None, today):
             by_worker.setdefault(item.worker_id, []).append(item)

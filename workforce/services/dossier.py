@@ -55,7 +55,7 @@ def worker_id_by_number(db: Database, id_number: str) -> int:
 def load_dossier(db: Database, actor: Actor, worker_id: int) -> Dossier:
     require(actor, Action.VIEW_WORKERS)
     with db.reading() as session:
-        rows = roster_rows(session, worker_id=worker_id)
+        rows = roster_rows(session, worker_id=worker_id, actor=actor)
         if not rows:
             raise ActionRefused(f"人员 {worker_id} 不存在")
         person = rows[0]

@@ -24,11 +24,11 @@ from workforce.domain.payslip_codec import (
 )
 from workforce.domain.permissions import Action
 from workforce.domain.problems import ActionRefused
-from workforce.persistence.accounts import Setting
 from workforce.persistence.base import utc_now
 from workforce.persistence.payroll import PayrollMonth, Payslip, bulk_table
 from workforce.persistence.people import Worker
 from workforce.services import audit
+from workforce.services.auth_approval import self_approval_note
 from workforce.services.context import Actor, Database, require
 from workforce.services.payroll_calc import as_period
 from workforce.services.payroll_compute import (
@@ -95,12 +95,13 @@ def approve_month(
             raise ActionRefused(
                 f"{label(first)}工资{STATUS_NAMES[month.status]}，只有已计算的月份可以审核{hint}"
             )
-        note = ""
-        if month.calculated_by == actor.user_id:
-            alone = session.get(Setting, "allow_single_user_approval")
-            if alone is None or not alone.value:
-                raise ActionRefused("工资须由计算人以外的审核员审核（双人复核）")
-            note = "本地区允许单人审核：计算人与审核人为同一人"
+        note = self_approval_note(
+            session,
+            actor,
+            month.calculated_by,
+            "工资须由计算人以外的审核员审核（双人复核）",
+            "计算人",
+        )
         with paused_gc():
             stale = stale_workers(session, month)
         if stale:

@@ -211,7 +211,7 @@ def pipeline_board(db: Database, actor: Actor, *, unit_id: int | None = None) ->
     require(actor, Action.VIEW_WORKERS)
     with db.reading() as session:
         people = career_facts.people(
-            session, career_facts.find_unit(session, unit_id), active_only=False
+            session, career_facts.find_unit(session, unit_id, actor), active_only=False
         )
         steps = steps_by_worker(session)
     return [

@@ -139,7 +139,7 @@ def eligibility_list(
         raise ActionRefused(f"{target}没有后备人选库（后备方向：两委、副职、书记）")
     with db.reading() as session:
         rules = rules_for_target(session, target)
-        unit = career_facts.find_unit(session, unit_id)
+        unit = career_facts.find_unit(session, unit_id, actor)
         people = career_facts.people(session, unit)
         standings = {w: standing(s) for w, s in steps_by_worker(session).items()}
         back = max(rules.appraisal_years or 0, 1)
@@ -246,7 +246,7 @@ def vacancies(db: Database, actor: Actor, *, unit_id: int | None = None) -> list
     and pending appointments against the role norm, with the reserve pool beside it."""
     require(actor, Action.VIEW_WORKERS)
     with db.reading() as session:
-        unit = career_facts.find_unit(session, unit_id)
+        unit = career_facts.find_unit(session, unit_id, actor)
         nodes = org_nodes(session)
         inside = descendants(nodes, unit.id) if unit else {n.id for n in nodes}
         names = {n.id: n.name for n in nodes}

@@ -19,7 +19,7 @@ def roster_for_export(
     """Every worker (any status), or those under one unit, in roster order."""
     require(actor, Action.EXPORT_ROSTER)
     with db.reading() as session:
-        return roster_rows(session, unit_id, on=on)
+        return roster_rows(session, unit_id, on=on, actor=actor)
 
 
 def template_posts(db: Database, on: dt.date | None = None) -> tuple[PostRange, ...]:

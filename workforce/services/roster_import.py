@@ -27,6 +27,7 @@ from workforce.domain.worker import CertificateInput, WorkerInput
 from workforce.persistence.accounts import ImportBatch
 from workforce.persistence.people import Certificate, Worker
 from workforce.services import audit
+from workforce.services.auth_scope_import import import_scope_problems
 from workforce.services.context import Actor, Database, require
 from workforce.services.roster_plan import (
     CHUNK,
@@ -87,6 +88,7 @@ def plan_roster_import(
             cancel=cancel,
             column_map=dict(column_map or {}),
         )
+        _limit_to_scope(session, actor, work)
     return work.plan
 
 
@@ -116,6 +118,7 @@ def apply_roster_import(
             cancel=cancel,
             column_map=dict(column_map or {}),
         )
+        _limit_to_scope(session, actor, work)
         plan = work.plan
         errors = tuple(p for p in plan.problems if p.is_error)
         if errors:
@@ -153,6 +156,14 @@ def apply_roster_import(
         )
         progress(2 * steps, 2 * steps)
         return ImportResult(batch.id, batch.created, batch.updated, plan.new_units)
+
+
+def _limit_to_scope(session: Session, actor: Actor, work: Work) -> None:
+    """Rows outside a scoped user's district or street become errors naming the row."""
+    outside = import_scope_problems(session, actor, work, work.plan.sheet)
+    if outside:
+        problems = sorted((*work.plan.problems, *outside), key=lambda p: p.where.row or 0)
+        work.plan = replace(work.plan, problems=tuple(problems))
 
 
 @dataclass

@@ -45,7 +45,7 @@ def roster_for_print(
     with db.reading() as session:
         rows = [
             row
-            for row in roster_rows(session, unit_id, on=day)
+            for row in roster_rows(session, unit_id, on=day, actor=actor)
             if row.status in active
             and (row.community_start_date is None or row.community_start_date <= day)
         ]

@@ -14,6 +14,8 @@ from sqlalchemy.orm import Session, aliased
 from workforce.persistence.org import OrgUnit
 from workforce.persistence.pay import ScalePost
 from workforce.persistence.people import Certificate, Worker
+from workforce.services.auth_scope import unit_within_scope
+from workforce.services.context import Actor
 from workforce.services.org import descendants, org_nodes
 from workforce.services.scales import posts_in_force
 
@@ -129,8 +131,12 @@ def roster_rows(
     *,
     on: dt.date | None = None,
     worker_id: int | None = None,
+    actor: Actor | None = None,
 ) -> list[RosterRow]:
-    """All workers (any status), optionally only those under one organisation unit, or one."""
+    """All workers (any status), optionally only those under one organisation unit, or one.
+    With ``actor``, only the workers in the actor's scope (a unit outside it is refused)."""
+    if actor is not None:
+        under_org_id = unit_within_scope(session, actor, under_org_id)
     posts = posts_in_force(session, on or dt.date.today())
     names = {p.code: p.name for p in posts}
     if not names:

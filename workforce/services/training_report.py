@@ -99,7 +99,7 @@ def training_compliance(
         raise ActionRefused(f"{year}年尚未到来")
     on = min(today, dt.date(year, 12, 31))
     with db.reading() as session:
-        unit = career_facts.find_unit(session, unit_id)
+        unit = career_facts.find_unit(session, unit_id, actor)
         people = career_facts.people(session, unit)
         certificates = career_facts.certificates(session, unit)
         since = min(dt.date(year, 1, 1), add_years(on, -3))
@@ -202,7 +202,7 @@ def reminders(
     require(actor, Action.VIEW_WORKERS)
     today = today or dt.date.today()
     with db.reading() as session:
-        unit = career_facts.find_unit(session, unit_id)
+        unit = career_facts.find_unit(session, unit_id, actor)
         people = career_facts.people(session, unit)
         certificates = career_facts.certificates(session, unit)
         since = min(dt.date(today.year, 1, 1), add_years(today, -3))

@@ -101,7 +101,7 @@ def pick_candidates(
     require(actor, Action.VIEW_WORKERS)
     text = search.strip()
     with db.reading() as session:
-        found = people(session, find_unit(session, unit_id))
+        found = people(session, find_unit(session, unit_id, actor))
     if not text:
         return found
     return [p for p in found if text in p.name or text in p.id_number][:SEARCH_LIMIT]

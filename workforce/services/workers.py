@@ -36,6 +36,7 @@ from workforce.persistence.people import (
     Worker,
 )
 from workforce.services import audit
+from workforce.services.auth_scope import require_in_scope
 from workforce.services.context import Actor, Database, require
 from workforce.services.scales import posts_in_force
 
@@ -254,6 +255,7 @@ def create_worker(
     data = replace(data, id_number=data.id_number.strip().upper())
     with db.transaction() as session:
         _check_new(session, data, today)
+        require_in_scope(session, actor, data.community_id, data.name)
         clash = session.scalar(select(Worker.name).where(Worker.id_number == data.id_number))
         if clash is not None:
             raise ActionRefused(f"身份证号 {data.id_number} 已存在（{clash}）")
@@ -301,6 +303,8 @@ def update_worker(
                 "请重新打开后再保存"
             )
         _check_new(session, data, today)
+        require_in_scope(session, actor, worker.community_id, worker.name)
+        require_in_scope(session, actor, data.community_id, data.name)
         if data.id_number != worker.id_number:
             clash = session.scalar(select(Worker.name).where(Worker.id_number == data.id_number))
             if clash is not None:
@@ -325,6 +329,8 @@ def transfer_worker(
         target = session.get(OrgUnit, to_community_id)
         if worker is None or target is None or target.kind != "community":
             raise ActionRefused("调动的人员或目标社区不存在")
+        require_in_scope(session, actor, worker.community_id, worker.name)
+        require_in_scope(session, actor, to_community_id, target.name)
         if worker.community_id == to_community_id:
             raise ActionRefused(f"「{worker.name}」已在「{target.name}」")
         new = replace(_as_input(worker), community_id=to_community_id, grid_id=None)
@@ -349,6 +355,7 @@ def change_status(
         worker = session.get(Worker, worker_id)
         if worker is None:
             raise ActionRefused(f"人员 {worker_id} 不存在")
+        require_in_scope(session, actor, worker.community_id, worker.name)
         if worker.status == status.value:
             raise ActionRefused(f"「{worker.name}」的状态已是{status.value}")
         new = replace(_as_input(worker), status=status.value)

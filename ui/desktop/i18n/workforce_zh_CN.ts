@@ -191,7 +191,7 @@
         <translation>正在保存处理意见…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
         <source>Approving…</source>
         <translation>正在审核…</translation>
     </message>
@@ -811,6 +811,29 @@
     </message>
 </context>
 <context>
+    <name>IdleLock</name>
+    <message>
+        <location filename="../idle_lock.py" line="+61"/>
+        <source>Locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The window was locked after a time without use. Enter your password.</source>
+        <translation>窗口因长时间未操作已锁定，请输入密码解锁。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+</context>
+<context>
     <name>ImportPreview</name>
     <message>
         <location filename="../import_dialog.py" line="+111"/>
@@ -1349,6 +1372,54 @@
     </message>
 </context>
 <context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../login_dialog.py" line="+67"/>
+        <source>User name:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>New password:</source>
+        <translation>新密码：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repeat it:</source>
+        <translation>再次输入：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At least 8 characters, not only digits, not the user name.</source>
+        <translation>至少8个字符，不能全是数字，不能与用户名相同。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Checking the password…</source>
+        <translation>正在核对密码…</translation>
+    </message>
+    <message>
+        <location line="+134"/>
+        <source>Sign as %1</source>
+        <translation>以 %1 身份确认</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 confirms this step at this desk: enter their password.</source>
+        <translation>请 %1 在本机确认此步骤：输入其密码。</translation>
+    </message>
+</context>
+<context>
     <name>PayrollWindow</name>
     <message>
         <location filename="../payroll_window.py" line="+72"/>
@@ -1462,7 +1533,7 @@
         <translation>正在保存工资项目…</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+35"/>
         <source>Approving…</source>
         <translation>正在审核…</translation>
     </message>
@@ -2155,6 +2226,47 @@
     </message>
 </context>
 <context>
+    <name>SignIn</name>
+    <message>
+        <location filename="../login_dialog.py" line="-90"/>
+        <source>Set the administrator password</source>
+        <translation>设置管理员密码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This is the first start. Choose the password of the administrator account; it will be asked at every start.</source>
+        <translation>首次启动：请为管理员账号设置密码，以后每次启动都需输入。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+13"/>
+        <location line="+46"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location line="-51"/>
+        <location line="+4"/>
+        <source>Log in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Enter your user name and password.</source>
+        <translation>请输入用户名和密码。</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Change your password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your password was set by an administrator. Choose your own now.</source>
+        <translation>你的密码由管理员设置，请现在改为你自己的密码。</translation>
+    </message>
+</context>
+<context>
     <name>SigninDialog</name>
     <message>
         <location filename="../training_dialogs.py" line="+90"/>
@@ -2690,17 +2802,17 @@ Save anyway?</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../app.py" line="+159"/>
+        <location filename="../app.py" line="+186"/>
         <source>Cannot start</source>
         <translation>无法启动</translation>
     </message>
     <message>
-        <location line="-68"/>
+        <location line="-92"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+58"/>
         <source>The database address is not valid:
 %1</source>
         <translation>数据库地址无效：
@@ -3627,7 +3739,7 @@ Save anyway?</source>
         <translation>全年一次性奖金（单独计税）</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>Tax on the bonus (monthly table on bonus ÷ 12)</source>
         <translation>奖金应纳税额（奖金÷12按月度税率表）</translation>
     </message>

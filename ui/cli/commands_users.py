@@ -1,0 +1,170 @@
+"""``workforce user add|list|passwd|unlock|deactivate|role``: accounts, passwords and scopes.
+
+Passwords never appear on the command line: the new one comes from ``WORKFORCE_NEW_PASSWORD`` or
+is typed twice at a prompt; the acting user's own from ``WORKFORCE_PASSWORD`` or a prompt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from typing import Any
+
+from ui.cli.commands_scale import add_user_option
+from ui.cli.common import (
+    CliError,
+    acting_username,
+    ask_password,
+    emit_json,
+    open_database,
+    opened,
+    say,
+)
+from workforce.domain.problems import ActionRefused
+from workforce.domain.vocab import ROLE_NAMES, Role
+from workforce.services.accounts import sign_in
+from workforce.services.auth import change_own_password, login_required
+from workforce.services.context import Database
+from workforce.services.roster_export import find_unit
+from workforce.services.users import (
+    create_user,
+    deactivate_user,
+    list_users,
+    reset_password,
+    set_role,
+    unlock_user,
+)
+
+NEW_PASSWORD_ENV = "WORKFORCE_NEW_PASSWORD"
+ROLES = [r.value for r in Role]
+
+
+def register(sub: Any) -> None:
+    user = sub.add_parser("user", help="用户：添加、列出、密码、解锁、停用、角色")
+    actions = user.add_subparsers(dest="user_command", metavar="ACTION", required=True)
+    add = actions.add_parser("add", help="添加用户（仅管理员）")
+    add.add_argument("username", metavar="USERNAME")
+    add.add_argument("--role", required=True, choices=ROLES, help="角色")
+    add.add_argument("--name", metavar="显示名", default="", help="显示名（默认：用户名）")
+    add.add_argument("--scope", metavar="UNIT", help="管理范围：区或街道名称（默认：全部）")
+    add.add_argument("--password", action="store_true", help="同时设置初始密码")
+    lst = actions.add_parser("list", help="列出用户")
+    lst.add_argument("--json", action="store_true", help="在标准输出打印 JSON")
+    passwd = actions.add_parser("passwd", help="修改本人密码，或（管理员）重置他人密码")
+    passwd.add_argument("username", metavar="USERNAME", nargs="?", help="默认：本人")
+    unlock = actions.add_parser("unlock", help="解除锁定（仅管理员）")
+    unlock.add_argument("username", metavar="USERNAME")
+    deactivate = actions.add_parser("deactivate", help="停用用户（仅管理员）")
+    deactivate.add_argument("username", metavar="USERNAME")
+    role = actions.add_parser("role", help="修改角色和管理范围（仅管理员）")
+    role.add_argument("username", metavar="USERNAME")
+    role.add_argument("role", metavar="ROLE", choices=ROLES, help="、".join(ROLES))
+    role.add_argument("--scope", metavar="UNIT", help="管理范围：区或街道名称（默认：全部）")
+    for parser, handler in (
+        (add, run_add),
+        (lst, run_list),
+        (passwd, run_passwd),
+        (unlock, run_unlock),
+        (deactivate, run_deactivate),
+        (role, run_role),
+    ):
+        add_user_option(parser)
+        parser.set_defaults(handler=handler)
+
+
+def new_password() -> str:
+    """The new password: ``WORKFORCE_NEW_PASSWORD``, else typed twice."""
+    given = os.environ.get(NEW_PASSWORD_ENV)
+    if given is not None:
+        return given
+    if not sys.stdin.isatty():
+        raise CliError(f"请在终端中输入新密码，或设置环境变量 {NEW_PASSWORD_ENV}")
+    first = getpass.getpass("新密码：")
+    if getpass.getpass("再次输入新密码：") != first:
+        raise CliError("两次输入的新密码不一致")
+    return first
+
+
+def _scope(db: Database, name: str | None) -> int | None:
+    return find_unit(db, name) if name else None
+
+
+def run_add(args: argparse.Namespace) -> int:
+    with opened(args) as (db, actor):
+        scope = _scope(db, args.scope)
+        password = new_password() if args.password else None
+        user_id = create_user(
+            db, actor, args.username, args.name, args.role, scope_org_id=scope, password=password
+        )
+    say(f"已添加用户 {args.username}（{ROLE_NAMES[Role(args.role)]}，编号 {user_id}）")
+    return 0
+
+
+def run_list(args: argparse.Namespace) -> int:
+    with opened(args) as (db, _actor):
+        users = list_users(db)
+    if args.json:
+        emit_json(
+            [
+                {
+                    "username": u.username,
+                    "display_name": u.display_name,
+                    "role": u.role.value,
+                    "active": u.active,
+                    "scope_org_id": u.scope_org_id,
+                    "has_password": u.has_password,
+                    "locked": u.locked_until is not None,
+                }
+                for u in users
+            ]
+        )
+        return 0
+    for u in users:
+        flags = ("" if u.active else "（已停用）") + ("（已锁定）" if u.locked_until else "")
+        print(f"{u.username}\t{u.display_name}\t{u.role_name}{flags}")
+    return 0
+
+
+def run_passwd(args: argparse.Namespace) -> int:
+    own = acting_username(args)
+    target = args.username or own
+    if target != own:
+        with opened(args) as (db, actor):
+            reset_password(db, actor, target, new_password())
+        say(f"已重置用户 {target} 的密码（该用户下次登录时须修改）")
+        return 0
+    db, _report = open_database(args.db)
+    try:
+        current = ask_password(own) if login_required(db) else ""
+        actor = sign_in(db, own, lambda: current)
+        change_own_password(db, actor, current, new_password())
+    except ActionRefused as exc:
+        raise CliError(exc.message) from exc
+    finally:
+        db.close()
+    say(f"已修改用户 {own} 的密码")
+    return 0
+
+
+def run_unlock(args: argparse.Namespace) -> int:
+    with opened(args) as (db, actor):
+        unlock_user(db, actor, args.username)
+    say(f"已解锁用户 {args.username}")
+    return 0
+
+
+def run_deactivate(args: argparse.Namespace) -> int:
+    with opened(args) as (db, actor):
+        deactivate_user(db, actor, args.username)
+    say(f"已停用用户 {args.username}")
+    return 0
+
+
+def run_role(args: argparse.Namespace) -> int:
+    with opened(args) as (db, actor):
+        set_role(db, actor, args.username, args.role, _scope(db, args.scope))
+    where = f"，管理范围：{args.scope}" if args.scope else ""
+    say(f"用户 {args.username} 的角色已改为{ROLE_NAMES[Role(args.role)]}{where}")
+    return 0
