@@ -1,0 +1,280 @@
+"""The audit log as people read it (审计日志查询): filter, page newest first, export.
+
+Pages are keyset pages on the id (``before_id``), so the thousandth page of a million-row log
+costs what the first one does; every filter is an indexed column or stops at the page size.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, Text, and_, cast, func, or_, select
+from sqlalchemy.orm import Session
+
+from workforce.domain.permissions import Action
+from workforce.domain.problems import ActionRefused
+from workforce.persistence.accounts import AuditEntry, User
+from workforce.persistence.models import Base
+from workforce.persistence.people import Worker
+from workforce.services.context import Actor, Database, require
+
+PAGE = 200
+
+ENTITY_NAMES = {
+    "worker": "人员档案",
+    "org_unit": "组织机构",
+    "app_user": "用户",
+    "setting": "系统设置",
+    "import_batch": "导入批次",
+    "pay_scale": "薪酬标准",
+    "allowance_rate": "津贴标准",
+    "adjustment_run": "调级批次",
+    "adjustment_item": "调级明细",
+    "payroll_month": "月度工资",
+    "pay_item": "工资项目",
+    "contribution_base": "缴费基数",
+    "special_deduction": "专项附加扣除",
+    "tax_flag": "个税标记",
+    "certificate": "社工证",
+    "training_session": "培训班次",
+    "demo": "演示数据",
+}
+ACTION_NAMES = {
+    "create": "新增",
+    "update": "修改",
+    "delete": "删除",
+    "rename": "改名",
+    "import": "导入",
+    "transfer": "调动",
+    "status": "状态变更",
+    "adjust": "调级",
+    "prepare": "生成调级",
+    "approve": "审核",
+    "apply": "应用",
+    "revert": "撤销",
+    "discard": "作废",
+    "override": "人工调整",
+    "calculate": "计算",
+    "lock": "锁定",
+    "return": "退回",
+    "invalidate": "失效",
+    "declare": "申报",
+    "end": "终止",
+    "compute": "核定",
+    "appraisal": "考核",
+    "training": "培训",
+    "pipeline": "后备干部",
+    "generate_demo": "生成演示数据",
+    "install_defaults": "安装默认设置",
+}
+
+
+def entity_name(code: str) -> str:
+    """The Chinese name of an audited table, the code itself when none is known."""
+    return ENTITY_NAMES.get(code, code)
+
+
+def action_name(code: str) -> str:
+    return ACTION_NAMES.get(code, code)
+
+
+@dataclass(frozen=True, slots=True)
+class AuditFilter:
+    """What the clerk asked for; empty fields do not filter. Dates are local and inclusive."""
+
+    since: dt.date | None = None
+    until: dt.date | None = None
+    username: str = ""
+    action: str = ""
+    entity: str = ""
+    entity_id: int | None = None
+    id_number: str = ""
+    text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class FieldChange:
+    field: str
+    old: str | None
+    new: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class AuditRow:
+    """One audit entry (审计记录)."""
+
+    entry_id: int
+    at: dt.datetime  # aware, UTC
+    username: str
+    action: str
+    entity: str
+    entity_id: int | None
+    changes: tuple[FieldChange, ...]
+    batch_id: int | None
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class AuditPage:
+    rows: tuple[AuditRow, ...]
+    next_before: int | None  # pass as ``before_id`` for the next (older) page; None at the end
+
+
+@dataclass(frozen=True, slots=True)
+class AuditChoices:
+    usernames: tuple[str, ...]
+    actions: tuple[str, ...]
+    entities: tuple[str, ...]
+
+
+def _local_midnight_utc(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time()).astimezone().astimezone(dt.UTC)
+
+
+def _worker_rows(session: Session, id_number: str) -> ColumnElement[bool]:
+    """Entries about the worker with this ID number: the file itself and every row of the
+    tables that belong to a person (a ``worker_id`` column), found by their own id."""
+    worker_id = session.scalar(select(Worker.id).where(Worker.id_number == id_number.upper()))
+    if worker_id is None:
+        raise ActionRefused(f"没有身份证号为「{id_number}」的人员")
+    owned = [
+        and_(
+            AuditEntry.entity == table.name,
+            AuditEntry.entity_id.in_(select(table.c.id).where(table.c.worker_id == worker_id)),
+        )
+        for table in Base.metadata.sorted_tables
+        if "worker_id" in table.c and "id" in table.c
+    ]
+    return or_(and_(AuditEntry.entity == "worker", AuditEntry.entity_id == worker_id), *owned)
+
+
+def _contains(text: str) -> ColumnElement[bool]:
+    """Free text in the note or in the old/new values (stored as JSON, non-ASCII escaped)."""
+    escaped = json.dumps(text)[1:-1]
+    stored = cast(AuditEntry.changes, Text)
+    found = [
+        AuditEntry.note.contains(text, autoescape=True),
+        stored.contains(text, autoescape=True),
+    ]
+    if escaped != text:
+        found.append(stored.contains(escaped, autoescape=True))
+    return or_(*found)
+
+
+def _query(session: Session, wanted: AuditFilter) -> Select[tuple[AuditEntry]]:
+    query = select(AuditEntry)
+    if wanted.since is not None:
+        query = query.where(AuditEntry.at >= _local_midnight_utc(wanted.since))
+    if wanted.until is not None:
+        end = _local_midnight_utc(wanted.until + dt.timedelta(days=1))
+        query = query.where(AuditEntry.at < end)
+    for column, value in (
+        (AuditEntry.username, wanted.username.strip()),
+        (AuditEntry.action, wanted.action.strip()),
+        (AuditEntry.entity, wanted.entity.strip()),
+    ):
+        if value:
+            query = query.where(column == value)
+    if wanted.entity_id is not None:
+        query = query.where(AuditEntry.entity_id == wanted.entity_id)
+    if wanted.id_number.strip():
+        query = query.where(_worker_rows(session, wanted.id_number.strip()))
+    if wanted.text.strip():
+        query = query.where(_contains(wanted.text.strip()))
+    return query
+
+
+def _row(entry: AuditEntry) -> AuditRow:
+    at = entry.at if entry.at.tzinfo else entry.at.replace(tzinfo=dt.UTC)  # SQLite drops the zone
+    changes: dict[str, Any] = entry.changes or {}
+    return AuditRow(
+        entry.id,
+        at,
+        entry.username,
+        entry.action,
+        entry.entity,
+        entry.entity_id,
+        tuple(FieldChange(name, *_pair(value)) for name, value in changes.items()),
+        entry.batch_id,
+        entry.note or "",
+    )
+
+
+def _pair(value: Any) -> tuple[str | None, str | None]:
+    if isinstance(value, list | tuple) and len(value) == 2:
+        return (_shown(value[0]), _shown(value[1]))
+    return (None, _shown(value))
+
+
+def _shown(value: Any) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False)
+
+
+def audit_page(
+    db: Database,
+    actor: Actor,
+    wanted: AuditFilter,
+    *,
+    before_id: int | None = None,
+    limit: int = PAGE,
+) -> AuditPage:
+    """One page of entries, newest first, older than ``before_id`` when given."""
+    require(actor, Action.VIEW_AUDIT)
+    with db.reading() as session:
+        query = _query(session, wanted)
+        if before_id is not None:
+            query = query.where(AuditEntry.id < before_id)
+        entries = session.scalars(query.order_by(AuditEntry.id.desc()).limit(limit + 1)).all()
+        rows = tuple(_row(e) for e in entries[:limit])
+    more = len(entries) > limit
+    return AuditPage(rows, rows[-1].entry_id if more and rows else None)
+
+
+def audit_entries(
+    db: Database,
+    actor: Actor,
+    wanted: AuditFilter,
+    *,
+    progress: Callable[[int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    chunk: int = 2000,
+) -> Iterator[AuditRow]:
+    """Every matching entry, newest first, read page by page (for export)."""
+    require(actor, Action.VIEW_AUDIT)
+    before: int | None = None
+    done = 0
+    while True:
+        if cancelled is not None and cancelled():
+            return
+        page = audit_page(db, actor, wanted, before_id=before, limit=chunk)
+        yield from page.rows
+        done += len(page.rows)
+        if progress is not None:
+            progress(done)
+        if page.next_before is None:
+            return
+        before = page.next_before
+
+
+def audit_count(db: Database, actor: Actor, wanted: AuditFilter) -> int:
+    """How many entries match (for the status line and the export's progress)."""
+    require(actor, Action.VIEW_AUDIT)
+    with db.reading() as session:
+        inner = _query(session, wanted).with_only_columns(AuditEntry.id).subquery()
+        return session.scalar(select(func.count()).select_from(inner)) or 0
+
+
+def audit_choices(db: Database, actor: Actor) -> AuditChoices:
+    """The users, actions and entities to offer in the filter boxes."""
+    require(actor, Action.VIEW_AUDIT)
+    with db.reading() as session:
+        users = session.scalars(select(User.username).order_by(User.username)).all()
+        entities = session.scalars(select(AuditEntry.entity).distinct()).all()
+        actions = session.scalars(select(AuditEntry.action).distinct()).all()
+    return AuditChoices(tuple(users), tuple(sorted(actions)), tuple(sorted(entities)))
