@@ -118,15 +118,14 @@ class AuditGuard:
             name = frame.f_code.co_filename
             if (name, frame.f_code.co_name) in EXEMPT:
                 return None
-            if origin is None and name.startswith(self.program_roots):
-                if name not in INFRASTRUCTURE:
-                    origin = f"{Path(name).relative_to(ROOT)}:{frame.f_lineno} {frame.f_code.co_name}()"
+            program = name.startswith(self.program_roots) and name not in INFRASTRUCTURE
+            if origin is None and program:
+                where = Path(name).relative_to(ROOT)
+                origin = f"{where}:{frame.f_lineno} {frame.f_code.co_name}()"
             frame = frame.f_back
         return origin
 
-    def _statement(
-        self, conn: Connection, _cursor: Any, statement: str, *_args: Any
-    ) -> None:
+    def _statement(self, conn: Connection, _cursor: Any, statement: str, *_args: Any) -> None:
         if not self.enabled:
             return
         write = parse_write(statement)

@@ -30,7 +30,9 @@ def _filters(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--id-number", metavar="ID", help="某人的身份证号：其档案及名下各项记录")
     parser.add_argument("--text", metavar="TEXT", help="在原值、新值和备注中查找")
     # --user filters (as the other audit tools spell it); the acting user is --as
-    parser.add_argument("--as", metavar="USERNAME", dest="user", help="以该用户身份查询（默认 admin）")
+    parser.add_argument(
+        "--as", metavar="USERNAME", dest="user", help="以该用户身份查询（默认 admin）"
+    )
 
 
 def register(sub: Any) -> None:

@@ -20,9 +20,11 @@ from workforce.persistence.migrate import upgrade_to_head
 from workforce.persistence.org import OrgUnit
 from workforce.persistence.pay import AllowanceRate, PayScale, ScaleAmount, ScalePost
 from workforce.persistence.payroll import InsuranceBaseBounds, InsuranceRate
-from workforce.services.context import Database
+from workforce.services import audit
+from workforce.services.context import Actor, Database
 
 DEFAULT_ADMIN = "admin"
+SYSTEM = Actor(None, "system", Role.ADMIN)  # the program itself, installing its defaults
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,11 +109,11 @@ def _install_insurance(session: Session, insurance: dict[str, Any]) -> bool:
     return installed
 
 
-def _install_settings(session: Session, settings: dict[str, Any]) -> None:
+def _install_settings(session: Session, settings: dict[str, Any]) -> dict[str, Any]:
     """Region settings (probation share …) that are missing; existing values are kept."""
-    for key, value in settings.items():
-        if session.get(Setting, key) is None:
-            session.add(Setting(key=key, value=value))
+    added = {key: value for key, value in settings.items() if session.get(Setting, key) is None}
+    session.add_all(Setting(key=key, value=value) for key, value in added.items())
+    return added
 
 
 def initialise(db: Database) -> InitReport:
@@ -153,7 +155,20 @@ def initialise(db: Database) -> InitReport:
             )
             installed_scale = True
         installed_insurance = _install_insurance(session, defaults["insurance"])
-        _install_settings(session, defaults["settings"])
+        added = _install_settings(session, defaults["settings"])
+        if not created_district and (
+            created_admin or installed_scale or installed_insurance or added
+        ):
+            # an existing installation got defaults it lacked (an upgrade): say so in the log
+            changes: dict[str, tuple[object, object]] = {k: (None, v) for k, v in added.items()}
+            for name, done in (
+                ("admin", created_admin),
+                ("scale", installed_scale),
+                ("insurance", installed_insurance),
+            ):
+                if done:
+                    changes[name] = (None, "默认值")
+            audit.record(session, SYSTEM, "install_defaults", "setting", None, changes)
     return InitReport(
         migrated, created_district, created_admin, installed_scale, installed_insurance
     )
