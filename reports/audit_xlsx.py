@@ -16,19 +16,7 @@ import xlsxwriter
 
 from workforce.services.audit_views import AuditRow, action_name, entity_name
 
-HEADER = (
-    "序号",
-    "时间",
-    "用户",
-    "操作",
-    "对象",
-    "对象编号",
-    "字段",
-    "原值",
-    "新值",
-    "批次",
-    "备注",
-)
+HEADER = ("序号", "时间", "用户", "操作", "对象", "编号", "字段", "原值", "新值", "批次", "备注")
 WIDTHS = (10, 19, 12, 12, 14, 10, 20, 30, 30, 8, 40)
 MAX_ROWS = 1_048_576
 MAX_TEXT = 32_767  # Excel's limit for one cell
