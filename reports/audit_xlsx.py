@@ -48,6 +48,7 @@ class _Writer:
         return self.current
 
     def line(self, entry: AuditRow, field: str, old: str | None, new: str | None) -> None:
+        """One row: the entry's columns, then one field's label, old and new value."""
         sheet = self._sheet()
         at = entry.at.astimezone()
         sheet.write_number(self.row, 0, entry.entry_id)
@@ -86,7 +87,7 @@ def write_audit_xlsx(
         for entry in entries:
             if entry.changes:
                 for change in entry.changes:
-                    writer.line(entry, change.field, change.old, change.new)
+                    writer.line(entry, change.label or change.field, change.old, change.new)
             else:
                 writer.line(entry, "", None, None)
             count += 1

@@ -85,7 +85,7 @@ def test_cli_lists_and_exports(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert f"已导出 1 条审计记录到 {out}" in capsys.readouterr().err
     sheet = openpyxl.load_workbook(out).active
     assert sheet is not None
-    assert {r[6] for r in sheet.iter_rows(min_row=2, values_only=True)} >= {"amount"}
+    assert {r[6] for r in sheet.iter_rows(min_row=2, values_only=True)} >= {"金额", "生效日期"}
 
 
 def test_cli_errors_are_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
@@ -12,9 +13,11 @@ from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import add_workers
+from ui.desktop import audit_window
 from ui.desktop.audit_window import ENTRY_COLUMNS, AuditWindow, EntryModel
 from ui.desktop.main_window import MainWindow
 from workforce.domain.vocab import Role
+from workforce.services.audit_views import AuditPage, audit_page
 from workforce.services.context import Actor, Database
 from workforce.services.workers import load_worker, update_worker
 
@@ -43,17 +46,27 @@ def _window(qtbot: QtBot, db: Database, actor: Actor) -> AuditWindow:
 
 
 def test_filter_pages_and_detail(
-    qtbot: QtBot, sqlite_db: Database, admin_sqlite: Actor, tmp_path: Path
+    qtbot: QtBot,
+    sqlite_db: Database,
+    admin_sqlite: Actor,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     first = _history(sqlite_db, admin_sqlite)
+    asked: list[int | None] = []
+
+    def spy(*args: Any, before_id: int | None = None, limit: int = 200) -> AuditPage:
+        asked.append(before_id)
+        return audit_page(*args, before_id=before_id, limit=limit)
+
+    monkeypatch.setattr(audit_window, "audit_page", spy)
     window = _window(qtbot, sqlite_db, admin_sqlite)
     assert window.total == 8  # street and community, 5 workers, 1 edit
-    assert len(window.entries.rows) == 3  # one page so far
-    window.load_more()
-    qtbot.waitUntil(lambda: len(window.entries.rows) == 6)
-    window.table.scrollToBottom()
-    qtbot.waitUntil(lambda: len(window.entries.rows) == 8)
-    assert window.next_before is None
+    window.table.scrollToBottom()  # scrolling (or a table not yet full) loads the next page
+    qtbot.waitUntil(lambda: window.next_before is None and not window.loading)
+    shown = [r.entry_id for r in window.entries.rows]
+    assert shown == sorted(set(shown), reverse=True) and len(shown) == 8
+    assert len(asked) == 3 and asked[0] is None  # three pages of three, each after the last
+    assert asked[1:] == [shown[2], shown[5]]
 
     window.entity.setCurrentIndex(window.entity.findData("worker"))
     window.action.setCurrentIndex(window.action.findData("update"))
@@ -95,7 +108,7 @@ def test_export_writes_every_filtered_entry(
 def test_model_passes_qt_checks(
     qtmodeltester: object, sqlite_db: Database, admin_sqlite: Actor
 ) -> None:
-    from workforce.services.audit_views import AuditFilter, audit_page
+    from workforce.services.audit_views import AuditFilter
 
     _history(sqlite_db, admin_sqlite)
     page = audit_page(sqlite_db, admin_sqlite, AuditFilter())

@@ -88,7 +88,9 @@ def run_list(args: argparse.Namespace) -> int:
         emit_json({"entries": [entry_document(r) for r in page.rows]})
         return 0
     for row in page.rows:
-        changes = "；".join(f"{c.field}: {c.old or ''} → {c.new or ''}" for c in row.changes)
+        changes = "；".join(
+            f"{c.label or c.field}: {c.old or ''} → {c.new or ''}" for c in row.changes
+        )
         target = entity_name(row.entity) + (f" #{row.entity_id}" if row.entity_id else "")
         print(
             f"{row.at.astimezone():%Y-%m-%d %H:%M:%S}\t{row.username}\t"

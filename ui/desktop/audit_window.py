@@ -52,7 +52,7 @@ def when(row: AuditRow) -> str:
 
 
 def summary(row: AuditRow) -> str:
-    return "；".join(f"{c.field}: {c.old or ''} → {c.new or ''}" for c in row.changes)
+    return "；".join(f"{c.label or c.field}: {c.old or ''} → {c.new or ''}" for c in row.changes)
 
 
 ENTRY_COLUMNS: tuple[Column[AuditRow], ...] = (
@@ -72,9 +72,9 @@ ENTRY_COLUMNS: tuple[Column[AuditRow], ...] = (
 )
 
 CHANGE_COLUMNS: tuple[Column[FieldChange], ...] = (
-    Column(QT_TRANSLATE_NOOP("columns", "Field"), lambda c: c.field, width=160),
-    Column(QT_TRANSLATE_NOOP("columns", "Old value"), lambda c: c.old or "", width=220),
-    Column(QT_TRANSLATE_NOOP("columns", "New value"), lambda c: c.new or "", width=220),
+    Column(QT_TRANSLATE_NOOP("columns", "Field"), lambda c: c.label or c.field, width=110),
+    Column(QT_TRANSLATE_NOOP("columns", "Old value"), lambda c: c.old or "", width=150),
+    Column(QT_TRANSLATE_NOOP("columns", "New value"), lambda c: c.new or "", width=150),
 )
 
 
@@ -171,6 +171,7 @@ class AuditWindow(QDialog):
         split.addWidget(detail)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
+        split.setSizes([620, 460])
         self.status = QLabel()
         column = QVBoxLayout(self)
         column.addLayout(grid)

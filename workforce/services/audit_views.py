@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from workforce.domain.permissions import Action
 from workforce.domain.problems import ActionRefused
+from workforce.domain.worker import FIELD_LABELS
 from workforce.persistence.accounts import AuditEntry, User
 from workforce.persistence.models import Base
 from workforce.persistence.people import Worker
@@ -73,6 +74,32 @@ ACTION_NAMES = {
 }
 
 
+GENERAL_FIELDS = {
+    "name": "名称",
+    "status": "状态",
+    "amount": "金额",
+    "effective_date": "生效日期",
+    "kind": "类别",
+    "key": "档次",
+    "level": "等级",
+    "base": "缴费基数",
+    "monthly_amount": "每月金额",
+    "from_month": "起始月份",
+    "to_month": "结束月份",
+    "reason": "理由",
+    "username": "用户名",
+    "display_name": "显示名",
+    "role": "角色",
+}
+
+
+def field_name(entity: str, code: str) -> str:
+    """The Chinese label of a changed field: the file's own labels for a worker."""
+    if entity == "worker" and code in FIELD_LABELS:
+        return FIELD_LABELS[code]
+    return GENERAL_FIELDS.get(code, code)
+
+
 def entity_name(code: str) -> str:
     """The Chinese name of an audited table, the code itself when none is known."""
     return ENTITY_NAMES.get(code, code)
@@ -98,9 +125,10 @@ class AuditFilter:
 
 @dataclass(frozen=True, slots=True)
 class FieldChange:
-    field: str
+    field: str  # as stored (the column or key)
     old: str | None
     new: str | None
+    label: str = ""  # as a clerk reads it (岗位等级 for level)
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,7 +226,10 @@ def _row(entry: AuditEntry) -> AuditRow:
         entry.action,
         entry.entity,
         entry.entity_id,
-        tuple(FieldChange(name, *_pair(value)) for name, value in changes.items()),
+        tuple(
+            FieldChange(name, *_pair(value), field_name(entry.entity, name))
+            for name, value in changes.items()
+        ),
         entry.batch_id,
         entry.note or "",
     )
