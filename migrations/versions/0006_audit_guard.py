@@ -24,6 +24,7 @@ INDEXES = {
     # the viewer filters by one of these and pages newest first (by id)
     "ix_audit_log_entity": ["entity", "id"],
     "ix_audit_log_username": ["username", "id"],
+    "ix_audit_log_action": ["action", "id"],
 }
 
 

@@ -104,3 +104,26 @@ def test_only_approvers_and_administrators_may_read(db: Database, admin: Actor) 
     assert {"admin", "shenhe"} <= set(choices.usernames)
     assert {"create", "update", "rename"} <= set(choices.actions)
     assert {"worker", "org_unit", "special_deduction"} <= set(choices.entities)
+
+
+def test_date_range_on_dated_entries_even_slightly_out_of_order(db: Database, admin: Actor) -> None:
+    """Ids grow with time only roughly (a transaction stamps before it inserts): the range is
+    decided by the time stamp, whatever the ids."""
+    from sqlalchemy import insert
+
+    from workforce.persistence.accounts import AuditEntry
+
+    def local(day: int, hour: int) -> dt.datetime:
+        return dt.datetime(2026, 3, day, hour).astimezone().astimezone(dt.UTC)
+
+    stamps = [local(1, 9), local(2, 9), local(3, 23), local(2, 23), local(4, 0), local(5, 9)]
+    rows = [
+        {"at": at, "username": "admin", "action": "update", "entity": "setting", "note": str(n)}
+        for n, at in enumerate(stamps)
+    ]
+    with db.transaction() as session:
+        session.execute(insert(AuditEntry), rows)
+    found = audit_page(db, admin, AuditFilter(since=dt.date(2026, 3, 2), until=dt.date(2026, 3, 3)))
+    assert [r.note for r in found.rows] == ["3", "2", "1"]  # newest id first
+    assert audit_count(db, admin, AuditFilter(since=dt.date(2026, 3, 4))) >= 2
+    assert audit_count(db, admin, AuditFilter(until=dt.date(2026, 3, 1))) == 1

@@ -41,6 +41,7 @@ class AuditEntry(Base):
     __table_args__ = (
         Index("ix_audit_log_entity", "entity", "id"),
         Index("ix_audit_log_username", "username", "id"),
+        Index("ix_audit_log_action", "action", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -24,6 +24,7 @@ from workforce.persistence.people import Worker
 from workforce.services.context import Actor, Database, require
 
 PAGE = 200
+MARGIN = dt.timedelta(days=1)
 
 ENTITY_NAMES = {
     "worker": "人员档案",
@@ -193,13 +194,34 @@ def _contains(text: str) -> ColumnElement[bool]:
     return or_(*found)
 
 
-def _query(session: Session, wanted: AuditFilter) -> Select[tuple[AuditEntry]]:
-    query = select(AuditEntry)
+def _first_id_from(session: Session, moment: dt.datetime) -> int | None:
+    """The id of the first entry at or after ``moment`` (one seek on the time index)."""
+    found = select(AuditEntry.id).where(AuditEntry.at >= moment)
+    return session.scalar(found.order_by(AuditEntry.at).limit(1))
+
+
+def _dated(session: Session, query: Select[Any], wanted: AuditFilter) -> Select[Any]:
+    """The date range, plus the id range it covers so a newest-first scan by id stays inside it.
+
+    Ids grow with time; a transaction can take its time stamp a little before its insert, so the
+    id bounds are taken a day wide of the range and the time condition itself stays exact.
+    """
     if wanted.since is not None:
-        query = query.where(AuditEntry.at >= _local_midnight_utc(wanted.since))
+        start = _local_midnight_utc(wanted.since)
+        query = query.where(AuditEntry.at >= start)
+        low = _first_id_from(session, start - MARGIN)
+        query = query.where(AuditEntry.id >= (low if low is not None else 0))
     if wanted.until is not None:
         end = _local_midnight_utc(wanted.until + dt.timedelta(days=1))
         query = query.where(AuditEntry.at < end)
+        high = _first_id_from(session, end + MARGIN)
+        if high is not None:
+            query = query.where(AuditEntry.id < high)
+    return query
+
+
+def _query(session: Session, wanted: AuditFilter) -> Select[tuple[AuditEntry]]:
+    query = _dated(session, select(AuditEntry), wanted)
     for column, value in (
         (AuditEntry.username, wanted.username.strip()),
         (AuditEntry.action, wanted.action.strip()),
