@@ -14,7 +14,8 @@ from typing import Any
 
 import xlsxwriter
 
-from workforce.services.audit_views import AuditRow, action_name, entity_name
+from workforce.services.audit_labels import action_name, entity_name
+from workforce.services.audit_views import AuditRow
 
 HEADER = ("序号", "时间", "用户", "操作", "对象", "编号", "字段", "原值", "新值", "批次", "备注")
 WIDTHS = (10, 19, 12, 12, 14, 10, 20, 30, 30, 8, 40)

@@ -16,18 +16,23 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
+from tests.audit import scenarios_pay, scenarios_people
 from tests.audit.scenarios import ANY, SCENARIOS, WITHOUT_PEOPLE, Expect, make_world
 from tests.audit_guard import EXEMPT
 from workforce.persistence.accounts import AuditEntry
 from workforce.services.context import Actor, Database
 
 SERVICES = Path(__file__).resolve().parents[2] / "workforce" / "services"
+# how a service can open a transaction that writes: the usual db.transaction(), or a session or
+# connection it begins itself (db.sessions() … session.begin(), db.engine.begin())
+WRITE_PATHS = {"transaction", "sessions", "begin"}
+SCENARIO_MODULES = (scenarios_people, scenarios_pay)  # importing them registers their scenarios
 EXEMPT_NAMES = {f"{Path(file).stem}:{name}" for file, name in EXEMPT}
 
 
 def mutating_services() -> set[str]:
     """``module:function`` for each public function of workforce/services that opens a write
-    transaction."""
+    transaction (reads use ``db.reading()``)."""
     found = set()
     for path in sorted(SERVICES.glob("*.py")):
         tree = ast.parse(path.read_text("utf-8"))
@@ -35,8 +40,7 @@ def mutating_services() -> set[str]:
             if not isinstance(node, ast.FunctionDef) or node.name.startswith("_"):
                 continue
             if any(
-                isinstance(sub, ast.Attribute) and sub.attr == "transaction"
-                for sub in ast.walk(node)
+                isinstance(sub, ast.Attribute) and sub.attr in WRITE_PATHS for sub in ast.walk(node)
             ):
                 found.add(f"{path.stem}:{node.name}")
     return found

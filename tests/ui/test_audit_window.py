@@ -14,7 +14,8 @@ from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import add_workers
 from ui.desktop import audit_window
-from ui.desktop.audit_window import ENTRY_COLUMNS, AuditWindow, EntryModel
+from ui.desktop.audit_models import ENTRY_COLUMNS, EntryModel
+from ui.desktop.audit_window import AuditWindow
 from ui.desktop.main_window import MainWindow
 from workforce.domain.vocab import Role
 from workforce.services.audit_views import AuditPage, audit_page

@@ -9,14 +9,13 @@ from typing import Any
 from reports.audit_xlsx import write_audit_xlsx
 from ui.cli.commands_scale import parse_date
 from ui.cli.common import CliError, Progress, emit_json, opened, say
+from workforce.services.audit_labels import action_name, entity_name
 from workforce.services.audit_views import (
     AuditFilter,
     AuditRow,
-    action_name,
     audit_count,
     audit_entries,
     audit_page,
-    entity_name,
 )
 
 

@@ -334,7 +334,7 @@
 <context>
     <name>AuditWindow</name>
     <message>
-        <location filename="../audit_window.py" line="+103"/>
+        <location filename="../audit_window.py" line="+59"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
@@ -419,7 +419,7 @@
         <translation>文字</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+95"/>
         <location line="+55"/>
         <source>Loading…</source>
         <translation>正在读取…</translation>
@@ -2450,7 +2450,7 @@ Save anyway?</source>
         <translation>两委占比</translation>
     </message>
     <message>
-        <location filename="../audit_window.py" line="-291"/>
+        <location filename="../audit_models.py" line="+21"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
