@@ -276,7 +276,10 @@ class AuditWindow(QDialog):
     # -- export ----------------------------------------------------------------------------------
     def choose_export(self) -> None:
         path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Export audit log"), "审计日志.xlsx", self.tr("Workbooks (*.xlsx)")
+            self,
+            self.tr("Export audit log"),
+            self.tr("audit log.xlsx"),
+            self.tr("Workbooks (*.xlsx)"),
         )
         if path:
             self.export(Path(path))

@@ -440,12 +440,17 @@
         <translation>未选择记录。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Export audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
+        <source>audit log.xlsx</source>
+        <translation>审计日志.xlsx</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
