@@ -9,9 +9,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 
+from tests.audit_guard import AuditGuard
 from workforce.persistence.models import Base
 from workforce.services.accounts import actor_for
 from workforce.services.context import Actor, Database
@@ -22,6 +23,28 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 PG_ADMIN_URL = os.environ.get(
     "WORKFORCE_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 )
+
+
+AUDIT_GUARD = AuditGuard()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _audit_guard_installed() -> Iterator[AuditGuard]:
+    """Every engine of the session is watched: each service test is also an audit test."""
+    AUDIT_GUARD.install(Engine)
+    yield AUDIT_GUARD
+    AUDIT_GUARD.remove(Engine)
+
+
+@pytest.fixture(autouse=True)
+def _audit_guard(_audit_guard_installed: AuditGuard) -> Iterator[AuditGuard]:
+    """Fails the test when a program transaction wrote watched tables without auditing,
+    even when the error was swallowed on the way (a GUI task showing it, say)."""
+    _audit_guard_installed.violations.clear()
+    yield _audit_guard_installed
+    found = list(_audit_guard_installed.violations)
+    _audit_guard_installed.violations.clear()
+    assert not found, "unaudited writes: " + " | ".join(found)
 
 
 @pytest.fixture(scope="session")

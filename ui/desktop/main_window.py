@@ -197,6 +197,9 @@ class MainWindow(QMainWindow):
             toolbar.addSeparator() if action is None else toolbar.addAction(action)
         self.dashboard = add_dashboard(self, view_menu)
         self.reminders = add_career_views(self, workers_menu, view_menu)
+        from ui.desktop.audit_menu import add_audit_menu  # one entry, in 系统
+
+        self.audit_action = add_audit_menu(self)
 
     def _connect(self) -> None:
         self.search.textChanged.connect(lambda _text: self._debounce.start())

@@ -29,6 +29,7 @@ class Action(StrEnum):
     RECORD_CERTIFICATES = "record_certificates"
     RECORD_TRAINING = "record_training"
     MOVE_PIPELINE = "move_pipeline"
+    VIEW_AUDIT = "view_audit"
 
 
 ALLOWED: dict[Action, frozenset[Role]] = {
@@ -55,6 +56,8 @@ ALLOWED: dict[Action, frozenset[Role]] = {
     Action.RECORD_CERTIFICATES: frozenset({Role.CLERK, Role.ADMIN}),
     Action.RECORD_TRAINING: frozenset({Role.CLERK, Role.ADMIN}),
     Action.MOVE_PIPELINE: frozenset({Role.CLERK, Role.ADMIN}),
+    # the log shows who changed whose pay: those who check the work, not those who do it
+    Action.VIEW_AUDIT: frozenset({Role.APPROVER, Role.ADMIN}),
 }
 
 

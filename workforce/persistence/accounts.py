@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from workforce.persistence.base import Base, Timestamp, utc_now
@@ -36,6 +36,13 @@ class AuditEntry(Base):
     """
 
     __tablename__ = "audit_log"
+    # the viewer filters by entity or user and pages newest first; the database refuses
+    # UPDATE and DELETE of this table (triggers, migration 0006)
+    __table_args__ = (
+        Index("ix_audit_log_entity", "entity", "id"),
+        Index("ix_audit_log_username", "username", "id"),
+        Index("ix_audit_log_action", "action", "id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[dt.datetime] = mapped_column(Timestamp, default=utc_now, index=True)

@@ -20,10 +20,12 @@ from workforce.persistence.migrate import upgrade_to_head
 from workforce.persistence.org import OrgUnit
 from workforce.persistence.pay import AllowanceRate, PayScale, ScaleAmount, ScalePost
 from workforce.persistence.payroll import InsuranceBaseBounds, InsuranceRate
+from workforce.services import audit
 from workforce.services.bank_layouts import install_builtin_layouts
-from workforce.services.context import Database
+from workforce.services.context import Actor, Database
 
 DEFAULT_ADMIN = "admin"
+SYSTEM = Actor(None, "system", Role.ADMIN)  # the program itself, installing its defaults
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,11 +110,11 @@ def _install_insurance(session: Session, insurance: dict[str, Any]) -> bool:
     return installed
 
 
-def _install_settings(session: Session, settings: dict[str, Any]) -> None:
+def _install_settings(session: Session, settings: dict[str, Any]) -> dict[str, Any]:
     """Region settings (probation share …) that are missing; existing values are kept."""
-    for key, value in settings.items():
-        if session.get(Setting, key) is None:
-            session.add(Setting(key=key, value=value))
+    added = {key: value for key, value in settings.items() if session.get(Setting, key) is None}
+    session.add_all(Setting(key=key, value=value) for key, value in added.items())
+    return added
 
 
 def initialise(db: Database) -> InitReport:
@@ -154,8 +156,22 @@ def initialise(db: Database) -> InitReport:
             )
             installed_scale = True
         installed_insurance = _install_insurance(session, defaults["insurance"])
-        _install_settings(session, defaults["settings"])
-        install_builtin_layouts(session)
+        added = _install_settings(session, defaults["settings"])
+        installed_layouts = install_builtin_layouts(session)
+        if not created_district and (
+            created_admin or installed_scale or installed_insurance or added or installed_layouts
+        ):
+            # an existing installation got defaults it lacked (an upgrade): say so in the log
+            changes: dict[str, tuple[object, object]] = {k: (None, v) for k, v in added.items()}
+            for name, done in (
+                ("admin", created_admin),
+                ("scale", installed_scale),
+                ("insurance", installed_insurance),
+                ("bank_layouts", installed_layouts),
+            ):
+                if done:
+                    changes[name] = (None, "默认值")
+            audit.record(session, SYSTEM, "install_defaults", "setting", None, changes)
     return InitReport(
         migrated, created_district, created_admin, installed_scale, installed_insurance
     )

@@ -332,6 +332,140 @@
     </message>
 </context>
 <context>
+    <name>AuditWindow</name>
+    <message>
+        <location filename="../audit_window.py" line="+59"/>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a worker&apos;s ID number</source>
+        <translation>人员身份证号</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>in old and new values and notes</source>
+        <translation>在原值、新值和备注中查找</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export to Excel…</source>
+        <translation>导出Excel…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>From</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Object no.</source>
+        <translation>对象编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <location line="+95"/>
+        <location line="+55"/>
+        <source>Loading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <location line="-35"/>
+        <source>Searching…</source>
+        <translation>正在查询…</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>%1 entries found, %2 shown.</source>
+        <translation>共找到 %1 条记录，已显示 %2 条。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>No entry selected.</source>
+        <translation>未选择记录。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Export audit log</source>
+        <translation>导出审计日志</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>audit log.xlsx</source>
+        <translation>审计日志.xlsx</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1 entries exported to %2.</source>
+        <translation>已导出 %1 条记录到 %2。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Exporting the audit log…</source>
+        <translation>正在导出审计日志…</translation>
+    </message>
+</context>
+<context>
     <name>BankLayoutDialog</name>
     <message>
         <location filename="../payroll_exports.py" line="+88"/>
@@ -1156,12 +1290,12 @@
         <translation>全部岗位</translation>
     </message>
     <message>
-        <location line="+159"/>
+        <location line="+162"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location line="-120"/>
+        <location line="-123"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -1241,7 +1375,7 @@
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+63"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
@@ -2832,6 +2966,19 @@ Save anyway?</source>
     </message>
 </context>
 <context>
+    <name>audit_menu</name>
+    <message>
+        <location filename="../audit_menu.py" line="+36"/>
+        <source>&amp;System</source>
+        <translation>系统(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Audit log…</source>
+        <translation>审计日志…</translation>
+    </message>
+</context>
+<context>
     <name>career_menu</name>
     <message>
         <location filename="../career_menu.py" line="+65"/>
@@ -2996,22 +3143,55 @@ Save anyway?</source>
         <translation>两委占比</translation>
     </message>
     <message>
+        <location filename="../audit_models.py" line="+21"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Changes</source>
+        <translation>变更内容</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <location filename="../import_preview.py" line="+7"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../import_preview.py" line="+1"/>
         <source>Old value</source>
         <translation>原值</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../import_preview.py" line="+1"/>
         <source>New value</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../import_preview.py" line="+5"/>
         <source>Severity</source>
         <translation>级别</translation>
     </message>
@@ -3331,7 +3511,8 @@ Save anyway?</source>
         <translation>每月扣除额</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location filename="../audit_models.py" line="-6"/>
+        <location filename="../deductions_window.py" line="+20"/>
         <location filename="../payroll_items_grid.py" line="+27"/>
         <location filename="../rates_window.py" line="-105"/>
         <location line="+21"/>
@@ -3339,7 +3520,7 @@ Save anyway?</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../deductions_window.py" line="+1"/>
         <location filename="../payroll_items_grid.py" line="+1"/>
         <source>Entered by</source>
         <translation>录入人</translation>

@@ -1,0 +1,101 @@
+"""Every mutating service audits: found by reading the code, proven by calling each one once.
+
+A service is mutating when it opens a write transaction (``db.transaction()``). Each must have a
+scenario in ``tests/audit/scenarios.py``; a new one without a scenario fails
+``test_every_mutating_service_has_a_scenario``. The suite-wide audit guard (tests/conftest.py)
+watches each call; the scenario checks the audit row names the entity and carries old → new.
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+
+from tests.audit import scenarios_pay, scenarios_people
+from tests.audit.scenarios import ANY, SCENARIOS, WITHOUT_PEOPLE, Expect, make_world
+from tests.audit_guard import EXEMPT
+from workforce.persistence.accounts import AuditEntry
+from workforce.services.context import Actor, Database
+
+SERVICES = Path(__file__).resolve().parents[2] / "workforce" / "services"
+# how a service can open a transaction that writes: the usual db.transaction(), or a session or
+# connection it begins itself (db.sessions() … session.begin(), db.engine.begin())
+WRITE_PATHS = {"transaction", "sessions", "begin"}
+SCENARIO_MODULES = (scenarios_people, scenarios_pay)  # importing them registers their scenarios
+EXEMPT_NAMES = {f"{Path(file).stem}:{name}" for file, name in EXEMPT}
+
+
+def mutating_services() -> set[str]:
+    """``module:function`` for each public function of workforce/services that opens a write
+    transaction (reads use ``db.reading()``)."""
+    found = set()
+    for path in sorted(SERVICES.glob("*.py")):
+        tree = ast.parse(path.read_text("utf-8"))
+        for node in tree.body:
+            if not isinstance(node, ast.FunctionDef) or node.name.startswith("_"):
+                continue
+            if any(
+                isinstance(sub, ast.Attribute) and sub.attr in WRITE_PATHS for sub in ast.walk(node)
+            ):
+                found.add(f"{path.stem}:{node.name}")
+    return found
+
+
+def test_every_mutating_service_has_a_scenario() -> None:
+    found = mutating_services()
+    assert len(found) > 40  # the scan sees the services at all
+    assert found - EXEMPT_NAMES - set(SCENARIOS) == set(), "mutating services without a scenario"
+    assert set(SCENARIOS) - found == set(), "scenarios for services that no longer exist"
+
+
+def _matches(entry: AuditEntry, want: Expect) -> bool:
+    if want.action not in ("*", entry.action) or want.entity not in ("*", entry.entity):
+        return False
+    if want.entity_id is ANY:
+        if entry.entity_id is None:
+            return False
+    elif entry.entity_id != want.entity_id:
+        return False
+    for name, (old, new) in want.changes.items():
+        pair = (entry.changes or {}).get(name)
+        if pair is None or list(pair) != [pair[0] if old == "*" else old, new]:
+            return False
+    return True
+
+
+@pytest.mark.parametrize("key", sorted(SCENARIOS))
+def test_the_service_writes_its_audit_row(db: Database, admin: Actor, key: str) -> None:
+    module, name = key.split(":")
+    service = getattr(importlib.import_module(f"workforce.services.{module}"), name)
+    calls: list[Actor] = []
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        calls.append(args[1])
+        return service(*args, **kwargs)
+
+    world = make_world(db, admin, people=key not in WITHOUT_PEOPLE)
+    with db.reading() as session:
+        start = session.scalar(select(func.max(AuditEntry.id))) or 0
+    # the scenario prepares through other services first; only rows from the call itself count
+    marks: list[int] = []
+
+    def marked(*args: Any, **kwargs: Any) -> Any:
+        with db.reading() as session:
+            marks.append(session.scalar(select(func.max(AuditEntry.id))) or 0)
+        return counted(*args, **kwargs)
+
+    want = SCENARIOS[key](world, marked)
+    assert len(calls) == 1, f"the scenario must call {key} once"
+    with db.reading() as session:
+        rows = session.scalars(
+            select(AuditEntry).where(AuditEntry.id > max(start, marks[0])).order_by(AuditEntry.id)
+        ).all()
+    assert rows, f"{key} wrote no audit row"
+    assert {(r.username, r.user_id) for r in rows} == {(calls[0].username, calls[0].user_id)}
+    shown = [(r.action, r.entity, r.entity_id, r.changes) for r in rows]
+    assert any(_matches(r, want) for r in rows), f"expected {want}, found {shown[:5]}"

@@ -1,0 +1,55 @@
+"""系统 → 审计日志… on the main window, for approvers and administrators. The window (and the
+database layer under it) is imported when first opened (app start ≤ 1 s)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu
+
+from workforce.domain.permissions import Action, is_allowed
+
+if TYPE_CHECKING:
+    from ui.desktop.main_window import MainWindow
+
+SYSTEM_MENU = "menu-system"  # objectName: other system entries join the same menu
+
+
+def open_audit_window(window: MainWindow) -> None:
+    from ui.desktop.audit_window import AuditWindow
+
+    if window.db is None or window.actor is None:
+        return
+    screen = AuditWindow(window.db, window.actor, parent=window)
+    screen.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+    screen.show()
+    screen.load()
+
+
+def system_menu(window: MainWindow) -> QMenu:
+    """The System menu, made on first use."""
+    found = window.menuBar().findChild(QMenu, SYSTEM_MENU)
+    if found is not None:
+        return found
+    menu = window.menuBar().addMenu(QCoreApplication.translate("audit_menu", "&System"))
+    menu.setObjectName(SYSTEM_MENU)
+    return menu
+
+
+def add_audit_menu(window: MainWindow) -> QAction:
+    """审计日志… in the System menu, enabled for roles that may read the log."""
+    menu = system_menu(window)
+    action = QAction(QCoreApplication.translate("audit_menu", "Audit log…"), window)
+    action.setEnabled(False)
+    action.triggered.connect(lambda _checked=False: open_audit_window(window))
+
+    def enable() -> None:
+        actor = window.actor
+        allowed = actor is not None and is_allowed(actor.role, Action.VIEW_AUDIT)
+        action.setEnabled(window.db is not None and allowed)
+
+    menu.aboutToShow.connect(enable)
+    menu.addAction(action)
+    return action
