@@ -1,7 +1,7 @@
 """audit log is append-only: triggers refuse UPDATE and DELETE; indexes for the viewer (issue 7)
 
 Revision ID: 0006
-Revises: 0004
+Revises: 0005
 Create Date: 2026-11-25 17:45:00
 
 The program only ever appends to ``audit_log``; these triggers make the database refuse an edit
