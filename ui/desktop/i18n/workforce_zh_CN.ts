@@ -1214,6 +1214,64 @@
     </message>
 </context>
 <context>
+    <name>MonthActions</name>
+    <message>
+        <location filename="../payroll_window_actions.py" line="+55"/>
+        <source>Calculating the payroll…</source>
+        <translation>正在计算工资…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Saving the items…</source>
+        <translation>正在保存工资项目…</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Approving…</source>
+        <translation>正在审核…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Return the month</source>
+        <translation>退回工资</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why is %1 returned? The reason is kept in the audit log.</source>
+        <translation>%1工资退回的理由（记入操作日志）：</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Returning…</source>
+        <translation>正在退回…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Lock the month</source>
+        <translation>锁定工资月份</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lock %1? A locked month is final: nothing can change it again, from any screen or command. Corrections are then entered as items in a later month.</source>
+        <translation>锁定%1工资？锁定后即为最终结果：任何界面或命令都不能再修改。如需更正，请在以后月份录入补扣发项目。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Locking…</source>
+        <translation>正在锁定…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Verifying…</source>
+        <translation>正在核验…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Verify the month</source>
+        <translation>核验工资月份</translation>
+    </message>
+</context>
+<context>
     <name>MoveDialog</name>
     <message>
         <location filename="../career_dialogs.py" line="+7"/>
@@ -1326,7 +1384,7 @@
 <context>
     <name>PayrollWindow</name>
     <message>
-        <location filename="../payroll_window.py" line="+72"/>
+        <location filename="../payroll_window.py" line="+66"/>
         <source>Monthly payroll</source>
         <translation>月度工资</translation>
     </message>
@@ -1425,61 +1483,6 @@
         <location line="+13"/>
         <source>Reading the payslip…</source>
         <translation>正在读取工资条…</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Calculating the payroll…</source>
-        <translation>正在计算工资…</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>Saving the items…</source>
-        <translation>正在保存工资项目…</translation>
-    </message>
-    <message>
-        <location line="+32"/>
-        <source>Approving…</source>
-        <translation>正在审核…</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Return the month</source>
-        <translation>退回工资</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Why is %1 returned? The reason is kept in the audit log.</source>
-        <translation>%1工资退回的理由（记入操作日志）：</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Returning…</source>
-        <translation>正在退回…</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>Lock the month</source>
-        <translation>锁定工资月份</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Lock %1? A locked month is final: nothing can change it again, from any screen or command. Corrections are then entered as items in a later month.</source>
-        <translation>锁定%1工资？锁定后即为最终结果：任何界面或命令都不能再修改。如需更正，请在以后月份录入补扣发项目。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Locking…</source>
-        <translation>正在锁定…</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Verifying…</source>
-        <translation>正在核验…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Verify the month</source>
-        <translation>核验工资月份</translation>
     </message>
 </context>
 <context>
