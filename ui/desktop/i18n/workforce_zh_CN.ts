@@ -355,6 +355,144 @@
     </message>
 </context>
 <context>
+    <name>BankLayoutEditor</name>
+    <message>
+        <location filename="../bank_layout_editor.py" line="+55"/>
+        <source>Bank file layouts</source>
+        <translation>银行代发格式</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy as new</source>
+        <translation>复制为新格式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import JSON…</source>
+        <translation>导入 JSON…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export JSON…</source>
+        <translation>导出 JSON…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Layouts</source>
+        <translation>代发格式</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Reading the layouts…</source>
+        <translation>正在读取代发格式…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source> · built-in</source>
+        <translation> · 内置</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>A new layout: enter its name and the bank&apos;s columns, then save.</source>
+        <translation>新建代发格式：填写名称和银行要求的各列，然后保存。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 (copy)</source>
+        <translation>%1（副本）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A copy of %1: change what the bank needs, then save.</source>
+        <translation>%1 的副本：按银行要求修改后保存。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Save layout</source>
+        <translation>保存代发格式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A layout named %1 exists. Replace it?</source>
+        <translation>已有名为「%1」的代发格式。是否替换？</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Layout %1 saved.</source>
+        <translation>代发格式「%1」已保存。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Saving the layout…</source>
+        <translation>正在保存代发格式…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Delete layout</source>
+        <translation>删除代发格式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the layout %1? Bank files already written are not affected.</source>
+        <translation>删除代发格式「%1」？已生成的代发文件不受影响。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Layout %1 deleted.</source>
+        <translation>代发格式「%1」已删除。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Deleting the layout…</source>
+        <translation>正在删除代发格式…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Import a layout</source>
+        <translation>导入代发格式</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The file %1 cannot be read: %2</source>
+        <translation>无法读取文件 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Layout %1 imported.</source>
+        <translation>代发格式「%1」已导入。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Importing the layout…</source>
+        <translation>正在导入代发格式…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Export the layout</source>
+        <translation>导出代发格式</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Layout %1 exported to %2.</source>
+        <translation>代发格式「%1」已导出到 %2。</translation>
+    </message>
+</context>
+<context>
     <name>BoundsDialog</name>
     <message>
         <location filename="../rates_dialogs.py" line="+169"/>
@@ -1065,6 +1203,142 @@
         <location line="+8"/>
         <source>Reading the sheet…</source>
         <translation>正在读取工作表…</translation>
+    </message>
+</context>
+<context>
+    <name>LayoutForm</name>
+    <message>
+        <location filename="../bank_layout_form.py" line="+61"/>
+        <source>e.g. 中国工商银行</source>
+        <translation>如：中国工商银行</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Write the column titles above the rows</source>
+        <translation>明细上方写列标题行</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>One header line per line, e.g. 总笔数,{count}</source>
+        <translation>每行一行表头，如：总笔数,{count}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Placeholders: {unit} paying unit, {month} month, {bank} bank, {count} number of transfers, {total} total amount</source>
+        <translation>可用占位符：{unit} 付款单位，{month} 月份，{bank} 银行，{count} 总笔数，{total} 总金额</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Placeholders: {unit} and {month}</source>
+        <translation>可用占位符：{unit} 和 {month}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Column title</source>
+        <translation>列标题</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Width</source>
+        <translation>列宽</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Add column</source>
+        <translation>添加列</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bank</source>
+        <translation>开户行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File type</source>
+        <translation>文件类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Encoding (CSV)</source>
+        <translation>编码（CSV）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amounts</source>
+        <translation>项数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Header lines</source>
+        <translation>表头行</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Memo (摘要)</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Columns, in the order of the file</source>
+        <translation>各列（按文件中的顺序）</translation>
+    </message>
+</context>
+<context>
+    <name>LayoutPreview</name>
+    <message>
+        <location filename="../bank_layout_preview.py" line="+69"/>
+        <source>Preview of a calculated month</source>
+        <translation>预览（已计算的月份）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>… %1 transfers in all</source>
+        <translation>…… 共 %1 笔</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Reading the month…</source>
+        <translation>正在读取工资月份…</translation>
     </message>
 </context>
 <context>
@@ -3430,6 +3704,11 @@ Save anyway?</source>
         <location line="+5"/>
         <source>Rates and contribution bounds…</source>
         <translation>费率与基数上下限…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Bank file layouts…</source>
+        <translation>银行代发格式…</translation>
     </message>
 </context>
 <context>
