@@ -1160,7 +1160,7 @@
         <translation>已录入%1条项目。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>Remove items</source>
         <translation>删除项目</translation>
     </message>
@@ -1770,14 +1770,59 @@
 <context>
     <name>PeoplePicker</name>
     <message>
-        <location filename="../payroll_dialogs.py" line="+51"/>
+        <location filename="../payroll_dialogs.py" line="+60"/>
+        <source>%1 since %2</source>
+        <translation>%1（%2起）</translation>
+    </message>
+    <message>
+        <location line="+48"/>
         <source>Choose workers</source>
         <translation>选择人员</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>%1 people; select those the entry is for.</source>
-        <translation>共%1人，请选择要录入的人员。</translation>
+        <location line="+2"/>
+        <source>Name or ID number</source>
+        <translation>姓名或身份证号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select all</source>
+        <translation>全选</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Include those who have left</source>
+        <translation>包括已离职、退休、调出的人员</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Workers who left during or after the month: final pay, corrections</source>
+        <translation>本月内或本月之后离开的人员：结清工资、补发扣回</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Unit: %1</source>
+        <translation>单位：%1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Finding workers…</source>
+        <translation>正在查找人员…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 people employed in the month, %2 of them have left; select those the entry is for.</source>
+        <translation>本月在职共 %1 人，其中 %2 人已离开；请选择要录入的人员。</translation>
     </message>
 </context>
 <context>
@@ -2368,7 +2413,7 @@
 <context>
     <name>SheetPlanDialog</name>
     <message>
-        <location filename="../payroll_dialogs.py" line="+20"/>
+        <location filename="../payroll_dialogs.py" line="+26"/>
         <source>No problems found.</source>
         <translation>未发现问题。</translation>
     </message>
@@ -3000,7 +3045,8 @@ Save anyway?</source>
         <location filename="../import_preview.py" line="-25"/>
         <location line="+7"/>
         <location filename="../models.py" line="+55"/>
-        <location filename="../payroll_items_grid.py" line="-264"/>
+        <location filename="../payroll_dialogs.py" line="-188"/>
+        <location filename="../payroll_items_grid.py" line="-266"/>
         <location filename="../payroll_text.py" line="+28"/>
         <location filename="../pipeline_board.py" line="-147"/>
         <location filename="../reminders_dock.py" line="-56"/>
@@ -3016,6 +3062,7 @@ Save anyway?</source>
         <location filename="../import_preview.py" line="-6"/>
         <location line="+7"/>
         <location filename="../models.py" line="+2"/>
+        <location filename="../payroll_dialogs.py" line="+1"/>
         <location filename="../training_dialogs.py" line="+1"/>
         <source>ID number</source>
         <translation>身份证号</translation>
@@ -3275,6 +3322,7 @@ Save anyway?</source>
     <message>
         <location filename="../adjust_columns.py" line="-91"/>
         <location filename="../models.py" line="-4"/>
+        <location filename="../payroll_dialogs.py" line="-3"/>
         <location filename="../payroll_text.py" line="-2"/>
         <location filename="../pipeline_board.py" line="-2"/>
         <location line="+36"/>
@@ -3287,6 +3335,7 @@ Save anyway?</source>
         <location line="+1"/>
         <location filename="../deductions_window.py" line="-19"/>
         <location filename="../models.py" line="+1"/>
+        <location filename="../payroll_dialogs.py" line="+1"/>
         <location filename="../payroll_items_grid.py" line="-1"/>
         <location filename="../payroll_text.py" line="+1"/>
         <location filename="../pipeline_board.py" line="-35"/>
@@ -3361,6 +3410,7 @@ Save anyway?</source>
         <location line="+42"/>
         <location filename="../appraisal_grid.py" line="-1"/>
         <location filename="../models.py" line="+1"/>
+        <location filename="../payroll_dialogs.py" line="+4"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -3545,6 +3595,11 @@ Save anyway?</source>
         <location line="+3"/>
         <source>Ceiling</source>
         <translation>上限</translation>
+    </message>
+    <message>
+        <location filename="../payroll_dialogs.py" line="+6"/>
+        <source>Days in month</source>
+        <translation>本月在职天数</translation>
     </message>
 </context>
 <context>
