@@ -7,6 +7,7 @@ dialog). A preview shows the first rows of a calculated month's file in the layo
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -195,19 +196,25 @@ class BankLayoutEditor(QDialog):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
+        self._write(
+            lambda: save_layout(db, actor, layout).name,
+            self.tr("Layout %1 saved."),
+            self.tr("Saving the layout…"),
+        )
 
-        def operation(_progress: ProgressFn, _cancel: CancelToken) -> BankLayout:
-            return save_layout(db, actor, layout)
+    def _write(self, operation: Callable[[], str | None], said: str, label: str) -> None:
+        """A write off the GUI thread; then ``said`` (%1: the name it returns) and the list again
+        with that layout chosen, or the service's refusal in the dialog."""
 
-        def done(saved: BankLayout) -> None:
-            self._say(self.tr("Layout %1 saved.").replace("%1", saved.name))
-            self.load(select=saved.name)
+        def done(name: str | None) -> None:
+            self._say(said.replace("%1", name or ""))
+            self.load(select=name)
 
         run_task(
             self,
-            operation,
+            lambda _p, _c: operation(),
             done,
-            label=self.tr("Saving the layout…"),
+            label=label,
             on_failed=self._refused,
             cancellable=False,
         )
@@ -235,19 +242,8 @@ class BankLayoutEditor(QDialog):
         if answer != QMessageBox.StandardButton.Yes:
             return
         db, actor, name = self.db, self.actor, layout.name
-
-        def done(_none: None) -> None:
-            self._say(self.tr("Layout %1 deleted.").replace("%1", name))
-            self.load()
-
-        run_task(
-            self,
-            lambda _p, _c: delete_layout(db, actor, name),
-            done,
-            label=self.tr("Deleting the layout…"),
-            on_failed=self._refused,
-            cancellable=False,
-        )
+        said = self.tr("Layout %1 deleted.").replace("%1", name)
+        self._write(lambda: delete_layout(db, actor, name), said, self.tr("Deleting the layout…"))
 
     # -- files --------------------------------------------------------------------------------
     def import_json(self, path: str | None = None) -> None:
@@ -267,21 +263,10 @@ class BankLayoutEditor(QDialog):
             self._say(message.replace("%1", path).replace("%2", str(exc)), refused=True)
             return
         db, actor = self.db, self.actor
-
-        def operation(_progress: ProgressFn, _cancel: CancelToken) -> BankLayout:
-            return import_layout(db, actor, text)
-
-        def done(saved: BankLayout) -> None:
-            self._say(self.tr("Layout %1 imported.").replace("%1", saved.name))
-            self.load(select=saved.name)
-
-        run_task(
-            self,
-            operation,
-            done,
-            label=self.tr("Importing the layout…"),
-            on_failed=self._refused,
-            cancellable=False,
+        self._write(
+            lambda: import_layout(db, actor, text).name,
+            self.tr("Layout %1 imported."),
+            self.tr("Importing the layout…"),
         )
 
     def export_json(self, path: str | None = None) -> None:

@@ -357,7 +357,7 @@
 <context>
     <name>BankLayoutEditor</name>
     <message>
-        <location filename="../bank_layout_editor.py" line="+55"/>
+        <location filename="../bank_layout_editor.py" line="+56"/>
         <source>Bank file layouts</source>
         <translation>银行代发格式</translation>
     </message>
@@ -432,17 +432,17 @@
         <translation>已有名为「%1」的代发格式。是否替换？</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
         <source>Layout %1 saved.</source>
         <translation>代发格式「%1」已保存。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
         <source>Saving the layout…</source>
         <translation>正在保存代发格式…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+35"/>
         <source>Delete layout</source>
         <translation>删除代发格式</translation>
     </message>
@@ -452,17 +452,17 @@
         <translation>删除代发格式「%1」？已生成的代发文件不受影响。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>Layout %1 deleted.</source>
         <translation>代发格式「%1」已删除。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
         <source>Deleting the layout…</source>
         <translation>正在删除代发格式…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+8"/>
         <source>Import a layout</source>
         <translation>导入代发格式</translation>
     </message>
@@ -472,17 +472,17 @@
         <translation>无法读取文件 %1：%2</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
         <source>Layout %1 imported.</source>
         <translation>代发格式「%1」已导入。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
         <source>Importing the layout…</source>
         <translation>正在导入代发格式…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
         <source>Export the layout</source>
         <translation>导出代发格式</translation>
     </message>
@@ -1275,7 +1275,7 @@
     <message>
         <location line="+1"/>
         <source>Bank</source>
-        <translation>开户行</translation>
+        <translation>银行</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1295,7 +1295,7 @@
     <message>
         <location line="+1"/>
         <source>Amounts</source>
-        <translation>项数</translation>
+        <translation>金额格式</translation>
     </message>
     <message>
         <location line="+2"/>
