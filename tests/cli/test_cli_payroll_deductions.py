@@ -59,7 +59,9 @@ def test_list_by_person_and_unit(cli: Cli) -> None:
 
     everyone = _listed(cli)
     assert [(r["id_number"], r["kind"]) for r in everyone] == [
-        (first, "住房租金"), (first, "子女教育"), (second, "赡养老人")
+        (first, "住房租金"),
+        (first, "子女教育"),
+        (second, "赡养老人"),
     ]  # fmt: skip  (by street, community, name, then start month)
     mine = _listed(cli, "--id", first.lower())
     assert [(r["kind"], r["monthly_amount"], r["from_month"], r["to_month"]) for r in mine] == [
@@ -72,7 +74,9 @@ def test_list_by_person_and_unit(cli: Cli) -> None:
     assert status == 0 and "共 2 条申报" in err
     assert f"\t{first}\t" in out and "每月 1,500.00\t2026年1月起长期" in out
     assert "没有身份证号为" in cli.refused("payroll", "deduction", "list", "--id", "X1")
-    assert "没有名为「火星社区」" in cli.refused("payroll", "deduction", "list", "--unit", "火星社区")
+    assert "没有名为「火星社区」" in cli.refused(
+        "payroll", "deduction", "list", "--unit", "火星社区"
+    )
 
 
 def test_correct_end_and_delete(cli: Cli) -> None:

@@ -26,9 +26,7 @@ def test_the_months_payees_include_those_who_left(db: Database, admin: Actor) ->
     change_status(db, admin, after, WorkerStatus.RETIRED, dt.date(2026, 4, 10), "退休")
     gone = hire(db, admin, light, 4)
     change_status(db, admin, gone, WorkerStatus.LEFT, dt.date(2026, 2, 1), "辞职")
-    hire(
-        db, admin, light, 5, community_start_date=dt.date(2026, 4, 6), created=dt.date(2026, 4, 6)
-    )
+    hire(db, admin, light, 5, community_start_date=dt.date(2026, 4, 6), created=dt.date(2026, 4, 6))
 
     payees = {p.worker_id: p for p in month_payees(db, admin, MARCH)}
     assert set(payees) == {staying, mid_month, after}

@@ -44,7 +44,14 @@ def test_a_banks_layout_from_a_copy_to_the_preview(
     monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)
     unit = community(sqlite_db, admin_sqlite)
     for n in (1, 2):
-        hire(sqlite_db, admin_sqlite, unit, n, bank_account=f"62220200000000{n:02d}", bank_name="工行")
+        hire(
+            sqlite_db,
+            admin_sqlite,
+            unit,
+            n,
+            bank_account=f"62220200000000{n:02d}",
+            bank_name="工行",
+        )
     editor = _editor(qtbot, sqlite_db, admin_sqlite)
     form = editor.form
     assert form.name.text() == "default" and form.name.isReadOnly() and form.header.isReadOnly()
