@@ -115,3 +115,26 @@ def test_a_banks_layout_from_a_copy_to_the_preview(
     qtbot.waitUntil(lambda: editor.list.count() == 3)
     assert editor.form.name.text() == "工行代发"
     assert get_layout(sqlite_db, "工行代发") == saved
+
+
+def test_changes_not_saved_are_kept_unless_the_clerk_lets_them_go(
+    qtbot: QtBot, sqlite_db: Database, admin_sqlite: Actor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    answers = iter([QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes])
+    asked: list[str] = []
+
+    def question(_parent: object, _title: str, text: str) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return next(answers)
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    editor = _editor(qtbot, sqlite_db, admin_sqlite)
+    editor.list.setCurrentRow(1)  # browsing built-ins asks nothing
+    editor.list.setCurrentRow(0)
+    editor.copy_button.click()
+    editor.form.name.setText("农行")
+    editor.form.bank.textEdited.emit("中国农业银行")  # typed by the clerk
+    editor.list.setCurrentRow(1)  # "No": the copy stays on the form
+    assert editor.form.name.text() == "农行" and editor.list.currentRow() == -1
+    editor.list.setCurrentRow(1)  # "Yes": the csv layout is shown
+    assert editor.form.name.text() == "csv" and len(asked) == 2

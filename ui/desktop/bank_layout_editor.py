@@ -9,12 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import replace
-from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -26,9 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.desktop.bank_layout_files import LayoutFiles
 from ui.desktop.bank_layout_form import LayoutForm
 from ui.desktop.bank_layout_preview import LayoutPreview
-from ui.desktop.file_actions import last_folder, remember_folder
 from ui.tasks import run_task, show_error
 from workforce.domain.bank_layout import NAME_LIMIT, STANDARD_COLUMNS, BankLayout
 from workforce.domain.problems import ActionRefused
@@ -37,10 +34,9 @@ from workforce.services.context import Actor, Database
 
 INFO = "QLabel { background: #eef4fb; border: 1px solid #c5d7ee; padding: 6px; }"
 WARN = "QLabel { background: #fdecea; border: 1px solid #f5c2c0; padding: 6px; }"
-JSON_FILTER = "JSON (*.json)"
 
 
-class BankLayoutEditor(QDialog):
+class BankLayoutEditor(LayoutFiles):
     def __init__(
         self,
         db: Database,
@@ -53,6 +49,7 @@ class BankLayoutEditor(QDialog):
         self.db, self.actor = db, actor
         self.layouts: list[BankLayout] = []
         self.stored: str | None = None  # the name of the stored layout on the form; None: new
+        self.shown_row, self.dirty, self._filling = -1, False, False
         self.setWindowTitle(self.tr("Bank file layouts"))
         self.resize(1100, 820)
         self.list = QListWidget()
@@ -68,7 +65,8 @@ class BankLayoutEditor(QDialog):
         self.export_button = QPushButton(self.tr("Export JSON…"))
         self.preview = LayoutPreview(db, actor, self.form.value, today or dt.date.today())
         self._build()
-        self.list.currentRowChanged.connect(self._show_row)
+        self.list.currentRowChanged.connect(self._row_chosen)
+        self.form.edited.connect(self._edited)
         self.new_button.clicked.connect(lambda _c=False: self.new_layout())
         self.copy_button.clicked.connect(lambda _c=False: self.copy_as_new())
         self.save_button.clicked.connect(lambda _c=False: self.save())
@@ -129,19 +127,45 @@ class BankLayoutEditor(QDialog):
             item = QListWidgetItem(f"{layout.name}（{layout.bank or '—'}）{tag}")
             item.setToolTip(layout.description)
             self.list.addItem(item)
-        self.list.blockSignals(False)
         names = [layout.name for layout in layouts]
         self.list.setCurrentRow(names.index(select) if select in names else 0)
+        self.list.blockSignals(False)
         self._show_row(self.list.currentRow())
+
+    def _row_chosen(self, row: int) -> None:
+        if self._may_discard():
+            self._show_row(row)
+            return
+        self.list.blockSignals(True)  # stay on the layout being edited
+        self.list.setCurrentRow(self.shown_row)
+        self.list.blockSignals(False)
 
     def _show_row(self, row: int) -> None:
         if not 0 <= row < len(self.layouts):
             return
         layout = self.layouts[row]
-        self.stored = layout.name
-        self.form.set_layout(layout, read_only=layout.builtin)
+        self.stored, self.shown_row = layout.name, row
+        self._set_form(layout, read_only=layout.builtin)
         self.form.name.setReadOnly(True)  # a stored layout keeps its name; copy to rename
         self._update_buttons()
+
+    def _set_form(self, layout: BankLayout, *, read_only: bool) -> None:
+        self._filling = True
+        self.form.set_layout(layout, read_only=read_only)
+        self._filling, self.dirty = False, False
+
+    def _edited(self) -> None:
+        if not self._filling and not self.form.read_only:
+            self.dirty = True
+
+    def _may_discard(self) -> bool:
+        """True when nothing is unsaved or the clerk lets the changes go."""
+        if not self.dirty:
+            return True
+        answer = QMessageBox.question(
+            self, self.tr("Bank file layouts"), self.tr("Discard the changes not saved?")
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def current(self) -> BankLayout | None:
         row = self.list.currentRow()
@@ -163,15 +187,17 @@ class BankLayoutEditor(QDialog):
 
     # -- editing ------------------------------------------------------------------------------
     def _edit_new(self, layout: BankLayout) -> None:
-        self.stored = None
+        self.stored, self.shown_row = None, -1
         self.list.blockSignals(True)
         self.list.setCurrentRow(-1)
         self.list.blockSignals(False)
-        self.form.set_layout(layout, read_only=False)
+        self._set_form(layout, read_only=False)
         self.form.name.setFocus()
         self._update_buttons()
 
     def new_layout(self) -> None:
+        if not self._may_discard():
+            return
         blank = BankLayout("", "", "", "xlsx", STANDARD_COLUMNS, ("{unit}{month}工资代发清单",))
         self._edit_new(blank)
         self._say(self.tr("A new layout: enter its name and the bank's columns, then save."))
@@ -244,48 +270,6 @@ class BankLayoutEditor(QDialog):
         db, actor, name = self.db, self.actor, layout.name
         said = self.tr("Layout %1 deleted.").replace("%1", name)
         self._write(lambda: delete_layout(db, actor, name), said, self.tr("Deleting the layout…"))
-
-    # -- files --------------------------------------------------------------------------------
-    def import_json(self, path: str | None = None) -> None:
-        from workforce.services.bank_layouts import import_layout
-
-        if path is None:
-            path, _ = QFileDialog.getOpenFileName(
-                self, self.tr("Import a layout"), str(last_folder()), JSON_FILTER
-            )
-        if not path:
-            return
-        remember_folder(path)
-        try:
-            text = Path(path).read_text("utf-8-sig")  # a few hundred bytes
-        except (OSError, UnicodeDecodeError) as exc:
-            message = self.tr("The file %1 cannot be read: %2")
-            self._say(message.replace("%1", path).replace("%2", str(exc)), refused=True)
-            return
-        db, actor = self.db, self.actor
-        self._write(
-            lambda: import_layout(db, actor, text).name,
-            self.tr("Layout %1 imported."),
-            self.tr("Importing the layout…"),
-        )
-
-    def export_json(self, path: str | None = None) -> None:
-        from workforce.services.bank_layouts import layout_json
-
-        layout = self.current()
-        if layout is None:
-            return
-        if path is None:
-            suggested = str(last_folder() / f"代发格式-{layout.name}.json")
-            path, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Export the layout"), suggested, JSON_FILTER
-            )
-        if not path:
-            return
-        remember_folder(path)
-        Path(path).write_text(layout_json(layout), "utf-8")  # a few hundred bytes
-        text = self.tr("Layout %1 exported to %2.")
-        self._say(text.replace("%1", layout.name).replace("%2", path))
 
 
 def open_bank_layouts(parent: QWidget, db: Database, actor: Actor) -> BankLayoutEditor:

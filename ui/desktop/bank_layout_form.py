@@ -101,6 +101,9 @@ class LayoutForm(QWidget):
         for line in (self.name, self.bank, self.description, self.memo):
             line.textEdited.connect(lambda _t: self.edited.emit())
         self.header.textChanged.connect(self.edited.emit)
+        self.title_row.toggled.connect(lambda _on: self.edited.emit())
+        for box in (self.encoding, self.amount_format):
+            box.currentIndexChanged.connect(lambda _i: self.edited.emit())
         self.columns.itemChanged.connect(lambda _item: self.edited.emit())
 
     def _build(self, header_hint: QLabel) -> None:

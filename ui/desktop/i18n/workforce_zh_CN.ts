@@ -357,12 +357,13 @@
 <context>
     <name>BankLayoutEditor</name>
     <message>
-        <location filename="../bank_layout_editor.py" line="+56"/>
+        <location filename="../bank_layout_editor.py" line="+53"/>
+        <location line="+113"/>
         <source>Bank file layouts</source>
         <translation>银行代发格式</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-106"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
@@ -392,7 +393,7 @@
         <translation>导出 JSON…</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Layouts</source>
         <translation>代发格式</translation>
     </message>
@@ -407,7 +408,12 @@
         <translation> · 内置</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+40"/>
+        <source>Discard the changes not saved?</source>
+        <translation>放弃尚未保存的修改？</translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <source>A new layout: enter its name and the bank&apos;s columns, then save.</source>
         <translation>新建代发格式：填写名称和银行要求的各列，然后保存。</translation>
     </message>
@@ -460,36 +466,6 @@
         <location line="+1"/>
         <source>Deleting the layout…</source>
         <translation>正在删除代发格式…</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Import a layout</source>
-        <translation>导入代发格式</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>The file %1 cannot be read: %2</source>
-        <translation>无法读取文件 %1：%2</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Layout %1 imported.</source>
-        <translation>代发格式「%1」已导入。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Importing the layout…</source>
-        <translation>正在导入代发格式…</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Export the layout</source>
-        <translation>导出代发格式</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Layout %1 exported to %2.</source>
-        <translation>代发格式「%1」已导出到 %2。</translation>
     </message>
 </context>
 <context>
@@ -1206,6 +1182,39 @@
     </message>
 </context>
 <context>
+    <name>LayoutFiles</name>
+    <message>
+        <location filename="../bank_layout_files.py" line="+39"/>
+        <source>Import a layout</source>
+        <translation>导入代发格式</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The file %1 cannot be read: %2</source>
+        <translation>无法读取文件 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Layout %1 imported.</source>
+        <translation>代发格式「%1」已导入。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Importing the layout…</source>
+        <translation>正在导入代发格式…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Export the layout</source>
+        <translation>导出代发格式</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Layout %1 exported to %2.</source>
+        <translation>代发格式「%1」已导出到 %2。</translation>
+    </message>
+</context>
+<context>
     <name>LayoutForm</name>
     <message>
         <location filename="../bank_layout_form.py" line="+61"/>
@@ -1268,7 +1277,7 @@
         <translation>下移</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
