@@ -8,7 +8,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QComboBox, QMessageBox
+from PySide6.QtWidgets import QComboBox, QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from tests.services.payroll_support import community, hire
@@ -138,3 +138,21 @@ def test_changes_not_saved_are_kept_unless_the_clerk_lets_them_go(
     assert editor.form.name.text() == "农行" and editor.list.currentRow() == -1
     editor.list.setCurrentRow(1)  # "Yes": the csv layout is shown
     assert editor.form.name.text() == "csv" and len(asked) == 2
+
+
+def test_the_payroll_menu_opens_the_editor(
+    qtbot: QtBot, sqlite_db: Database, admin_sqlite: Actor
+) -> None:
+    from ui.desktop.main_window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.attach(sqlite_db, admin_sqlite)
+    menu = next(m for m in window.findChildren(QMenu) if window.payroll_action in m.actions())
+    menu.aboutToShow.emit()
+    entry = next(a for a in menu.actions() if a.text() == "Bank file layouts…")
+    assert entry.isEnabled()
+    entry.trigger()
+    editor = window.findChild(BankLayoutEditor)
+    assert editor is not None
+    qtbot.waitUntil(lambda: editor.list.count() == 2)
