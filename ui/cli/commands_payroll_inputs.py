@@ -95,6 +95,9 @@ def register_inputs(commands: Any) -> None:
     add_user_option(declare)
     declare.set_defaults(handler=run_deduction_add)
     _register_exchange(base_actions, deduction_actions)
+    from ui.cli.commands_payroll_deductions import register_deduction_edits
+
+    register_deduction_edits(deduction_actions)  # list, correct, end, delete
 
 
 def _register_exchange(base_actions: Any, deduction_actions: Any) -> None:

@@ -1,34 +1,44 @@
 """Dialogs shared by the payroll input screens (items grid, special deductions): the picker of
-workers (the main window's unit, or found by name or 身份证号), a month field, and a sheet's dry
-run with its problems, an error report and an Import button enabled only when there are none.
-None of them writes; the screens call the services."""
+workers employed in a month (the main window's unit, or found by name or 身份证号; those who left
+shown with their status), a month field, and a sheet's dry run with its problems, an error report
+and an Import button enabled only when there are none. None of them writes; the screens call the
+services."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
     QDateEdit,
+    QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
 from ui import formatting as fmt
-from ui.desktop.career_dialogs import FormDialog
-from ui.desktop.training_dialogs import PickDialog
+from ui.desktop.career_dialogs import FormDialog, make_table
+from ui.desktop.models import RIGHT, Column, RowsTableModel
 from ui.tasks import run_task
+from workforce.domain.employment import MonthSpan
 from workforce.domain.problems import Problem
 from workforce.domain.progress import CancelToken, ProgressFn
 from workforce.domain.sheet import SheetGrid
-from workforce.services.career_facts import Person
+from workforce.services.context import Actor, Database
+from workforce.services.payroll_payees import Payee
 
 
 def tree_unit(widget: QWidget | None) -> tuple[int | None, str]:
@@ -43,20 +53,128 @@ def tree_unit(widget: QWidget | None) -> tuple[int | None, str]:
     return None, ""
 
 
-class PeoplePicker(PickDialog):
-    """选择人员: the unit's active workers (everyone when no unit), narrowed by name or 身份证号."""
+def _status_text(payee: Payee) -> str:
+    if payee.left_on is None:
+        return payee.status
+    return (
+        QCoreApplication.translate("PeoplePicker", "%1 since %2")
+        .replace("%1", payee.status)
+        .replace("%2", fmt.date_text(payee.left_on))
+    )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+
+LEFT_COLOUR = QColor("#8a5a00")
+PAYEE_COLUMNS: tuple[Column[Payee], ...] = (
+    Column(QT_TRANSLATE_NOOP("columns", "Street"), lambda p: p.street, width=100),
+    Column(QT_TRANSLATE_NOOP("columns", "Community"), lambda p: p.community, width=110),
+    Column(QT_TRANSLATE_NOOP("columns", "Name"), lambda p: p.name, width=80),
+    Column(QT_TRANSLATE_NOOP("columns", "ID number"), lambda p: p.id_number, width=170),
+    Column(
+        QT_TRANSLATE_NOOP("columns", "Status"),
+        _status_text,
+        width=150,
+        colour=lambda p: None if p.active else LEFT_COLOUR,
+    ),
+    Column(
+        QT_TRANSLATE_NOOP("columns", "Days in month"),
+        lambda p: str(p.days),
+        lambda p: p.days,
+        RIGHT,
+        80,
+    ),
+)
+
+
+class PeoplePicker(QDialog):
+    """选择人员: the unit's workers employed in the month (everyone's when no unit), those who
+    left during or after it included — final pay and corrections — with their status shown and
+    a switch to hide them; narrowed by name or 身份证号 (``month_payees``)."""
+
+    def __init__(
+        self,
+        db: Database,
+        actor: Actor,
+        *,
+        unit_id: int | None,
+        unit_name: str,
+        period: dt.date | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.db, self.actor, self.unit_id = db, actor, unit_id
+        self.period = (period or dt.date.today()).replace(day=1)
+        self.found: list[Payee] = []
+        self.loaded = False
         self.setWindowTitle(self.tr("Choose workers"))
-
-    def _show(self, rows: list[Person]) -> None:
-        super()._show(rows)
-        self.count.setText(
-            self.tr("%1 people; select those the entry is for.").replace(
-                "%1", fmt.count_text(len(rows))
-            )
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Name or ID number"))
+        find = QPushButton(self.tr("Search"))
+        select_all = QPushButton(self.tr("Select all"))
+        self.include_left = QCheckBox(self.tr("Include those who have left"))
+        self.include_left.setChecked(True)
+        self.include_left.setToolTip(
+            self.tr("Workers who left during or after the month: final pay, corrections")
         )
+        self.model: RowsTableModel[Payee] = RowsTableModel(PAYEE_COLUMNS)
+        self.table = make_table(self.model, sortable=True)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.count = QLabel()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        unit = self.tr("Unit: %1").replace("%1", unit_name or self.tr("All"))
+        top = QHBoxLayout()
+        top.addWidget(QLabel(f"{unit} · {MonthSpan.of(self.period).label()}"))
+        top.addWidget(self.search, 1)
+        top.addWidget(find)
+        top.addWidget(select_all)
+        column = QVBoxLayout(self)
+        column.addLayout(top)
+        column.addWidget(self.include_left)
+        column.addWidget(self.table, 1)
+        column.addWidget(self.count)
+        column.addWidget(buttons)
+        find.clicked.connect(self.load)
+        self.search.returnPressed.connect(self.load)
+        select_all.clicked.connect(self.table.selectAll)
+        self.include_left.toggled.connect(lambda _on: self._show_found())
+        self.resize(820, 500)
+
+    def load(self) -> None:
+        from workforce.services.payroll_payees import month_payees
+
+        db, actor, unit, period = self.db, self.actor, self.unit_id, self.period
+        text = self.search.text()
+
+        def operation(_progress: ProgressFn, _cancel: CancelToken) -> list[Payee]:
+            return month_payees(db, actor, period, unit_id=unit, search=text)
+
+        self.loaded = False
+        run_task(self, operation, self._found, label=self.tr("Finding workers…"))
+
+    def _found(self, rows: list[Payee]) -> None:
+        self.found = rows
+        self._show_found()
+        self.loaded = True
+
+    def _show_found(self) -> None:
+        left = sum(1 for p in self.found if not p.active)
+        shown = self.found if self.include_left.isChecked() else [p for p in self.found if p.active]
+        self.model.set_rows(shown)
+        self.count.setText(
+            self.tr(
+                "%1 people employed in the month, %2 of them have left; select those the "
+                "entry is for."
+            )
+            .replace("%1", fmt.count_text(len(self.found)))
+            .replace("%2", fmt.count_text(left))
+        )
+
+    def chosen(self) -> list[int]:
+        picked = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.model.row_at(r).worker_id for r in picked]
 
 
 def month_edit(day: dt.date) -> QDateEdit:

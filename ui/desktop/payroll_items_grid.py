@@ -225,7 +225,9 @@ class ItemsGrid(QDialog):
 
     def pick_workers(self) -> None:
         unit, name = tree_unit(self.parentWidget())
-        picker = PeoplePicker(self.db, self.actor, unit_id=unit, unit_name=name, parent=self)
+        picker = PeoplePicker(
+            self.db, self.actor, unit_id=unit, unit_name=name, period=self.period, parent=self
+        )
         self.dialog = picker
 
         def accepted() -> None:

@@ -44,7 +44,19 @@ def add_payroll_menu(window: MainWindow) -> QAction:
         lambda: rates.setEnabled(window.db is not None and window.actor is not None)
     )
     menu.addAction(rates)
+    layouts = QAction(QCoreApplication.translate("payroll_menu", "Bank file layouts…"), window)
+    layouts.setEnabled(False)
+    layouts.triggered.connect(lambda _checked=False: _open_layouts(window))
+    menu.aboutToShow.connect(lambda: layouts.setEnabled(rates.isEnabled()))
+    menu.addAction(layouts)
     return action
+
+
+def _open_layouts(window: MainWindow) -> None:
+    from ui.desktop.bank_layout_editor import open_bank_layouts  # imported when first opened
+
+    if window.db is not None and window.actor is not None:
+        open_bank_layouts(window, window.db, window.actor)
 
 
 def open_deductions(window: MainWindow) -> None:

@@ -489,6 +489,120 @@
     </message>
 </context>
 <context>
+    <name>BankLayoutEditor</name>
+    <message>
+        <location filename="../bank_layout_editor.py" line="+53"/>
+        <location line="+113"/>
+        <source>Bank file layouts</source>
+        <translation>银行代发格式</translation>
+    </message>
+    <message>
+        <location line="-106"/>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy as new</source>
+        <translation>复制为新格式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import JSON…</source>
+        <translation>导入 JSON…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export JSON…</source>
+        <translation>导出 JSON…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Layouts</source>
+        <translation>代发格式</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Reading the layouts…</source>
+        <translation>正在读取代发格式…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source> · built-in</source>
+        <translation> · 内置</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Discard the changes not saved?</source>
+        <translation>放弃尚未保存的修改？</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>A new layout: enter its name and the bank&apos;s columns, then save.</source>
+        <translation>新建代发格式：填写名称和银行要求的各列，然后保存。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 (copy)</source>
+        <translation>%1（副本）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A copy of %1: change what the bank needs, then save.</source>
+        <translation>%1 的副本：按银行要求修改后保存。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Save layout</source>
+        <translation>保存代发格式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A layout named %1 exists. Replace it?</source>
+        <translation>已有名为「%1」的代发格式。是否替换？</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Layout %1 saved.</source>
+        <translation>代发格式「%1」已保存。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saving the layout…</source>
+        <translation>正在保存代发格式…</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Delete layout</source>
+        <translation>删除代发格式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the layout %1? Bank files already written are not affected.</source>
+        <translation>删除代发格式「%1」？已生成的代发文件不受影响。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Layout %1 deleted.</source>
+        <translation>代发格式「%1」已删除。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deleting the layout…</source>
+        <translation>正在删除代发格式…</translation>
+    </message>
+</context>
+<context>
     <name>BoundsDialog</name>
     <message>
         <location filename="../rates_dialogs.py" line="+169"/>
@@ -1204,7 +1318,7 @@
         <translation>已录入%1条项目。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>Remove items</source>
         <translation>删除项目</translation>
     </message>
@@ -1247,6 +1361,175 @@
         <location line="+8"/>
         <source>Reading the sheet…</source>
         <translation>正在读取工作表…</translation>
+    </message>
+</context>
+<context>
+    <name>LayoutFiles</name>
+    <message>
+        <location filename="../bank_layout_files.py" line="+39"/>
+        <source>Import a layout</source>
+        <translation>导入代发格式</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The file %1 cannot be read: %2</source>
+        <translation>无法读取文件 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Layout %1 imported.</source>
+        <translation>代发格式「%1」已导入。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Importing the layout…</source>
+        <translation>正在导入代发格式…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Export the layout</source>
+        <translation>导出代发格式</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Layout %1 exported to %2.</source>
+        <translation>代发格式「%1」已导出到 %2。</translation>
+    </message>
+</context>
+<context>
+    <name>LayoutForm</name>
+    <message>
+        <location filename="../bank_layout_form.py" line="+61"/>
+        <source>e.g. 中国工商银行</source>
+        <translation>如：中国工商银行</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Write the column titles above the rows</source>
+        <translation>明细上方写列标题行</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>One header line per line, e.g. 总笔数,{count}</source>
+        <translation>每行一行表头，如：总笔数,{count}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Placeholders: {unit} paying unit, {month} month, {bank} bank, {count} number of transfers, {total} total amount</source>
+        <translation>可用占位符：{unit} 付款单位，{month} 月份，{bank} 银行，{count} 总笔数，{total} 总金额</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Placeholders: {unit} and {month}</source>
+        <translation>可用占位符：{unit} 和 {month}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Column title</source>
+        <translation>列标题</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Width</source>
+        <translation>列宽</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Add column</source>
+        <translation>添加列</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bank</source>
+        <translation>银行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File type</source>
+        <translation>文件类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Encoding (CSV)</source>
+        <translation>编码（CSV）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amounts</source>
+        <translation>金额格式</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Header lines</source>
+        <translation>表头行</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Memo (摘要)</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Columns, in the order of the file</source>
+        <translation>各列（按文件中的顺序）</translation>
+    </message>
+</context>
+<context>
+    <name>LayoutPreview</name>
+    <message>
+        <location filename="../bank_layout_preview.py" line="+69"/>
+        <source>Preview of a calculated month</source>
+        <translation>预览（已计算的月份）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>… %1 transfers in all</source>
+        <translation>…… 共 %1 笔</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Reading the month…</source>
+        <translation>正在读取工资月份…</translation>
     </message>
 </context>
 <context>
@@ -1393,6 +1676,64 @@
         <location line="+68"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>MonthActions</name>
+    <message>
+        <location filename="../payroll_window_actions.py" line="+55"/>
+        <source>Calculating the payroll…</source>
+        <translation>正在计算工资…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Saving the items…</source>
+        <translation>正在保存工资项目…</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Approving…</source>
+        <translation>正在审核…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Return the month</source>
+        <translation>退回工资</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why is %1 returned? The reason is kept in the audit log.</source>
+        <translation>%1工资退回的理由（记入操作日志）：</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Returning…</source>
+        <translation>正在退回…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Lock the month</source>
+        <translation>锁定工资月份</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lock %1? A locked month is final: nothing can change it again, from any screen or command. Corrections are then entered as items in a later month.</source>
+        <translation>锁定%1工资？锁定后即为最终结果：任何界面或命令都不能再修改。如需更正，请在以后月份录入补扣发项目。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Locking…</source>
+        <translation>正在锁定…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Verifying…</source>
+        <translation>正在核验…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Verify the month</source>
+        <translation>核验工资月份</translation>
     </message>
 </context>
 <context>
@@ -1556,7 +1897,7 @@
 <context>
     <name>PayrollWindow</name>
     <message>
-        <location filename="../payroll_window.py" line="+72"/>
+        <location filename="../payroll_window.py" line="+66"/>
         <source>Monthly payroll</source>
         <translation>月度工资</translation>
     </message>
@@ -1656,61 +1997,6 @@
         <source>Reading the payslip…</source>
         <translation>正在读取工资条…</translation>
     </message>
-    <message>
-        <location line="+12"/>
-        <source>Calculating the payroll…</source>
-        <translation>正在计算工资…</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>Saving the items…</source>
-        <translation>正在保存工资项目…</translation>
-    </message>
-    <message>
-        <location line="+35"/>
-        <source>Approving…</source>
-        <translation>正在审核…</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Return the month</source>
-        <translation>退回工资</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Why is %1 returned? The reason is kept in the audit log.</source>
-        <translation>%1工资退回的理由（记入操作日志）：</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Returning…</source>
-        <translation>正在退回…</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>Lock the month</source>
-        <translation>锁定工资月份</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Lock %1? A locked month is final: nothing can change it again, from any screen or command. Corrections are then entered as items in a later month.</source>
-        <translation>锁定%1工资？锁定后即为最终结果：任何界面或命令都不能再修改。如需更正，请在以后月份录入补扣发项目。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Locking…</source>
-        <translation>正在锁定…</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Verifying…</source>
-        <translation>正在核验…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Verify the month</source>
-        <translation>核验工资月份</translation>
-    </message>
 </context>
 <context>
     <name>PeopleDialog</name>
@@ -1723,14 +2009,59 @@
 <context>
     <name>PeoplePicker</name>
     <message>
-        <location filename="../payroll_dialogs.py" line="+51"/>
+        <location filename="../payroll_dialogs.py" line="+60"/>
+        <source>%1 since %2</source>
+        <translation>%1（%2起）</translation>
+    </message>
+    <message>
+        <location line="+48"/>
         <source>Choose workers</source>
         <translation>选择人员</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>%1 people; select those the entry is for.</source>
-        <translation>共%1人，请选择要录入的人员。</translation>
+        <location line="+2"/>
+        <source>Name or ID number</source>
+        <translation>姓名或身份证号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select all</source>
+        <translation>全选</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Include those who have left</source>
+        <translation>包括已离职、退休、调出的人员</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Workers who left during or after the month: final pay, corrections</source>
+        <translation>本月内或本月之后离开的人员：结清工资、补发扣回</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Unit: %1</source>
+        <translation>单位：%1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Finding workers…</source>
+        <translation>正在查找人员…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 people employed in the month, %2 of them have left; select those the entry is for.</source>
+        <translation>本月在职共 %1 人，其中 %2 人已离开；请选择要录入的人员。</translation>
     </message>
 </context>
 <context>
@@ -2321,7 +2652,7 @@
 <context>
     <name>SheetPlanDialog</name>
     <message>
-        <location filename="../payroll_dialogs.py" line="+20"/>
+        <location filename="../payroll_dialogs.py" line="+26"/>
         <source>No problems found.</source>
         <translation>未发现问题。</translation>
     </message>
@@ -3007,7 +3338,8 @@ Save anyway?</source>
         <location filename="../import_preview.py" line="-25"/>
         <location line="+7"/>
         <location filename="../models.py" line="+55"/>
-        <location filename="../payroll_items_grid.py" line="-264"/>
+        <location filename="../payroll_dialogs.py" line="-188"/>
+        <location filename="../payroll_items_grid.py" line="-266"/>
         <location filename="../payroll_text.py" line="+28"/>
         <location filename="../pipeline_board.py" line="-147"/>
         <location filename="../reminders_dock.py" line="-56"/>
@@ -3023,6 +3355,7 @@ Save anyway?</source>
         <location filename="../import_preview.py" line="-6"/>
         <location line="+7"/>
         <location filename="../models.py" line="+2"/>
+        <location filename="../payroll_dialogs.py" line="+1"/>
         <location filename="../training_dialogs.py" line="+1"/>
         <source>ID number</source>
         <translation>身份证号</translation>
@@ -3315,6 +3648,7 @@ Save anyway?</source>
     <message>
         <location filename="../adjust_columns.py" line="-91"/>
         <location filename="../models.py" line="-4"/>
+        <location filename="../payroll_dialogs.py" line="-3"/>
         <location filename="../payroll_text.py" line="-2"/>
         <location filename="../pipeline_board.py" line="-2"/>
         <location line="+36"/>
@@ -3327,6 +3661,7 @@ Save anyway?</source>
         <location line="+1"/>
         <location filename="../deductions_window.py" line="-19"/>
         <location filename="../models.py" line="+1"/>
+        <location filename="../payroll_dialogs.py" line="+1"/>
         <location filename="../payroll_items_grid.py" line="-1"/>
         <location filename="../payroll_text.py" line="+1"/>
         <location filename="../pipeline_board.py" line="-35"/>
@@ -3401,6 +3736,7 @@ Save anyway?</source>
         <location line="+42"/>
         <location filename="../appraisal_grid.py" line="-1"/>
         <location filename="../models.py" line="+1"/>
+        <location filename="../payroll_dialogs.py" line="+4"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -3587,6 +3923,11 @@ Save anyway?</source>
         <source>Ceiling</source>
         <translation>上限</translation>
     </message>
+    <message>
+        <location filename="../payroll_dialogs.py" line="+6"/>
+        <source>Days in month</source>
+        <translation>本月在职天数</translation>
+    </message>
 </context>
 <context>
     <name>file_actions</name>
@@ -3745,6 +4086,11 @@ Save anyway?</source>
         <location line="+5"/>
         <source>Rates and contribution bounds…</source>
         <translation>费率与基数上下限…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Bank file layouts…</source>
+        <translation>银行代发格式…</translation>
     </message>
 </context>
 <context>
