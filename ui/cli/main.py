@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from ui.cli import (
     commands_adjust,
     commands_allowance,
+    commands_backup,
     commands_certs,
     commands_demo,
     commands_payroll,
@@ -37,6 +38,7 @@ COMMAND_MODULES = (
     commands_training,
     commands_pipeline,
     commands_allowance,
+    commands_backup,
 )
 
 
