@@ -44,7 +44,9 @@ def document(info: BackupInfo) -> dict[str, Any]:
         "workers": facts.workers,
         "active_workers": facts.active_workers,
         "last_locked_month": facts.last_locked_month,
-        "last_applied_run": {"id": run[0], "year": run[1], "applied_at": run[2]} if run else None,
+        "last_applied_run": (
+            {"id": run[0], "year": run[1], "applied_at": run[2].isoformat()} if run else None
+        ),
     }
 
 

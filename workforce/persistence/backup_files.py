@@ -8,6 +8,7 @@ leaves a half file that looks like a backup.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import os
 import sqlite3
 from dataclasses import dataclass
@@ -89,8 +90,14 @@ class FileFacts:
     workers: int
     active_workers: int
     last_locked_month: str | None
-    last_applied_run: tuple[int, int, str] | None  # run id, year, applied at
+    last_applied_run: tuple[int, int, dt.datetime] | None  # run id, year, applied at (UTC)
     intact: bool
+
+
+def _utc(stored: str) -> dt.datetime:
+    """A timestamp as SQLAlchemy stores it in SQLite (UTC, written without its zone)."""
+    value = dt.datetime.fromisoformat(stored)
+    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
 
 
 def _tables(connection: sqlite3.Connection) -> set[str]:
@@ -135,6 +142,6 @@ def read_facts(path: Path, active_statuses: tuple[str, ...], *, check: bool = Fa
         workers,
         active,
         str(locked)[:7] if locked else None,
-        (applied[0], applied[1], str(applied[2])[:16]) if applied else None,
+        (applied[0], applied[1], _utc(applied[2])) if applied else None,
         intact,
     )
