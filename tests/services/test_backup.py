@@ -149,3 +149,11 @@ def test_opening_a_too_old_server_fails_before_anything_is_read(
             session.scalar(select(Worker.id))
     finally:
         opened.close()
+
+
+def test_a_backup_that_cannot_be_written_refuses_clearly(sqlite_db: Database) -> None:
+    folder = backup_folder(sqlite_db)
+    assert folder is not None
+    folder.write_text("a file where the folder should be", encoding="utf-8")
+    with pytest.raises(ActionRefused, match="无法备份数据库"):
+        backup(sqlite_db, BEFORE_LOCK)

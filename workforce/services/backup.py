@@ -109,14 +109,18 @@ def rotate(folder: Path, keep: int) -> list[Path]:
 def backup(db: Database, reason: str, *, now: dt.datetime | None = None) -> Path | None:
     """Copy the live SQLite database into the backups folder; None for PostgreSQL/in-memory.
 
-    Runs outside any transaction of the caller (the copy reads through its own connection)."""
+    Runs outside any transaction of the caller (the copy reads through its own connection).
+    A copy that cannot be made refuses the action that asked for it."""
     folder = backup_folder(db)
     if folder is None:
         return None
-    folder.mkdir(parents=True, exist_ok=True)
-    path = _new_name(folder, reason, now or dt.datetime.now().astimezone())
-    copy_live(db.engine, path)
-    rotate(folder, _keep(db))
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        path = _new_name(folder, reason, now or dt.datetime.now().astimezone())
+        copy_live(db.engine, path)
+        rotate(folder, _keep(db))
+    except (OSError, sqlite3.Error) as exc:  # refused before anything was written
+        raise ActionRefused(f"无法备份数据库到「{folder}」（{exc}），操作未执行") from exc
     return path
 
 
