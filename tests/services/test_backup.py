@@ -157,3 +157,28 @@ def test_a_backup_that_cannot_be_written_refuses_clearly(sqlite_db: Database) ->
     folder.write_text("a file where the folder should be", encoding="utf-8")
     with pytest.raises(ActionRefused, match="无法备份数据库"):
         backup(sqlite_db, BEFORE_LOCK)
+
+
+def test_a_file_held_open_elsewhere_is_not_replaced(
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On Windows another program's open handle makes the rename fail: nothing changes."""
+    from workforce.persistence import backup_files
+
+    admin = actor_for(sqlite_db)
+    unit = community(sqlite_db, admin)
+    hire(sqlite_db, admin, unit, 1, name="甲")
+    made = create_backup(sqlite_db, admin)
+    hire(sqlite_db, admin, unit, 2, name="乙")
+    real = backup_files.os.replace
+
+    def held(source: object, target: object) -> None:
+        if Path(str(target)).name == "workforce.db":
+            raise PermissionError("另一个程序正在使用此文件")
+        real(source, target)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(backup_files.os, "replace", held)
+    with pytest.raises(ActionRefused, match="请关闭其他正在使用该数据库的程序"):
+        restore(sqlite_db, admin, made)
+    assert _names(sqlite_db) == ["甲", "乙"]
+    assert not list(Path(str(backup_folder(sqlite_db))).parent.glob(".*.restore"))

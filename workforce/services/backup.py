@@ -193,7 +193,13 @@ def restore(db: Database, actor: Actor, path: Path) -> BackupInfo:
     staged = live.with_name(f".{live.name}.restore")
     copy_file(path, staged)  # before the safety copy, whose rotation may delete ``path``
     safety = backup(db, BEFORE_RESTORE)
-    replace_live(db.engine, staged)
+    try:
+        replace_live(db.engine, staged)
+    except OSError as exc:  # Windows: another program holds the file open
+        staged.unlink(missing_ok=True)
+        raise ActionRefused(
+            f"无法替换数据库文件（{exc}）：请关闭其他正在使用该数据库的程序后重试"
+        ) from exc
     upgrade_to_head(db.engine)
     kept = safety.name if safety else ""
     with db.transaction() as session:
