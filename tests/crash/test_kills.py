@@ -30,12 +30,14 @@ from sqlalchemy.engine import make_url
 from tests.conftest import PG_ADMIN_URL
 from tests.crash.invariants import DONE, Counts, adjustment_done, file_checks, table_counts
 from tests.crash.scenario import prepare, write_sheet
+from workforce.services.backup import BEFORE_APPLY, BEFORE_LOCK
 from workforce.services.context import Database
 
 KILLS = int(os.environ.get("WORKFORCE_CRASH_KILLS", "3"))
 SEED = int(os.environ.get("WORKFORCE_CRASH_SEED", "20261125"))
 ROOT = Path(__file__).parents[2]
 OVERSHOOT = 1.15  # some kills land after the end: the commit must then be there
+BACKED_UP = {"apply": BEFORE_APPLY, "lock": BEFORE_LOCK}
 
 
 @dataclass(frozen=True)
@@ -119,6 +121,8 @@ def campaign(operation: str, prepared: Prepared, folder: Path) -> Counter[tuple[
     whole.parent.mkdir()
     shutil.copy(prepared.path, whole)
     _, duration = run_child(operation, str(whole), prepared.sheet, None)
+    if operation in BACKED_UP:  # the file as it was is kept beside it
+        assert len(list((whole.parent / "backups").glob(f"*-{BACKED_UP[operation]}.db"))) == 1
     after = Database.open(str(whole))
     assert DONE[operation](after)
     counts = (prepared.before, table_counts(after.engine))

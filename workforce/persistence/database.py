@@ -47,8 +47,8 @@ MINIMUM_POSTGRESQL = 13
 
 
 def check_server_version(dbapi_connection: Any, _record: Any = None) -> None:
-    """Refuse a PostgreSQL server older than 13 (older releases lack what the schema uses and
-    are out of support) before anything is read or written."""
+    """Refuse a PostgreSQL server older than 13 (12 and older are past their end of life and
+    untested here) before anything is read or written."""
     number = int(dbapi_connection.info.server_version)  # e.g. 160002 for 16.2
     if number < MINIMUM_POSTGRESQL * 10000:
         shown = f"{number // 10000}.{number % 10000}" if number >= 100000 else str(number)
