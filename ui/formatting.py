@@ -84,3 +84,15 @@ def hours_text(hours: Decimal) -> str:
 def period_text(start: dt.date, end: dt.date) -> str:
     """A period with both ends: 2018-03-07 至 2021-03-06."""
     return f"{date_text(start)} 至 {date_text(end)}"
+
+
+def datetime_text(value: dt.datetime | None) -> str:
+    """yyyy-MM-dd HH:mm:ss in the computer's time zone, or nothing."""
+    return f"{value.astimezone():%Y-%m-%d %H:%M:%S}" if value is not None else EMPTY
+
+
+def size_text(size: int) -> str:
+    """A file size as a person reads it: 812 KB, 12.3 MB."""
+    if size < 1024 * 1024:
+        return f"{max(size, 1) / 1024:,.0f} KB"
+    return f"{size / 1024 / 1024:,.1f} MB"

@@ -14,6 +14,7 @@ from ui.cli import (
     commands_adjust,
     commands_allowance,
     commands_audit,
+    commands_backup,
     commands_certs,
     commands_demo,
     commands_payroll,
@@ -39,6 +40,7 @@ COMMAND_MODULES = (
     commands_pipeline,
     commands_allowance,
     commands_audit,
+    commands_backup,
 )
 
 

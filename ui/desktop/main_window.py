@@ -170,6 +170,14 @@ class MainWindow(QMainWindow):
             self.template_action,
         ):
             file_menu.addAction(action)
+
+        def open_backups() -> None:  # imported when used: the window paints before the database
+            from ui.desktop.backup_dialog import open_backups
+
+            open_backups(self)
+
+        file_menu.addSeparator()
+        file_menu.addAction(self._action(self.tr("Backup and restore…"), open_backups))
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
         workers_menu = menus.addMenu(self.tr("&Workers"))

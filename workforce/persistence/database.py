@@ -13,6 +13,8 @@ from platformdirs import user_data_dir
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from workforce.domain.problems import ActionRefused
+
 ENV_VAR = "WORKFORCE_DB"
 
 
@@ -41,6 +43,21 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+MINIMUM_POSTGRESQL = 13
+
+
+def check_server_version(dbapi_connection: Any, _record: Any = None) -> None:
+    """Refuse a PostgreSQL server older than 13 (12 and older are past their end of life and
+    untested here) before anything is read or written."""
+    number = int(dbapi_connection.info.server_version)  # e.g. 160002 for 16.2
+    if number < MINIMUM_POSTGRESQL * 10000:
+        shown = f"{number // 10000}.{number % 10000}" if number >= 100000 else str(number)
+        raise ActionRefused(
+            f"PostgreSQL 服务器版本为 {shown}，本程序需要 {MINIMUM_POSTGRESQL} 或更高版本，"
+            "请联系数据库管理员升级"
+        )
+
+
 def make_engine(url: str | None = None) -> Engine:
     """An engine for the chosen database; creates the SQLite file's folder if needed."""
     resolved = resolve_url(url)
@@ -49,6 +66,8 @@ def make_engine(url: str | None = None) -> Engine:
     engine = create_engine(resolved)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
+    elif engine.dialect.name == "postgresql":
+        event.listen(engine, "connect", check_server_version)
     return engine
 
 

@@ -24,6 +24,7 @@ from workforce.services.adjustment_run import (
     SUPERSEDED,
     get_run,
 )
+from workforce.services.backup import BEFORE_APPLY, backup
 from workforce.services.context import Actor, Database, require
 from workforce.services.payroll_guard import refuse_revert_of_used_run
 
@@ -136,6 +137,7 @@ def apply_run(
     """应用: write every approved change at once; refuses if any worker changed since the plan.
     Returns the number of workers written."""
     require(actor, Action.APPLY_ADJUSTMENT)
+    backup(db, BEFORE_APPLY)  # the embedded file as it was, in case the apply must be undone
     with db.transaction() as session:
         run = get_run(session, run_id, for_update=True)
         if run.status != APPROVED:

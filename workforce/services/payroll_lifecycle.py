@@ -29,6 +29,7 @@ from workforce.persistence.payroll import PayrollMonth, Payslip, bulk_table
 from workforce.persistence.people import Worker
 from workforce.services import audit
 from workforce.services.auth_approval import self_approval_note
+from workforce.services.backup import BEFORE_LOCK, backup
 from workforce.services.context import Actor, Database, require
 from workforce.services.payroll_calc import as_period
 from workforce.services.payroll_compute import (
@@ -150,6 +151,7 @@ def lock_month(
     """锁定 (paid): an approved month becomes final; nothing may change it afterwards."""
     require(actor, Action.LOCK_PAYROLL)
     first = as_period(period)
+    backup(db, BEFORE_LOCK)  # the embedded file as it was before the month became final
     with db.transaction() as session:
         month = get_month(session, first, for_update=True)
         _check_version(month, expected_version)

@@ -466,6 +466,118 @@
     </message>
 </context>
 <context>
+    <name>BackupDialog</name>
+    <message>
+        <location filename="../backup_dialog.py" line="+74"/>
+        <source>Backup and restore</source>
+        <translation>备份与恢复</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Backups are kept in %1</source>
+        <translation>备份保存在 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A server database is backed up by its administrator with pg_dump.</source>
+        <translation>服务器数据库（PostgreSQL）由数据库管理员用 pg_dump 备份。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restore this backup…</source>
+        <translation>恢复此备份…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Made at</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Schema revision</source>
+        <translation>结构版本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Workers</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last locked payroll</source>
+        <translation>最后锁定的工资月份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last applied adjustment</source>
+        <translation>最后应用的调级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (%2 active)</source>
+        <translation>%1人（在职%2人）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 adjustment (run %2), applied %3</source>
+        <translation>%1年度调级（批次%2），%3应用</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Replace the current database with the backup made %1 (%2)?
+
+Everything entered since then will no longer be shown; the current data is first saved as another backup, so this can be undone.</source>
+        <translation>用 %1 的备份（%2）替换当前数据库？
+
+此后录入的内容将不再显示；当前数据会先另存为一份备份，可以再恢复回来。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Restore backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Restoring…</source>
+        <translation>正在恢复…</translation>
+    </message>
+</context>
+<context>
     <name>BankLayoutDialog</name>
     <message>
         <location filename="../payroll_exports.py" line="+88"/>
@@ -1573,12 +1685,12 @@
         <translation>全部岗位</translation>
     </message>
     <message>
-        <location line="+162"/>
+        <location line="+170"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location line="-123"/>
+        <location line="-131"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -1643,7 +1755,12 @@
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+15"/>
+        <source>Backup and restore…</source>
+        <translation>备份与恢复…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Workers</source>
         <translation>人员(&amp;W)</translation>
     </message>
@@ -3635,10 +3752,26 @@ Save anyway?</source>
         <translation>录入人</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../backup_dialog.py" line="-166"/>
+        <source>Made at</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location filename="../career_tabs.py" line="+1"/>
         <location filename="../import_preview.py" line="+2"/>
         <source>Reason</source>
         <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Workers</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Size</source>
+        <translation>大小</translation>
     </message>
     <message>
         <location filename="../import_preview.py" line="+8"/>
