@@ -3,7 +3,7 @@
 A scenario gets a fresh ``World`` (two workers in 光明社区, an approver and a finance user) and
 the service itself; it prepares what the call needs through other services, calls the service
 once and returns what the audit log must now hold. The scenarios themselves live in
-``scenarios_people`` and ``scenarios_pay``; ``ALL`` imports both.
+``scenarios_people``, ``scenarios_accounts`` and ``scenarios_pay``.
 """
 
 from __future__ import annotations
@@ -27,12 +27,17 @@ PASSING = {2023: "称职", 2024: "称职", 2025: "称职"}
 
 @dataclass(frozen=True)
 class Expect:
-    """An audit row the call must leave: action, entity, id, and field → (old, new) as text."""
+    """An audit row the call must leave: action, entity, id, and field → (old, new) as text.
+
+    ``actor`` names the user the rows must carry when the service takes no actor (logging in,
+    the first password); ``secrets`` are texts (passwords) that no audit row may contain."""
 
     action: str
     entity: str
     entity_id: object = ANY
     changes: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
+    actor: Actor | None = None
+    secrets: tuple[str, ...] = ()
 
 
 @dataclass
@@ -67,7 +72,7 @@ def make_world(db: Database, admin: Actor, *, people: bool = True) -> World:
 
 
 Service = Callable[..., Any]
-Scenario = Callable[[World, Service], Expect]
+Scenario = Callable[[World, Service], Expect | tuple[Expect, ...]]  # one row or several
 SCENARIOS: dict[str, Scenario] = {}
 WITHOUT_PEOPLE = {"demo:generate_demo"}  # needs a database with no units or workers yet
 

@@ -223,3 +223,41 @@ def _deduction_import(w: World, apply: Service) -> Expect:
     grid = SheetGrid("申报", (head, (w.id_number(), w.name(), "住房租金", 1500, "2026-01", None)))
     apply(w.db, w.admin, grid)
     return Expect("declare", "special_deduction", ANY, {"monthly_amount": (None, "1500.00")})
+
+
+@scenario("payroll_deduction_edits:correct_deduction")
+def _correct(w: World, correct: Service) -> Expect:
+    row = _declared(w)
+    first = dt.date(2026, 1, 1)
+    correct(
+        w.db, w.admin, row, kind="住房租金", monthly_amount="1200", from_month=first, to_month=None
+    )
+    changes = {"monthly_amount": ("1500.00", "1200")}
+    return Expect("correct", "special_deduction", row, changes)
+
+
+@scenario("payroll_item_edits:remove_items")
+def _remove_items(w: World, remove: Service) -> Expect:
+    entries = [ItemEntry(w.id_number(i), MARCH, "取暖补贴", Decimal(300 + i)) for i in (0, 1)]
+    first, second = add_items(w.db, w.admin, entries)
+    assert remove(w.db, w.admin, [first, second]) == 2
+    return Expect(
+        "delete", "pay_item", second, {"name": ("取暖补贴", None), "amount": ("301.00", None)}
+    )
+
+
+# -- insurance rates and the contribution base bounds (§8.2) ---------------------------------
+
+
+@scenario("payroll_rates:set_rate")
+def _set_rate(w: World, set_rate: Service) -> Expect:
+    set_rate(w.db, w.admin, "养老", Decimal("0.15"), Decimal("0.08"), dt.date(2026, 7, 1))
+    changes = {"employer_rate": ("0.160000", "0.15"), "effective_date": (None, "2026-07-01")}
+    return Expect("create", "insurance_rate", ANY, changes)
+
+
+@scenario("payroll_rates:set_bounds")
+def _set_bounds(w: World, set_bounds: Service) -> Expect:
+    set_bounds(w.db, w.admin, Decimal(5000), Decimal(25000), dt.date(2026, 7, 1))
+    changes = {"floor": ("4863.00", "5000.00"), "ceiling": ("24315.00", "25000.00")}
+    return Expect("create", "insurance_base_bounds", ANY, changes)

@@ -21,6 +21,7 @@ from workforce.services import (
     adjustment_views,
     allowances,
     appraisals,
+    audit_views,
     certificates,
     demo,
     dossier,
@@ -73,6 +74,7 @@ CALLS: dict[Action, Call] = {
     Action.VIEW_WORKERS: lambda db, a: dossier.load_dossier(db, a, NOWHERE),
     Action.VIEW_ADJUSTMENT: adjustment_views.list_runs,
     Action.EXPORT_PAYROLL: lambda db, a: payroll_lifecycle.verify_month(db, a, "1800-01"),
+    Action.VIEW_AUDIT: audit_views.audit_choices,
 }
 
 

@@ -80,6 +80,11 @@ def _matches(user: User, password: str) -> bool:
         return False
 
 
+def minute_text(moment: dt.datetime | None) -> str | None:
+    """A lock's end as the audit shows it (UTC, to the minute; SQLite keeps it naive)."""
+    return None if moment is None else as_utc(moment).isoformat(timespec="minutes")
+
+
 _decoy: list[str] = []
 
 
@@ -142,17 +147,18 @@ def authenticate(
         elif not user.password_hash:
             refusal = f"用户「{user.username}」尚未设置密码，请管理员先设置密码"
         elif not _matches(user, password):
-            before = user.failed_logins
+            before, expired = user.failed_logins, user.locked_until
             user.failed_logins, user.locked_until = lockout_policy(session).after_failure(
                 before, now
             )
+            # the stored count: a lock-out restarts it at 0
             audit.record(
                 session,
                 _actor(user),
                 "login_failed",
                 "app_user",
                 user.id,
-                {"failed_logins": (before, before + 1)},
+                {"failed_logins": (before, user.failed_logins)},
             )
             if user.locked_until is not None:
                 audit.record(
@@ -161,7 +167,7 @@ def authenticate(
                     "lock",
                     "app_user",
                     user.id,
-                    {"locked_until": (None, user.locked_until.isoformat(timespec="minutes"))},
+                    {"locked_until": (minute_text(expired), minute_text(user.locked_until))},
                     note="连续密码错误，自动锁定",
                 )
                 refusal = f"密码连续错误，用户「{user.username}」已锁定，请稍后再试或请管理员解锁"
@@ -170,8 +176,19 @@ def authenticate(
         else:
             if HASHER.check_needs_rehash(user.password_hash):
                 user.password_hash = HASHER.hash(password)
+            changes = {
+                "failed_logins": (user.failed_logins, 0),
+                "locked_until": (minute_text(user.locked_until), None),
+            }
             user.failed_logins, user.locked_until = 0, None
-            audit.record(session, _actor(user), "login", "app_user", user.id)
+            audit.record(
+                session,
+                _actor(user),
+                "login",
+                "app_user",
+                user.id,
+                {k: v for k, v in changes.items() if v[0] != v[1]},
+            )
             return _actor(user)
     raise ActionRefused(refusal)
 
@@ -186,10 +203,23 @@ def change_own_password(db: Database, actor: Actor, current: str, new: str) -> N
             raise ActionRefused("当前密码不正确")
         if user.password_hash and current == new:
             raise ActionRefused("新密码不能与当前密码相同")
+        changes = {  # what else changes, never the password or its hash
+            "must_change_password": (user.must_change_password, False),
+            "failed_logins": (user.failed_logins, 0),
+            "locked_until": (minute_text(user.locked_until), None),
+        }
         user.password_hash = hash_password(user.username, new)
         user.must_change_password = False
         user.failed_logins, user.locked_until = 0, None
-        audit.record(session, actor, "change_password", "app_user", user.id, note="本人修改密码")
+        audit.record(
+            session,
+            actor,
+            "change_password",
+            "app_user",
+            user.id,
+            {k: v for k, v in changes.items() if v[0] != v[1]},
+            note="本人修改密码",
+        )
 
 
 def set_initial_password(db: Database, new: str) -> Actor:

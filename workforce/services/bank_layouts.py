@@ -137,7 +137,7 @@ def delete_layout(db: Database, actor: Actor, name: str) -> None:
             "delete",
             "bank_layout",
             None,
-            {k: (v, None) for k, v in _changes(None, old).items()},
+            {k: (value, None) for k, (_, value) in _changes(None, old).items()},
             note=f"删除代发格式「{name}」",
         )
 
