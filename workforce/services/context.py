@@ -41,8 +41,15 @@ class Database:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One short transaction: commit on success, roll back everything on any error."""
+        """One short transaction: commit on success, roll back everything on any error.
+
+        On SQLite it takes the write lock first (``BEGIN IMMEDIATE``): the driver otherwise reads
+        outside any transaction until the first write, so two users could both pass a check
+        (status, version) before either wrote — what ``SELECT … FOR UPDATE`` prevents on
+        PostgreSQL."""
         with self.sessions() as session, session.begin():
+            if self.engine.dialect.name == "sqlite":
+                session.connection().exec_driver_sql("BEGIN IMMEDIATE")
             yield session
 
     @contextmanager
