@@ -196,11 +196,11 @@ HEADERS: tuple[str, ...] = tuple(
 
 def row_counts(db: Database) -> dict[str, int]:
     """Rows in every table: an import that refused must leave all of them as they were."""
+    tables = Base.metadata.sorted_tables
+    query = select(*(select(func.count()).select_from(t).scalar_subquery() for t in tables))
     with db.reading() as session:
-        return {
-            table.name: session.scalar(select(func.count()).select_from(table)) or 0
-            for table in Base.metadata.sorted_tables
-        }
+        row = session.execute(query).one()
+    return {table.name: count for table, count in zip(tables, row, strict=True)}
 
 
 @dataclass
