@@ -17,7 +17,7 @@ from reports import xlsx_reader
 from reports.xlsx_reader import pick_roster_sheet, read_workbook
 from tests.factories import make_id
 from tests.hostile.importers import IMPORTERS, TODAY, Outcomes, feed, row_counts
-from tests.services.payroll_support import community
+from tests.services.payroll_support import community, hire
 from workforce.domain.problems import ActionRefused
 from workforce.domain.sheet import SheetGrid
 from workforce.persistence.people import Worker
@@ -187,3 +187,21 @@ def test_wrong_types_in_every_importer(db: Database, admin: Actor) -> None:
     print(
         f"\n[fuzz] wrong types: tried={seen.tried} imported={seen.imported} refused={seen.refused}"
     )
+
+
+@pytest.mark.parametrize("name", ["bases", "deductions", "pay items"])
+def test_an_id_number_in_an_amount_column_is_refused(db: Database, admin: Actor, name: str) -> None:
+    """Found by the long fuzz run: an 18-digit number as an amount overflowed the fen column."""
+    importer = next(i for i in IMPORTERS if i.name == name)
+    header, first, *rest = importer.template
+    column = next(
+        c for c, label in enumerate(header) if "金额" in str(label) or "基数" in str(label)
+    )
+    broken = (*first[:column], make_id(1), *first[column + 1 :])
+    unit = community(db, admin)
+    for n in (1, 2, 3):
+        hire(db, admin, unit, n)
+    before = row_counts(db)
+    with pytest.raises(ActionRefused, match="超出合理金额范围"):
+        importer.apply(db, admin, SheetGrid("Sheet1", (header, broken, *rest)))
+    assert row_counts(db) == before
