@@ -7,6 +7,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from workforce.domain.permissions import Action, is_allowed
@@ -49,7 +50,10 @@ class Database:
         PostgreSQL."""
         with self.sessions() as session, session.begin():
             if self.engine.dialect.name == "sqlite":
-                session.connection().exec_driver_sql("BEGIN IMMEDIATE")
+                try:
+                    session.connection().exec_driver_sql("BEGIN IMMEDIATE")
+                except OperationalError:  # another PC held the file past the busy timeout
+                    raise ActionRefused("数据库正被其他用户写入，请稍后再试") from None
             yield session
 
     @contextmanager
