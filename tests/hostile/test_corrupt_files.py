@@ -197,11 +197,12 @@ def test_an_id_number_in_an_amount_column_is_refused(db: Database, admin: Actor,
     column = next(
         c for c, label in enumerate(header) if "金额" in str(label) or "基数" in str(label)
     )
-    broken = (*first[:column], make_id(1), *first[column + 1 :])
     unit = community(db, admin)
     for n in (1, 2, 3):
         hire(db, admin, unit, n)
     before = row_counts(db)
-    with pytest.raises(ActionRefused, match="超出合理金额范围"):
-        importer.apply(db, admin, SheetGrid("Sheet1", (header, broken, *rest)))
+    for value in (make_id(1), 1e26, "1E+400"):  # 1e26 overflowed the decimal context itself
+        broken = (*first[:column], value, *first[column + 1 :])
+        with pytest.raises(ActionRefused, match="超出合理金额范围"):
+            importer.apply(db, admin, SheetGrid("Sheet1", (header, broken, *rest)))
     assert row_counts(db) == before

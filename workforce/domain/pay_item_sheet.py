@@ -84,10 +84,10 @@ def amount(value: Cell) -> Decimal:
         result = Decimal(repr(value) if isinstance(value, float) else str(value).strip())
     except InvalidOperation:
         raise CellError(f"「{value}」不是金额") from None
+    if result.is_finite() and abs(result) > MAX_AMOUNT:  # e.g. an ID number pasted in
+        raise CellError(f"「{value}」超出合理金额范围（绝对值不超过{MAX_AMOUNT:,}元）")
     if not result.is_finite() or result != result.quantize(Decimal("0.01")):
         raise CellError(f"「{value}」不是以元为单位、最多两位小数的金额")
-    if abs(result) > MAX_AMOUNT:  # e.g. an ID number pasted into the amount column
-        raise CellError(f"「{value}」超出合理金额范围（绝对值不超过{MAX_AMOUNT:,}元）")
     return result.quantize(Decimal("0.01"))
 
 
