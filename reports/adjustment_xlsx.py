@@ -16,9 +16,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import xlsxwriter
 from xlsxwriter.utility import xl_rowcol_to_cell
 
+from reports.cell_text import text_workbook
 from workforce.domain.adjustment_plan import ten_thousand_yuan
 from workforce.services.adjustment_views import GroupTotal, RunLine, RunOverview
 
@@ -243,7 +243,7 @@ def write_adjustment_workbook(
     path: str | Path, overview: RunOverview, lines: Sequence[RunLine]
 ) -> None:
     """Write the run's workbook: 汇总 (the figures and group totals) and 明细 (one row a person)."""
-    workbook = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+    workbook = text_workbook(path, {"constant_memory": True})
     formats = _Formats(workbook)
     _write_summary(workbook, formats, overview)
     _write_detail(workbook, formats, overview, lines)

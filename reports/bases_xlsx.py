@@ -8,8 +8,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 
-import xlsxwriter
-
+from reports.cell_text import text_workbook
 from workforce.services.payroll_base_io import COMPUTED, BaseExportRow
 
 HEADERS = ("身份证号", "姓名", "单位", "缴费基数", "来源")
@@ -19,7 +18,7 @@ SOURCE_LABELS = {COMPUTED: "核定", "overridden": "人工核定"}
 
 def write_bases(path: str | Path, year: int, rows: Sequence[BaseExportRow]) -> Decimal:
     """Write the workbook; returns the total of the bases."""
-    workbook = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+    workbook = text_workbook(path, {"constant_memory": True})
     sheet = workbook.add_worksheet(f"{year}年缴费基数")
     head = workbook.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1})
     text = workbook.add_format({"num_format": "@"})

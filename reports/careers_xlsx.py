@@ -16,9 +16,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import xlsxwriter
 from xlsxwriter.utility import xl_rowcol_to_cell
 
+from reports.cell_text import text_workbook
 from reports.formatting import chinese_date
 from workforce.domain.certificates import hours_text
 from workforce.services.certificates import RegisterRow
@@ -138,7 +138,7 @@ REGISTER_COLUMNS = (
 
 def write_certificate_register(path: str | Path, rows: Sequence[RegisterRow], on: dt.date) -> None:
     """证书台账: one row per certificate; lapsed and lapsing registrations marked."""
-    workbook = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+    workbook = text_workbook(path, {"constant_memory": True})
     f = _Formats(workbook)
     table = _Sheet(workbook, f, "证书台账", f"社工证台账（{chinese_date(on)}）", REGISTER_COLUMNS)
     dates = (f.date, f.date, f.date, f.date)
@@ -186,7 +186,7 @@ DETAIL_COLUMNS = (
 
 def write_training_compliance(path: str | Path, report: ComplianceReport) -> None:
     """培训学时达标情况: 汇总 per community with a totals row, 明细 per person (short in red)."""
-    workbook = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+    workbook = text_workbook(path, {"constant_memory": True})
     f = _Formats(workbook)
     title = (
         f"{report.year}年培训学时达标情况（年度要求{hours_text(report.target)}学时，"
@@ -244,7 +244,7 @@ def write_eligibility(path: str | Path, listing: EligibilityList) -> None:
         *[(RULE_NAMES.get(rule, rule), 24) for rule in rules],
         ("不符合的原因", 50),
     ]
-    workbook = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+    workbook = text_workbook(path, {"constant_memory": True})
     f = _Formats(workbook)
     scope = "后备人选" if listing.pool_only else "在职人员"
     title = (

@@ -18,9 +18,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import xlsxwriter
 from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 
+from reports.cell_text import text_workbook
 from workforce.services.payroll_views import PayrollRow, PayrollWorkbookView, StreetRows
 
 SUMMARY = "汇总"
@@ -301,7 +301,7 @@ def _write_summary(
 
 def write_payroll_workbook(path: Path, view: PayrollWorkbookView) -> None:
     """Write the finance workbook for ``view`` to ``path``."""
-    workbook = xlsxwriter.Workbook(str(path), {"constant_memory": True, "in_memory": False})
+    workbook = text_workbook(path, {"constant_memory": True, "in_memory": False})
     try:
         formats = _Formats(workbook)
         summary = workbook.add_worksheet(SUMMARY)

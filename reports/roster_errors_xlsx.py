@@ -13,8 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import xlsxwriter
-
+from reports.cell_text import text_workbook
 from workforce.domain.problems import Problem
 from workforce.domain.roster import shown
 from workforce.domain.roster_columns import detect_header
@@ -83,7 +82,7 @@ def write_error_report(
     for problem in problems:
         by_row.setdefault(problem.where.row or 0, []).append(problem)
     width = max((len(r) for r in grid.rows), default=0)
-    workbook = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+    workbook = text_workbook(path, {"constant_memory": True})
     sheet = workbook.add_worksheet(_sheet_name(grid.name))
     cells = _Cells(workbook)
     heading = workbook.add_format({"bold": True, "bg_color": ERROR_FILL, "border": 1})

@@ -13,8 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-import xlsxwriter
-
+from reports.cell_text import text_workbook
 from reports.roster_errors_xlsx import write_error_report
 from reports.roster_help import COLUMN_HELP, GENERAL_NOTES
 from workforce.domain import vocab
@@ -83,7 +82,7 @@ def _header(workbook: Any, sheet: Any) -> Any:
 
 def write_roster(path: str | Path, rows: Sequence[RosterRow]) -> None:
     """The roster in the canonical columns, one worker a row."""
-    workbook = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+    workbook = text_workbook(path, {"constant_memory": True})
     sheet = workbook.add_worksheet(SHEET)
     text = _header(workbook, sheet)
     date = workbook.add_format({"num_format": "yyyy-mm-dd"})
@@ -121,7 +120,7 @@ def _choices(posts: Sequence[PostRange]) -> dict[str, tuple[str, ...]]:
 
 def write_template(path: str | Path, posts: Sequence[PostRange]) -> None:
     """An empty roster with drop-downs, text-formatted number columns and a 填表说明 sheet."""
-    workbook = xlsxwriter.Workbook(str(path))
+    workbook = text_workbook(path)
     sheet = workbook.add_worksheet(SHEET)
     _header(workbook, sheet)
     choices = _choices(posts)

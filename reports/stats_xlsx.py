@@ -16,8 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import xlsxwriter
-
+from reports.cell_text import text_workbook
 from reports.formatting import chinese_date
 from reports.stats_xlsx_sheets import write_costs, write_levels, write_pyramid
 from reports.stats_xlsx_style import KIND_NAMES, Formats, print_setup
@@ -186,9 +185,7 @@ def _write_notes(workbook: Any, f: Formats, report: StatsReport) -> None:
 
 def write_stats_workbook(path: str | Path, report: StatsReport) -> None:
     """Write the statistics workbook of ``report``."""
-    workbook = xlsxwriter.Workbook(
-        str(path)
-    )  # at most a few thousand rows: merges need random access
+    workbook = text_workbook(path)  # at most a few thousand rows: merges need random access
     workbook.set_properties({"title": report.title, "subject": "社区工作者统计"})
     formats = Formats(workbook)
     _write_indicators(workbook, formats, report)

@@ -13,9 +13,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import xlsxwriter
 from xlsxwriter.utility import xl_rowcol_to_cell
 
+from reports.cell_text import text_workbook
 from workforce.services.payroll_slips import TaxSummaryView, WorkerTaxYear
 
 A4 = 9
@@ -131,7 +131,7 @@ def _worker(sheet: Any, f: _Formats, row: int, number: int, worker: WorkerTaxYea
 
 def write_tax_summary(path: Path, view: TaxSummaryView) -> None:
     """Write the yearly per-worker tax summary of ``view`` to ``path``."""
-    workbook = xlsxwriter.Workbook(str(path), {"constant_memory": True, "in_memory": False})
+    workbook = text_workbook(path, {"constant_memory": True, "in_memory": False})
     try:
         f = _Formats(workbook)
         sheet = workbook.add_worksheet(f"{view.year}年个税汇总")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import cast
@@ -22,10 +23,58 @@ from workforce.domain.roster_columns import detect_header
 from workforce.domain.sheet import Cell, SheetGrid
 
 EXCEL_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"})
+ZIP_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xlsb", ".ods"})
 CSV_ENCODINGS = ("utf-8-sig", "gb18030")
+MAX_UNPACKED_BYTES = 400 * 1024 * 1024
+"""What a workbook may unpack to. A 50,000-person roster unpacks to well under 100 MB; a file
+claiming more is a zip bomb (a few KB that inflate to gigabytes) or not a roster."""
+MAX_RATIO = 200
+"""Sheet XML compresses 5–20 times; hundreds of times means padding built to exhaust memory."""
+MAX_MEMBERS = 10_000
+MAX_CSV_BYTES = 200 * 1024 * 1024
 
 
 Merged = Sequence[tuple[tuple[int, int], tuple[int, int]]]
+
+
+def _clean(value: Cell) -> Cell:
+    """Empty text is no value; NUL characters (possible in a .csv) are dropped: no database
+    text column can hold them."""
+    if isinstance(value, str):
+        if not value:
+            return None
+        if "\x00" in value:
+            return value.replace("\x00", "") or None
+    return value
+
+
+def _refuse_zip_bomb(path: Path) -> None:
+    """Read the sizes the zip directory declares, before anything is inflated."""
+    megabytes = MAX_UNPACKED_BYTES // (1024 * 1024)
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise ActionRefused(
+            f"无法读取「{path.name}」：文件已损坏，或不是有效的 Excel 工作簿（{exc}）"
+        ) from None
+    if len(members) > MAX_MEMBERS:
+        raise ActionRefused(f"「{path.name}」包含{len(members)}个内部文件，不是正常的 Excel 工作簿")
+    total = sum(m.file_size for m in members)
+    if total > MAX_UNPACKED_BYTES:
+        raise ActionRefused(
+            f"「{path.name}」解压后有{total // (1024 * 1024)} MB，超过上限{megabytes} MB，"
+            "可能是恶意构造的文件；请拆分后再导入"
+        )
+    for member in members:
+        if member.file_size > 10 * 1024 * 1024 and member.file_size > MAX_RATIO * max(
+            member.compress_size, 1
+        ):
+            raise ActionRefused(
+                f"「{path.name}」中的「{member.filename}」压缩比异常"
+                f"（{member.compress_size} 字节解压为{member.file_size // (1024 * 1024)} MB），"
+                "可能是恶意构造的文件，已拒绝读取"
+            )
 
 
 def _grid(name: str, data: list[list[Cell]], merged: Merged | None, file_name: str) -> SheetGrid:
@@ -37,11 +86,13 @@ def _grid(name: str, data: list[list[Cell]], merged: Merged | None, file_name: s
             row = data[r]
             for c in range(left, min(right, len(row) - 1) + 1):
                 row[c] = value
-    rows = tuple(tuple(None if v == "" else v for v in row) for row in data)
+    rows = tuple(tuple(_clean(v) for v in row) for row in data)
     return SheetGrid(name, rows, file_name)
 
 
 def _read_excel(path: Path) -> list[SheetGrid]:
+    if path.suffix.lower() in ZIP_SUFFIXES:
+        _refuse_zip_bomb(path)
     try:
         workbook = calamine.CalamineWorkbook.from_path(str(path))
     except calamine.PasswordError:
@@ -73,6 +124,12 @@ def _read_excel(path: Path) -> list[SheetGrid]:
 
 
 def _read_csv(path: Path) -> list[SheetGrid]:
+    size = path.stat().st_size
+    if size > MAX_CSV_BYTES:
+        raise ActionRefused(
+            f"「{path.name}」有{size // (1024 * 1024)} MB，超过 CSV 文件上限"
+            f"{MAX_CSV_BYTES // (1024 * 1024)} MB；请拆分后再导入"
+        )
     raw = path.read_bytes()
     for encoding in CSV_ENCODINGS:
         try:
@@ -82,7 +139,13 @@ def _read_csv(path: Path) -> list[SheetGrid]:
             continue
     else:
         raise ActionRefused(f"无法读取「{path.name}」：文件编码既不是 UTF-8 也不是 GBK")
-    data: list[list[Cell]] = [list(row) for row in csv.reader(io.StringIO(text))]
+    reader = csv.reader(io.StringIO(text))
+    try:
+        data: list[list[Cell]] = [list(row) for row in reader]
+    except csv.Error as exc:  # a cell over the module's 128 KB limit, a stray NUL …
+        raise ActionRefused(
+            f"无法读取「{path.name}」第{reader.line_num}行：单元格内容过长或 CSV 格式有误（{exc}）"
+        ) from None
     return [_grid(path.stem, data, None, path.name)]
 
 

@@ -61,7 +61,8 @@ def test_dry_run_then_import_then_export_round_trip(
     assert "导入完成：新增 4 人，更新 0 人" in err
 
     exported = str(tmp_path / "导出.xlsx")
-    assert main(["--db", db_path, "roster", "export", exported, "--unit", "光明社区"]) == 0
+    export = ["roster", "export", exported, "--unit", "光明社区", "--full-id"]  # to import back
+    assert main(["--db", db_path, *export]) == 0
     assert "已导出 3 人" in capsys.readouterr().err
     assert main(["--db", db_path, "roster", "import", exported, "--dry-run"]) == 0
     err = capsys.readouterr().err

@@ -8,6 +8,7 @@ from typing import Any
 
 from ui.cli.common import CliError, opened, say
 from workforce.services.dossier import load_dossier, worker_id_by_number
+from workforce.services.export_audit import record_full_numbers
 
 
 def register(sub: Any) -> None:
@@ -26,6 +27,8 @@ def run_card(args: argparse.Namespace) -> int:
         raise CliError(f"档案表须保存为已存在文件夹中的 .pdf 文件：{args.out}")
     with opened(args) as (db, actor):
         dossier = load_dossier(db, actor, worker_id_by_number(db, args.id_number))
+        if args.full_id:
+            record_full_numbers(db, actor, f"{dossier.person.name}的个人档案表", 1)
     font = write_record_card(target, dossier, mask_ids=not args.full_id)
     if font.message:
         say(font.message)

@@ -18,6 +18,7 @@ from reports.xlsx_reader import pick_roster_sheet, read_workbook
 from ui.cli.common import CliError, Progress, emit_json, opened, say
 from workforce.domain.problems import ActionRefused
 from workforce.domain.sheet import SheetGrid
+from workforce.services.export_audit import record_full_numbers
 from workforce.services.roster_export import find_unit, roster_for_export, template_posts
 from workforce.services.roster_import import (
     ImportPlan,
@@ -48,6 +49,9 @@ def register(sub: Any) -> None:
 
     exp = actions.add_parser("export", help="按标准列导出花名册（可原样导回）")
     exp.add_argument("out", metavar="OUT.xlsx")
+    exp.add_argument(
+        "--full-id", action="store_true", help="完整身份证号和银行账号（可原样导回；记入日志）"
+    )
     exp.add_argument("--unit", metavar="NAME", help="只导出某街道、社区或网格（可写“街道/社区”）")
     exp.set_defaults(handler=run_export)
 
@@ -144,7 +148,7 @@ def run_export(args: argparse.Namespace) -> int:
     target = _written(args.out, "花名册")
     with opened(args) as (db, actor):
         unit_id = find_unit(db, args.unit) if args.unit else None
-        rows = roster_for_export(db, actor, unit_id)
+        rows = roster_for_export(db, actor, unit_id, full_numbers=args.full_id)
     write_roster(target, rows)
     say(f"已导出 {len(rows)} 人：{target}")
     return 0
@@ -172,6 +176,8 @@ def run_pdf(args: argparse.Namespace) -> int:
     with opened(args) as (db, actor):
         unit_id = find_unit(db, args.unit) if args.unit else None
         roster = roster_for_print(db, actor, unit_id, as_of=as_of)
+        if args.full_id:
+            record_full_numbers(db, actor, "花名册（PDF）", len(roster.rows))
     say(f"正在生成花名册：{len(roster.rows)} 人……")
     font = write_roster_pdf(
         target,

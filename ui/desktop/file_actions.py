@@ -58,10 +58,11 @@ def export_roster(window: MainWindow) -> None:
         from reports.roster_xlsx import write_roster
         from workforce.domain.permissions import Action
         from workforce.services.context import require
+        from workforce.services.roster_export import masked_rows
 
         require(actor, Action.EXPORT_ROSTER)
         progress(0, 1)
-        write_roster(path, rows)
+        write_roster(path, masked_rows(rows))  # full numbers: the command line's --full-id
         progress(1, 1)
         return path
 

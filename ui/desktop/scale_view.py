@@ -4,6 +4,9 @@ highlighted; and a new version imported from a spreadsheet."""
 
 from __future__ import annotations
 
+from decimal import Decimal, InvalidOperation
+from types import EllipsisType
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -264,9 +267,14 @@ class ScaleView(QDialog):
         if not ok or not amount.strip():
             return
         db, actor, scale_id = self.db, self.actor, self.detail.info.scale_id
+        shown = str(current or "").replace(",", "").strip()
+        try:  # refused if someone else corrected it since it was shown
+            seen: Decimal | EllipsisType | None = Decimal(shown) if shown else None
+        except InvalidOperation:
+            seen = ...
 
         def operation(_progress: ProgressFn, _cancel: CancelToken) -> None:
-            set_amount(db, actor, scale_id, post, level, amount.strip())
+            set_amount(db, actor, scale_id, post, level, amount.strip(), expected=seen)
 
         run_task(
             self,

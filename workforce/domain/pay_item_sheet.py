@@ -83,6 +83,10 @@ def _header(grid: SheetGrid) -> tuple[int, dict[str, int]] | None:
     return None
 
 
+MAX_AMOUNT = Decimal("99999999.99")
+"""No monthly pay item or base comes near a hundred million yuan; the money columns hold fen."""
+
+
 def amount(value: Cell) -> Decimal:
     """Yuan from a cell: a number or numeric text, at most two decimals."""
     if isinstance(value, bool) or value is None:
@@ -91,6 +95,8 @@ def amount(value: Cell) -> Decimal:
         result = Decimal(repr(value) if isinstance(value, float) else str(value).strip())
     except InvalidOperation:
         raise CellError(f"「{value}」不是金额") from None
+    if result.is_finite() and abs(result) > MAX_AMOUNT:  # e.g. an ID number pasted in
+        raise CellError(f"「{value}」超出合理金额范围（绝对值不超过{MAX_AMOUNT:,}元）")
     if not result.is_finite() or result != result.quantize(Decimal("0.01")):
         raise CellError(f"「{value}」不是以元为单位、最多两位小数的金额")
     return result.quantize(Decimal("0.01"))

@@ -60,6 +60,7 @@ def _current_states(session: Session, run_id: int) -> list[tuple[_Item, dict[str
         )
         .join(Worker, Worker.id == AdjustmentItem.worker_id)
         .where(AdjustmentItem.run_id == run_id, AdjustmentItem.excluded.is_(False))
+        .with_for_update(of=Worker)  # a clerk saving one of them waits, or is refused after
     ).all()
     return [
         (_Item(row[0], row[1], row[2]), dict(zip(STATE_FIELDS, row[3:-1], strict=True)), row[-1])

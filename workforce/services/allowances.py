@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from workforce.domain.money import FEN, to_money
@@ -172,7 +173,12 @@ def set_allowance(
             kind=code, key=key, amount=value, period=expected, effective_date=effective_date
         )
         session.add(row)
-        session.flush()
+        try:  # another user set the same date a moment ago: the unique key has the last word
+            session.flush()
+        except IntegrityError:
+            raise ActionRefused(
+                f"{label}在{effective_date:%Y-%m-%d}已由他人设置了标准，同一生效日期只能有一个标准"
+            ) from None
         audit.record(
             session,
             actor,

@@ -7,6 +7,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from workforce.domain.permissions import Action, is_allowed
@@ -41,8 +42,18 @@ class Database:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One short transaction: commit on success, roll back everything on any error."""
+        """One short transaction: commit on success, roll back everything on any error.
+
+        On SQLite it takes the write lock first (``BEGIN IMMEDIATE``): the driver otherwise reads
+        outside any transaction until the first write, so two users could both pass a check
+        (status, version) before either wrote — what ``SELECT … FOR UPDATE`` prevents on
+        PostgreSQL."""
         with self.sessions() as session, session.begin():
+            if self.engine.dialect.name == "sqlite":
+                try:
+                    session.connection().exec_driver_sql("BEGIN IMMEDIATE")
+                except OperationalError:  # another PC held the file past the busy timeout
+                    raise ActionRefused("数据库正被其他用户写入，请稍后再试") from None
             yield session
 
     @contextmanager

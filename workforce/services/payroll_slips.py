@@ -22,6 +22,7 @@ from workforce.persistence.org import OrgUnit
 from workforce.persistence.payroll import PayrollMonth, Payslip, bulk_table
 from workforce.persistence.people import Worker
 from workforce.services.context import Actor, Database, require
+from workforce.services.export_audit import record_full_numbers
 from workforce.services.payroll_guard import DRAFT, STATUS_NAMES
 from workforce.services.payroll_views import MonthHeader, _readable_month, month_header, yuan
 from workforce.services.scales import posts_in_force
@@ -176,6 +177,8 @@ def payslips_view(
                 yuan(row[14 + BONUS_TAX_AT]),
             )
         )
+    if not masked:  # the choice to show full ID numbers is recorded
+        record_full_numbers(db, actor, f"{period:%Y-%m}工资条")
     return SlipsView(header, unit, tuple(slips))
 
 
@@ -310,6 +313,8 @@ def tax_summary_view(
             )
         )
     people.sort(key=lambda item: item[0])
+    if not masked:  # the choice to show full ID numbers is recorded
+        record_full_numbers(db, actor, f"{year}年个税汇总表")
     return TaxSummaryView(
         year,
         str(region.value) if region else "",

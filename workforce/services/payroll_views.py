@@ -24,6 +24,7 @@ from workforce.persistence.org import OrgUnit
 from workforce.persistence.payroll import PayrollMonth, Payslip, bulk_table
 from workforce.persistence.people import Worker
 from workforce.services.context import Actor, Database, require
+from workforce.services.export_audit import record_full_numbers
 from workforce.services.payroll_guard import DRAFT, STATUS_NAMES, get_month, label
 from workforce.services.scales import posts_in_force
 
@@ -260,6 +261,8 @@ def payroll_workbook_view(
                 tuple(Decimal(v).scaleb(-2) for v in row[16:]),
             )
         )
+    if not masked:  # the choice to show full ID numbers is recorded
+        record_full_numbers(db, actor, f"{period:%Y-%m}工资发放表")
     return PayrollWorkbookView(
         header,
         tuple(names[key] for key in keys),
@@ -321,6 +324,7 @@ def bank_view(db: Database, actor: Actor, period: dt.date) -> BankView:
         for name, holder, account, id_number, bank, net in rows
         if net > 0
     ]
+    record_full_numbers(db, actor, f"{period:%Y-%m}银行代发文件")  # accounts must be whole
     return BankView(
         header,
         f"{header.label}工资",

@@ -3,23 +3,45 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
+from dataclasses import replace
 
 from workforce.domain.permissions import Action
 from workforce.domain.problems import ActionRefused
 from workforce.domain.scale import PostRange
 from workforce.services.context import Actor, Database, require
+from workforce.services.export_audit import mask_account, masked_id, record_full_numbers
 from workforce.services.org import KIND_NAMES, OrgNode, org_nodes
 from workforce.services.roster_query import RosterRow, roster_rows
 from workforce.services.scales import posts_in_force
 
 
 def roster_for_export(
-    db: Database, actor: Actor, unit_id: int | None = None, *, on: dt.date | None = None
+    db: Database,
+    actor: Actor,
+    unit_id: int | None = None,
+    *,
+    on: dt.date | None = None,
+    full_numbers: bool = False,
 ) -> list[RosterRow]:
-    """Every worker (any status), or those under one unit, in roster order."""
+    """Every worker (any status), or those under one unit, in roster order. ID numbers and bank
+    accounts are masked unless ``full_numbers`` (needed to import the export back), which is
+    recorded in the audit."""
     require(actor, Action.EXPORT_ROSTER)
     with db.reading() as session:
-        return roster_rows(session, unit_id, on=on, actor=actor)
+        rows = roster_rows(session, unit_id, on=on, actor=actor)
+    if full_numbers:
+        record_full_numbers(db, actor, "花名册", len(rows))
+        return rows
+    return masked_rows(rows)
+
+
+def masked_rows(rows: Sequence[RosterRow]) -> list[RosterRow]:
+    """The rows with ID numbers and bank accounts masked (an export nobody asked to show)."""
+    return [
+        replace(r, id_number=masked_id(r.id_number), bank_account=mask_account(r.bank_account))
+        for r in rows
+    ]
 
 
 def template_posts(db: Database, on: dt.date | None = None) -> tuple[PostRange, ...]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
+from types import EllipsisType
 
 from sqlalchemy import Exists, exists, func, insert, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
@@ -221,9 +222,14 @@ def set_amount(
     post: str,
     level: int,
     amount: Decimal | int | str,
+    *,
+    expected: Decimal | EllipsisType | None = ...,
 ) -> Decimal | None:
     """Correct one monthly amount of a version that no applied adjustment run has used (a used
-    version is history: import a new version instead). Returns the old amount."""
+    version is history: import a new version instead). Returns the old amount.
+
+    ``expected`` is the amount the user saw (None: no amount); if someone changed it since, the
+    correction is refused rather than silently replacing theirs (optimistic check on the value)."""
     require(actor, Action.EDIT_CONFIGURATION)
     try:
         value = parse_amount(to_money(amount))
@@ -257,6 +263,11 @@ def set_amount(
             )
         )
         old = row.monthly_pay if row is not None else None
+        if expected is not ... and old != expected:
+            raise ActionRefused(
+                f"{found.name}{level}级月标准已被他人修改（{expected or '无'} → {old or '无'}），"
+                "请刷新后再修改"
+            )
         if row is None:
             session.add(
                 ScaleAmount(scale_id=scale_id, post=found.code, level=level, monthly_pay=value)

@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from workforce.domain.ladder import ladder_value
 from workforce.domain.permissions import Action
@@ -309,9 +310,15 @@ def update_worker(
             clash = session.scalar(select(Worker.name).where(Worker.id_number == data.id_number))
             if clash is not None:
                 raise ActionRefused(f"身份证号 {data.id_number} 已存在（{clash}）")
-        return apply_worker_update(
+        name = worker.name
+        changes = apply_worker_update(
             session, actor, worker, data, effective_date=today, reason=reason
         )
+        try:  # the UPDATE compares the version in SQL too (version_id_col): the last word
+            session.flush()
+        except StaleDataError:
+            raise ActionRefused(f"「{name}」的档案已被他人修改，请重新打开后再保存") from None
+        return changes
 
 
 def transfer_worker(
