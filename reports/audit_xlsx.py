@@ -12,8 +12,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-import xlsxwriter
-
+from reports.cell_text import text_workbook
 from workforce.services.audit_labels import action_name, entity_name
 from workforce.services.audit_views import AuditRow
 
@@ -81,7 +80,7 @@ def write_audit_xlsx(
         "strings_to_numbers": False,
         "strings_to_urls": False,
     }
-    workbook = xlsxwriter.Workbook(str(path), options)
+    workbook = text_workbook(path, options)
     writer = _Writer(workbook)
     count = 0
     try:

@@ -14,9 +14,9 @@ from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
-import xlsxwriter
 from xlsxwriter.utility import xl_col_to_name
 
+from reports.cell_text import csv_text, text_workbook
 from workforce.domain.bank_layout import BUILTIN_LAYOUTS, BankLayout, amount_text
 from workforce.domain.money import to_fen
 from workforce.domain.problems import ActionRefused
@@ -66,7 +66,7 @@ def _memo(chosen: BankLayout, view: BankView) -> str:
 
 def _write_xlsx(path: Path, chosen: BankLayout, view: BankView) -> None:
     in_fen = chosen.amount_format == "fen"
-    workbook = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+    workbook = text_workbook(path, {"constant_memory": True})
     try:
         sheet = workbook.add_worksheet("代发明细")
         bold = workbook.add_format({"bold": True})
@@ -112,7 +112,11 @@ def _write_xlsx(path: Path, chosen: BankLayout, view: BankView) -> None:
 
 
 def _cell(value: Value, amount_format: str) -> str:
-    return amount_text(to_fen(value), amount_format) if isinstance(value, Decimal) else str(value)
+    """A CSV cell: the amount as the bank wants it; text a spreadsheet would evaluate as a
+    formula (a name typed "=…", "+…") carries an apostrophe."""
+    if isinstance(value, Decimal):
+        return amount_text(to_fen(value), amount_format)
+    return csv_text(value) if isinstance(value, str) else str(value)
 
 
 def _csv_line(cells: list[str]) -> str:
@@ -125,7 +129,9 @@ def _csv_bytes(chosen: BankLayout, view: BankView) -> bytes:
     """The whole file, encoded line by line so a character the bank's encoding cannot hold is
     named with its row instead of being replaced or half-written."""
     memo = _memo(chosen, view)
-    lines: list[tuple[str, str]] = [("表头", line + "\r\n") for line in _header(chosen, view)]
+    lines: list[tuple[str, str]] = [
+        ("表头", csv_text(line) + "\r\n") for line in _header(chosen, view)
+    ]
     if chosen.title_row:
         lines.append(("标题行", _csv_line([c.title for c in chosen.columns])))
     for number, entry in enumerate(view.rows, start=1):

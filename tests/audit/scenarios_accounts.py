@@ -8,7 +8,6 @@ so it leaves an audit row like any other change, and no row ever holds a passwor
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 
 import pytest
 
@@ -18,8 +17,10 @@ from workforce.domain.problems import ActionRefused
 from workforce.domain.vocab import Role
 from workforce.persistence.migrate import current_revision
 from workforce.services.auth import authenticate
+from workforce.services.backup import create_backup
 from workforce.services.bank_layouts import save_layout
 from workforce.services.context import Actor
+from workforce.services.export_audit import FULL_EXPORT
 from workforce.services.users import create_user, reset_password
 
 NOW = dt.datetime(2026, 3, 15, 9, 0, tzinfo=dt.UTC)
@@ -143,17 +144,22 @@ def _delete_layout(w: World, delete: Service) -> Expect:
 
 
 # -- the database (恢复) ----------------------------------------------------------------------
-# restore arrives with h/backup-crash: registered only where the service exists, so this file
-# holds on either side of that merge (the condition can go once both branches are on main)
-if importlib.util.find_spec("workforce.services.backup") is not None:
 
-    @scenario("backup:restore")
-    def _restore(w: World, restore: Service) -> Expect:
-        from workforce.services.backup import create_backup
 
-        if w.db.engine.dialect.name != "sqlite":
-            pytest.skip("a server database is restored by its administrator (pg_restore)")
-        head = current_revision(w.db.engine)
-        copy = create_backup(w.db, w.admin)
-        restore(w.db, w.admin, copy)
-        return Expect("restore", "database", None, {"revision": (ANY_TEXT, head)})
+@scenario("backup:restore")
+def _restore(w: World, restore: Service) -> Expect:
+    if w.db.engine.dialect.name != "sqlite":
+        pytest.skip("a server database is restored by its administrator (pg_restore)")
+    head = current_revision(w.db.engine)
+    copy = create_backup(w.db, w.admin)
+    restore(w.db, w.admin, copy)
+    return Expect("restore", "database", None, {"revision": (ANY_TEXT, head)})
+
+
+# -- exports with full numbers (完整证件号导出留痕) -------------------------------------------
+
+
+@scenario("export_audit:record_full_numbers")
+def _full_numbers(w: World, record: Service) -> Expect:
+    record(w.db, w.admin, "花名册", 2)
+    return Expect(FULL_EXPORT, "export", None, {}, w.admin)

@@ -138,11 +138,6 @@ def test_no_user_text_becomes_a_formula_in_any_export(exports: dict[str, Path]) 
     assert {"@SUM(A1)", '=HYPERLINK("http://evil.example")'} <= errors
 
 
-@pytest.mark.xfail(
-    reason="reports/bank_file.py (payroll-config engineer's) writes CSV names without "
-    "reports.cell_text.csv_text; passes once it does",
-    strict=True,
-)
 def test_csv_cells_that_a_spreadsheet_would_evaluate_carry_an_apostrophe(
     exports: dict[str, Path],
 ) -> None:

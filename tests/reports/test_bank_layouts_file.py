@@ -53,7 +53,7 @@ def test_csv_in_the_banks_order_encoding_and_amount_format(tmp_path: Path) -> No
     assert lines[1] == ["收款人账号", "收款人户名", "金额（分）", "用途", "所属月份"]
     assert lines[2] == [
         "6222020000000001",
-        '=HYPERLINK("x")',
+        '\'=HYPERLINK("x")',  # an apostrophe: Excel on finance's PC shows text, never a formula
         "1234560",
         "示范地区2026年3月工资",
         "2026年3月",
