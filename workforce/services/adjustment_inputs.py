@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, aliased
 from workforce.domain.adjustment import HonourFact, WorkerHistory
 from workforce.domain.adjustment_rules import AdjustmentRules
 from workforce.domain.vocab import ACTIVE_STATUSES
-from workforce.persistence.adjustment import PostAppointment
+from workforce.persistence.adjustment import PostAppointment, plain_rows, year_of
 from workforce.persistence.careers import first_registrations
 from workforce.persistence.org import OrgUnit
 from workforce.persistence.people import Appraisal, Certificate, Honour, Worker
@@ -51,7 +51,8 @@ def load_histories(
     community = aliased(OrgUnit)
     street = aliased(OrgUnit)
     district = aliased(OrgUnit)
-    rows = session.execute(
+    rows = plain_rows(
+        session,
         select(
             Worker.id,
             Worker.id_number,
@@ -73,13 +74,14 @@ def load_histories(
         .join(street, community.parent_id == street.id)
         .join(district, street.parent_id == district.id)
         .where(Worker.status.in_([s.value for s in ACTIVE_STATUSES]))
-        .order_by(Worker.id)
-    ).all()
+        .order_by(Worker.id),
+    )
     appraisals: dict[int, dict[int, str]] = defaultdict(dict)
-    for worker_id, appraisal_year, grade in session.execute(
+    for worker_id, appraisal_year, grade in plain_rows(
+        session,
         select(Appraisal.worker_id, Appraisal.year, Appraisal.grade).where(
             Appraisal.year >= year - APPRAISAL_YEARS_BACK, Appraisal.year < year
-        )
+        ),
     ):
         appraisals[worker_id][appraisal_year] = grade
     certificates: dict[int, str] = {}
@@ -129,7 +131,7 @@ def load_histories(
             streak,
             honour_kinds,
         ) = row
-        tenure_start = level_start or (community_start.year if community_start else year)
+        tenure_start = level_start or year_of(community_start) or year
         identity = WorkerIdentity(
             worker_id, id_number, name, district_name, street_name, community_name, level_start
         )

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workforce.domain.adjustment import Proposal, propose_adjustment
@@ -28,7 +28,7 @@ from workforce.domain.permissions import Action
 from workforce.domain.problems import ActionRefused
 from workforce.domain.progress import CancelToken, ProgressFn, no_progress
 from workforce.persistence.accounts import Setting
-from workforce.persistence.adjustment import AdjustmentItem, AdjustmentRun
+from workforce.persistence.adjustment import AdjustmentItem, AdjustmentRun, insert_items
 from workforce.persistence.base import utc_now
 from workforce.persistence.pay import PayScale
 from workforce.services import audit
@@ -273,7 +273,7 @@ def prepare_run(
             )
         progress(total, total)
         if items:
-            session.execute(insert(AdjustmentItem), items)
+            insert_items(session, items)
         summary = summarise(lines)
         run.person_times = summary.total.person_times
         run.yearly_cost = summary.total.yearly_cost
