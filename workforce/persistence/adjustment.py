@@ -171,7 +171,7 @@ def plain_rows(session: Session, statement: Select[Any]) -> list[tuple[Any, ...]
     )
     params = compiled.construct_params()
     for name, process in compiled._bind_processors.items():
-        if name in params and params[name] is not None:
+        if callable(process) and params.get(name) is not None:  # (tuple binds: not used here)
             params[name] = process(params[name])
     args: Any = params
     if compiled.positiontup is not None:
