@@ -11,7 +11,14 @@ from sqlalchemy.orm import Session
 from workforce.domain.permissions import Action
 from workforce.domain.problems import ActionRefused
 from workforce.domain.progress import ProgressFn, no_progress
-from workforce.persistence.adjustment import AdjustmentItem, AdjustmentRun, PostAppointment
+from workforce.persistence.adjustment import (
+    AdjustmentItem,
+    AdjustmentRun,
+    PostAppointment,
+    load_json,
+    plain_rows,
+    update_worker_states_pg,
+)
 from workforce.persistence.base import utc_now
 from workforce.persistence.people import PostLevelChange, Worker
 from workforce.services import audit
@@ -49,7 +56,8 @@ class _Item(NamedTuple):
 
 def _current_states(session: Session, run_id: int) -> list[tuple[_Item, dict[str, Any], str]]:
     worker = Worker.__table__.c
-    rows = session.execute(
+    rows = plain_rows(  # (100,000 JSON states: parsed once per distinct text)
+        session,
         select(
             AdjustmentItem.worker_id,
             AdjustmentItem.state_before,
@@ -58,10 +66,15 @@ def _current_states(session: Session, run_id: int) -> list[tuple[_Item, dict[str
             worker.name,
         )
         .join(Worker, Worker.id == AdjustmentItem.worker_id)
-        .where(AdjustmentItem.run_id == run_id, AdjustmentItem.excluded.is_(False))
-    ).all()
+        .where(AdjustmentItem.run_id == run_id, AdjustmentItem.excluded.is_(False)),
+    )
+    texts: dict[str, Any] = {}
     return [
-        (_Item(row[0], row[1], row[2]), dict(zip(STATE_FIELDS, row[3:-1], strict=True)), row[-1])
+        (
+            _Item(row[0], load_json(row[1], texts), load_json(row[2], texts)),
+            dict(zip(STATE_FIELDS, row[3:-1], strict=True)),
+            row[-1],
+        )
         for row in rows
     ]
 
@@ -76,18 +89,12 @@ def _same_state(current: dict[str, Any], expected: dict[str, Any]) -> bool:
     return True
 
 
-def _write_states(
+def _update_states(
     session: Session,
-    actor: Actor,
-    run: AdjustmentRun,
+    table: Table,
     targets: list[tuple[_Item, dict[str, Any], dict[str, Any]]],
-    reason: str,
+    now: object,
 ) -> None:
-    """Set each worker's rule state, append post/level history, audit — all in bulk."""
-    if not targets:  # a run with nobody in it (an executemany needs at least one row)
-        return
-    table = cast(Table, Worker.__table__)
-    now = utc_now()
     session.execute(
         update(table)
         .where(table.c.id == bindparam("target_id"))
@@ -103,6 +110,24 @@ def _write_states(
             for item, _, new in targets
         ],
     )
+
+
+def _write_states(
+    session: Session,
+    actor: Actor,
+    run: AdjustmentRun,
+    targets: list[tuple[_Item, dict[str, Any], dict[str, Any]]],
+    reason: str,
+) -> None:
+    """Set each worker's rule state, append post/level history, audit — all in bulk."""
+    if not targets:  # a run with nobody in it (an executemany needs at least one row)
+        return
+    table = cast(Table, Worker.__table__)
+    now = utc_now()
+    if session.get_bind().dialect.name == "postgresql":
+        update_worker_states_pg(session, [(item.worker_id, new) for item, _, new in targets], now)
+    else:
+        _update_states(session, table, targets, now)
     history = [
         {
             "worker_id": item.worker_id,
