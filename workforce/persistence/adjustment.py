@@ -21,7 +21,6 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy.orm import Mapped, Session, mapped_column
-from sqlalchemy.sql.expression import Select
 
 from workforce.persistence.base import Base, Money, Timestamp, utc_now
 
@@ -167,38 +166,6 @@ class _JsonTexts:
         if text is None:
             text = self.texts[key] = json.dumps(value)
         return text
-
-
-def plain_rows(session: Session, statement: Select[Any]) -> list[tuple[Any, ...]]:
-    """The rows of a Core ``select`` as the DBAPI returns them (no result processing).
-
-    For the 100,000-row reads of a preparation, where SQLAlchemy's per-row result processing
-    cost more than the query. The caller takes values as the driver gives them: on SQLite a
-    date is ISO text (see ``year_of``)."""
-    connection = session.connection()
-    compiled = statement.compile(
-        dialect=connection.dialect, compile_kwargs={"render_postcompile": True}
-    )
-    params = compiled.construct_params()
-    for name, process in compiled._bind_processors.items():
-        if callable(process) and params.get(name) is not None:  # (tuple binds: not used here)
-            params[name] = process(params[name])
-    args: Any = params
-    if compiled.positiontup is not None:
-        args = tuple(params[name] for name in compiled.positiontup)
-    cursor = connection.connection.cursor()
-    try:
-        cursor.execute(compiled.string, args)
-        return list(cursor.fetchall())
-    finally:
-        cursor.close()
-
-
-def year_of(value: dt.date | str | None) -> int | None:
-    """The year of a date read by ``plain_rows`` (a ``date``, or ISO text on SQLite)."""
-    if value is None:
-        return None
-    return value.year if isinstance(value, dt.date) else int(value[:4])
 
 
 # PostgreSQL array types of the worker's rule-state columns (see ``update_worker_states``)

@@ -16,11 +16,11 @@ from workforce.persistence.adjustment import (
     AdjustmentRun,
     PostAppointment,
     load_json,
-    plain_rows,
     update_worker_states_pg,
 )
 from workforce.persistence.base import utc_now
 from workforce.persistence.people import PostLevelChange, Worker
+from workforce.persistence.plain import plain_rows
 from workforce.services import audit
 from workforce.services.adjustment_run import (
     APPLIED,

@@ -12,10 +12,11 @@ from sqlalchemy.orm import Session, aliased
 from workforce.domain.adjustment import HonourFact, WorkerHistory
 from workforce.domain.adjustment_rules import AdjustmentRules
 from workforce.domain.vocab import ACTIVE_STATUSES
-from workforce.persistence.adjustment import PostAppointment, plain_rows, year_of
+from workforce.persistence.adjustment import PostAppointment
 from workforce.persistence.careers import first_registrations
 from workforce.persistence.org import OrgUnit
 from workforce.persistence.people import Appraisal, Certificate, Honour, Worker
+from workforce.persistence.plain import plain_rows, year_of
 
 APPRAISAL_YEARS_BACK = 12
 
