@@ -151,7 +151,7 @@ def op_roster_import(url: str, admin: str | None, sheet: str, **_: Any) -> list[
 def op_payroll(url: str, **_: Any) -> list[Row]:
     from workforce.domain.payroll import compute_payslip
     from workforce.services.payroll_calc import calculate_month
-    from workforce.services.payroll_compute import gather, inputs_for
+    from workforce.services.payroll_compute import Engine, gather, inputs_for
 
     db, actor = _open(url)
     seconds, month = timed(lambda: calculate_month(db, actor, PAY_MONTH))
@@ -159,10 +159,17 @@ def op_payroll(url: str, **_: Any) -> list[Row]:
     with db.reading() as session:
         gathered = gather(session, PAY_MONTH, None)
     inputs = [inputs_for(gathered, p) for p in gathered.people]
-    ceiling, _ = timed(lambda: [compute_payslip(i) for i in inputs])
+    every, _ = timed(lambda: [compute_payslip(i) for i in inputs])
+
+    # the engine as the calculation runs it (one computation per distinct input), no database
+    def engine_alone() -> list[Any]:
+        engine = Engine(gathered)
+        return [engine.figures(p) for p in gathered.people]
+
+    ceiling, _ = timed(engine_alone)
     db.close()
-    note = f"{month.workers:,} paid"
-    label = "arithmetic alone"
+    note = f"{month.workers:,} paid; arithmetic per worker without sharing {every:.2f} s"
+    label = "engine alone, no database"
     return [Row("payroll calculate+save", seconds, ceiling, label, "≤ 3 s", peak, note)]
 
 
