@@ -88,6 +88,7 @@ def start_rows(url: str, folder: Path) -> list[dict[str, Any]]:
             "target": "≤ 1 s",
             "peak_mb": middle["peak_mb"],
             "note": note,
+            "cpu": middle.get("cpu"),
         }
     ]
 
@@ -145,7 +146,10 @@ def verdict(row: dict[str, Any]) -> tuple[str, str]:
     return (f"{ratio:.2f}×" if ratio is not None else "—"), ("ok" if ok else "MISSED")
 
 
-HEADER = ("operation", "backend", "seconds", "ceiling", "ratio", "target", "peak MB", "", "note")
+HEADER = (
+    *("operation", "backend", "seconds", "CPU s", "ceiling", "ratio", "target", "peak MB"),
+    *("", "note"),
+)
 
 
 def cells(row: dict[str, Any]) -> tuple[str, ...]:
@@ -156,6 +160,7 @@ def cells(row: dict[str, Any]) -> tuple[str, ...]:
         row["operation"],
         row["backend"],
         f"{row['seconds']:.2f}",
+        f"{row['cpu']:.2f}" if row.get("cpu") is not None else "—",
         ceiling_text,
         ratio,
         row.get("target") or "—",
@@ -168,8 +173,8 @@ def cells(row: dict[str, Any]) -> tuple[str, ...]:
 def format_row(row: dict[str, Any]) -> str:
     c = cells(row)
     return (
-        f"{c[0]:<26} {c[1]:<10} {c[2]:>7} s  ceiling {c[3]:<44} {c[4]:>7}  {c[5]:<7} "
-        f"{c[6]:>5} MB  {c[7]}"
+        f"{c[0]:<26} {c[1]:<10} {c[2]:>7} s (CPU {c[3]:>5})  ceiling {c[4]:<44} {c[5]:>7}  "
+        f"{c[6]:<7} {c[7]:>5} MB  {c[8]}"
     )
 
 
