@@ -107,8 +107,6 @@ ITEM_COLUMNS = (
     "state_before",
     "state_after",
 )
-_JSON_COLUMNS = frozenset({"reasons", "notes", "state_before", "state_after"})
-_MONEY_COLUMNS = frozenset({"monthly_delta", "yearly_delta"})
 
 
 def insert_items(session: Session, items: Sequence[Mapping[str, Any]]) -> None:
@@ -119,24 +117,33 @@ def insert_items(session: Session, items: Sequence[Mapping[str, Any]]) -> None:
     bind processing was most of a 100,000-worker preparation."""
     if not items:
         return
-    fen = Money().process_bind_param
+    money = Money()
     dialect = session.get_bind().dialect
-    converters: list[Any] = []
-    for name in ITEM_COLUMNS:
-        if name in _JSON_COLUMNS:
-            converters.append(_JsonTexts())
-        elif name in _MONEY_COLUMNS:
-            converters.append(lambda value, fen=fen, dialect=dialect: fen(value, dialect))
-        else:
-            converters.append(None)
-    defaults = {"excluded": False, "override_reason": ""}
-    rows = []
-    for item in items:
-        values = []
-        for name, convert in zip(ITEM_COLUMNS, converters, strict=True):
-            value = item[name] if name in item else defaults[name]
-            values.append(value if convert is None else convert(value))
-        rows.append(tuple(values))
+
+    def fen(value: Decimal) -> int | None:
+        return money.process_bind_param(value, dialect)
+
+    reasons, notes, before, after = _JsonTexts(), _JsonTexts(), _JsonTexts(), _JsonTexts()
+    rows = [  # in the order of ITEM_COLUMNS
+        (
+            item["run_id"],
+            item["worker_id"],
+            item["old_post"],
+            item["old_level"],
+            item["new_post"],
+            item["proposed_level"],
+            item["new_level"],
+            reasons(item["reasons"]),
+            notes(item["notes"]),
+            fen(item["monthly_delta"]),
+            fen(item["yearly_delta"]),
+            item.get("excluded", False),
+            item.get("override_reason", ""),
+            before(item["state_before"]),
+            after(item["state_after"]),
+        )
+        for item in items
+    ]
     marker = "?" if dialect.paramstyle == "qmark" else "%s"
     sql = (
         f"INSERT INTO {AdjustmentItem.__tablename__} ({', '.join(ITEM_COLUMNS)}) "
