@@ -2,7 +2,7 @@
 
 SQLAlchemy's per-row result processing (dates parsed from SQLite text, booleans, JSON) cost more
 than the queries themselves at city scale; these readers take the driver's values and convert only
-the columns that need it, with the C parsers (``date.fromisoformat``)."""
+the columns that need it (with the C parsers: ``date.fromisoformat``)."""
 
 from __future__ import annotations
 
@@ -43,10 +43,3 @@ def year_of(value: dt.date | str | None) -> int | None:
     if value is None:
         return None
     return value.year if isinstance(value, dt.date) else int(value[:4])
-
-
-def as_date(value: dt.date | str | None) -> dt.date | None:
-    """A date read by ``plain_rows``: PostgreSQL gives a ``date``, SQLite ISO text."""
-    if value is None or isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(value)

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, aliased
 from workforce.persistence.org import OrgUnit
 from workforce.persistence.pay import ScalePost
 from workforce.persistence.people import Certificate, Worker
-from workforce.persistence.plain import as_date, plain_rows
+from workforce.persistence.plain import plain_rows
 from workforce.services.org import descendants, org_nodes
 from workforce.services.scales import posts_in_force
 
@@ -145,10 +145,14 @@ def roster_rows(
     # Plain DBAPI rows, converting only dates and the flag: SQLAlchemy's result processing of
     # 100,000 rows (SQLite dates parsed in Python) cost more than the query (PERF-NOTES).
     result = []
+    text_dates = session.get_bind().dialect.name == "sqlite"  # ISO text there, dates elsewhere
+    parse = dt.date.fromisoformat
     for row in plain_rows(session, query):
         values = list(row)
-        for index in _DATES:
-            values[index] = as_date(values[index])
+        if text_dates:
+            for index in _DATES:
+                if values[index] is not None:
+                    values[index] = parse(values[index])
         values[22] = bool(values[22])
         values[24] = names.get(str(values[23]), str(values[23]))
         result.append(RosterRow(*values))
