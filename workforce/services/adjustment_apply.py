@@ -141,7 +141,9 @@ def _write_states(
         if (old["post"], old["level"]) != (new["post"], new["level"])
     ]
     if history:
-        session.execute(insert(PostLevelChange), history)
+        session.execute(
+            insert(cast(Table, PostLevelChange.__table__)), history
+        )  # Core: no ORM bulk
     audit.record_many(
         session,
         actor,
