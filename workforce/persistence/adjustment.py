@@ -23,6 +23,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from workforce.persistence.base import Base, Money, Timestamp, utc_now
+from workforce.persistence.payroll import bulk_insert
 
 
 class AdjustmentRun(Base):
@@ -110,7 +111,7 @@ ITEM_COLUMNS = (
 
 
 def insert_items(session: Session, items: Sequence[Mapping[str, Any]]) -> None:
-    """Insert a run's items with one DBAPI ``executemany`` (PERF-NOTES: 100,000 rows).
+    """Insert a run's items through the driver: ``executemany``, ``COPY`` on PostgreSQL.
 
     The values are converted here as the column types would (JSON text as ``json.dumps`` writes it,
     money as integer fen), so the stored rows are the same as an ORM insert's; the ORM's per-row
@@ -144,12 +145,7 @@ def insert_items(session: Session, items: Sequence[Mapping[str, Any]]) -> None:
         )
         for item in items
     ]
-    marker = "?" if dialect.paramstyle == "qmark" else "%s"
-    sql = (
-        f"INSERT INTO {AdjustmentItem.__tablename__} ({', '.join(ITEM_COLUMNS)}) "
-        f"VALUES ({', '.join([marker] * len(ITEM_COLUMNS))})"
-    )
-    session.connection().exec_driver_sql(sql, rows)
+    bulk_insert(session, AdjustmentItem, ITEM_COLUMNS, rows)  # COPY on PostgreSQL
 
 
 class _JsonTexts:
