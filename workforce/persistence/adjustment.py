@@ -23,7 +23,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from workforce.persistence.base import Base, Money, Timestamp, utc_now
-from workforce.persistence.payroll import bulk_insert
+from workforce.persistence.payroll import bulk_insert, raw_now
 
 
 class AdjustmentRun(Base):
@@ -183,13 +183,23 @@ _STATE_ARRAYS = {
 }
 
 
-def update_worker_states_pg(
+def update_worker_states(
     session: Session, rows: Sequence[tuple[int, Mapping[str, Any]]], now: dt.datetime
 ) -> None:
-    """Set each worker's rule state (and bump its version) in ONE statement on PostgreSQL: an
-    ``UPDATE … FROM unnest(arrays)`` instead of an ``executemany`` of 100,000 UPDATEs, whose
-    round trips and per-statement work were most of a run's application there."""
+    """Set each worker's rule state and bump its version, in bulk.
+
+    PostgreSQL: ONE ``UPDATE … FROM unnest(arrays)`` instead of 100,000 UPDATEs, whose round trips
+    and per-statement work were most of a run's application there. SQLite: a plain DBAPI
+    ``executemany`` (in-process, no round trips), without SQLAlchemy's per-row parameter work."""
     fields = list(_STATE_ARRAYS)
+    if session.get_bind().dialect.name != "postgresql":
+        stamp = raw_now(session, now)
+        sets = ", ".join(f"{f} = ?" for f in fields)
+        session.connection().exec_driver_sql(
+            f"UPDATE worker SET {sets}, version = version + 1, updated_at = ? WHERE id = ?",
+            [(*(state[f] for f in fields), stamp, worker_id) for worker_id, state in rows],
+        )
+        return
     columns = ", ".join(f"CAST(:{f} AS {_STATE_ARRAYS[f]})" for f in fields)
     sql = text(
         f"UPDATE worker SET {', '.join(f'{f} = v.{f}' for f in fields)}, "

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple, cast
 
-from sqlalchemy import Table, bindparam, delete, insert, select, update
+from sqlalchemy import Table, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from workforce.domain.permissions import Action
@@ -16,7 +16,7 @@ from workforce.persistence.adjustment import (
     AdjustmentRun,
     PostAppointment,
     load_json,
-    update_worker_states_pg,
+    update_worker_states,
 )
 from workforce.persistence.base import utc_now
 from workforce.persistence.people import PostLevelChange, Worker
@@ -89,29 +89,6 @@ def _same_state(current: dict[str, Any], expected: dict[str, Any]) -> bool:
     return True
 
 
-def _update_states(
-    session: Session,
-    table: Table,
-    targets: list[tuple[_Item, dict[str, Any], dict[str, Any]]],
-    now: object,
-) -> None:
-    session.execute(
-        update(table)
-        .where(table.c.id == bindparam("target_id"))
-        .values(
-            {
-                **{f: bindparam(f"new_{f}") for f in STATE_FIELDS},
-                "version": table.c.version + 1,
-                "updated_at": now,
-            }
-        ),
-        [
-            {"target_id": item.worker_id, **{f"new_{f}": new[f] for f in STATE_FIELDS}}
-            for item, _, new in targets
-        ],
-    )
-
-
 def _write_states(
     session: Session,
     actor: Actor,
@@ -122,12 +99,8 @@ def _write_states(
     """Set each worker's rule state, append post/level history, audit — all in bulk."""
     if not targets:  # a run with nobody in it (an executemany needs at least one row)
         return
-    table = cast(Table, Worker.__table__)
     now = utc_now()
-    if session.get_bind().dialect.name == "postgresql":
-        update_worker_states_pg(session, [(item.worker_id, new) for item, _, new in targets], now)
-    else:
-        _update_states(session, table, targets, now)
+    update_worker_states(session, [(item.worker_id, new) for item, _, new in targets], now)
     history = [
         {
             "worker_id": item.worker_id,
