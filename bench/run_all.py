@@ -5,12 +5,12 @@
 Builds the demo (``--workers``) on a temporary SQLite file and in a fresh PostgreSQL database it
 creates and drops, then runs each operation in its own process (peak memory is that process's,
 taken right after the operation, before its ceiling is measured) and prints one table: operation,
-backend, seconds, ceiling, ratio, target, peak MB, ok/missed. Operations (``--only``, comma
-separated; the demo always runs, it builds the database): demo, import, payroll, workbook, bank,
-stats, pdf, start, table, adjust. ``import`` reads and imports an 11,500-row sheet into a fresh
-database. ``workbook``
-and ``bank`` need the payroll month (``payroll`` runs first when they are chosen); ``adjust``
-changes levels, so it runs last. Targets are issue 8's; every peak is held to 1 GB.
+backend, seconds, the process's CPU seconds, ceiling, ratio, target, peak MB, ok/missed (on the
+wall seconds). Operations (``--only``, comma separated; the demo always runs, it builds the
+database): demo, import, payroll, workbook, bank, stats, pdf, start, table, adjust. ``import``
+reads and imports an 11,500-row sheet into a fresh database. ``workbook`` and ``bank`` need the
+payroll month (``payroll`` runs first when they are chosen); ``adjust`` changes levels, so it runs
+last. Targets are issue 8's; every peak is held to 1 GB.
 """
 
 from __future__ import annotations
