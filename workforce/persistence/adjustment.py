@@ -24,6 +24,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from workforce.persistence.base import Base, Money, Timestamp, utc_now
 from workforce.persistence.payroll import bulk_insert, raw_now
+from workforce.persistence.people import PostLevelChange
 
 
 class AdjustmentRun(Base):
@@ -222,3 +223,29 @@ def load_json(value: Any, texts: dict[str, Any]) -> Any:
     if parsed is None:
         parsed = texts[value] = json.loads(value)
     return json.loads(value) if not isinstance(parsed, dict) else dict(parsed)
+
+
+LEVEL_CHANGE_COLUMNS = ("worker_id", "effective_date", "post", "level", "reason", "source")
+
+
+def insert_level_changes(
+    session: Session,
+    rows: Sequence[tuple[int, str, int]],
+    effective_date: dt.date,
+    reason: str,
+    source: str,
+) -> None:
+    """The post/level history rows of a run's workers (worker, post, level), all from one date,
+    through the driver (``COPY`` on PostgreSQL) with the values as the column types store them."""
+    if not rows:
+        return
+    dialect = session.get_bind().dialect
+    to_date = Date().dialect_impl(dialect).bind_processor(dialect)
+    date = to_date(effective_date) if to_date is not None else effective_date
+    stamp = raw_now(session)
+    bulk_insert(
+        session,
+        PostLevelChange,
+        (*LEVEL_CHANGE_COLUMNS, "created_at"),
+        [(worker_id, date, post, level, reason, source, stamp) for worker_id, post, level in rows],
+    )

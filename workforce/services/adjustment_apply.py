@@ -3,9 +3,9 @@ refusing when a worker changed in between (so nothing is silently overwritten)."
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple, cast
+from typing import Any, NamedTuple
 
-from sqlalchemy import Table, delete, insert, select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from workforce.domain.permissions import Action
@@ -15,11 +15,12 @@ from workforce.persistence.adjustment import (
     AdjustmentItem,
     AdjustmentRun,
     PostAppointment,
+    insert_level_changes,
     load_json,
     update_worker_states,
 )
 from workforce.persistence.base import utc_now
-from workforce.persistence.people import PostLevelChange, Worker
+from workforce.persistence.people import Worker
 from workforce.persistence.plain import plain_rows
 from workforce.services import audit
 from workforce.services.adjustment_run import (
@@ -102,21 +103,11 @@ def _write_states(
     now = utc_now()
     update_worker_states(session, [(item.worker_id, new) for item, _, new in targets], now)
     history = [
-        {
-            "worker_id": item.worker_id,
-            "effective_date": run.effective_date,
-            "post": new["post"],
-            "level": new["level"],
-            "reason": reason,
-            "source": "adjustment",
-        }
+        (item.worker_id, new["post"], new["level"])
         for item, old, new in targets
         if (old["post"], old["level"]) != (new["post"], new["level"])
     ]
-    if history:
-        session.execute(
-            insert(cast(Table, PostLevelChange.__table__)), history
-        )  # Core: no ORM bulk
+    insert_level_changes(session, history, run.effective_date, reason, "adjustment")
     audit.record_many(
         session,
         actor,
