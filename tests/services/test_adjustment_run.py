@@ -172,3 +172,25 @@ def test_self_approval_only_where_the_region_allows_it_and_recorded(
             )
         ).one()
     assert note == "单人审批（本地区允许）：准备人与审核人为同一人"
+
+
+def test_applied_history_rows_read_back_with_their_date_post_and_level(
+    db: Database, admin: Actor
+) -> None:
+    """The history rows are written through the driver (COPY on PostgreSQL): they read back as
+    the ORM wrote them — the run's effective date, the new post and level, a creation time."""
+    ids = _seed(db, admin)
+    run = prepare_run(db, admin, 2026)
+    approve_run(db, _approver(db), run.run_id)
+    apply_run(db, admin, run.run_id)
+    with db.reading() as session:
+        rows = {
+            r.worker_id: r
+            for r in session.scalars(
+                select(PostLevelChange).where(PostLevelChange.source == "adjustment")
+            )
+        }
+    tenure, appointed = rows[ids["tenure"]], rows[ids["appointed"]]
+    assert (tenure.effective_date, tenure.post, tenure.level) == (dt.date(2026, 1, 1), "staff", 4)
+    assert (appointed.post, appointed.level) == ("deputy", 4)
+    assert isinstance(tenure.created_at, dt.datetime)

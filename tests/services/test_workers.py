@@ -6,18 +6,25 @@ import datetime as dt
 from dataclasses import replace
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 
 from tests.factories import make_worker
 from workforce.domain.problems import ActionRefused
 from workforce.domain.vocab import Role, WorkerStatus
 from workforce.persistence.accounts import AuditEntry
-from workforce.persistence.people import PostLevelChange, StatusChange, Transfer, Worker
+from workforce.persistence.people import (
+    EducationRecord,
+    PostLevelChange,
+    StatusChange,
+    Transfer,
+    Worker,
+)
 from workforce.services.context import Actor, Database
 from workforce.services.org import UnitResolver, default_district_id
 from workforce.services.workers import (
     change_status,
     create_worker,
+    insert_workers,
     load_worker,
     transfer_worker,
     update_worker,
@@ -101,3 +108,33 @@ def test_finance_cannot_edit_workers(db: Database, admin: Actor) -> None:
     finance = Actor(None, "cw", Role.FINANCE)
     with pytest.raises(ActionRefused, match="无权"):
         create_worker(db, finance, make_worker(community))
+
+
+def test_bulk_insert_returns_each_rows_own_id_after_existing_and_deleted_workers(
+    db: Database, admin: Actor
+) -> None:
+    """insert_workers allocates ids itself (no RETURNING): every id is the row it was given for,
+    also after other workers and a deleted one, and history rows point at the right worker."""
+    community = _community(db, admin)
+    first = create_worker(db, admin, make_worker(community, 1))
+    doomed = create_worker(db, admin, make_worker(community, 2))
+    with db.transaction() as session:  # a gap at the top of the ids
+        session.execute(delete(PostLevelChange).where(PostLevelChange.worker_id == doomed))
+        session.execute(delete(StatusChange).where(StatusChange.worker_id == doomed))
+        session.execute(delete(EducationRecord).where(EducationRecord.worker_id == doomed))
+        session.execute(delete(Worker).where(Worker.id == doomed))
+    entries = [(make_worker(community, n, level=n), None) for n in range(3, 9)]
+    with db.transaction() as session:
+        ids = insert_workers(
+            session, admin, entries, source="import", effective_date=dt.date(2026, 1, 1)
+        )
+    assert len(set(ids)) == 6 and first not in ids
+    with db.reading() as session:
+        names = dict(session.execute(select(Worker.id, Worker.name)).tuples().all())
+        levels = dict(
+            session.execute(select(PostLevelChange.worker_id, PostLevelChange.level)).tuples().all()
+        )
+    assert [names[i] for i in ids] == [f"测试{n}" for n in range(3, 9)]
+    assert [levels[i] for i in ids] == list(range(3, 9))
+    # the next single worker still gets a fresh id
+    assert create_worker(db, admin, make_worker(community, 9)) not in {first, *ids}

@@ -4,13 +4,27 @@ post appointments (岗位任免) waiting for the next run."""
 from __future__ import annotations
 
 import datetime as dt
+import json
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Date, ForeignKey, Integer, String, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
+from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from workforce.persistence.base import Base, Money, Timestamp, utc_now
+from workforce.persistence.payroll import bulk_insert, raw_now
+from workforce.persistence.people import PostLevelChange
 
 
 class AdjustmentRun(Base):
@@ -76,3 +90,162 @@ class PostAppointment(Base):
     reason: Mapped[str] = mapped_column(String(200))
     run_id: Mapped[int | None] = mapped_column(ForeignKey("adjustment_run.id"))
     created_at: Mapped[dt.datetime] = mapped_column(Timestamp, default=utc_now)
+
+
+ITEM_COLUMNS = (
+    "run_id",
+    "worker_id",
+    "old_post",
+    "old_level",
+    "new_post",
+    "proposed_level",
+    "new_level",
+    "reasons",
+    "notes",
+    "monthly_delta",
+    "yearly_delta",
+    "excluded",
+    "override_reason",
+    "state_before",
+    "state_after",
+)
+
+
+def insert_items(session: Session, items: Sequence[Mapping[str, Any]]) -> None:
+    """Insert a run's items through the driver: ``executemany``, ``COPY`` on PostgreSQL.
+
+    The values are converted here as the column types would (JSON text as ``json.dumps`` writes it,
+    money as integer fen), so the stored rows are the same as an ORM insert's; the ORM's per-row
+    bind processing was most of a 100,000-worker preparation."""
+    if not items:
+        return
+    money = Money()
+    dialect = session.get_bind().dialect
+
+    def fen(value: Decimal) -> int | None:
+        return money.process_bind_param(value, dialect)
+
+    reasons, notes, before, after = _JsonTexts(), _JsonTexts(), _JsonTexts(), _JsonTexts()
+    rows = [  # in the order of ITEM_COLUMNS
+        (
+            item["run_id"],
+            item["worker_id"],
+            item["old_post"],
+            item["old_level"],
+            item["new_post"],
+            item["proposed_level"],
+            item["new_level"],
+            reasons(item["reasons"]),
+            notes(item["notes"]),
+            fen(item["monthly_delta"]),
+            fen(item["yearly_delta"]),
+            item.get("excluded", False),
+            item.get("override_reason", ""),
+            before(item["state_before"]),
+            after(item["state_after"]),
+        )
+        for item in items
+    ]
+    bulk_insert(session, AdjustmentItem, ITEM_COLUMNS, rows)  # COPY on PostgreSQL
+
+
+class _JsonTexts:
+    """``json.dumps`` remembering its answers: a run's reasons, notes and states take a few
+    hundred distinct values over 100,000 items. The key is the flat items of each dict, so it
+    relies on a column never holding ``True`` where another row holds ``1`` (it does not: the
+    states hold ints, strings and None)."""
+
+    def __init__(self) -> None:
+        self.texts: dict[Any, str] = {}
+
+    def __call__(self, value: Any) -> str:
+        try:
+            if isinstance(value, dict):
+                key: Any = tuple(value.items())
+            else:
+                key = tuple(tuple(v.items()) if isinstance(v, dict) else v for v in value)
+            text = self.texts.get(key)
+        except TypeError:  # a nested (unhashable) value: no memory
+            return json.dumps(value)
+        if text is None:
+            text = self.texts[key] = json.dumps(value)
+        return text
+
+
+# PostgreSQL array types of the worker's rule-state columns (see ``update_worker_states``)
+_STATE_ARRAYS = {
+    "post": "varchar[]",
+    "level": "integer[]",
+    "level_start_year": "integer[]",
+    "credited_ladder": "integer[]",
+    "early_steps_used": "integer[]",
+    "early_streak_start": "integer[]",
+    "credited_honour_kinds": "varchar[]",
+}
+
+
+def update_worker_states(
+    session: Session, rows: Sequence[tuple[int, Mapping[str, Any]]], now: dt.datetime
+) -> None:
+    """Set each worker's rule state and bump its version, in bulk.
+
+    PostgreSQL: ONE ``UPDATE … FROM unnest(arrays)`` instead of 100,000 UPDATEs, whose round trips
+    and per-statement work were most of a run's application there. SQLite: a plain DBAPI
+    ``executemany`` (in-process, no round trips), without SQLAlchemy's per-row parameter work."""
+    fields = list(_STATE_ARRAYS)
+    if session.get_bind().dialect.name != "postgresql":
+        stamp = raw_now(session, now)
+        sets = ", ".join(f"{f} = ?" for f in fields)
+        session.connection().exec_driver_sql(
+            f"UPDATE worker SET {sets}, version = version + 1, updated_at = ? WHERE id = ?",
+            [(*(state[f] for f in fields), stamp, worker_id) for worker_id, state in rows],
+        )
+        return
+    columns = ", ".join(f"CAST(:{f} AS {_STATE_ARRAYS[f]})" for f in fields)
+    sql = text(
+        f"UPDATE worker SET {', '.join(f'{f} = v.{f}' for f in fields)}, "
+        "version = worker.version + 1, updated_at = :now "
+        f"FROM unnest(CAST(:ids AS integer[]), {columns}) AS v(id, {', '.join(fields)}) "
+        "WHERE worker.id = v.id"
+    )
+    params: dict[str, Any] = {"now": now, "ids": [worker_id for worker_id, _ in rows]}
+    for f in fields:
+        params[f] = [state[f] for _, state in rows]
+    session.execute(sql, params)
+
+
+def load_json(value: Any, texts: dict[str, Any]) -> Any:
+    """A JSON column read by ``plain_rows``: text on SQLite (parsed once per distinct text, a
+    fresh copy each time), already parsed on PostgreSQL."""
+    if not isinstance(value, str):
+        return value
+    parsed = texts.get(value)
+    if parsed is None:
+        parsed = texts[value] = json.loads(value)
+    return json.loads(value) if not isinstance(parsed, dict) else dict(parsed)
+
+
+LEVEL_CHANGE_COLUMNS = ("worker_id", "effective_date", "post", "level", "reason", "source")
+
+
+def insert_level_changes(
+    session: Session,
+    rows: Sequence[tuple[int, str, int]],
+    effective_date: dt.date,
+    reason: str,
+    source: str,
+) -> None:
+    """The post/level history rows of a run's workers (worker, post, level), all from one date,
+    through the driver (``COPY`` on PostgreSQL) with the values as the column types store them."""
+    if not rows:
+        return
+    dialect = session.get_bind().dialect
+    to_date = Date().dialect_impl(dialect).bind_processor(dialect)
+    date = to_date(effective_date) if to_date is not None else effective_date
+    stamp = raw_now(session)
+    bulk_insert(
+        session,
+        PostLevelChange,
+        (*LEVEL_CHANGE_COLUMNS, "created_at"),
+        [(worker_id, date, post, level, reason, source, stamp) for worker_id, post, level in rows],
+    )

@@ -259,11 +259,12 @@ def bulk_insert(
         connection.exec_driver_sql(sql, list(rows[start : start + chunk]))
 
 
-def raw_now(session: Session) -> object:
-    """The current time as the driver stores it (a bulk insert bypasses the column types)."""
+def raw_now(session: Session, now: dt.datetime | None = None) -> object:
+    """The current time (or ``now``) as the driver stores it (a bulk insert bypasses the column
+    types)."""
     dialect = session.get_bind().dialect
     processor = Timestamp.dialect_impl(dialect).bind_processor(dialect)
-    now = utc_now()
+    now = now or utc_now()
     return processor(now) if processor is not None else now
 
 

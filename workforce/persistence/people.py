@@ -12,10 +12,13 @@ from sqlalchemy import (
     Index,
     Integer,
     String,
+    Table,
     Text,
     UniqueConstraint,
+    func,
+    select,
 )
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from workforce.persistence.base import Base, Hours, Timestamp, utc_now
 
@@ -179,3 +182,21 @@ class TrainingAttendance(Base):
     session_id: Mapped[int] = mapped_column(ForeignKey("training_session.id"))
     worker_id: Mapped[int] = mapped_column(ForeignKey("worker.id"), index=True)
     passed: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+def allocate_ids(session: Session, model: type[Base], count: int) -> list[int]:
+    """``count`` new primary keys for ``model``, so its rows can be inserted with a plain
+    ``executemany`` instead of ``INSERT … RETURNING``, which SQLite runs row by row.
+
+    PostgreSQL draws them from the table's sequence; SQLite continues after the largest id, as an
+    INTEGER PRIMARY KEY does (the caller's transaction holds the write lock by then)."""
+    if count == 0:
+        return []
+    table = model.__table__
+    assert isinstance(table, Table)
+    if session.get_bind().dialect.name == "postgresql":
+        sequence = func.pg_get_serial_sequence(model.__tablename__, "id")
+        draw = select(func.nextval(sequence)).select_from(func.generate_series(1, count))
+        return sorted(session.scalars(draw))
+    start = session.scalar(select(func.coalesce(func.max(table.c.id), 0))) or 0
+    return list(range(start + 1, start + count + 1))

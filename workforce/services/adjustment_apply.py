@@ -3,17 +3,25 @@ refusing when a worker changed in between (so nothing is silently overwritten)."
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple, cast
+from typing import Any, NamedTuple
 
-from sqlalchemy import Table, bindparam, delete, insert, select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from workforce.domain.permissions import Action
 from workforce.domain.problems import ActionRefused
 from workforce.domain.progress import ProgressFn, no_progress
-from workforce.persistence.adjustment import AdjustmentItem, AdjustmentRun, PostAppointment
+from workforce.persistence.adjustment import (
+    AdjustmentItem,
+    AdjustmentRun,
+    PostAppointment,
+    insert_level_changes,
+    load_json,
+    update_worker_states,
+)
 from workforce.persistence.base import utc_now
-from workforce.persistence.people import PostLevelChange, Worker
+from workforce.persistence.people import Worker
+from workforce.persistence.plain import plain_rows
 from workforce.services import audit
 from workforce.services.adjustment_run import (
     APPLIED,
@@ -50,7 +58,8 @@ class _Item(NamedTuple):
 
 def _current_states(session: Session, run_id: int) -> list[tuple[_Item, dict[str, Any], str]]:
     worker = Worker.__table__.c
-    rows = session.execute(
+    rows = plain_rows(  # (100,000 JSON states: parsed once per distinct text)
+        session,
         select(
             AdjustmentItem.worker_id,
             AdjustmentItem.state_before,
@@ -60,10 +69,16 @@ def _current_states(session: Session, run_id: int) -> list[tuple[_Item, dict[str
         )
         .join(Worker, Worker.id == AdjustmentItem.worker_id)
         .where(AdjustmentItem.run_id == run_id, AdjustmentItem.excluded.is_(False))
-        .with_for_update(of=Worker)  # a clerk saving one of them waits, or is refused after
-    ).all()
+        # a clerk saving one of these workers meanwhile waits, or is refused after
+        .with_for_update(of=Worker),
+    )
+    texts: dict[str, Any] = {}
     return [
-        (_Item(row[0], row[1], row[2]), dict(zip(STATE_FIELDS, row[3:-1], strict=True)), row[-1])
+        (
+            _Item(row[0], load_json(row[1], texts), load_json(row[2], texts)),
+            dict(zip(STATE_FIELDS, row[3:-1], strict=True)),
+            row[-1],
+        )
         for row in rows
     ]
 
@@ -88,37 +103,14 @@ def _write_states(
     """Set each worker's rule state, append post/level history, audit — all in bulk."""
     if not targets:  # a run with nobody in it (an executemany needs at least one row)
         return
-    table = cast(Table, Worker.__table__)
     now = utc_now()
-    session.execute(
-        update(table)
-        .where(table.c.id == bindparam("target_id"))
-        .values(
-            {
-                **{f: bindparam(f"new_{f}") for f in STATE_FIELDS},
-                "version": table.c.version + 1,
-                "updated_at": now,
-            }
-        ),
-        [
-            {"target_id": item.worker_id, **{f"new_{f}": new[f] for f in STATE_FIELDS}}
-            for item, _, new in targets
-        ],
-    )
+    update_worker_states(session, [(item.worker_id, new) for item, _, new in targets], now)
     history = [
-        {
-            "worker_id": item.worker_id,
-            "effective_date": run.effective_date,
-            "post": new["post"],
-            "level": new["level"],
-            "reason": reason,
-            "source": "adjustment",
-        }
+        (item.worker_id, new["post"], new["level"])
         for item, old, new in targets
         if (old["post"], old["level"]) != (new["post"], new["level"])
     ]
-    if history:
-        session.execute(insert(PostLevelChange), history)
+    insert_level_changes(session, history, run.effective_date, reason, "adjustment")
     audit.record_many(
         session,
         actor,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
@@ -16,12 +16,12 @@ from workforce.persistence.adjustment import PostAppointment
 from workforce.persistence.careers import first_registrations
 from workforce.persistence.org import OrgUnit
 from workforce.persistence.people import Appraisal, Certificate, Honour, Worker
+from workforce.persistence.plain import plain_rows, year_of
 
 APPRAISAL_YEARS_BACK = 12
 
 
-@dataclass(frozen=True, slots=True)
-class WorkerIdentity:
+class WorkerIdentity(NamedTuple):  # a tuple: 100,000 are made per preparation
     worker_id: int
     id_number: str
     name: str
@@ -51,7 +51,8 @@ def load_histories(
     community = aliased(OrgUnit)
     street = aliased(OrgUnit)
     district = aliased(OrgUnit)
-    rows = session.execute(
+    rows = plain_rows(
+        session,
         select(
             Worker.id,
             Worker.id_number,
@@ -73,13 +74,14 @@ def load_histories(
         .join(street, community.parent_id == street.id)
         .join(district, street.parent_id == district.id)
         .where(Worker.status.in_([s.value for s in ACTIVE_STATUSES]))
-        .order_by(Worker.id)
-    ).all()
+        .order_by(Worker.id),
+    )
     appraisals: dict[int, dict[int, str]] = defaultdict(dict)
-    for worker_id, appraisal_year, grade in session.execute(
+    for worker_id, appraisal_year, grade in plain_rows(
+        session,
         select(Appraisal.worker_id, Appraisal.year, Appraisal.grade).where(
             Appraisal.year >= year - APPRAISAL_YEARS_BACK, Appraisal.year < year
-        )
+        ),
     ):
         appraisals[worker_id][appraisal_year] = grade
     certificates: dict[int, str] = {}
@@ -129,7 +131,7 @@ def load_histories(
             streak,
             honour_kinds,
         ) = row
-        tenure_start = level_start or (community_start.year if community_start else year)
+        tenure_start = level_start or year_of(community_start) or year
         identity = WorkerIdentity(
             worker_id, id_number, name, district_name, street_name, community_name, level_start
         )

@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import insert, select
+from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -27,6 +27,7 @@ from workforce.domain.worker import (
     field_changes,
     validate_worker,
 )
+from workforce.persistence.base import Base
 from workforce.persistence.org import OrgUnit
 from workforce.persistence.people import (
     Certificate,
@@ -35,6 +36,7 @@ from workforce.persistence.people import (
     StatusChange,
     Transfer,
     Worker,
+    allocate_ids,
 )
 from workforce.services import audit
 from workforce.services.auth_scope import require_in_scope
@@ -76,6 +78,11 @@ def _latest_certificate(session: Session, worker_id: int) -> Certificate | None:
     )
 
 
+def _core(model: type[Base]) -> Table:
+    """The model's Core table: a Core insert skips the ORM's bulk machinery."""
+    return cast(Table, model.__table__)
+
+
 def insert_workers(
     session: Session,
     actor: Actor,
@@ -98,12 +105,14 @@ def insert_workers(
             data.highest_education, cert.level if cert else None
         )
         rows.append(values)
-    ids = list(
-        session.scalars(insert(Worker).returning(Worker.id, sort_by_parameter_order=True), rows)
-    )
+    # Allocated ids and Core inserts: RETURNING makes SQLite insert row by row (PERF-NOTES)
+    ids = allocate_ids(session, Worker, len(rows))
+    for values, new_id in zip(rows, ids, strict=True):
+        values["id"] = new_id
+    session.execute(insert(_core(Worker)), rows)
     reason = "建档" if source == "manual" else "导入建档" if source == "import" else "示例数据"
     session.execute(
-        insert(PostLevelChange),
+        insert(_core(PostLevelChange)),
         [
             {
                 "worker_id": wid,
@@ -117,7 +126,7 @@ def insert_workers(
         ],
     )
     session.execute(
-        insert(StatusChange),
+        insert(_core(StatusChange)),
         [
             {
                 "worker_id": wid,
@@ -142,7 +151,7 @@ def insert_workers(
         if edu
     ]
     if education:
-        session.execute(insert(EducationRecord), education)
+        session.execute(insert(_core(EducationRecord)), education)
     certificates = [
         {
             "worker_id": wid,
@@ -155,7 +164,7 @@ def insert_workers(
         if cert is not None
     ]
     if certificates:
-        session.execute(insert(Certificate), certificates)
+        session.execute(insert(_core(Certificate)), certificates)
     audit.record_many(
         session,
         actor,
