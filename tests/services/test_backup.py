@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sqlite3
+import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -73,10 +76,22 @@ def test_only_the_newest_backups_are_kept(sqlite_db: Database) -> None:
         backup(sqlite_db, f"第{minute}次", now=start + dt.timedelta(minutes=minute))
     folder = backup_folder(sqlite_db)
     assert folder is not None
-    (folder / "workforce-20261125-090500-中断.db.part").write_bytes(b"half")
+    interrupted = folder / "workforce-20261125-090500-中断.db.part"
+    interrupted.write_bytes(b"half")
+    os.utime(interrupted, (time.time() - 7200, time.time() - 7200))  # two hours ago
+    in_progress = folder / "workforce-20261125-091000-他人.db.part"  # another clerk's copy
+    in_progress.write_bytes(b"")
     backup(sqlite_db, "第5次", now=start + dt.timedelta(minutes=5))
     assert [b.reason for b in list_backups(sqlite_db, admin)] == ["第5次", "第4次", "第3次"]
-    assert not list(folder.glob("*.part"))
+    assert list(folder.glob("*.part")) == [in_progress]
+
+
+def test_two_backups_in_the_same_second_get_two_files(sqlite_db: Database) -> None:
+    now = dt.datetime(2026, 11, 25, 9, 0).astimezone()
+    with ThreadPoolExecutor(2) as pool:
+        paths = list(pool.map(lambda reason: backup(sqlite_db, reason, now=now), ["锁定", "锁定"]))
+    assert len({p for p in paths if p is not None}) == 2
+    assert all(p is not None and p.stat().st_size > 0 for p in paths)
 
 
 def test_restore_puts_the_old_data_back_and_keeps_the_current_as_a_backup(

@@ -37,8 +37,8 @@ def _finish(target: sqlite3.Connection) -> None:
 
 def copy_live(engine: Engine, destination: Path) -> None:
     """Copy the live database (consistent even while others write) to ``destination``."""
+    # the caller reserved ``.part`` (empty, or left by nobody else): copy into it, then rename
     partial = destination.with_name(destination.name + PARTIAL)
-    partial.unlink(missing_ok=True)
     raw = engine.raw_connection()
     try:
         source = raw.driver_connection

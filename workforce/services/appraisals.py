@@ -331,6 +331,7 @@ def apply_appraisal_import(
         )
         session.add(batch)
         session.flush()
+        audit.record_batch(session, actor, batch)
         if cancel is not None:
             cancel.check()
         _write(session, actor, plan.changes, batch.id)

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
-from workforce.persistence.accounts import AuditEntry
+from workforce.persistence.accounts import AuditEntry, ImportBatch
 from workforce.persistence.base import utc_now
 from workforce.services.context import Actor
 
@@ -86,3 +86,22 @@ def record_many(
     if rows:
         session.execute(insert(AuditEntry), rows)
     return len(rows)
+
+
+def record_batch(session: Session, actor: Actor, batch: ImportBatch) -> None:
+    """An import as a whole (文件、新增、更新), recorded even when no row changed: the log shows
+    every file a clerk applied, and each row's entry points to it by ``batch_id``."""
+    record(
+        session,
+        actor,
+        "import",
+        "import_batch",
+        batch.id,
+        {
+            "kind": (None, batch.kind),
+            "file_name": (None, batch.file_name),
+            "created": (None, batch.created),
+            "updated": (None, batch.updated),
+        },
+        batch_id=batch.id,
+    )

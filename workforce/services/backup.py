@@ -7,9 +7,12 @@ files are copied.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import os
 import re
 import sqlite3
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,6 +39,7 @@ from workforce.services.context import Actor, Database, require
 FOLDER = "backups"
 KEEP_SETTING = "backup_keep"
 DEFAULT_KEEP = 20
+STALE_PARTIAL_SECONDS = 3600
 BEFORE_APPLY = "调级应用"
 BEFORE_LOCK = "工资锁定"
 BEFORE_RESTORE = "恢复前"
@@ -73,14 +77,24 @@ def _keep(db: Database) -> int:
 
 
 def _new_name(folder: Path, reason: str, now: dt.datetime) -> Path:
+    """A name nobody else is using, reserved by creating its ``.part`` file exclusively: two
+    backups in the same second (two clerks locking at once) get two files."""
     stamp = now.strftime("%Y%m%d-%H%M%S")
     label = _UNSAFE.sub("_", reason.strip())[:40] or MANUAL
     path = folder / f"workforce-{stamp}-{label}.db"
     counter = 2
-    while path.exists():  # two backups within one second
+    while True:
+        partial = path.with_name(path.name + PARTIAL)
+        try:
+            os.close(os.open(partial, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+        except FileExistsError:
+            pass
+        else:
+            if not path.exists():
+                return path
+            partial.unlink(missing_ok=True)
         path = folder / f"workforce-{stamp}-{counter}-{label}.db"
         counter += 1
-    return path
 
 
 def _stamp(text: str) -> dt.datetime:
@@ -98,9 +112,14 @@ def _files(folder: Path) -> list[tuple[Path, dt.datetime, str]]:
 
 
 def rotate(folder: Path, keep: int) -> list[Path]:
-    """Delete all but the newest ``keep`` backups (and leftovers of interrupted copies)."""
+    """Delete all but the newest ``keep`` backups, and leftovers of copies interrupted over an
+    hour ago (a younger ``.part`` may be another clerk's copy in progress)."""
     removed = [path for path, _, _ in _files(folder)[keep:]]
-    removed += list(folder.glob(f"workforce-*.db{PARTIAL}"))
+    stale = time.time() - STALE_PARTIAL_SECONDS
+    for partial in folder.glob(f"workforce-*.db{PARTIAL}"):
+        with contextlib.suppress(FileNotFoundError):
+            if partial.stat().st_mtime < stale:
+                removed.append(partial)
     for path in removed:
         path.unlink(missing_ok=True)
     return removed

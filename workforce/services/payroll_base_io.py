@@ -221,6 +221,7 @@ def apply_base_import(db: Database, actor: Actor, grid: SheetGrid, year: int) ->
         )
         session.add(batch)
         session.flush()
+        audit.record_batch(session, actor, batch)
         ids = [c.worker_id for c in plan.changes]
         for start in range(0, len(ids), CHUNK):
             session.execute(

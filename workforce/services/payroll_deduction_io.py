@@ -182,6 +182,7 @@ def apply_deduction_import(db: Database, actor: Actor, grid: SheetGrid) -> tuple
         )
         session.add(batch)
         session.flush()
+        audit.record_batch(session, actor, batch)
         _send_touched_months_to_draft(session, actor, plan.declarations)
         rows = [
             {

@@ -361,6 +361,7 @@ def apply_signin_import(
         )
         session.add(batch)
         session.flush()
+        audit.record_batch(session, actor, batch)
         assert target is not None
         _write(session, actor, target, changes, batch.id)
         progress(1, 1)
