@@ -74,6 +74,9 @@ class ScaleDifference:
         return self.old != self.new
 
 
+MAX_MONTHLY = Decimal("999999.99")
+
+
 def parse_amount(value: object) -> Decimal:
     """A monthly amount in yuan: 3398, 3398.5, "3,398.00", "3398元"; positive, at most fen."""
     if isinstance(value, bool):
@@ -94,6 +97,8 @@ def parse_amount(value: object) -> Decimal:
         raise CellError("月标准应为金额", "invalid_amount")
     if amount <= 0:
         raise CellError("月标准应大于0", "amount_not_positive")
+    if amount > MAX_MONTHLY:  # e.g. an ID number pasted into the amount column
+        raise CellError(f"月标准超出合理范围（不超过{MAX_MONTHLY:,}元）", "invalid_amount")
     if amount != amount.quantize(FEN):
         raise CellError("月标准最多保留两位小数（到分）", "amount_decimals")
     return amount.quantize(FEN)

@@ -13,6 +13,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from workforce.domain.deduction_sheet import DeductionRecord, read_deduction_sheet
+from workforce.domain.pay_item_sheet import MAX_AMOUNT
 from workforce.domain.permissions import Action
 from workforce.domain.problems import Problem, Where, error, refuse_on_errors
 from workforce.domain.sheet import SheetGrid
@@ -57,8 +58,8 @@ def _rules(record: DeductionRecord) -> tuple[str, str] | None:
         return "kind", f"专项附加扣除项目应为{'、'.join(KINDS)}之一"
     ceiling = KINDS[record.kind]
     amount = record.monthly_amount
-    if amount <= 0 or (ceiling is not None and amount > ceiling):
-        limit = f"，且不超过{ceiling}元" if ceiling is not None else ""
+    if amount <= 0 or amount > (MAX_AMOUNT if ceiling is None else ceiling):
+        limit = f"，且不超过{MAX_AMOUNT if ceiling is None else ceiling}元"
         return "amount", f"{record.kind}每月扣除额应大于0{limit}"
     if record.last is not None and record.last < record.first:
         return "last", "扣除的截止月份不能早于起始月份"
