@@ -101,11 +101,8 @@ def test_add_a_scoped_user_who_must_change_the_first_password(
 ) -> None:
     window = _window(qtbot, sqlite_db, admin)
     assert [u.username for u in window.model.rows] == ["admin"]
-    assert _row(window, "admin") == ["admin", "系统管理员", "Administrator", "Whole region"] + [
-        "是",
-        "",
-        "否",
-    ]
+    admin_row = ["admin", "系统管理员", "Administrator", "Whole region", "是", "", "否"]
+    assert _row(window, "admin") == admin_row
 
     def fill(dialog: Any) -> None:
         assert dialog.objectName() == "add-user"
@@ -128,8 +125,10 @@ def test_add_a_scoped_user_who_must_change_the_first_password(
         assert not dialog.isVisible()
 
     _modal(qtbot, window.add_user, fill)
-    assert _row(window, "xinhua") == ["xinhua", "新华街道录入员", "Clerk", "新华街道", "是", "", "是"]
-    assert window.selected() is not None and window.selected().username == "xinhua"  # type: ignore[union-attr]
+    added = ["xinhua", "新华街道录入员", "Clerk", "新华街道", "是", "", "是"]
+    assert _row(window, "xinhua") == added
+    chosen = window.selected()
+    assert chosen is not None and chosen.username == "xinhua"
     assert window.status.text() == "User xinhua was added."
     clerk = authenticate(sqlite_db, "xinhua", "Xinhua-2026")
     assert clerk.scope_org_id is not None and auth.password_change_due(sqlite_db, clerk)
@@ -173,7 +172,7 @@ def test_unlock_reset_role_and_deactivate_with_refusals_shown(
     window.select_user("admin")  # the only administrator, and oneself
     monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)
     window.deactivate()
-    qtbot.waitUntil(lambda: window.error.isVisible())
+    qtbot.waitUntil(window.error.isVisible)
     assert window.error.text() == "不能停用当前登录的用户"
 
     def demote(dialog: Any) -> None:
@@ -196,7 +195,7 @@ def test_the_services_refuse_a_non_administrator(
     window = _window(qtbot, sqlite_db, authenticate(sqlite_db, "luru", "Luru-2026"))
     window.select_user("admin")
     window.unlock()
-    qtbot.waitUntil(lambda: window.error.isVisible())
+    qtbot.waitUntil(window.error.isVisible)
     assert "无权" in window.error.text()
 
 

@@ -126,9 +126,7 @@ def list_users(db: Database) -> list[UserInfo]:
         ).tuples()
         now = utc_now()
         return [
-            UserInfo(
-                i, u, d, Role(r), a, c, s, bool(h), lock if is_locked(lock, now) else None, m
-            )
+            UserInfo(i, u, d, Role(r), a, c, s, bool(h), lock if is_locked(lock, now) else None, m)
             for i, u, d, r, a, c, s, h, lock, m in rows
         ]
 
