@@ -154,15 +154,16 @@ class AddUserDialog(ServiceForm):
         self.repeat = QLineEdit()
         for field in (self.password, self.repeat):
             field.setEchoMode(QLineEdit.EchoMode.Password)
-        tr = QCoreApplication.translate
-        self.form.addRow(tr("user_dialogs", "User name:"), self.username)
-        self.form.addRow(tr("user_dialogs", "Name:"), self.display_name)
-        self.form.addRow(tr("user_dialogs", "Role:"), self.role)
-        self.form.addRow(tr("user_dialogs", "Scope:"), self.scope)
-        self.form.addRow(tr("user_dialogs", "First password:"), self.password)
-        self.form.addRow(tr("user_dialogs", "Repeat it:"), self.repeat)
+        self.form.addRow(QCoreApplication.translate("user_dialogs", "User name:"), self.username)
+        self.form.addRow(QCoreApplication.translate("user_dialogs", "Name:"), self.display_name)
+        self.form.addRow(QCoreApplication.translate("user_dialogs", "Role:"), self.role)
+        self.form.addRow(QCoreApplication.translate("user_dialogs", "Scope:"), self.scope)
+        self.form.addRow(
+            QCoreApplication.translate("user_dialogs", "First password:"), self.password
+        )
+        self.form.addRow(QCoreApplication.translate("user_dialogs", "Repeat it:"), self.repeat)
         hint = QLabel(
-            tr(
+            QCoreApplication.translate(
                 "user_dialogs",
                 "The user must choose their own password at the first login. At least 8 "
                 "characters, not only digits, not the user name.",
