@@ -60,7 +60,7 @@ class ServiceForm(QDialog):
         self.setWindowTitle(title)
         self.setMinimumWidth(400)
         self.busy = False
-        layout = QVBoxLayout(self)
+        layout = self.body = QVBoxLayout(self)
         self.form = QFormLayout()
         layout.addLayout(self.form)
         self.error = QLabel()
@@ -170,7 +170,7 @@ class AddUserDialog(ServiceForm):
             )
         )
         hint.setWordWrap(True)
-        self.form.addRow(hint)
+        self.body.insertWidget(1, hint)
 
     def prepare(self) -> Callable[[], object] | None:
         if self.password.text() != self.repeat.text():
