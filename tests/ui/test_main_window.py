@@ -91,6 +91,9 @@ def test_export_and_template_write_files_off_the_gui_thread(
     ):
         target = tmp_path / name  # the suffix is added
         monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, t=target: (str(t), ""))
+        monkeypatch.setattr(
+            file_actions, "choose_export_file", lambda *_a, t=target: (str(t), False)
+        )
         action(window)
         qtbot.waitUntil(lambda n=name: any(f"{n}.xlsx" in m for m in messages))
         assert (tmp_path / f"{name}.xlsx").stat().st_size > 0
@@ -105,7 +108,7 @@ def test_print_roster_of_the_rows_shown(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """打印花名册 writes the rows the table shows (the filter applies) as a PDF roster."""
-    from PySide6.QtWidgets import QFileDialog, QMessageBox
+    from PySide6.QtWidgets import QMessageBox
 
     from ui.desktop import file_actions
 
@@ -117,7 +120,7 @@ def test_print_roster_of_the_rows_shown(
     window.search.setText("王芳")
     window.apply_filter()
     target = tmp_path / "roster"  # the suffix is added
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a: (str(target), ""))
+    monkeypatch.setattr(file_actions, "choose_export_file", lambda *_a: (str(target), False))
     messages: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: messages.append(text))
     file_actions.print_roster(window)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QMenu, QMessageBox
 
 from workforce.domain.permissions import Action, is_allowed
 
@@ -52,4 +52,58 @@ def add_audit_menu(window: MainWindow) -> QAction:
 
     menu.aboutToShow.connect(enable)
     menu.addAction(action)
+    add_account_entries(window, menu)
     return action
+
+
+def open_users_window(window: MainWindow) -> None:
+    from ui.desktop.users_window import UsersWindow
+
+    if window.db is None or window.actor is None:
+        return
+    if not is_allowed(window.actor.role, Action.MANAGE_USERS):
+        return
+    screen = UsersWindow(window.db, window.actor, parent=window)
+    screen.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+    screen.load()
+    screen.show()
+
+
+def open_password_dialog(window: MainWindow) -> None:
+    from ui.desktop.password_change import change_own_password
+
+    db, actor = window.db, window.actor
+    if db is None or actor is None or actor.user_id is None:
+        return
+    if change_own_password(window, db, actor):
+        title = QCoreApplication.translate("audit_menu", "Change password")
+        text = QCoreApplication.translate("audit_menu", "Your password was changed.")
+        QMessageBox.information(window, title, text)
+
+
+def add_account_entries(window: MainWindow, menu: QMenu) -> tuple[QAction, QAction]:
+    """用户管理… (administrators only: hidden for the others) and 修改密码… (anyone signed in)."""
+    manage = QAction(QCoreApplication.translate("audit_menu", "User management…"), window)
+    manage.setObjectName("action-users")
+    manage.triggered.connect(lambda _checked=False: open_users_window(window))
+    password = QAction(QCoreApplication.translate("audit_menu", "Change password…"), window)
+    password.setObjectName("action-change-password")
+    password.triggered.connect(lambda _checked=False: open_password_dialog(window))
+
+    def enable() -> None:
+        actor = window.actor
+        admin = (
+            window.db is not None
+            and actor is not None
+            and is_allowed(actor.role, Action.MANAGE_USERS)
+        )
+        manage.setEnabled(admin)
+        manage.setVisible(admin)
+        password.setEnabled(window.db is not None and actor is not None)
+
+    enable()
+    menu.aboutToShow.connect(enable)
+    menu.addSeparator()
+    menu.addAction(manage)
+    menu.addAction(password)
+    return manage, password

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QCheckBox, QDialog, QFileDialog, QGridLayout, QMessageBox
 
 from ui import formatting as fmt
 from ui.tasks import run_task
@@ -43,26 +43,72 @@ def _save_path(window: MainWindow, title: str, name: str) -> str | None:
     return path
 
 
+def choose_export_file(
+    window: MainWindow, title: str, default: str, name_filter: str, full_label: str
+) -> tuple[str, bool] | None:
+    """A save dialog with one more choice, unchecked: show ID numbers (and bank accounts) in
+    full. Qt's own dialog, as the system's cannot hold a check box. None when cancelled."""
+    dialog = QFileDialog(window, title, default, name_filter)
+    dialog.setObjectName("export-file-dialog")
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    full = QCheckBox(full_label)
+    full.setObjectName("full-numbers")
+    full.setToolTip(
+        QCoreApplication.translate(
+            "file_actions",
+            "Masked unless checked; a file with full numbers is noted in the audit log.",
+        )
+    )
+    grid = dialog.layout()
+    if isinstance(grid, QGridLayout):
+        grid.addWidget(full, grid.rowCount(), 0, 1, grid.columnCount())
+    if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.selectedFiles():
+        return None
+    return dialog.selectedFiles()[0], full.isChecked()
+
+
+def _export_target(
+    window: MainWindow, title: str, name: str, suffix: str, name_filter: str, full_label: str
+) -> tuple[str, bool] | None:
+    chosen = choose_export_file(window, title, str(last_folder() / name), name_filter, full_label)
+    if chosen is None or not chosen[0]:
+        return None
+    path, full = chosen
+    if not path.lower().endswith(suffix):
+        path += suffix
+    remember_folder(path)
+    return path, full
+
+
 def export_roster(window: MainWindow) -> None:
-    """导出花名册: the rows the table shows now (filters apply), as .xlsx."""
+    """导出花名册: the rows the table shows now (filters apply), as .xlsx; ID numbers and bank
+    accounts masked unless the clerk asks for them in full (recorded in the audit log)."""
     rows = list(window.model.rows)
     title = QCoreApplication.translate("file_actions", "Export roster")
-    path = _save_path(window, title, f"花名册-{dt.date.today():%Y%m%d}.xlsx")
-    if path is None:
+    full_label = QCoreApplication.translate(
+        "file_actions", "Show full ID numbers and bank accounts"
+    )
+    name = f"花名册-{dt.date.today():%Y%m%d}.xlsx"
+    chosen = _export_target(window, title, name, ".xlsx", XLSX_FILTER, full_label)
+    if chosen is None:
         return
-
-    actor = window.actor
-    assert actor is not None  # the action is enabled only once the database is open
+    path, full = chosen
+    actor, db = window.actor, window.db
+    assert actor is not None and db is not None  # enabled only once the database is open
 
     def operation(progress: ProgressFn, cancel: CancelToken) -> str:
         from reports.roster_xlsx import write_roster
         from workforce.domain.permissions import Action
         from workforce.services.context import require
+        from workforce.services.export_audit import record_full_numbers
         from workforce.services.roster_export import masked_rows
 
         require(actor, Action.EXPORT_ROSTER)
         progress(0, 1)
-        write_roster(path, masked_rows(rows))  # full numbers: the command line's --full-id
+        if full:
+            record_full_numbers(db, actor, "花名册", len(rows))
+        write_roster(path, rows if full else masked_rows(rows))
         progress(1, 1)
         return path
 
@@ -139,31 +185,32 @@ def print_roster(window: MainWindow) -> None:
     """打印花名册: the rows the table shows now (filters and order apply), as a PDF roster."""
     rows = list(window.model.rows)
     title = QCoreApplication.translate("file_actions", "Print roster (PDF)")
-    default = str(last_folder() / f"花名册-{dt.date.today():%Y%m%d}.pdf")
-    path, _ = QFileDialog.getSaveFileName(window, title, default, "PDF (*.pdf)")
-    if not path:
+    full_label = QCoreApplication.translate("file_actions", "Show full ID numbers")
+    name = f"花名册-{dt.date.today():%Y%m%d}.pdf"
+    chosen = _export_target(window, title, name, ".pdf", "PDF (*.pdf)", full_label)
+    if chosen is None:
         return
-    if not path.lower().endswith(".pdf"):
-        path += ".pdf"
-    remember_folder(path)
-    actor = window.actor
-    assert actor is not None  # the action is enabled only once the database is open
+    path, full = chosen
+    actor, db = window.actor, window.db
+    assert actor is not None and db is not None  # enabled only once the database is open
     unit = _unit_label(window)
-    masked = window.mask_action.isChecked()
 
     def operation(_progress: ProgressFn, _cancel: CancelToken) -> str:
         from reports.roster_pdf import RosterDocument, write_roster_pdf
         from workforce.domain.permissions import Action
         from workforce.domain.roster_summary import summarise_roster
         from workforce.services.context import require
+        from workforce.services.export_audit import record_full_numbers
 
         require(actor, Action.EXPORT_ROSTER)
+        if full:
+            record_full_numbers(db, actor, "花名册（PDF）", len(rows))
         today = dt.date.today()
         summary = summarise_roster(
             ((r.birth_date, r.highest_education, r.certificate_level is not None) for r in rows),
             today,
         )
-        document = RosterDocument(f"{unit}社区工作者花名册", unit, today, summary, masked)
+        document = RosterDocument(f"{unit}社区工作者花名册", unit, today, summary, not full)
         font = write_roster_pdf(Path(path), rows, document)
         return font.message or ""
 

@@ -59,7 +59,7 @@ class PasswordDialog(QDialog):
         text = QLabel(intro)
         text.setWordWrap(True)
         layout.addWidget(text)
-        form = QFormLayout()
+        form = self.form = QFormLayout()
         layout.addLayout(form)
         self.username = QLineEdit(username or "")
         self.username.setReadOnly(not username_editable)

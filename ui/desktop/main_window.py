@@ -360,7 +360,7 @@ class MainWindow(QMainWindow):
         if not self.edit_action.isEnabled():
             return
         try:
-            file = load_worker(self.db, row.worker_id)
+            file = load_worker(self.db, row.worker_id, actor=self.actor)
         except ActionRefused as exc:
             show_error(self, exc)
             return

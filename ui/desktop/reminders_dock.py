@@ -104,7 +104,7 @@ class RemindersDock(QObject):
             return
         worker_id = self.model.row_at(row).person.worker_id
         try:
-            file = load_worker(window.db, worker_id)
+            file = load_worker(window.db, worker_id, actor=window.actor)
         except ActionRefused as exc:
             show_error(window, exc)
             return

@@ -17,6 +17,7 @@ from workforce.domain.problems import ActionRefused
 from workforce.persistence.org import OrgUnit
 from workforce.persistence.payroll import Payslip, bulk_table
 from workforce.persistence.people import Worker
+from workforce.services.auth_scope import require_in_scope, scope_units
 from workforce.services.context import Actor, Database, require
 from workforce.services.payroll_guard import find_month, label
 from workforce.services.payroll_views import MonthHeader, month_header, yuan
@@ -109,7 +110,8 @@ def month_review(db: Database, actor: Actor, period: dt.date) -> MonthReview:
         if month is None:
             return MonthReview(period, None, None, ())
         header = month_header(session, month)
-        fetched = session.execute(
+        units = scope_units(session, actor)  # a scoped user reviews only their subtree
+        query = (
             select(
                 raw.c.worker_id,
                 street.name,
@@ -127,7 +129,10 @@ def month_review(db: Database, actor: Actor, period: dt.date) -> MonthReview:
             .join(street, street.id == community.parent_id)
             .where(raw.c.month_id == month.id)
             .order_by(street.sort_order, street.id, community.sort_order, community.id, Worker.id)
-        ).all()
+        )
+        if units is not None:
+            query = query.where(raw.c.community_id.in_(sorted(units)))
+        fetched = session.execute(query).all()
         version = month.version
     rows = tuple(
         ReviewRow(r[0], r[4], r[1], r[2], r[3], *(yuan(v) for v in r[5:9])) for r in fetched
@@ -150,6 +155,7 @@ def slip_detail(db: Database, actor: Actor, period: dt.date, worker_id: int) -> 
         if slip is None:
             raise ActionRefused(f"{label(period)}没有该职工的工资条")
         name = session.scalar(select(Worker.name).where(Worker.id == worker_id)) or ""
+        require_in_scope(session, actor, slip.community_id, name)
         figures = tuple((title, getattr(slip, key)) for key, title in TAX_FIGURES)
         return SlipDetail(
             name,

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select, true
 from sqlalchemy.orm import Session, aliased
 
 from workforce.domain.idcard import mask_id_number
@@ -23,6 +23,7 @@ from workforce.persistence.accounts import Setting, User
 from workforce.persistence.org import OrgUnit
 from workforce.persistence.payroll import PayrollMonth, Payslip, bulk_table
 from workforce.persistence.people import Worker
+from workforce.services.auth_scope import scope_units
 from workforce.services.context import Actor, Database, require
 from workforce.services.export_audit import record_full_numbers
 from workforce.services.payroll_guard import DRAFT, STATUS_NAMES, get_month, label
@@ -143,8 +144,16 @@ def _readable_month(session: Session, actor: Actor, period: dt.date) -> PayrollM
     return month
 
 
-def _rows(session: Session, month_id: int, extra: tuple[str, ...] = ()) -> Iterator[Any]:
-    """The month's payslips with identity and place, in street, community and worker order."""
+def in_units(column: ColumnElement[int], units: set[int] | None) -> ColumnElement[bool]:
+    """Rows of a scoped user's subtree (``units``); every row when None."""
+    return true() if units is None else column.in_(sorted(units))
+
+
+def _rows(
+    session: Session, month_id: int, extra: tuple[str, ...] = (), units: set[int] | None = None
+) -> Iterator[Any]:
+    """The month's payslips with identity and place, in street, community and worker order;
+    only those of ``units`` (a scoped user's subtree) unless None."""
     raw = bulk_table(Payslip)
     community = aliased(OrgUnit)
     street = aliased(OrgUnit)
@@ -173,7 +182,7 @@ def _rows(session: Session, month_id: int, extra: tuple[str, ...] = ()) -> Itera
             .join(Worker, Worker.id == raw.c.worker_id)
             .join(community, community.id == raw.c.community_id)
             .join(street, street.id == community.parent_id)
-            .where(raw.c.month_id == month_id)
+            .where(raw.c.month_id == month_id, in_units(raw.c.community_id, units))
             .order_by(street.sort_order, street.id, community.sort_order, community.id, Worker.id)
         )
     )
@@ -204,7 +213,7 @@ def payroll_workbook_view(
         basis = MonthBasis.from_text(month.inputs)
         post_names = {p.code: p.name for p in posts_in_force(session, period)}
         extra = tuple(key for key, _ in TAX_COLUMNS) if tax_columns else ()
-        fetched = list(_rows(session, month.id, extra))
+        fetched = list(_rows(session, month.id, extra, scope_units(session, actor)))
     individual_items = [i for i in basis.insurance_items if i.individual_rate > 0]
     employer_items = [i for i in basis.insurance_items if i.employer_rate > 0]
     lines_memo: dict[str, dict[str, Decimal]] = {}
@@ -310,7 +319,10 @@ def bank_view(db: Database, actor: Actor, period: dt.date) -> BankView:
             )
             .select_from(raw)
             .join(Worker, Worker.id == raw.c.worker_id)
-            .where(raw.c.month_id == month.id)
+            .where(
+                raw.c.month_id == month.id,
+                in_units(raw.c.community_id, scope_units(session, actor)),
+            )
             .order_by(raw.c.community_id, Worker.id)
         ).all()
     missing = [name for name, _, account, _, _, net in rows if net > 0 and not account]

@@ -38,6 +38,7 @@ class UserInfo:
     scope_org_id: int | None = None
     has_password: bool = False
     locked_until: dt.datetime | None = None
+    must_change_password: bool = False
 
     @property
     def role_name(self) -> str:
@@ -120,12 +121,13 @@ def list_users(db: Database) -> list[UserInfo]:
                 User.scope_org_id,
                 User.password_hash != "",
                 User.locked_until,
+                User.must_change_password,
             ).order_by(User.id)
         ).tuples()
         now = utc_now()
         return [
-            UserInfo(i, u, d, Role(r), a, c, s, bool(h), lock if is_locked(lock, now) else None)
-            for i, u, d, r, a, c, s, h, lock in rows
+            UserInfo(i, u, d, Role(r), a, c, s, bool(h), lock if is_locked(lock, now) else None, m)
+            for i, u, d, r, a, c, s, h, lock, m in rows
         ]
 
 

@@ -274,11 +274,14 @@ def create_worker(
         )[0]
 
 
-def load_worker(db: Database, worker_id: int) -> WorkerFile:
+def load_worker(db: Database, worker_id: int, *, actor: Actor | None = None) -> WorkerFile:
+    """One worker's file for the edit form; refuses a worker outside ``actor``'s scope."""
     with db.reading() as session:
         worker = session.get(Worker, worker_id)
         if worker is None:
             raise ActionRefused(f"人员 {worker_id} 不存在")
+        if actor is not None:
+            require_in_scope(session, actor, worker.community_id, worker.name)
         cert = _latest_certificate(session, worker_id)
         cert_input = (
             CertificateInput(cert.level, cert.obtained_date, cert.registered_date, cert.number)

@@ -821,6 +821,24 @@ Everything entered since then will no longer be shown; the current data is first
     </message>
 </context>
 <context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../password_change.py" line="+30"/>
+        <source>Change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter your current password, then the new one twice.</source>
+        <translation>请输入当前密码，再输入两次新密码。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Current password:</source>
+        <translation>当前密码：</translation>
+    </message>
+</context>
+<context>
     <name>CorrectionDialog</name>
     <message>
         <location filename="../career_dialogs.py" line="+99"/>
@@ -2613,7 +2631,7 @@ Everything entered since then will no longer be shown; the current data is first
 <context>
     <name>ScaleView</name>
     <message>
-        <location filename="../scale_view.py" line="+72"/>
+        <location filename="../scale_view.py" line="+75"/>
         <source>Pay scales</source>
         <translation>薪酬标准</translation>
     </message>
@@ -2703,7 +2721,7 @@ Everything entered since then will no longer be shown; the current data is first
         <translation>%1 %2级：月标准（元）</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+21"/>
         <source>Saving the amount…</source>
         <translation>正在保存金额…</translation>
     </message>
@@ -2956,6 +2974,94 @@ Everything entered since then will no longer be shown; the current data is first
         <location line="+32"/>
         <source>Reading the sign-in sheet…</source>
         <translation>正在读取签到表…</translation>
+    </message>
+</context>
+<context>
+    <name>UsersWindow</name>
+    <message>
+        <location filename="../users_window.py" line="+74"/>
+        <source>User management</source>
+        <translation>用户管理</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Add user…</source>
+        <translation>添加用户…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset password…</source>
+        <translation>重置密码…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deactivate…</source>
+        <translation>停用…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role and scope…</source>
+        <translation>角色和范围…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>User %1 was added.</source>
+        <translation>已添加用户 %1。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Reset the password of %1</source>
+        <translation>重置 %1 的密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The user must choose their own password at the next login.</source>
+        <translation>该用户下次登录时须自行设置新密码。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The password of %1 was reset.</source>
+        <translation>已重置 %1 的密码。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 was unlocked.</source>
+        <translation>已解锁 %1。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Deactivate %1? The account can no longer log in; its history stays.</source>
+        <translation>停用 %1？停用后该账户不能再登录，其历史记录保留。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Deactivate user</source>
+        <translation>停用用户</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 was deactivated.</source>
+        <translation>已停用 %1。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The role and scope of %1 were saved.</source>
+        <translation>已保存 %1 的角色和范围。</translation>
     </message>
 </context>
 <context>
@@ -3425,6 +3531,26 @@ Save anyway?</source>
         <source>Audit log…</source>
         <translation>审计日志…</translation>
     </message>
+    <message>
+        <location line="+35"/>
+        <source>Change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your password was changed.</source>
+        <translation>密码已修改。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>User management…</source>
+        <translation>用户管理…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Change password…</source>
+        <translation>修改密码…</translation>
+    </message>
 </context>
 <context>
     <name>career_menu</name>
@@ -3462,6 +3588,7 @@ Save anyway?</source>
         <location filename="../reminders_dock.py" line="-56"/>
         <location filename="../training_dialogs.py" line="-144"/>
         <location filename="../training_window.py" line="-196"/>
+        <location filename="../users_window.py" line="-188"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -3527,7 +3654,7 @@ Save anyway?</source>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../scale_view.py" line="-239"/>
+        <location filename="../scale_view.py" line="-244"/>
         <source>Effective</source>
         <translation>生效日期</translation>
     </message>
@@ -4061,16 +4188,56 @@ Save anyway?</source>
         <source>Days in month</source>
         <translation>本月在职天数</translation>
     </message>
+    <message>
+        <location filename="../users_window.py" line="-1"/>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scope</source>
+        <translation>管理范围</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Locked until</source>
+        <translation>锁定至</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Must change password</source>
+        <translation>须修改密码</translation>
+    </message>
 </context>
 <context>
     <name>file_actions</name>
     <message>
-        <location filename="../file_actions.py" line="+49"/>
+        <location filename="../file_actions.py" line="+58"/>
+        <source>Masked unless checked; a file with full numbers is noted in the audit log.</source>
+        <translation>不勾选时遮蔽显示；导出完整号码将记入审计日志。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Export roster</source>
         <translation>导出花名册</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+1"/>
+        <source>Show full ID numbers and bank accounts</source>
+        <translation>显示完整身份证号和银行账号</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Exported %1 workers to:
 %2</source>
         <translation>已导出 %1 人到：
@@ -4112,6 +4279,11 @@ Save anyway?</source>
         <location line="+28"/>
         <source>Print roster (PDF)</source>
         <translation>打印花名册（PDF）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show full ID numbers</source>
+        <translation>显示完整身份证号</translation>
     </message>
     <message>
         <location line="+30"/>
@@ -4455,6 +4627,91 @@ Save anyway?</source>
 %1</source>
         <translation>操作失败：
 %1</translation>
+    </message>
+</context>
+<context>
+    <name>user_dialogs</name>
+    <message>
+        <location filename="../user_dialogs.py" line="+32"/>
+        <source>Clerk</source>
+        <translation>录入员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approver</source>
+        <translation>审核员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finance</source>
+        <translation>财务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Whole region</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Add user</source>
+        <translation>添加用户</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>User name:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+48"/>
+        <source>Role:</source>
+        <translation>角色：</translation>
+    </message>
+    <message>
+        <location line="-47"/>
+        <location line="+48"/>
+        <source>Scope:</source>
+        <translation>管理范围：</translation>
+    </message>
+    <message>
+        <location line="-46"/>
+        <source>First password:</source>
+        <translation>初始密码：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Repeat it:</source>
+        <translation>再次输入：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The user must choose their own password at the first login. At least 8 characters, not only digits, not the user name.</source>
+        <translation>该用户首次登录时须自行设置新密码。密码至少8位，不能全是数字，不能与用户名相同。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Role and scope of %1</source>
+        <translation>%1 的角色和范围</translation>
     </message>
 </context>
 </TS>
