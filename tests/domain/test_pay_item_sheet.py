@@ -80,3 +80,19 @@ def test_annual_bonus_and_its_tax_treatment() -> None:
         "「分开计税」应为 单独计税 或 并入综合所得（留空按本地区默认）",
         "工作表「项目」 第7行 「全年一次性奖金」列 值「也许」：应填“是”或“否”",
     ]
+
+
+def test_an_item_name_longer_than_its_column_is_a_problem_of_its_row() -> None:
+    grid = SheetGrid(
+        "项目",
+        (
+            ("身份证号", "姓名", "月份", "项目名称", "金额"),
+            ("150102199005170036", "张三", "2026-03", "长" * 31, 100),
+        ),
+        "项目.xlsx",
+    )
+    entries, problems = parse_item_sheet(grid, None)
+    assert entries == []
+    (problem,) = problems
+    assert (problem.where.row, problem.where.column) == (2, "项目名称")
+    assert "最多30个字" in problem.message

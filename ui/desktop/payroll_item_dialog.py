@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui import formatting as fmt
-from workforce.domain.pay_item_sheet import ItemEntry
+from workforce.domain.pay_item_sheet import NAME_MAX, ItemEntry
 from workforce.domain.payroll import MERGED, SEPARATE
 
 AMOUNT = QRegularExpression(r"^-?\d{1,7}(\.\d{0,2})?$")
@@ -57,6 +57,7 @@ class ItemDialog(QDialog):
         self.who.setWordWrap(True)
         self.name = QLineEdit()
         self.name.setPlaceholderText(self.tr("e.g. heating allowance"))
+        self.name.setMaxLength(NAME_MAX)
         self.amount = QLineEdit()
         self.amount.setValidator(QRegularExpressionValidator(AMOUNT, self))
         self.amount.setPlaceholderText(self.tr("yuan; negative for a deduction"))

@@ -84,6 +84,7 @@ def _header(grid: SheetGrid) -> tuple[int, dict[str, int]] | None:
 
 
 MAX_AMOUNT = Decimal("99999999.99")
+NAME_MAX = 30  # an item's name is also its code (pay_item.code)
 """No monthly pay item or base comes near a hundred million yuan; the money columns hold fen."""
 
 
@@ -142,6 +143,15 @@ def _annual_bonus(marked: Cell, treatment: Cell) -> str | None:
     return "" if is_bonus else None
 
 
+def _item_name(cell: Cell) -> str:
+    name = text(cell)
+    if not name:
+        raise CellError("项目名称为空")
+    if len(name) > NAME_MAX:
+        raise CellError(f"项目名称最多{NAME_MAX}个字，实为{len(name)}个字")
+    return name
+
+
 def parse_item_sheet(
     grid: SheetGrid, default_period: dt.date | None
 ) -> tuple[list[ItemEntry], list[Problem]]:
@@ -174,9 +184,7 @@ def parse_item_sheet(
             if period is None:
                 raise CellError("月份为空")
             key = "name"
-            name = text(cells["name"])
-            if not name:
-                raise CellError("项目名称为空")
+            name = _item_name(cells["name"])
             key = "amount"
             value = amount(cells["amount"])
             key = "taxable"

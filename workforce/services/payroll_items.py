@@ -12,7 +12,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from workforce.domain.money import to_money
-from workforce.domain.pay_item_sheet import ItemEntry
+from workforce.domain.pay_item_sheet import NAME_MAX, ItemEntry
 from workforce.domain.payroll import BONUS_TREATMENTS
 from workforce.domain.permissions import Action
 from workforce.domain.problems import ActionRefused
@@ -28,6 +28,8 @@ def _checked(entry: ItemEntry) -> ItemEntry:
     name = entry.name.strip()
     if not name:
         raise ActionRefused("项目名称不能为空")
+    if len(name) > NAME_MAX or len((entry.code or name).strip()) > NAME_MAX:
+        raise ActionRefused(f"项目名称「{name[:NAME_MAX]}…」过长：最多{NAME_MAX}个字")
     amount = to_money(entry.amount)
     if not amount:
         raise ActionRefused(f"项目「{name}」的金额不能为0")
