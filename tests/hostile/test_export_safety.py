@@ -54,7 +54,8 @@ def _seed(path: Path) -> None:
                     Appraisal(worker_id=worker, year=y, grade="称职") for y in (2023, 2024, 2025)
                 )
             number = load_worker(db, worker).data.id_number
-            add_item(db, admin, ItemEntry(number, dt.date(2026, 3, 1), name, Decimal(300)))
+            item = name[:30]  # an item name fits its column
+            add_item(db, admin, ItemEntry(number, dt.date(2026, 3, 1), item, Decimal(300)))
         user(db, "shenhe", Role.APPROVER)
         user(db, "caiwu", Role.FINANCE)
     finally:
