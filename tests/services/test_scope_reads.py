@@ -16,6 +16,7 @@ from workforce.services.accounts import actor_for
 from workforce.services.context import Actor, Database
 from workforce.services.payroll_calc import calculate_month
 from workforce.services.payroll_screens import month_review, slip_detail
+from workforce.services.payroll_slips import payslips_view, tax_summary_view
 from workforce.services.payroll_views import payroll_workbook_view
 from workforce.services.stats_report import statistics_workspace
 from workforce.services.users import create_user
@@ -66,3 +67,14 @@ def test_the_payroll_review_lists_only_the_scoped_clerks_payslips(
         slip_detail(db, clerk, MARCH, theirs)
     sheet = payroll_workbook_view(db, clerk, MARCH)
     assert [r.name for street in sheet.streets for r in street.rows] == ["本街道人员"]
+
+
+def test_pay_slips_and_the_tax_summary_hold_only_the_scoped_clerks_people(
+    db: Database, admin: Actor
+) -> None:
+    clerk, _mine, _theirs, _jiefang = _setup(db, admin)
+    calculate_month(db, admin, "2026-03")
+    assert [s.name for s in payslips_view(db, admin, MARCH).slips] == ["本街道人员", "外街道人员"]
+    assert [s.name for s in payslips_view(db, clerk, MARCH).slips] == ["本街道人员"]
+    assert [p.name for p in tax_summary_view(db, clerk, 2026).workers] == ["本街道人员"]
+    assert len(tax_summary_view(db, admin, 2026).workers) == 2

@@ -21,10 +21,17 @@ from workforce.persistence.accounts import Setting
 from workforce.persistence.org import OrgUnit
 from workforce.persistence.payroll import PayrollMonth, Payslip, bulk_table
 from workforce.persistence.people import Worker
+from workforce.services.auth_scope import scope_units
 from workforce.services.context import Actor, Database, require
 from workforce.services.export_audit import record_full_numbers
 from workforce.services.payroll_guard import DRAFT, STATUS_NAMES
-from workforce.services.payroll_views import MonthHeader, _readable_month, month_header, yuan
+from workforce.services.payroll_views import (
+    MonthHeader,
+    _readable_month,
+    in_units,
+    month_header,
+    yuan,
+)
 from workforce.services.scales import posts_in_force
 
 Amount = tuple[str, Decimal]  # (what, yuan)
@@ -126,7 +133,10 @@ def payslips_view(
             .join(Worker, Worker.id == raw.c.worker_id)
             .join(community, community.id == raw.c.community_id)
             .join(street, street.id == community.parent_id)
-            .where(raw.c.month_id == month.id)
+            .where(
+                raw.c.month_id == month.id,
+                in_units(raw.c.community_id, scope_units(session, actor)),
+            )
             .order_by(street.sort_order, street.id, community.sort_order, community.id, Worker.id)
         )
         if unit:
@@ -268,7 +278,10 @@ def tax_summary_view(
             .join(Worker, Worker.id == raw.c.worker_id)
             .join(community, community.id == raw.c.community_id)
             .join(street, street.id == community.parent_id)
-            .where(raw.c.month_id.in_(list(included)))
+            .where(
+                raw.c.month_id.in_(list(included)),
+                in_units(raw.c.community_id, scope_units(session, actor)),
+            )
         ).all()
     if not included:
         raise ActionRefused(f"{year}年没有已计算的工资月份")
