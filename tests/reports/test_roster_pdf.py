@@ -101,3 +101,40 @@ def test_record_card_of_one_worker(tmp_path: Path, capsys: pytest.CaptureFixture
     assert person.id_number not in text  # masked
     assert main(["--db", str(db), "card", "11010519491231002X", str(target)]) == 1
     assert "没有身份证号为" in capsys.readouterr().err
+
+
+def test_cells_are_the_operators_reportlab_writes(sqlite_db: Database, tmp_path: Path) -> None:
+    """The cached cell writer emits exactly what setTextOrigin + textOut would (same look)."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    from reports.fonts import cjk_font
+    from reports.roster_pdf import (
+        PAGE_HEIGHT,
+        PAGE_WIDTH,
+        ROW_HEIGHT,
+        TEXT_SIZE,
+        _CellText,
+        _Fitter,
+        _scaled_columns,
+    )
+    from workforce.services.accounts import actor_for
+
+    admin = actor_for(sqlite_db)
+    _roster(sqlite_db, admin, 12)
+    rows = roster_for_print(sqlite_db, admin, as_of=dt.date(2026, 11, 25)).rows
+    font, columns = cjk_font(), _scaled_columns()
+    ours = _CellText(Canvas(str(tmp_path / "a.pdf")), font.name, columns)
+    reference = Canvas(str(tmp_path / "b.pdf"), pagesize=(PAGE_WIDTH, PAGE_HEIGHT))
+    fit = _Fitter(font.name, TEXT_SIZE)
+    for mask in (True, False):  # twice: the second time every text comes from the cache
+        code, bottom = ours.page(rows, 1, 500.0, mask)
+        text, y = reference.beginText(), 500.0
+        text.setFont(font.name, TEXT_SIZE)
+        for index, row in enumerate(rows, 1):
+            for column, x, width in columns:
+                shown, measured = fit(column.text(row, index, mask), width - 4)
+                text.setTextOrigin(x + (width - measured) / 2 if column.centred else x + 2, y - 11)
+                text.textOut(shown)
+            y -= ROW_HEIGHT
+        assert code == text.getCode()
+        assert bottom == y

@@ -116,6 +116,23 @@ def test_recalculation_reports_whose_net_changed(db: Database, admin: Actor) -> 
     assert first not in {c.worker_id for c in again.changes}
 
 
+def test_recalculation_rewrites_only_the_payslips_that_changed(db: Database, admin: Actor) -> None:
+    unit = community(db, admin)
+    first, second = hire(db, admin, unit, 1), hire(db, admin, unit, 2)
+    calculate_month(db, admin, "2026-03")
+    slips = _slips(db, dt.date(2026, 3, 1))
+    entry = ItemEntry(
+        load_worker(db, second).data.id_number, dt.date(2026, 3, 1), "取暖补贴", D(500)
+    )
+    add_item(db, admin, entry)
+    calculate_month(db, admin, "2026-03")
+    again = _slips(db, dt.date(2026, 3, 1))
+    assert again[first].id == slips[first].id  # unchanged: kept (PostgreSQL never reuses an id)
+    assert again[second].gross == slips[second].gross + D("500.00")
+    with db.reading() as session:
+        assert session.scalar(select(func.count()).select_from(Payslip)) == 2
+
+
 def test_four_eyes_lock_and_verify(db: Database, admin: Actor) -> None:
     unit = community(db, admin)
     hire(db, admin, unit, 1, ASSISTANT)

@@ -26,10 +26,10 @@ from workforce.persistence.payroll import (
     PayrollMonth,
     Payslip,
     bulk_insert,
-    bulk_table,
     raw_now,
 )
 from workforce.persistence.people import Worker
+from workforce.persistence.plain import plain_rows
 from workforce.services import audit
 from workforce.services.context import Actor, Database, require
 from workforce.services.payroll_compute import (
@@ -141,16 +141,26 @@ def _changes(
 def _replace_payslips(
     session: Session, month_id: int, rows: list[tuple[Any, ...]]
 ) -> dict[int, int]:
-    """Delete the month's payslips and arrears, insert the new ones; returns the old nets (fen)."""
-    raw = bulk_table(Payslip)
-    before: dict[int, int] = dict(
-        session.execute(select(raw.c.worker_id, raw.c.net).where(raw.c.month_id == month_id))
-        .tuples()
-        .all()
+    """Replace the month's payslips and arrears with ``rows``; returns the old nets (fen).
+
+    A payslip equal in every column to the new one is kept: a recalculation usually changes a
+    few workers, and each inserted payslip costs the server three foreign-key checks and three
+    index entries (bench/profiles/payroll-save-postgresql.txt)."""
+    raw = Payslip.__table__  # plain rows: the stored integers and texts, as ``rows`` holds them
+    stored = plain_rows(
+        session,
+        select(raw.c.id, *(raw.c[c] for c in PAYSLIP_COLUMNS)).where(raw.c.month_id == month_id),
     )
-    session.execute(delete(Payslip).where(Payslip.month_id == month_id))
+    worker, net = 1 + PAYSLIP_COLUMNS.index("worker_id"), 1 + PAYSLIP_COLUMNS.index("net")
+    before: dict[int, int] = {row[worker]: row[net] for row in stored}
+    kept = {tuple(row[1:]) for row in stored}
+    fresh = [row for row in rows if tuple(row) not in kept]
+    new_rows = set(map(tuple, rows))
+    stale = [row[0] for row in stored if tuple(row[1:]) not in new_rows]
+    for start in range(0, len(stale), 5000):
+        session.execute(delete(Payslip).where(Payslip.id.in_(stale[start : start + 5000])))
     session.execute(delete(PayArrears).where(PayArrears.paid_month_id == month_id))
-    bulk_insert(session, Payslip, PAYSLIP_COLUMNS, rows)
+    bulk_insert(session, Payslip, PAYSLIP_COLUMNS, fresh)
     return before
 
 

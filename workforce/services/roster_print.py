@@ -42,6 +42,7 @@ def roster_for_print(
     require(actor, Action.EXPORT_ROSTER)
     day = as_of or dt.date.today()
     active = {s.value for s in ACTIVE_STATUSES}
+    nodes: dict[int, tuple[int | None, str]] = {}
     with db.reading() as session:
         rows = [
             row
@@ -50,7 +51,8 @@ def roster_for_print(
             and (row.community_start_date is None or row.community_start_date <= day)
         ]
         rank = {post.code: order for order, post in enumerate(posts_in_force(session, day))}
-        nodes = {n.id: (n.parent_id, n.name) for n in org_nodes(session)}
+        if unit_id is not None:  # the whole region's roster needs no unit path
+            nodes = {n.id: (n.parent_id, n.name) for n in org_nodes(session)}
         region = session.get(Setting, "region_name")
     community_order: dict[int, int] = {}
     for row in rows:
