@@ -122,8 +122,13 @@ def insert_items(session: Session, items: Sequence[Mapping[str, Any]]) -> None:
     money = Money()
     dialect = session.get_bind().dialect
 
+    fens: dict[Decimal, int | None] = {}  # a few hundred distinct amounts
+
     def fen(value: Decimal) -> int | None:
-        return money.process_bind_param(value, dialect)
+        found = fens.get(value, fens)
+        if found is fens:
+            found = fens[value] = money.process_bind_param(value, dialect)
+        return found  # type: ignore[return-value]
 
     reasons, notes, before, after = _JsonTexts(), _JsonTexts(), _JsonTexts(), _JsonTexts()
     rows = [  # in the order of ITEM_COLUMNS
@@ -157,8 +162,18 @@ class _JsonTexts:
 
     def __init__(self) -> None:
         self.texts: dict[Any, str] = {}
+        # the same object again (items built once per combination share their dicts): by
+        # identity, the object kept alive so its id is not reused
+        self.objects: dict[int, tuple[Any, str]] = {}
 
     def __call__(self, value: Any) -> str:
+        seen = self.objects.get(id(value))
+        if seen is not None:
+            return seen[1]
+        self.objects[id(value)] = (value, text := self._text(value))
+        return text
+
+    def _text(self, value: Any) -> str:
         try:
             if isinstance(value, dict):
                 key: Any = tuple(value.items())

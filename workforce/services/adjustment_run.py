@@ -5,6 +5,7 @@ transaction. Applying writes every worker at once with bulk statements."""
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -12,13 +13,13 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from workforce.domain.adjustment import Proposal, propose_adjustment
+from workforce.domain.adjustment import Proposal, Proposer, WorkerHistory
 from workforce.domain.adjustment_plan import (
     PlanLine,
     PlanSummary,
     employer_rate,
     monthly_delta,
-    summarise,
+    summarise_counted,
     yearly_delta,
 )
 from workforce.domain.adjustment_rules import AdjustmentRules
@@ -33,7 +34,7 @@ from workforce.persistence.adjustment import AdjustmentItem, AdjustmentRun, inse
 from workforce.persistence.base import utc_now
 from workforce.persistence.pay import PayScale
 from workforce.services import audit
-from workforce.services.adjustment_inputs import load_histories
+from workforce.services.adjustment_inputs import WorkerIdentity, load_histories
 from workforce.services.appraisals import grade_scheme
 from workforce.services.auth_approval import self_approval_note
 from workforce.services.context import Actor, Database, require
@@ -201,6 +202,30 @@ def _before_state(identity_start: int | None, proposal_history: Any) -> dict[str
     }
 
 
+def _item_template(
+    run_id: int,
+    history: WorkerHistory,
+    facts: tuple[object, ...],
+    identity: WorkerIdentity,
+    proposer: Proposer,
+    costs: _Costs,
+    year: int,
+) -> dict[str, Any] | None:
+    """The item of a worker (without its id), None when the run leaves the worker alone."""
+    posts = proposer.posts
+    if history.post not in posts or (history.new_post and history.new_post not in posts):
+        return None
+    proposal = proposer.propose(history, facts)
+    before = _before_state(identity.level_start_year, history)
+    if not (_state_changes(proposal, before) or proposal.notes):
+        return None
+    row = _item_row(run_id, proposal, *costs.of(proposal), before)
+    if proposal.changed:
+        row["state_after"]["level_start_year"] = year
+    row["changed"], row["blocked"] = proposal.changed, bool(proposal.notes)
+    return row
+
+
 def _diff(old: dict[int, int], new: dict[int, int]) -> RunDiff:
     return RunDiff(
         added=tuple(sorted(set(new) - set(old))),
@@ -262,38 +287,43 @@ def prepare_run(
         session.add(run)
         session.flush()
         items: list[dict[str, Any]] = []
-        lines: list[PlanLine] = []
+        lines: Counter[tuple[str, str, str, bool, bool, Decimal]] = Counter()
         costs = _Costs(scale, share_rate or ZERO)
+        proposer = Proposer(rules, posts, year)
+        # workers with the same facts get the same item (but the id): built once per combination,
+        # the item's dicts shared (the insert serialises each distinct object once)
+        known: dict[tuple[object, ...], dict[str, Any] | None] = {}
         total = len(histories)
         for index, (identity, history) in enumerate(histories):
             if index % 2000 == 0:
                 progress(index, total)
                 if cancel is not None:
                     cancel.check()
-            if history.post not in posts or (history.new_post and history.new_post not in posts):
+            facts = proposer.facts(history)
+            key = (facts, identity.level_start_year)
+            if key in known:
+                template = known[key]
+            else:
+                template = known[key] = _item_template(
+                    run.id, history, facts, identity, proposer, costs, year
+                )
+            if template is None:
                 continue
-            proposal = propose_adjustment(history, rules, posts, year)
-            before = _before_state(identity.level_start_year, history)
-            if not (_state_changes(proposal, before) or proposal.notes):
-                continue
-            row = _item_row(run.id, proposal, *costs.of(proposal), before)
-            if proposal.changed:
-                row["state_after"]["level_start_year"] = year
-            items.append(row)
-            lines.append(
-                PlanLine(
+            items.append({**template, "worker_id": history.worker_id})
+            lines[
+                (
                     identity.district,
                     identity.street,
-                    proposal.new_post,
-                    proposal.changed,
-                    bool(proposal.notes),
-                    row["yearly_delta"],
+                    template["new_post"],
+                    template["changed"],
+                    template["blocked"],
+                    template["yearly_delta"],
                 )
-            )
+            ] += 1
         progress(total, total)
         if items:
             insert_items(session, items)
-        summary = summarise(lines)
+        summary = summarise_counted((PlanLine(*line), n) for line, n in lines.items())
         run.person_times = summary.total.person_times
         run.yearly_cost = summary.total.yearly_cost
         since_last = None
