@@ -291,9 +291,7 @@ class Proposer:
         key = self.facts(history) if facts is None else facts
         found = self.known.get(key)
         if found is None:
-            found = self.known[key] = propose_adjustment(
-                history, self.rules, self.posts, self.year
-            )
+            found = self.known[key] = propose_adjustment(history, self.rules, self.posts, self.year)
         if found.worker_id == history.worker_id:
             return found
         return Proposal(

@@ -234,6 +234,51 @@ def _diff(old: dict[int, int], new: dict[int, int]) -> RunDiff:
     )
 
 
+def _plan(
+    run_id: int,
+    histories: list[tuple[WorkerIdentity, WorkerHistory]],
+    proposer: Proposer,
+    costs: _Costs,
+    progress: ProgressFn,
+    cancel: CancelToken | None,
+) -> tuple[list[dict[str, Any]], Counter[tuple[str, str, str, bool, bool, Decimal]]]:
+    """The run's items and its summary lines (with how many workers share each)."""
+    items: list[dict[str, Any]] = []
+    lines: Counter[tuple[str, str, str, bool, bool, Decimal]] = Counter()
+    # workers with the same facts get the same item (but the id): built once per combination,
+    # the item's dicts shared (the insert serialises each distinct object once)
+    known: dict[tuple[object, ...], dict[str, Any] | None] = {}
+    total = len(histories)
+    for index, (identity, history) in enumerate(histories):
+        if index % 2000 == 0:
+            progress(index, total)
+            if cancel is not None:
+                cancel.check()
+        facts = proposer.facts(history)
+        key = (facts, identity.level_start_year)
+        if key in known:
+            template = known[key]
+        else:
+            template = known[key] = _item_template(
+                run_id, history, facts, identity, proposer, costs, proposer.year
+            )
+        if template is None:
+            continue
+        items.append({**template, "worker_id": history.worker_id})
+        lines[
+            (
+                identity.district,
+                identity.street,
+                template["new_post"],
+                template["changed"],
+                template["blocked"],
+                template["yearly_delta"],
+            )
+        ] += 1
+    progress(total, total)
+    return items, lines
+
+
 def prepare_run(
     db: Database,
     actor: Actor,
@@ -286,41 +331,9 @@ def prepare_run(
         )
         session.add(run)
         session.flush()
-        items: list[dict[str, Any]] = []
-        lines: Counter[tuple[str, str, str, bool, bool, Decimal]] = Counter()
-        costs = _Costs(scale, share_rate or ZERO)
         proposer = Proposer(rules, posts, year)
-        # workers with the same facts get the same item (but the id): built once per combination,
-        # the item's dicts shared (the insert serialises each distinct object once)
-        known: dict[tuple[object, ...], dict[str, Any] | None] = {}
-        total = len(histories)
-        for index, (identity, history) in enumerate(histories):
-            if index % 2000 == 0:
-                progress(index, total)
-                if cancel is not None:
-                    cancel.check()
-            facts = proposer.facts(history)
-            key = (facts, identity.level_start_year)
-            if key in known:
-                template = known[key]
-            else:
-                template = known[key] = _item_template(
-                    run.id, history, facts, identity, proposer, costs, year
-                )
-            if template is None:
-                continue
-            items.append({**template, "worker_id": history.worker_id})
-            lines[
-                (
-                    identity.district,
-                    identity.street,
-                    template["new_post"],
-                    template["changed"],
-                    template["blocked"],
-                    template["yearly_delta"],
-                )
-            ] += 1
-        progress(total, total)
+        costs = _Costs(scale, share_rate or ZERO)
+        items, lines = _plan(run.id, histories, proposer, costs, progress, cancel)
         if items:
             insert_items(session, items)
         summary = summarise_counted((PlanLine(*line), n) for line, n in lines.items())
