@@ -112,27 +112,39 @@ ITEM_COLUMNS = (
 
 
 def insert_items(session: Session, items: Sequence[Mapping[str, Any]]) -> None:
-    """Insert a run's items through the driver: ``executemany``, ``COPY`` on PostgreSQL.
+    """Insert a run's items through the driver: ``executemany``, ``COPY`` on PostgreSQL."""
+    if items:
+        convert = ItemRows(session)
+        insert_item_rows(session, [convert(item) for item in items])
 
-    The values are converted here as the column types would (JSON text as ``json.dumps`` writes it,
-    money as integer fen), so the stored rows are the same as an ORM insert's; the ORM's per-row
-    bind processing was most of a 100,000-worker preparation."""
-    if not items:
-        return
-    money = Money()
-    dialect = session.get_bind().dialect
 
-    fens: dict[Decimal, int | None] = {}  # a few hundred distinct amounts
+def insert_item_rows(session: Session, rows: Sequence[tuple[Any, ...]]) -> None:
+    """Insert rows made by ``ItemRows`` (``executemany``, ``COPY`` on PostgreSQL)."""
+    if rows:
+        bulk_insert(session, AdjustmentItem, ITEM_COLUMNS, rows)
 
-    def fen(value: Decimal) -> int | None:
-        found = fens.get(value, fens)
-        if found is fens:
-            found = fens[value] = money.process_bind_param(value, dialect)
+
+class ItemRows:
+    """An item (a mapping of ``ITEM_COLUMNS``) as the row the driver writes.
+
+    The values are converted here as the column types would (JSON text as ``json.dumps`` writes
+    it, money as integer fen), so the stored rows are the same as an ORM insert's; the ORM's
+    per-row bind processing was most of a 100,000-worker preparation."""
+
+    def __init__(self, session: Session) -> None:
+        self.money, self.dialect = Money(), session.get_bind().dialect
+        self.fens: dict[Decimal, int | None] = {}  # a few hundred distinct amounts
+        self.reasons, self.notes = _JsonTexts(), _JsonTexts()
+        self.before, self.after = _JsonTexts(), _JsonTexts()
+
+    def fen(self, value: Decimal) -> int | None:
+        found = self.fens.get(value, self.fens)
+        if found is self.fens:
+            found = self.fens[value] = self.money.process_bind_param(value, self.dialect)
         return found  # type: ignore[return-value]
 
-    reasons, notes, before, after = _JsonTexts(), _JsonTexts(), _JsonTexts(), _JsonTexts()
-    rows = [  # in the order of ITEM_COLUMNS
-        (
+    def __call__(self, item: Mapping[str, Any]) -> tuple[Any, ...]:
+        return (  # in the order of ITEM_COLUMNS
             item["run_id"],
             item["worker_id"],
             item["old_post"],
@@ -140,18 +152,15 @@ def insert_items(session: Session, items: Sequence[Mapping[str, Any]]) -> None:
             item["new_post"],
             item["proposed_level"],
             item["new_level"],
-            reasons(item["reasons"]),
-            notes(item["notes"]),
-            fen(item["monthly_delta"]),
-            fen(item["yearly_delta"]),
+            self.reasons(item["reasons"]),
+            self.notes(item["notes"]),
+            self.fen(item["monthly_delta"]),
+            self.fen(item["yearly_delta"]),
             item.get("excluded", False),
             item.get("override_reason", ""),
-            before(item["state_before"]),
-            after(item["state_after"]),
+            self.before(item["state_before"]),
+            self.after(item["state_after"]),
         )
-        for item in items
-    ]
-    bulk_insert(session, AdjustmentItem, ITEM_COLUMNS, rows)  # COPY on PostgreSQL
 
 
 class _JsonTexts:

@@ -23,11 +23,8 @@ APPRAISAL_YEARS_BACK = 12
 
 class WorkerIdentity(NamedTuple):  # a tuple: 100,000 are made per preparation
     worker_id: int
-    id_number: str
-    name: str
     district: str
     street: str
-    community: str
     level_start_year: int | None
 
 
@@ -55,11 +52,8 @@ def load_histories(
         session,
         select(
             Worker.id,
-            Worker.id_number,
-            Worker.name,
             district.name,
             street.name,
-            community.name,
             Worker.post,
             Worker.level,
             Worker.level_start_year,
@@ -116,11 +110,8 @@ def load_histories(
     for row in rows:
         (
             worker_id,
-            id_number,
-            name,
             district_name,
             street_name,
-            community_name,
             post,
             level,
             level_start,
@@ -132,9 +123,7 @@ def load_histories(
             honour_kinds,
         ) = row
         tenure_start = level_start or year_of(community_start) or year
-        identity = WorkerIdentity(
-            worker_id, id_number, name, district_name, street_name, community_name, level_start
-        )
+        identity = WorkerIdentity(worker_id, district_name, street_name, level_start)
         history = WorkerHistory(
             worker_id=worker_id,
             post=post,
