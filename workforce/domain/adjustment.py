@@ -277,7 +277,7 @@ class Proposer:
             history.new_post,
             history.level,
             history.tenure_start_year,
-            tuple([grades.get(y) for y in range(first, self.year)]),
+            tuple(map(grades.get, range(first, self.year))),
             history.highest_education,
             history.certificate_level,
             history.credited_ladder,

@@ -19,6 +19,7 @@ from workforce.persistence.people import Appraisal, Certificate, Honour, Worker
 from workforce.persistence.plain import plain_rows, year_of
 
 APPRAISAL_YEARS_BACK = 12
+new_tuple = tuple.__new__  # a NamedTuple without its Python-level constructor (100,000 made)
 
 
 class WorkerIdentity(NamedTuple):  # a tuple: 100,000 are made per preparation
@@ -142,5 +143,6 @@ def load_histories(
             kinds,
             appointments.get(worker_id),
         )
-        result.append((WorkerIdentity(worker_id, district_name, street_name, level_start), history))
+        identity = new_tuple(WorkerIdentity, (worker_id, district_name, street_name, level_start))
+        result.append((identity, history))
     return result

@@ -241,6 +241,9 @@ def _diff(old: dict[int, int], new: dict[int, int]) -> RunDiff:
     )
 
 
+_UNSEEN: Any = object()
+
+
 def _plan(
     run_id: int,
     histories: list[tuple[WorkerIdentity, WorkerHistory]],
@@ -265,9 +268,8 @@ def _plan(
                 cancel.check()
         facts = proposer.facts(history)
         key = (facts, identity.level_start_year)
-        if key in known:
-            found = known[key]
-        else:
+        found = known.get(key, _UNSEEN)
+        if found is _UNSEEN:
             item = _item_template(run_id, history, facts, identity, proposer, costs, proposer.year)
             found = known[key] = None if item is None else (item, convert(item)[2:])
         if found is None:
