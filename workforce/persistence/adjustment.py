@@ -243,8 +243,8 @@ def update_worker_states(
 
 
 def load_json(value: Any, texts: dict[str, Any]) -> Any:
-    """A JSON column read by ``plain_rows``: text on SQLite (parsed once per distinct text, a
-    fresh copy each time), already parsed on PostgreSQL."""
+    """A JSON column read by ``plain_rows``: its text (parsed once per distinct text, a fresh
+    copy each time); an already parsed value is taken as it is."""
     if not isinstance(value, str):
         return value
     parsed = texts.get(value)
