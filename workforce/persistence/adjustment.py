@@ -118,10 +118,45 @@ def insert_items(session: Session, items: Sequence[Mapping[str, Any]]) -> None:
         insert_item_rows(session, [convert(item) for item in items])
 
 
-def insert_item_rows(session: Session, rows: Sequence[tuple[Any, ...]]) -> None:
-    """Insert rows made by ``ItemRows`` (``executemany``, ``COPY`` on PostgreSQL)."""
-    if rows:
-        bulk_insert(session, AdjustmentItem, ITEM_COLUMNS, rows)
+def insert_item_rows(session: Session, rows: Sequence[tuple[int, int, tuple[Any, ...]]]) -> None:
+    """Insert rows made by ``ItemRows``: (run, worker, the other values) — the last shared by the
+    workers of the same item. ``executemany`` on SQLite; on PostgreSQL one ``COPY`` whose text
+    is formatted once per shared tuple."""
+    if not rows:
+        return
+    connection = session.connection()
+    if connection.dialect.name != "postgresql":
+        flat = [(run_id, worker_id, *rest) for run_id, worker_id, rest in rows]
+        bulk_insert(session, AdjustmentItem, ITEM_COLUMNS, flat)
+        return
+    texts: dict[int, str] = {}  # by the identity of the shared tuple (alive in ``rows``)
+    lines = []
+    for run_id, worker_id, rest in rows:
+        text = texts.get(id(rest))
+        if text is None:
+            text = texts[id(rest)] = "\t".join(map(_copy_text, rest))
+        lines.append(f"{run_id}\t{worker_id}\t{text}\n")
+    driver: Any = connection.connection.dbapi_connection  # a psycopg connection
+    target = f"adjustment_item ({', '.join(ITEM_COLUMNS)})"
+    with driver.cursor() as cursor, cursor.copy(f"COPY {target} FROM STDIN") as copy:
+        for start in range(0, len(lines), 5000):
+            copy.write("".join(lines[start : start + 5000]))
+
+
+def _copy_text(value: Any) -> str:
+    """A value in ``COPY``'s text format."""
+    if value is None:
+        return "\\N"
+    if value is True or value is False:
+        return "t" if value else "f"
+    if isinstance(value, str):
+        return (
+            value.replace("\\", "\\\\")
+            .replace("\n", "\\n")
+            .replace("\r", "\\r")
+            .replace("\t", "\\t")
+        )
+    return str(value)
 
 
 class ItemRows:
@@ -143,10 +178,12 @@ class ItemRows:
             found = self.fens[value] = self.money.process_bind_param(value, self.dialect)
         return found  # type: ignore[return-value]
 
-    def __call__(self, item: Mapping[str, Any]) -> tuple[Any, ...]:
-        return (  # in the order of ITEM_COLUMNS
-            item["run_id"],
-            item["worker_id"],
+    def __call__(self, item: Mapping[str, Any]) -> tuple[int, int, tuple[Any, ...]]:
+        """(run, worker, the other values in the order of ``ITEM_COLUMNS``)."""
+        return item["run_id"], item["worker_id"], self.rest(item)
+
+    def rest(self, item: Mapping[str, Any]) -> tuple[Any, ...]:
+        return (
             item["old_post"],
             item["old_level"],
             item["new_post"],

@@ -54,7 +54,7 @@ PREPARED, APPROVED, APPLIED, REVERTED, SUPERSEDED = (
     "reverted",
     "superseded",
 )
-WORKER, PROPOSED_LEVEL = ITEM_COLUMNS.index("worker_id"), ITEM_COLUMNS.index("proposed_level")
+PROPOSED_LEVEL = ITEM_COLUMNS.index("proposed_level") - 2  # in an item row's values after its ids
 EMPLOYER_SHARE = "employer_share_rate"  # key in ``AdjustmentRun.rules`` when the run counts it
 STATUS_NAMES = {
     PREPARED: "已准备",
@@ -242,6 +242,8 @@ def _diff(old: dict[int, int], new: dict[int, int]) -> RunDiff:
 
 
 _UNSEEN: Any = object()
+ItemRow = tuple[int, int, tuple[Any, ...]]  # run, worker, the other values (ItemRows)
+Line = tuple[str, str, str, bool, bool, Decimal]  # a PlanLine's values
 
 
 def _plan(
@@ -252,11 +254,13 @@ def _plan(
     convert: ItemRows,
     progress: ProgressFn,
     cancel: CancelToken | None,
-) -> tuple[list[tuple[Any, ...]], Counter[tuple[str, str, str, bool, bool, Decimal]]]:
+) -> tuple[
+    list[tuple[int, int, tuple[Any, ...]]], Counter[tuple[str, str, str, bool, bool, Decimal]]
+]:
     """The run's item rows (as ``insert_item_rows`` takes them) and its summary lines (with how
     many workers share each)."""
-    rows: list[tuple[Any, ...]] = []
-    lines: Counter[tuple[str, str, str, bool, bool, Decimal]] = Counter()
+    rows: list[ItemRow] = []
+    lines: Counter[Line] = Counter()
     # workers with the same facts get the same item (but the id): built and converted once per
     # combination (about 10,000 among 100,000 workers)
     known: dict[tuple[object, ...], tuple[dict[str, Any], tuple[Any, ...]] | None] = {}
@@ -271,11 +275,11 @@ def _plan(
         found = known.get(key, _UNSEEN)
         if found is _UNSEEN:
             item = _item_template(run_id, history, facts, identity, proposer, costs, proposer.year)
-            found = known[key] = None if item is None else (item, convert(item)[2:])
+            found = known[key] = None if item is None else (item, convert.rest(item))
         if found is None:
             continue
         item, tail = found
-        rows.append((run_id, history.worker_id, *tail))
+        rows.append((run_id, history.worker_id, tail))
         line = (identity.district, identity.street, item["new_post"], item["changed"])
         lines[(*line, item["blocked"], item["yearly_delta"])] += 1
     progress(total, total)
@@ -354,7 +358,7 @@ def prepare_run(
                 .tuples()
                 .all()
             )
-            since_last = _diff(old, {row[WORKER]: row[PROPOSED_LEVEL] for row in items})
+            since_last = _diff(old, {worker: rest[PROPOSED_LEVEL] for _, worker, rest in items})
             previous.status = SUPERSEDED
         audit.record(
             session,
