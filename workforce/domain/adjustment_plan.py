@@ -57,9 +57,9 @@ class Tally:
     person_times: int = 0
     yearly_cost: Decimal = ZERO
 
-    def add(self, yearly: Decimal) -> None:
-        self.person_times += 1
-        self.yearly_cost += yearly
+    def add(self, yearly: Decimal, count: int = 1) -> None:
+        self.person_times += count
+        self.yearly_cost += yearly * count  # exact: fen amounts, no rounding
 
 
 @dataclass(slots=True)
@@ -74,16 +74,23 @@ class PlanSummary:
 
 
 def summarise(lines: Iterable[PlanLine]) -> PlanSummary:
+    return summarise_counted((line, 1) for line in lines)
+
+
+def summarise_counted(lines: Iterable[tuple[PlanLine, int]]) -> PlanSummary:
+    """``summarise`` of lines given with how many workers share each (a run groups its 100,000
+    workers into a few thousand identical lines first)."""
     summary = PlanSummary()
-    for line in lines:
+    for line, count in lines:
         if line.blocked and not line.changed:
-            summary.blocked += 1
+            summary.blocked += count
         if not line.changed:
             continue
-        summary.total.add(line.yearly)
-        summary.by_district.setdefault(line.district, Tally()).add(line.yearly)
-        summary.by_street.setdefault(f"{line.district}/{line.street}", Tally()).add(line.yearly)
-        summary.by_post.setdefault(line.post, Tally()).add(line.yearly)
+        summary.total.add(line.yearly, count)
+        summary.by_district.setdefault(line.district, Tally()).add(line.yearly, count)
+        street = f"{line.district}/{line.street}"
+        summary.by_street.setdefault(street, Tally()).add(line.yearly, count)
+        summary.by_post.setdefault(line.post, Tally()).add(line.yearly, count)
     return summary
 
 

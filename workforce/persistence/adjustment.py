@@ -112,41 +112,92 @@ ITEM_COLUMNS = (
 
 
 def insert_items(session: Session, items: Sequence[Mapping[str, Any]]) -> None:
-    """Insert a run's items through the driver: ``executemany``, ``COPY`` on PostgreSQL.
+    """Insert a run's items through the driver: ``executemany``, ``COPY`` on PostgreSQL."""
+    if items:
+        convert = ItemRows(session)
+        insert_item_rows(session, [convert(item) for item in items])
 
-    The values are converted here as the column types would (JSON text as ``json.dumps`` writes it,
-    money as integer fen), so the stored rows are the same as an ORM insert's; the ORM's per-row
-    bind processing was most of a 100,000-worker preparation."""
-    if not items:
+
+def insert_item_rows(session: Session, rows: Sequence[tuple[int, int, tuple[Any, ...]]]) -> None:
+    """Insert rows made by ``ItemRows``: (run, worker, the other values) — the last shared by the
+    workers of the same item. ``executemany`` on SQLite; on PostgreSQL one ``COPY`` whose text
+    is formatted once per shared tuple."""
+    if not rows:
         return
-    money = Money()
-    dialect = session.get_bind().dialect
+    connection = session.connection()
+    if connection.dialect.name != "postgresql":
+        flat = [(run_id, worker_id, *rest) for run_id, worker_id, rest in rows]
+        bulk_insert(session, AdjustmentItem, ITEM_COLUMNS, flat)
+        return
+    texts: dict[int, str] = {}  # by the identity of the shared tuple (alive in ``rows``)
+    lines = []
+    for run_id, worker_id, rest in rows:
+        text = texts.get(id(rest))
+        if text is None:
+            text = texts[id(rest)] = "\t".join(map(_copy_text, rest))
+        lines.append(f"{run_id}\t{worker_id}\t{text}\n")
+    driver: Any = connection.connection.dbapi_connection  # a psycopg connection
+    target = f"adjustment_item ({', '.join(ITEM_COLUMNS)})"
+    with driver.cursor() as cursor, cursor.copy(f"COPY {target} FROM STDIN") as copy:
+        for start in range(0, len(lines), 5000):
+            copy.write("".join(lines[start : start + 5000]))
 
-    def fen(value: Decimal) -> int | None:
-        return money.process_bind_param(value, dialect)
 
-    reasons, notes, before, after = _JsonTexts(), _JsonTexts(), _JsonTexts(), _JsonTexts()
-    rows = [  # in the order of ITEM_COLUMNS
-        (
-            item["run_id"],
-            item["worker_id"],
+def _copy_text(value: Any) -> str:
+    """A value in ``COPY``'s text format."""
+    if value is None:
+        return "\\N"
+    if value is True or value is False:
+        return "t" if value else "f"
+    if isinstance(value, str):
+        return (
+            value.replace("\\", "\\\\")
+            .replace("\n", "\\n")
+            .replace("\r", "\\r")
+            .replace("\t", "\\t")
+        )
+    return str(value)
+
+
+class ItemRows:
+    """An item (a mapping of ``ITEM_COLUMNS``) as the row the driver writes.
+
+    The values are converted here as the column types would (JSON text as ``json.dumps`` writes
+    it, money as integer fen), so the stored rows are the same as an ORM insert's; the ORM's
+    per-row bind processing was most of a 100,000-worker preparation."""
+
+    def __init__(self, session: Session) -> None:
+        self.money, self.dialect = Money(), session.get_bind().dialect
+        self.fens: dict[Decimal, int | None] = {}  # a few hundred distinct amounts
+        self.reasons, self.notes = _JsonTexts(), _JsonTexts()
+        self.before, self.after = _JsonTexts(), _JsonTexts()
+
+    def fen(self, value: Decimal) -> int | None:
+        found = self.fens.get(value, self.fens)
+        if found is self.fens:
+            found = self.fens[value] = self.money.process_bind_param(value, self.dialect)
+        return found  # type: ignore[return-value]
+
+    def __call__(self, item: Mapping[str, Any]) -> tuple[int, int, tuple[Any, ...]]:
+        """(run, worker, the other values in the order of ``ITEM_COLUMNS``)."""
+        return item["run_id"], item["worker_id"], self.rest(item)
+
+    def rest(self, item: Mapping[str, Any]) -> tuple[Any, ...]:
+        return (
             item["old_post"],
             item["old_level"],
             item["new_post"],
             item["proposed_level"],
             item["new_level"],
-            reasons(item["reasons"]),
-            notes(item["notes"]),
-            fen(item["monthly_delta"]),
-            fen(item["yearly_delta"]),
+            self.reasons(item["reasons"]),
+            self.notes(item["notes"]),
+            self.fen(item["monthly_delta"]),
+            self.fen(item["yearly_delta"]),
             item.get("excluded", False),
             item.get("override_reason", ""),
-            before(item["state_before"]),
-            after(item["state_after"]),
+            self.before(item["state_before"]),
+            self.after(item["state_after"]),
         )
-        for item in items
-    ]
-    bulk_insert(session, AdjustmentItem, ITEM_COLUMNS, rows)  # COPY on PostgreSQL
 
 
 class _JsonTexts:
@@ -157,8 +208,18 @@ class _JsonTexts:
 
     def __init__(self) -> None:
         self.texts: dict[Any, str] = {}
+        # the same object again (items built once per combination share their dicts): by
+        # identity, the object kept alive so its id is not reused
+        self.objects: dict[int, tuple[Any, str]] = {}
 
     def __call__(self, value: Any) -> str:
+        seen = self.objects.get(id(value))
+        if seen is not None:
+            return seen[1]
+        self.objects[id(value)] = (value, text := self._text(value))
+        return text
+
+    def _text(self, value: Any) -> str:
         try:
             if isinstance(value, dict):
                 key: Any = tuple(value.items())
@@ -172,15 +233,15 @@ class _JsonTexts:
         return text
 
 
-# PostgreSQL array types of the worker's rule-state columns (see ``update_worker_states``)
-_STATE_ARRAYS = {
-    "post": "varchar[]",
-    "level": "integer[]",
-    "level_start_year": "integer[]",
-    "credited_ladder": "integer[]",
-    "early_steps_used": "integer[]",
-    "early_streak_start": "integer[]",
-    "credited_honour_kinds": "varchar[]",
+# PostgreSQL types of the worker's rule-state columns (see ``update_worker_states``)
+_STATE_TYPES = {
+    "post": "varchar",
+    "level": "integer",
+    "level_start_year": "integer",
+    "credited_ladder": "integer",
+    "early_steps_used": "integer",
+    "early_streak_start": "integer",
+    "credited_honour_kinds": "varchar",
 }
 
 
@@ -189,10 +250,11 @@ def update_worker_states(
 ) -> None:
     """Set each worker's rule state and bump its version, in bulk.
 
-    PostgreSQL: ONE ``UPDATE … FROM unnest(arrays)`` instead of 100,000 UPDATEs, whose round trips
-    and per-statement work were most of a run's application there. SQLite: a plain DBAPI
-    ``executemany`` (in-process, no round trips), without SQLAlchemy's per-row parameter work."""
-    fields = list(_STATE_ARRAYS)
+    PostgreSQL: ONE ``UPDATE … FROM json_array_elements(document)`` instead of 100,000 UPDATEs,
+    whose round trips and per-statement work were most of a run's application there. SQLite: a
+    plain DBAPI ``executemany`` (in-process, no round trips), without SQLAlchemy's per-row
+    parameter work."""
+    fields = list(_STATE_TYPES)
     if session.get_bind().dialect.name != "postgresql":
         stamp = raw_now(session, now)
         sets = ", ".join(f"{f} = ?" for f in fields)
@@ -201,22 +263,25 @@ def update_worker_states(
             [(*(state[f] for f in fields), stamp, worker_id) for worker_id, state in rows],
         )
         return
-    columns = ", ".join(f"CAST(:{f} AS {_STATE_ARRAYS[f]})" for f in fields)
+    # one JSON document of [id, *state] rows, split by the server: array parameters would be
+    # dumped element by element in Python by the driver
+    values = ", ".join(
+        f"CAST(r.row->>{i} AS {_STATE_TYPES[f]}) AS {f}" for i, f in enumerate(fields, 1)
+    )
     sql = text(
         f"UPDATE worker SET {', '.join(f'{f} = v.{f}' for f in fields)}, "
         "version = worker.version + 1, updated_at = :now "
-        f"FROM unnest(CAST(:ids AS integer[]), {columns}) AS v(id, {', '.join(fields)}) "
+        f"FROM (SELECT CAST(r.row->>0 AS integer) AS id, {values} "
+        "FROM json_array_elements(CAST(:rows AS json)) AS r(row)) AS v "
         "WHERE worker.id = v.id"
     )
-    params: dict[str, Any] = {"now": now, "ids": [worker_id for worker_id, _ in rows]}
-    for f in fields:
-        params[f] = [state[f] for _, state in rows]
-    session.execute(sql, params)
+    document = json.dumps([[worker_id, *(state[f] for f in fields)] for worker_id, state in rows])
+    session.execute(sql, {"now": now, "rows": document})
 
 
 def load_json(value: Any, texts: dict[str, Any]) -> Any:
-    """A JSON column read by ``plain_rows``: text on SQLite (parsed once per distinct text, a
-    fresh copy each time), already parsed on PostgreSQL."""
+    """A JSON column read by ``plain_rows``: its text (parsed once per distinct text, a fresh
+    copy each time); an already parsed value is taken as it is."""
     if not isinstance(value, str):
         return value
     parsed = texts.get(value)

@@ -18,7 +18,7 @@ def plain_rows(session: Session, statement: Select[Any]) -> list[tuple[Any, ...]
 
     For the 100,000-row reads of a preparation, where SQLAlchemy's per-row result processing
     cost more than the query. The caller takes values as the driver gives them: on SQLite a
-    date is ISO text (see ``year_of``)."""
+    date is ISO text (see ``year_of``); JSON is its text on both (see ``load_json``)."""
     connection = session.connection()
     compiled = statement.compile(
         dialect=connection.dialect, compile_kwargs={"render_postcompile": True}
@@ -31,11 +31,22 @@ def plain_rows(session: Session, statement: Select[Any]) -> list[tuple[Any, ...]
     if compiled.positiontup is not None:
         args = tuple(params[name] for name in compiled.positiontup)
     cursor = connection.connection.cursor()
+    if connection.dialect.name == "postgresql":  # JSON as its text, like SQLite (see load_json)
+        _json_as_text(cursor)
     try:
         cursor.execute(compiled.string, args)
         return list(cursor.fetchall())
     finally:
         cursor.close()
+
+
+def _json_as_text(cursor: Any) -> None:
+    """psycopg parses every JSON value of every row; the plan's readers parse each distinct text
+    once (``persistence.adjustment.load_json``), as they do on SQLite."""
+    from psycopg.types.string import TextLoader  # (PostgreSQL only)
+
+    for name in ("json", "jsonb"):
+        cursor.adapters.register_loader(name, TextLoader)
 
 
 def year_of(value: dt.date | str | None) -> int | None:

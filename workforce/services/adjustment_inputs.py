@@ -19,15 +19,13 @@ from workforce.persistence.people import Appraisal, Certificate, Honour, Worker
 from workforce.persistence.plain import plain_rows, year_of
 
 APPRAISAL_YEARS_BACK = 12
+new_tuple = tuple.__new__  # a NamedTuple without its Python-level constructor (100,000 made)
 
 
 class WorkerIdentity(NamedTuple):  # a tuple: 100,000 are made per preparation
     worker_id: int
-    id_number: str
-    name: str
     district: str
     street: str
-    community: str
     level_start_year: int | None
 
 
@@ -55,11 +53,8 @@ def load_histories(
         session,
         select(
             Worker.id,
-            Worker.id_number,
-            Worker.name,
             district.name,
             street.name,
-            community.name,
             Worker.post,
             Worker.level,
             Worker.level_start_year,
@@ -112,43 +107,42 @@ def load_histories(
         .tuples()
         .all()
     )
+    no_grades: dict[int, str] = {}  # shared by the workers without appraisals (never changed)
+    honour_tuples = {worker_id: tuple(facts) for worker_id, facts in honours.items()}
+    kinds_sets: dict[str, frozenset[str]] = {}  # a handful of distinct texts
     result = []
-    for row in rows:
-        (
+    for (
+        worker_id,
+        district_name,
+        street_name,
+        post,
+        level,
+        level_start,
+        community_start,
+        education,
+        credited,
+        early_used,
+        streak,
+        honour_kinds,
+    ) in rows:
+        kinds = kinds_sets.get(honour_kinds)
+        if kinds is None:
+            kinds = kinds_sets[honour_kinds] = frozenset(k for k in honour_kinds.split(",") if k)
+        history = WorkerHistory(  # positional, in the order of its fields: 100,000 of them
             worker_id,
-            id_number,
-            name,
-            district_name,
-            street_name,
-            community_name,
             post,
             level,
-            level_start,
-            community_start,
+            level_start or year_of(community_start) or year,  # tenure_start_year
+            appraisals.get(worker_id, no_grades),
             education,
+            certificates.get(worker_id),
             credited,
             early_used,
             streak,
-            honour_kinds,
-        ) = row
-        tenure_start = level_start or year_of(community_start) or year
-        identity = WorkerIdentity(
-            worker_id, id_number, name, district_name, street_name, community_name, level_start
+            honour_tuples.get(worker_id, ()),
+            kinds,
+            appointments.get(worker_id),
         )
-        history = WorkerHistory(
-            worker_id=worker_id,
-            post=post,
-            level=level,
-            tenure_start_year=tenure_start,
-            appraisals=appraisals.get(worker_id, {}),
-            highest_education=education,
-            certificate_level=certificates.get(worker_id),
-            credited_ladder=credited,
-            early_steps_used=early_used,
-            early_streak_start=streak,
-            honours=tuple(honours.get(worker_id, ())),
-            credited_honour_kinds=frozenset(k for k in honour_kinds.split(",") if k),
-            new_post=appointments.get(worker_id),
-        )
+        identity = new_tuple(WorkerIdentity, (worker_id, district_name, street_name, level_start))
         result.append((identity, history))
     return result

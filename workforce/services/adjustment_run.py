@@ -5,6 +5,7 @@ transaction. Applying writes every worker at once with bulk statements."""
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -12,13 +13,13 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from workforce.domain.adjustment import Proposal, propose_adjustment
+from workforce.domain.adjustment import Proposal, Proposer, WorkerHistory
 from workforce.domain.adjustment_plan import (
     PlanLine,
     PlanSummary,
     employer_rate,
     monthly_delta,
-    summarise,
+    summarise_counted,
     yearly_delta,
 )
 from workforce.domain.adjustment_rules import AdjustmentRules
@@ -29,11 +30,17 @@ from workforce.domain.problems import ActionRefused
 from workforce.domain.progress import CancelToken, ProgressFn, no_progress
 from workforce.domain.scale import ScaleVersion
 from workforce.persistence.accounts import Setting
-from workforce.persistence.adjustment import AdjustmentItem, AdjustmentRun, insert_items
+from workforce.persistence.adjustment import (
+    ITEM_COLUMNS,
+    AdjustmentItem,
+    AdjustmentRun,
+    ItemRows,
+    insert_item_rows,
+)
 from workforce.persistence.base import utc_now
 from workforce.persistence.pay import PayScale
 from workforce.services import audit
-from workforce.services.adjustment_inputs import load_histories
+from workforce.services.adjustment_inputs import WorkerIdentity, load_histories
 from workforce.services.appraisals import grade_scheme
 from workforce.services.auth_approval import self_approval_note
 from workforce.services.context import Actor, Database, require
@@ -47,6 +54,7 @@ PREPARED, APPROVED, APPLIED, REVERTED, SUPERSEDED = (
     "reverted",
     "superseded",
 )
+PROPOSED_LEVEL = ITEM_COLUMNS.index("proposed_level") - 2  # in an item row's values after its ids
 EMPLOYER_SHARE = "employer_share_rate"  # key in ``AdjustmentRun.rules`` when the run counts it
 STATUS_NAMES = {
     PREPARED: "已准备",
@@ -201,12 +209,81 @@ def _before_state(identity_start: int | None, proposal_history: Any) -> dict[str
     }
 
 
+def _item_template(
+    run_id: int,
+    history: WorkerHistory,
+    facts: tuple[object, ...],
+    identity: WorkerIdentity,
+    proposer: Proposer,
+    costs: _Costs,
+    year: int,
+) -> dict[str, Any] | None:
+    """The item of a worker (without its id), None when the run leaves the worker alone."""
+    posts = proposer.posts
+    if history.post not in posts or (history.new_post and history.new_post not in posts):
+        return None
+    proposal = proposer.propose(history, facts)
+    before = _before_state(identity.level_start_year, history)
+    if not (_state_changes(proposal, before) or proposal.notes):
+        return None
+    row = _item_row(run_id, proposal, *costs.of(proposal), before)
+    if proposal.changed:
+        row["state_after"]["level_start_year"] = year
+    row["changed"], row["blocked"] = proposal.changed, bool(proposal.notes)
+    return row
+
+
 def _diff(old: dict[int, int], new: dict[int, int]) -> RunDiff:
     return RunDiff(
         added=tuple(sorted(set(new) - set(old))),
         removed=tuple(sorted(set(old) - set(new))),
         changed=tuple(sorted(w for w in set(old) & set(new) if old[w] != new[w])),
     )
+
+
+_UNSEEN: Any = object()
+ItemRow = tuple[int, int, tuple[Any, ...]]  # run, worker, the other values (ItemRows)
+Line = tuple[str, str, str, bool, bool, Decimal]  # a PlanLine's values
+
+
+def _plan(
+    run_id: int,
+    histories: list[tuple[WorkerIdentity, WorkerHistory]],
+    proposer: Proposer,
+    costs: _Costs,
+    convert: ItemRows,
+    progress: ProgressFn,
+    cancel: CancelToken | None,
+) -> tuple[
+    list[tuple[int, int, tuple[Any, ...]]], Counter[tuple[str, str, str, bool, bool, Decimal]]
+]:
+    """The run's item rows (as ``insert_item_rows`` takes them) and its summary lines (with how
+    many workers share each)."""
+    rows: list[ItemRow] = []
+    lines: Counter[Line] = Counter()
+    # workers with the same facts get the same item (but the id): built and converted once per
+    # combination (about 10,000 among 100,000 workers)
+    known: dict[tuple[object, ...], tuple[dict[str, Any], tuple[Any, ...]] | None] = {}
+    total = len(histories)
+    for index, (identity, history) in enumerate(histories):
+        if index % 2000 == 0:
+            progress(index, total)
+            if cancel is not None:
+                cancel.check()
+        facts = proposer.facts(history)
+        key = (facts, identity.level_start_year)
+        found = known.get(key, _UNSEEN)
+        if found is _UNSEEN:
+            item = _item_template(run_id, history, facts, identity, proposer, costs, proposer.year)
+            found = known[key] = None if item is None else (item, convert.rest(item))
+        if found is None:
+            continue
+        item, tail = found
+        rows.append((run_id, history.worker_id, tail))
+        line = (identity.district, identity.street, item["new_post"], item["changed"])
+        lines[(*line, item["blocked"], item["yearly_delta"])] += 1
+    progress(total, total)
+    return rows, lines
 
 
 def prepare_run(
@@ -261,39 +338,13 @@ def prepare_run(
         )
         session.add(run)
         session.flush()
-        items: list[dict[str, Any]] = []
-        lines: list[PlanLine] = []
+        proposer = Proposer(rules, posts, year)
         costs = _Costs(scale, share_rate or ZERO)
-        total = len(histories)
-        for index, (identity, history) in enumerate(histories):
-            if index % 2000 == 0:
-                progress(index, total)
-                if cancel is not None:
-                    cancel.check()
-            if history.post not in posts or (history.new_post and history.new_post not in posts):
-                continue
-            proposal = propose_adjustment(history, rules, posts, year)
-            before = _before_state(identity.level_start_year, history)
-            if not (_state_changes(proposal, before) or proposal.notes):
-                continue
-            row = _item_row(run.id, proposal, *costs.of(proposal), before)
-            if proposal.changed:
-                row["state_after"]["level_start_year"] = year
-            items.append(row)
-            lines.append(
-                PlanLine(
-                    identity.district,
-                    identity.street,
-                    proposal.new_post,
-                    proposal.changed,
-                    bool(proposal.notes),
-                    row["yearly_delta"],
-                )
-            )
-        progress(total, total)
-        if items:
-            insert_items(session, items)
-        summary = summarise(lines)
+        items, lines = _plan(
+            run.id, histories, proposer, costs, ItemRows(session), progress, cancel
+        )
+        insert_item_rows(session, items)
+        summary = summarise_counted((PlanLine(*line), n) for line, n in lines.items())
         run.person_times = summary.total.person_times
         run.yearly_cost = summary.total.yearly_cost
         since_last = None
@@ -307,7 +358,7 @@ def prepare_run(
                 .tuples()
                 .all()
             )
-            since_last = _diff(old, {row["worker_id"]: row["proposed_level"] for row in items})
+            since_last = _diff(old, {worker: rest[PROPOSED_LEVEL] for _, worker, rest in items})
             previous.status = SUPERSEDED
         audit.record(
             session,

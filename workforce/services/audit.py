@@ -2,25 +2,26 @@
 
 from __future__ import annotations
 
-import datetime as dt
+import json
 from collections.abc import Iterable, Mapping
-from decimal import Decimal
-from typing import Any
 
-from sqlalchemy import insert
+from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from workforce.persistence.accounts import AuditEntry, ImportBatch
 from workforce.persistence.base import utc_now
+from workforce.persistence.payroll import bulk_insert, raw_now
 from workforce.services.context import Actor
 
 
 def _text(value: object) -> str | None:
+    """A value as the log shows it: dates, amounts and numbers as ``str``, booleans 是/否."""
     if value is None:
         return None
-    if isinstance(value, dt.date | Decimal):
-        return str(value)
-    if isinstance(value, bool):
+    kind = type(value)
+    if kind is str:  # (most values: tested first, a bulk record converts hundreds of thousands)
+        return value  # type: ignore[return-value]
+    if kind is bool:
         return "是" if value else "否"
     return str(value)
 
@@ -28,6 +29,22 @@ def _text(value: object) -> str | None:
 def as_changes(changes: Mapping[str, tuple[object, object]]) -> dict[str, list[str | None]]:
     """Field → [old, new] as text, the form stored in the log."""
     return {name: [_text(old), _text(new)] for name, (old, new) in changes.items()}
+
+
+_COLUMNS = (
+    *("at", "user_id", "username", "action", "entity"),
+    *("entity_id", "changes", "batch_id", "note"),
+)
+# PostgreSQL: one INSERT … SELECT over a single JSON document of [entity_id, changes] pairs (the
+# server splits it; ``->`` keeps each object's text as written). A COPY would bypass the engine's
+# statement events, which the audit guard watches, and array parameters are dumped element by
+# element in Python by the driver.
+_JSON_INSERT = (
+    f"INSERT INTO audit_log ({', '.join(_COLUMNS)}) "
+    "SELECT CAST(:at AS timestamptz), CAST(:user_id AS integer), :username, :action, :entity, "
+    "CAST(r.value->>0 AS integer), r.value->1, CAST(:batch_id AS integer), :note "
+    "FROM json_array_elements(CAST(:rows AS json)) WITH ORDINALITY AS r(value, n) ORDER BY r.n"
+)
 
 
 def record(
@@ -69,23 +86,21 @@ def record_many(
 ) -> int:
     """Append many audit entries with one bulk insert (imports, demo data). Returns the count."""
     now = utc_now()
-    rows: list[dict[str, Any]] = [
-        {
-            "at": now,
-            "user_id": actor.user_id,
-            "username": actor.username,
-            "action": action,
-            "entity": entity,
-            "entity_id": entity_id,
-            "changes": as_changes(changes),
-            "batch_id": batch_id,
-            "note": note,
-        }
-        for entity_id, changes in entries
-    ]
-    if rows:
-        session.execute(insert(AuditEntry), rows)
-    return len(rows)
+    dialect = session.get_bind().dialect
+    serialise = getattr(dialect, "_json_serializer", None) or json.dumps  # as the JSON type does
+    pairs = [(entity_id, as_changes(changes)) for entity_id, changes in entries]
+    if not pairs:
+        return 0
+    if dialect.name == "postgresql":
+        fixed = {"at": now, "user_id": actor.user_id, "username": actor.username}
+        fixed |= {"action": action, "entity": entity, "batch_id": batch_id, "note": note}
+        session.execute(text(_JSON_INSERT), {**fixed, "rows": serialise(pairs)})
+    else:  # SQLite: the driver's executemany, with the values as the column types store them
+        at = raw_now(session, now)
+        head = (at, actor.user_id, actor.username, action, entity)
+        rows = [(*head, i, serialise(c), batch_id, note) for i, c in pairs]
+        bulk_insert(session, AuditEntry, _COLUMNS, rows)
+    return len(pairs)
 
 
 def record_batch(session: Session, actor: Actor, batch: ImportBatch) -> None:
