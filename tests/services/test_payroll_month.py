@@ -133,6 +133,31 @@ def test_recalculation_rewrites_only_the_payslips_that_changed(db: Database, adm
         assert session.scalar(select(func.count()).select_from(Payslip)) == 2
 
 
+def test_recalculation_keeps_the_bases_it_settles_alike(db: Database, admin: Actor) -> None:
+    unit = community(db, admin)
+    same, corrected = hire(db, admin, unit, 1, level=12), hire(db, admin, unit, 2, level=12)
+    calculate_month(db, admin, "2026-01")
+    marked = dt.datetime(2026, 1, 2, 3, 4, 5, tzinfo=dt.UTC)
+    with db.transaction() as session:  # a mark the row keeps only if it is not written again
+        session.execute(update(ContributionBase).values(updated_at=marked))
+    file = load_worker(db, corrected)
+    update_worker(db, admin, corrected, replace(file.data, level=11), file.version, today=CREATED)
+    again = calculate_month(db, admin, "2026-01")
+    assert again.bases_created == 2  # both settled again …
+    with db.reading() as session:
+        rows = session.scalars(select(ContributionBase)).all()
+        # (SQLite reads a time back without its zone: it was written in UTC)
+        stamps = {b.worker_id: b.updated_at for b in rows}
+        kept = {
+            w: (t if t.tzinfo else t.replace(tzinfo=dt.UTC)) == marked for w, t in stamps.items()
+        }
+        bases = {b.worker_id: (b.base, b.source, kept[b.worker_id]) for b in rows}
+    assert bases == {
+        same: (D("5467.00"), "new_hire", True),  # … the unchanged one kept as it was
+        corrected: (D("5298.00"), "new_hire", False),  # 5,098 + 200
+    }
+
+
 def test_four_eyes_lock_and_verify(db: Database, admin: Actor) -> None:
     unit = community(db, admin)
     hire(db, admin, unit, 1, ASSISTANT)

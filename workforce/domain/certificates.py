@@ -11,6 +11,7 @@ from decimal import Decimal
 
 REGISTRATION_YEARS = 3
 LAPSE_WARNING_DAYS = 90
+ONE_DAY = dt.timedelta(days=1)
 CE_HOURS = {"助理社会工作师": Decimal(72), "社会工作师": Decimal(90), "高级社会工作师": Decimal(90)}
 
 
@@ -36,25 +37,34 @@ class Period:
 
 def registration_periods(registrations: Sequence[dt.date]) -> list[Period]:
     """Periods of a certificate's registrations (first registration and each renewal)."""
-    dates = sorted(set(registrations))
-    periods = []
-    for index, start in enumerate(dates):
-        lapse = add_years(start, REGISTRATION_YEARS) - dt.timedelta(days=1)
-        if index + 1 < len(dates):
-            lapse = min(lapse, dates[index + 1] - dt.timedelta(days=1))
-        periods.append(Period(start, lapse))
-    return periods
+    return [Period(start, end) for start, end in _periods(registrations)]
 
 
 def valid_spans(registrations: Sequence[dt.date]) -> list[Period]:
     """The stretches a certificate stays registered: a renewal made before the lapse continues
     the stretch, one made after it starts a new stretch after a gap."""
-    spans: list[Period] = []
-    for period in registration_periods(registrations):
-        if spans and spans[-1].end + dt.timedelta(days=1) == period.start:
-            spans[-1] = Period(spans[-1].start, period.end)
+    return [Period(start, end) for start, end in valid_stretches(registrations)]
+
+
+def _periods(registrations: Sequence[dt.date]) -> list[tuple[dt.date, dt.date]]:
+    dates = sorted(set(registrations))
+    periods = []
+    for index, start in enumerate(dates):
+        lapse = add_years(start, REGISTRATION_YEARS) - ONE_DAY
+        if index + 1 < len(dates):
+            lapse = min(lapse, dates[index + 1] - ONE_DAY)
+        periods.append((start, lapse))
+    return periods
+
+
+def valid_stretches(registrations: Sequence[dt.date]) -> list[tuple[dt.date, dt.date]]:
+    """``valid_spans`` as (first, last day) pairs (the payroll asks it of every certificate)."""
+    spans: list[tuple[dt.date, dt.date]] = []
+    for start, end in _periods(registrations):
+        if spans and spans[-1][1] + ONE_DAY == start:
+            spans[-1] = (spans[-1][0], end)
         else:
-            spans.append(period)
+            spans.append((start, end))
     return spans
 
 

@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from workforce.domain.certificates import valid_spans
+from workforce.domain.certificates import valid_stretches
 from workforce.domain.money import ZERO, round_fen
 from workforce.domain.payroll import PayLine, prorate
 from workforce.domain.scale import ScaleVersion
@@ -62,10 +62,9 @@ def certificate_allowance_since(
     the registration the paid stretch started from, or None when the month is not paid.
     """
     first = first_of_month(month)
-    for span in valid_spans(registrations):
-        starts = certificate_allowance_starts(span.start, from_next_month)
-        if starts <= first <= first_of_month(span.end):
-            return span.start
+    for start, end in valid_stretches(registrations):
+        if certificate_allowance_starts(start, from_next_month) <= first <= first_of_month(end):
+            return start
     return None
 
 

@@ -10,7 +10,8 @@ month can be re-derived to the fen (``verify``).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from decimal import Decimal
 from typing import Any
 
@@ -239,24 +240,42 @@ def bulk_insert(
     model: type[Base],
     columns: Sequence[str],
     rows: Sequence[Sequence[object]],
-    chunk: int = 10_000,
 ) -> None:
     """INSERT many rows through the driver: ``executemany`` on SQLite, ``COPY`` on PostgreSQL. The
     values (integer fen, text) reach the database untouched, with none of the per-row work of a
     Core insert (PERF-NOTES: raw executemany 0.36 s against 0.80 s for 100,000 rows)."""
+    with bulk_writer(session, model, columns) as write:
+        write(rows)
+
+
+@contextmanager
+def bulk_writer(
+    session: Session, model: type[Base], columns: Sequence[str], chunk: int = 10_000
+) -> Iterator[Callable[[Sequence[Sequence[object]]], None]]:
+    """``bulk_insert`` left open for the block: each ``write(rows)`` inserts them. On PostgreSQL
+    the block is one ``COPY``: the server inserts and checks the rows already sent while the
+    block goes on with work that needs no database (no other statement until it ends)."""
     connection = session.connection()
     quote = connection.dialect.identifier_preparer.quote
     target = f"{quote(model.__tablename__)} ({', '.join(quote(c) for c in columns)})"
     if connection.dialect.name == "postgresql":  # COPY: one stream instead of a statement a row
         driver: Any = connection.connection.dbapi_connection  # a psycopg connection
         with driver.cursor() as cursor, cursor.copy(f"COPY {target} FROM STDIN") as copy:
-            for row in rows:
-                copy.write_row(row)
+
+            def send(rows: Sequence[Sequence[object]]) -> None:
+                for row in rows:
+                    copy.write_row(row)
+
+            yield send
         return
     marker = "?" if connection.dialect.paramstyle == "qmark" else "%s"
     sql = f"INSERT INTO {target} VALUES ({', '.join([marker] * len(columns))})"
-    for start in range(0, len(rows), chunk):
-        connection.exec_driver_sql(sql, list(rows[start : start + chunk]))
+
+    def insert(rows: Sequence[Sequence[object]]) -> None:
+        for start in range(0, len(rows), chunk):
+            connection.exec_driver_sql(sql, list(rows[start : start + chunk]))
+
+    yield insert
 
 
 def raw_now(session: Session, now: dt.datetime | None = None) -> object:

@@ -20,6 +20,7 @@ from workforce.domain.problems import ActionRefused
 from workforce.persistence.base import utc_now
 from workforce.persistence.payroll import ContributionBase, PayrollMonth, Payslip, bulk_table
 from workforce.persistence.people import Worker
+from workforce.persistence.plain import plain_rows
 from workforce.services import audit
 from workforce.services.context import Actor, Database, require
 from workforce.services.payroll_basis import bounds_in_force
@@ -44,6 +45,22 @@ def stored_bases(session: Session, year: int) -> dict[int, tuple[Decimal, str]]:
         select(raw.c.worker_id, raw.c.base, raw.c.source).where(raw.c.year == year)
     )
     return {worker_id: (Decimal(base).scaleb(-2), source) for worker_id, base, source in rows}
+
+
+StoredBase = tuple[int, int | None, str, str]
+"""A stored base as raw figures: (base, computed) in fen, source, reason."""
+
+
+def stored_base_rows(session: Session, year: int) -> dict[int, StoredBase]:
+    """Worker → the stored base of ``year`` as raw figures (plain rows: no per-value typing)."""
+    raw = ContributionBase.__table__.c
+    rows = plain_rows(
+        session,
+        select(raw.worker_id, raw.base, raw.computed, raw.source, raw.reason).where(
+            raw.year == year
+        ),
+    )
+    return {row[0]: row[1:] for row in rows}
 
 
 def last_year_averages(session: Session, year: int) -> dict[int, Decimal]:

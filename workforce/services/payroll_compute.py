@@ -37,9 +37,9 @@ from workforce.services.payroll_bases import (
     AVERAGE,
     NEW_HIRE,
     OVERRIDE,
-    base_row,
+    StoredBase,
     last_year_averages,
-    stored_bases,
+    stored_base_rows,
 )
 from workforce.services.payroll_basis import Basis, load_basis
 from workforce.services.payroll_deductions import monthly_special_deductions, tax_flags
@@ -77,7 +77,8 @@ class Gathered:
     arrears: Arrears
     bases: dict[int, Decimal]
     new_bases: list[tuple[int, Decimal, str]] = field(default_factory=list)
-    replaced_bases: set[int] = field(default_factory=set)
+    replaced_bases: dict[int, StoredBase] = field(default_factory=dict)
+    """The stored computed bases this calculation settles again (worker → raw figures)."""
     special: dict[int, Decimal] = field(default_factory=dict)
     flags: dict[int, tuple[bool, bool]] = field(default_factory=dict)
     carried: dict[int, RawCarry] = field(default_factory=dict)
@@ -162,27 +163,42 @@ def gather(session: Session, period: dt.date, month_id: int | None) -> Gathered:
     gathered.carried = carried
     # A computed base is settled by the first month of the year that pays the worker and is
     # locked; until then each calculation settles it again (a corrected level or item counts).
-    for worker_id, (base, source) in stored_bases(session, year).items():
-        if source == OVERRIDE or worker_id in carried or worker_id not in ids:
-            gathered.bases[worker_id] = base
+    for worker_id, stored in stored_base_rows(session, year).items():
+        if stored[2] == OVERRIDE or worker_id in carried or worker_id not in ids:
+            gathered.bases[worker_id] = Decimal(stored[0]).scaleb(-2)
         else:
-            gathered.replaced_bases.add(worker_id)
+            gathered.replaced_bases[worker_id] = stored
     missing = [p for p in people if p.worker_id not in gathered.bases]
     if missing:
-        averages = last_year_averages(session, year)
-        share = basis.month.probation_share
-        for person in missing:
-            if person.worker_id in averages:
-                computed, source = averages[person.worker_id], AVERAGE
-            else:
-                own_share = share if person.probation else None
-                computed, source = full_month_insurable(person.lines, own_share), NEW_HIRE
-            gathered.new_bases.append((person.worker_id, computed, source))
-            gathered.bases[person.worker_id] = clamp_base(computed, basis.month.bounds)
+        _settle_bases(gathered, missing, last_year_averages(session, year))
     gathered.special = monthly_special_deductions(session, span.first)
     gathered.flags = tax_flags(session, year)
     gathered.runs = sorted(set(applied_runs_in_force(session, span)) | arrears.runs)
     return gathered
+
+
+def _settle_bases(gathered: Gathered, missing: list[Person], averages: dict[int, Decimal]) -> None:
+    """The computed bases of the ``missing`` workers (last year's average, else a new hire's
+    full month): workers with the same regular lines and no own lines share one new-hire figure,
+    equal figures one clamped base."""
+    share, bounds = gathered.basis.month.probation_share, gathered.basis.month.bounds
+    full: dict[tuple[int, bool], Decimal] = {}
+    clamped: dict[Decimal, Decimal] = {}
+    for person in missing:
+        computed = averages.get(person.worker_id)
+        source = AVERAGE
+        if computed is None:
+            source, key = NEW_HIRE, (id(person.regular), person.probation)
+            computed = None if person.extra else full.get(key)
+            if computed is None:
+                computed = full_month_insurable(person.lines, share if person.probation else None)
+                if not person.extra:
+                    full[key] = computed
+        gathered.new_bases.append((person.worker_id, computed, source))
+        base = clamped.get(computed)
+        if base is None:
+            base = clamped[computed] = clamp_base(computed, bounds)
+        gathered.bases[person.worker_id] = base
 
 
 BASE_COLUMNS = (
@@ -199,13 +215,17 @@ BASE_COLUMNS = (
 
 def base_rows(gathered: Gathered, actor: Actor, now: object) -> list[tuple[Any, ...]]:
     """The contribution bases the calculation settled, in ``BASE_COLUMNS`` order (raw fen,
-    ``now`` as the driver stores it)."""
+    ``now`` as the driver stores it); equal figures share their converted values."""
     year, bounds = gathered.basis.span.first.year, gathered.basis.month.bounds
+    settled: dict[tuple[Decimal, str], tuple[Any, ...]] = {}
     rows = []
     for worker_id, computed, source in gathered.new_bases:
-        row = base_row(worker_id, year, computed, bounds, source, actor)
-        row["base"], row["computed"], row["updated_at"] = fen(row["base"]), fen(computed), now
-        rows.append(tuple(row[c] for c in BASE_COLUMNS))
+        tail = settled.get((computed, source))
+        if tail is None:
+            base = clamp_base(computed, bounds)
+            tail = (fen(base), fen(computed), source, "", actor.user_id, now)
+            settled[(computed, source)] = tail
+        rows.append((worker_id, year, *tail))
     return rows
 
 

@@ -37,6 +37,7 @@ from workforce.domain.work_calendar import WorkCalendar
 from workforce.persistence.careers import CertificateRegistration
 from workforce.persistence.payroll import PayItem, PayrollMonth, Payslip
 from workforce.persistence.people import Certificate, PostLevelChange, StatusChange, Worker
+from workforce.persistence.plain import DateReader, plain_rows
 
 
 @dataclass(slots=True)
@@ -107,19 +108,32 @@ def _certificates(
             certificate.registered_date.is_not(None)
         ),
     ).subquery()
-    rows = session.execute(
+    rows = plain_rows(
+        session,
         select(certificate.id, certificate.worker_id, certificate.level, dates.c.registered_date)
         .join(dates, dates.c.certificate_id == certificate.id)
         .where(certificate.level.in_(sorted(amounts)), dates.c.registered_date <= span.last)
-        .order_by(certificate.id)
+        .order_by(certificate.id),
     )
+    as_date = DateReader()
     registrations: dict[int, tuple[int, str, list[dt.date]]] = {}
     for certificate_id, worker_id, level, registered in rows:
-        registrations.setdefault(certificate_id, (worker_id, level, []))[2].append(registered)
+        entry = registrations.get(certificate_id)
+        if entry is None:
+            entry = registrations[certificate_id] = (worker_id, level, [])
+        day = as_date(registered)
+        assert day is not None  # (the query keeps dated registrations only)
+        entry[2].append(day)
+    # Certificates registered on the same days start their allowance alike: decided once.
+    decided: dict[tuple[dt.date, ...], dt.date | None] = {}
     for worker_id, level, days in registrations.values():
-        since = certificate_allowance_since(
-            days, span.first, allowances.certificate_from_next_month
-        )
+        key = tuple(days)
+        if key in decided:
+            since = decided[key]
+        else:
+            since = decided[key] = certificate_allowance_since(
+                days, span.first, allowances.certificate_from_next_month
+            )
         if since is None:
             continue
         held = best.get(worker_id)
@@ -143,8 +157,9 @@ def load_people(
     timelines = _timelines(session, span.first)
     levels = _level_histories(session, span.last)
     certificates = _certificates(session, span, allowances)
-    worker = Worker.__table__.c  # Core columns: plain rows, no ORM loading
-    rows = session.execute(
+    worker = Worker.__table__.c  # plain DBAPI rows: no per-row result processing
+    rows = plain_rows(
+        session,
         select(
             worker.id,
             worker.name,
@@ -163,25 +178,30 @@ def load_people(
                 ),
             )
         )
-        .order_by(worker.id)
+        .order_by(worker.id),
     )
+    as_date = DateReader()
     cache: dict[tuple[object, ...], tuple[PayLine, ...]] = {}
     working: dict[tuple[tuple[dt.date, dt.date], ...], int] = {}
+    whole: dict[tuple[dt.date, str], Employment] = {}
     people: list[Person] = []
     missing: list[str] = []
     probation_status = WorkerStatus.PROBATION.value
-    for worker_id, name, community_id, current_post, current_level, duties, status, joined in rows:
+    for worker_id, name, community_id, current_post, current_level, duties, status, started in rows:
+        joined = as_date(started)
         timeline = timelines.get(worker_id)
         if timeline is None:  # the current status held all month (the usual case, inlined)
             if status not in PAID_STATUSES or (joined is not None and joined > span.last):
                 continue
             start = span.first if joined is None or joined < span.first else joined
-            employment = Employment(
-                (span.last - start).days + 1,
-                status == probation_status,
-                status,
-                ((start, span.last),),
-            )
+            employment = whole.get((start, status))  # shared by everyone who started alike
+            if employment is None:
+                employment = whole[(start, status)] = Employment(
+                    (span.last - start).days + 1,
+                    status == probation_status,
+                    status,
+                    ((start, span.last),),
+                )
         else:
             employment = employment_in_month(span, joined, timeline, status)
             if employment.days <= 0:
