@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import delete, insert, select
@@ -269,9 +270,8 @@ def _calculate(
         session.execute(insert(PayArrears), arrears)
     old_status = month.status
     sums = {
-        key: sum(r[column] for r in rows)
+        key: sum(map(itemgetter(PAYSLIP_COLUMNS.index(key)), rows))
         for key in ("gross", "insurance", "tax", "net", "employer")
-        for column in (PAYSLIP_COLUMNS.index(key),)
     }
     _set_calculated(month, actor, gathered, len(rows), sums)
     net = PAYSLIP_COLUMNS.index("net")

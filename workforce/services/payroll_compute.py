@@ -355,20 +355,23 @@ class Engine:
     def __init__(self, gathered: Gathered) -> None:
         self.gathered = gathered
         self.memo: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+        self._year = gathered.basis.month.period.year
+        self._bases, self._special = gathered.bases, gathered.special
+        self._flags, self._carried = gathered.flags, gathered.carried
 
     def _key(self, person: Person) -> tuple[Any, ...]:
-        g = self.gathered
-        worker_id = person.worker_id
+        """What the payslip depends on (``employed_from`` inlined)."""
+        worker_id, joined = person.worker_id, person.joined
         return (
             id(person.regular),
             tuple(person.extra),
             person.days,
             person.probation,
-            employed_from(person, g.basis.month.period),
-            g.bases[worker_id],
-            g.special.get(worker_id),
-            g.flags.get(worker_id),
-            g.carried.get(worker_id),
+            joined.month if joined is not None and joined.year == self._year else 1,  # (from)
+            self._bases[worker_id],
+            self._special.get(worker_id),
+            self._flags.get(worker_id),
+            self._carried.get(worker_id),
         )
 
     def figures(self, person: Person) -> tuple[Any, ...]:

@@ -37,7 +37,7 @@ from workforce.domain.work_calendar import WorkCalendar
 from workforce.persistence.careers import CertificateRegistration
 from workforce.persistence.payroll import PayItem, PayrollMonth, Payslip
 from workforce.persistence.people import Certificate, PostLevelChange, StatusChange, Worker
-from workforce.persistence.plain import DateReader, plain_rows
+from workforce.persistence.plain import dates_of, plain_rows
 
 
 @dataclass(slots=True)
@@ -115,15 +115,13 @@ def _certificates(
         .where(certificate.level.in_(sorted(amounts)), dates.c.registered_date <= span.last)
         .order_by(certificate.id),
     )
-    as_date = DateReader()
+    registered_on = dates_of(row[3] for row in rows)
     registrations: dict[int, tuple[int, str, list[dt.date]]] = {}
     for certificate_id, worker_id, level, registered in rows:
         entry = registrations.get(certificate_id)
         if entry is None:
             entry = registrations[certificate_id] = (worker_id, level, [])
-        day = as_date(registered)
-        assert day is not None  # (the query keeps dated registrations only)
-        entry[2].append(day)
+        entry[2].append(registered_on[registered])  # (dated registrations only)
     # Certificates registered on the same days start their allowance alike: decided once.
     decided: dict[tuple[dt.date, ...], dt.date | None] = {}
     for worker_id, level, days in registrations.values():
@@ -180,7 +178,7 @@ def load_people(
         )
         .order_by(worker.id),
     )
-    as_date = DateReader()
+    joined_on = dates_of(row[7] for row in rows)
     cache: dict[tuple[object, ...], tuple[PayLine, ...]] = {}
     working: dict[tuple[tuple[dt.date, dt.date], ...], int] = {}
     whole: dict[tuple[dt.date, str], Employment] = {}
@@ -188,7 +186,7 @@ def load_people(
     missing: list[str] = []
     probation_status = WorkerStatus.PROBATION.value
     for worker_id, name, community_id, current_post, current_level, duties, status, started in rows:
-        joined = as_date(started)
+        joined = joined_on.get(started)
         timeline = timelines.get(worker_id)
         if timeline is None:  # the current status held all month (the usual case, inlined)
             if status not in PAID_STATUSES or (joined is not None and joined > span.last):
