@@ -14,6 +14,7 @@ from tests.services.payroll_support import ASSISTANT, CREATED, close, community,
 from workforce.domain.pay_item_sheet import ItemEntry
 from workforce.domain.payslip_codec import lines_from_text
 from workforce.domain.problems import ActionRefused
+from workforce.domain.progress import Cancelled, CancelToken
 from workforce.domain.vocab import Role, WorkerStatus
 from workforce.persistence.accounts import AuditEntry, Setting
 from workforce.persistence.payroll import ContributionBase, PayrollMonth, Payslip
@@ -156,6 +157,20 @@ def test_recalculation_keeps_the_bases_it_settles_alike(db: Database, admin: Act
         same: (D("5467.00"), "new_hire", True),  # … the unchanged one kept as it was
         corrected: (D("5298.00"), "new_hire", False),  # 5,098 + 200
     }
+
+
+def test_a_cancelled_calculation_writes_nothing(db: Database, admin: Actor) -> None:
+    unit = community(db, admin)
+    hire(db, admin, unit, 1)
+    hire(db, admin, unit, 2)
+    token = CancelToken()
+    token.cancel()  # seen while the payslips are computed: the bases are being written then
+    with pytest.raises(Cancelled):
+        calculate_month(db, admin, "2026-01", cancel=token)
+    with db.reading() as session:
+        for table in (PayrollMonth, Payslip, ContributionBase):
+            assert session.scalar(select(func.count()).select_from(table)) == 0
+    assert calculate_month(db, admin, "2026-01").bases_created == 2
 
 
 def test_four_eyes_lock_and_verify(db: Database, admin: Actor) -> None:
