@@ -128,12 +128,4 @@ def read_appraisal_sheet(
         "duplicate_person_year",
         lambda key, listed: f"同一人{key[1]}年度的考核结果在本表中重复出现（{listed}）",
     )
-    return AppraisalSheet(
-        grid.name,
-        header.index + 1,
-        header.labels,
-        tuple(kept),
-        rows.sorted_problems(),
-        tuple(rows.people),
-        rows.data_rows,
-    )
+    return rows.result(AppraisalSheet, kept)

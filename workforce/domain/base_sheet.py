@@ -87,12 +87,4 @@ def read_base_sheet(grid: SheetGrid) -> BaseSheet:
         "duplicate_person",
         lambda _, listed: f"同一人的缴费基数在本表中重复出现（{listed}）",
     )
-    return BaseSheet(
-        grid.name,
-        header.index + 1,
-        header.labels,
-        tuple(kept),
-        rows.sorted_problems(),
-        tuple(rows.people),
-        rows.data_rows,
-    )
+    return rows.result(BaseSheet, kept)

@@ -192,12 +192,4 @@ def read_certificate_sheet(grid: SheetGrid, today: dt.date) -> CertificateSheet:
     data = rows.lines("id_number", "level", "number")
     lines = [line for row, raw in data if (line := _read(rows, row, raw, today))]
     records = _merge(lines, rows)
-    return CertificateSheet(
-        grid.name,
-        header.index + 1,
-        header.labels,
-        tuple(records),
-        rows.sorted_problems(),
-        tuple(rows.people),
-        rows.data_rows,
-    )
+    return rows.result(CertificateSheet, records)

@@ -112,12 +112,4 @@ def read_deduction_sheet(grid: SheetGrid) -> DeductionSheet:
         return DeductionSheet(grid.name, header.index + 1, header.labels, (), tuple(missing))
     rows = Rows(grid, header, HEADERS)
     records = [r for row, raw in rows.lines() if (r := _read(rows, row, raw)) is not None]
-    return DeductionSheet(
-        grid.name,
-        header.index + 1,
-        header.labels,
-        tuple(records),
-        rows.sorted_problems(),
-        tuple(rows.people),
-        rows.data_rows,
-    )
+    return rows.result(DeductionSheet, records)

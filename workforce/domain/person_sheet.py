@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import ClassVar, Generic, Protocol, TypeVar
+from typing import Any, ClassVar, Generic, Protocol, TypeVar
 
 from workforce.domain import roster_cells as cells
 from workforce.domain.problems import Problem, Where, error
@@ -84,6 +84,9 @@ class PersonSheet(Generic[T]):
 
     def label(self, key: str) -> str:
         return self.labels.get(key, self.headers[key])
+
+
+S = TypeVar("S", bound=PersonSheet[Any])
 
 
 def blank(value: object) -> bool:
@@ -243,6 +246,18 @@ class Rows:
 
     def sorted_problems(self) -> tuple[Problem, ...]:
         return tuple(sorted(self.problems, key=lambda p: p.where.row or 0))
+
+    def result(self, kind: type[S], records: Iterable[object]) -> S:
+        """The sheet read: ``records``, every person and every problem (by row)."""
+        return kind(
+            self.grid.name,
+            self.header.index + 1,
+            self.header.labels,
+            tuple(records),
+            self.sorted_problems(),
+            tuple(self.people),
+            self.data_rows,
+        )
 
 
 def footer(values: Iterable[object]) -> bool:

@@ -89,12 +89,4 @@ def read_signin_sheet(grid: SheetGrid) -> SigninSheet:
             person = rows.people[-1]
             records.append(SigninRecord(row, person.id_number, person.name, passed))
     kept = _duplicates(records, rows)
-    return SigninSheet(
-        grid.name,
-        header.index + 1,
-        header.labels,
-        tuple(kept),
-        rows.sorted_problems(),
-        tuple(rows.people),
-        rows.data_rows,
-    )
+    return rows.result(SigninSheet, kept)
