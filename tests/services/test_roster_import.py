@@ -140,6 +140,10 @@ def test_clean_sheet_imports_lists_new_units_and_audits(
             .group_by(AuditEntry.entity)
         ).all()
         assert dict(audited) == {"worker": 4, "import_batch": 1}
+        whole = session.scalars(select(AuditEntry).where(AuditEntry.entity == "import_batch")).one()
+        assert whole.changes["file_name"] == [None, "m.xlsx"]
+        assert whole.changes["sheet"][1] == grid.name
+        assert whole.changes["new_units"][1] == "、".join(result.new_units)
         units = session.scalar(
             select(func.count()).where(
                 AuditEntry.entity == "org_unit", AuditEntry.action == "create"

@@ -15,7 +15,6 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -29,7 +28,7 @@ from ui import formatting as fmt
 from ui.desktop.career_dialogs import make_table
 from ui.desktop.deductions_dialogs import DeclarationDialog, EndDialog
 from ui.desktop.models import CENTRE, RIGHT, Column, RowsTableModel
-from ui.desktop.payroll_dialogs import SheetPlanDialog
+from ui.desktop.sheet_import import choose_workbook, read_and_plan, show_plan
 from ui.tasks import run_task
 from workforce.domain.money import ZERO
 from workforce.domain.permissions import Action, is_allowed
@@ -263,11 +262,9 @@ class DeductionsWindow(QDialog):
             self._write(lambda: delete_deduction(db, actor, row.declaration_id))
 
     def choose_sheet(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Import declarations"), "", self.tr("Workbooks (*.xlsx *.xls *.csv)")
-        )
+        path = choose_workbook(self, self.tr("Import declarations"))
         if path:
-            self.import_sheet(Path(path))
+            self.import_sheet(path)
 
     def import_sheet(self, path: Path) -> None:
         """Read and dry-run off the GUI thread; show the plan; apply it all or nothing."""
@@ -278,16 +275,7 @@ class DeductionsWindow(QDialog):
 
         db, actor = self.db, self.actor
 
-        def operation(
-            _progress: ProgressFn, _cancel: CancelToken
-        ) -> tuple[SheetGrid, DeductionPlan]:
-            from reports.xlsx_reader import pick_roster_sheet, read_workbook
-
-            grid = pick_roster_sheet(read_workbook(path))
-            return grid, plan_deduction_import(db, actor, grid)
-
-        def planned(result: tuple[SheetGrid, DeductionPlan]) -> None:
-            grid, plan = result
+        def planned(grid: SheetGrid, plan: DeductionPlan) -> None:
             summary = (
                 self.tr("Sheet %1: %2 rows, %3 declarations for %4 people to add.")
                 .replace("%1", plan.sheet)
@@ -296,13 +284,14 @@ class DeductionsWindow(QDialog):
                 .replace("%4", fmt.count_text(len({d.worker_id for d in plan.declarations})))
             )
             title = self.tr("Import declarations: %1").replace("%1", path.name)
-            dialog = SheetPlanDialog(
-                title, summary, path, grid, plan.header_row, plan.problems, self
+            sheet = (path, grid, plan.header_row)
+            self.dialog = show_plan(
+                self,
+                title,
+                summary,
+                sheet,
+                plan.problems,
+                lambda: self._write(lambda: apply_deduction_import(db, actor, grid)),
             )
-            self.dialog = dialog
-            dialog.accepted.connect(
-                lambda: self._write(lambda: apply_deduction_import(db, actor, grid))
-            )
-            dialog.open()
 
-        run_task(self, operation, planned, label=self.tr("Reading the sheet…"))
+        read_and_plan(self, path, lambda grid: plan_deduction_import(db, actor, grid), planned)

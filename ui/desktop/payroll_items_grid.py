@@ -15,7 +15,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -29,8 +28,9 @@ from ui import formatting as fmt
 from ui.desktop.adjust_review import BANNER
 from ui.desktop.career_dialogs import make_table
 from ui.desktop.models import CENTRE, RIGHT, Column, RowsTableModel
-from ui.desktop.payroll_dialogs import PeoplePicker, SheetPlanDialog, tree_unit
+from ui.desktop.payroll_dialogs import PeoplePicker, tree_unit
 from ui.desktop.payroll_item_dialog import ItemDialog, Payee
+from ui.desktop.sheet_import import choose_workbook, read_and_plan, show_plan
 from ui.tasks import run_task
 from workforce.domain.money import ZERO
 from workforce.domain.permissions import Action, is_allowed
@@ -260,11 +260,9 @@ class ItemsGrid(QDialog):
         )
 
     def choose_sheet(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Import items"), "", self.tr("Workbooks (*.xlsx *.xls *.csv)")
-        )
+        path = choose_workbook(self, self.tr("Import items"))
         if path:
-            self.import_sheet(Path(path))
+            self.import_sheet(path)
 
     def import_sheet(self, path: Path) -> None:
         """Read and dry-run off the GUI thread; show the plan; write only what it showed."""
@@ -273,14 +271,7 @@ class ItemsGrid(QDialog):
 
         db, actor, period = self.db, self.actor, self.period
 
-        def operation(_progress: ProgressFn, _cancel: CancelToken) -> tuple[SheetGrid, ItemPlan]:
-            from reports.xlsx_reader import pick_roster_sheet, read_workbook
-
-            grid = pick_roster_sheet(read_workbook(path))
-            return grid, plan_item_import(db, actor, grid, period)
-
-        def planned(result: tuple[SheetGrid, ItemPlan]) -> None:
-            grid, plan = result
+        def planned(grid: SheetGrid, plan: ItemPlan) -> None:
             months = "、".join(label(m) for m in sorted({e.period for e in plan.entries}))
             summary = (
                 self.tr("Sheet %1: %2 items for %3 people (%4), total %5.")
@@ -291,10 +282,6 @@ class ItemsGrid(QDialog):
                 .replace("%5", fmt.yuan_text(plan.total))
             )
             title = self.tr("Import items: %1").replace("%1", path.name)
-            dialog = SheetPlanDialog(
-                title, summary, path, grid, plan.header_row, plan.problems, self
-            )
-            self.dialog = dialog
             entries, note = plan.entries, f"导入 {path.name}"
 
             def apply() -> None:
@@ -305,7 +292,7 @@ class ItemsGrid(QDialog):
                     ),
                 )
 
-            dialog.accepted.connect(apply)
-            dialog.open()
+            sheet = (path, grid, plan.header_row)
+            self.dialog = show_plan(self, title, summary, sheet, plan.problems, apply)
 
-        run_task(self, operation, planned, label=self.tr("Reading the sheet…"))
+        read_and_plan(self, path, lambda grid: plan_item_import(db, actor, grid, period), planned)

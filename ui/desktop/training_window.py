@@ -13,7 +13,6 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -25,9 +24,11 @@ from PySide6.QtWidgets import (
 from ui import formatting as fmt
 from ui.desktop.career_dialogs import make_table
 from ui.desktop.models import CENTRE, RIGHT, Column, RowsTableModel
+from ui.desktop.sheet_import import choose_workbook, read_and_plan
 from ui.desktop.training_dialogs import PickDialog, SessionDialog, SigninDialog
 from ui.tasks import run_task
 from workforce.domain.progress import CancelToken, ProgressFn
+from workforce.domain.sheet import SheetGrid
 from workforce.services.context import Actor, Database
 from workforce.services.training import (
     AttendanceResult,
@@ -249,11 +250,9 @@ class TrainingWindow(QDialog):
         dialog.load()
 
     def choose_sheet(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Import sign-in sheet"), "", self.tr("Workbooks (*.xlsx *.xls *.csv)")
-        )
+        path = choose_workbook(self, self.tr("Import sign-in sheet"))
         if path:
-            self.import_sheet(Path(path))
+            self.import_sheet(path)
 
     def import_sheet(self, path: Path) -> None:
         """Read and plan off the GUI thread; show the plan; apply when it has no problems."""
@@ -262,14 +261,7 @@ class TrainingWindow(QDialog):
             return
         db, actor, session_id = self.db, self.actor, row.session_id
 
-        def operation(_progress: ProgressFn, _cancel: CancelToken) -> tuple[Any, SigninPlan]:
-            from reports.xlsx_reader import pick_roster_sheet, read_workbook
-
-            grid = pick_roster_sheet(read_workbook(path))
-            return grid, plan_signin_import(db, actor, grid, session_id=session_id)
-
-        def planned(result: tuple[Any, SigninPlan]) -> None:
-            grid, plan = result
+        def planned(grid: SheetGrid, plan: SigninPlan) -> None:
             dialog = SigninDialog(path.name, plan, self)
             self.dialog = dialog
 
@@ -282,4 +274,10 @@ class TrainingWindow(QDialog):
             dialog.accepted.connect(apply)
             dialog.open()
 
-        run_task(self, operation, planned, label=self.tr("Reading the sign-in sheet…"))
+        read_and_plan(
+            self,
+            path,
+            lambda grid: plan_signin_import(db, actor, grid, session_id=session_id),
+            planned,
+            self.tr("Reading the sign-in sheet…"),
+        )

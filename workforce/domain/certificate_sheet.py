@@ -14,8 +14,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from workforce.domain import roster_cells as cells
-from workforce.domain.person_sheet import PERSON_ALIASES, PersonCell, Rows, find_header, no_header
-from workforce.domain.problems import Problem
+from workforce.domain.person_sheet import (
+    PERSON_ALIASES,
+    PersonSheet,
+    Rows,
+    find_header,
+    no_header,
+)
 from workforce.domain.roster_cells import CellError
 from workforce.domain.roster_columns import COLUMN_BY_KEY
 from workforce.domain.sheet import SheetGrid
@@ -67,18 +72,11 @@ class CertificateRecord:
         return self.rows[0]
 
 
-@dataclass(frozen=True, slots=True)
-class CertificateSheet:
-    sheet: str
-    header_row: int
-    labels: Mapping[str, str]
-    records: tuple[CertificateRecord, ...]
-    problems: tuple[Problem, ...]
-    people: tuple[PersonCell, ...] = ()
-    data_rows: int = 0
+class CertificateSheet(PersonSheet[CertificateRecord]):
+    """A certificate list read: one record per person and level."""
 
-    def label(self, key: str) -> str:
-        return self.labels.get(key, HEADERS[key])
+    __slots__ = ()
+    headers = HEADERS
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,12 +95,8 @@ def _number(value: object) -> str | None:
     return text.replace(" ", "").upper() if text else None
 
 
-def _read(rows: Rows, index: int, today: dt.date) -> _Line | None:
-    raw = rows.raw(index)
-    if rows.skip(index, raw, "id_number", "level", "number"):
-        return None
-    rows.data_rows += 1
-    row, before = index + 1, len(rows.problems)
+def _read(rows: Rows, row: int, raw: Mapping[str, object], today: dt.date) -> _Line | None:
+    before = len(rows.problems)
     named = rows.person(row, raw)
     level: str | None = None
     try:
@@ -195,16 +189,7 @@ def read_certificate_sheet(grid: SheetGrid, today: dt.date) -> CertificateSheet:
         )
         return CertificateSheet(grid.name, 0, {}, (), (problem,))
     rows = Rows(grid, header, HEADERS)
-    lines = [
-        line for i in range(header.index + 1, len(grid.rows)) if (line := _read(rows, i, today))
-    ]
+    data = rows.lines("id_number", "level", "number")
+    lines = [line for row, raw in data if (line := _read(rows, row, raw, today))]
     records = _merge(lines, rows)
-    return CertificateSheet(
-        grid.name,
-        header.index + 1,
-        header.labels,
-        tuple(records),
-        rows.sorted_problems(),
-        tuple(rows.people),
-        rows.data_rows,
-    )
+    return rows.result(CertificateSheet, records)

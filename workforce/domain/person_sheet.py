@@ -1,18 +1,20 @@
-"""What sheets that list people (a certificate list, a training sign-in sheet) share with the roster
-and appraisal imports: the header found among the first rows by the same cleaning and aliases,
-身份证号 and 姓名 read by the roster's cell readers, 合计/signature lines skipped, and every
-problem naming the sheet, the row as Excel numbers it, the column as the sheet heads it and the
-value. Pure: whether an ID number belongs to a worker is the service's question.
+"""What sheets that list people (appraisal results, contribution bases, special deductions,
+certificate lists, training sign-in sheets) share with the roster import: the header found among
+the first rows by the same cleaning and aliases, 身份证号 and 姓名 read by the roster's cell
+readers, 合计/signature lines skipped, and every problem naming the sheet, the row as Excel numbers
+it, the column as the sheet heads it and the value. Pure: whether an ID number belongs to a worker
+is the service's question.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Mapping, Sequence
+import re
+from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any, ClassVar, Generic, Protocol, TypeVar
 
 from workforce.domain import roster_cells as cells
-from workforce.domain.appraisal_sheet import FOOTER, PersonCell
 from workforce.domain.problems import Problem, Where, error
 from workforce.domain.roster import shown
 from workforce.domain.roster_cells import CellError
@@ -24,7 +26,71 @@ PERSON_ALIASES: dict[str, tuple[str, ...]] = {
     "name": COLUMN_BY_KEY["name"].spellings,
 }
 
-__all__ = ["PERSON_ALIASES", "PersonCell", "Rows", "find_header", "no_header"]
+FOOTER = re.compile(r"^(合\s*计|小\s*计|总\s*计|共\s*计|填表人|制表人|审核人|负责人|注[:：])")
+
+__all__ = [
+    "FOOTER",
+    "PERSON_ALIASES",
+    "PersonCell",
+    "PersonSheet",
+    "Rows",
+    "blank",
+    "find_header",
+    "footer",
+    "no_header",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class PersonCell:
+    """A row's person as written (a readable ID number and the name), whatever else is wrong with
+    the row, so the service reports an unknown ID or a wrong name along with the rest."""
+
+    row: int
+    id_number: str
+    name: str
+
+
+class _Listed(Protocol):
+    """A record of a sheet with one line per person."""
+
+    @property
+    def row(self) -> int: ...
+
+    @property
+    def id_number(self) -> str: ...
+
+
+R = TypeVar("R", bound=_Listed)
+K = TypeVar("K", bound=Hashable)
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class PersonSheet(Generic[T]):
+    """A sheet read: the header row (1-based, 0 when none was found) and the labels it gives the
+    columns, the good records, every row's person and every problem. Each sheet's reader names
+    its subclass and the ``headers`` a column is called by when the sheet lacks it."""
+
+    headers: ClassVar[Mapping[str, str]] = {}
+
+    sheet: str
+    header_row: int
+    labels: Mapping[str, str]
+    records: tuple[T, ...]
+    problems: tuple[Problem, ...]
+    people: tuple[PersonCell, ...] = ()
+    data_rows: int = 0
+
+    def label(self, key: str) -> str:
+        return self.labels.get(key, self.headers[key])
+
+
+S = TypeVar("S", bound=PersonSheet[Any])
+
+
+def blank(value: object) -> bool:
+    return cells.text(value) is None
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,13 +145,24 @@ class Rows:
     def raw(self, index: int) -> dict[str, object]:
         return {k: self.grid.cell(index, c) for k, c in self.header.columns.items()}
 
+    def lines(
+        self, *keys: str, skip: Callable[[Mapping[str, object]], bool] | None = None
+    ) -> Iterator[tuple[int, dict[str, object]]]:
+        """The data rows under the header as (the row as Excel numbers it, its cells by key),
+        counted in ``data_rows``. Skipped: rows with none of ``keys`` filled (none of the columns
+        read when no key is given), 合计 and signature lines; or the rows ``skip`` says."""
+        for index in range(self.header.index + 1, len(self.grid.rows)):
+            raw = self.raw(index)
+            if skip(raw) if skip else self.skip(index, raw, *(keys or raw)):
+                continue
+            self.data_rows += 1
+            yield index + 1, raw
+
     def skip(self, index: int, raw: Mapping[str, object], *keys: str) -> bool:
         """An empty row, a 合计 line or a signature line (whatever column it starts in)."""
-        if all(cells.text(raw.get(k)) is None for k in keys):
+        if all(blank(raw.get(k)) for k in keys):
             return True
-        whole = self.grid.rows[index] if index < len(self.grid.rows) else ()
-        first = next((shown(v) for v in whole if cells.text(v) is not None), "")
-        return bool(FOOTER.match(first))
+        return footer(self.grid.rows[index] if index < len(self.grid.rows) else ())
 
     def fail(self, code: str, message: str, row: int, key: str, value: object) -> None:
         where = Where(self.grid.name, row, self.label(key), shown(value))
@@ -113,6 +190,51 @@ class Rows:
         self.people.append(PersonCell(row, number or "", name or ""))
         return True
 
+    def listed(self, row: int, raw: Mapping[str, object]) -> tuple[str | None, str]:
+        """身份证号 (required) and 姓名 of a row of a sheet with one line per person (bases,
+        deductions, appraisals): a problem for each that is wrong or missing, the person kept in
+        ``people`` when the ID number reads."""
+        number = self._id_number(row, raw.get("id_number"))
+        name = cells.person_name(raw.get("name"))
+        if name is None and "name" in self.header.columns:
+            self.fail("missing_name", "姓名不能为空", row, "name", None)
+        if number is not None:
+            self.people.append(PersonCell(row, number, name or ""))
+        return number, name or ""
+
+    def _id_number(self, row: int, value: object) -> str | None:
+        try:
+            identity = cells.id_number(value)
+        except CellError as exc:
+            self.fail(f"{exc.code}_id_number", str(exc), row, "id_number", value)
+            return None
+        if identity is None:
+            self.fail("missing_id_number", "身份证号不能为空", row, "id_number", value)
+            return None
+        return identity.number
+
+    def drop_repeated(
+        self,
+        records: Sequence[R],
+        key: Callable[[R], K],
+        code: str,
+        message: Callable[[K, str], str],
+    ) -> list[R]:
+        """An error on every row whose ``key`` (the person, the person and year …) stands in more
+        than one row, ``message(key, "第3行、第7行")`` naming them; those rows dropped."""
+        found: dict[K, list[R]] = {}
+        for record in records:
+            found.setdefault(key(record), []).append(record)
+        kept: list[R] = []
+        for value, group in found.items():
+            if len(group) == 1:
+                kept.extend(group)
+                continue
+            listed = "、".join(f"第{r.row}行" for r in group)
+            for record in group:
+                self.fail(code, message(value, listed), record.row, "id_number", record.id_number)
+        return sorted(kept, key=lambda r: r.row)
+
     def date(self, row: int, raw: Mapping[str, object], key: str) -> tuple[bool, dt.date | None]:
         """A date cell in any form clerks write (§10); (False, None) after a problem."""
         value = raw.get(key)
@@ -124,3 +246,21 @@ class Rows:
 
     def sorted_problems(self) -> tuple[Problem, ...]:
         return tuple(sorted(self.problems, key=lambda p: p.where.row or 0))
+
+    def result(self, kind: type[S], records: Iterable[object]) -> S:
+        """The sheet read: ``records``, every person and every problem (by row)."""
+        return kind(
+            self.grid.name,
+            self.header.index + 1,
+            self.header.labels,
+            tuple(records),
+            self.sorted_problems(),
+            tuple(self.people),
+            self.data_rows,
+        )
+
+
+def footer(values: Iterable[object]) -> bool:
+    """Whether the first filled of ``values`` starts a 合计 line or a signature line."""
+    first = next((shown(v) for v in values if not blank(v)), "")
+    return bool(FOOTER.match(first))

@@ -7,12 +7,16 @@ same person twice is an error on both rows (a sign-in sheet lists each attendee 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 
 from workforce.domain import roster_cells as cells
-from workforce.domain.person_sheet import PERSON_ALIASES, PersonCell, Rows, find_header, no_header
-from workforce.domain.problems import Problem
+from workforce.domain.person_sheet import (
+    PERSON_ALIASES,
+    PersonSheet,
+    Rows,
+    find_header,
+    no_header,
+)
 from workforce.domain.roster_cells import CellError
 from workforce.domain.sheet import SheetGrid
 
@@ -32,18 +36,11 @@ class SigninRecord:
     passed: bool
 
 
-@dataclass(frozen=True, slots=True)
-class SigninSheet:
-    sheet: str
-    header_row: int
-    labels: Mapping[str, str]
-    records: tuple[SigninRecord, ...]
-    problems: tuple[Problem, ...]
-    people: tuple[PersonCell, ...] = ()
-    data_rows: int = 0
+class SigninSheet(PersonSheet[SigninRecord]):
+    """A training sign-in sheet read: one record per person."""
 
-    def label(self, key: str) -> str:
-        return self.labels.get(key, HEADERS[key])
+    __slots__ = ()
+    headers = HEADERS
 
 
 def _passed(rows: Rows, row: int, value: object) -> bool | None:
@@ -84,24 +81,12 @@ def read_signin_sheet(grid: SheetGrid) -> SigninSheet:
         return SigninSheet(grid.name, 0, {}, (), (problem,))
     rows = Rows(grid, header, HEADERS)
     records: list[SigninRecord] = []
-    for index in range(header.index + 1, len(grid.rows)):
-        raw = rows.raw(index)
-        if rows.skip(index, raw, "id_number", "name"):
-            continue
-        rows.data_rows += 1
-        row, before = index + 1, len(rows.problems)
+    for row, raw in rows.lines("id_number", "name"):
+        before = len(rows.problems)
         named = rows.person(row, raw, id_required=False)
         passed = _passed(rows, row, raw.get("passed"))
         if named and passed is not None and len(rows.problems) == before:
             person = rows.people[-1]
             records.append(SigninRecord(row, person.id_number, person.name, passed))
     kept = _duplicates(records, rows)
-    return SigninSheet(
-        grid.name,
-        header.index + 1,
-        header.labels,
-        tuple(kept),
-        rows.sorted_problems(),
-        tuple(rows.people),
-        rows.data_rows,
-    )
+    return rows.result(SigninSheet, kept)

@@ -103,20 +103,24 @@ def record_many(
     return len(pairs)
 
 
-def record_batch(session: Session, actor: Actor, batch: ImportBatch) -> None:
-    """An import as a whole (文件、新增、更新), recorded even when no row changed: the log shows
-    every file a clerk applied, and each row's entry points to it by ``batch_id``."""
+def record_batch(
+    session: Session,
+    actor: Actor,
+    batch: ImportBatch,
+    details: Mapping[str, object] | None = None,
+    *,
+    note: str = "",
+) -> None:
+    """An import as a whole (文件、新增、更新, and what else the import names in ``details``: the
+    roster its sheet and new units), recorded even when no row changed: the log shows every file a
+    clerk applied, and each row's entry points to it by ``batch_id``."""
+    changes: dict[str, tuple[object, object]] = {
+        "kind": (None, batch.kind),
+        "file_name": (None, batch.file_name),
+        "created": (None, batch.created),
+        "updated": (None, batch.updated),
+    }
+    changes.update((key, (None, value)) for key, value in (details or {}).items())
     record(
-        session,
-        actor,
-        "import",
-        "import_batch",
-        batch.id,
-        {
-            "kind": (None, batch.kind),
-            "file_name": (None, batch.file_name),
-            "created": (None, batch.created),
-            "updated": (None, batch.updated),
-        },
-        batch_id=batch.id,
+        session, actor, "import", "import_batch", batch.id, changes, batch_id=batch.id, note=note
     )

@@ -138,22 +138,8 @@ def apply_roster_import(
         session.flush()
         writes = _Writes(session, actor, batch.id, today, cancel, steps, progress, work)
         writes.run()
-        audit.record(
-            session,
-            actor,
-            "import",
-            "import_batch",
-            batch.id,
-            {
-                "file": (None, batch.file_name),
-                "sheet": (None, plan.sheet),
-                "created": (None, batch.created),
-                "updated": (None, batch.updated),
-                "new_units": (None, "、".join(plan.new_units)),
-            },
-            batch_id=batch.id,
-            note=REASON,
-        )
+        details = {"sheet": plan.sheet, "new_units": "、".join(plan.new_units)}
+        audit.record_batch(session, actor, batch, details, note=REASON)
         progress(2 * steps, 2 * steps)
         return ImportResult(batch.id, batch.created, batch.updated, plan.new_units)
 

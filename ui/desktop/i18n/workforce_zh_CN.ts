@@ -1044,7 +1044,7 @@ Everything entered since then will no longer be shown; the current data is first
 <context>
     <name>DeductionsWindow</name>
     <message>
-        <location filename="../deductions_window.py" line="+95"/>
+        <location filename="../deductions_window.py" line="+94"/>
         <source>Special additional deductions</source>
         <translation>专项附加扣除</translation>
     </message>
@@ -1119,17 +1119,12 @@ Everything entered since then will no longer be shown; the current data is first
         <translation>删除%1误录的“%2”申报？</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Import declarations</source>
         <translation>导入专项附加扣除申报</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Workbooks (*.xlsx *.xls *.csv)</source>
-        <translation>工作簿 (*.xlsx *.xls *.csv)</translation>
-    </message>
-    <message>
-        <location line="+25"/>
+        <location line="+15"/>
         <source>Sheet %1: %2 rows, %3 declarations for %4 people to add.</source>
         <translation>工作表「%1」：%2行，将录入%4人的%3条申报。</translation>
     </message>
@@ -1137,11 +1132,6 @@ Everything entered since then will no longer be shown; the current data is first
         <location line="+6"/>
         <source>Import declarations: %1</source>
         <translation>导入专项附加扣除申报：%1</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Reading the sheet…</source>
-        <translation>正在读取工作表…</translation>
     </message>
 </context>
 <context>
@@ -1310,7 +1300,7 @@ Everything entered since then will no longer be shown; the current data is first
         <translation>如：取暖补贴</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>yuan; negative for a deduction</source>
         <translation>元；扣款填负数</translation>
     </message>
@@ -1463,17 +1453,12 @@ Everything entered since then will no longer be shown; the current data is first
         <translation>已删除%1条项目。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Import items</source>
         <translation>导入工资项目</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Workbooks (*.xlsx *.xls *.csv)</source>
-        <translation>工作簿 (*.xlsx *.xls *.csv)</translation>
-    </message>
-    <message>
-        <location line="+22"/>
+        <location line="+14"/>
         <source>Sheet %1: %2 items for %3 people (%4), total %5.</source>
         <translation>工作表「%1」：可导入%3人的%2条项目（%4），金额合计%5。</translation>
     </message>
@@ -1483,14 +1468,9 @@ Everything entered since then will no longer be shown; the current data is first
         <translation>导入工资项目：%1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+6"/>
         <source>%1 items imported.</source>
         <translation>已导入%1条项目。</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Reading the sheet…</source>
-        <translation>正在读取工作表…</translation>
     </message>
 </context>
 <context>
@@ -2915,7 +2895,7 @@ Everything entered since then will no longer be shown; the current data is first
 <context>
     <name>TrainingWindow</name>
     <message>
-        <location filename="../training_window.py" line="+118"/>
+        <location filename="../training_window.py" line="+119"/>
         <source>Training sessions</source>
         <translation>培训</translation>
     </message>
@@ -2961,17 +2941,12 @@ Everything entered since then will no longer be shown; the current data is first
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+37"/>
         <source>Import sign-in sheet</source>
         <translation>导入签到表</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Workbooks (*.xlsx *.xls *.csv)</source>
-        <translation>工作簿 (*.xlsx *.xls *.csv)</translation>
-    </message>
-    <message>
-        <location line="+32"/>
+        <location line="+29"/>
         <source>Reading the sign-in sheet…</source>
         <translation>正在读取签到表…</translation>
     </message>
@@ -3577,17 +3552,17 @@ Save anyway?</source>
     <message>
         <location filename="../adjust_columns.py" line="-102"/>
         <location filename="../appraisal_grid.py" line="-231"/>
-        <location filename="../deductions_window.py" line="-258"/>
+        <location filename="../deductions_window.py" line="-237"/>
         <location filename="../import_preview.py" line="-25"/>
         <location line="+7"/>
         <location filename="../models.py" line="+55"/>
         <location filename="../payroll_dialogs.py" line="-188"/>
-        <location filename="../payroll_items_grid.py" line="-266"/>
+        <location filename="../payroll_items_grid.py" line="-245"/>
         <location filename="../payroll_text.py" line="+28"/>
         <location filename="../pipeline_board.py" line="-147"/>
         <location filename="../reminders_dock.py" line="-56"/>
         <location filename="../training_dialogs.py" line="-144"/>
-        <location filename="../training_window.py" line="-196"/>
+        <location filename="../training_window.py" line="-192"/>
         <location filename="../users_window.py" line="-188"/>
         <source>Name</source>
         <translation>姓名</translation>
@@ -4607,6 +4582,19 @@ Save anyway?</source>
         <location line="+35"/>
         <source>Importing the scale…</source>
         <translation>正在导入薪酬标准…</translation>
+    </message>
+</context>
+<context>
+    <name>sheet_import</name>
+    <message>
+        <location filename="../sheet_import.py" line="+25"/>
+        <source>Workbooks (*.xlsx *.xls *.csv)</source>
+        <translation>工作簿 (*.xlsx *.xls *.csv)</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Reading the sheet…</source>
+        <translation>正在读取工作表…</translation>
     </message>
 </context>
 <context>
