@@ -40,10 +40,11 @@ from workforce.persistence.adjustment import (
 from workforce.persistence.base import utc_now
 from workforce.persistence.pay import PayScale
 from workforce.services import audit
-from workforce.services.adjustment_inputs import WorkerIdentity, load_histories
+from workforce.services.adjustment_inputs import PlanFacts, load_facts
 from workforce.services.appraisals import grade_scheme
 from workforce.services.auth_approval import self_approval_note
 from workforce.services.context import Actor, Database, require
+from workforce.services.demo import gc_paused
 from workforce.services.payroll_basis import insurance_items
 from workforce.services.scales import scale_in_force
 
@@ -212,8 +213,7 @@ def _before_state(identity_start: int | None, proposal_history: Any) -> dict[str
 def _item_template(
     run_id: int,
     history: WorkerHistory,
-    facts: tuple[object, ...],
-    identity: WorkerIdentity,
+    level_start_year: int | None,
     proposer: Proposer,
     costs: _Costs,
     year: int,
@@ -222,8 +222,8 @@ def _item_template(
     posts = proposer.posts
     if history.post not in posts or (history.new_post and history.new_post not in posts):
         return None
-    proposal = proposer.propose(history, facts)
-    before = _before_state(identity.level_start_year, history)
+    proposal = proposer.propose(history)
+    before = _before_state(level_start_year, history)
     if not (_state_changes(proposal, before) or proposal.notes):
         return None
     row = _item_row(run_id, proposal, *costs.of(proposal), before)
@@ -248,41 +248,46 @@ Line = tuple[str, str, str, bool, bool, Decimal]  # a PlanLine's values
 
 def _plan(
     run_id: int,
-    histories: list[tuple[WorkerIdentity, WorkerHistory]],
+    facts: PlanFacts,
     proposer: Proposer,
     costs: _Costs,
     convert: ItemRows,
     progress: ProgressFn,
     cancel: CancelToken | None,
-) -> tuple[
-    list[tuple[int, int, tuple[Any, ...]]], Counter[tuple[str, str, str, bool, bool, Decimal]]
-]:
+) -> tuple[list[ItemRow], Counter[Line]]:
     """The run's item rows (as ``insert_item_rows`` takes them) and its summary lines (with how
     many workers share each)."""
     rows: list[ItemRow] = []
-    lines: Counter[Line] = Counter()
-    # workers with the same facts get the same item (but the id): built and converted once per
-    # combination (about 10,000 among 100,000 workers)
-    known: dict[tuple[object, ...], tuple[dict[str, Any], tuple[Any, ...]] | None] = {}
-    total = len(histories)
-    for index, (identity, history) in enumerate(histories):
+    counted: Counter[tuple[str, str, tuple[str, bool, bool, Decimal]]] = Counter()
+    # workers with the same facts get the same item (but the id): their history is built, the
+    # rules evaluated, the item built and converted once per combination (about 10,000 among
+    # 100,000 workers)
+    known: dict[tuple[object, ...], tuple[tuple[Any, ...], tuple[Any, ...]] | None] = {}
+    workers = facts.workers
+    total = len(workers)
+    for index, (worker_id, district, street, key) in enumerate(workers):
         if index % 2000 == 0:
             progress(index, total)
             if cancel is not None:
                 cancel.check()
-        facts = proposer.facts(history)
-        key = (facts, identity.level_start_year)
         found = known.get(key, _UNSEEN)
         if found is _UNSEEN:
-            item = _item_template(run_id, history, facts, identity, proposer, costs, proposer.year)
-            found = known[key] = None if item is None else (item, convert.rest(item))
+            history = facts.history(worker_id, key)
+            start = facts.level_start_year(key)
+            item = _item_template(run_id, history, start, proposer, costs, proposer.year)
+            found = known[key] = None
+            if item is not None:
+                line = (item["new_post"], item["changed"], item["blocked"], item["yearly_delta"])
+                found = known[key] = (convert.rest(item), line)
         if found is None:
             continue
-        item, tail = found
-        rows.append((run_id, history.worker_id, tail))
-        line = (identity.district, identity.street, item["new_post"], item["changed"])
-        lines[(*line, item["blocked"], item["yearly_delta"])] += 1
+        tail, line = found
+        rows.append((run_id, worker_id, tail))
+        counted[district, street, line] += 1
     progress(total, total)
+    lines: Counter[Line] = Counter()
+    for (district, street, line), n in counted.items():
+        lines[(district, street, *line)] += n
     return rows, lines
 
 
@@ -304,7 +309,7 @@ def prepare_run(
     (an approximation, see ``yearly_delta``); the summed rate is kept in the run's rules."""
     require(actor, Action.PREPARE_ADJUSTMENT)
     effective = effective_date or dt.date(year, 1, 1)
-    with db.transaction() as session:
+    with gc_paused(), db.transaction() as session:  # 100,000 workers' facts and items stay alive
         applied = session.scalar(
             select(AdjustmentRun).where(AdjustmentRun.year == year, AdjustmentRun.status == APPLIED)
         )
@@ -327,7 +332,7 @@ def prepare_run(
         rules = rules_for(session, year)
         share_rate = _employer_share_rate(session, effective) if include_employer_share else None
         posts = {p.code: p for p in scale.posts}
-        histories = load_histories(session, year, effective, rules)
+        facts = load_facts(session, year, effective, rules)
         run = AdjustmentRun(
             year=year,
             effective_date=effective,
@@ -340,9 +345,7 @@ def prepare_run(
         session.flush()
         proposer = Proposer(rules, posts, year)
         costs = _Costs(scale, share_rate or ZERO)
-        items, lines = _plan(
-            run.id, histories, proposer, costs, ItemRows(session), progress, cancel
-        )
+        items, lines = _plan(run.id, facts, proposer, costs, ItemRows(session), progress, cancel)
         insert_item_rows(session, items)
         summary = summarise_counted((PlanLine(*line), n) for line, n in lines.items())
         run.person_times = summary.total.person_times
