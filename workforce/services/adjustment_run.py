@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -31,11 +32,12 @@ from workforce.domain.progress import CancelToken, ProgressFn, no_progress
 from workforce.domain.scale import ScaleVersion
 from workforce.persistence.accounts import Setting
 from workforce.persistence.adjustment import (
+    COPY_CHUNK,
     ITEM_COLUMNS,
     AdjustmentItem,
     AdjustmentRun,
     ItemRows,
-    insert_item_rows,
+    item_row_writer,
 )
 from workforce.persistence.base import utc_now
 from workforce.persistence.pay import PayScale
@@ -244,46 +246,68 @@ def _diff(old: dict[int, int], new: dict[int, int]) -> RunDiff:
 _UNSEEN: Any = object()
 ItemRow = tuple[int, int, tuple[Any, ...]]  # run, worker, the other values (ItemRows)
 Line = tuple[str, str, str, bool, bool, Decimal]  # a PlanLine's values
+# what workers with the same facts share: their item row's values after the ids and their
+# summary line's values after the street; None when the run leaves them alone
+Shared = tuple[tuple[Any, ...], tuple[str, bool, bool, Decimal]] | None
+
+
+class _Shared:
+    """What the workers of each distinct facts share (``known``): the history is built, the rules
+    evaluated, the item built and converted once per distinct facts (about 10,000 among 100,000
+    workers)."""
+
+    def __init__(
+        self, run_id: int, facts: PlanFacts, proposer: Proposer, costs: _Costs, convert: ItemRows
+    ) -> None:
+        self.run_id, self.facts, self.proposer = run_id, facts, proposer
+        self.costs, self.convert = costs, convert
+        self.known: dict[tuple[object, ...], Shared] = {}
+
+    def add(self, worker_id: int, key: tuple[object, ...]) -> Shared:
+        """What the workers with the facts ``key`` share (the first is ``worker_id``)."""
+        history = self.facts.history(worker_id, key)
+        start = self.facts.level_start_year(key)
+        year = self.proposer.year
+        item = _item_template(self.run_id, history, start, self.proposer, self.costs, year)
+        found: Shared = None
+        if item is not None:
+            line = (item["new_post"], item["changed"], item["blocked"], item["yearly_delta"])
+            found = (self.convert.rest(item), line)
+        self.known[key] = found
+        return found
 
 
 def _plan(
-    run_id: int,
-    facts: PlanFacts,
-    proposer: Proposer,
-    costs: _Costs,
-    convert: ItemRows,
+    shared: _Shared,
+    write: Callable[[Sequence[ItemRow]], None],
     progress: ProgressFn,
     cancel: CancelToken | None,
 ) -> tuple[list[ItemRow], Counter[Line]]:
-    """The run's item rows (as ``insert_item_rows`` takes them) and its summary lines (with how
-    many workers share each)."""
+    """The run's item rows (as ``item_row_writer`` takes them, given to ``write`` as they come)
+    and its summary lines (with how many workers share each)."""
     rows: list[ItemRow] = []
+    written = 0
     counted: Counter[tuple[str, str, tuple[str, bool, bool, Decimal]]] = Counter()
-    # workers with the same facts get the same item (but the id): their history is built, the
-    # rules evaluated, the item built and converted once per combination (about 10,000 among
-    # 100,000 workers)
-    known: dict[tuple[object, ...], tuple[tuple[Any, ...], tuple[Any, ...]] | None] = {}
-    workers = facts.workers
+    known, run_id = shared.known, shared.run_id
+    workers = shared.facts.workers
     total = len(workers)
     for index, (worker_id, district, street, key) in enumerate(workers):
         if index % 2000 == 0:
             progress(index, total)
             if cancel is not None:
                 cancel.check()
+            if len(rows) - written >= COPY_CHUNK:
+                write(rows[written:])
+                written = len(rows)
         found = known.get(key, _UNSEEN)
         if found is _UNSEEN:
-            history = facts.history(worker_id, key)
-            start = facts.level_start_year(key)
-            item = _item_template(run_id, history, start, proposer, costs, proposer.year)
-            found = known[key] = None
-            if item is not None:
-                line = (item["new_post"], item["changed"], item["blocked"], item["yearly_delta"])
-                found = known[key] = (convert.rest(item), line)
+            found = shared.add(worker_id, key)
         if found is None:
             continue
         tail, line = found
         rows.append((run_id, worker_id, tail))
         counted[district, street, line] += 1
+    write(rows[written:])
     progress(total, total)
     lines: Counter[Line] = Counter()
     for (district, street, line), n in counted.items():
@@ -345,8 +369,9 @@ def prepare_run(
         session.flush()
         proposer = Proposer(rules, posts, year)
         costs = _Costs(scale, share_rate or ZERO)
-        items, lines = _plan(run.id, facts, proposer, costs, ItemRows(session), progress, cancel)
-        insert_item_rows(session, items)
+        with item_row_writer(session) as write:  # (on PostgreSQL: as the rows come)
+            shared = _Shared(run.id, facts, proposer, costs, ItemRows(session))
+            items, lines = _plan(shared, write, progress, cancel)
         summary = summarise_counted((PlanLine(*line), n) for line, n in lines.items())
         run.person_times = summary.total.person_times
         run.yearly_cost = summary.total.yearly_cost
