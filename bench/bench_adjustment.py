@@ -78,7 +78,7 @@ def ceiling_rules(db: Database) -> float:
         facts = load_facts(session, YEAR, effective, rules)
     proposer = Proposer(rules, {p.code: p for p in scale.posts}, YEAR)
     known: dict[object, Proposal] = {}
-    for worker_id, _, _, key in facts.workers:
+    for worker_id, _, key in facts.workers:
         if key not in known:
             known[key] = proposer.propose(facts.history(worker_id, key))
     return time.perf_counter() - start

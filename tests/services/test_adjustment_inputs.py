@@ -40,8 +40,9 @@ def test_each_worker_reads_the_grades_the_rules_read(db: Database, admin: Actor)
         session.add(Appraisal(worker_id=without, year=2027, grade="优秀"))  # the run year
     with db.reading() as session:
         facts = load_facts(session, 2027, dt.date(2027, 1, 1), AdjustmentRules())
-    by_id = {worker_id: key for worker_id, _, _, key in facts.workers}
-    assert [w for w, _, _, _ in facts.workers] == sorted(by_id)
+    by_id = {worker_id: key for worker_id, _, key in facts.workers}
+    assert [w for w, _, _ in facts.workers] == sorted(by_id)
+    assert {facts.places[c][1] for _, c, _ in facts.workers} == {"新华街道"}
     assert by_id[level_2023[0]] == by_id[level_2023[1]]  # 2016 and 2017 are not read
     first = facts.history(level_2023[0], by_id[level_2023[0]])
     assert first.worker_id == level_2023[0]

@@ -28,12 +28,12 @@ from workforce.persistence.plain import plain_rows
 
 APPRAISAL_YEARS_BACK = 12
 # What a run needs of one worker, as plain tuples (100,000 are made per preparation):
-# (worker id, district name, street name, facts). The facts are hashable and equal for workers
+# (worker id, community id, facts). The facts are hashable and equal for workers
 # whose histories differ only by id: (the worker row's values from ``level_start_year`` on, the
 # grades text last; the certificate level credited; the honours; the appointed new post).
 # ``PlanFacts.history`` turns them into the rules' ``WorkerHistory``.
 Facts = tuple[Any, ...]
-PlanWorker = tuple[int, str, str, Facts]
+PlanWorker = tuple[int, int, Facts]
 
 
 def worker_state(worker: Worker) -> dict[str, object]:
@@ -55,6 +55,7 @@ class PlanFacts:
 
     year: int
     workers: list[PlanWorker]
+    places: dict[int, tuple[str, str]]  # (district, street) names by community
     _kinds: dict[str, frozenset[str]] = field(default_factory=dict)  # a handful of texts
 
     @staticmethod
@@ -105,6 +106,7 @@ def load_facts(
     community = aliased(OrgUnit)
     street = aliased(OrgUnit)
     district = aliased(OrgUnit)
+    active = Worker.status.in_([s.value for s in ACTIVE_STATUSES])
     since = year - APPRAISAL_YEARS_BACK
     community_year = cast(extract("year", Worker.community_start_date), Integer)
     # the tenure start falls back on the community start year only without a level start year
@@ -138,8 +140,7 @@ def load_facts(
         session,
         select(
             Worker.id,
-            district.name,
-            street.name,
+            Worker.community_id,
             Worker.level_start_year,
             Worker.post,
             Worker.level,
@@ -151,13 +152,21 @@ def load_facts(
             Worker.credited_honour_kinds,
             grades.c.grades,
         )
-        .join(community, Worker.community_id == community.id)
-        .join(street, community.parent_id == street.id)
-        .join(district, street.parent_id == district.id)
         .outerjoin(grades, grades.c.worker_id == Worker.id)
-        .where(Worker.status.in_([s.value for s in ACTIVE_STATUSES]))
+        .where(active)
         .order_by(Worker.id),
     )
+    # the names apart, once per community (joined to every worker row, they cost the server
+    # two index lookups per worker)
+    places = {
+        community_id: (district_name, street_name)
+        for community_id, district_name, street_name in session.execute(
+            select(community.id, district.name, street.name)
+            .join(street, community.parent_id == street.id)
+            .join(district, street.parent_id == district.id)
+            .where(community.id.in_(select(Worker.community_id).where(active)))
+        )
+    }
     certificates: dict[int, str] = {}
     ladder = rules.certificate_ladder
     first = first_registrations()  # credit starts at the first registration, not a renewal
@@ -194,9 +203,10 @@ def load_facts(
             (
                 row[0],
                 row[1],
-                row[2],
-                (row[3:], certificate(row[0]), honour(row[0], ()), appointment(row[0])),
+                (row[2:], certificate(row[0]), honour(row[0], ()), appointment(row[0])),
             )
             for row in rows
+            if row[1] in places  # (a community outside the district → street tree: no run)
         ],
+        places,
     )

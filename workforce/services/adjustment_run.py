@@ -287,11 +287,11 @@ def _plan(
     and its summary lines (with how many workers share each)."""
     rows: list[ItemRow] = []
     written = 0
-    counted: Counter[tuple[str, str, tuple[str, bool, bool, Decimal]]] = Counter()
+    counted: Counter[tuple[int, tuple[str, bool, bool, Decimal]]] = Counter()  # by community
     known, run_id = shared.known, shared.run_id
     workers = shared.facts.workers
     total = len(workers)
-    for index, (worker_id, district, street, key) in enumerate(workers):
+    for index, (worker_id, community, key) in enumerate(workers):
         if index % 2000 == 0:
             progress(index, total)
             if cancel is not None:
@@ -306,12 +306,13 @@ def _plan(
             continue
         tail, line = found
         rows.append((run_id, worker_id, tail))
-        counted[district, street, line] += 1
+        counted[community, line] += 1
     write(rows[written:])
     progress(total, total)
     lines: Counter[Line] = Counter()
-    for (district, street, line), n in counted.items():
-        lines[(district, street, *line)] += n
+    places = shared.facts.places
+    for (community, line), n in counted.items():
+        lines[(*places[community], *line)] += n
     return rows, lines
 
 
