@@ -316,6 +316,30 @@ def _plan(
     return rows, lines
 
 
+def _evaluate(
+    session: Session,
+    run: AdjustmentRun,
+    rules: AdjustmentRules,
+    scale: ScaleVersion,
+    costs: _Costs,
+    progress: ProgressFn,
+    cancel: CancelToken | None,
+) -> tuple[PlanSummary, int, dict[int, int]]:
+    """Evaluate every active worker and insert the run's items: the plan's summary, its number of
+    items and their proposed levels by worker.
+
+    The 100,000 workers' facts and items live only in here. The caller pauses the cyclic garbage
+    collector around it (``gc_paused``): its full collections rescanning them were about 0.3 s,
+    and it resumes once they are gone, so its first collection does not scan them either."""
+    facts = load_facts(session, run.year, run.effective_date, rules)
+    proposer = Proposer(rules, {p.code: p for p in scale.posts}, run.year)
+    with item_row_writer(session) as write:  # (on PostgreSQL: as the rows come)
+        shared = _Shared(run.id, facts, proposer, costs, ItemRows(session))
+        items, lines = _plan(shared, write, progress, cancel)
+    summary = summarise_counted((PlanLine(*line), n) for line, n in lines.items())
+    return summary, len(items), {worker: rest[PROPOSED_LEVEL] for _, worker, rest in items}
+
+
 def prepare_run(
     db: Database,
     actor: Actor,
@@ -334,7 +358,7 @@ def prepare_run(
     (an approximation, see ``yearly_delta``); the summed rate is kept in the run's rules."""
     require(actor, Action.PREPARE_ADJUSTMENT)
     effective = effective_date or dt.date(year, 1, 1)
-    with gc_paused(), db.transaction() as session:  # 100,000 workers' facts and items stay alive
+    with db.transaction() as session:
         applied = session.scalar(
             select(AdjustmentRun).where(AdjustmentRun.year == year, AdjustmentRun.status == APPLIED)
         )
@@ -356,8 +380,6 @@ def prepare_run(
         )
         rules = rules_for(session, year)
         share_rate = _employer_share_rate(session, effective) if include_employer_share else None
-        posts = {p.code: p for p in scale.posts}
-        facts = load_facts(session, year, effective, rules)
         run = AdjustmentRun(
             year=year,
             effective_date=effective,
@@ -368,12 +390,10 @@ def prepare_run(
         )
         session.add(run)
         session.flush()
-        proposer = Proposer(rules, posts, year)
-        costs = _Costs(scale, share_rate or ZERO)
-        with item_row_writer(session) as write:  # (on PostgreSQL: as the rows come)
-            shared = _Shared(run.id, facts, proposer, costs, ItemRows(session))
-            items, lines = _plan(shared, write, progress, cancel)
-        summary = summarise_counted((PlanLine(*line), n) for line, n in lines.items())
+        with gc_paused():  # see _evaluate
+            summary, count, proposed = _evaluate(
+                session, run, rules, scale, _Costs(scale, share_rate or ZERO), progress, cancel
+            )
         run.person_times = summary.total.person_times
         run.yearly_cost = summary.total.yearly_cost
         since_last = None
@@ -387,7 +407,7 @@ def prepare_run(
                 .tuples()
                 .all()
             )
-            since_last = _diff(old, {worker: rest[PROPOSED_LEVEL] for _, worker, rest in items})
+            since_last = _diff(old, proposed)
             previous.status = SUPERSEDED
         audit.record(
             session,
@@ -404,7 +424,7 @@ def prepare_run(
             + (f"，含单位缴费（单位费率合计{share_rate}）" if share_rate is not None else "")
             + (f"，取代批次{previous.id}" if previous is not None else ""),
         )
-        return PreparedRun(run.id, year, effective, summary, len(items), since_last, share_rate)
+        return PreparedRun(run.id, year, effective, summary, count, since_last, share_rate)
 
 
 def _recount(session: Session, run: AdjustmentRun) -> None:
