@@ -6,8 +6,8 @@ Run by hand (not by pytest)::
 
 The demo is built for ``today`` = 2026-11-25 (its 2026 run is already reflected in the levels), then
 every active worker gets a 2026 appraisal (18 % 优秀, the rest 称职) and the 2027 run is timed:
-- plan: ``prepare_run`` against the pure rules over the same histories (no database) plus the raw
-  DBAPI insert of the same number of item rows;
+- plan: ``prepare_run`` against reading the same facts and evaluating the pure rules over them
+  (once per distinct facts, as the run does; no item built, nothing written);
 - apply / revert: against a raw DBAPI ``executemany`` updating the same workers' level.
 """
 
@@ -26,11 +26,11 @@ from pathlib import Path
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from workforce.domain.adjustment import propose_adjustment
+from workforce.domain.adjustment import Proposal, Proposer
 from workforce.persistence.accounts import Setting
 from workforce.services.accounts import actor_for
 from workforce.services.adjustment_apply import apply_run, revert_run
-from workforce.services.adjustment_inputs import load_histories
+from workforce.services.adjustment_inputs import load_facts
 from workforce.services.adjustment_run import approve_run, prepare_run, rules_for
 from workforce.services.context import Database
 from workforce.services.demo import generate_demo
@@ -67,16 +67,20 @@ def add_appraisals(db: Database) -> None:
 
 
 def ceiling_rules(db: Database) -> float:
+    """Reading the facts as ``prepare_run`` does and evaluating the rules for every worker, once
+    per distinct facts as the run does (``Proposer``), with no item built and nothing written."""
     start = time.perf_counter()
     with db.reading() as session:
         effective = dt.date(YEAR, 1, 1)
         scale = scale_in_force(session, effective)
         assert scale is not None
         rules = rules_for(session, YEAR)
-        histories = load_histories(session, YEAR, effective, rules)
-    posts = {p.code: p for p in scale.posts}
-    for _, history in histories:
-        propose_adjustment(history, rules, posts, YEAR)
+        facts = load_facts(session, YEAR, effective, rules)
+    proposer = Proposer(rules, {p.code: p for p in scale.posts}, YEAR)
+    known: dict[object, Proposal] = {}
+    for worker_id, _, key in facts.workers:
+        if key not in known:
+            known[key] = proposer.propose(facts.history(worker_id, key))
     return time.perf_counter() - start
 
 

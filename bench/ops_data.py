@@ -349,7 +349,7 @@ def op_adjustment(url: str, **_: Any) -> list[Row]:
 
 
 def ceiling_rules(db: Any) -> float:
-    """Loading the histories and running the pure rules, as bench_adjustment does."""
+    """Reading the facts and evaluating the pure rules over them, as bench_adjustment does."""
     import bench_adjustment
 
     bench_adjustment.YEAR = ADJUST_YEAR

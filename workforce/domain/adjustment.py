@@ -256,6 +256,12 @@ def propose_adjustment(
     )
 
 
+def first_year_read(tenure_start_year: int, rules: AdjustmentRules, year: int) -> int:
+    """The earliest appraisal year the rules read in the run for ``year``: the tenure start, or
+    the first year of the 优秀 streak if that is earlier. Older grades change no proposal."""
+    return min(tenure_start_year, year - rules.early_streak)
+
+
 class Proposer:
     """``propose_adjustment`` for the many workers of one run (same rules, posts and year).
 
@@ -271,7 +277,7 @@ class Proposer:
         """Everything of ``history`` the rules read, but the worker's id: the grades of the years
         from the tenure start (or the 优秀 streak, if earlier) up to the run year."""
         grades = history.appraisals
-        first = min(history.tenure_start_year, self.year - self.rules.early_streak)
+        first = first_year_read(history.tenure_start_year, self.rules, self.year)
         return (
             history.post,
             history.new_post,

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from decimal import Decimal
 from typing import Any
 
@@ -118,29 +119,50 @@ def insert_items(session: Session, items: Sequence[Mapping[str, Any]]) -> None:
         insert_item_rows(session, [convert(item) for item in items])
 
 
-def insert_item_rows(session: Session, rows: Sequence[tuple[int, int, tuple[Any, ...]]]) -> None:
-    """Insert rows made by ``ItemRows``: (run, worker, the other values) — the last shared by the
-    workers of the same item. ``executemany`` on SQLite; on PostgreSQL one ``COPY`` whose text
-    is formatted once per shared tuple."""
-    if not rows:
-        return
+ItemRowValues = tuple[int, int, tuple[Any, ...]]  # (run, worker, the other values): ``ItemRows``
+COPY_CHUNK = 5000  # rows
+
+
+def insert_item_rows(session: Session, rows: Sequence[ItemRowValues]) -> None:
+    """Insert rows made by ``ItemRows`` (see ``item_row_writer``)."""
+    with item_row_writer(session) as write:
+        write(rows)
+
+
+@contextmanager
+def item_row_writer(session: Session) -> Iterator[Callable[[Sequence[ItemRowValues]], None]]:
+    """A function taking rows made by ``ItemRows``: (run, worker, the other values) — the last
+    shared by the workers of the same item —, all inserted when the block ends.
+
+    SQLite: one ``executemany`` at the end. PostgreSQL: one ``COPY`` whose text is formatted once
+    per shared tuple and sent as the rows come, so the server checks and stores them (its two
+    foreign keys and three indexes are most of the insert) while the caller computes the next."""
     connection = session.connection()
     if connection.dialect.name != "postgresql":
-        flat = [(run_id, worker_id, *rest) for run_id, worker_id, rest in rows]
-        bulk_insert(session, AdjustmentItem, ITEM_COLUMNS, flat)
+        pending: list[ItemRowValues] = []
+        yield pending.extend
+        flat = [(run_id, worker_id, *rest) for run_id, worker_id, rest in pending]
+        if flat:
+            bulk_insert(session, AdjustmentItem, ITEM_COLUMNS, flat)
         return
-    texts: dict[int, str] = {}  # by the identity of the shared tuple (alive in ``rows``)
-    lines = []
-    for run_id, worker_id, rest in rows:
-        text = texts.get(id(rest))
-        if text is None:
-            text = texts[id(rest)] = "\t".join(map(_copy_text, rest))
-        lines.append(f"{run_id}\t{worker_id}\t{text}\n")
+    texts: dict[int, str] = {}  # by the identity of the shared tuple (alive in the rows)
+    kept: list[Sequence[ItemRowValues]] = []  # (so that no identity is reused meanwhile)
+
+    def write(rows: Sequence[ItemRowValues]) -> None:
+        kept.append(rows)
+        for start in range(0, len(rows), COPY_CHUNK):
+            lines = []
+            for run_id, worker_id, rest in rows[start : start + COPY_CHUNK]:
+                text = texts.get(id(rest))
+                if text is None:
+                    text = texts[id(rest)] = "\t".join(map(_copy_text, rest))
+                lines.append(f"{run_id}\t{worker_id}\t{text}\n")
+            copy.write("".join(lines))
+
     driver: Any = connection.connection.dbapi_connection  # a psycopg connection
     target = f"adjustment_item ({', '.join(ITEM_COLUMNS)})"
     with driver.cursor() as cursor, cursor.copy(f"COPY {target} FROM STDIN") as copy:
-        for start in range(0, len(lines), 5000):
-            copy.write("".join(lines[start : start + 5000]))
+        yield write
 
 
 def _copy_text(value: Any) -> str:

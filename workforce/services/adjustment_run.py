@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -31,19 +32,21 @@ from workforce.domain.progress import CancelToken, ProgressFn, no_progress
 from workforce.domain.scale import ScaleVersion
 from workforce.persistence.accounts import Setting
 from workforce.persistence.adjustment import (
+    COPY_CHUNK,
     ITEM_COLUMNS,
     AdjustmentItem,
     AdjustmentRun,
     ItemRows,
-    insert_item_rows,
+    item_row_writer,
 )
 from workforce.persistence.base import utc_now
 from workforce.persistence.pay import PayScale
 from workforce.services import audit
-from workforce.services.adjustment_inputs import WorkerIdentity, load_histories
+from workforce.services.adjustment_inputs import PlanFacts, load_facts
 from workforce.services.appraisals import grade_scheme
 from workforce.services.auth_approval import self_approval_note
 from workforce.services.context import Actor, Database, require
+from workforce.services.demo import gc_paused
 from workforce.services.payroll_basis import insurance_items
 from workforce.services.scales import scale_in_force
 
@@ -212,8 +215,7 @@ def _before_state(identity_start: int | None, proposal_history: Any) -> dict[str
 def _item_template(
     run_id: int,
     history: WorkerHistory,
-    facts: tuple[object, ...],
-    identity: WorkerIdentity,
+    level_start_year: int | None,
     proposer: Proposer,
     costs: _Costs,
     year: int,
@@ -222,8 +224,8 @@ def _item_template(
     posts = proposer.posts
     if history.post not in posts or (history.new_post and history.new_post not in posts):
         return None
-    proposal = proposer.propose(history, facts)
-    before = _before_state(identity.level_start_year, history)
+    proposal = proposer.propose(history)
+    before = _before_state(level_start_year, history)
     if not (_state_changes(proposal, before) or proposal.notes):
         return None
     row = _item_row(run_id, proposal, *costs.of(proposal), before)
@@ -244,46 +246,98 @@ def _diff(old: dict[int, int], new: dict[int, int]) -> RunDiff:
 _UNSEEN: Any = object()
 ItemRow = tuple[int, int, tuple[Any, ...]]  # run, worker, the other values (ItemRows)
 Line = tuple[str, str, str, bool, bool, Decimal]  # a PlanLine's values
+# what workers with the same facts share: their item row's values after the ids and their
+# summary line's values after the street; None when the run leaves them alone
+Shared = tuple[tuple[Any, ...], tuple[str, bool, bool, Decimal]] | None
+
+
+class _Shared:
+    """What the workers of each distinct facts share (``known``): the history is built, the rules
+    evaluated, the item built and converted once per distinct facts (about 10,000 among 100,000
+    workers)."""
+
+    def __init__(
+        self, run_id: int, facts: PlanFacts, proposer: Proposer, costs: _Costs, convert: ItemRows
+    ) -> None:
+        self.run_id, self.facts, self.proposer = run_id, facts, proposer
+        self.costs, self.convert = costs, convert
+        self.known: dict[tuple[object, ...], Shared] = {}
+
+    def add(self, worker_id: int, key: tuple[object, ...]) -> Shared:
+        """What the workers with the facts ``key`` share (the first is ``worker_id``)."""
+        history = self.facts.history(worker_id, key)
+        start = self.facts.level_start_year(key)
+        year = self.proposer.year
+        item = _item_template(self.run_id, history, start, self.proposer, self.costs, year)
+        found: Shared = None
+        if item is not None:
+            line = (item["new_post"], item["changed"], item["blocked"], item["yearly_delta"])
+            found = (self.convert.rest(item), line)
+        self.known[key] = found
+        return found
 
 
 def _plan(
-    run_id: int,
-    histories: list[tuple[WorkerIdentity, WorkerHistory]],
-    proposer: Proposer,
-    costs: _Costs,
-    convert: ItemRows,
+    shared: _Shared,
+    write: Callable[[Sequence[ItemRow]], None],
     progress: ProgressFn,
     cancel: CancelToken | None,
-) -> tuple[
-    list[tuple[int, int, tuple[Any, ...]]], Counter[tuple[str, str, str, bool, bool, Decimal]]
-]:
-    """The run's item rows (as ``insert_item_rows`` takes them) and its summary lines (with how
-    many workers share each)."""
+) -> tuple[list[ItemRow], Counter[Line]]:
+    """The run's item rows (as ``item_row_writer`` takes them, given to ``write`` as they come)
+    and its summary lines (with how many workers share each)."""
     rows: list[ItemRow] = []
-    lines: Counter[Line] = Counter()
-    # workers with the same facts get the same item (but the id): built and converted once per
-    # combination (about 10,000 among 100,000 workers)
-    known: dict[tuple[object, ...], tuple[dict[str, Any], tuple[Any, ...]] | None] = {}
-    total = len(histories)
-    for index, (identity, history) in enumerate(histories):
+    written = 0
+    counted: Counter[tuple[int, tuple[str, bool, bool, Decimal]]] = Counter()  # by community
+    known, run_id = shared.known, shared.run_id
+    workers = shared.facts.workers
+    total = len(workers)
+    for index, (worker_id, community, key) in enumerate(workers):
         if index % 2000 == 0:
             progress(index, total)
             if cancel is not None:
                 cancel.check()
-        facts = proposer.facts(history)
-        key = (facts, identity.level_start_year)
+            if len(rows) - written >= COPY_CHUNK:
+                write(rows[written:])
+                written = len(rows)
         found = known.get(key, _UNSEEN)
         if found is _UNSEEN:
-            item = _item_template(run_id, history, facts, identity, proposer, costs, proposer.year)
-            found = known[key] = None if item is None else (item, convert.rest(item))
+            found = shared.add(worker_id, key)
         if found is None:
             continue
-        item, tail = found
-        rows.append((run_id, history.worker_id, tail))
-        line = (identity.district, identity.street, item["new_post"], item["changed"])
-        lines[(*line, item["blocked"], item["yearly_delta"])] += 1
+        tail, line = found
+        rows.append((run_id, worker_id, tail))
+        counted[community, line] += 1
+    write(rows[written:])
     progress(total, total)
+    lines: Counter[Line] = Counter()
+    places = shared.facts.places
+    for (community, line), n in counted.items():
+        lines[(*places[community], *line)] += n
     return rows, lines
+
+
+def _evaluate(
+    session: Session,
+    run: AdjustmentRun,
+    rules: AdjustmentRules,
+    scale: ScaleVersion,
+    costs: _Costs,
+    progress: ProgressFn,
+    cancel: CancelToken | None,
+) -> tuple[PlanSummary, int, dict[int, int]]:
+    """Evaluate every active worker and insert the run's items: the plan's summary, its number of
+    items and their proposed levels by worker.
+
+    The 100,000 workers' facts and items live only in here. The caller pauses the cyclic garbage
+    collector around it (``gc_paused``): its full collections rescanning them were about 0.3 s,
+    and it resumes once they are gone, so its first collection does not scan them either."""
+    facts = load_facts(session, run.year, run.effective_date, rules)
+    proposer = Proposer(rules, {p.code: p for p in scale.posts}, run.year)
+    with item_row_writer(session) as write:  # (on PostgreSQL: as the rows come)
+        shared = _Shared(run.id, facts, proposer, costs, ItemRows(session))
+        items, lines = _plan(shared, write, progress, cancel)
+    summary = summarise_counted((PlanLine(*line), n) for line, n in lines.items())
+    return summary, len(items), {worker: rest[PROPOSED_LEVEL] for _, worker, rest in items}
 
 
 def prepare_run(
@@ -326,8 +380,6 @@ def prepare_run(
         )
         rules = rules_for(session, year)
         share_rate = _employer_share_rate(session, effective) if include_employer_share else None
-        posts = {p.code: p for p in scale.posts}
-        histories = load_histories(session, year, effective, rules)
         run = AdjustmentRun(
             year=year,
             effective_date=effective,
@@ -338,13 +390,10 @@ def prepare_run(
         )
         session.add(run)
         session.flush()
-        proposer = Proposer(rules, posts, year)
-        costs = _Costs(scale, share_rate or ZERO)
-        items, lines = _plan(
-            run.id, histories, proposer, costs, ItemRows(session), progress, cancel
-        )
-        insert_item_rows(session, items)
-        summary = summarise_counted((PlanLine(*line), n) for line, n in lines.items())
+        with gc_paused():  # see _evaluate
+            summary, count, proposed = _evaluate(
+                session, run, rules, scale, _Costs(scale, share_rate or ZERO), progress, cancel
+            )
         run.person_times = summary.total.person_times
         run.yearly_cost = summary.total.yearly_cost
         since_last = None
@@ -358,7 +407,7 @@ def prepare_run(
                 .tuples()
                 .all()
             )
-            since_last = _diff(old, {worker: rest[PROPOSED_LEVEL] for _, worker, rest in items})
+            since_last = _diff(old, proposed)
             previous.status = SUPERSEDED
         audit.record(
             session,
@@ -375,7 +424,7 @@ def prepare_run(
             + (f"，含单位缴费（单位费率合计{share_rate}）" if share_rate is not None else "")
             + (f"，取代批次{previous.id}" if previous is not None else ""),
         )
-        return PreparedRun(run.id, year, effective, summary, len(items), since_last, share_rate)
+        return PreparedRun(run.id, year, effective, summary, count, since_last, share_rate)
 
 
 def _recount(session: Session, run: AdjustmentRun) -> None:
