@@ -78,3 +78,17 @@ def make_session_factory(engine: Engine) -> sessionmaker[Session]:
 def describe_url(engine: Engine) -> str:
     """The database as a person would name it, without a password."""
     return engine.url.render_as_string(hide_password=True)
+
+
+def refresh_statistics(engine: Engine) -> None:
+    """After a bulk load, give PostgreSQL's planner statistics of the new rows (``ANALYZE``) at
+    once, as pg_restore's documentation advises: until autovacuum gets to the tables (or never,
+    where a server runs without it) every plan is guessed from empty tables.
+
+    SQLite: nothing. Without ``sqlite_stat1`` its planner takes the indexes the bulk queries are
+    written for; statistics could change those plans behind the measured ones."""
+    if engine.dialect.name != "postgresql":
+        return
+    with engine.connect() as connection:
+        connection.exec_driver_sql("ANALYZE")
+        connection.commit()

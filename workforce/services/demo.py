@@ -26,6 +26,7 @@ from workforce.domain.progress import CancelToken, ProgressFn, no_progress
 from workforce.domain.worker import WORKER_FIELDS
 from workforce.persistence.base import Base, utc_now
 from workforce.persistence.careers import CertificateRegistration
+from workforce.persistence.database import refresh_statistics
 from workforce.persistence.org import OrgUnit
 from workforce.persistence.people import (
     Appraisal,
@@ -382,5 +383,6 @@ def generate_demo(
             {"seed": (None, seed), "today": (None, today)},
             note=report.describe(),
         )
+    refresh_statistics(db.engine)  # 1,000,000 rows and more at 100,000 workers
     progress(total, total)
     return report
