@@ -67,6 +67,37 @@ def hash_password(username: str, password: str) -> str:
     return HASHER.hash(password)
 
 
+def store_password(
+    session: Session,
+    actor: Actor,
+    user: User,
+    password: str,
+    action: str,
+    *,
+    note: str,
+    must_change: bool = False,
+) -> None:
+    """Give ``user`` a new ``password`` (hashed), unlock the account and audit it as ``action``:
+    the record names what else changes, never the password or its hash."""
+    changes = {
+        "must_change_password": (user.must_change_password, must_change),
+        "failed_logins": (user.failed_logins, 0),
+        "locked_until": (minute_text(user.locked_until), None),
+    }
+    user.password_hash = hash_password(user.username, password)
+    user.must_change_password = must_change
+    user.failed_logins, user.locked_until = 0, None
+    audit.record(
+        session,
+        actor,
+        action,
+        "app_user",
+        user.id,
+        {k: v for k, v in changes.items() if v[0] != v[1]},
+        note=note,
+    )
+
+
 def _actor(user: User) -> Actor:
     return Actor(user.id, user.username, Role(user.role), user.scope_org_id)
 
@@ -203,23 +234,7 @@ def change_own_password(db: Database, actor: Actor, current: str, new: str) -> N
             raise ActionRefused("当前密码不正确")
         if user.password_hash and current == new:
             raise ActionRefused("新密码不能与当前密码相同")
-        changes = {  # what else changes, never the password or its hash
-            "must_change_password": (user.must_change_password, False),
-            "failed_logins": (user.failed_logins, 0),
-            "locked_until": (minute_text(user.locked_until), None),
-        }
-        user.password_hash = hash_password(user.username, new)
-        user.must_change_password = False
-        user.failed_logins, user.locked_until = 0, None
-        audit.record(
-            session,
-            actor,
-            "change_password",
-            "app_user",
-            user.id,
-            {k: v for k, v in changes.items() if v[0] != v[1]},
-            note="本人修改密码",
-        )
+        store_password(session, actor, user, new, "change_password", note="本人修改密码")
 
 
 def set_initial_password(db: Database, new: str) -> Actor:

@@ -21,7 +21,7 @@ from workforce.persistence.accounts import User
 from workforce.persistence.base import utc_now
 from workforce.persistence.org import OrgUnit
 from workforce.services import audit
-from workforce.services.auth import hash_password, minute_text
+from workforce.services.auth import hash_password, minute_text, store_password
 from workforce.services.context import Actor, Database, require
 
 USERNAME = re.compile(r"^[A-Za-z0-9_.\-\u4e00-\u9fff]{2,50}$")
@@ -163,24 +163,14 @@ def reset_password(db: Database, actor: Actor, username: str, password: str) -> 
         user = _user(session, username)
         if user.id != actor.user_id:
             _require_own_password(session, actor)
-        must_change = user.id != actor.user_id
-        # what else changes, never the password or its hash
-        changes = {
-            "must_change_password": (user.must_change_password, must_change),
-            "failed_logins": (user.failed_logins, 0),
-            "locked_until": (minute_text(user.locked_until), None),
-        }
-        user.password_hash = hash_password(user.username, password)
-        user.must_change_password = must_change
-        user.failed_logins, user.locked_until = 0, None
-        audit.record(
+        store_password(
             session,
             actor,
+            user,
+            password,
             "reset_password",
-            "app_user",
-            user.id,
-            {k: v for k, v in changes.items() if v[0] != v[1]},
             note="管理员设置密码",
+            must_change=user.id != actor.user_id,
         )
 
 
