@@ -113,7 +113,8 @@ class Task(QObject, Generic[T]):
 
     @Slot(int, int)
     def _show_progress(self, done: int, total: int) -> None:
-        if self.cancel_token.cancelled:
+        # a report still queued when the asking window closed finds its dialog gone with it
+        if self.cancel_token.cancelled or not shiboken6.isValid(self.dialog):
             return
         if self.dialog.maximum() != total:
             self.dialog.setMaximum(max(total, 0))

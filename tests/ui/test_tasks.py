@@ -5,10 +5,11 @@ from __future__ import annotations
 import threading
 
 import pytest
+import shiboken6
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from ui.tasks import run_task
+from ui.tasks import _running, run_task
 from workforce.domain.problems import ActionRefused
 from workforce.domain.progress import CancelToken, ProgressFn
 
@@ -50,3 +51,22 @@ def test_result_refusal_and_cancel(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
     task.dialog.canceled.emit()  # the cancel button
     qtbot.waitUntil(lambda: cancelled == [True])
     assert len(results) == 1 and len(shown) == 1  # quiet: no result, no message
+
+
+def test_progress_queued_after_the_window_closed_is_dropped(qtbot: QtBot) -> None:
+    """A progress report still queued when the asking window (and its dialog) went away."""
+    from PySide6.QtWidgets import QWidget
+
+    window = QWidget()
+    gate = threading.Event()
+
+    def operation(_progress: ProgressFn, _cancel: CancelToken) -> int:
+        gate.wait(5)
+        return 1
+
+    task = run_task(window, operation, lambda _r: None, label="…")
+    window.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(task.dialog))
+    task._show_progress(1, 2)  # raised "Internal C++ object already deleted"
+    gate.set()
+    qtbot.waitUntil(lambda: task not in _running)
