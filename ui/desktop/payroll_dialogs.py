@@ -13,25 +13,20 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from ui import formatting as fmt
-from ui.desktop.career_dialogs import FormDialog, make_table
-from ui.desktop.models import RIGHT, Column, RowsTableModel
+from ui.desktop.career_dialogs import FormDialog
+from ui.desktop.models import RIGHT, Column
+from ui.desktop.people_search import Operation, PeopleSearch
 from ui.tasks import run_task
 from workforce.domain.employment import MonthSpan
 from workforce.domain.problems import Problem
@@ -85,7 +80,7 @@ PAYEE_COLUMNS: tuple[Column[Payee], ...] = (
 )
 
 
-class PeoplePicker(QDialog):
+class PeoplePicker(PeopleSearch[Payee]):
     """选择人员: the unit's workers employed in the month (everyone's when no unit), those who
     left during or after it included — final pay and corrections — with their status shown and
     a switch to hide them; narrowed by name or 身份证号 (``month_payees``)."""
@@ -100,64 +95,40 @@ class PeoplePicker(QDialog):
         period: dt.date | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.db, self.actor, self.unit_id = db, actor, unit_id
-        self.period = (period or dt.date.today()).replace(day=1)
+        first = (period or dt.date.today()).replace(day=1)
+        include_left = QCheckBox()
+        super().__init__(
+            PAYEE_COLUMNS,
+            unit_name=unit_name,
+            unit_note=MonthSpan.of(first).label(),
+            above_table=[include_left],
+            parent=parent,
+        )
+        self.db, self.actor, self.unit_id, self.period = db, actor, unit_id, first
+        self.include_left = include_left
         self.found: list[Payee] = []
-        self.loaded = False
         self.setWindowTitle(self.tr("Choose workers"))
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Name or ID number"))
-        find = QPushButton(self.tr("Search"))
-        select_all = QPushButton(self.tr("Select all"))
-        self.include_left = QCheckBox(self.tr("Include those who have left"))
+        self.include_left.setText(self.tr("Include those who have left"))
         self.include_left.setChecked(True)
         self.include_left.setToolTip(
             self.tr("Workers who left during or after the month: final pay, corrections")
         )
-        self.model: RowsTableModel[Payee] = RowsTableModel(PAYEE_COLUMNS)
-        self.table = make_table(self.model, sortable=True)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.count = QLabel()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        unit = self.tr("Unit: %1").replace("%1", unit_name or self.tr("All"))
-        top = QHBoxLayout()
-        top.addWidget(QLabel(f"{unit} · {MonthSpan.of(self.period).label()}"))
-        top.addWidget(self.search, 1)
-        top.addWidget(find)
-        top.addWidget(select_all)
-        column = QVBoxLayout(self)
-        column.addLayout(top)
-        column.addWidget(self.include_left)
-        column.addWidget(self.table, 1)
-        column.addWidget(self.count)
-        column.addWidget(buttons)
-        find.clicked.connect(self.load)
-        self.search.returnPressed.connect(self.load)
-        select_all.clicked.connect(self.table.selectAll)
         self.include_left.toggled.connect(lambda _on: self._show_found())
         self.resize(820, 500)
 
-    def load(self) -> None:
+    def operation(self, text: str) -> Operation:
         from workforce.services.payroll_payees import month_payees
 
         db, actor, unit, period = self.db, self.actor, self.unit_id, self.period
-        text = self.search.text()
 
         def operation(_progress: ProgressFn, _cancel: CancelToken) -> list[Payee]:
             return month_payees(db, actor, period, unit_id=unit, search=text)
 
-        self.loaded = False
-        run_task(self, operation, self._found, label=self.tr("Finding workers…"))
+        return operation
 
-    def _found(self, rows: list[Payee]) -> None:
+    def show_rows(self, rows: list[Payee]) -> None:
         self.found = rows
         self._show_found()
-        self.loaded = True
 
     def _show_found(self) -> None:
         left = sum(1 for p in self.found if not p.active)
@@ -171,10 +142,6 @@ class PeoplePicker(QDialog):
             .replace("%1", fmt.count_text(len(self.found)))
             .replace("%2", fmt.count_text(left))
         )
-
-    def chosen(self) -> list[int]:
-        picked = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
-        return [self.model.row_at(r).worker_id for r in picked]
 
 
 def month_edit(day: dt.date) -> QDateEdit:

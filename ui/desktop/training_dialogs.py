@@ -10,26 +10,20 @@ from decimal import Decimal
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
-    QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from ui import formatting as fmt
-from ui.desktop.career_dialogs import FormDialog, make_table
+from ui.desktop.career_dialogs import FormDialog
 from ui.desktop.form_widgets import DateEdit
-from ui.desktop.models import Column, RowsTableModel
-from ui.tasks import run_task
+from ui.desktop.models import Column
+from ui.desktop.people_search import Operation, PeopleSearch
 from workforce.domain.compliance import ORGANISER_LEVELS
 from workforce.domain.progress import CancelToken, ProgressFn
 from workforce.services.career_facts import Person
@@ -87,7 +81,7 @@ class SessionDialog(FormDialog):
         )
 
 
-class PickDialog(QDialog):
+class PickDialog(PeopleSearch[Person]):
     """添加参训人员: the unit's active workers, narrowed by a search; pick several at once."""
 
     def __init__(
@@ -99,59 +93,26 @@ class PickDialog(QDialog):
         unit_name: str,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(PERSON_COLUMNS, unit_name=unit_name, parent=parent)
         self.db, self.actor, self.unit_id = db, actor, unit_id
-        self.loaded = False
         self.setWindowTitle(self.tr("Add attendees"))
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Name or ID number"))
-        find = QPushButton(self.tr("Search"))
-        select_all = QPushButton(self.tr("Select all"))
-        self.model = RowsTableModel(PERSON_COLUMNS)
-        self.table = make_table(self.model, sortable=True)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.count = QLabel()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Unit: %1").replace("%1", unit_name or self.tr("All"))))
-        top.addWidget(self.search, 1)
-        top.addWidget(find)
-        top.addWidget(select_all)
-        column = QVBoxLayout(self)
-        column.addLayout(top)
-        column.addWidget(self.table, 1)
-        column.addWidget(self.count)
-        column.addWidget(buttons)
-        find.clicked.connect(self.load)
-        self.search.returnPressed.connect(self.load)
-        select_all.clicked.connect(self.table.selectAll)
         self.resize(620, 480)
 
-    def load(self) -> None:
-        db, actor, unit, text = self.db, self.actor, self.unit_id, self.search.text()
+    def operation(self, text: str) -> Operation:
+        db, actor, unit = self.db, self.actor, self.unit_id
 
         def operation(_progress: ProgressFn, _cancel: CancelToken) -> list[Person]:
             return pick_candidates(db, actor, unit_id=unit, search=text)
 
-        self.loaded = False
-        run_task(self, operation, self._show, label=self.tr("Finding workers…"))
+        return operation
 
-    def _show(self, rows: list[Person]) -> None:
+    def show_rows(self, rows: list[Person]) -> None:
         self.model.set_rows(rows)
         self.count.setText(
             self.tr("%1 people; select those who attended.").replace(
                 "%1", fmt.count_text(len(rows))
             )
         )
-        self.loaded = True
-
-    def chosen(self) -> list[int]:
-        picked = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
-        return [self.model.row_at(r).worker_id for r in picked]
 
 
 class SigninDialog(FormDialog):

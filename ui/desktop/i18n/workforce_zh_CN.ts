@@ -2124,29 +2124,14 @@ Everything entered since then will no longer be shown; the current data is first
 <context>
     <name>PeoplePicker</name>
     <message>
-        <location filename="../payroll_dialogs.py" line="+60"/>
+        <location filename="../payroll_dialogs.py" line="+55"/>
         <source>%1 since %2</source>
         <translation>%1（%2起）</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+55"/>
         <source>Choose workers</source>
         <translation>选择人员</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Name or ID number</source>
-        <translation>姓名或身份证号</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Search</source>
-        <translation>查找</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Select all</source>
-        <translation>全选</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2159,7 +2144,30 @@ Everything entered since then will no longer be shown; the current data is first
         <translation>本月内或本月之后离开的人员：结清工资、补发扣回</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+25"/>
+        <source>%1 people employed in the month, %2 of them have left; select those the entry is for.</source>
+        <translation>本月在职共 %1 人，其中 %2 人已离开；请选择要录入的人员。</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleSearch</name>
+    <message>
+        <location filename="../people_search.py" line="+53"/>
+        <source>Name or ID number</source>
+        <translation>姓名或身份证号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select all</source>
+        <translation>全选</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Unit: %1</source>
         <translation>单位：%1</translation>
     </message>
@@ -2173,51 +2181,16 @@ Everything entered since then will no longer be shown; the current data is first
         <source>Finding workers…</source>
         <translation>正在查找人员…</translation>
     </message>
-    <message>
-        <location line="+13"/>
-        <source>%1 people employed in the month, %2 of them have left; select those the entry is for.</source>
-        <translation>本月在职共 %1 人，其中 %2 人已离开；请选择要录入的人员。</translation>
-    </message>
 </context>
 <context>
     <name>PickDialog</name>
     <message>
-        <location filename="../training_dialogs.py" line="+105"/>
+        <location filename="../training_dialogs.py" line="+98"/>
         <source>Add attendees</source>
         <translation>添加参训人员</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Name or ID number</source>
-        <translation>姓名或身份证号</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Search</source>
-        <translation>查找</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Select all</source>
-        <translation>全选</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Unit: %1</source>
-        <translation>单位：%1</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>All</source>
-        <translation>全部</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>Finding workers…</source>
-        <translation>正在查找人员…</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+14"/>
         <source>%1 people; select those who attended.</source>
         <translation>共 %1 人，请选中参训人员。</translation>
     </message>
@@ -2729,7 +2702,7 @@ Everything entered since then will no longer be shown; the current data is first
 <context>
     <name>SessionDialog</name>
     <message>
-        <location filename="../training_dialogs.py" line="-94"/>
+        <location filename="../training_dialogs.py" line="-66"/>
         <source>New training session</source>
         <translation>新建培训</translation>
     </message>
@@ -2767,7 +2740,7 @@ Everything entered since then will no longer be shown; the current data is first
 <context>
     <name>SheetPlanDialog</name>
     <message>
-        <location filename="../payroll_dialogs.py" line="+26"/>
+        <location filename="../payroll_dialogs.py" line="+22"/>
         <source>No problems found.</source>
         <translation>未发现问题。</translation>
     </message>
@@ -2849,7 +2822,7 @@ Everything entered since then will no longer be shown; the current data is first
 <context>
     <name>SigninDialog</name>
     <message>
-        <location filename="../training_dialogs.py" line="+90"/>
+        <location filename="../training_dialogs.py" line="+57"/>
         <source>Sheet %1: %2 rows, %3 to add, %4 to change, %5 already listed.</source>
         <translation>工作表「%1」：共 %2 行，新增 %3 人，变更 %4 人，%5 人已在名单中。</translation>
     </message>
@@ -3556,12 +3529,12 @@ Save anyway?</source>
         <location filename="../import_preview.py" line="-25"/>
         <location line="+7"/>
         <location filename="../models.py" line="+55"/>
-        <location filename="../payroll_dialogs.py" line="-188"/>
+        <location filename="../payroll_dialogs.py" line="-160"/>
         <location filename="../payroll_items_grid.py" line="-245"/>
         <location filename="../payroll_text.py" line="+28"/>
         <location filename="../pipeline_board.py" line="-147"/>
         <location filename="../reminders_dock.py" line="-56"/>
-        <location filename="../training_dialogs.py" line="-144"/>
+        <location filename="../training_dialogs.py" line="-111"/>
         <location filename="../training_window.py" line="-192"/>
         <location filename="../users_window.py" line="-188"/>
         <source>Name</source>
