@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import cast
 
 from sqlalchemy import Table, bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
@@ -23,13 +23,20 @@ from workforce.domain.permissions import Action
 from workforce.domain.problems import ActionRefused, Problem, Where, error, refuse_on_errors
 from workforce.domain.progress import CancelToken, ProgressFn, no_progress
 from workforce.domain.sheet import SheetGrid
-from workforce.persistence.accounts import ImportBatch, Setting
-from workforce.persistence.people import Appraisal, Worker
+from workforce.persistence.accounts import Setting
+from workforce.persistence.people import Appraisal
 from workforce.services import audit
 from workforce.services.appraisal_quota import community_quota_warnings
 from workforce.services.context import Actor, Database, require
-
-CHUNK = 5000
+from workforce.services.sheet_import import (
+    CountedPlan,
+    chunks,
+    in_row_order,
+    look_up_people,
+    matched,
+    open_batch,
+    people_by_id,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,9 +59,13 @@ class AppraisalChange:
     new: str
     row: int | None = None
 
+    @property
+    def is_new(self) -> bool:
+        return self.old is None
+
 
 @dataclass(frozen=True, slots=True)
-class AppraisalPlan:
+class AppraisalPlan(CountedPlan):
     """What an import would write, and every problem (errors block, warnings do not)."""
 
     sheet: str
@@ -63,18 +74,6 @@ class AppraisalPlan:
     changes: tuple[AppraisalChange, ...]
     unchanged: int
     problems: tuple[Problem, ...]
-
-    @property
-    def has_errors(self) -> bool:
-        return any(p.is_error for p in self.problems)
-
-    @property
-    def created(self) -> int:
-        return sum(1 for c in self.changes if c.old is None)
-
-    @property
-    def updated(self) -> int:
-        return len(self.changes) - self.created
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,16 +111,11 @@ def set_grade_scheme(db: Database, actor: Actor, scheme: GradeScheme) -> None:
         )
 
 
-def _chunks(values: Sequence[Any]) -> Iterable[Sequence[Any]]:
-    for start in range(0, len(values), CHUNK):
-        yield values[start : start + CHUNK]
-
-
 def _existing(
     session: Session, worker_ids: Sequence[int], years: Iterable[int]
 ) -> dict[tuple[int, int], str]:
     found: dict[tuple[int, int], str] = {}
-    for chunk in _chunks(sorted(set(worker_ids))):
+    for chunk in chunks(sorted(set(worker_ids))):
         rows = session.execute(
             select(Appraisal.worker_id, Appraisal.year, Appraisal.grade).where(
                 Appraisal.worker_id.in_(chunk), Appraisal.year.in_(sorted(set(years)))
@@ -178,14 +172,7 @@ def record_appraisals(
         ids = [e.worker_id for e in entries]
         if len(set(ids)) != len(ids):
             raise ActionRefused("同一人在一次录入中出现了多次")
-        people: dict[int, tuple[str, str]] = {}
-        for chunk in _chunks(ids):
-            rows = session.execute(
-                select(Worker.id, Worker.id_number, Worker.name).where(Worker.id.in_(chunk))
-            ).tuples()
-            people.update((w, (n, name)) for w, n, name in rows)
-        if missing := [w for w in ids if w not in people]:
-            raise ActionRefused(f"人员不存在：{'、'.join(map(str, missing[:5]))}")
+        people = people_by_id(session, ids)
         problems = tuple(
             error(
                 "unknown_grade",
@@ -212,26 +199,6 @@ def record_appraisals(
         )
 
 
-def _people_by_number(
-    session: Session,
-    numbers: Sequence[str],
-    progress: ProgressFn,
-    cancel: CancelToken | None,
-) -> dict[str, tuple[int, str]]:
-    """ID number → (worker id, name), in chunks, reporting progress."""
-    people: dict[str, tuple[int, str]] = {}
-    for done, chunk in enumerate(_chunks(numbers)):
-        progress(done * CHUNK, len(numbers))
-        if cancel is not None:
-            cancel.check()
-        rows = session.execute(
-            select(Worker.id_number, Worker.id, Worker.name).where(Worker.id_number.in_(chunk))
-        ).tuples()
-        people.update((n, (w, name)) for n, w, name in rows)
-    progress(len(numbers), len(numbers))
-    return people
-
-
 def _make_plan(
     session: Session,
     grid: SheetGrid,
@@ -242,26 +209,14 @@ def _make_plan(
 ) -> AppraisalPlan:
     scheme = grade_scheme(session)
     sheet = read_appraisal_sheet(grid, scheme, year=year)
-    problems = list(sheet.problems)
     records = sheet.records
-    people = _people_by_number(
-        session, sorted({p.id_number for p in sheet.people}), progress, cancel
-    )
-    for cell in sheet.people:
-        found = people.get(cell.id_number)
-        if found is None:
-            where = Where(sheet.sheet, cell.row, sheet.label("id_number"), cell.id_number)
-            problems.append(error("unknown_person", "系统中没有此身份证号的人员", where))
-        elif cell.name and cell.name != found[1]:
-            where = Where(sheet.sheet, cell.row, sheet.label("name"), cell.name)
-            message = f"姓名与该身份证号在系统中的人员「{found[1]}」不符"
-            problems.append(error("name_mismatch", message, where))
+    people, problems = look_up_people(session, sheet, progress, cancel)
     existing = _existing(session, [p[0] for p in people.values()], {r.year for r in records})
     changes: list[AppraisalChange] = []
     unchanged = 0
     for record in records:
-        found = people.get(record.id_number)
-        if found is None or (record.name and record.name != found[1]):
+        found = matched(people, record)
+        if found is None:
             continue
         if record.year > today.year:
             problems.append(
@@ -284,9 +239,13 @@ def _make_plan(
             )
     keys = [(people[r.id_number][0], r.year) for r in records if r.id_number in people]
     problems.extend(community_quota_warnings(session, scheme, keys, changes))
-    problems.sort(key=lambda p: (p.where.row is not None, p.where.row or 0))
     return AppraisalPlan(
-        sheet.sheet, sheet.header_row, sheet.data_rows, tuple(changes), unchanged, tuple(problems)
+        sheet.sheet,
+        sheet.header_row,
+        sheet.data_rows,
+        tuple(changes),
+        unchanged,
+        in_row_order(problems),
     )
 
 
@@ -322,21 +281,12 @@ def apply_appraisal_import(
     with db.transaction() as session:
         plan = _make_plan(session, grid, year, today or dt.date.today(), progress, cancel)
         refuse_on_errors("考核结果表有误，未导入", plan.problems)
-        batch = ImportBatch(
-            kind="appraisal",
-            file_name=grid.file_name or grid.name,
-            user_id=actor.user_id,
-            created=plan.created,
-            updated=plan.updated,
-        )
-        session.add(batch)
-        session.flush()
-        audit.record_batch(session, actor, batch)
+        file_name = grid.file_name or grid.name
+        batch = open_batch(session, actor, "appraisal", file_name, plan.created, plan.updated)
         if cancel is not None:
             cancel.check()
         _write(session, actor, plan.changes, batch.id)
-        warnings = tuple(p for p in plan.problems if not p.is_error)
-        return AppraisalResult(plan.created, plan.updated, plan.unchanged, warnings, batch.id)
+        return AppraisalResult(plan.created, plan.updated, plan.unchanged, plan.warnings, batch.id)
 
 
 def appraisal_counts(db: Database, year: int) -> dict[str, int]:

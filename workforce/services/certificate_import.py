@@ -12,7 +12,7 @@ date entered wrongly is fixed with 更正登记日期, not by an import.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -26,13 +26,19 @@ from workforce.domain.permissions import Action
 from workforce.domain.problems import Problem, Where, error, refuse_on_errors
 from workforce.domain.progress import CancelToken, ProgressFn, no_progress
 from workforce.domain.sheet import SheetGrid
-from workforce.persistence.accounts import ImportBatch
 from workforce.persistence.careers import CertificateRegistration
-from workforce.persistence.people import Certificate, Worker
+from workforce.persistence.people import Certificate
 from workforce.services import audit, career_facts
 from workforce.services.context import Actor, Database, require
+from workforce.services.sheet_import import (
+    CountedPlan,
+    chunks,
+    in_row_order,
+    look_up_people,
+    matched,
+    open_batch,
+)
 
-CHUNK = 5000
 NEW, RENEW, UPDATE = "新增", "再登记", "补充"
 
 
@@ -54,27 +60,19 @@ class CertificateChange:
     registrations: tuple[dt.date, ...]
     old_registrations: tuple[dt.date, ...]
 
+    @property
+    def is_new(self) -> bool:
+        return self.certificate_id is None
+
 
 @dataclass(frozen=True, slots=True)
-class CertificatePlan:
+class CertificatePlan(CountedPlan):
     sheet: str
     header_row: int
     total_rows: int
     changes: tuple[CertificateChange, ...]
     unchanged: int
     problems: tuple[Problem, ...]
-
-    @property
-    def has_errors(self) -> bool:
-        return any(p.is_error for p in self.problems)
-
-    @property
-    def created(self) -> int:
-        return sum(1 for c in self.changes if c.certificate_id is None)
-
-    @property
-    def updated(self) -> int:
-        return len(self.changes) - self.created
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,27 +94,6 @@ class _Held:
     has_rows: bool
 
 
-def _chunks(values: Sequence[Any]) -> Iterable[Sequence[Any]]:
-    for start in range(0, len(values), CHUNK):
-        yield values[start : start + CHUNK]
-
-
-def _people(
-    session: Session, numbers: Sequence[str], progress: ProgressFn, cancel: CancelToken | None
-) -> dict[str, tuple[int, str]]:
-    found: dict[str, tuple[int, str]] = {}
-    for done, chunk in enumerate(_chunks(numbers)):
-        progress(done * CHUNK, len(numbers))
-        if cancel is not None:
-            cancel.check()
-        rows = session.execute(
-            select(Worker.id_number, Worker.id, Worker.name).where(Worker.id_number.in_(chunk))
-        ).tuples()
-        found.update((n, (w, name)) for n, w, name in rows)
-    progress(len(numbers), len(numbers))
-    return found
-
-
 def _held(session: Session, worker_ids: Sequence[int], numbers: Sequence[str]) -> list[_Held]:
     """The social-work certificates of these workers and any certificate with these numbers."""
     columns = (
@@ -128,18 +105,18 @@ def _held(session: Session, worker_ids: Sequence[int], numbers: Sequence[str]) -
         Certificate.registered_date,
     )
     rows: dict[int, tuple[Any, ...]] = {}
-    for chunk in _chunks(sorted(set(worker_ids))):
+    for chunk in chunks(sorted(set(worker_ids))):
         query = select(*columns).where(
             Certificate.worker_id.in_(chunk), Certificate.kind == SOCIAL_WORK
         )
         rows.update((r[0], tuple(r)) for r in session.execute(query))
-    for chunk in _chunks(sorted(set(numbers))):
+    for some in chunks(sorted(set(numbers))):
         rows.update(
             (r[0], tuple(r))
-            for r in session.execute(select(*columns).where(Certificate.number.in_(chunk)))
+            for r in session.execute(select(*columns).where(Certificate.number.in_(some)))
         )
     dates: dict[int, list[dt.date]] = {}
-    for chunk in _chunks(sorted(rows)):
+    for chunk in chunks(sorted(rows)):
         dates.update(career_facts.registrations(session, list(chunk)))
     return [
         _Held(
@@ -246,25 +223,15 @@ def _make_plan(
     cancel: CancelToken | None,
 ) -> CertificatePlan:
     sheet = read_certificate_sheet(grid, today)
-    problems = list(sheet.problems)
-    people = _people(session, sorted({p.id_number for p in sheet.people}), progress, cancel)
-    for cell in sheet.people:
-        found = people.get(cell.id_number)
-        if found is None:
-            where = Where(sheet.sheet, cell.row, sheet.label("id_number"), cell.id_number)
-            problems.append(error("unknown_person", "系统中没有此身份证号的人员", where))
-        elif cell.name and cell.name != found[1]:
-            where = Where(sheet.sheet, cell.row, sheet.label("name"), cell.name)
-            message = f"姓名与该身份证号在系统中的人员「{found[1]}」不符"
-            problems.append(error("name_mismatch", message, where))
+    people, problems = look_up_people(session, sheet, progress, cancel)
     numbers = [r.number for r in sheet.records if r.number]
     held = _held(session, [w for w, _ in people.values()], numbers)
     planner = _Planner(sheet.sheet, sheet.label, held, today)
     changes: list[CertificateChange] = []
     unchanged = 0
     for record in sheet.records:
-        found = people.get(record.id_number)
-        if found is None or (record.name and record.name != found[1]):
+        found = matched(people, record)
+        if found is None:
             continue
         before = len(planner.problems)
         change = planner.change(record, found[0], found[1])
@@ -273,9 +240,13 @@ def _make_plan(
         elif len(planner.problems) == before:
             unchanged += 1
     problems.extend(planner.problems)
-    problems.sort(key=lambda p: (p.where.row is not None, p.where.row or 0))
     return CertificatePlan(
-        sheet.sheet, sheet.header_row, sheet.data_rows, tuple(changes), unchanged, tuple(problems)
+        sheet.sheet,
+        sheet.header_row,
+        sheet.data_rows,
+        tuple(changes),
+        unchanged,
+        in_row_order(problems),
     )
 
 
@@ -386,16 +357,8 @@ def apply_certificate_import(
     with db.transaction() as session:
         plan = _make_plan(session, grid, today or dt.date.today(), progress, cancel)
         refuse_on_errors("证书表有误，未导入", plan.problems)
-        batch = ImportBatch(
-            kind="certificate",
-            file_name=grid.file_name or grid.name,
-            user_id=actor.user_id,
-            created=plan.created,
-            updated=plan.updated,
-        )
-        session.add(batch)
-        session.flush()
-        audit.record_batch(session, actor, batch)
+        file_name = grid.file_name or grid.name
+        batch = open_batch(session, actor, "certificate", file_name, plan.created, plan.updated)
         if cancel is not None:
             cancel.check()
         _write(session, actor, plan.changes, batch.id)

@@ -13,7 +13,6 @@ calculated months of the year go back to draft, as ``override_base`` does.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -31,7 +30,6 @@ from workforce.domain.problems import (
     warning,
 )
 from workforce.domain.sheet import SheetGrid
-from workforce.persistence.accounts import ImportBatch
 from workforce.persistence.base import utc_now
 from workforce.persistence.org import OrgUnit
 from workforce.persistence.payroll import ContributionBase, bulk_table
@@ -46,8 +44,15 @@ from workforce.services.payroll_bases import (
     stored_bases,
 )
 from workforce.services.payroll_basis import bounds_in_force
+from workforce.services.sheet_import import (
+    CHUNK,
+    CountedPlan,
+    in_row_order,
+    look_up_people,
+    matched,
+    open_batch,
+)
 
-CHUNK = 5000
 COMPUTED, OVERRIDDEN = "computed", "overridden"
 
 
@@ -73,9 +78,13 @@ class BaseChange:
     base: Decimal
     row: int
 
+    @property
+    def is_new(self) -> bool:
+        return self.old is None
+
 
 @dataclass(frozen=True, slots=True)
-class BasePlan:
+class BasePlan(CountedPlan):
     sheet: str
     header_row: int
     total_rows: int
@@ -83,10 +92,6 @@ class BasePlan:
     changes: tuple[BaseChange, ...]
     unchanged: int
     problems: tuple[Problem, ...]
-
-    @property
-    def has_errors(self) -> bool:
-        return any(p.is_error for p in self.problems)
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,41 +131,19 @@ def export_bases(db: Database, actor: Actor, year: int) -> list[BaseExportRow]:
         ]
 
 
-def people_by_number(session: Session, numbers: Sequence[str]) -> dict[str, tuple[int, str]]:
-    people: dict[str, tuple[int, str]] = {}
-    for start in range(0, len(numbers), CHUNK):
-        rows = session.execute(
-            select(Worker.id_number, Worker.id, Worker.name).where(
-                Worker.id_number.in_(numbers[start : start + CHUNK])
-            )
-        ).tuples()
-        people.update((n, (w, name)) for n, w, name in rows)
-    return people
-
-
 def _make_plan(session: Session, grid: SheetGrid, year: int) -> BasePlan:
     sheet = read_base_sheet(grid)
-    problems = list(sheet.problems)
     bounds = bounds_in_force(session, dt.date(year, 12, 31))
     if bounds is None:
         raise ActionRefused(f"{year}年没有生效的缴费基数上下限，请先设置")
-    people = people_by_number(session, sorted({p.id_number for p in sheet.people}))
-    for cell in sheet.people:
-        found = people.get(cell.id_number)
-        if found is None:
-            where = Where(sheet.sheet, cell.row, sheet.label("id_number"), cell.id_number)
-            problems.append(error("unknown_person", "系统中没有此身份证号的人员", where))
-        elif cell.name and cell.name != found[1]:
-            where = Where(sheet.sheet, cell.row, sheet.label("name"), cell.name)
-            message = f"姓名与该身份证号在系统中的人员「{found[1]}」不符"
-            problems.append(error("name_mismatch", message, where))
+    people, problems = look_up_people(session, sheet)
     stored = stored_bases(session, year)
     in_use = _in_use(session, year, [w for w, _ in people.values()] or [-1])
     changes: list[BaseChange] = []
     unchanged = 0
     for record in sheet.records:
-        found = people.get(record.id_number)
-        if found is None or record.name != found[1]:
+        found = matched(people, record)
+        if found is None:
             continue
         worker_id, name = found
         where = Where(sheet.sheet, record.row, sheet.label("base"), f"{record.base}")
@@ -182,7 +165,6 @@ def _make_plan(session: Session, grid: SheetGrid, year: int) -> BasePlan:
             changes.append(
                 BaseChange(worker_id, record.id_number, name, old, record.base, base, record.row)
             )
-    problems.sort(key=lambda p: (p.where.row is not None, p.where.row or 0))
     return BasePlan(
         sheet.sheet,
         sheet.header_row,
@@ -190,7 +172,7 @@ def _make_plan(session: Session, grid: SheetGrid, year: int) -> BasePlan:
         year,
         tuple(changes),
         unchanged,
-        tuple(problems),
+        in_row_order(problems),
     )
 
 
@@ -209,19 +191,12 @@ def apply_base_import(db: Database, actor: Actor, grid: SheetGrid, year: int) ->
     with db.transaction() as session:
         plan = _make_plan(session, grid, year)
         refuse_on_errors("缴费基数表有误，未导入", plan.problems)
-        warnings = tuple(p for p in plan.problems if not p.is_error)
+        warnings = plan.warnings
         if not plan.changes:
             return BaseImportResult(0, plan.unchanged, warnings)
-        batch = ImportBatch(
-            kind="contribution_base",
-            file_name=file_name[:255],
-            user_id=actor.user_id,
-            created=sum(1 for c in plan.changes if c.old is None),
-            updated=sum(1 for c in plan.changes if c.old is not None),
+        batch = open_batch(
+            session, actor, "contribution_base", file_name[:255], plan.created, plan.updated
         )
-        session.add(batch)
-        session.flush()
-        audit.record_batch(session, actor, batch)
         ids = [c.worker_id for c in plan.changes]
         for start in range(0, len(ids), CHUNK):
             session.execute(

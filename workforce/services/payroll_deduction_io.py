@@ -17,11 +17,9 @@ from workforce.domain.pay_item_sheet import MAX_AMOUNT
 from workforce.domain.permissions import Action
 from workforce.domain.problems import Problem, Where, error, refuse_on_errors
 from workforce.domain.sheet import SheetGrid
-from workforce.persistence.accounts import ImportBatch
 from workforce.persistence.payroll import PayrollMonth, Payslip, SpecialDeduction
 from workforce.services import audit
 from workforce.services.context import Actor, Database, require
-from workforce.services.payroll_base_io import people_by_number
 from workforce.services.payroll_deductions import KINDS
 from workforce.services.payroll_guard import (
     CALCULATED,
@@ -29,6 +27,13 @@ from workforce.services.payroll_guard import (
     STATUS_NAMES,
     label,
     mark_draft,
+)
+from workforce.services.sheet_import import (
+    SheetPlan,
+    in_row_order,
+    look_up_people,
+    matched,
+    open_batch,
 )
 
 
@@ -40,16 +45,12 @@ class DeductionDeclaration:
 
 
 @dataclass(frozen=True, slots=True)
-class DeductionPlan:
+class DeductionPlan(SheetPlan):
     sheet: str
     header_row: int
     total_rows: int
     declarations: tuple[DeductionDeclaration, ...]
     problems: tuple[Problem, ...]
-
-    @property
-    def has_errors(self) -> bool:
-        return any(p.is_error for p in self.problems)
 
 
 def _rules(record: DeductionRecord) -> tuple[str, str] | None:
@@ -96,22 +97,12 @@ def _closed(
 
 def _make_plan(session: Session, grid: SheetGrid) -> DeductionPlan:
     sheet = read_deduction_sheet(grid)
-    problems = list(sheet.problems)
-    people = people_by_number(session, sorted({p.id_number for p in sheet.people}))
-    for cell in sheet.people:
-        found = people.get(cell.id_number)
-        if found is None:
-            where = Where(sheet.sheet, cell.row, sheet.label("id_number"), cell.id_number)
-            problems.append(error("unknown_person", "系统中没有此身份证号的人员", where))
-        elif cell.name and cell.name != found[1]:
-            where = Where(sheet.sheet, cell.row, sheet.label("name"), cell.name)
-            message = f"姓名与该身份证号在系统中的人员「{found[1]}」不符"
-            problems.append(error("name_mismatch", message, where))
+    people, problems = look_up_people(session, sheet)
     declarations: list[DeductionDeclaration] = []
     closed = _closed_months(session, sorted({worker_id for worker_id, _ in people.values()}))
     for record in sheet.records:
-        found = people.get(record.id_number)
-        if found is None or record.name != found[1]:
+        found = matched(people, record)
+        if found is None:
             continue
         values = {
             "kind": record.kind,
@@ -131,9 +122,8 @@ def _make_plan(session: Session, grid: SheetGrid) -> DeductionPlan:
             problems.append(error("month_closed", refused, where))
             continue
         declarations.append(DeductionDeclaration(found[0], found[1], record))
-    problems.sort(key=lambda p: (p.where.row is not None, p.where.row or 0))
     return DeductionPlan(
-        sheet.sheet, sheet.header_row, sheet.data_rows, tuple(declarations), tuple(problems)
+        sheet.sheet, sheet.header_row, sheet.data_rows, tuple(declarations), in_row_order(problems)
     )
 
 
@@ -175,15 +165,9 @@ def apply_deduction_import(db: Database, actor: Actor, grid: SheetGrid) -> tuple
     with db.transaction() as session:
         plan = _make_plan(session, grid)
         refuse_on_errors("专项附加扣除表有误，未导入", plan.problems)
-        batch = ImportBatch(
-            kind="special_deduction",
-            file_name=file_name[:255],
-            user_id=actor.user_id,
-            created=len(plan.declarations),
+        batch = open_batch(
+            session, actor, "special_deduction", file_name[:255], len(plan.declarations)
         )
-        session.add(batch)
-        session.flush()
-        audit.record_batch(session, actor, batch)
         _send_touched_months_to_draft(session, actor, plan.declarations)
         rows = [
             {

@@ -26,7 +26,6 @@ from workforce.persistence.payroll import PayItem, PayrollMonth
 from workforce.persistence.people import Worker
 from workforce.services import audit
 from workforce.services.context import Actor, Database, require
-from workforce.services.payroll_base_io import people_by_number
 from workforce.services.payroll_guard import (
     CLOSED,
     STATUS_NAMES,
@@ -34,6 +33,7 @@ from workforce.services.payroll_guard import (
     label,
     refuse_closed_periods,
 )
+from workforce.services.sheet_import import SheetPlan, in_row_order, people_by_number
 
 WHAT = "录入或修改工资项目"
 
@@ -145,7 +145,7 @@ class PlannedItem:
 
 
 @dataclass(frozen=True, slots=True)
-class ItemPlan:
+class ItemPlan(SheetPlan):
     """The dry run of an items sheet: what would be added, and the problems (row, column,
     value); ``add_items`` is only called when there are no errors."""
 
@@ -153,10 +153,6 @@ class ItemPlan:
     header_row: int
     items: tuple[PlannedItem, ...]
     problems: tuple[Problem, ...]
-
-    @property
-    def has_errors(self) -> bool:
-        return any(p.is_error for p in self.problems)
 
     @property
     def entries(self) -> list[ItemEntry]:
@@ -226,5 +222,4 @@ def plan_item_import(
             items.append(PlannedItem(row, found[1], entry))
     if not entries and not problems:
         problems.append(error("empty", "表中没有工资项目"))
-    problems.sort(key=lambda p: (p.where.row is not None, p.where.row or 0))
-    return ItemPlan(grid.name, header, tuple(items), tuple(problems))
+    return ItemPlan(grid.name, header, tuple(items), in_row_order(problems))

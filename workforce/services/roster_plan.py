@@ -30,6 +30,7 @@ from workforce.services.org import default_district_id, org_nodes
 from workforce.services.roster_plan_rows import RowPlanner
 from workforce.services.roster_units import UnitPlan
 from workforce.services.scales import posts_in_force
+from workforce.services.sheet_import import SheetPlan
 
 CHUNK = 2000
 """Rows per bulk query or bulk write."""
@@ -65,7 +66,7 @@ class RowUpdate:
 
 
 @dataclass(frozen=True, slots=True)
-class ImportPlan:
+class ImportPlan(SheetPlan):
     """What an import would do. ``header_row`` is the header's last row as Excel numbers it."""
 
     sheet: str
@@ -77,10 +78,6 @@ class ImportPlan:
     problems: tuple[Problem, ...]
     unmapped_headers: tuple[str, ...]
     header_row: int = 0
-
-    @property
-    def has_errors(self) -> bool:
-        return any(p.is_error for p in self.problems)
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,14 +25,21 @@ from workforce.domain.progress import CancelToken, ProgressFn, no_progress
 from workforce.domain.sheet import SheetGrid
 from workforce.domain.signin_sheet import read_signin_sheet
 from workforce.domain.vocab import ACTIVE_STATUSES
-from workforce.persistence.accounts import ImportBatch, Setting
+from workforce.persistence.accounts import Setting
 from workforce.persistence.people import TrainingAttendance, TrainingSession, Worker
 from workforce.services import audit
 from workforce.services.career_facts import YEARLY_HOURS_SETTING
 from workforce.services.context import Actor, Database, require
+from workforce.services.sheet_import import (
+    CountedPlan,
+    in_row_order,
+    open_batch,
+    people_by_id,
+    people_by_number,
+    person_problem,
+)
 
 MAX_HOURS = Decimal(1000)
-CHUNK = 5000
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,9 +63,13 @@ class AttendanceChange:
     new: bool
     row: int | None = None
 
+    @property
+    def is_new(self) -> bool:
+        return self.old is None
+
 
 @dataclass(frozen=True, slots=True)
-class SigninPlan:
+class SigninPlan(CountedPlan):
     sheet: str
     header_row: int
     total_rows: int
@@ -68,12 +79,8 @@ class SigninPlan:
     problems: tuple[Problem, ...]
 
     @property
-    def has_errors(self) -> bool:
-        return any(p.is_error for p in self.problems)
-
-    @property
     def added(self) -> int:
-        return sum(1 for c in self.changes if c.old is None)
+        return self.created
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,13 +208,7 @@ def record_attendance(
         raise ActionRefused("同一人在一次录入中出现了多次")
     with db.transaction() as session:
         _session_title(session, session_id)
-        people: dict[int, tuple[str, str]] = {}
-        for start in range(0, len(worker_ids), CHUNK):  # a whole district may be picked
-            chunk = worker_ids[start : start + CHUNK]
-            query = select(Worker.id, Worker.id_number, Worker.name).where(Worker.id.in_(chunk))
-            people.update((w, (n, name)) for w, n, name in session.execute(query).tuples())
-        if missing := [w for w in worker_ids if w not in people]:
-            raise ActionRefused(f"人员不存在：{'、'.join(map(str, missing[:5]))}")
+        people = people_by_id(session, worker_ids)
         listed = _on_list(session, session_id)
         changes = [
             AttendanceChange(w, *people[w], listed.get(w), passed)
@@ -228,12 +229,7 @@ def _resolve(
     problems = list(sheet.problems)
     numbers = sorted({p.id_number for p in sheet.people if p.id_number})
     names = sorted({p.name for p in sheet.people if not p.id_number})
-    by_number = {
-        n: (w, name)
-        for n, w, name in session.execute(
-            select(Worker.id_number, Worker.id, Worker.name).where(Worker.id_number.in_(numbers))
-        ).tuples()
-    }
+    by_number = people_by_number(session, numbers)
     by_name: dict[str, list[tuple[int, str]]] = {}
     for w, n, name in session.execute(
         select(Worker.id, Worker.id_number, Worker.name).where(
@@ -245,14 +241,10 @@ def _resolve(
     for cell in sheet.people:
         if cell.id_number:
             hit = by_number.get(cell.id_number)
-            where = Where(sheet.sheet, cell.row, sheet.label("id_number"), cell.id_number)
-            if hit is None:
-                problems.append(error("unknown_person", "系统中没有此身份证号的人员", where))
-            elif cell.name and cell.name != hit[1]:
-                where = Where(sheet.sheet, cell.row, sheet.label("name"), cell.name)
-                message = f"姓名与该身份证号在系统中的人员「{hit[1]}」不符"
-                problems.append(error("name_mismatch", message, where))
-            else:
+            problem = person_problem(sheet, cell, hit)
+            if problem is not None:
+                problems.append(problem)
+            elif hit is not None:
                 found[cell.row] = (hit[0], cell.id_number, hit[1])
             continue
         hits = by_name.get(cell.name, [])
@@ -285,16 +277,10 @@ def _resolve(
             changes.append(
                 AttendanceChange(worker_id, number, name, old, record.passed, record.row)
             )
-    problems.sort(key=lambda p: (p.where.row is not None, p.where.row or 0))
+    ordered = in_row_order(problems)
     title = _session_title(session, session_id) if session_id is not None else ""
     plan = SigninPlan(
-        sheet.sheet,
-        sheet.header_row,
-        sheet.data_rows,
-        title,
-        tuple(changes),
-        unchanged,
-        tuple(problems),
+        sheet.sheet, sheet.header_row, sheet.data_rows, title, tuple(changes), unchanged, ordered
     )
     return plan, changes
 
@@ -352,22 +338,12 @@ def apply_signin_import(
         if cancel is not None:
             cancel.check()
         target = session_id if data is None else _add_session(session, actor, data)
-        batch = ImportBatch(
-            kind="training",
-            file_name=grid.file_name or grid.name,
-            user_id=actor.user_id,
-            created=plan.added,
-            updated=len(changes) - plan.added,
-        )
-        session.add(batch)
-        session.flush()
-        audit.record_batch(session, actor, batch)
+        file_name = grid.file_name or grid.name
+        batch = open_batch(session, actor, "training", file_name, plan.added, plan.updated)
         assert target is not None
         _write(session, actor, target, changes, batch.id)
         progress(1, 1)
-        return AttendanceResult(
-            target, plan.added, len(changes) - plan.added, plan.unchanged, batch.id
-        )
+        return AttendanceResult(target, plan.added, plan.updated, plan.unchanged, batch.id)
 
 
 def set_yearly_target(db: Database, actor: Actor, hours: Decimal) -> None:
