@@ -163,3 +163,17 @@ def test_a_grade_set_with_hege_passes_and_feeds_the_rules(db: Database, admin: A
 def rules_for_session(db: Database) -> AdjustmentRules:
     with db.reading() as session:
         return rules_for(session, 2026)
+
+
+def test_a_file_name_longer_than_the_batch_column_is_kept_cut(db: Database, admin: Actor) -> None:
+    """A deeply nested or long-named file: the import goes through, its batch keeps 255 chars."""
+    ids = seed(db, admin, 1)
+    number, name = person(db, ids[0])
+    long_name = "二〇二五年度社区工作者考核结果" * 20 + ".xlsx"  # 305 characters
+    grid = SheetGrid(
+        "考核", (("2025年度考核结果",), HEADER, (1, number, name, 2025, "称职")), long_name
+    )
+    assert apply_appraisal_import(db, admin, grid, today=TODAY).created == 1
+    with db.reading() as session:
+        batch = session.scalars(select(ImportBatch)).one()
+    assert batch.file_name == long_name[:255]

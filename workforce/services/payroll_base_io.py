@@ -195,7 +195,7 @@ def apply_base_import(db: Database, actor: Actor, grid: SheetGrid, year: int) ->
         if not plan.changes:
             return BaseImportResult(0, plan.unchanged, warnings)
         batch = open_batch(
-            session, actor, "contribution_base", file_name[:255], plan.created, plan.updated
+            session, actor, "contribution_base", file_name, plan.created, plan.updated
         )
         ids = [c.worker_id for c in plan.changes]
         for start in range(0, len(ids), CHUNK):

@@ -165,9 +165,7 @@ def apply_deduction_import(db: Database, actor: Actor, grid: SheetGrid) -> tuple
     with db.transaction() as session:
         plan = _make_plan(session, grid)
         refuse_on_errors("专项附加扣除表有误，未导入", plan.problems)
-        batch = open_batch(
-            session, actor, "special_deduction", file_name[:255], len(plan.declarations)
-        )
+        batch = open_batch(session, actor, "special_deduction", file_name, len(plan.declarations))
         _send_touched_months_to_draft(session, actor, plan.declarations)
         rows = [
             {

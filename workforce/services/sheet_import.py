@@ -122,9 +122,14 @@ def in_row_order(problems: list[Problem]) -> tuple[Problem, ...]:
 def open_batch(
     session: Session, actor: Actor, kind: str, file_name: str, created: int, updated: int = 0
 ) -> ImportBatch:
-    """The import batch an applied file's rows are audited under, itself audited."""
+    """The import batch an applied file's rows are audited under, itself audited. The file name
+    is kept to the column's 255 characters (a longer one would fail the write on PostgreSQL)."""
     batch = ImportBatch(
-        kind=kind, file_name=file_name, user_id=actor.user_id, created=created, updated=updated
+        kind=kind,
+        file_name=file_name[:255],
+        user_id=actor.user_id,
+        created=created,
+        updated=updated,
     )
     session.add(batch)
     session.flush()
