@@ -18,6 +18,18 @@ from workforce.services.context import Actor, Database, require
 SEARCH_LIMIT = 200
 
 
+# A session's own facts, in the order SessionRow and training_report.AttendedSession begin with.
+SESSION_COLUMNS = (
+    TrainingSession.id,
+    TrainingSession.title,
+    TrainingSession.organiser_level,
+    TrainingSession.start_date,
+    TrainingSession.end_date,
+    TrainingSession.hours,
+    TrainingSession.required,
+)
+
+
 @dataclass(frozen=True, slots=True)
 class SessionRow:
     session_id: int
@@ -51,13 +63,7 @@ def training_sessions(db: Database, actor: Actor) -> list[SessionRow]:
     )
     query = (
         select(
-            TrainingSession.id,
-            TrainingSession.title,
-            TrainingSession.organiser_level,
-            TrainingSession.start_date,
-            TrainingSession.end_date,
-            TrainingSession.hours,
-            TrainingSession.required,
+            *SESSION_COLUMNS,
             func.coalesce(counts.c.n, 0),
         )
         .outerjoin(counts, counts.c.session_id == TrainingSession.id)
@@ -108,6 +114,7 @@ def pick_candidates(
 
 
 __all__ = [
+    "SESSION_COLUMNS",
     "AttendeeRow",
     "SessionRow",
     "pick_candidates",
