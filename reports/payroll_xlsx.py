@@ -117,15 +117,23 @@ def sheet_name(name: str, taken: set[str]) -> str:
     return candidate
 
 
-def _page_setup(sheet: Any, view: PayrollWorkbookView, header_rows: int) -> None:
+def page_setup(sheet: Any, header_rows: int, footer: str) -> None:
+    """A payroll sheet's printing: A4 landscape fitted to the width, the header rows on every
+    page, ``footer`` at the foot."""
     sheet.set_landscape()
     sheet.set_paper(A4)
     sheet.fit_to_pages(1, 0)
     sheet.set_margins(left=0.3, right=0.3, top=0.5, bottom=0.7)
     sheet.repeat_rows(0, header_rows - 1)
-    sheet.set_footer(
+    sheet.set_footer(footer)
+
+
+def _page_setup(sheet: Any, view: PayrollWorkbookView, header_rows: int) -> None:
+    page_setup(
+        sheet,
+        header_rows,
         "&L制表人：　　　　　　审核人：　　　　　　单位负责人："
-        f"&C{view.header.label}工资&R第 &P 页，共 &N 页"
+        f"&C{view.header.label}工资&R第 &P 页，共 &N 页",
     )
 
 

@@ -16,10 +16,9 @@ from typing import Any
 from xlsxwriter.utility import xl_rowcol_to_cell
 
 from reports.cell_text import text_workbook
-from reports.payroll_xlsx import PayrollFormats
+from reports.payroll_xlsx import PayrollFormats, page_setup
 from workforce.services.payroll_slips import TaxSummaryView, WorkerTaxYear
 
-A4 = 9
 IDENTITY = (("序号", 6), ("街道", 12), ("社区", 14), ("姓名", 9), ("身份证号", 20))
 MONTHS = tuple(f"{m}月" for m in range(1, 13))
 TOTALS = (
@@ -129,13 +128,10 @@ def write_tax_summary(path: Path, view: TaxSummaryView) -> None:
             sheet.write_formula(row, col, f"=SUM({first}:{last})", f.total_money, value)
         sheet.freeze_panes(HEADER_ROWS, 4)
         sheet.autofilter(HEADER_ROWS - 1, 0, max(row - 1, HEADER_ROWS - 1), WIDTH - 1)
-        sheet.set_landscape()
-        sheet.set_paper(A4)
-        sheet.fit_to_pages(1, 0)
-        sheet.set_margins(left=0.3, right=0.3, top=0.5, bottom=0.7)
-        sheet.repeat_rows(0, HEADER_ROWS - 1)
-        sheet.set_footer(
-            f"&L制表人：　　　　　　审核人：&C{view.year}年度个税汇总&R第 &P 页，共 &N 页"
+        page_setup(
+            sheet,
+            HEADER_ROWS,
+            f"&L制表人：　　　　　　审核人：&C{view.year}年度个税汇总&R第 &P 页，共 &N 页",
         )
     finally:
         workbook.close()
