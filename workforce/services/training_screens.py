@@ -18,8 +18,8 @@ from workforce.services.context import Actor, Database, require
 SEARCH_LIMIT = 200
 
 
-# A session's own facts, in the order SessionRow and training_report.AttendedSession begin with.
-SESSION_COLUMNS = (
+# A session's own facts, in SessionFacts' order.
+SESSION_FACT_COLUMNS = (
     TrainingSession.id,
     TrainingSession.title,
     TrainingSession.organiser_level,
@@ -31,7 +31,10 @@ SESSION_COLUMNS = (
 
 
 @dataclass(frozen=True, slots=True)
-class SessionRow:
+class SessionFacts:
+    """A training session's own facts, as SESSION_FACT_COLUMNS reads them; a screen's row adds
+    its own figures after them."""
+
     session_id: int
     title: str
     organiser_level: str
@@ -39,6 +42,10 @@ class SessionRow:
     end_date: dt.date
     hours: Decimal
     required: bool
+
+
+@dataclass(frozen=True, slots=True)
+class SessionRow(SessionFacts):
     attendees: int
 
 
@@ -63,7 +70,7 @@ def training_sessions(db: Database, actor: Actor) -> list[SessionRow]:
     )
     query = (
         select(
-            *SESSION_COLUMNS,
+            *SESSION_FACT_COLUMNS,
             func.coalesce(counts.c.n, 0),
         )
         .outerjoin(counts, counts.c.session_id == TrainingSession.id)
@@ -114,8 +121,9 @@ def pick_candidates(
 
 
 __all__ = [
-    "SESSION_COLUMNS",
+    "SESSION_FACT_COLUMNS",
     "AttendeeRow",
+    "SessionFacts",
     "SessionRow",
     "pick_candidates",
     "session_attendees",
