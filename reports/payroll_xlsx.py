@@ -77,7 +77,9 @@ def _amounts(row: PayrollRow, tax: bool) -> list[Decimal]:
     return values
 
 
-class _Formats:
+class PayrollFormats:
+    """The cell formats of the payroll workbooks (工资发放表, 个税汇总表): one house style."""
+
     def __init__(self, workbook: Any) -> None:
         border = {"border": 1, "valign": "vcenter", "font_size": 10}
         self.title = workbook.add_format({"bold": True, "font_size": 16, "align": "center"})
@@ -115,15 +117,23 @@ def sheet_name(name: str, taken: set[str]) -> str:
     return candidate
 
 
-def _page_setup(sheet: Any, view: PayrollWorkbookView, header_rows: int) -> None:
+def page_setup(sheet: Any, header_rows: int, footer: str) -> None:
+    """A payroll sheet's printing: A4 landscape fitted to the width, the header rows on every
+    page, ``footer`` at the foot."""
     sheet.set_landscape()
     sheet.set_paper(A4)
     sheet.fit_to_pages(1, 0)
     sheet.set_margins(left=0.3, right=0.3, top=0.5, bottom=0.7)
     sheet.repeat_rows(0, header_rows - 1)
-    sheet.set_footer(
+    sheet.set_footer(footer)
+
+
+def _page_setup(sheet: Any, view: PayrollWorkbookView, header_rows: int) -> None:
+    page_setup(
+        sheet,
+        header_rows,
         "&L制表人：　　　　　　审核人：　　　　　　单位负责人："
-        f"&C{view.header.label}工资&R第 &P 页，共 &N 页"
+        f"&C{view.header.label}工资&R第 &P 页，共 &N 页",
     )
 
 
@@ -136,7 +146,9 @@ class StreetTotals:
     amounts: tuple[Decimal, ...]
 
 
-def _write_headers(sheet: Any, f: _Formats, groups: Sequence[Group], title: str, sub: str) -> int:
+def _write_headers(
+    sheet: Any, f: PayrollFormats, groups: Sequence[Group], title: str, sub: str
+) -> int:
     width = sum(len(g.columns) for g in groups)
     sheet.merge_range(0, 0, 0, width - 1, title, f.title)
     sheet.set_row(0, 28)
@@ -166,7 +178,7 @@ def _set_widths(sheet: Any, groups: Sequence[Group]) -> None:
 
 
 def _write_street(
-    workbook: Any, f: _Formats, view: PayrollWorkbookView, street: StreetRows, taken: set[str]
+    workbook: Any, f: PayrollFormats, view: PayrollWorkbookView, street: StreetRows, taken: set[str]
 ) -> StreetTotals:
     name = sheet_name(street.name, taken)
     sheet = workbook.add_worksheet(name)
@@ -250,7 +262,7 @@ def _summary_offsets(view: PayrollWorkbookView) -> tuple[int, ...]:
 
 
 def _write_summary(
-    sheet: Any, f: _Formats, view: PayrollWorkbookView, streets: Sequence[StreetTotals]
+    sheet: Any, f: PayrollFormats, view: PayrollWorkbookView, streets: Sequence[StreetTotals]
 ) -> None:
     columns = _summary_columns(view)
     title = f"{view.header.region}{view.header.label}社区工作者工资汇总表"
@@ -303,7 +315,7 @@ def write_payroll_workbook(path: Path, view: PayrollWorkbookView) -> None:
     """Write the finance workbook for ``view`` to ``path``."""
     workbook = text_workbook(path, {"constant_memory": True, "in_memory": False})
     try:
-        formats = _Formats(workbook)
+        formats = PayrollFormats(workbook)
         summary = workbook.add_worksheet(SUMMARY)
         taken = {SUMMARY}
         streets = [_write_street(workbook, formats, view, s, taken) for s in view.streets]

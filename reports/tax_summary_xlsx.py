@@ -16,10 +16,9 @@ from typing import Any
 from xlsxwriter.utility import xl_rowcol_to_cell
 
 from reports.cell_text import text_workbook
+from reports.payroll_xlsx import PayrollFormats, page_setup
 from workforce.services.payroll_slips import TaxSummaryView, WorkerTaxYear
 
-A4 = 9
-MONEY = "#,##0.00"
 IDENTITY = (("序号", 6), ("街道", 12), ("社区", 14), ("姓名", 9), ("身份证号", 20))
 MONTHS = tuple(f"{m}月" for m in range(1, 13))
 TOTALS = (
@@ -41,30 +40,7 @@ ALL_TAX_COL = BONUS_COL + len(BONUS)
 WIDTH = ALL_TAX_COL + 1
 
 
-class _Formats:
-    def __init__(self, workbook: Any) -> None:
-        border = {"border": 1, "valign": "vcenter", "font_size": 10}
-        self.title = workbook.add_format({"bold": True, "font_size": 16, "align": "center"})
-        self.subtitle = workbook.add_format({"font_size": 10})
-        self.subtitle_right = workbook.add_format({"font_size": 10, "align": "right"})
-        self.group = workbook.add_format(
-            {**border, "bold": True, "bg_color": "#BDD7EE", "align": "center"}
-        )
-        self.header = workbook.add_format(
-            {**border, "bold": True, "bg_color": "#DDEBF7", "align": "center", "text_wrap": True}
-        )
-        self.text = workbook.add_format(border)
-        self.integer = workbook.add_format({**border, "num_format": "0", "align": "center"})
-        self.money = workbook.add_format({**border, "num_format": MONEY})
-        self.total_text = workbook.add_format(
-            {**border, "bold": True, "bg_color": "#FFF2CC", "align": "center"}
-        )
-        self.total_money = workbook.add_format(
-            {**border, "bold": True, "bg_color": "#FFF2CC", "num_format": MONEY}
-        )
-
-
-def _headers(sheet: Any, f: _Formats, view: TaxSummaryView) -> None:
+def _headers(sheet: Any, f: PayrollFormats, view: TaxSummaryView) -> None:
     sheet.merge_range(
         0, 0, 0, WIDTH - 1, f"{view.region}{view.year}年度个人所得税预扣汇总表", f.title
     )
@@ -94,7 +70,9 @@ def _headers(sheet: Any, f: _Formats, view: TaxSummaryView) -> None:
     sheet.set_column(FIRST_TOTAL, WIDTH - 1, 13)
 
 
-def _worker(sheet: Any, f: _Formats, row: int, number: int, worker: WorkerTaxYear) -> list[Decimal]:
+def _worker(
+    sheet: Any, f: PayrollFormats, row: int, number: int, worker: WorkerTaxYear
+) -> list[Decimal]:
     """Write one worker's row; returns its amounts by column from the first month column."""
     for col, text in enumerate((worker.street, worker.community, worker.name, worker.id_number), 1):
         sheet.write_string(row, col, text, f.text)
@@ -133,7 +111,7 @@ def write_tax_summary(path: Path, view: TaxSummaryView) -> None:
     """Write the yearly per-worker tax summary of ``view`` to ``path``."""
     workbook = text_workbook(path, {"constant_memory": True, "in_memory": False})
     try:
-        f = _Formats(workbook)
+        f = PayrollFormats(workbook)
         sheet = workbook.add_worksheet(f"{view.year}年个税汇总")
         _headers(sheet, f, view)
         totals = [Decimal("0.00")] * (WIDTH - FIRST_MONTH)
@@ -150,13 +128,10 @@ def write_tax_summary(path: Path, view: TaxSummaryView) -> None:
             sheet.write_formula(row, col, f"=SUM({first}:{last})", f.total_money, value)
         sheet.freeze_panes(HEADER_ROWS, 4)
         sheet.autofilter(HEADER_ROWS - 1, 0, max(row - 1, HEADER_ROWS - 1), WIDTH - 1)
-        sheet.set_landscape()
-        sheet.set_paper(A4)
-        sheet.fit_to_pages(1, 0)
-        sheet.set_margins(left=0.3, right=0.3, top=0.5, bottom=0.7)
-        sheet.repeat_rows(0, HEADER_ROWS - 1)
-        sheet.set_footer(
-            f"&L制表人：　　　　　　审核人：&C{view.year}年度个税汇总&R第 &P 页，共 &N 页"
+        page_setup(
+            sheet,
+            HEADER_ROWS,
+            f"&L制表人：　　　　　　审核人：&C{view.year}年度个税汇总&R第 &P 页，共 &N 页",
         )
     finally:
         workbook.close()

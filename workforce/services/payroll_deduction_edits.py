@@ -13,7 +13,6 @@ from decimal import Decimal
 
 from sqlalchemy import or_, select
 
-from workforce.domain.money import to_money
 from workforce.domain.permissions import Action
 from workforce.domain.problems import ActionRefused
 from workforce.persistence.accounts import User
@@ -22,7 +21,7 @@ from workforce.persistence.people import Worker
 from workforce.services import audit
 from workforce.services.career_facts import find_unit, scoped
 from workforce.services.context import Actor, Database, require
-from workforce.services.payroll_deductions import KINDS
+from workforce.services.payroll_deductions import checked_declaration
 from workforce.services.payroll_guard import open_months
 
 LIMIT = 5000  # rows shown at once; a district of 2,000 workers declares well under this
@@ -98,17 +97,7 @@ def correct_deduction(
 ) -> None:
     """更正申报: replace a declaration's kind, amount, months and note (audited as ``correct``)."""
     require(actor, Action.EDIT_PAY_INPUTS)
-    amount = to_money(monthly_amount)
-    if kind not in KINDS:
-        raise ActionRefused(f"专项附加扣除项目应为{'、'.join(KINDS)}之一，实为「{kind}」")
-    ceiling = KINDS[kind]
-    if amount <= 0 or (ceiling is not None and amount > ceiling):
-        limit = f"，且不超过{ceiling}元" if ceiling is not None else ""
-        raise ActionRefused(f"{kind}每月扣除额应大于0{limit}，实为{amount}元")
-    first = from_month.replace(day=1)
-    last = None if to_month is None else to_month.replace(day=1)
-    if last is not None and last < first:
-        raise ActionRefused("扣除的截止月份不能早于起始月份")
+    amount, first, last = checked_declaration(kind, monthly_amount, from_month, to_month)
     with db.transaction() as session:
         row = session.get(SpecialDeduction, declaration_id)
         if row is None:

@@ -67,6 +67,24 @@ def _month(day: dt.date) -> dt.date:
     return day.replace(day=1)
 
 
+def checked_declaration(
+    kind: str, monthly_amount: Decimal | int | str, from_month: dt.date, to_month: dt.date | None
+) -> tuple[Decimal, dt.date, dt.date | None]:
+    """A declaration's amount and first and last months (the 1st), or ``ActionRefused`` when the
+    kind is unknown, the amount not above 0 or over the kind's ceiling, or the months reversed."""
+    amount = to_money(monthly_amount)
+    if kind not in KINDS:
+        raise ActionRefused(f"专项附加扣除项目应为{'、'.join(KINDS)}之一，实为「{kind}」")
+    ceiling = KINDS[kind]
+    if amount <= 0 or (ceiling is not None and amount > ceiling):
+        limit = f"，且不超过{ceiling}元" if ceiling is not None else ""
+        raise ActionRefused(f"{kind}每月扣除额应大于0{limit}，实为{amount}元")
+    first, last = _month(from_month), None if to_month is None else _month(to_month)
+    if last is not None and last < first:
+        raise ActionRefused("扣除的截止月份不能早于起始月份")
+    return amount, first, last
+
+
 def declare_deduction(
     db: Database,
     actor: Actor,
@@ -79,16 +97,7 @@ def declare_deduction(
 ) -> int:
     """录入专项附加扣除: one declaration; returns its id."""
     require(actor, Action.EDIT_PAY_INPUTS)
-    amount = to_money(monthly_amount)
-    if kind not in KINDS:
-        raise ActionRefused(f"专项附加扣除项目应为{'、'.join(KINDS)}之一，实为「{kind}」")
-    ceiling = KINDS[kind]
-    if amount <= 0 or (ceiling is not None and amount > ceiling):
-        limit = f"，且不超过{ceiling}元" if ceiling is not None else ""
-        raise ActionRefused(f"{kind}每月扣除额应大于0{limit}，实为{amount}元")
-    first, last = _month(from_month), None if to_month is None else _month(to_month)
-    if last is not None and last < first:
-        raise ActionRefused("扣除的截止月份不能早于起始月份")
+    amount, first, last = checked_declaration(kind, monthly_amount, from_month, to_month)
     with db.transaction() as session:
         name = _worker_name(session, worker_id)
         open_months(

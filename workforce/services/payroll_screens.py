@@ -20,19 +20,14 @@ from workforce.persistence.people import Worker
 from workforce.services.auth_scope import require_in_scope, scope_units
 from workforce.services.context import Actor, Database, require
 from workforce.services.payroll_guard import find_month, label
-from workforce.services.payroll_views import MonthHeader, month_header, yuan
+from workforce.services.payroll_slips import TAX_FIGURES as SLIP_FIGURES
+from workforce.services.payroll_views import MonthHeader, month_header, placed, yuan
 
-TAX_FIGURES = (
-    ("cum_income", "累计收入"),
-    ("cum_exempt", "累计免税收入"),
-    ("cum_basic", "累计减除费用"),
-    ("cum_insurance", "累计专项扣除"),
-    ("cum_special", "累计专项附加扣除"),
-    ("cum_other", "累计其他扣除"),
-    ("cum_taxable", "累计应纳税所得额"),
-    ("quick_deduction", "速算扣除数"),
-    ("cum_tax", "累计应纳税额"),
-    ("withheld_before", "累计已预缴税额"),
+# The slip's cumulative withholding figures; 税率 and the separate bonus are fields of their own.
+TAX_FIGURES = tuple(
+    (key, title)
+    for key, title in SLIP_FIGURES
+    if key not in {"tax_rate", "bonus_income", "bonus_tax"}
 )
 
 
@@ -111,25 +106,18 @@ def month_review(db: Database, actor: Actor, period: dt.date) -> MonthReview:
             return MonthReview(period, None, None, ())
         header = month_header(session, month)
         units = scope_units(session, actor)  # a scoped user reviews only their subtree
-        query = (
-            select(
-                raw.c.worker_id,
-                street.name,
-                community.name,
-                Worker.name,
-                Worker.id_number,
-                raw.c.gross,
-                raw.c.insurance,
-                raw.c.tax,
-                raw.c.net,
-            )
-            .select_from(raw)
-            .join(Worker, Worker.id == raw.c.worker_id)
-            .join(community, community.id == raw.c.community_id)
-            .join(street, street.id == community.parent_id)
-            .where(raw.c.month_id == month.id)
-            .order_by(street.sort_order, street.id, community.sort_order, community.id, Worker.id)
-        )
+        query = select(
+            raw.c.worker_id,
+            street.name,
+            community.name,
+            Worker.name,
+            Worker.id_number,
+            raw.c.gross,
+            raw.c.insurance,
+            raw.c.tax,
+            raw.c.net,
+        ).where(raw.c.month_id == month.id)
+        query = placed(query, raw, street, community)
         if units is not None:
             query = query.where(raw.c.community_id.in_(sorted(units)))
         fetched = session.execute(query).all()

@@ -30,6 +30,7 @@ from workforce.services.payroll_views import (
     _readable_month,
     in_units,
     month_header,
+    placed,
     yuan,
 )
 from workforce.services.scales import posts_in_force
@@ -111,34 +112,27 @@ def payslips_view(
         header = month_header(session, month)
         basis = MonthBasis.from_text(month.inputs)
         post_names = {p.code: p.name for p in posts_in_force(session, period)}
-        query = (
-            select(
-                Worker.name,
-                Worker.id_number,
-                street.name,
-                community.name,
-                raw.c.post,
-                raw.c.level,
-                raw.c.status,
-                raw.c.gross,
-                raw.c.insurance,
-                raw.c.tax,
-                raw.c.after_tax,
-                raw.c.net,
-                raw.c.lines,
-                raw.c.contributions,
-                *(raw.c[key] for key, _ in TAX_FIGURES),
-            )
-            .select_from(raw)
-            .join(Worker, Worker.id == raw.c.worker_id)
-            .join(community, community.id == raw.c.community_id)
-            .join(street, street.id == community.parent_id)
-            .where(
-                raw.c.month_id == month.id,
-                in_units(raw.c.community_id, scope_units(session, actor)),
-            )
-            .order_by(street.sort_order, street.id, community.sort_order, community.id, Worker.id)
+        query = select(
+            Worker.name,
+            Worker.id_number,
+            street.name,
+            community.name,
+            raw.c.post,
+            raw.c.level,
+            raw.c.status,
+            raw.c.gross,
+            raw.c.insurance,
+            raw.c.tax,
+            raw.c.after_tax,
+            raw.c.net,
+            raw.c.lines,
+            raw.c.contributions,
+            *(raw.c[key] for key, _ in TAX_FIGURES),
+        ).where(
+            raw.c.month_id == month.id,
+            in_units(raw.c.community_id, scope_units(session, actor)),
         )
+        query = placed(query, raw, street, community)
         if unit:
             query = query.where(or_(street.name == unit, community.name == unit))
         fetched = session.execute(query).all()

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, select, true
+from sqlalchemy import ColumnElement, Select, TableClause, select, true
 from sqlalchemy.orm import Session, aliased
 
 from workforce.domain.idcard import mask_id_number
@@ -149,6 +149,23 @@ def in_units(column: ColumnElement[int], units: set[int] | None) -> ColumnElemen
     return true() if units is None else column.in_(sorted(units))
 
 
+def placed(
+    query: Select[Any],
+    raw: TableClause,
+    street: type[OrgUnit],
+    community: type[OrgUnit],
+) -> Select[Any]:
+    """``query`` over the payslips ``raw`` joined to their worker, community and street (aliases
+    of ``OrgUnit``), in street, community and worker order."""
+    return (
+        query.select_from(raw)
+        .join(Worker, Worker.id == raw.c.worker_id)
+        .join(community, community.id == raw.c.community_id)
+        .join(street, street.id == community.parent_id)
+        .order_by(street.sort_order, street.id, community.sort_order, community.id, Worker.id)
+    )
+
+
 def _rows(
     session: Session, month_id: int, extra: tuple[str, ...] = (), units: set[int] | None = None
 ) -> Iterator[Any]:
@@ -157,35 +174,26 @@ def _rows(
     raw = bulk_table(Payslip)
     community = aliased(OrgUnit)
     street = aliased(OrgUnit)
-    return iter(
-        session.execute(
-            select(
-                street.name,
-                community.name,
-                Worker.name,
-                Worker.id_number,
-                raw.c.post,
-                raw.c.level,
-                raw.c.status,
-                Worker.is_committee_member,
-                raw.c.gross,
-                raw.c.insurance,
-                raw.c.tax,
-                raw.c.after_tax,
-                raw.c.net,
-                raw.c.employer,
-                raw.c.lines,
-                raw.c.contributions,
-                *(raw.c[key] for key in extra),
-            )
-            .select_from(raw)
-            .join(Worker, Worker.id == raw.c.worker_id)
-            .join(community, community.id == raw.c.community_id)
-            .join(street, street.id == community.parent_id)
-            .where(raw.c.month_id == month_id, in_units(raw.c.community_id, units))
-            .order_by(street.sort_order, street.id, community.sort_order, community.id, Worker.id)
-        )
-    )
+    query = select(
+        street.name,
+        community.name,
+        Worker.name,
+        Worker.id_number,
+        raw.c.post,
+        raw.c.level,
+        raw.c.status,
+        Worker.is_committee_member,
+        raw.c.gross,
+        raw.c.insurance,
+        raw.c.tax,
+        raw.c.after_tax,
+        raw.c.net,
+        raw.c.employer,
+        raw.c.lines,
+        raw.c.contributions,
+        *(raw.c[key] for key in extra),
+    ).where(raw.c.month_id == month_id, in_units(raw.c.community_id, units))
+    return iter(session.execute(placed(query, raw, street, community)))
 
 
 def _earning_key(line: PayLine) -> str:

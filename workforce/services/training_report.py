@@ -24,6 +24,7 @@ from workforce.persistence.people import TrainingAttendance, TrainingSession, Wo
 from workforce.services import career_facts
 from workforce.services.career_facts import Person
 from workforce.services.context import Actor, Database, require
+from workforce.services.training_screens import SESSION_FACT_COLUMNS, SessionFacts
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,14 +120,7 @@ def training_compliance(
 
 
 @dataclass(frozen=True, slots=True)
-class AttendedSession:
-    session_id: int
-    title: str
-    organiser_level: str
-    start_date: dt.date
-    end_date: dt.date
-    hours: Decimal
-    required: bool
+class AttendedSession(SessionFacts):
     passed: bool
 
 
@@ -150,13 +144,7 @@ def worker_training(
             raise ActionRefused(f"人员 {worker_id} 不存在")
         rows = session.execute(
             select(
-                TrainingSession.id,
-                TrainingSession.title,
-                TrainingSession.organiser_level,
-                TrainingSession.start_date,
-                TrainingSession.end_date,
-                TrainingSession.hours,
-                TrainingSession.required,
+                *SESSION_FACT_COLUMNS,
                 TrainingAttendance.passed,
             )
             .join(TrainingAttendance, TrainingAttendance.session_id == TrainingSession.id)

@@ -18,8 +18,23 @@ from workforce.services.context import Actor, Database, require
 SEARCH_LIMIT = 200
 
 
+# A session's own facts, in SessionFacts' order.
+SESSION_FACT_COLUMNS = (
+    TrainingSession.id,
+    TrainingSession.title,
+    TrainingSession.organiser_level,
+    TrainingSession.start_date,
+    TrainingSession.end_date,
+    TrainingSession.hours,
+    TrainingSession.required,
+)
+
+
 @dataclass(frozen=True, slots=True)
-class SessionRow:
+class SessionFacts:
+    """A training session's own facts, as SESSION_FACT_COLUMNS reads them; a screen's row adds
+    its own figures after them."""
+
     session_id: int
     title: str
     organiser_level: str
@@ -27,6 +42,10 @@ class SessionRow:
     end_date: dt.date
     hours: Decimal
     required: bool
+
+
+@dataclass(frozen=True, slots=True)
+class SessionRow(SessionFacts):
     attendees: int
 
 
@@ -51,13 +70,7 @@ def training_sessions(db: Database, actor: Actor) -> list[SessionRow]:
     )
     query = (
         select(
-            TrainingSession.id,
-            TrainingSession.title,
-            TrainingSession.organiser_level,
-            TrainingSession.start_date,
-            TrainingSession.end_date,
-            TrainingSession.hours,
-            TrainingSession.required,
+            *SESSION_FACT_COLUMNS,
             func.coalesce(counts.c.n, 0),
         )
         .outerjoin(counts, counts.c.session_id == TrainingSession.id)
@@ -108,7 +121,9 @@ def pick_candidates(
 
 
 __all__ = [
+    "SESSION_FACT_COLUMNS",
     "AttendeeRow",
+    "SessionFacts",
     "SessionRow",
     "pick_candidates",
     "session_attendees",
