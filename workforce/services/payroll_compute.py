@@ -38,6 +38,7 @@ from workforce.services.payroll_bases import (
     NEW_HIRE,
     OVERRIDE,
     StoredBase,
+    base_row,
     last_year_averages,
     stored_base_rows,
 )
@@ -222,9 +223,9 @@ def base_rows(gathered: Gathered, actor: Actor, now: object) -> list[tuple[Any, 
     for worker_id, computed, source in gathered.new_bases:
         tail = settled.get((computed, source))
         if tail is None:
-            base = clamp_base(computed, bounds)
-            tail = (fen(base), fen(computed), source, "", actor.user_id, now)
-            settled[(computed, source)] = tail
+            row = base_row(worker_id, year, computed, bounds, source, actor)
+            row["base"], row["computed"], row["updated_at"] = fen(row["base"]), fen(computed), now
+            tail = settled[(computed, source)] = tuple(row[c] for c in BASE_COLUMNS[2:])
         rows.append((worker_id, year, *tail))
     return rows
 
@@ -355,19 +356,19 @@ class Engine:
     def __init__(self, gathered: Gathered) -> None:
         self.gathered = gathered
         self.memo: dict[tuple[Any, ...], tuple[Any, ...]] = {}
-        self._year = gathered.basis.month.period.year
+        self._period = gathered.basis.month.period
         self._bases, self._special = gathered.bases, gathered.special
         self._flags, self._carried = gathered.flags, gathered.carried
 
     def _key(self, person: Person) -> tuple[Any, ...]:
-        """What the payslip depends on (``employed_from`` inlined)."""
-        worker_id, joined = person.worker_id, person.joined
+        """What the payslip depends on."""
+        worker_id = person.worker_id
         return (
             id(person.regular),
             tuple(person.extra),
             person.days,
             person.probation,
-            joined.month if joined is not None and joined.year == self._year else 1,  # (from)
+            employed_from(person, self._period),
             self._bases[worker_id],
             self._special.get(worker_id),
             self._flags.get(worker_id),
