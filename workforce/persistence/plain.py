@@ -19,7 +19,7 @@ def plain_rows(session: Session, statement: Select[Any]) -> list[tuple[Any, ...]
 
     For the 100,000-row reads of a preparation, where SQLAlchemy's per-row result processing
     cost more than the query. The caller takes values as the driver gives them: on SQLite a
-    date is ISO text (see ``year_of``); JSON is its text on both (see ``load_json``)."""
+    date is ISO text (see ``dates_of``); JSON is its text on both (see ``load_json``)."""
     connection = session.connection()
     compiled = statement.compile(
         dialect=connection.dialect, compile_kwargs={"render_postcompile": True}
@@ -48,13 +48,6 @@ def _json_as_text(cursor: Any) -> None:
 
     for name in ("json", "jsonb"):
         cursor.adapters.register_loader(name, TextLoader)
-
-
-def year_of(value: dt.date | str | None) -> int | None:
-    """The year of a date read by ``plain_rows`` (a ``date``, or ISO text on SQLite)."""
-    if value is None:
-        return None
-    return value.year if isinstance(value, dt.date) else int(value[:4])
 
 
 def dates_of(values: Iterable[dt.date | str | None]) -> dict[Any, dt.date]:

@@ -18,7 +18,7 @@ from workforce.domain.money import round_fen, to_money
 from workforce.domain.permissions import Action
 from workforce.domain.problems import ActionRefused
 from workforce.persistence.base import utc_now
-from workforce.persistence.payroll import ContributionBase, PayrollMonth, Payslip, bulk_table
+from workforce.persistence.payroll import ContributionBase, PayrollMonth, Payslip
 from workforce.persistence.people import Worker
 from workforce.persistence.plain import plain_rows
 from workforce.services import audit
@@ -38,15 +38,6 @@ class BasesReport:
     kept_in_use: int
 
 
-def stored_bases(session: Session, year: int) -> dict[int, tuple[Decimal, str]]:
-    """Worker → (base, source) for ``year`` (read as raw fen: no per-value typing)."""
-    raw = bulk_table(ContributionBase)
-    rows = session.execute(
-        select(raw.c.worker_id, raw.c.base, raw.c.source).where(raw.c.year == year)
-    )
-    return {worker_id: (Decimal(base).scaleb(-2), source) for worker_id, base, source in rows}
-
-
 StoredBase = tuple[int, int | None, str, str]
 """A stored base as raw figures: (base, computed) in fen, source, reason."""
 
@@ -61,6 +52,14 @@ def stored_base_rows(session: Session, year: int) -> dict[int, StoredBase]:
         ),
     )
     return {row[0]: row[1:] for row in rows}
+
+
+def stored_bases(session: Session, year: int) -> dict[int, tuple[Decimal, str]]:
+    """Worker → (base, source) for ``year``."""
+    return {
+        worker_id: (Decimal(base).scaleb(-2), source)
+        for worker_id, (base, _computed, source, _reason) in stored_base_rows(session, year).items()
+    }
 
 
 def last_year_averages(session: Session, year: int) -> dict[int, Decimal]:
