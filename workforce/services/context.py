@@ -6,7 +6,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from sqlalchemy import Engine
+from typing import Any
+
+from sqlalchemy import Engine, event
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -28,13 +30,20 @@ class Actor:
 
 @dataclass
 class Database:
-    """An engine and its session factory; sessions never cross threads."""
+    """An engine and its session factory; sessions never cross threads.
+
+    ``writes_refused`` (set by ``refuse_writes``) stops every write: ``transaction`` refuses with
+    its message, and on SQLite every connection opened from then on is ``query_only``, so not
+    even a write that bypassed ``transaction`` could reach the file."""
 
     engine: Engine
     sessions: sessionmaker[Session] = field(init=False)
+    writes_refused: str | None = field(default=None, init=False)
 
     def __post_init__(self) -> None:
         self.sessions = make_session_factory(self.engine)
+        if self.engine.dialect.name == "sqlite":
+            event.listen(self.engine, "connect", self._query_only_when_refused)
 
     @classmethod
     def open(cls, url: str | None = None) -> Database:
@@ -48,6 +57,8 @@ class Database:
         outside any transaction until the first write, so two users could both pass a check
         (status, version) before either wrote — what ``SELECT … FOR UPDATE`` prevents on
         PostgreSQL."""
+        if self.writes_refused is not None:
+            raise ActionRefused(self.writes_refused)
         with self.sessions() as session, session.begin():
             if self.engine.dialect.name == "sqlite":
                 try:
@@ -63,6 +74,21 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+
+    def refuse_writes(self, reason: str) -> None:
+        """From now on nothing is written; ``reason`` is what every refused write says."""
+        self.writes_refused = reason
+        self.engine.dispose()  # pooled connections were opened writable
+
+    def allow_writes(self) -> None:
+        self.writes_refused = None
+        self.engine.dispose()
+
+    def _query_only_when_refused(self, dbapi_connection: Any, _record: Any) -> None:
+        if self.writes_refused is not None:
+            cursor = dbapi_connection.cursor()
+            cursor.execute("PRAGMA query_only=ON")
+            cursor.close()
 
 
 def require(actor: Actor, action: Action) -> None:
