@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from workforce.domain.problems import ActionRefused
+from workforce.persistence.backup_files import sqlite_file
 from workforce.persistence.database import describe_url
 from workforce.persistence.integrity import check_engine, check_file
 from workforce.services.backup import BackupInfo, list_backups, restore
@@ -31,20 +32,29 @@ class Health:
         return not self.problems
 
 
-def damaged_message(health: Health) -> str:
+def damaged_message(health: Health, *, writing_stopped: bool = True) -> str:
     """What every refused write says, in plain words: what happened, that nothing more is
-    written, what to do."""
-    return (
-        f"数据库文件「{health.database}」已损坏（SQLite 完整性检查未通过）。"
+    written (or, from ``workforce check``, that nothing should be), what to do."""
+    stop = (
         "为免损坏扩大，本程序已停止写入，此后的任何修改都不会保存。"
+        if writing_stopped
+        else "为免损坏扩大，请不要再用本程序修改数据。"
+    )
+    return (
+        f"数据库文件「{health.database}」已损坏（SQLite 完整性检查未通过）。{stop}"
         "请由管理员从最近一份完好的备份恢复（命令行：workforce backup list，"
         "workforce backup restore 文件名），或退出程序，把该文件交技术人员检查。"
     )
 
 
 def check_database(db: Database) -> Health:
-    """``PRAGMA quick_check`` of the embedded file (read only); PostgreSQL: intact."""
-    return Health(describe_url(db.engine).removeprefix("sqlite:///"), check_engine(db.engine))
+    """``PRAGMA quick_check`` of the embedded file (read only); PostgreSQL: intact. A file that
+    is not there is not made by looking for it."""
+    name = describe_url(db.engine).removeprefix("sqlite:///")
+    live = sqlite_file(db.engine)
+    if live is not None and not live.is_file():
+        return Health(name, ("数据库文件不存在",))
+    return Health(name, check_engine(db.engine))
 
 
 def stop_writing_if_damaged(db: Database) -> Health:
