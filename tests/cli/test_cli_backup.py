@@ -53,7 +53,9 @@ def test_check_says_whether_the_file_is_intact(cli: Cli) -> None:
     assert "page" in err  # SQLite's own lines follow
 
 
-def test_check_of_a_missing_file_makes_none(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_check_of_a_missing_file_makes_none(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     missing = Cli(tmp_path / "nothing.db", capsys)
     status, _, err = missing.run("check")
     assert status == 1 and "数据库文件不存在" in err and not missing.path.exists()

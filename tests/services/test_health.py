@@ -46,7 +46,7 @@ def test_a_damaged_file_is_found_written_no_more_and_an_intact_backup_restored(
     health = stop_writing_if_damaged(sqlite_db)
     assert not health.ok and health.database == str(live)
     assert any("page" in line for line in health.problems)
-    with pytest.raises(ActionRefused, match="已损坏.*已停止写入.*从最近一份完好的备份恢复"):
+    with pytest.raises(ActionRefused, match=r"已损坏.*已停止写入.*从最近一份完好的备份恢复"):
         create_user(sqlite_db, admin, "luru", "录入甲", Role.CLERK)
     with pytest.raises(OperationalError, match="readonly"), sqlite_db.engine.begin() as raw:
         raw.execute(text("DELETE FROM setting"))  # even past the services nothing is written
