@@ -17,11 +17,11 @@ SHOWN_PROBLEMS = 10
 
 def register(sub: Any) -> None:
     init = sub.add_parser("init", help="创建或升级数据库，安装默认区、管理员和示范薪酬标准")
-    init.set_defaults(handler=run_init)
+    init.set_defaults(handler=run_init, needs=None)
     check = sub.add_parser(
         "check", help="检查内置数据库文件是否完好（PRAGMA quick_check，只读；损坏时退出状态 1）"
     )
-    check.set_defaults(handler=run_check)
+    check.set_defaults(handler=run_check, needs=None)
     commands_users.register(sub)
 
 

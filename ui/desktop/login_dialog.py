@@ -219,8 +219,7 @@ class SignIn(QObject):
         def change(_username: str, password: str) -> Actor:
             from workforce.services.auth import change_own_password
 
-            change_own_password(self.db, actor, current, password)
-            return actor
+            return change_own_password(self.db, actor, current, password)
 
         self._show(
             PasswordDialog(

@@ -19,12 +19,14 @@ from workforce.persistence.database import make_engine, make_session_factory
 
 @dataclass(frozen=True, slots=True)
 class Actor:
-    """The user on whose behalf a service acts."""
+    """The user on whose behalf a service acts. ``must_change_password``: signed in with a
+    password an administrator set (须修改密码); such an actor may do nothing until it is changed."""
 
     user_id: int | None
     username: str
     role: Role
     scope_org_id: int | None = None
+    must_change_password: bool = False
 
 
 @dataclass
@@ -90,9 +92,22 @@ class Database:
             cursor.close()
 
 
+def password_change_first(username: str) -> str:
+    """The refusal for an account whose password an administrator set: how to change it."""
+    return (
+        f"用户「{username}」的密码由管理员设置，须先修改密码才能操作："
+        f"请运行 workforce user passwd --user {username}，或在桌面程序中以该用户登录并按提示修改"
+    )
+
+
+def refuse_role(username: str, role: Role, action: Action) -> None:
+    """Refuse unless ``role`` may perform ``action`` (the message names user and role only)."""
+    if not is_allowed(role, action):
+        raise ActionRefused(f"当前用户「{username}」（{ROLE_NAMES[role]}）无权执行此操作")
+
+
 def require(actor: Actor, action: Action) -> None:
-    """Refuse the action unless the actor's role allows it."""
-    if not is_allowed(actor.role, action):
-        raise ActionRefused(
-            f"当前用户「{actor.username}」（{ROLE_NAMES[actor.role]}）无权执行此操作"
-        )
+    """Refuse the action unless the actor's role allows it and its password is its own."""
+    if actor.must_change_password:
+        raise ActionRefused(password_change_first(actor.username))
+    refuse_role(actor.username, actor.role, action)
