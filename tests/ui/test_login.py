@@ -154,9 +154,14 @@ def test_a_second_user_signs_an_approval_with_their_password(
     QTimer.singleShot(0, lambda: type_password("wrong-password"))
     assert account_actor(window, sqlite_db, "shenhe", admin) is None
     QTimer.singleShot(0, lambda: type_password("Shenhe-2026"))
+    assert account_actor(window, sqlite_db, "shenhe", admin) is None  # the password admin set
+    assert seen[-1].startswith("用户「shenhe」的密码由管理员设置，须先修改密码才能操作")
+    shenhe = auth.authenticate(sqlite_db, "shenhe", "Shenhe-2026")
+    auth.change_own_password(sqlite_db, shenhe, "Shenhe-2026", "Shenhe-own-2026")
+    QTimer.singleShot(0, lambda: type_password("Shenhe-own-2026"))
     signed = account_actor(window, sqlite_db, "shenhe", admin)
     assert signed is not None and signed().role is Role.APPROVER
-    assert seen == ["Sign as shenhe", "用户名或密码不正确", "Sign as shenhe"]
+    assert seen[:2] == ["Sign as shenhe", "用户名或密码不正确"] and len(seen) == 5
 
 
 def test_the_app_start_path_signs_in_before_attaching(
