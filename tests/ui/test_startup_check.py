@@ -13,11 +13,11 @@ from ui.desktop.main_window import MainWindow
 from ui.desktop.startup_check import DamagedDatabaseDialog
 from workforce.domain.problems import ActionRefused
 from workforce.domain.vocab import Role
-from workforce.services.auth import set_initial_password
+from workforce.services.auth import authenticate, change_own_password, set_initial_password
 from workforce.services.backup import create_backup
 from workforce.services.context import Actor, Database
 from workforce.services.demo import generate_demo
-from workforce.services.users import create_user
+from workforce.services.users import create_user, reset_password
 
 pytestmark = pytest.mark.gui
 
@@ -26,15 +26,15 @@ PASSWORD = "Guangming2026"
 
 
 def _damaged_start(
-    qtbot: QtBot, db: Database, quits: list[bool]
+    qtbot: QtBot, db: Database, quits: list[bool], username: str = "admin"
 ) -> tuple[MainWindow, DamagedDatabaseDialog]:
-    """Log in as the administrator, then wait for the check's dialog."""
+    """Log in (as the administrator), then wait for the check's dialog."""
     window = MainWindow()
     qtbot.addWidget(window)
     window.show()
     login = begin_session(window, db, lambda: quits.append(True), idle_ms=0).dialog
     assert login is not None
-    login.username.setText("admin")
+    login.username.setText(username)
     login.password.setText(PASSWORD)
     login.ok_button.click()
     qtbot.waitUntil(lambda: window.findChild(DamagedDatabaseDialog) is not None)
@@ -100,3 +100,21 @@ def test_quit_when_there_is_no_intact_backup(qtbot: QtBot, sqlite_db: Database) 
     assert dialog.none_offered.text() == "No intact backup was found beside the database file."
     dialog.quit_button.click()
     assert quits == [True] and window.actor is None
+
+
+def test_a_clerk_is_told_that_only_an_administrator_restores(
+    qtbot: QtBot, sqlite_db: Database
+) -> None:
+    admin = set_initial_password(sqlite_db, PASSWORD)
+    create_user(sqlite_db, admin, "luru", "录入甲", Role.CLERK)
+    reset_password(sqlite_db, admin, "luru", "Luru-set-2026")
+    luru = change_own_password(
+        sqlite_db, authenticate(sqlite_db, "luru", "Luru-set-2026"), "Luru-set-2026", PASSWORD
+    )
+    generate_demo(sqlite_db, admin, workers=300, seed=5)
+    create_backup(sqlite_db, admin, "年终前")
+    damage_live(sqlite_db)
+    quits: list[bool] = []
+    _window, dialog = _damaged_start(qtbot, sqlite_db, quits, "luru")
+    assert luru.role is Role.CLERK and not dialog.restore_button.isVisible()
+    assert dialog.none_offered.text().startswith("Only an administrator can restore a backup")

@@ -163,8 +163,7 @@ class DamagedDatabaseDialog(QDialog):
             self.restore_button.setDefault(True)
         else:
             self.none_offered.setText(
-                self.check.refusal
-                + self.tr(" Only an administrator can restore a backup: quit, and let them log in.")
+                self.tr("Only an administrator can restore a backup: quit, and let them log in.")
                 if self.check.refusal
                 else self.tr("No intact backup was found beside the database file.")
             )

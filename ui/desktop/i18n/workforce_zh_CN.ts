@@ -924,8 +924,8 @@ Everything entered since then will no longer be shown; the current data is first
         <translation>退出</translation>
     </message>
     <message>
-        <location line="+26"/>
-        <source> Only an administrator can restore a backup: quit, and let them log in.</source>
+        <location line="+25"/>
+        <source>Only an administrator can restore a backup: quit, and let them log in.</source>
         <translation>恢复备份须由管理员操作：请退出本程序，由管理员登录后恢复。</translation>
     </message>
     <message>
@@ -2086,7 +2086,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
         <translation>正在核对密码…</translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+133"/>
         <source>Sign as %1</source>
         <translation>以 %1 身份确认</translation>
     </message>
@@ -2868,7 +2868,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
 <context>
     <name>SignIn</name>
     <message>
-        <location filename="../login_dialog.py" line="-90"/>
+        <location filename="../login_dialog.py" line="-89"/>
         <source>Set the administrator password</source>
         <translation>设置管理员密码</translation>
     </message>
@@ -2880,12 +2880,12 @@ Everything entered since then will no longer be shown. The damaged file is kept 
     <message>
         <location line="+6"/>
         <location line="+13"/>
-        <location line="+46"/>
+        <location line="+45"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-50"/>
         <location line="+4"/>
         <source>Log in</source>
         <translation>登录</translation>
@@ -2896,7 +2896,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
         <translation>请输入用户名和密码。</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+44"/>
         <source>Change your password</source>
         <translation>修改密码</translation>
     </message>
@@ -3554,7 +3554,7 @@ Save anyway?</source>
         <translation>详细信息：%1</translation>
     </message>
     <message>
-        <location filename="../startup_check.py" line="-100"/>
+        <location filename="../startup_check.py" line="-99"/>
         <source>Checking the database file…</source>
         <translation>正在检查数据库文件…</translation>
     </message>
