@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli.test_cli_adjust import Cli, seed_workers
+from tests.damage import damage_file
 
 
 @pytest.fixture
@@ -38,3 +39,23 @@ def test_create_list_and_restore(cli: Cli) -> None:
 
 def test_restore_of_a_missing_file_is_one_line(cli: Cli) -> None:
     assert "找不到备份文件" in cli.refused("backup", "restore", "nope.db", "--yes")
+
+
+def test_check_says_whether_the_file_is_intact(cli: Cli) -> None:
+    status, out, err = cli.run("check")
+    assert status == 0 and out == "" and "数据库完好" in err
+    assert cli.run("demo", "--workers", "300", "--seed", "2")[0] == 0
+    damage_file(cli.path)
+
+    status, out, err = cli.run("check")
+    assert status == 1 and out == ""
+    assert f"数据库文件「{cli.path}」已损坏" in err and "workforce backup restore" in err
+    assert "page" in err  # SQLite's own lines follow
+
+
+def test_check_of_a_missing_file_makes_none(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = Cli(tmp_path / "nothing.db", capsys)
+    status, _, err = missing.run("check")
+    assert status == 1 and "数据库文件不存在" in err and not missing.path.exists()

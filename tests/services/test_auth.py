@@ -170,3 +170,62 @@ def test_only_an_administrator_manages_users(db: Database, admin: Actor) -> None
     ):
         with pytest.raises(ActionRefused, match="无权"):
             call()
+
+
+def _calculated_month(db: Database, admin: Actor) -> None:
+    from tests.services.payroll_support import community, hire
+    from workforce.services.payroll_calc import calculate_month
+
+    hire(db, admin, community(db, admin), 1)
+    calculate_month(db, admin, "2026-03")
+
+
+def _month_status(db: Database) -> str:
+    from workforce.persistence.payroll import PayrollMonth
+
+    with db.reading() as session:
+        return session.scalars(select(PayrollMonth.status)).one()
+
+
+def test_a_password_set_by_an_administrator_must_be_changed_before_anything_else(
+    db: Database,
+) -> None:
+    from workforce.services.accounts import sign_in
+    from workforce.services.payroll_lifecycle import approve_month
+
+    admin = set_initial_password(db, "Guangming2026")
+    _calculated_month(db, admin)
+    create_user(db, admin, "shenhe", "审核甲", Role.APPROVER, password="Shenhe-2026")
+
+    approver = authenticate(db, "shenhe", "Shenhe-2026")  # the desktop's "sign as" at one desk
+    assert approver.must_change_password
+    with pytest.raises(ActionRefused, match=r"须先修改密码.*workforce user passwd --user shenhe"):
+        approve_month(db, approver, "2026-03")
+    with pytest.raises(ActionRefused, match="须先修改密码"):
+        sign_in(db, "shenhe", lambda: "Shenhe-2026")  # the command line: nothing at all
+    assert _month_status(db) == "calculated"
+
+    own = sign_in(db, "shenhe", lambda: "Shenhe-2026", changing_password=True)
+    changed = change_own_password(db, own, "Shenhe-2026", "Shenhe-own-2026")
+    assert not changed.must_change_password
+    approve_month(db, sign_in(db, "shenhe", lambda: "Shenhe-own-2026"), "2026-03")
+    assert _month_status(db) == "approved"
+
+
+def test_the_role_is_checked_before_the_password_is_asked(db: Database) -> None:
+    from workforce.domain.permissions import Action
+    from workforce.services.accounts import sign_in
+
+    admin = set_initial_password(db, "Guangming2026")
+    create_user(db, admin, "shenhe", "审核甲", Role.APPROVER, password="Shenhe-2026")
+
+    def never() -> str:
+        raise AssertionError("the password was asked")
+
+    with pytest.raises(ActionRefused, match="当前用户「shenhe」（审核员）无权执行此操作"):
+        sign_in(db, "shenhe", never, action=Action.LOCK_PAYROLL)
+    with pytest.raises(ActionRefused, match="用户名或密码不正确"):  # an unknown name: no hint
+        sign_in(db, "nobody", lambda: "whatever-2026", action=Action.LOCK_PAYROLL)
+    with db.reading() as session:
+        failures = session.scalars(select(User.failed_logins).where(User.username == "shenhe"))
+        assert failures.one() == 0  # refusing the role is not a failed login

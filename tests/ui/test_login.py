@@ -62,6 +62,7 @@ def test_the_first_start_sets_the_administrator_password(qtbot: QtBot, sqlite_db
     assert dialog.error.text() == "密码不能全是数字" and window.actor is None
     _submit(qtbot, dialog, "Guangming2026")
     assert not dialog.isVisible()
+    qtbot.waitUntil(lambda: window.actor is not None)  # after the file's check
     assert window.actor is not None and window.actor.username == "admin"
     assert login_required(sqlite_db) and not quits
 
@@ -94,6 +95,7 @@ def test_log_in_then_change_the_password_an_administrator_set(
     _submit(qtbot, change, "Xinhua-2026")
     assert change.error.text() == "新密码不能与当前密码相同"
     _submit(qtbot, change, "Luru-own-2026")
+    qtbot.waitUntil(lambda: window.actor is not None)
     assert window.actor is not None and window.actor.role is Role.CLERK
     assert auth.authenticate(sqlite_db, "luru", "Luru-own-2026").username == "luru"
 
@@ -108,6 +110,7 @@ def test_the_idle_window_locks_until_the_same_users_password(
     login = _dialog(session)
     login.username.setText("admin")
     _submit(qtbot, login, "Guangming2026")
+    qtbot.waitUntil(lambda: window.findChild(IdleLock) is not None)  # after the file's check
     lock = window.findChild(IdleLock)
     assert isinstance(lock, IdleLock)
     qtbot.waitUntil(lambda: lock.locked)
@@ -151,9 +154,14 @@ def test_a_second_user_signs_an_approval_with_their_password(
     QTimer.singleShot(0, lambda: type_password("wrong-password"))
     assert account_actor(window, sqlite_db, "shenhe", admin) is None
     QTimer.singleShot(0, lambda: type_password("Shenhe-2026"))
+    assert account_actor(window, sqlite_db, "shenhe", admin) is None  # the password admin set
+    assert seen[-1].startswith("用户「shenhe」的密码由管理员设置，须先修改密码才能操作")
+    shenhe = auth.authenticate(sqlite_db, "shenhe", "Shenhe-2026")
+    auth.change_own_password(sqlite_db, shenhe, "Shenhe-2026", "Shenhe-own-2026")
+    QTimer.singleShot(0, lambda: type_password("Shenhe-own-2026"))
     signed = account_actor(window, sqlite_db, "shenhe", admin)
     assert signed is not None and signed().role is Role.APPROVER
-    assert seen == ["Sign as shenhe", "用户名或密码不正确", "Sign as shenhe"]
+    assert seen[:2] == ["Sign as shenhe", "用户名或密码不正确"] and len(seen) == 5
 
 
 def test_the_app_start_path_signs_in_before_attaching(

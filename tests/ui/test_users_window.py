@@ -20,7 +20,7 @@ from ui.desktop.users_window import UsersWindow
 from workforce.domain.problems import ActionRefused
 from workforce.domain.vocab import Role
 from workforce.services import auth
-from workforce.services.auth import authenticate, set_initial_password
+from workforce.services.auth import authenticate, change_own_password, set_initial_password
 from workforce.services.context import Actor, Database
 from workforce.services.users import create_user, list_users
 
@@ -192,7 +192,9 @@ def test_the_services_refuse_a_non_administrator(
     qtbot: QtBot, sqlite_db: Database, admin: Actor
 ) -> None:
     create_user(sqlite_db, admin, "luru", "录入甲", Role.CLERK, password="Luru-2026")
-    window = _window(qtbot, sqlite_db, authenticate(sqlite_db, "luru", "Luru-2026"))
+    signed = authenticate(sqlite_db, "luru", "Luru-2026")
+    luru = change_own_password(sqlite_db, signed, "Luru-2026", "Luru-own-2026")  # first, always
+    window = _window(qtbot, sqlite_db, luru)
     window.select_user("admin")
     window.unlock()
     qtbot.waitUntil(window.error.isVisible)

@@ -8,6 +8,7 @@ from typing import Any
 
 from ui.cli.commands_scale import add_user_option, parse_date
 from ui.cli.common import emit_json, opened, say
+from workforce.domain.permissions import Action
 from workforce.services.allowances import (
     PERIOD_NAMES,
     AllowanceInfo,
@@ -23,7 +24,7 @@ def register(sub: Any) -> None:
     lst = actions.add_parser("list", help="列出某日生效的津贴标准")
     lst.add_argument("--date", metavar="YYYY-MM-DD", help="日期（默认：今天）")
     lst.add_argument("--json", action="store_true", help="在标准输出打印 JSON")
-    lst.set_defaults(handler=run_list)
+    lst.set_defaults(handler=run_list, needs=None)
 
     edit = actions.add_parser("set", help="自某日起调整一项津贴标准（新增一个版本）")
     edit.add_argument(
@@ -36,7 +37,7 @@ def register(sub: Any) -> None:
     edit.add_argument("amount", metavar="AMOUNT", help="金额（元）")
     edit.add_argument("--effective", metavar="YYYY-MM-DD", required=True, help="生效日期")
     add_user_option(edit)
-    edit.set_defaults(handler=run_set)
+    edit.set_defaults(handler=run_set, needs=Action.EDIT_CONFIGURATION)
 
 
 def allowance_document(info: AllowanceInfo) -> dict[str, str]:

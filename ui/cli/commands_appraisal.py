@@ -14,6 +14,7 @@ from typing import Any
 from reports.roster_xlsx import write_error_report
 from ui.cli.commands_scale import add_user_option, read_sheet
 from ui.cli.common import CliError, Progress, emit_json, opened, say
+from workforce.domain.permissions import Action
 from workforce.domain.problems import Problem
 from workforce.services.appraisals import (
     AppraisalPlan,
@@ -35,7 +36,7 @@ def register(sub: Any) -> None:
     imp.add_argument("--errors", metavar="OUT.xlsx", help="把问题写入错误报告")
     imp.add_argument("--json", action="store_true", help="在标准输出打印 JSON 结果")
     add_user_option(imp)
-    imp.set_defaults(handler=run_import)
+    imp.set_defaults(handler=run_import, needs=Action.RECORD_APPRAISALS)
 
 
 def _problem(problem: Problem) -> dict[str, Any]:

@@ -9,6 +9,7 @@ from typing import Any
 from reports.audit_xlsx import write_audit_xlsx
 from ui.cli.commands_scale import parse_date
 from ui.cli.common import CliError, Progress, emit_json, opened, say
+from workforce.domain.permissions import Action
 from workforce.services.audit_labels import action_name, entity_name
 from workforce.services.audit_views import (
     AuditFilter,
@@ -42,12 +43,12 @@ def register(sub: Any) -> None:
     _filters(lst)
     lst.add_argument("--limit", type=int, default=50, metavar="N", help="最多列出N条（默认50）")
     lst.add_argument("--json", action="store_true", help="在标准输出打印 JSON")
-    lst.set_defaults(handler=run_list)
+    lst.set_defaults(handler=run_list, needs=Action.VIEW_AUDIT)
 
     export = actions.add_parser("export", help="把符合条件的审计记录导出为 .xlsx")
     export.add_argument("out", metavar="OUT.xlsx", help="输出文件")
     _filters(export)
-    export.set_defaults(handler=run_export)
+    export.set_defaults(handler=run_export, needs=Action.VIEW_AUDIT)
 
 
 def _wanted(args: argparse.Namespace) -> AuditFilter:

@@ -18,6 +18,7 @@ from reports.roster_errors_xlsx import write_error_report
 from ui.cli.commands_scale import add_user_option, parse_date, read_sheet
 from ui.cli.common import CliError, Progress, emit_json, opened, say
 from workforce.domain.compliance import REMINDER_NAMES, ReminderKind
+from workforce.domain.permissions import Action
 from workforce.domain.problems import Problem
 from workforce.services.certificate_import import (
     CertificatePlan,
@@ -72,7 +73,7 @@ def register(sub: Any) -> None:
     imp.add_argument("--errors", metavar="OUT.xlsx", help="把问题写入错误报告")
     imp.add_argument("--json", action="store_true", help="在标准输出打印 JSON 结果")
     add_user_option(imp)
-    imp.set_defaults(handler=run_import)
+    imp.set_defaults(handler=run_import, needs=Action.RECORD_CERTIFICATES)
 
     exp = actions.add_parser("export", help="导出社工证台账（.xlsx）")
     exp.add_argument("out", metavar="OUT.xlsx")
@@ -80,18 +81,18 @@ def register(sub: Any) -> None:
         "--date", metavar="YYYY-MM-DD", help="按哪一天判断有效、即将到期、已过期（默认：今天）"
     )
     add_unit_option(exp)
-    exp.set_defaults(handler=run_export)
+    exp.set_defaults(handler=run_export, needs=Action.VIEW_WORKERS)
 
     show = actions.add_parser("show", help="查看某人的证书与历次登记")
     show.add_argument("id_number", metavar="ID_NUMBER", help="身份证号")
     show.add_argument("--json", action="store_true", help="在标准输出打印 JSON")
-    show.set_defaults(handler=run_show)
+    show.set_defaults(handler=run_show, needs=Action.VIEW_WORKERS)
 
     renew = actions.add_parser("renew", help="证书再登记（或尚未登记证书的首次登记）")
     renew.add_argument("number", metavar="CERT_NUMBER", help="证书编号")
     renew.add_argument("--date", metavar="YYYY-MM-DD", required=True, help="登记日期")
     add_user_option(renew)
-    renew.set_defaults(handler=run_renew)
+    renew.set_defaults(handler=run_renew, needs=Action.RECORD_CERTIFICATES)
 
     fix = actions.add_parser("correct", help="更正填错的登记日期（津贴和调级按更正后的日期计）")
     fix.add_argument("number", metavar="CERT_NUMBER", help="证书编号")
@@ -99,7 +100,7 @@ def register(sub: Any) -> None:
     fix.add_argument("--to", dest="new", metavar="YYYY-MM-DD", required=True, help="正确的登记日期")
     fix.add_argument("--reason", required=True, metavar="TEXT", help="更正原因")
     add_user_option(fix)
-    fix.set_defaults(handler=run_correct)
+    fix.set_defaults(handler=run_correct, needs=Action.RECORD_CERTIFICATES)
 
     rem = sub.add_parser(
         "reminders", help="提醒：登记90天内到期或已过期、继续教育学时不足、年度学时不足"
@@ -110,7 +111,7 @@ def register(sub: Any) -> None:
     )
     add_unit_option(rem)
     rem.add_argument("--json", action="store_true", help="在标准输出打印 JSON")
-    rem.set_defaults(handler=run_reminders)
+    rem.set_defaults(handler=run_reminders, needs=Action.VIEW_WORKERS)
 
 
 def problem_document(problem: Problem) -> dict[str, Any]:

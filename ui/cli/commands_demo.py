@@ -14,6 +14,7 @@ from typing import Any
 
 from ui.cli.common import CliError, Progress, emit_json, opened, say
 from ui.formatting import count_text
+from workforce.domain.permissions import Action
 from workforce.domain.stats import INDICATOR_LABELS, Indicators
 from workforce.services.demo import generate_demo
 from workforce.services.org import org_tree
@@ -41,7 +42,7 @@ def register(sub: Any) -> None:
     demo.add_argument(
         "--today", type=_date, metavar="YYYY-MM-DD", help="生成数据所依据的日期（默认今天）"
     )
-    demo.set_defaults(handler=run_demo)
+    demo.set_defaults(handler=run_demo, needs=Action.GENERATE_DEMO)
 
     stats = sub.add_parser("stats", help="统计指标：人数、本科以上占比、平均年龄、持证率等")
     stats.add_argument("--json", action="store_true", help="以 JSON 输出到标准输出")
@@ -51,7 +52,7 @@ def register(sub: Any) -> None:
         metavar="NAME",
         help="只统计某个区/街道/社区/网格（重名时写上级，如 新城区/中山东路街道）",
     )
-    stats.set_defaults(handler=run_stats)
+    stats.set_defaults(handler=run_stats, needs=Action.VIEW_WORKERS)
     commands = stats.add_subparsers(dest="stats_command", metavar="COMMAND")
     export = commands.add_parser(
         "export",
@@ -67,7 +68,7 @@ def register(sub: Any) -> None:
         help="统计日期（默认今天）",
     )
     export.add_argument("--unit", default=argparse.SUPPRESS, metavar="NAME", help="只统计某个单位")
-    export.set_defaults(handler=run_stats_export)
+    export.set_defaults(handler=run_stats_export, needs=Action.VIEW_WORKERS)
 
 
 def run_demo(args: argparse.Namespace) -> int:

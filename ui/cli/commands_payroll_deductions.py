@@ -12,6 +12,7 @@ from typing import Any
 
 from ui.cli.commands_scale import add_user_option
 from ui.cli.common import CliError, emit_json, opened, say
+from workforce.domain.permissions import Action
 from workforce.domain.problems import ActionRefused
 from workforce.services.payroll_deduction_edits import (
     DeclarationRow,
@@ -31,7 +32,7 @@ def register_deduction_edits(actions: Any) -> None:
         "--unit", metavar="NAME", help="只列某区、街道、社区或网格（可写“街道/社区”）"
     )
     listed.add_argument("--json", action="store_true", help="在标准输出打印 JSON")
-    listed.set_defaults(handler=run_deduction_list)
+    listed.set_defaults(handler=run_deduction_list, needs=Action.VIEW_WORKERS)
 
     correct = actions.add_parser(
         "correct", help="更正一条申报（项目、每月扣除额、起止月份、备注；未写的项保持不变）"
@@ -45,18 +46,18 @@ def register_deduction_edits(actions: Any) -> None:
     last.add_argument("--open-ended", action="store_true", help="取消截止月份（长期）")
     correct.add_argument("--note", metavar="TEXT", help="备注")
     add_user_option(correct)
-    correct.set_defaults(handler=run_deduction_correct)
+    correct.set_defaults(handler=run_deduction_correct, needs=Action.EDIT_PAY_INPUTS)
 
     end = actions.add_parser("end", help="申报截止：此月之后不再扣除")
     end.add_argument("declaration", type=int, metavar="DECL_ID", help="申报编号（见 list）")
     end.add_argument("--last", required=True, metavar="YYYY-MM", help="最后扣除的月份")
     add_user_option(end)
-    end.set_defaults(handler=run_deduction_end)
+    end.set_defaults(handler=run_deduction_end, needs=Action.EDIT_PAY_INPUTS)
 
     delete = actions.add_parser("delete", help="删除误录的申报（所涉月份须未审核、未锁定）")
     delete.add_argument("declaration", type=int, metavar="DECL_ID", help="申报编号（见 list）")
     add_user_option(delete)
-    delete.set_defaults(handler=run_deduction_delete)
+    delete.set_defaults(handler=run_deduction_delete, needs=Action.EDIT_PAY_INPUTS)
 
 
 def _period(text: str) -> dt.date:

@@ -16,6 +16,7 @@ from ui.cli.common import CliError, opened, say
 from workforce.domain.pay_item_sheet import TREATMENTS as BONUS_CHOICES
 from workforce.domain.pay_item_sheet import ItemEntry, parse_item_sheet
 from workforce.domain.payroll import BONUS_TREATMENTS
+from workforce.domain.permissions import Action
 from workforce.domain.problems import ActionRefused, Problem, refuse_on_errors
 from workforce.domain.sheet import SheetGrid
 from workforce.services.adjustment_views import worker_id_for
@@ -48,7 +49,7 @@ def register_inputs(commands: Any) -> None:
     imported.add_argument("--month", metavar="YYYY-MM", help="表中没有“月份”列时的月份")
     imported.add_argument("--sheet", metavar="NAME", help="工作表名称（默认第一张有数据的表）")
     add_user_option(imported)
-    imported.set_defaults(handler=run_items_import)
+    imported.set_defaults(handler=run_items_import, needs=Action.EDIT_PAY_INPUTS)
     one = item_actions.add_parser("add", help="录入一人的一条项目（如全年一次性奖金）")
     one.add_argument("id_number", metavar="ID_NUMBER", help="身份证号")
     one.add_argument("--month", required=True, metavar="YYYY-MM")
@@ -66,21 +67,21 @@ def register_inputs(commands: Any) -> None:
     )
     one.add_argument("--note", default="", metavar="TEXT")
     add_user_option(one)
-    one.set_defaults(handler=run_items_add)
+    one.set_defaults(handler=run_items_add, needs=Action.EDIT_PAY_INPUTS)
 
     bases = commands.add_parser("bases", help="年度社保缴费基数：核定或人工调整")
     base_actions = bases.add_subparsers(dest="bases_command", metavar="ACTION", required=True)
     compute = base_actions.add_parser("compute", help="按上年月平均工资核定全年缴费基数")
     compute.add_argument("--year", type=int, required=True, metavar="Y")
     add_user_option(compute)
-    compute.set_defaults(handler=run_bases_compute)
+    compute.set_defaults(handler=run_bases_compute, needs=Action.EDIT_PAY_INPUTS)
     override = base_actions.add_parser("set", help="人工核定一人的缴费基数（须写理由）")
     override.add_argument("id_number", metavar="ID_NUMBER", help="身份证号")
     override.add_argument("--year", type=int, required=True, metavar="Y")
     override.add_argument("--base", required=True, metavar="AMOUNT", help="缴费基数（元）")
     override.add_argument("--reason", required=True, metavar="TEXT")
     add_user_option(override)
-    override.set_defaults(handler=run_bases_set)
+    override.set_defaults(handler=run_bases_set, needs=Action.EDIT_PAY_INPUTS)
     deduction = commands.add_parser("deduction", help="专项附加扣除申报")
     deduction_actions = deduction.add_subparsers(
         dest="deduction_command", metavar="ACTION", required=True
@@ -93,7 +94,7 @@ def register_inputs(commands: Any) -> None:
     declare.add_argument("--to", dest="last", metavar="YYYY-MM", help="截止月份（默认长期）")
     declare.add_argument("--note", default="", metavar="TEXT")
     add_user_option(declare)
-    declare.set_defaults(handler=run_deduction_add)
+    declare.set_defaults(handler=run_deduction_add, needs=Action.EDIT_PAY_INPUTS)
     _register_exchange(base_actions, deduction_actions)
     from ui.cli.commands_payroll_deductions import register_deduction_edits
 
@@ -106,7 +107,7 @@ def _register_exchange(base_actions: Any, deduction_actions: Any) -> None:
     exported.add_argument("--year", type=int, required=True, metavar="Y")
     exported.add_argument("out", metavar="OUT.xlsx")
     add_user_option(exported)
-    exported.set_defaults(handler=run_bases_export)
+    exported.set_defaults(handler=run_bases_export, needs=Action.EXPORT_PAYROLL)
     base_import = base_actions.add_parser(
         "import", help="导入缴费基数（身份证号、姓名、缴费基数）；有错误时整表不导入"
     )
@@ -116,7 +117,7 @@ def _register_exchange(base_actions: Any, deduction_actions: Any) -> None:
     base_import.add_argument("--dry-run", action="store_true", help="只检查，不写入")
     base_import.add_argument("--errors", metavar="OUT.xlsx", help="把问题写入错误报告")
     add_user_option(base_import)
-    base_import.set_defaults(handler=run_bases_import)
+    base_import.set_defaults(handler=run_bases_import, needs=Action.EDIT_PAY_INPUTS)
 
     deduction_import = deduction_actions.add_parser(
         "import",
@@ -128,7 +129,7 @@ def _register_exchange(base_actions: Any, deduction_actions: Any) -> None:
     deduction_import.add_argument("--dry-run", action="store_true", help="只检查，不写入")
     deduction_import.add_argument("--errors", metavar="OUT.xlsx", help="把问题写入错误报告")
     add_user_option(deduction_import)
-    deduction_import.set_defaults(handler=run_deduction_import)
+    deduction_import.set_defaults(handler=run_deduction_import, needs=Action.EDIT_PAY_INPUTS)
 
 
 def _period(text: str) -> dt.date:

@@ -14,6 +14,7 @@ from reports.careers_xlsx import write_eligibility
 from ui.cli.commands_certs import add_unit_option, xlsx_path
 from ui.cli.commands_scale import add_user_option, parse_date
 from ui.cli.common import emit_json, opened, say
+from workforce.domain.permissions import Action
 from workforce.domain.pipeline import RESERVE_TARGETS, STAGES, TARGETS
 from workforce.services.dossier import worker_id_by_number
 from workforce.services.pipeline import history, move
@@ -36,7 +37,7 @@ def register(sub: Any) -> None:
     eligible.add_argument("--xlsx", metavar="OUT.xlsx", help="导出资格审查名单")
     add_unit_option(eligible)
     eligible.add_argument("--json", action="store_true", help="在标准输出打印 JSON")
-    eligible.set_defaults(handler=run_eligible)
+    eligible.set_defaults(handler=run_eligible, needs=Action.VIEW_WORKERS)
 
     mv = actions.add_parser("move", help="记录一次晋升通道变动（有日期、来源和原因）")
     mv.add_argument("id_number", metavar="ID_NUMBER", help="身份证号")
@@ -50,17 +51,17 @@ def register(sub: Any) -> None:
         "--source", default="手工录入", metavar="TEXT", help="来源（如 换届选举、组织推荐）"
     )
     add_user_option(mv)
-    mv.set_defaults(handler=run_move)
+    mv.set_defaults(handler=run_move, needs=Action.MOVE_PIPELINE)
 
     hist = actions.add_parser("history", help="某人的晋升通道历史")
     hist.add_argument("id_number", metavar="ID_NUMBER", help="身份证号")
     hist.add_argument("--json", action="store_true", help="在标准输出打印 JSON")
-    hist.set_defaults(handler=run_history)
+    hist.set_defaults(handler=run_history, needs=Action.VIEW_WORKERS)
 
     vac = actions.add_parser("vacancies", help="各社区按核定人数和岗位定额的空缺")
     add_unit_option(vac)
     vac.add_argument("--json", action="store_true", help="在标准输出打印 JSON")
-    vac.set_defaults(handler=run_vacancies)
+    vac.set_defaults(handler=run_vacancies, needs=Action.VIEW_WORKERS)
 
 
 def eligibility_document(listing: EligibilityList) -> dict[str, Any]:

@@ -16,6 +16,7 @@ from typing import Any
 from reports.roster_xlsx import write_error_report, write_roster, write_template
 from reports.xlsx_reader import pick_roster_sheet, read_workbook
 from ui.cli.common import CliError, Progress, emit_json, opened, say
+from workforce.domain.permissions import Action
 from workforce.domain.problems import ActionRefused
 from workforce.domain.sheet import SheetGrid
 from workforce.services.export_audit import record_full_numbers
@@ -45,7 +46,7 @@ def register(sub: Any) -> None:
         "--errors", metavar="OUT.xlsx", help="把问题写入错误报告（原表加“错误说明”列）"
     )
     imp.add_argument("--json", action="store_true", help="在标准输出打印 JSON 结果")
-    imp.set_defaults(handler=run_import)
+    imp.set_defaults(handler=run_import, needs=Action.IMPORT_ROSTER)
 
     exp = actions.add_parser("export", help="按标准列导出花名册（可原样导回）")
     exp.add_argument("out", metavar="OUT.xlsx")
@@ -53,7 +54,7 @@ def register(sub: Any) -> None:
         "--full-id", action="store_true", help="完整身份证号和银行账号（可原样导回；记入日志）"
     )
     exp.add_argument("--unit", metavar="NAME", help="只导出某街道、社区或网格（可写“街道/社区”）")
-    exp.set_defaults(handler=run_export)
+    exp.set_defaults(handler=run_export, needs=Action.EXPORT_ROSTER)
 
     pdf = actions.add_parser("pdf", help="打印花名册（PDF，A4 横向，身份证号默认遮挡）")
     pdf.add_argument("out", metavar="OUT.pdf")
@@ -62,11 +63,11 @@ def register(sub: Any) -> None:
     )
     pdf.add_argument("--as-of", metavar="YYYY-MM-DD", help="截至日期（默认：今天）")
     pdf.add_argument("--full-id", action="store_true", help="显示完整身份证号")
-    pdf.set_defaults(handler=run_pdf)
+    pdf.set_defaults(handler=run_pdf, needs=Action.EXPORT_ROSTER)
 
     tpl = actions.add_parser("template", help="生成带下拉选项和填表说明的空白花名册模板")
     tpl.add_argument("out", metavar="OUT.xlsx")
-    tpl.set_defaults(handler=run_template)
+    tpl.set_defaults(handler=run_template, needs=None)
 
 
 def _read(path: str, sheet: str | None) -> SheetGrid:

@@ -10,6 +10,7 @@ from typing import Any
 from reports.xlsx_reader import pick_roster_sheet, read_workbook
 from ui.cli.adjust_documents import difference, money, scale_document, scale_info
 from ui.cli.common import CliError, emit_json, opened, say
+from workforce.domain.permissions import Action
 from workforce.domain.post_table import parse_posts_sheet
 from workforce.domain.problems import ActionRefused
 from workforce.domain.sheet import SheetGrid
@@ -56,29 +57,29 @@ def register(sub: Any) -> None:
         help="岗位设置表（代码、岗位名称、最低等级、最高等级、参照岗位、别名）；"
         "默认沿用现行版本的岗位，可用于四岗二十四级等其他形式",
     )
-    imp.set_defaults(handler=run_import)
+    imp.set_defaults(handler=run_import, needs=Action.EDIT_CONFIGURATION)
 
     lst = actions.add_parser("list", help="列出所有版本")
     lst.add_argument("--json", action="store_true", help="在标准输出打印 JSON")
-    lst.set_defaults(handler=run_list)
+    lst.set_defaults(handler=run_list, needs=None)
 
     show = actions.add_parser("show", help="查看某日生效的薪酬标准")
     show.add_argument("--effective", metavar="DATE", help="日期（默认：今天）")
     show.add_argument("--json", action="store_true", help="在标准输出打印 JSON")
-    show.set_defaults(handler=run_show)
+    show.set_defaults(handler=run_show, needs=None)
 
     cmp = actions.add_parser("compare", help="比较两个日期生效的薪酬标准")
     cmp.add_argument("date_a", metavar="DATE_A")
     cmp.add_argument("date_b", metavar="DATE_B")
     cmp.add_argument("--json", action="store_true", help="在标准输出打印 JSON")
-    cmp.set_defaults(handler=run_compare)
+    cmp.set_defaults(handler=run_compare, needs=None)
 
     edit = actions.add_parser("set", help="修改尚未被已应用调级使用的版本中的一个月标准")
     edit.add_argument("scale_id", metavar="SCALE_ID", type=int)
     edit.add_argument("post", metavar="POST", help="岗位名称、代码或别名")
     edit.add_argument("level", metavar="LEVEL", type=int)
     edit.add_argument("amount", metavar="AMOUNT", help="月标准（元）")
-    edit.set_defaults(handler=run_set)
+    edit.set_defaults(handler=run_set, needs=Action.EDIT_CONFIGURATION)
     for parser in (imp, edit):
         add_user_option(parser)
 

@@ -1,5 +1,5 @@
-"""``workforce init``: create or upgrade the database and install the defaults; the ``user``
-commands (``commands_users``)."""
+"""``workforce init``: create or upgrade the database and install the defaults; ``workforce
+check``: is the embedded file intact; the ``user`` commands (``commands_users``)."""
 
 from __future__ import annotations
 
@@ -9,11 +9,19 @@ from typing import Any
 from ui.cli import commands_users
 from ui.cli.common import open_database, say
 from workforce.persistence.database import describe_url
+from workforce.services.context import Database
+from workforce.services.health import check_database, damaged_message
+
+SHOWN_PROBLEMS = 10
 
 
 def register(sub: Any) -> None:
     init = sub.add_parser("init", help="创建或升级数据库，安装默认区、管理员和示范薪酬标准")
-    init.set_defaults(handler=run_init)
+    init.set_defaults(handler=run_init, needs=None)
+    check = sub.add_parser(
+        "check", help="检查内置数据库文件是否完好（PRAGMA quick_check，只读；损坏时退出状态 1）"
+    )
+    check.set_defaults(handler=run_check, needs=None)
     commands_users.register(sub)
 
 
@@ -31,3 +39,21 @@ def run_init(args: argparse.Namespace) -> int:
     finally:
         db.close()
     return 0
+
+
+def run_check(args: argparse.Namespace) -> int:
+    """Read only: neither migrates nor signs in (a damaged file must not be written)."""
+    db = Database.open(args.db)
+    try:
+        health = check_database(db)
+    finally:
+        db.close()
+    if health.ok:
+        say(f"数据库完好（完整性检查通过）：{health.database}")
+        return 0
+    say(damaged_message(health, writing_stopped=False))
+    for line in health.problems[:SHOWN_PROBLEMS]:
+        say(f"  {line}")
+    if len(health.problems) > SHOWN_PROBLEMS:
+        say(f"  …另有 {len(health.problems) - SHOWN_PROBLEMS} 处问题")
+    return 1

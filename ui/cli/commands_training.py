@@ -26,6 +26,7 @@ from ui.cli.commands_scale import add_user_option, parse_date, read_sheet
 from ui.cli.common import CliError, emit_json, opened, say
 from workforce.domain.certificates import hours_text
 from workforce.domain.compliance import ORGANISER_LEVELS
+from workforce.domain.permissions import Action
 from workforce.services.roster_export import find_unit
 from workforce.services.training import (
     SessionInput,
@@ -60,7 +61,7 @@ def register(sub: Any) -> None:
     imp.add_argument("--errors", metavar="OUT.xlsx", help="把问题写入错误报告")
     imp.add_argument("--json", action="store_true", help="在标准输出打印 JSON 结果")
     add_user_option(imp)
-    imp.set_defaults(handler=run_import)
+    imp.set_defaults(handler=run_import, needs=Action.RECORD_TRAINING)
 
     comp = actions.add_parser("compliance", help="培训学时达标情况（按社区汇总，列出差多少学时）")
     comp.add_argument("--year", type=int, metavar="Y", help="年度（默认：今年）")
@@ -68,7 +69,7 @@ def register(sub: Any) -> None:
     comp.add_argument("--all", action="store_true", help="列出所有人（默认只列未达标的人）")
     add_unit_option(comp)
     comp.add_argument("--json", action="store_true", help="在标准输出打印 JSON")
-    comp.set_defaults(handler=run_compliance)
+    comp.set_defaults(handler=run_compliance, needs=Action.VIEW_WORKERS)
 
 
 def _hours(text: str) -> Decimal:

@@ -22,6 +22,7 @@ from ui.cli.common import (
     opened,
     say,
 )
+from workforce.domain.permissions import Action
 from workforce.domain.problems import ActionRefused
 from workforce.domain.vocab import ROLE_NAMES, Role
 from workforce.services.accounts import sign_in
@@ -62,16 +63,16 @@ def register(sub: Any) -> None:
     role.add_argument("username", metavar="USERNAME")
     role.add_argument("role", metavar="ROLE", choices=ROLES, help="、".join(ROLES))
     role.add_argument("--scope", metavar="UNIT", help="管理范围：区或街道名称（默认：全部）")
-    for parser, handler in (
-        (add, run_add),
-        (lst, run_list),
-        (passwd, run_passwd),
-        (unlock, run_unlock),
-        (deactivate, run_deactivate),
-        (role, run_role),
+    for parser, handler, needs in (
+        (add, run_add, Action.MANAGE_USERS),
+        (lst, run_list, None),
+        (passwd, run_passwd, None),  # one's own; resetting another's needs MANAGE_USERS
+        (unlock, run_unlock, Action.MANAGE_USERS),
+        (deactivate, run_deactivate, Action.MANAGE_USERS),
+        (role, run_role, Action.MANAGE_USERS),
     ):
         add_user_option(parser)
-        parser.set_defaults(handler=handler)
+        parser.set_defaults(handler=handler, needs=needs)
 
 
 def new_password() -> str:
@@ -131,6 +132,7 @@ def run_passwd(args: argparse.Namespace) -> int:
     own = acting_username(args)
     target = args.username or own
     if target != own:
+        args.needs = Action.MANAGE_USERS
         with opened(args) as (db, actor):
             reset_password(db, actor, target, new_password())
         say(f"已重置用户 {target} 的密码（该用户下次登录时须修改）")
@@ -138,7 +140,7 @@ def run_passwd(args: argparse.Namespace) -> int:
     db, _report = open_database(args.db)
     try:
         current = ask_password(own) if login_required(db) else ""
-        actor = sign_in(db, own, lambda: current)
+        actor = sign_in(db, own, lambda: current, changing_password=True)
         change_own_password(db, actor, current, new_password())
     except ActionRefused as exc:
         raise CliError(exc.message) from exc

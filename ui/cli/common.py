@@ -97,12 +97,16 @@ def ask_password(username: str) -> str:
 @contextmanager
 def opened(args: argparse.Namespace) -> Iterator[tuple[Database, Actor]]:
     """The database of ``--db`` (created and migrated when needed) and the acting user: ``--user``
-    where the command has it, else the administrator. Once any account has a password, the
-    acting user's password is required (a wrong one counts as a failed login)."""
+    where the command has it, else the administrator. The action each command declares when it
+    registers (``set_defaults(handler=…, needs=Action.… or None)``) is checked against the user's
+    role first; then, once any account has a password, the acting user's password is required
+    (a wrong one counts as a failed login)."""
     db, _report = open_database(args.db)
     username = acting_username(args)
     try:
-        actor = sign_in(db, username, lambda: ask_password(username))
+        actor = sign_in(
+            db, username, lambda: ask_password(username), action=getattr(args, "needs", None)
+        )
     except ActionRefused as exc:
         db.close()
         raise CliError(exc.message) from exc

@@ -105,18 +105,28 @@ def run_desktop(db_url: str | None) -> int:
 def begin_session(
     window: MainWindow, db: Database, quit_app: Callable[[], None], idle_ms: int | None = None
 ) -> SignIn:
-    """Sign in over the (still empty) window, then attach it and start the idle lock
-    (``session_idle_minutes``, or ``idle_ms``); closing a sign-in dialog quits."""
+    """Sign in over the (still empty) window, check the file (``startup_check``: a damaged one
+    is written no more and a backup offered; once restored, sign in again to it), then attach
+    the window and start the idle lock (``session_idle_minutes``, or ``idle_ms``); closing a
+    sign-in dialog quits."""
     sign_in = SignIn(window, db)
 
     def signed_in(actor: Actor | None) -> None:
         if actor is None:
             quit_app()
             return
-        from workforce.services.auth import idle_minutes
+        from ui.desktop.startup_check import check_at_start
 
-        window.attach(db, actor)
-        IdleLock(window, db, actor, idle_minutes(db) * 60_000 if idle_ms is None else idle_ms)
+        def proceed() -> None:
+            from workforce.services.auth import idle_minutes
+
+            window.attach(db, actor)
+            IdleLock(window, db, actor, idle_minutes(db) * 60_000 if idle_ms is None else idle_ms)
+
+        def restart() -> None:
+            begin_session(window, db, quit_app, idle_ms)
+
+        check_at_start(window, db, actor, proceed, quit_app, restart)
 
     sign_in.finished.connect(signed_in)
     try:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -139,35 +139,11 @@ class BackupDialog(QDialog):
     def _show_selected(self) -> None:
         info = self.selected()
         self.restore_button.setEnabled(info is not None)
-        for key, text in (self.preview_texts(info) if info else {}).items():
+        for key, text in (backup_preview(info) if info else {}).items():
             self.preview[key].setText(text)
         if info is None:
             for label in self.preview.values():
                 label.clear()
-
-    def preview_texts(self, info: BackupInfo) -> dict[str, str]:
-        """What the selected backup holds, line by line."""
-        facts = info.facts
-        run = facts.last_applied_run
-        none = self.tr("none")
-        workers = self.tr("%1 (%2 active)")
-        applied = self.tr("%1 adjustment (run %2), applied %3")
-        return {
-            "file": info.name,
-            "made": fmt.datetime_text(info.made_at),
-            "reason": info.reason,
-            "revision": facts.revision or none,
-            "workers": workers.replace("%1", fmt.count_text(facts.workers)).replace(
-                "%2", fmt.count_text(facts.active_workers)
-            ),
-            "locked": facts.last_locked_month or none,
-            "applied": applied.replace("%1", str(run[1]))
-            .replace("%2", str(run[0]))
-            .replace("%3", fmt.datetime_text(run[2]))
-            if run
-            else none,
-            "size": fmt.size_text(info.size),
-        }
 
     def back_up_now(self) -> None:
         db, actor = self.db, self.actor
@@ -218,6 +194,31 @@ class BackupDialog(QDialog):
 
     def _failed(self, error: BaseException) -> None:
         QMessageBox.warning(self, self.windowTitle(), str(error))
+
+
+def backup_preview(info: BackupInfo) -> dict[str, str]:
+    """What a backup holds, line by line (``PREVIEW_KEYS``)."""
+    facts = info.facts
+    run = facts.last_applied_run
+    none = QCoreApplication.translate("BackupDialog", "none")
+    workers = QCoreApplication.translate("BackupDialog", "%1 (%2 active)")
+    applied = QCoreApplication.translate("BackupDialog", "%1 adjustment (run %2), applied %3")
+    return {
+        "file": info.name,
+        "made": fmt.datetime_text(info.made_at),
+        "reason": info.reason,
+        "revision": facts.revision or none,
+        "workers": workers.replace("%1", fmt.count_text(facts.workers)).replace(
+            "%2", fmt.count_text(facts.active_workers)
+        ),
+        "locked": facts.last_locked_month or none,
+        "applied": applied.replace("%1", str(run[1]))
+        .replace("%2", str(run[0]))
+        .replace("%3", fmt.datetime_text(run[2]))
+        if run
+        else none,
+        "size": fmt.size_text(info.size),
+    }
 
 
 def open_backups(window: MainWindow) -> None:

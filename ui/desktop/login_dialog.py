@@ -219,8 +219,7 @@ class SignIn(QObject):
         def change(_username: str, password: str) -> Actor:
             from workforce.services.auth import change_own_password
 
-            change_own_password(self.db, actor, current, password)
-            return actor
+            return change_own_password(self.db, actor, current, password)
 
         self._show(
             PasswordDialog(
@@ -243,8 +242,8 @@ def account_actor(
     user as is; any account while no account has a password; otherwise that user types their
     password here (four eyes at one desk). None when they cancel. The result is called off the
     GUI thread, where a refusal is shown like any other."""
-    from workforce.services.accounts import actor_for
-    from workforce.services.auth import authenticate, login_required
+    from workforce.services.accounts import actor_for, sign_as
+    from workforce.services.auth import login_required
 
     if username == current.username:
         return lambda: current
@@ -255,7 +254,7 @@ def account_actor(
         QApplication.translate(
             "PasswordDialog", "%1 confirms this step at this desk: enter their password."
         ).replace("%1", username),
-        lambda _name, password: authenticate(db, username, password),
+        lambda _name, password: sign_as(db, username, password),
         username=username,
         parent=parent,
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+from dataclasses import replace
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -100,6 +101,12 @@ def store_password(
 
 def _actor(user: User) -> Actor:
     return Actor(user.id, user.username, Role(user.role), user.scope_org_id)
+
+
+def _signed_in(user: User) -> Actor:
+    """The actor of a login: one whose password an administrator set may do nothing else until
+    it changes it (``require`` refuses)."""
+    return replace(_actor(user), must_change_password=user.must_change_password)
 
 
 def _matches(user: User, password: str) -> bool:
@@ -220,12 +227,13 @@ def authenticate(
                 user.id,
                 {k: v for k, v in changes.items() if v[0] != v[1]},
             )
-            return _actor(user)
+            return _signed_in(user)
     raise ActionRefused(refusal)
 
 
-def change_own_password(db: Database, actor: Actor, current: str, new: str) -> None:
-    """修改密码: the user changes their own password, proving the current one (if any)."""
+def change_own_password(db: Database, actor: Actor, current: str, new: str) -> Actor:
+    """修改密码: the user changes their own password, proving the current one (if any); the
+    actor it returns may act again (no longer ``must_change_password``)."""
     with db.transaction() as session:
         user = session.get(User, actor.user_id, with_for_update=True)
         if user is None or not user.active:
@@ -235,6 +243,7 @@ def change_own_password(db: Database, actor: Actor, current: str, new: str) -> N
         if user.password_hash and current == new:
             raise ActionRefused("新密码不能与当前密码相同")
         store_password(session, actor, user, new, "change_password", note="本人修改密码")
+    return replace(actor, must_change_password=False)
 
 
 def set_initial_password(db: Database, new: str) -> Actor:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, event
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -18,23 +19,32 @@ from workforce.persistence.database import make_engine, make_session_factory
 
 @dataclass(frozen=True, slots=True)
 class Actor:
-    """The user on whose behalf a service acts."""
+    """The user on whose behalf a service acts. ``must_change_password``: signed in with a
+    password an administrator set (须修改密码); such an actor may do nothing until it is changed."""
 
     user_id: int | None
     username: str
     role: Role
     scope_org_id: int | None = None
+    must_change_password: bool = False
 
 
 @dataclass
 class Database:
-    """An engine and its session factory; sessions never cross threads."""
+    """An engine and its session factory; sessions never cross threads.
+
+    ``writes_refused`` (set by ``refuse_writes``) stops every write: ``transaction`` refuses with
+    its message, and on SQLite every connection opened from then on is ``query_only``, so not
+    even a write that bypassed ``transaction`` could reach the file."""
 
     engine: Engine
     sessions: sessionmaker[Session] = field(init=False)
+    writes_refused: str | None = field(default=None, init=False)
 
     def __post_init__(self) -> None:
         self.sessions = make_session_factory(self.engine)
+        if self.engine.dialect.name == "sqlite":
+            event.listen(self.engine, "connect", self._query_only_when_refused)
 
     @classmethod
     def open(cls, url: str | None = None) -> Database:
@@ -48,6 +58,8 @@ class Database:
         outside any transaction until the first write, so two users could both pass a check
         (status, version) before either wrote — what ``SELECT … FOR UPDATE`` prevents on
         PostgreSQL."""
+        if self.writes_refused is not None:
+            raise ActionRefused(self.writes_refused)
         with self.sessions() as session, session.begin():
             if self.engine.dialect.name == "sqlite":
                 try:
@@ -64,10 +76,38 @@ class Database:
     def close(self) -> None:
         self.engine.dispose()
 
+    def refuse_writes(self, reason: str) -> None:
+        """From now on nothing is written; ``reason`` is what every refused write says."""
+        self.writes_refused = reason
+        self.engine.dispose()  # pooled connections were opened writable
+
+    def allow_writes(self) -> None:
+        self.writes_refused = None
+        self.engine.dispose()
+
+    def _query_only_when_refused(self, dbapi_connection: Any, _record: Any) -> None:
+        if self.writes_refused is not None:
+            cursor = dbapi_connection.cursor()
+            cursor.execute("PRAGMA query_only=ON")
+            cursor.close()
+
+
+def password_change_first(username: str) -> str:
+    """The refusal for an account whose password an administrator set: how to change it."""
+    return (
+        f"用户「{username}」的密码由管理员设置，须先修改密码才能操作："
+        f"请运行 workforce user passwd --user {username}，或在桌面程序中以该用户登录并按提示修改"
+    )
+
+
+def refuse_role(username: str, role: Role, action: Action) -> None:
+    """Refuse unless ``role`` may perform ``action`` (the message names user and role only)."""
+    if not is_allowed(role, action):
+        raise ActionRefused(f"当前用户「{username}」（{ROLE_NAMES[role]}）无权执行此操作")
+
 
 def require(actor: Actor, action: Action) -> None:
-    """Refuse the action unless the actor's role allows it."""
-    if not is_allowed(actor.role, action):
-        raise ActionRefused(
-            f"当前用户「{actor.username}」（{ROLE_NAMES[actor.role]}）无权执行此操作"
-        )
+    """Refuse the action unless the actor's role allows it and its password is its own."""
+    if actor.must_change_password:
+        raise ActionRefused(password_change_first(actor.username))
+    refuse_role(actor.username, actor.role, action)

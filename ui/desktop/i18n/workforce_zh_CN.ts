@@ -538,7 +538,7 @@
         <translation>大小</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+82"/>
         <source>none</source>
         <translation>无</translation>
     </message>
@@ -553,7 +553,7 @@
         <translation>%1年度调级（批次%2），%3应用</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="-47"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
@@ -864,6 +864,93 @@ Everything entered since then will no longer be shown; the current data is first
         <location line="+1"/>
         <source>Reason</source>
         <translation>更正原因</translation>
+    </message>
+</context>
+<context>
+    <name>DamagedDatabaseDialog</name>
+    <message>
+        <location filename="../startup_check.py" line="+113"/>
+        <source>The database file is damaged</source>
+        <translation>数据库文件已损坏</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The database file is damaged. Nothing more will be written.</source>
+        <translation>数据库文件已损坏，本程序不再写入任何数据。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>What the check found:</source>
+        <translation>完整性检查发现的问题：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Newest intact backup (passes the full integrity check)</source>
+        <translation>最近一份完好的备份（已通过完整性检查）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Made at</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Workers</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last locked payroll</source>
+        <translation>最后锁定的工资月份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Restore this backup…</source>
+        <translation>恢复此备份…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Only an administrator can restore a backup: quit, and let them log in.</source>
+        <translation>恢复备份须由管理员操作：请退出本程序，由管理员登录后恢复。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No intact backup was found beside the database file.</source>
+        <translation>数据库文件旁没有找到完好的备份。请退出本程序，把数据库文件交技术人员检查。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Replace the damaged database with the backup made %1 (%2)?
+
+Everything entered since then will no longer be shown. The damaged file is kept as another backup.</source>
+        <translation>用 %1 的备份（%2）替换已损坏的数据库？
+
+此后录入的内容将不再显示；已损坏的文件另存为一份备份。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Restore backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Restoring…</source>
+        <translation>正在恢复…</translation>
     </message>
 </context>
 <context>
@@ -1999,7 +2086,7 @@ Everything entered since then will no longer be shown; the current data is first
         <translation>正在核对密码…</translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+133"/>
         <source>Sign as %1</source>
         <translation>以 %1 身份确认</translation>
     </message>
@@ -2781,7 +2868,7 @@ Everything entered since then will no longer be shown; the current data is first
 <context>
     <name>SignIn</name>
     <message>
-        <location filename="../login_dialog.py" line="-90"/>
+        <location filename="../login_dialog.py" line="-89"/>
         <source>Set the administrator password</source>
         <translation>设置管理员密码</translation>
     </message>
@@ -2793,12 +2880,12 @@ Everything entered since then will no longer be shown; the current data is first
     <message>
         <location line="+6"/>
         <location line="+13"/>
-        <location line="+46"/>
+        <location line="+45"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-50"/>
         <location line="+4"/>
         <source>Log in</source>
         <translation>登录</translation>
@@ -2809,7 +2896,7 @@ Everything entered since then will no longer be shown; the current data is first
         <translation>请输入用户名和密码。</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+44"/>
         <source>Change your password</source>
         <translation>修改密码</translation>
     </message>
@@ -3438,17 +3525,17 @@ Save anyway?</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../app.py" line="+186"/>
+        <location filename="../app.py" line="+196"/>
         <source>Cannot start</source>
         <translation>无法启动</translation>
     </message>
     <message>
-        <location line="-92"/>
+        <location line="-102"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+68"/>
         <source>The database address is not valid:
 %1</source>
         <translation>数据库地址无效：
@@ -3465,6 +3552,11 @@ Save anyway?</source>
         <location line="+39"/>
         <source>Details: %1</source>
         <translation>详细信息：%1</translation>
+    </message>
+    <message>
+        <location filename="../startup_check.py" line="-99"/>
+        <source>Checking the database file…</source>
+        <translation>正在检查数据库文件…</translation>
     </message>
 </context>
 <context>
@@ -3827,7 +3919,7 @@ Save anyway?</source>
         <translation>录入人</translation>
     </message>
     <message>
-        <location filename="../backup_dialog.py" line="-166"/>
+        <location filename="../backup_dialog.py" line="-142"/>
         <source>Made at</source>
         <translation>备份时间</translation>
     </message>
@@ -4573,7 +4665,7 @@ Save anyway?</source>
 <context>
     <name>tasks</name>
     <message>
-        <location filename="../../tasks.py" line="+72"/>
+        <location filename="../../tasks.py" line="+73"/>
         <source>The action was refused</source>
         <translation>操作未执行</translation>
     </message>
