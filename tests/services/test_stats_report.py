@@ -58,13 +58,12 @@ def people(db: Database, admin: Actor) -> dict[str, int]:
         "b": hire(2, "甲", birth_date=D(1980, 12, 31), post="principal", level=10,
                   highest_education="硕士", is_committee_member=True),
         # moves 乙 → 丙 on 2025-07-01
-        "c": hire(3, "乙", birth_date=D(2000, 1, 1), male=False, highest_education="大专",
-                  work_start_date=D(2017, 7, 1)),
+        "c": hire(3, "乙", birth_date=D(2000, 1, 1), male=False, highest_education="大专"),
         # leaves on 2025-03-01
         "d": hire(4, "乙", birth_date=D(1970, 6, 30), highest_education="高中/中专", level=8),
         # starts in community work on 2025-09-01
         "e": hire(5, "丙", D(2025, 9, 1), birth_date=D(2001, 2, 28), male=False,
-                  work_start_date=D(2022, 7, 1), community_start_date=D(2025, 9, 1)),
+                  community_start_date=D(2025, 9, 1)),
     }  # fmt: skip
     with db.transaction() as session:
         session.add(Appraisal(worker_id=ids["a"], year=2025, grade="称职"))
