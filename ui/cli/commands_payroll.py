@@ -173,7 +173,7 @@ def run_run(args: argparse.Namespace) -> int:
         if len(result.changes) > SHOWN_CHANGES:
             say(f"    …另有 {len(result.changes) - SHOWN_CHANGES} 人（--json 列出全部）")
     if result.warnings:
-        say(f"  警告：{len(result.warnings)} 条扣款超过本月应发，请核对后再审核：")
+        say(f"  警告：{len(result.warnings)} 条扣款超过本月应发：")
         for warning in result.warnings:
             say(f"    {warning.message}")
     if args.json:

@@ -50,8 +50,6 @@ def large_deduction(
     where: Where | None = None,
 ) -> Problem:
     """The warning, naming the person, the line, its amount and the gross it was compared with."""
-    message = (
-        f"{person}的扣款「{item}」{amount:,.2f}元超过{compared}{gross:,.2f}元，"
-        "请核对金额；确认无误后方可录入"
-    )
+    advice = "请在审核前核对" if compared == CALCULATED else "请核对金额，确认无误后方可录入"
+    message = f"{person}的扣款「{item}」{amount:,.2f}元超过{compared}{gross:,.2f}元，{advice}"
     return warning(LARGE_DEDUCTION, message, where or Where())

@@ -201,25 +201,26 @@ def plan_item_import(
     with db.reading() as session:
         people = people_by_number(session, sorted({e.id_number for e in entries}))
         closed = _closed_months(session, {e.period for e in entries})
-    for row, entry in parsed_rows:
-        found = people.get(entry.id_number)
-        broken = _entry_problem(entry)
-        if found is None:
-            where = Where(grid.name, row, "身份证号", entry.id_number)
-            problems.append(error("unknown_person", "系统中没有此身份证号的人员", where))
-        elif broken is not None:
-            column, value, message = broken
-            problems.append(error("invalid_amount", message, Where(grid.name, row, column, value)))
-        elif entry.period in closed:
-            message = f"{label(entry.period)}工资{STATUS_NAMES[closed[entry.period]]}，不能{WHAT}"
-            where = Where(grid.name, row, "月份", f"{entry.period:%Y-%m}")
-            problems.append(error("month_closed", message, where))
-        else:
-            items.append(PlannedItem(row, found[1], entry))
+        for row, entry in parsed_rows:
+            found = people.get(entry.id_number)
+            broken = _entry_problem(entry)
+            if found is None:
+                where = Where(grid.name, row, "身份证号", entry.id_number)
+                problems.append(error("unknown_person", "系统中没有此身份证号的人员", where))
+            elif broken is not None:
+                column, value, message = broken
+                where = Where(grid.name, row, column, value)
+                problems.append(error("invalid_amount", message, where))
+            elif entry.period in closed:
+                message = (
+                    f"{label(entry.period)}工资{STATUS_NAMES[closed[entry.period]]}，不能{WHAT}"
+                )
+                where = Where(grid.name, row, "月份", f"{entry.period:%Y-%m}")
+                problems.append(error("month_closed", message, where))
+            else:
+                items.append(PlannedItem(row, found[1], entry))
+        planned, rows = [p.entry for p in items], [p.row for p in items]
+        problems += entry_warnings(session, planned, people, sheet=grid.name, rows=rows)
     if not entries and not problems:
         problems.append(error("empty", "表中没有工资项目"))
-    with db.reading() as session:
-        planned = [p.entry for p in items]
-        rows = [p.row for p in items]
-        problems += entry_warnings(session, planned, people, sheet=grid.name, rows=rows)
     return ItemPlan(grid.name, _header_row(grid), tuple(items), in_row_order(problems))
