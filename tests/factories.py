@@ -15,8 +15,13 @@ def make_id(sequence: int = 1, birth: dt.date = dt.date(1990, 5, 17), male: bool
 
 
 def make_worker(community_id: int, sequence: int = 1, **overrides: Any) -> WorkerInput:
-    """A valid 其他社区工作者 at level 3, born 1990-05-17; ``sequence`` varies the ID number."""
+    """A valid 其他社区工作者 at level 3, born 1990-05-17; ``sequence`` varies the ID number.
+
+    Work started 2012-07-01 (or at 18, for someone born too late for that: a worker is at least
+    16 on the day work starts, spec §10) and community work 2018-03-01 (or when work started)."""
     birth = overrides.pop("birth_date", dt.date(1990, 5, 17))
+    work = max(dt.date(2012, 7, 1), dt.date(birth.year + 18, 7, 1))
+    joined = max(dt.date(2018, 3, 1), overrides.get("work_start_date") or work)
     male = overrides.pop("male", True)
     base = WorkerInput(
         id_number=make_id(sequence, birth, male),
@@ -28,7 +33,7 @@ def make_worker(community_id: int, sequence: int = 1, **overrides: Any) -> Worke
         level=3,
         highest_education="本科",
         fulltime_education="大专",
-        community_start_date=dt.date(2018, 3, 1),
-        work_start_date=dt.date(2012, 7, 1),
+        community_start_date=joined,
+        work_start_date=work,
     )
     return replace(base, **overrides)

@@ -49,7 +49,7 @@ def roster_rows(draw: st.DrawFn, sequence: int) -> RosterRow:
     certificate = draw(optional(st.sampled_from(vocab.CERTIFICATE_LEVELS)))
     obtained = draw(optional(after_birth)) if certificate else None
     registered = draw(optional(st.dates(obtained, dt.date(2025, 12, 31)))) if obtained else None
-    work_start = draw(optional(after_birth))
+    work_start = draw(optional(st.dates(dt.date(birth.year + 17, 1, 1), dt.date(2025, 12, 31))))
     community_start = draw(optional(st.dates(work_start or birth, dt.date(2025, 12, 31))))
     return RosterRow(
         worker_id=sequence,

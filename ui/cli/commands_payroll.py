@@ -147,6 +147,7 @@ def calculation_document(result: Calculation) -> dict[str, Any]:
             }
             for c in result.changes
         ],
+        "warnings": [w.message for w in result.warnings],
     }
 
 
@@ -172,6 +173,10 @@ def run_run(args: argparse.Namespace) -> int:
             say(f"    {change.name}：{before} → {after}")
         if len(result.changes) > SHOWN_CHANGES:
             say(f"    …另有 {len(result.changes) - SHOWN_CHANGES} 人（--json 列出全部）")
+    if result.warnings:
+        say(f"  警告：{len(result.warnings)} 条扣款超过本月应发：")
+        for warning in result.warnings:
+            say(f"    {warning.message}")
     if args.json:
         emit_json(calculation_document(result))
     say(f"请由审核员审核：workforce payroll approve --month {period:%Y-%m} --user 审核员用户名")

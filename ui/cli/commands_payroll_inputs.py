@@ -13,13 +13,15 @@ from typing import Any
 
 from ui.cli.commands_scale import add_user_option, read_sheet
 from ui.cli.common import CliError, opened, say
+from workforce.domain.large_deductions import LARGE_DEDUCTION
 from workforce.domain.pay_item_sheet import TREATMENTS as BONUS_CHOICES
-from workforce.domain.pay_item_sheet import ItemEntry, parse_item_sheet
+from workforce.domain.pay_item_sheet import ItemEntry
 from workforce.domain.payroll import BONUS_TREATMENTS
 from workforce.domain.permissions import Action
 from workforce.domain.problems import ActionRefused, Problem, refuse_on_errors
 from workforce.domain.sheet import SheetGrid
 from workforce.services.adjustment_views import worker_id_for
+from workforce.services.context import Actor, Database
 from workforce.services.payroll_base_io import (
     apply_base_import,
     export_bases,
@@ -32,7 +34,8 @@ from workforce.services.payroll_deduction_io import (
 )
 from workforce.services.payroll_deductions import KINDS, declare_deduction
 from workforce.services.payroll_guard import label, parse_period
-from workforce.services.payroll_items import add_items
+from workforce.services.payroll_item_edits import plan_item_import
+from workforce.services.payroll_items import DeductionsToConfirm, add_items
 
 REJECTED = 2
 
@@ -48,6 +51,7 @@ def register_inputs(commands: Any) -> None:
     imported.add_argument("file", metavar="FILE.xlsx|FILE.csv")
     imported.add_argument("--month", metavar="YYYY-MM", help="表中没有“月份”列时的月份")
     imported.add_argument("--sheet", metavar="NAME", help="工作表名称（默认第一张有数据的表）")
+    _confirm_option(imported)
     add_user_option(imported)
     imported.set_defaults(handler=run_items_import, needs=Action.EDIT_PAY_INPUTS)
     one = item_actions.add_parser("add", help="录入一人的一条项目（如全年一次性奖金）")
@@ -66,6 +70,7 @@ def register_inputs(commands: Any) -> None:
         help="全年一次性奖金；计税方式：单独计税、并入综合所得（省略则按本地区默认）",
     )
     one.add_argument("--note", default="", metavar="TEXT")
+    _confirm_option(one)
     add_user_option(one)
     one.set_defaults(handler=run_items_add, needs=Action.EDIT_PAY_INPUTS)
 
@@ -132,6 +137,33 @@ def _register_exchange(base_actions: Any, deduction_actions: Any) -> None:
     deduction_import.set_defaults(handler=run_deduction_import, needs=Action.EDIT_PAY_INPUTS)
 
 
+def _confirm_option(parser: Any) -> None:
+    parser.add_argument(
+        "--confirm",
+        "--accept-warnings",
+        dest="confirm",
+        action="store_true",
+        help="确认警告（单条扣款超过本月应发）后录入；不加时有此类警告则不录入",
+    )
+
+
+def _add_confirmed(
+    db: Database, actor: Actor, entries: Sequence[ItemEntry], confirm: bool, note: str = ""
+) -> list[int]:
+    """``add_items``; without ``confirm``, deductions larger than the gross are listed (row,
+    person, amount, the gross compared) and nothing is written."""
+    try:
+        return add_items(db, actor, entries, note, confirmed=confirm)
+    except DeductionsToConfirm as exc:
+        for warning in exc.problems:
+            say(f"警告：{warning.describe()}")
+        raise CliError(
+            f"有{len(exc.problems)}条扣款超过本月应发，未录入任何项目；"
+            "核对无误后加 --confirm 重新运行",
+            REJECTED,
+        ) from None
+
+
 def _period(text: str) -> dt.date:
     try:
         return parse_period(text)
@@ -157,12 +189,23 @@ def run_items_import(args: argparse.Namespace) -> int:
         grid = pick_roster_sheet(read_workbook(args.file), args.sheet)
     except ActionRefused as exc:
         raise CliError(exc.message) from None
-    entries, problems = parse_item_sheet(grid, default)
     with opened(args) as (db, actor):
-        refuse_on_errors(f"工资项目表「{grid.name}」有错误，未导入", problems)
+        plan = plan_item_import(db, actor, grid, default)
+        refuse_on_errors(f"工资项目表「{grid.name}」有错误，未导入", plan.problems)
+        entries = plan.entries
         if not entries:
             raise CliError("表中没有工资项目")
-        ids = add_items(db, actor, entries, note=f"导入 {grid.file_name or args.file}")
+        warnings = [p for p in plan.problems if p.code == LARGE_DEDUCTION]
+        if warnings and not args.confirm:
+            for warning in warnings:
+                say(f"警告：{warning.describe()}")
+            raise CliError(
+                f"有{len(warnings)}条扣款超过本月应发，未导入任何项目；"
+                "核对无误后加 --confirm 重新运行",
+                REJECTED,
+            )
+        note = f"导入 {grid.file_name or args.file}"
+        ids = _add_confirmed(db, actor, entries, args.confirm, note)
     months = sorted({e.period for e in entries})
     total = sum((e.amount for e in entries), Decimal("0.00"))
     say(
@@ -192,7 +235,7 @@ def run_items_add(args: argparse.Namespace) -> int:
         annual_bonus=bonus,
     )
     with opened(args) as (db, actor):
-        item_id = add_items(db, actor, [entry])[0]
+        item_id = _add_confirmed(db, actor, [entry], args.confirm)[0]
     kind = (
         ""
         if bonus is None

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from ui import formatting as fmt
 from ui.desktop.adjust_review import BANNER
 from ui.desktop.career_dialogs import make_table
+from ui.desktop.deduction_confirm import checked_then, confirm_deductions, large_deductions
 from ui.desktop.models import CENTRE, RIGHT, Column, RowsTableModel
 from ui.desktop.payroll_dialogs import PeoplePicker, tree_unit
 from ui.desktop.payroll_item_dialog import ItemDialog, Payee
@@ -215,10 +216,14 @@ class ItemsGrid(QDialog):
 
         def accepted() -> None:
             db, actor, entries = self.db, self.actor, dialog.entries()
-            self._write(
-                lambda: add_items(db, actor, entries),
-                lambda ids: self.tr("%1 items added.").replace("%1", fmt.count_text(len(ids))),
-            )
+
+            def write(confirmed: bool) -> None:
+                self._write(
+                    lambda: add_items(db, actor, entries, confirmed=confirmed),
+                    lambda ids: self.tr("%1 items added.").replace("%1", fmt.count_text(len(ids))),
+                )
+
+            checked_then(self, db, actor, entries, write)
 
         dialog.accepted.connect(accepted)
         dialog.open()
@@ -285,8 +290,12 @@ class ItemsGrid(QDialog):
             entries, note = plan.entries, f"导入 {path.name}"
 
             def apply() -> None:
+                warnings = large_deductions(plan.problems)
+                if not confirm_deductions(self, warnings):
+                    return
+                confirmed = bool(warnings)
                 self._write(
-                    lambda: add_items(db, actor, entries, note=note),
+                    lambda: add_items(db, actor, entries, note=note, confirmed=confirmed),
                     lambda ids: self.tr("%1 items imported.").replace(
                         "%1", fmt.count_text(len(ids))
                     ),

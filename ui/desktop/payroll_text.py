@@ -13,6 +13,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from ui import formatting as fmt
 from ui.desktop.models import RIGHT, Column
 from workforce.domain.money import ZERO
+from workforce.domain.problems import Problem
 from workforce.services.payroll_calc import Calculation
 from workforce.services.payroll_guard import DRAFT, LOCKED
 from workforce.services.payroll_lifecycle import Verification
@@ -93,6 +94,22 @@ def changes_text(result: Calculation) -> str:
     text = text.replace("%2", "；".join(shown))
     if len(result.changes) > NAMES_SHOWN:
         more = len(result.changes) - NAMES_SHOWN
+        text += " " + QCoreApplication.translate("payroll_text", "and %1 more.").replace(
+            "%1", fmt.count_text(more)
+        )
+    return text
+
+
+def deduction_warnings_text(warnings: Sequence[Problem]) -> str:
+    """The month's payslips with a deduction line larger than their gross (§10), or ""."""
+    if not warnings:
+        return ""
+    text = QCoreApplication.translate(
+        "payroll_text", "%1 deduction lines are larger than their payslip's gross; check them: %2"
+    ).replace("%1", fmt.count_text(len(warnings)))
+    text = text.replace("%2", "；".join(w.message for w in warnings[:NAMES_SHOWN]))
+    if len(warnings) > NAMES_SHOWN:
+        more = len(warnings) - NAMES_SHOWN
         text += " " + QCoreApplication.translate("payroll_text", "and %1 more.").replace(
             "%1", fmt.count_text(more)
         )

@@ -34,6 +34,7 @@ from ui.desktop.models import RowsTableModel
 from ui.desktop.payroll_accounts import AccountPicker
 from ui.desktop.payroll_text import (
     REVIEW_COLUMNS,
+    deduction_warnings_text,
     detail_html,
     matching,
     status_text,
@@ -92,6 +93,10 @@ class PayrollWindow(MonthActions):
         self.changes.setWordWrap(True)
         self.changes.setStyleSheet(BANNER)
         self.changes.setVisible(False)
+        self.warnings = QLabel()  # deductions larger than the gross (§10): never silent
+        self.warnings.setWordWrap(True)
+        self.warnings.setStyleSheet(BANNER)
+        self.warnings.setVisible(False)
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Filter by name, street or community"))
         self.search.setClearButtonEnabled(True)
@@ -143,6 +148,7 @@ class PayrollWindow(MonthActions):
         layout.addLayout(top)
         layout.addLayout(actions)
         layout.addWidget(self.changes)
+        layout.addWidget(self.warnings)
         layout.addWidget(splitter, 1)
 
     def _connect(self) -> None:
@@ -199,6 +205,8 @@ class PayrollWindow(MonthActions):
             return  # the month was changed meanwhile; its own read follows
         self.review = review
         self.status.setText(status_text(review.header))
+        self.warnings.setText(deduction_warnings_text(review.warnings))
+        self.warnings.setVisible(bool(review.warnings))
         self.apply_filter(select_worker)
         self._update_buttons()
 

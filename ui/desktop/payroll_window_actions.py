@@ -56,6 +56,7 @@ class MonthActions(QDialog):
 
     def add_item(self) -> None:
         """项目: a one-off item for the selected workers; the month must be calculated again."""
+        from ui.desktop.deduction_confirm import checked_then
         from ui.desktop.payroll_item_dialog import ItemDialog
         from workforce.services.payroll_items import add_items
 
@@ -64,16 +65,19 @@ class MonthActions(QDialog):
             return
         db, actor, entries = self.db, self.actor, dialog.entries()
 
-        def operation(_progress: ProgressFn, _cancel: CancelToken) -> None:
-            add_items(db, actor, entries)
+        def write(confirmed: bool) -> None:
+            def operation(_progress: ProgressFn, _cancel: CancelToken) -> None:
+                add_items(db, actor, entries, confirmed=confirmed)
 
-        run_task(
-            self,
-            operation,
-            lambda _none: self.reload(),
-            label=self.tr("Saving the items…"),
-            cancellable=False,
-        )
+            run_task(
+                self,
+                operation,
+                lambda _none: self.reload(),
+                label=self.tr("Saving the items…"),
+                cancellable=False,
+            )
+
+        checked_then(self, db, actor, entries, write)
 
     def _calculated(self, result: Calculation) -> None:
         self.changes.setText(changes_text(result))

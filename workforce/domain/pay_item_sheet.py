@@ -156,6 +156,14 @@ def parse_item_sheet(
     grid: SheetGrid, default_period: dt.date | None
 ) -> tuple[list[ItemEntry], list[Problem]]:
     """The sheet's items and the problems found, each naming its row and column."""
+    rows, problems = parse_item_rows(grid, default_period)
+    return [entry for _row, entry in rows], problems
+
+
+def parse_item_rows(
+    grid: SheetGrid, default_period: dt.date | None
+) -> tuple[list[tuple[int, ItemEntry]], list[Problem]]:
+    """As ``parse_item_sheet``, each item with its row as Excel numbers it."""
     found = _header(grid)
     if found is None:
         return [], [error("no_header", "找不到表头（应有“身份证号”“项目名称”“金额”等列）")]
@@ -165,7 +173,7 @@ def parse_item_sheet(
         missing.append("月份（或在导入时指定月份）")
     if missing:
         return [], [error("missing_column", f"缺少列：{'、'.join(missing)}")]
-    entries: list[ItemEntry] = []
+    entries: list[tuple[int, ItemEntry]] = []
     problems: list[Problem] = []
     for index in range(header_row + 1, len(grid.rows)):
         cells = {key: grid.cell(index, col) for key, col in columns.items()}
@@ -204,16 +212,19 @@ def parse_item_sheet(
             problems.append(error("bad_cell", str(exc), where))
             continue
         entries.append(
-            ItemEntry(
-                id_number.upper(),
-                period.replace(day=1),
-                name,
-                value,
-                taxable,
-                insurable,
-                after_tax,
-                text(cells.get("note")) or "",
-                annual_bonus=annual_bonus,
+            (
+                index + 1,
+                ItemEntry(
+                    id_number.upper(),
+                    period.replace(day=1),
+                    name,
+                    value,
+                    taxable,
+                    insurable,
+                    after_tax,
+                    text(cells.get("note")) or "",
+                    annual_bonus=annual_bonus,
+                ),
             )
         )
     return entries, problems

@@ -122,14 +122,26 @@ def prorate(amount: Decimal, days_employed: int, days_in_month: int) -> Decimal:
 
 
 def _effective_lines(inputs: PayInputs) -> tuple[PayLine, ...]:
+    return effective_lines(
+        inputs.lines, inputs.days_employed, inputs.days_in_month, inputs.probation_share
+    )
+
+
+def effective_lines(
+    lines: Sequence[PayLine],
+    days_employed: int,
+    days_in_month: int,
+    probation_share: Decimal | None,
+) -> tuple[PayLine, ...]:
+    """The lines as paid: each prorated line by the days employed and the probation share."""
     result = []
-    for line in inputs.lines:
+    for line in lines:
         if not line.prorated:
             result.append(line)
             continue
-        amount = prorate(line.amount, inputs.days_employed, inputs.days_in_month)
-        if inputs.probation_share is not None:
-            amount = round_fen(amount * inputs.probation_share)
+        amount = prorate(line.amount, days_employed, days_in_month)
+        if probation_share is not None:
+            amount = round_fen(amount * probation_share)
         result.append(
             PayLine(
                 line.code,

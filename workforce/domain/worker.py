@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, fields
 
+from workforce.domain.dates import age_on
 from workforce.domain.idcard import IdNumberError, luhn_ok, parse_id_number
 from workforce.domain.problems import Problem, Where, error, warning
 from workforce.domain.scale import PostRange
 from workforce.domain.vocab import (
+    ACTIVE_STATUSES,
     DUTIES,
     EDUCATIONS,
     POLITICAL_STATUSES,
@@ -50,6 +52,11 @@ class WorkerInput:
     status: str = WorkerStatus.ACTIVE.value
     remarks: str | None = None
 
+
+_STARTS = {"work_start_date": "参加工作", "community_start_date": "进入社区工作"}
+MIN_ENTRY_AGE = 16
+MAX_ENTRY_AGE = 70
+"""Age in whole years (周岁) allowed on the day work starts (§10)."""
 
 WORKER_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(WorkerInput))
 
@@ -164,6 +171,7 @@ def validate_worker(
                 Where(column="岗位等级", value=str(worker.level)),
             )
         )
+    problems.extend(_birth_and_age(worker, today))
     for name in ("party_join_date", "work_start_date", "community_start_date"):
         value = getattr(worker, name)
         if value is not None and value > today:
@@ -210,6 +218,44 @@ def validate_worker(
                 Where(column="银行账号", value=worker.bank_account),
             )
         )
+    return problems
+
+
+def _birth_and_age(worker: WorkerInput, today: dt.date) -> list[Problem]:
+    """Born in the past, and 16–70 years old (周岁) on the day work starts (§10).
+
+    Each work date given (参加工作时间, 进入社区工作时间) is checked, so the first day of work
+    bounds the youngest age and the day of joining the community the oldest. A file with
+    neither date starts today for the program (it is paid from its first month): the age on
+    ``today`` is then checked, the upper bound only for a paid status (在职, 试用), since a
+    retired or departed worker's file may be kept at any age. A date before birth or after
+    ``today`` is reported by the date rules, not here.
+    """
+    birth = worker.birth_date
+    born = f"{birth:%Y-%m-%d}"
+    if birth > today:
+        return [error("birth_in_future", "出生日期晚于今天", Where(column="出生日期", value=born))]
+    bounds = f"应在{MIN_ENTRY_AGE}–{MAX_ENTRY_AGE}岁之间"
+    starts = [
+        (name, day)
+        for name in _STARTS
+        if (day := getattr(worker, name)) is not None and birth <= day <= today
+    ]
+    problems = [
+        error(
+            "age_at_entry",
+            f"{_STARTS[name]}时年龄为{age}岁（出生日期 {born}），{bounds}",
+            Where(column=FIELD_LABELS[name], value=f"{day:%Y-%m-%d}"),
+        )
+        for name, day in starts
+        if not MIN_ENTRY_AGE <= (age := age_on(birth, day)) <= MAX_ENTRY_AGE
+    ]
+    if worker.work_start_date is None and worker.community_start_date is None:
+        age = age_on(birth, today)
+        paid = worker.status in {s.value for s in ACTIVE_STATUSES}
+        if age < MIN_ENTRY_AGE or (paid and age > MAX_ENTRY_AGE):
+            message = f"未填写参加工作时间和进入社区工作时间，按今天计年龄为{age}岁，{bounds}"
+            problems.append(error("age_at_entry", message, Where(column="出生日期", value=born)))
     return problems
 
 

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from workforce.domain.money import from_fen
 from workforce.domain.permissions import Action
-from workforce.domain.problems import ActionRefused
+from workforce.domain.problems import ActionRefused, Problem
 from workforce.domain.progress import CancelToken, ProgressFn, no_progress
 from workforce.persistence.base import utc_now
 from workforce.persistence.payroll import (
@@ -46,6 +46,7 @@ from workforce.services.payroll_compute import (
     paused_gc,
     payslip_rows,
 )
+from workforce.services.payroll_deduction_checks import slip_warnings
 from workforce.services.payroll_guard import (
     CALCULATED,
     CLOSED,
@@ -83,6 +84,8 @@ class Calculation:
     bases_created: int
     recalculated: bool
     changes: tuple[NetChange, ...]
+    warnings: tuple[Problem, ...] = ()
+    """Payslips with a deduction line larger than their gross (§10), for the clerk to check."""
 
 
 def as_period(period: str | dt.date) -> dt.date:
@@ -279,6 +282,8 @@ def _calculate(
     names = {p.worker_id: p.name for p in gathered.people}
     changes = _changes(session, before, after, names) if recalculated else ()
     arrears_lines = sum(len(v) for v in gathered.arrears.lines.values())
+    lines = PAYSLIP_COLUMNS.index("lines")
+    warnings = slip_warnings((names[r[1]], r[lines]) for r in rows if r[net] < 0)
     audit.record(
         session,
         actor,
@@ -292,7 +297,8 @@ def _calculate(
         },
         note=f"{label(first)}：计算{len(rows)}人，项目{gathered.items}条，补发{arrears_lines}条，"
         f"新核定缴费基数{len(new_bases)}人"
-        + (f"；与上次计算相比实发变化{len(changes)}人" if recalculated else ""),
+        + (f"；与上次计算相比实发变化{len(changes)}人" if recalculated else "")
+        + (f"；扣款超过应发{len(warnings)}条" if warnings else ""),
     )
     progress(total, total)
     return Calculation(
@@ -309,4 +315,5 @@ def _calculate(
         len(new_bases),
         recalculated,
         changes,
+        warnings,
     )

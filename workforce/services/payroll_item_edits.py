@@ -1,6 +1,7 @@
 """The month's 一次性项目 as the desktop items grid shows them: the list (who entered what), the
 removal of several items at once, and the dry run of an items sheet that names every problem
-before ``add_items`` writes anything.
+before ``add_items`` writes anything (a deduction larger than the month's gross is a warning
+there, which ``add_items`` writes only once confirmed).
 
 Writing stays with ``payroll_items.add_items`` (all or nothing); removal follows
 ``payroll_items.remove_item``'s rules (EDIT_PAY_INPUTS, audited, refused in an approved or locked
@@ -16,7 +17,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
-from workforce.domain.pay_item_sheet import ItemEntry, parse_item_sheet
+from workforce.domain.pay_item_sheet import ItemEntry, parse_item_rows
 from workforce.domain.permissions import Action
 from workforce.domain.problems import ActionRefused, Problem, Where, error
 from workforce.domain.sheet import SheetGrid
@@ -26,6 +27,7 @@ from workforce.persistence.payroll import PayItem, PayrollMonth
 from workforce.persistence.people import Worker
 from workforce.services import audit
 from workforce.services.context import Actor, Database, require
+from workforce.services.payroll_deduction_checks import entry_warnings
 from workforce.services.payroll_guard import (
     CLOSED,
     STATUS_NAMES,
@@ -163,18 +165,13 @@ class ItemPlan(SheetPlan):
         return sum((p.entry.amount for p in self.items), Decimal("0.00"))
 
 
-def _rows_of(grid: SheetGrid) -> tuple[int, dict[str, int]]:
-    """The header's row (as Excel numbers it, 0 if none) and the first data row of each ID
-    number, so the problems found after parsing still name their row."""
-    header, rows = 0, dict[str, int]()
+def _header_row(grid: SheetGrid) -> int:
+    """The header's row as Excel numbers it (0 if none)."""
     for index, cells in enumerate(grid.rows):
         for value in cells:
-            text = "" if value is None else str(value).strip().upper()
-            if not header and text in ("身份证号", "身份证号码"):
-                header = index + 1
-            elif header and text:
-                rows.setdefault(text, index + 1)
-    return header, rows
+            if value is not None and str(value).strip() in ("身份证号", "身份证号码"):
+                return index + 1
+    return 0
 
 
 def _entry_problem(entry: ItemEntry) -> tuple[str, str, str] | None:
@@ -194,32 +191,36 @@ def _closed_months(session: Session, periods: set[dt.date]) -> dict[dt.date, str
 def plan_item_import(
     db: Database, actor: Actor, grid: SheetGrid, default_period: dt.date | None
 ) -> ItemPlan:
-    """The dry run of an items sheet (columns as ``parse_item_sheet`` reads them; 月份 defaults
+    """The dry run of an items sheet (columns as ``parse_item_rows`` reads them; 月份 defaults
     to ``default_period``). Writes nothing."""
     require(actor, Action.EDIT_PAY_INPUTS)
-    entries, parsed = parse_item_sheet(grid, default_period)
-    header, row_of = _rows_of(grid)
+    parsed_rows, parsed = parse_item_rows(grid, default_period)
+    entries = [entry for _row, entry in parsed_rows]
     problems = list(parsed)
     items: list[PlannedItem] = []
     with db.reading() as session:
         people = people_by_number(session, sorted({e.id_number for e in entries}))
         closed = _closed_months(session, {e.period for e in entries})
-    for entry in entries:
-        row = row_of.get(entry.id_number)
-        found = people.get(entry.id_number)
-        broken = _entry_problem(entry)
-        if found is None:
-            where = Where(grid.name, row, "身份证号", entry.id_number)
-            problems.append(error("unknown_person", "系统中没有此身份证号的人员", where))
-        elif broken is not None:
-            column, value, message = broken
-            problems.append(error("invalid_amount", message, Where(grid.name, row, column, value)))
-        elif entry.period in closed:
-            message = f"{label(entry.period)}工资{STATUS_NAMES[closed[entry.period]]}，不能{WHAT}"
-            where = Where(grid.name, row, "月份", f"{entry.period:%Y-%m}")
-            problems.append(error("month_closed", message, where))
-        else:
-            items.append(PlannedItem(row, found[1], entry))
+        for row, entry in parsed_rows:
+            found = people.get(entry.id_number)
+            broken = _entry_problem(entry)
+            if found is None:
+                where = Where(grid.name, row, "身份证号", entry.id_number)
+                problems.append(error("unknown_person", "系统中没有此身份证号的人员", where))
+            elif broken is not None:
+                column, value, message = broken
+                where = Where(grid.name, row, column, value)
+                problems.append(error("invalid_amount", message, where))
+            elif entry.period in closed:
+                message = (
+                    f"{label(entry.period)}工资{STATUS_NAMES[closed[entry.period]]}，不能{WHAT}"
+                )
+                where = Where(grid.name, row, "月份", f"{entry.period:%Y-%m}")
+                problems.append(error("month_closed", message, where))
+            else:
+                items.append(PlannedItem(row, found[1], entry))
+        planned, rows = [p.entry for p in items], [p.row for p in items]
+        problems += entry_warnings(session, planned, people, sheet=grid.name, rows=rows)
     if not entries and not problems:
         problems.append(error("empty", "表中没有工资项目"))
-    return ItemPlan(grid.name, header, tuple(items), in_row_order(problems))
+    return ItemPlan(grid.name, _header_row(grid), tuple(items), in_row_order(problems))

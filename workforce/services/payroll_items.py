@@ -8,20 +8,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import insert, select
-from sqlalchemy.orm import Session
+from sqlalchemy import insert
 
 from workforce.domain.money import to_money
 from workforce.domain.pay_item_sheet import NAME_MAX, ItemEntry
 from workforce.domain.payroll import BONUS_TREATMENTS
 from workforce.domain.permissions import Action
-from workforce.domain.problems import ActionRefused
+from workforce.domain.problems import ActionRefused, Problem
 from workforce.persistence.base import utc_now
 from workforce.persistence.payroll import PayItem
-from workforce.persistence.people import Worker
 from workforce.services import audit
 from workforce.services.context import Actor, Database, require
+from workforce.services.payroll_deduction_checks import DeductionsToConfirm, entry_warnings
 from workforce.services.payroll_guard import label, refuse_closed_periods
+from workforce.services.sheet_import import people_by_number
+
+__all__ = ["DeductionsToConfirm", "add_item", "add_items", "deduction_warnings", "remove_item"]
 
 
 def _checked(entry: ItemEntry) -> ItemEntry:
@@ -74,31 +76,26 @@ def _row(worker_id: int, entry: ItemEntry, actor: Actor) -> dict[str, Any]:
     }
 
 
-def _ids(session: Session, id_numbers: set[str]) -> dict[str, int]:
-    found: dict[str, int] = {}
-    ordered = sorted(id_numbers)
-    for start in range(0, len(ordered), 5000):
-        chunk = ordered[start : start + 5000]
-        found.update(
-            session.execute(select(Worker.id_number, Worker.id).where(Worker.id_number.in_(chunk)))
-            .tuples()
-            .all()
-        )
-    return found
-
-
 def add_items(
-    db: Database, actor: Actor, entries: Sequence[ItemEntry], note: str = ""
+    db: Database,
+    actor: Actor,
+    entries: Sequence[ItemEntry],
+    note: str = "",
+    *,
+    confirmed: bool = False,
 ) -> list[int]:
     """Add items (a form or an import) in one transaction; refuses them all when one is
-    invalid, names an unknown ID number, or falls in an approved or locked month. Returns the
-    new items' ids."""
+    invalid, names an unknown ID number, or falls in an approved or locked month. A deduction
+    larger than the worker's gross of the month (§10) refuses them all with the warnings
+    (``DeductionsToConfirm``) unless ``confirmed``; a confirmed one is noted in the audit.
+    Returns the new items' ids."""
     require(actor, Action.EDIT_PAY_INPUTS)
     checked = [_checked(e) for e in entries]
     if not checked:
         raise ActionRefused("没有要录入的项目")
     with db.transaction() as session:
-        ids = _ids(session, {e.id_number for e in checked})
+        people = people_by_number(session, sorted({e.id_number for e in checked}))
+        ids = {number: person[0] for number, person in people.items()}
         unknown = sorted({e.id_number for e in checked} - set(ids))
         if unknown:
             raise ActionRefused(
@@ -107,6 +104,10 @@ def add_items(
             )
         periods = {e.period for e in checked}
         refuse_closed_periods(session, actor, periods, "录入或修改工资项目")
+        warnings = entry_warnings(session, checked, people)
+        if warnings and not confirmed:
+            more = f"（共{len(warnings)}条）" if len(warnings) > 1 else ""
+            raise DeductionsToConfirm(f"{warnings[0].message}{more}", tuple(warnings))
         rows = [_row(ids[e.id_number], e, actor) for e in checked]
         returned = session.scalars(
             insert(PayItem).returning(PayItem.id, sort_by_parameter_order=True), rows
@@ -133,9 +134,20 @@ def add_items(
                 )
                 for item_id, row in zip(returned, rows, strict=True)
             ),
-            note=note or "、".join(label(p) for p in sorted(periods)),
+            note=(note or "、".join(label(p) for p in sorted(periods)))
+            + (f"；已确认{len(warnings)}条扣款超过本月应发" if warnings else ""),
         )
         return list(returned)
+
+
+def deduction_warnings(db: Database, actor: Actor, entries: Sequence[ItemEntry]) -> list[Problem]:
+    """The warnings ``add_items`` would hold ``entries`` back for (a deduction larger than the
+    worker's gross of the month), for a form to ask about before it writes. Reads only."""
+    require(actor, Action.EDIT_PAY_INPUTS)
+    checked = [_checked(e) for e in entries]
+    with db.reading() as session:
+        people = people_by_number(session, sorted({e.id_number for e in checked}))
+        return entry_warnings(session, checked, people)
 
 
 def add_item(db: Database, actor: Actor, entry: ItemEntry) -> int:

@@ -13,12 +13,13 @@ from sqlalchemy.orm import aliased
 
 from workforce.domain.payslip_codec import decode_contributions, lines_from_text
 from workforce.domain.permissions import Action
-from workforce.domain.problems import ActionRefused
+from workforce.domain.problems import ActionRefused, Problem
 from workforce.persistence.org import OrgUnit
 from workforce.persistence.payroll import Payslip, bulk_table
 from workforce.persistence.people import Worker
 from workforce.services.auth_scope import require_in_scope, scope_units
 from workforce.services.context import Actor, Database, require
+from workforce.services.payroll_deduction_checks import month_warnings
 from workforce.services.payroll_guard import find_month, label
 from workforce.services.payroll_slips import TAX_FIGURES as SLIP_FIGURES
 from workforce.services.payroll_views import MonthHeader, month_header, placed, yuan
@@ -46,12 +47,14 @@ class ReviewRow:
 
 @dataclass(frozen=True, slots=True)
 class MonthReview:
-    """The month's header (``None`` before its first calculation) and its payslips."""
+    """The month's header (``None`` before its first calculation), its payslips and the
+    warnings on them (a deduction line larger than the gross, §10)."""
 
     period: dt.date
     header: MonthHeader | None
     version: int | None
     rows: tuple[ReviewRow, ...]
+    warnings: tuple[Problem, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,11 +124,12 @@ def month_review(db: Database, actor: Actor, period: dt.date) -> MonthReview:
         if units is not None:
             query = query.where(raw.c.community_id.in_(sorted(units)))
         fetched = session.execute(query).all()
+        warnings = month_warnings(session, month.id, units)
         version = month.version
     rows = tuple(
         ReviewRow(r[0], r[4], r[1], r[2], r[3], *(yuan(v) for v in r[5:9])) for r in fetched
     )
-    return MonthReview(period, header, version, rows)
+    return MonthReview(period, header, version, rows, warnings)
 
 
 def slip_detail(db: Database, actor: Actor, period: dt.date, worker_id: int) -> SlipDetail:

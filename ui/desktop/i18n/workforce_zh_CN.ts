@@ -1455,7 +1455,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
 <context>
     <name>ItemsGrid</name>
     <message>
-        <location filename="../payroll_items_grid.py" line="+99"/>
+        <location filename="../payroll_items_grid.py" line="+100"/>
         <source>Items of %1</source>
         <translation>%1 一次性项目</translation>
     </message>
@@ -1520,12 +1520,12 @@ Everything entered since then will no longer be shown. The damaged file is kept 
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>%1 items added.</source>
         <translation>已录入%1条项目。</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>Remove items</source>
         <translation>删除项目</translation>
     </message>
@@ -1555,7 +1555,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
         <translation>导入工资项目：%1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>%1 items imported.</source>
         <translation>已导入%1条项目。</translation>
     </message>
@@ -1888,12 +1888,12 @@ Everything entered since then will no longer be shown. The damaged file is kept 
         <translation>正在计算工资…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Saving the items…</source>
         <translation>正在保存工资项目…</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>Approving…</source>
         <translation>正在审核…</translation>
     </message>
@@ -2099,18 +2099,18 @@ Everything entered since then will no longer be shown. The damaged file is kept 
 <context>
     <name>PayrollWindow</name>
     <message>
-        <location filename="../payroll_window.py" line="+66"/>
+        <location filename="../payroll_window.py" line="+67"/>
         <source>Monthly payroll</source>
         <translation>月度工资</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+141"/>
+        <location line="+148"/>
         <source>Calculate</source>
         <translation>计算</translation>
     </message>
     <message>
-        <location line="-140"/>
+        <location line="-147"/>
         <source>Add item…</source>
         <translation>录入项目…</translation>
     </message>
@@ -2165,7 +2165,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
         <translation>银行代发文件…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>Filter by name, street or community</source>
         <translation>按姓名、街道或社区筛选</translation>
     </message>
@@ -2180,12 +2180,12 @@ Everything entered since then will no longer be shown. The damaged file is kept 
         <translation>操作账号</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+75"/>
         <source>Reading the month…</source>
         <translation>正在读取工资月份…</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Recalculate</source>
         <translation>重新计算</translation>
     </message>
@@ -3622,8 +3622,8 @@ Save anyway?</source>
         <location line="+7"/>
         <location filename="../models.py" line="+55"/>
         <location filename="../payroll_dialogs.py" line="-160"/>
-        <location filename="../payroll_items_grid.py" line="-245"/>
-        <location filename="../payroll_text.py" line="+28"/>
+        <location filename="../payroll_items_grid.py" line="-253"/>
+        <location filename="../payroll_text.py" line="+29"/>
         <location filename="../pipeline_board.py" line="-147"/>
         <location filename="../reminders_dock.py" line="-56"/>
         <location filename="../training_dialogs.py" line="-111"/>
@@ -4260,6 +4260,32 @@ Save anyway?</source>
     </message>
 </context>
 <context>
+    <name>deduction_confirm</name>
+    <message>
+        <location filename="../deduction_confirm.py" line="+32"/>
+        <source>These deductions are each larger than the worker&apos;s gross of the month:
+
+%1
+
+Enter them anyway?</source>
+        <translation>以下扣款均超过该职工本月应发：
+
+%1
+
+仍要录入吗？</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Deduction larger than the gross</source>
+        <translation>扣款超过应发</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Checking the items…</source>
+        <translation>正在核对项目…</translation>
+    </message>
+</context>
+<context>
     <name>file_actions</name>
     <message>
         <location filename="../file_actions.py" line="+58"/>
@@ -4487,11 +4513,17 @@ Save anyway?</source>
     </message>
     <message>
         <location line="+6"/>
+        <location line="+16"/>
         <source>and %1 more.</source>
         <translation>另有 %1 人。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-6"/>
+        <source>%1 deduction lines are larger than their payslip&apos;s gross; check them: %2</source>
+        <translation>有%1条扣款超过所在工资条的应发，请核对：%2</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>All %1 payslips were re-derived from their stored inputs and match to the fen.</source>
         <translation>已由保存的输入重新推算全部 %1 张工资条，与保存的数据完全一致（精确到分）。</translation>
     </message>
