@@ -17,6 +17,7 @@ that file in this process is closed; within one process it is shared (a count pe
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
@@ -125,11 +126,12 @@ def acquire(database: Path) -> Path:
         if not _try_lock(fd):
             os.close(fd)
             raise refusal(key, read_holder(key))
-        facts = json.dumps(asdict(_me()), ensure_ascii=False)
-        os.ftruncate(fd, 0)
-        os.lseek(fd, 0, os.SEEK_SET)
-        os.write(fd, facts.encode("utf-8"))
         _held[key] = _Held(fd, 1)
+        facts = json.dumps(asdict(_me()), ensure_ascii=False).encode("utf-8")
+        with contextlib.suppress(OSError):  # without them a refusal says 另一个程序
+            os.ftruncate(fd, 0)
+            os.lseek(fd, 0, os.SEEK_SET)
+            os.write(fd, facts)
         return key
 
 

@@ -124,11 +124,15 @@ def _write_states(
     )
 
 
+def _refuse_unless_approved(run: AdjustmentRun) -> None:
+    if run.status != APPROVED:
+        raise ActionRefused(f"批次{run.id}{STATUS_NAMES[run.status]}，只有已审核的批次可以应用")
+
+
 def _applicable(session: Session, run: AdjustmentRun) -> list[tuple[_Item, dict[str, Any], str]]:
     """Refuses unless the run is approved and nobody in it changed since the plan; returns each
     item with its worker's current state and name."""
-    if run.status != APPROVED:
-        raise ActionRefused(f"批次{run.id}{STATUS_NAMES[run.status]}，只有已审核的批次可以应用")
+    _refuse_unless_approved(run)
     states = _current_states(session, run.id)
     stale = [name for item, current, name in states if not _same_state(current, item.state_before)]
     if stale:
@@ -145,8 +149,8 @@ def apply_run(
     """应用: write every approved change at once; refuses if any worker changed since the plan.
     Returns the number of workers written."""
     require(actor, Action.APPLY_ADJUSTMENT)
-    with db.reading() as session:  # an apply that will be refused writes no backup
-        _applicable(session, get_run(session, run_id))
+    with db.reading() as session:  # a run that is not approved gets no backup
+        _refuse_unless_approved(get_run(session, run_id))
     backup(db, BEFORE_APPLY)  # the embedded file as it was, in case the apply must be undone
     with db.transaction() as session:
         run = get_run(session, run_id, for_update=True)
