@@ -20,6 +20,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from tests.roster_samples import person_id, simple_roster
@@ -135,3 +136,28 @@ def test_one_program_may_open_its_file_more_than_once(sqlite_db: Database) -> No
     assert live.resolve() in file_lock.owned(), "the first is still open"
     sqlite_db.close()
     assert live.resolve() not in file_lock.owned()
+
+
+@pytest.mark.gui
+def test_qts_file_dialog_listing_the_folder_does_not_let_a_second_program_in(
+    sqlite_db: Database, qtbot: QtBot
+) -> None:
+    """The real thing: ``QFileSystemModel`` (the file dialog's, the path completer's) reads the
+    files of the folder it lists, and SQLite's locks go; ours stays."""
+    from PySide6.QtWidgets import QFileSystemModel
+
+    live = Path(sqlite_db.engine.url.database or "")
+    shm = Path(f"{live}-shm")
+    reader = sqlite_db.engine.connect()
+    reader.exec_driver_sql("BEGIN")
+    reader.execute(select(func.count()).select_from(Worker)).scalar_one()
+    model = QFileSystemModel()
+    model.setRootPath(str(live.parent))
+    qtbot.waitUntil(lambda: _locks(os.getpid(), live, shm) == [])
+    code = f"from workforce.services.context import Database\nDatabase.open({str(live)!r})"
+    second = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert second.returncode != 0 and f"进程 {os.getpid()}" in second.stderr
+    reader.rollback()
+    reader.close()
