@@ -41,8 +41,8 @@ def resolve_url(url: str | None = None) -> str:
 SYNCHRONOUS = "FULL"
 """Every commit is on the disk when it returns (the write-ahead log is synced at each commit):
 a month locked, a run applied or reverted, an import reported done survive a power cut. With
-``NORMAL`` the last commits before a power cut may be rolled back; FULL costs a few
-milliseconds per commit (bench/bench_durability.py)."""
+``NORMAL`` the last commits before a power cut may be rolled back; FULL costs 1–5 ms a commit
+here (bench/bench_durability.py)."""
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
