@@ -1,5 +1,6 @@
-"""On the embedded file, a save while another PC holds the write lock past the busy timeout is a
-clear refusal, not a crash; and it waits for the lock rather than failing at once."""
+"""On the embedded file, a save while another connection of the program (a long task) holds the
+write lock past the busy timeout is a clear refusal, not a crash; and it waits for the lock
+rather than failing at once. (Another program cannot hold it: one program owns the file.)"""
 
 from __future__ import annotations
 

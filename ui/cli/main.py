@@ -25,6 +25,7 @@ from ui.cli import (
     commands_training,
 )
 from ui.cli.common import CliError, fail
+from workforce.persistence.file_lock import declare_program
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -68,6 +69,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from ui.desktop.app import run_desktop
 
         return run_desktop(args.db)
+    declare_program("命令行")
     try:
         return handler(args)
     except CliError as exc:

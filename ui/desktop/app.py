@@ -23,6 +23,7 @@ from ui.desktop.main_window import MainWindow
 from ui.tasks import run_task
 from workforce.domain.problems import ActionRefused
 from workforce.domain.progress import CancelToken, ProgressFn
+from workforce.persistence.file_lock import declare_program
 
 if TYPE_CHECKING:
     from workforce.services.context import Actor, Database
@@ -73,6 +74,7 @@ def run_desktop(db_url: str | None) -> int:
 
     The window paints first; the database layer is imported and opened off the GUI thread.
     """
+    declare_program("桌面程序")
     app = make_application()
     install_translations(app, choose_language())
     window = MainWindow()

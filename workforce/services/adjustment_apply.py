@@ -124,26 +124,37 @@ def _write_states(
     )
 
 
+def _refuse_unless_approved(run: AdjustmentRun) -> None:
+    if run.status != APPROVED:
+        raise ActionRefused(f"批次{run.id}{STATUS_NAMES[run.status]}，只有已审核的批次可以应用")
+
+
+def _applicable(session: Session, run: AdjustmentRun) -> list[tuple[_Item, dict[str, Any], str]]:
+    """Refuses unless the run is approved and nobody in it changed since the plan; returns each
+    item with its worker's current state and name."""
+    _refuse_unless_approved(run)
+    states = _current_states(session, run.id)
+    stale = [name for item, current, name in states if not _same_state(current, item.state_before)]
+    if stale:
+        raise ActionRefused(
+            f"计划准备后有{len(stale)}人的岗位等级信息已变化（{'、'.join(stale[:5])}…），"
+            "请重新准备调级计划"
+        )
+    return states
+
+
 def apply_run(
     db: Database, actor: Actor, run_id: int, *, progress: ProgressFn = no_progress
 ) -> int:
     """应用: write every approved change at once; refuses if any worker changed since the plan.
     Returns the number of workers written."""
     require(actor, Action.APPLY_ADJUSTMENT)
+    with db.reading() as session:  # a run that is not approved gets no backup
+        _refuse_unless_approved(get_run(session, run_id))
     backup(db, BEFORE_APPLY)  # the embedded file as it was, in case the apply must be undone
     with db.transaction() as session:
         run = get_run(session, run_id, for_update=True)
-        if run.status != APPROVED:
-            raise ActionRefused(f"批次{run_id}{STATUS_NAMES[run.status]}，只有已审核的批次可以应用")
-        states = _current_states(session, run_id)
-        stale = [
-            name for item, current, name in states if not _same_state(current, item.state_before)
-        ]
-        if stale:
-            raise ActionRefused(
-                f"计划准备后有{len(stale)}人的岗位等级信息已变化（{'、'.join(stale[:5])}…），"
-                "请重新准备调级计划"
-            )
+        states = _applicable(session, run)
         progress(0, len(states))
         targets = [(item, current, item.state_after) for item, current, _ in states]
         _write_states(session, actor, run, targets, f"{run.year}年度调级")

@@ -12,6 +12,7 @@ import datetime as dt
 import os
 import re
 import sqlite3
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +26,7 @@ from workforce.domain.vocab import ACTIVE_STATUSES
 from workforce.persistence.accounts import Setting, User
 from workforce.persistence.backup_files import (
     PARTIAL,
+    DamagedCopy,
     FileFacts,
     copy_file,
     copy_live,
@@ -44,7 +46,7 @@ BEFORE_APPLY = "调级应用"
 BEFORE_LOCK = "工资锁定"
 BEFORE_RESTORE = "恢复前"
 MANUAL = "手动"
-_NAME = re.compile(r"^workforce-(\d{8}-\d{6})(?:-\d+)?-(.*)\.db$")
+_NAME = re.compile(r"^workforce-(\d{8}-\d{6})(?:-(\d+))?-(.*)\.db$")
 _UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')  # not allowed in Windows file names
 
 
@@ -77,13 +79,15 @@ def _keep(db: Database) -> int:
 
 
 def _new_name(folder: Path, reason: str, now: dt.datetime) -> Path:
-    """A name nobody else is using, reserved by creating its ``.part`` file exclusively: two
-    backups in the same second (two clerks locking at once) get two files."""
+    """A name never used before in ``folder``: within one second, a counter after the newest
+    (kept by the rotation) orders them; the ``.part`` is reserved exclusively all the same."""
     stamp = now.strftime("%Y%m%d-%H%M%S")
     label = _UNSAFE.sub("_", reason.strip())[:40] or MANUAL
-    path = folder / f"workforce-{stamp}-{label}.db"
-    counter = 2
+    found = [f for f in _files(folder) if f[1] == _stamp(stamp)]
+    counter = max((f[3] for f in found), default=0) + 1
     while True:
+        middle = stamp if counter == 1 else f"{stamp}-{counter}"
+        path = folder / f"workforce-{middle}-{label}.db"
         partial = path.with_name(path.name + PARTIAL)
         try:
             os.close(os.open(partial, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
@@ -93,7 +97,6 @@ def _new_name(folder: Path, reason: str, now: dt.datetime) -> Path:
             if not path.exists():
                 return path
             partial.unlink(missing_ok=True)
-        path = folder / f"workforce-{stamp}-{counter}-{label}.db"
         counter += 1
 
 
@@ -102,19 +105,21 @@ def _stamp(text: str) -> dt.datetime:
     return dt.datetime.strptime(text, "%Y%m%d-%H%M%S").astimezone()
 
 
-def _files(folder: Path) -> list[tuple[Path, dt.datetime, str]]:
+def _files(folder: Path) -> list[tuple[Path, dt.datetime, str, int]]:
+    """The backups, newest first: by the time in the name, then the counter within a second
+    (read from the names alone: another rotation may delete a file meanwhile)."""
     found = []
     for path in folder.glob("workforce-*.db"):
         match = _NAME.match(path.name)
         if match:
-            found.append((path, _stamp(match.group(1)), match.group(2)))
-    return sorted(found, key=lambda f: (f[1], f[0].stat().st_mtime_ns), reverse=True)
+            found.append((path, _stamp(match.group(1)), match.group(3), int(match.group(2) or 1)))
+    return sorted(found, key=lambda f: (f[1], f[3]), reverse=True)
 
 
 def rotate(folder: Path, keep: int) -> list[Path]:
     """Delete all but the newest ``keep`` backups, and leftovers of copies interrupted over an
-    hour ago (a younger ``.part`` may be another clerk's copy in progress)."""
-    removed = [path for path, _, _ in _files(folder)[keep:]]
+    hour ago (a younger ``.part`` may be a copy in progress)."""
+    removed = [f[0] for f in _files(folder)[keep:]]
     stale = time.time() - STALE_PARTIAL_SECONDS
     for partial in folder.glob(f"workforce-*.db{PARTIAL}"):
         with contextlib.suppress(FileNotFoundError):
@@ -125,19 +130,32 @@ def rotate(folder: Path, keep: int) -> list[Path]:
     return removed
 
 
+_one_at_a_time = threading.Lock()
+"""Backups of this process, one after the other: naming, copying and rotating never interleave
+(and no other program makes backups of the file: it owns it, see ``file_lock``)."""
+
+
 def backup(db: Database, reason: str, *, now: dt.datetime | None = None) -> Path | None:
     """Copy the live SQLite database into the backups folder; None for PostgreSQL/in-memory.
 
     Runs outside any transaction of the caller (the copy reads through its own connection).
-    A copy that cannot be made refuses the action that asked for it."""
+    The copy must pass SQLite's ``integrity_check``; a copy that cannot be made, or is not
+    intact, refuses the action that asked for it."""
     folder = backup_folder(db)
     if folder is None:
         return None
+    keep = _keep(db)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        path = _new_name(folder, reason, now or dt.datetime.now().astimezone())
-        copy_live(db.engine, path)
-        rotate(folder, _keep(db))
+        with _one_at_a_time:
+            folder.mkdir(parents=True, exist_ok=True)
+            path = _new_name(folder, reason, now or dt.datetime.now().astimezone())
+            copy_live(db.engine, path)
+            rotate(folder, keep)
+    except DamagedCopy as exc:
+        raise ActionRefused(
+            f"数据库的备份未通过完整性检查（{exc}），该备份已删除，操作未执行：数据库文件可能已损坏，"
+            "请先从「备份与恢复」中恢复最近的完好备份，或联系技术支持"
+        ) from exc
     except (OSError, sqlite3.Error) as exc:  # refused before anything was written
         raise ActionRefused(f"无法备份数据库到「{folder}」（{exc}），操作未执行") from exc
     return path
@@ -164,11 +182,11 @@ def list_backups(db: Database, actor: Actor) -> list[BackupInfo]:
     if folder is None or not folder.is_dir():
         return []
     found = []
-    for path, made, reason in _files(folder):
+    for path, made, reason, _ in _files(folder):
         try:
             found.append(_describe(path, made, reason))
-        except sqlite3.DatabaseError:
-            continue  # not a database (a stray file with our name); restore refuses it too
+        except (sqlite3.DatabaseError, FileNotFoundError):
+            continue  # not a database (a stray file with our name), or just rotated away
     return found
 
 
@@ -181,7 +199,7 @@ def inspect(db: Database, path: Path) -> BackupInfo:
         else dt.datetime.fromtimestamp(path.stat().st_mtime, tz=dt.UTC).astimezone()
     )
     try:
-        info = _describe(path, made, match.group(2) if match else "", check=True)
+        info = _describe(path, made, match.group(3) if match else "", check=True)
     except sqlite3.DatabaseError as exc:
         raise ActionRefused(f"「{path.name}」不是本系统的数据库文件（{exc}）") from exc
     known = {

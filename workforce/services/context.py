@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from workforce.domain.permissions import Action, is_allowed
 from workforce.domain.problems import ActionRefused
 from workforce.domain.vocab import ROLE_NAMES, Role
-from workforce.persistence.database import make_engine, make_session_factory
+from workforce.persistence.database import close_engine, make_engine, make_session_factory
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +74,8 @@ class Database:
             yield session
 
     def close(self) -> None:
-        self.engine.dispose()
+        """Close every connection; the last ``Database`` on a file gives the file up."""
+        close_engine(self.engine)
 
     def refuse_writes(self, reason: str) -> None:
         """From now on nothing is written; ``reason`` is what every refused write says."""

@@ -145,20 +145,26 @@ def return_month(db: Database, actor: Actor, period: str | dt.date, reason: str)
         mark_draft(session, actor, month, f"退回：{reason.strip()}")
 
 
+def _lockable(month: PayrollMonth, expected_version: int | None) -> None:
+    _check_version(month, expected_version)
+    if month.status != APPROVED:
+        raise ActionRefused(
+            f"{label(month.period)}工资{STATUS_NAMES[month.status]}，只有已审核的月份可以锁定"
+        )
+
+
 def lock_month(
     db: Database, actor: Actor, period: str | dt.date, *, expected_version: int | None = None
 ) -> None:
     """锁定 (paid): an approved month becomes final; nothing may change it afterwards."""
     require(actor, Action.LOCK_PAYROLL)
     first = as_period(period)
+    with db.reading() as session:  # a lock that will be refused writes no backup
+        _lockable(get_month(session, first), expected_version)
     backup(db, BEFORE_LOCK)  # the embedded file as it was before the month became final
     with db.transaction() as session:
         month = get_month(session, first, for_update=True)
-        _check_version(month, expected_version)
-        if month.status != APPROVED:
-            raise ActionRefused(
-                f"{label(first)}工资{STATUS_NAMES[month.status]}，只有已审核的月份可以锁定"
-            )
+        _lockable(month, expected_version)
         month.status = LOCKED
         month.locked_by = actor.user_id
         month.locked_at = utc_now()
