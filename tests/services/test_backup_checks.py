@@ -91,9 +91,7 @@ def test_a_backup_that_fails_the_integrity_check_refuses_the_lock_and_is_not_kep
     hire(sqlite_db, admin, community(sqlite_db, admin), 1)
     calculate_month(sqlite_db, admin, "2026-03")
     approve_month(sqlite_db, user(sqlite_db, "shenhe", Role.APPROVER), "2026-03")
-    monkeypatch.setattr(
-        backup_files, "integrity_problems", lambda _path: ["Rowid 2005 out of order"]
-    )
+    monkeypatch.setattr(backup_files, "check_file", lambda _path: ("Rowid 2005 out of order",))
     with pytest.raises(ActionRefused, match="未通过完整性检查（Rowid 2005 out of order）"):
         lock_month(sqlite_db, user(sqlite_db, "caiwu", Role.FINANCE), "2026-03")
     assert _files(sqlite_db) == []  # neither the copy nor its .part

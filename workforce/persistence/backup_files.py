@@ -16,6 +16,8 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
+from workforce.persistence.integrity import check_file
+
 PARTIAL = ".part"
 
 
@@ -39,17 +41,9 @@ class DamagedCopy(sqlite3.DatabaseError):
     """A copy that does not pass SQLite's ``integrity_check``: its first finding."""
 
 
-def integrity_problems(path: Path) -> list[str]:
-    """SQLite's ``integrity_check`` of a file, read-only: nothing when intact, else what it found
-    (the first few)."""
-    with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as connection:
-        found = [row[0] for row in connection.execute("PRAGMA integrity_check(10)")]
-    return [] if found == ["ok"] else found
-
-
-def copy_live(engine: Engine, destination: Path) -> None:
-    """Copy the live database (consistent even while others write) to ``destination`` and check
-    the copy; a copy that is not intact is removed (``DamagedCopy``)."""
+def copy_live(engine: Engine, destination: Path, *, checked: bool = True) -> None:
+    """Copy the live database (consistent even while others write) to ``destination`` and, when
+    ``checked``, check the copy: one that is not intact is removed (``DamagedCopy``)."""
     # the caller reserved ``.part`` (empty, or left by nobody else): copy into it, then rename
     partial = destination.with_name(destination.name + PARTIAL)
     raw = engine.raw_connection()
@@ -63,7 +57,7 @@ def copy_live(engine: Engine, destination: Path) -> None:
             _finish(target)
     finally:
         raw.close()
-    problems = integrity_problems(partial)
+    problems = check_file(partial) if checked else ()
     if problems:
         partial.unlink(missing_ok=True)
         raise DamagedCopy("；".join(problems[:3]))

@@ -135,12 +135,15 @@ _one_at_a_time = threading.Lock()
 (and no other program makes backups of the file: it owns it, see ``file_lock``)."""
 
 
-def backup(db: Database, reason: str, *, now: dt.datetime | None = None) -> Path | None:
+def backup(
+    db: Database, reason: str, *, now: dt.datetime | None = None, checked: bool = True
+) -> Path | None:
     """Copy the live SQLite database into the backups folder; None for PostgreSQL/in-memory.
 
     Runs outside any transaction of the caller (the copy reads through its own connection).
-    The copy must pass SQLite's ``integrity_check``; a copy that cannot be made, or is not
-    intact, refuses the action that asked for it."""
+    The copy must pass SQLite's ``integrity_check`` (unless not ``checked``: the copy of what a
+    restore replaces keeps the file as it was, damaged or not); a copy that cannot be made, or
+    is not intact, refuses the action that asked for it."""
     folder = backup_folder(db)
     if folder is None:
         return None
@@ -149,7 +152,7 @@ def backup(db: Database, reason: str, *, now: dt.datetime | None = None) -> Path
         with _one_at_a_time:
             folder.mkdir(parents=True, exist_ok=True)
             path = _new_name(folder, reason, now or dt.datetime.now().astimezone())
-            copy_live(db.engine, path)
+            copy_live(db.engine, path, checked=checked)
             rotate(folder, keep)
     except DamagedCopy as exc:
         raise ActionRefused(
@@ -229,7 +232,7 @@ def restore(db: Database, actor: Actor, path: Path) -> BackupInfo:
     before = current_revision(db.engine)
     staged = live.with_name(f".{live.name}.restore")
     copy_file(path, staged)  # before the safety copy, whose rotation may delete ``path``
-    safety = backup(db, BEFORE_RESTORE)
+    safety = backup(db, BEFORE_RESTORE, checked=False)  # the damaged file too
     try:
         replace_live(db.engine, staged)
     except OSError as exc:  # Windows: another program holds the file open
