@@ -9,6 +9,7 @@ import datetime as dt
 from sqlalchemy import select, text
 
 from tests.services.payroll_support import close, community, hire, user
+from workforce.domain.month_seal import SEALED_PAYSLIP_FIELDS
 from workforce.domain.vocab import Role
 from workforce.persistence.accounts import AuditEntry
 from workforce.persistence.payroll import PayrollMonth, Payslip
@@ -81,7 +82,8 @@ def test_a_deleted_payslip_with_matching_totals_is_named(db: Database, admin: Ac
 
 def test_an_extra_payslip_for_someone_not_employed_is_named(db: Database, admin: Actor) -> None:
     workers = _locked_march(db, admin, people=1)
-    stranger = hire(db, admin, community(db, admin), 9, community_start_date=dt.date(2026, 5, 1))
+    may = dt.date(2026, 5, 1)  # joined after March
+    stranger = hire(db, admin, community(db, admin), 9, created=may, community_start_date=may)
     columns = [c.name for c in Payslip.__table__.columns if c.name not in ("id", "worker_id")]
     listed = ", ".join(columns)
     _sql(
@@ -135,3 +137,10 @@ def test_count_and_totals_must_equal_the_payslips(db: Database, admin: Actor) ->
     fields = _fields(verify_month(db, admin, "2026-03"))
 
     assert {"month.worker_count", "month.net_total", "month.seal"} <= fields
+
+
+def test_the_seal_covers_every_payslip_column() -> None:
+    """A column added to the payslip (an identity column, say) is added to the seal's list."""
+    stored = {c.name for c in Payslip.__table__.columns} - {"id", "month_id"}
+    assert set(SEALED_PAYSLIP_FIELDS) == stored
+    assert len(SEALED_PAYSLIP_FIELDS) == len(stored)
