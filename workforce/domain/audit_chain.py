@@ -41,7 +41,7 @@ def changes_text(changes: Mapping[str, Any] | None) -> str:
 
 
 def link(prev_hash: str, text: str) -> str:
-    return hashlib.sha256(f"{prev_hash}\n{text}".encode("ascii")).hexdigest()
+    return hashlib.sha256(f"{prev_hash}\n{text}".encode()).hexdigest()
 
 
 @dataclass(frozen=True, slots=True)
