@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 FORMAT = "workforce-month-seal/1"
 
-SEALED_PAYSLIP_FIELDS: tuple[str, ...] = (
+PAYSLIP_WHO: tuple[str, ...] = (
     # who, where and for how long
     "worker_id",
     "community_id",
@@ -27,6 +27,10 @@ SEALED_PAYSLIP_FIELDS: tuple[str, ...] = (
     "status",
     "days_employed",
     "days_in_month",
+)
+"""A payslip's columns that say whose it is (after ``month_id``), as the calculation writes them."""
+
+PAYSLIP_FIGURES: tuple[str, ...] = (
     # the figures (integer fen; the tax rate in hundredths)
     "gross",
     "taxable_income",
@@ -58,6 +62,9 @@ SEALED_PAYSLIP_FIELDS: tuple[str, ...] = (
     "inputs",
     "inputs_hash",
 )
+"""A payslip's stored figures, in the order the calculation computes them."""
+
+SEALED_PAYSLIP_FIELDS = PAYSLIP_WHO + PAYSLIP_FIGURES
 """Every payslip column the seal covers, in the order of each line: all but ``id`` and
 ``month_id`` (a test holds this list to the table). A column added to the payslip is added here."""
 
