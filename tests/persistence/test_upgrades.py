@@ -22,12 +22,14 @@ from sqlalchemy import Connection, Engine, create_engine, inspect, select, text
 from sqlalchemy.engine import make_url
 
 from tests.conftest import PG_ADMIN_URL
+from workforce.domain.vocab import Role
 from workforce.persistence.accounts import AuditEntry
 from workforce.persistence.adjustment import AdjustmentItem, AdjustmentRun
 from workforce.persistence.careers import CertificateRegistration, PipelineTransition
 from workforce.persistence.migrate import alembic_config, current_revision, head_revision
 from workforce.persistence.payroll import PayItem
-from workforce.services.context import Database
+from workforce.services.audit_chain import verify_audit_log
+from workforce.services.context import Actor, Database
 from workforce.services.setup import initialise
 from workforce.services.workers import load_worker
 
@@ -168,6 +170,9 @@ def _read_through_today(db: Database, revision: str) -> None:
     assert worker.certificate is not None and worker.certificate.level == "助理社会工作师"
     with db.reading() as session:
         assert session.scalars(select(AuditEntry.note)).first() == "建档"
+    # the log written before the chain was hashed by the upgrade (0008), in id order
+    assert verify_audit_log(db, Actor(None, "system", Role.ADMIN)).ok
+    with db.reading() as session:
         if revision >= "0002":
             run = session.get_one(AdjustmentRun, 1)
             assert (run.status, run.yearly_cost) == ("applied", Decimal("2400.00"))

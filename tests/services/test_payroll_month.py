@@ -245,7 +245,11 @@ def test_verify_detects_a_tampered_payslip(db: Database, admin: Actor) -> None:
             update(Payslip).where(Payslip.worker_id == worker).values(net=Payslip.net + 1)
         )
     found = verify_month(db, admin, "2026-03").mismatches
-    assert {(m.worker_id, m.field) for m in found} == {(worker, "net"), (None, "month.net_total")}
+    assert {(m.worker_id, m.field) for m in found} == {
+        (worker, "net"),
+        (None, "month.net_total"),
+        (None, "month.seal"),  # the digest taken at the lock
+    }
     with db.transaction() as session:
         session.execute(
             update(Payslip)

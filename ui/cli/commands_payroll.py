@@ -309,7 +309,10 @@ def run_verify(args: argparse.Namespace) -> int:
     )
     for m in result.mismatches[:SHOWN_CHANGES]:
         who = f"{m.name}（{m.worker_id}）" if m.worker_id is not None else "本月合计"
-        say(f"  {who} {m.field}：保存 {m.stored}，推算 {m.derived}")
+        if m.field == "payslip":  # who was paid against who was employed
+            say(f"  {who}：工资条{m.stored}（{m.derived}）")
+        else:
+            say(f"  {who} {m.field}：保存 {m.stored}，推算 {m.derived}")
     raise CliError(f"{label(period)}工资核验未通过")
 
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from workforce.domain.problems import ActionRefused
 from workforce.services.accounts import sign_in
+from workforce.services.audit_chain import AuditUnprotected
 from workforce.services.context import Actor, Database
 from workforce.services.setup import DEFAULT_ADMIN, InitReport, initialise
 
@@ -65,11 +66,18 @@ def emit_json(document: Any, *, compact: bool | None = None) -> None:
     sys.stdout.write("\n")
 
 
-def open_database(url: str | None) -> tuple[Database, InitReport]:
-    """The database of ``--db``, created and migrated when needed."""
+def open_database(url: str | None, *, unprotected: bool = False) -> tuple[Database, InitReport]:
+    """The database of ``--db``, created and migrated when needed. Refused when the audit log's
+    triggers are missing, unless ``unprotected`` (commands that check or restore: a warning)."""
+    db: Database | None = None
     try:
         db = Database.open(url)
         return db, initialise(db)
+    except AuditUnprotected as exc:
+        if not unprotected or db is None:
+            raise CliError(exc.message) from exc
+        say(f"警告：{exc.message}")
+        return db, InitReport(False, False, False, False)
     except ActionRefused as exc:
         raise CliError(exc.message) from exc
     except Exception as exc:
@@ -95,13 +103,15 @@ def ask_password(username: str) -> str:
 
 
 @contextmanager
-def opened(args: argparse.Namespace) -> Iterator[tuple[Database, Actor]]:
+def opened(
+    args: argparse.Namespace, *, unprotected: bool = False
+) -> Iterator[tuple[Database, Actor]]:
     """The database of ``--db`` (created and migrated when needed) and the acting user: ``--user``
     where the command has it, else the administrator. The action each command declares when it
     registers (``set_defaults(handler=…, needs=Action.… or None)``) is checked against the user's
     role first; then, once any account has a password, the acting user's password is required
-    (a wrong one counts as a failed login)."""
-    db, _report = open_database(args.db)
+    (a wrong one counts as a failed login). ``unprotected``: see ``open_database``."""
+    db, _report = open_database(args.db, unprotected=unprotected)
     username = acting_username(args)
     try:
         actor = sign_in(

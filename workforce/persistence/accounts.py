@@ -33,6 +33,7 @@ class AuditEntry(Base):
     """审计日志: who did what, when, to which row, with old → new values per field.
 
     ``changes`` maps field name to ``[old, new]`` as text; the program only ever appends.
+    Each entry carries the hash of the one before and its own (a chain: domain/audit_chain.py).
     """
 
     __tablename__ = "audit_log"
@@ -54,6 +55,8 @@ class AuditEntry(Base):
     changes: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batch.id"))
     note: Mapped[str] = mapped_column(Text, default="")
+    prev_hash: Mapped[str | None] = mapped_column(String(64))
+    row_hash: Mapped[str | None] = mapped_column(String(64))
 
 
 class ImportBatch(Base):

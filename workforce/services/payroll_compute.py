@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from workforce.domain.insurance import clamp_base, employer_total
 from workforce.domain.money import ZERO
+from workforce.domain.month_seal import PAYSLIP_FIGURES, PAYSLIP_WHO
 from workforce.domain.payroll import PayInputs, Payslip, TaxContext, compute_payslip
 from workforce.domain.payslip_codec import (
     encode_contributions,
@@ -266,47 +267,9 @@ def inputs_for(gathered: Gathered, person: Person) -> PayInputs:
     )
 
 
-FIGURE_COLUMNS = (
-    "gross",
-    "taxable_income",
-    "insurable_gross",
-    "insurance",
-    "employer",
-    "special_deductions",
-    "other_deductions",
-    "tax",
-    "after_tax",
-    "net",
-    "tax_first_month",
-    "cum_income",
-    "cum_exempt",
-    "cum_basic",
-    "cum_insurance",
-    "cum_special",
-    "cum_other",
-    "cum_taxable",
-    "tax_rate",
-    "quick_deduction",
-    "cum_tax",
-    "withheld_before",
-    "bonus_income",
-    "bonus_tax",
-    "lines",
-    "contributions",
-    "inputs",
-    "inputs_hash",
-)
+FIGURE_COLUMNS = PAYSLIP_FIGURES
 """A payslip's stored figures, in the order ``figures`` gives them."""
-WORKER_COLUMNS = (
-    "month_id",
-    "worker_id",
-    "community_id",
-    "post",
-    "level",
-    "status",
-    "days_employed",
-    "days_in_month",
-)
+WORKER_COLUMNS = ("month_id", *PAYSLIP_WHO)
 PAYSLIP_COLUMNS = WORKER_COLUMNS + FIGURE_COLUMNS
 NET = FIGURE_COLUMNS.index("net")
 HASH = FIGURE_COLUMNS.index("inputs_hash")

@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workforce.domain.money import from_fen
+from workforce.domain.month_seal import SEALED_PAYSLIP_FIELDS
 from workforce.domain.payroll import PayInputs, compute_payslip
 from workforce.domain.payslip_codec import (
     MonthBasis,
@@ -25,7 +26,7 @@ from workforce.domain.payslip_codec import (
 from workforce.domain.permissions import Action
 from workforce.domain.problems import ActionRefused
 from workforce.persistence.base import utc_now
-from workforce.persistence.payroll import PayrollMonth, Payslip, bulk_table
+from workforce.persistence.payroll import PayrollMonth, Payslip
 from workforce.persistence.people import Worker
 from workforce.services import audit
 from workforce.services.auth_approval import self_approval_note
@@ -52,6 +53,14 @@ from workforce.services.payroll_guard import (
     get_month,
     label,
     mark_draft,
+)
+from workforce.services.payroll_seal import (
+    LOCK_ACTION,
+    Mismatch,
+    payee_findings,
+    seal_findings,
+    seal_of,
+    sealed_rows,
 )
 
 COMPARED = FIGURE_COLUMNS
@@ -168,24 +177,16 @@ def lock_month(
         month.status = LOCKED
         month.locked_by = actor.user_id
         month.locked_at = utc_now()
+        month.seal = seal_of(month, sealed_rows(session, month.id))
         audit.record(
             session,
             actor,
-            "lock",
+            LOCK_ACTION,
             "payroll_month",
             month.id,
-            {"status": (APPROVED, LOCKED)},
+            {"status": (APPROVED, LOCKED), "seal": (None, month.seal)},
             note=f"{month.worker_count}人，实发合计{month.net_total}",
         )
-
-
-@dataclass(frozen=True, slots=True)
-class Mismatch:
-    worker_id: int | None
-    name: str
-    field: str
-    stored: str
-    derived: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -279,7 +280,8 @@ def _named(session: Session, found: list[Mismatch]) -> list[Mismatch]:
 def verify_month(db: Database, actor: Actor, period: str | dt.date) -> Verification:
     """核验: re-derive every payslip of the month from its stored inputs with the pure engine and
     compare every stored figure to the fen; also the hashes, the chain of the cumulative tax from
-    the previous payslip of the year, and the month's totals."""
+    the previous payslip of the year, the month's count and totals, who has a payslip against who
+    was employed in the month, and the seal taken at the lock (``payroll_seal``)."""
     require(actor, Action.EXPORT_PAYROLL)
     first = as_period(period)
     with db.reading() as session:
@@ -290,13 +292,16 @@ def verify_month(db: Database, actor: Actor, period: str | dt.date) -> Verificat
         if sha256(month.inputs) != month.inputs_hash:
             mismatches.append(Mismatch(None, "", "month.inputs_hash", month.inputs_hash, "…"))
         basis = MonthBasis.from_text(month.inputs)
-        raw = bulk_table(Payslip)
-        columns = [raw.c.worker_id, *(raw.c[name] for name in COMPARED)]
-        rows = session.execute(select(*columns).where(raw.c.month_id == month.id)).all()
-        carried = load_carried(session, first, {row[0] for row in rows})
+        stored = sealed_rows(session, month.id)
+        at = [SEALED_PAYSLIP_FIELDS.index(name) for name in ("worker_id", *COMPARED)]
+        rows = [[row[i] for i in at] for row in stored]
+        paid = {row[0] for row in rows}
+        carried = load_carried(session, first, paid)
         with paused_gc():
             totals, found = _check_payslips(rows, basis, month.inputs_hash, carried)
+        found.extend(payee_findings(session, month, paid))
         mismatches.extend(_named(session, found))
+        mismatches.extend(seal_findings(session, month, stored))
         for key, stored_total in (
             ("gross", month.gross_total),
             ("tax", month.tax_total),

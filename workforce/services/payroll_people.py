@@ -140,21 +140,16 @@ def _certificates(
     return best
 
 
-def load_people(
-    session: Session,
-    span: MonthSpan,
-    scale: ScaleVersion,
-    allowances: Allowances,
-    calendar: WorkCalendar | None = None,
-) -> list[Person]:
-    """Everyone employed for at least one day of the month, with their regular pay lines and
-    paid days: calendar days, or working days when a ``calendar`` is given (§8.1).
+_PROBATION = WorkerStatus.PROBATION.value
 
-    Refuses when a worker's post and level have no amount in the scale in force.
-    """
+Employed = tuple[int, str, int, str, int, str, Employment, dt.date | None]
+"""worker id, name, community, current post, level, duties, the month's employment, joined."""
+
+
+def employed_in_month(session: Session, span: MonthSpan) -> list[Employed]:
+    """Everyone employed for at least one day of the month, by their status history (§8.1):
+    who the calculation pays, and who ``verify`` expects a payslip for."""
     timelines = _timelines(session, span.first)
-    levels = _level_histories(session, span.last)
-    certificates = _certificates(session, span, allowances)
     worker = Worker.__table__.c  # plain DBAPI rows: no per-row result processing
     rows = plain_rows(
         session,
@@ -179,12 +174,8 @@ def load_people(
         .order_by(worker.id),
     )
     joined_on = dates_of(row[7] for row in rows)
-    cache: dict[tuple[object, ...], tuple[PayLine, ...]] = {}
-    working: dict[tuple[tuple[dt.date, dt.date], ...], int] = {}
     whole: dict[tuple[dt.date, str], Employment] = {}
-    people: list[Person] = []
-    missing: list[str] = []
-    probation_status = WorkerStatus.PROBATION.value
+    employed: list[Employed] = []
     for worker_id, name, community_id, current_post, current_level, duties, status, started in rows:
         joined = joined_on.get(started)
         timeline = timelines.get(worker_id)
@@ -196,7 +187,7 @@ def load_people(
             if employment is None:
                 employment = whole[(start, status)] = Employment(
                     (span.last - start).days + 1,
-                    status == probation_status,
+                    status == _PROBATION,
                     status,
                     ((start, span.last),),
                 )
@@ -204,6 +195,41 @@ def load_people(
             employment = employment_in_month(span, joined, timeline, status)
             if employment.days <= 0:
                 continue
+        employed.append(
+            (worker_id, name, community_id, current_post, current_level, duties, employment, joined)
+        )
+    return employed
+
+
+def load_people(
+    session: Session,
+    span: MonthSpan,
+    scale: ScaleVersion,
+    allowances: Allowances,
+    calendar: WorkCalendar | None = None,
+) -> list[Person]:
+    """Everyone employed for at least one day of the month, with their regular pay lines and
+    paid days: calendar days, or working days when a ``calendar`` is given (§8.1).
+
+    Refuses when a worker's post and level have no amount in the scale in force.
+    """
+    employed = employed_in_month(session, span)
+    levels = _level_histories(session, span.last)
+    certificates = _certificates(session, span, allowances)
+    cache: dict[tuple[object, ...], tuple[PayLine, ...]] = {}
+    working: dict[tuple[tuple[dt.date, dt.date], ...], int] = {}
+    people: list[Person] = []
+    missing: list[str] = []
+    for (
+        worker_id,
+        name,
+        community_id,
+        current_post,
+        current_level,
+        duties,
+        employment,
+        joined,
+    ) in employed:
         days = employment.days
         if calendar is not None:  # by working days; nearly everyone shares the whole month
             days = working.get(employment.spans, -1)

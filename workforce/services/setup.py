@@ -21,6 +21,7 @@ from workforce.persistence.org import OrgUnit
 from workforce.persistence.pay import AllowanceRate, PayScale, ScaleAmount, ScalePost
 from workforce.persistence.payroll import InsuranceBaseBounds, InsuranceRate
 from workforce.services import audit
+from workforce.services.audit_chain import require_audit_protection
 from workforce.services.bank_layouts import install_builtin_layouts
 from workforce.services.context import Actor, Database
 
@@ -120,9 +121,11 @@ def _install_settings(session: Session, settings: dict[str, Any]) -> dict[str, A
 def initialise(db: Database) -> InitReport:
     """Create or upgrade the schema; add the default district, administrator and demo scale.
 
-    Safe to run again: each default is installed only when missing.
+    Safe to run again: each default is installed only when missing. Refuses (``AuditUnprotected``)
+    when the audit log's triggers are missing: every program opens the database through here.
     """
     migrated = upgrade_to_head(db.engine)
+    require_audit_protection(db)
     defaults = _region_defaults()
     created_district = created_admin = installed_scale = False
     with db.transaction() as session:
