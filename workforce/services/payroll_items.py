@@ -98,44 +98,53 @@ def add_items(
     if not checked:
         raise ActionRefused("没有要录入的项目")
     with db.transaction() as session:
-        ids = _ids(session, {e.id_number for e in checked})
-        unknown = sorted({e.id_number for e in checked} - set(ids))
-        if unknown:
-            raise ActionRefused(
-                f"以下身份证号不在人员档案中：{'、'.join(unknown[:5])}"
-                + (f"等{len(unknown)}个" if len(unknown) > 5 else "")
-            )
-        periods = {e.period for e in checked}
-        refuse_closed_periods(session, actor, periods, "录入或修改工资项目")
-        rows = [_row(ids[e.id_number], e, actor) for e in checked]
-        returned = session.scalars(
-            insert(PayItem).returning(PayItem.id, sort_by_parameter_order=True), rows
-        ).all()
-        audit.record_many(
-            session,
-            actor,
-            "create",
-            "pay_item",
-            (
-                (
-                    item_id,
-                    {
-                        "worker_id": (None, row["worker_id"]),
-                        "period": (None, f"{row['period']:%Y-%m}"),
-                        "name": (None, row["name"]),
-                        "amount": (None, row["amount"]),
-                    }
-                    | (
-                        {}
-                        if row["annual_bonus"] is None
-                        else {"annual_bonus": (None, row["annual_bonus"] or "default")}
-                    ),
-                )
-                for item_id, row in zip(returned, rows, strict=True)
-            ),
-            note=note or "、".join(label(p) for p in sorted(periods)),
+        return write_items(session, actor, checked, note)
+
+
+def write_items(
+    session: Session, actor: Actor, entries: Sequence[ItemEntry], note: str = ""
+) -> list[int]:
+    """Insert and audit checked items inside the caller's transaction (the 补发/补扣 of a
+    retroactive change are written with the change itself)."""
+    checked = [_checked(e) for e in entries]
+    ids = _ids(session, {e.id_number for e in checked})
+    unknown = sorted({e.id_number for e in checked} - set(ids))
+    if unknown:
+        raise ActionRefused(
+            f"以下身份证号不在人员档案中：{'、'.join(unknown[:5])}"
+            + (f"等{len(unknown)}个" if len(unknown) > 5 else "")
         )
-        return list(returned)
+    periods = {e.period for e in checked}
+    refuse_closed_periods(session, actor, periods, "录入或修改工资项目")
+    rows = [_row(ids[e.id_number], e, actor) for e in checked]
+    returned = session.scalars(
+        insert(PayItem).returning(PayItem.id, sort_by_parameter_order=True), rows
+    ).all()
+    audit.record_many(
+        session,
+        actor,
+        "create",
+        "pay_item",
+        (
+            (
+                item_id,
+                {
+                    "worker_id": (None, row["worker_id"]),
+                    "period": (None, f"{row['period']:%Y-%m}"),
+                    "name": (None, row["name"]),
+                    "amount": (None, row["amount"]),
+                }
+                | (
+                    {}
+                    if row["annual_bonus"] is None
+                    else {"annual_bonus": (None, row["annual_bonus"] or "default")}
+                ),
+            )
+            for item_id, row in zip(returned, rows, strict=True)
+        ),
+        note=note or "、".join(label(p) for p in sorted(periods)),
+    )
+    return list(returned)
 
 
 def add_item(db: Database, actor: Actor, entry: ItemEntry) -> int:
