@@ -7,25 +7,43 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from sqlalchemy import select
 
 from tests.services.payroll_support import close, community, hire, user
 from tests.services.test_scale_admin import raised_grid
+from workforce.domain.payslip_codec import lines_from_text
 from workforce.domain.problems import ActionRefused
 from workforce.domain.vocab import Role
-from workforce.services.allowances import allowance_history, set_allowance
+from workforce.persistence.accounts import AuditEntry
+from workforce.persistence.payroll import PayrollMonth, Payslip
+from workforce.services.allowances import (
+    allowance_history,
+    preview_allowance,
+    set_allowance,
+    set_allowance_retroactively,
+)
 from workforce.services.context import Actor, Database
 from workforce.services.payroll_calc import calculate_month
 from workforce.services.payroll_lifecycle import approve_month
-from workforce.services.scale_admin import import_scale, list_scales, set_amount
+from workforce.services.scale_admin import (
+    import_scale,
+    import_scale_retroactively,
+    list_scales,
+    preview_scale_import,
+    set_amount,
+)
 
-JANUARY = dt.date(2026, 1, 1)
+JANUARY, FEBRUARY = dt.date(2026, 1, 1), dt.date(2026, 2, 1)
+
+
+def _january_locked_with(db: Database, admin: Actor) -> None:
+    calculate_month(db, admin, "2026-01")
+    close(db, "2026-01", user(db, "shenhe", Role.APPROVER), admin)
 
 
 def _january_locked(db: Database, admin: Actor) -> None:
-    unit = community(db, admin)
-    hire(db, admin, unit, 1, level=3)
-    calculate_month(db, admin, "2026-01")
-    close(db, "2026-01", user(db, "shenhe", Role.APPROVER), admin)
+    hire(db, admin, community(db, admin), 1, level=3)
+    _january_locked_with(db, admin)
 
 
 def test_allowance_dated_in_a_locked_month_is_refused(db: Database, admin: Actor) -> None:
@@ -67,3 +85,99 @@ def test_correcting_a_scale_a_locked_month_paid_by_is_refused(db: Database, admi
     # A version from March, used by no closed month, can still be corrected.
     later = import_scale(db, admin, raised_grid(), dt.date(2026, 3, 1), name="3月标准")
     set_amount(db, admin, later.scale_id, "staff", 3, "9999")
+
+
+def _slip(
+    db: Database, period: dt.date, worker_id: int
+) -> tuple[Decimal, list[tuple[str, Decimal]]]:
+    with db.reading() as session:
+        row = session.execute(
+            select(Payslip.gross, Payslip.lines)
+            .join(PayrollMonth, PayrollMonth.id == Payslip.month_id)
+            .where(PayrollMonth.period == period, Payslip.worker_id == worker_id)
+        ).one()
+    return row[0], [(line.name, line.amount) for line in lines_from_text(row[1])]
+
+
+def _retro_audit(db: Database) -> list[tuple[str, str]]:
+    with db.reading() as session:
+        rows = session.execute(
+            select(AuditEntry.entity, AuditEntry.note).where(AuditEntry.note.contains("追溯调整"))
+        )
+        return sorted((entity, note) for entity, note in rows)
+
+
+def test_a_retroactive_allowance_back_pays_in_the_next_open_month(
+    db: Database, admin: Actor
+) -> None:
+    unit = community(db, admin)
+    whole = hire(db, admin, unit, 1, level=3)
+    joined = hire(
+        db,
+        admin,
+        unit,
+        2,
+        level=3,
+        community_start_date=dt.date(2026, 1, 17),
+        created=JANUARY.replace(day=20),
+    )
+    _january_locked_with(db, admin)
+    january = {w: _slip(db, JANUARY, w) for w in (whole, joined)}
+
+    plan = preview_allowance(db, admin, "基础绩效", "", Decimal("300"), JANUARY)
+    assert plan.pay_in == FEBRUARY
+    assert [(line.worker_id, line.owed, line.item, line.amount) for line in plan.lines] == [
+        (whole, JANUARY, "补发2026年1月基础绩效", Decimal("100.00")),
+        (joined, JANUARY, "补发2026年1月基础绩效", Decimal("48.39")),  # 15 of 31 days
+    ]
+    _, written = set_allowance_retroactively(db, admin, "基础绩效", "", Decimal("300"), JANUARY)
+    assert written == plan
+
+    assert {w: _slip(db, JANUARY, w) for w in (whole, joined)} == january  # as paid
+    calculate_month(db, admin, "2026-02")
+    gross, lines = _slip(db, FEBRUARY, whole)
+    assert lines[-2:] == [
+        ("基础绩效", Decimal("300.00")),
+        ("补发2026年1月基础绩效", Decimal("100.00")),
+    ]
+    assert gross == january[whole][0] + Decimal("200.00")  # 100 more a month, and 100 back pay
+    assert ("补发2026年1月基础绩效", Decimal("48.39")) in _slip(db, FEBRUARY, joined)[1]
+    assert [entity for entity, _ in _retro_audit(db)] == ["allowance_rate", "pay_item", "pay_item"]
+
+
+def test_a_retroactive_scale_version_back_pays_in_the_next_open_month(
+    db: Database, admin: Actor
+) -> None:
+    unit = community(db, admin)
+    worker = hire(db, admin, unit, 1, level=3)
+    _january_locked_with(db, admin)
+    january = _slip(db, JANUARY, worker)
+
+    plan = preview_scale_import(db, admin, raised_grid(100), JANUARY, name="2026年标准")
+    assert [(line.item, line.paid, line.amount) for line in plan.lines] == [
+        ("补发2026年1月岗位等级工资", Decimal("3738.00"), Decimal("100.00"))
+    ]
+    _, written = import_scale_retroactively(db, admin, raised_grid(100), JANUARY, name="2026年标准")
+    assert written == plan
+    assert _slip(db, JANUARY, worker) == january
+    calculate_month(db, admin, "2026-02")
+    assert ("补发2026年1月岗位等级工资", Decimal("100.00")) in _slip(db, FEBRUARY, worker)[1]
+    assert [entity for entity, _ in _retro_audit(db)] == ["pay_item", "pay_scale"]
+
+
+def test_a_retroactive_cut_deducts_and_a_month_calculated_meanwhile_goes_to_draft(
+    db: Database, admin: Actor
+) -> None:
+    unit = community(db, admin)
+    worker = hire(db, admin, unit, 1, level=3)
+    _january_locked_with(db, admin)
+    calculate_month(db, admin, "2026-02")
+    _, plan = set_allowance_retroactively(db, admin, "基础绩效", "", Decimal("150"), JANUARY)
+    assert [(line.item, line.amount) for line in plan.lines] == [
+        ("补扣2026年1月基础绩效", Decimal("-50.00"))
+    ]
+    with db.reading() as session:
+        status = session.scalar(select(PayrollMonth.status).where(PayrollMonth.period == FEBRUARY))
+    assert status == "draft"
+    calculate_month(db, admin, "2026-02")
+    assert ("补扣2026年1月基础绩效", Decimal("-50.00")) in _slip(db, FEBRUARY, worker)[1]
