@@ -4,6 +4,7 @@ month is refused; the stored months keep the figures they were paid with."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
@@ -25,6 +26,9 @@ from workforce.services.allowances import (
 from workforce.services.context import Actor, Database
 from workforce.services.payroll_calc import calculate_month
 from workforce.services.payroll_lifecycle import approve_month
+from workforce.services.payroll_screens import month_review
+from workforce.services.payroll_slips import payslips_view
+from workforce.services.payroll_views import bank_view, payroll_workbook_view
 from workforce.services.scale_admin import (
     import_scale,
     import_scale_retroactively,
@@ -32,6 +36,7 @@ from workforce.services.scale_admin import (
     preview_scale_import,
     set_amount,
 )
+from workforce.services.workers import load_worker, update_worker
 
 JANUARY, FEBRUARY = dt.date(2026, 1, 1), dt.date(2026, 2, 1)
 
@@ -181,3 +186,26 @@ def test_a_retroactive_cut_deducts_and_a_month_calculated_meanwhile_goes_to_draf
     assert status == "draft"
     calculate_month(db, admin, "2026-02")
     assert ("补扣2026年1月基础绩效", Decimal("-50.00")) in _slip(db, FEBRUARY, worker)[1]
+
+
+def test_a_locked_month_pays_the_name_and_account_it_was_paid_with(
+    db: Database, admin: Actor
+) -> None:
+    unit = community(db, admin)
+    worker = hire(db, admin, unit, 1, bank_name="工行", bank_account="6222020000000001")
+    _january_locked_with(db, admin)
+    file = load_worker(db, worker)
+    changed = replace(file.data, name="王新", bank_name="农行", bank_account="6228480000000002")
+    update_worker(db, admin, worker, changed, file.version, today=JANUARY.replace(day=20))
+    calculate_month(db, admin, "2026-02")
+
+    def paid(period: dt.date) -> list[tuple[str, str, str]]:
+        return [(r.account_name, r.bank, r.account) for r in bank_view(db, admin, period).rows]
+
+    assert paid(JANUARY) == [("测试1", "工行", "6222020000000001")]  # as paid, not as now
+    approve_month(db, user(db, "shenhe2", Role.APPROVER), "2026-02")
+    assert paid(FEBRUARY) == [("王新", "农行", "6228480000000002")]
+    workbook = payroll_workbook_view(db, admin, JANUARY)
+    assert [r.name for street in workbook.streets for r in street.rows] == ["测试1"]
+    assert [s.name for s in payslips_view(db, admin, JANUARY).slips] == ["测试1"]
+    assert [r.name for r in month_review(db, admin, JANUARY).rows] == ["测试1"]

@@ -108,10 +108,10 @@ def month_review(db: Database, actor: Actor, period: dt.date) -> MonthReview:
         units = scope_units(session, actor)  # a scoped user reviews only their subtree
         query = select(
             raw.c.worker_id,
-            street.name,
-            community.name,
-            Worker.name,
-            Worker.id_number,
+            raw.c.street_name,
+            raw.c.community_name,
+            raw.c.name,
+            Worker.id_number,  # today's: the items entered for selected workers find them by it
             raw.c.gross,
             raw.c.insurance,
             raw.c.tax,

@@ -20,7 +20,6 @@ from workforce.domain.problems import ActionRefused
 from workforce.persistence.accounts import Setting
 from workforce.persistence.org import OrgUnit
 from workforce.persistence.payroll import PayrollMonth, Payslip, bulk_table
-from workforce.persistence.people import Worker
 from workforce.services.auth_scope import scope_units
 from workforce.services.context import Actor, Database, require
 from workforce.services.export_audit import record_full_numbers
@@ -113,10 +112,10 @@ def payslips_view(
         basis = MonthBasis.from_text(month.inputs)
         post_names = {p.code: p.name for p in posts_in_force(session, period)}
         query = select(
-            Worker.name,
-            Worker.id_number,
-            street.name,
-            community.name,
+            raw.c.name,
+            raw.c.id_number,
+            raw.c.street_name,
+            raw.c.community_name,
             raw.c.post,
             raw.c.level,
             raw.c.status,
@@ -134,7 +133,8 @@ def payslips_view(
         )
         query = placed(query, raw, street, community)
         if unit:
-            query = query.where(or_(street.name == unit, community.name == unit))
+            named = (street.name, community.name, raw.c.street_name, raw.c.community_name)
+            query = query.where(or_(*(column == unit for column in named)))
         fetched = session.execute(query).all()
     if unit and not fetched:
         raise ActionRefused(f"{header.label}工资中没有「{unit}」街道或社区的人员")
@@ -251,10 +251,10 @@ def tax_summary_view(
             select(
                 raw.c.worker_id,
                 raw.c.month_id,
-                Worker.name,
-                Worker.id_number,
-                street.name,
-                community.name,
+                raw.c.name,
+                raw.c.id_number,
+                raw.c.street_name,
+                raw.c.community_name,
                 street.sort_order,
                 street.id,
                 community.sort_order,
@@ -269,7 +269,6 @@ def tax_summary_view(
                 raw.c.bonus_tax,
             )
             .select_from(raw)
-            .join(Worker, Worker.id == raw.c.worker_id)
             .join(community, community.id == raw.c.community_id)
             .join(street, street.id == community.parent_id)
             .where(

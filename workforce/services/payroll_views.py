@@ -175,10 +175,10 @@ def _rows(
     community = aliased(OrgUnit)
     street = aliased(OrgUnit)
     query = select(
-        street.name,
-        community.name,
-        Worker.name,
-        Worker.id_number,
+        raw.c.street_name,
+        raw.c.community_name,
+        raw.c.name,
+        raw.c.id_number,
         raw.c.post,
         raw.c.level,
         raw.c.status,
@@ -317,21 +317,20 @@ def bank_view(db: Database, actor: Actor, period: dt.date) -> BankView:
         header = month_header(session, month)
         raw = bulk_table(Payslip)
         rows = session.execute(
-            select(
-                Worker.name,
-                Worker.bank_account_name,
-                Worker.bank_account,
-                Worker.id_number,
-                Worker.bank_name,
+            select(  # as paid (§8.6): the account the month was calculated with
+                raw.c.name,
+                raw.c.bank_account_name,
+                raw.c.bank_account,
+                raw.c.id_number,
+                raw.c.bank_name,
                 raw.c.net,
             )
             .select_from(raw)
-            .join(Worker, Worker.id == raw.c.worker_id)
             .where(
                 raw.c.month_id == month.id,
                 in_units(raw.c.community_id, scope_units(session, actor)),
             )
-            .order_by(raw.c.community_id, Worker.id)
+            .order_by(raw.c.community_id, raw.c.worker_id)
         ).all()
     missing = [name for name, _, account, _, _, net in rows if net > 0 and not account]
     if missing:
