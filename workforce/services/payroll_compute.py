@@ -17,7 +17,7 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from workforce.domain.insurance import clamp_base, employer_total
 from workforce.domain.money import ZERO
@@ -29,7 +29,6 @@ from workforce.domain.payslip_codec import (
     payslip_hash,
 )
 from workforce.domain.tax import Carried
-from workforce.persistence.org import OrgUnit
 from workforce.persistence.payroll import PayrollMonth, bulk_table
 from workforce.persistence.payroll import Payslip as PayslipRow
 from workforce.services.context import Actor
@@ -85,8 +84,6 @@ class Gathered:
     flags: dict[int, tuple[bool, bool]] = field(default_factory=dict)
     carried: dict[int, RawCarry] = field(default_factory=dict)
     runs: list[int] = field(default_factory=list)
-    units: dict[int, tuple[str, str]] = field(default_factory=dict)
-    """Community → (street name, community name), as the payslips keep them."""
 
 
 def carried_value(raw: RawCarry) -> tuple[int, Carried]:
@@ -178,19 +175,7 @@ def gather(session: Session, period: dt.date, month_id: int | None) -> Gathered:
     gathered.special = monthly_special_deductions(session, span.first)
     gathered.flags = tax_flags(session, year)
     gathered.runs = sorted(set(applied_runs_in_force(session, span)) | arrears.runs)
-    gathered.units = unit_names(session)
     return gathered
-
-
-def unit_names(session: Session) -> dict[int, tuple[str, str]]:
-    """Every unit → (its parent's name, its name): a community's street and its own name."""
-    parent = aliased(OrgUnit)
-    rows = session.execute(
-        select(OrgUnit.id, parent.name, OrgUnit.name).outerjoin(
-            parent, parent.id == OrgUnit.parent_id
-        )
-    )
-    return {unit_id: (street or "", name) for unit_id, street, name in rows}
 
 
 def _settle_bases(gathered: Gathered, missing: list[Person], averages: dict[int, Decimal]) -> None:
@@ -321,14 +306,6 @@ WORKER_COLUMNS = (
     "status",
     "days_employed",
     "days_in_month",
-    # as paid (§8.6): who, where and to which account, whatever the worker's row says later
-    "name",
-    "street_name",
-    "community_name",
-    "id_number",
-    "bank_account_name",
-    "bank_name",
-    "bank_account",
 )
 PAYSLIP_COLUMNS = WORKER_COLUMNS + FIGURE_COLUMNS
 NET = FIGURE_COLUMNS.index("net")
@@ -415,7 +392,6 @@ def payslip_rows(
     thousand people (progress and cancel)."""
     engine = Engine(gathered)
     days_in_month = gathered.basis.month.days_in_month
-    units = gathered.units
     rows = []
     for index, person in enumerate(gathered.people):
         if index % CHUNK == 0:
@@ -430,9 +406,6 @@ def payslip_rows(
                 person.status,
                 person.days,
                 days_in_month,
-                person.name,
-                *units.get(person.community_id, ("", "")),
-                *person.identity,
                 *engine.figures(person),
             )
         )

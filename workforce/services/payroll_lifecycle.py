@@ -53,6 +53,7 @@ from workforce.services.payroll_guard import (
     label,
     mark_draft,
 )
+from workforce.services.payroll_paid_as import freeze_paid_as
 
 COMPARED = FIGURE_COLUMNS
 
@@ -159,6 +160,7 @@ def lock_month(
             raise ActionRefused(
                 f"{label(first)}工资{STATUS_NAMES[month.status]}，只有已审核的月份可以锁定"
             )
+        freeze_paid_as(session, month.id)  # its files show who was paid, as paid (§8.6)
         month.status = LOCKED
         month.locked_by = actor.user_id
         month.locked_at = utc_now()

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -57,8 +56,6 @@ class Person:
     joined: dt.date | None
     regular: tuple[PayLine, ...]
     extra: list[PayLine]
-    identity: Sequence[str | None] = ()
-    """As paid (§8.6): 身份证号, 户名, 开户行, 账号 (the payslip keeps them)."""
 
     @property
     def lines(self) -> tuple[PayLine, ...]:
@@ -170,10 +167,6 @@ def load_people(
             worker.duties,
             worker.status,
             worker.community_start_date,
-            worker.id_number,
-            worker.bank_account_name,
-            worker.bank_name,
-            worker.bank_account,
         )
         .where(
             or_(
@@ -192,17 +185,7 @@ def load_people(
     people: list[Person] = []
     missing: list[str] = []
     probation_status = WorkerStatus.PROBATION.value
-    for (
-        worker_id,
-        name,
-        community_id,
-        current_post,
-        current_level,
-        duties,
-        status,
-        started,
-        *identity,
-    ) in rows:
+    for worker_id, name, community_id, current_post, current_level, duties, status, started in rows:
         joined = joined_on.get(started)
         timeline = timelines.get(worker_id)
         if timeline is None:  # the current status held all month (the usual case, inlined)
@@ -269,7 +252,6 @@ def load_people(
                 joined,
                 lines,
                 [],
-                identity,
             )
         )
     if missing:

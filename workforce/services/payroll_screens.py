@@ -19,7 +19,8 @@ from workforce.persistence.payroll import Payslip, bulk_table
 from workforce.persistence.people import Worker
 from workforce.services.auth_scope import require_in_scope, scope_units
 from workforce.services.context import Actor, Database, require
-from workforce.services.payroll_guard import find_month, label
+from workforce.services.payroll_guard import LOCKED, find_month, label
+from workforce.services.payroll_paid_as import who
 from workforce.services.payroll_slips import TAX_FIGURES as SLIP_FIGURES
 from workforce.services.payroll_views import MonthHeader, month_header, placed, yuan
 
@@ -108,9 +109,7 @@ def month_review(db: Database, actor: Actor, period: dt.date) -> MonthReview:
         units = scope_units(session, actor)  # a scoped user reviews only their subtree
         query = select(
             raw.c.worker_id,
-            raw.c.street_name,
-            raw.c.community_name,
-            raw.c.name,
+            *who(raw, street, community, month.status == LOCKED)[:3],
             Worker.id_number,  # today's: the items entered for selected workers find them by it
             raw.c.gross,
             raw.c.insurance,
