@@ -157,7 +157,10 @@ def set_allowance(
     """调整津贴标准: a new amount for (kind, key) from ``effective_date``, appended as a new row.
     Refuses a second amount at the same date (history is never overwritten), and a date whose
     amount an approved or locked month paid (§8.6: see ``set_allowance_retroactively``)."""
-    return _set(db, actor, kind, key, amount, effective_date, period, retroactive=False)[0]
+    require(actor, Action.EDIT_CONFIGURATION)
+    with db.transaction() as session:
+        change = (actor, kind, key, amount, effective_date, period)
+        return _set(session, *change, retroactive=False)[0]
 
 
 def set_allowance_retroactively(
@@ -170,7 +173,9 @@ def set_allowance_retroactively(
 ) -> tuple[AllowanceInfo, RetroPlan]:
     """The same change made on purpose into approved or locked months (追溯调整): they stay as
     paid; the 补发/补扣 lines ``preview_allowance`` showed go into the next open month."""
-    return _set(db, actor, kind, key, amount, effective_date, None, retroactive=True)
+    require(actor, Action.EDIT_CONFIGURATION)
+    with db.transaction() as session:
+        return _set(session, actor, kind, key, amount, effective_date, None, retroactive=True)
 
 
 def preview_allowance(
@@ -242,7 +247,7 @@ def _plan(
 
 
 def _set(
-    db: Database,
+    session: Session,
     actor: Actor,
     kind: str,
     key: str,
@@ -252,7 +257,6 @@ def _set(
     *,
     retroactive: bool,
 ) -> tuple[AllowanceInfo, RetroPlan]:
-    require(actor, Action.EDIT_CONFIGURATION)
     code = kind_code(kind)
     key = _key(code, key)
     value = _amount(amount)
@@ -260,51 +264,50 @@ def _set(
     if period is not None and period != expected:
         raise ActionRefused(f"{KIND_NAMES[code]}按{PERIOD_NAMES.get(expected, expected)}计发")
     label = _label(code, key)
-    with db.transaction() as session:
-        clash = session.scalar(
-            select(AllowanceRate.amount).where(
-                AllowanceRate.kind == code,
-                AllowanceRate.key == key,
-                AllowanceRate.effective_date == effective_date,
-            )
+    clash = session.scalar(
+        select(AllowanceRate.amount).where(
+            AllowanceRate.kind == code,
+            AllowanceRate.key == key,
+            AllowanceRate.effective_date == effective_date,
         )
-        if clash is not None:
-            raise ActionRefused(
-                f"{label}在{effective_date:%Y-%m-%d}已有标准{clash}元，同一生效日期只能有一个标准；"
-                "请另选生效日期"
-            )
-        months: list[PayrollMonth] = []
-        if expected == "month":  # a yearly amount is not part of the monthly payroll
-            following = _following(session, code, key, effective_date)
-            months = dated_change(
-                session, actor, effective_date, following, f"调整{label}", retroactive=retroactive
-            )
-        plan = _plan(session, code, key, value, effective_date, months)
-        before = _in_force(session, effective_date).get((code, key))
-        row = AllowanceRate(
-            kind=code, key=key, amount=value, period=expected, effective_date=effective_date
+    )
+    if clash is not None:
+        raise ActionRefused(
+            f"{label}在{effective_date:%Y-%m-%d}已有标准{clash}元，同一生效日期只能有一个标准；"
+            "请另选生效日期"
         )
-        session.add(row)
-        try:  # another user set the same date a moment ago: the unique key has the last word
-            session.flush()
-        except IntegrityError:
-            raise ActionRefused(
-                f"{label}在{effective_date:%Y-%m-%d}已由他人设置了标准，同一生效日期只能有一个标准"
-            ) from None
-        audit.record(
-            session,
-            actor,
-            "create",
-            "allowance_rate",
-            row.id,
-            {
-                "kind": (None, code),
-                "key": (None, key),
-                "amount": (before.amount if before else None, value),
-                "effective_date": (None, effective_date),
-            },
-            note=f"{label}自{effective_date:%Y-%m-%d}起调整为{value}元/{PERIOD_NAMES[expected]}"
-            + (f"（追溯调整，补扣发{len(plan.lines)}笔）" if plan.lines else ""),
+    months: list[PayrollMonth] = []
+    if expected == "month":  # a yearly amount is not part of the monthly payroll
+        following = _following(session, code, key, effective_date)
+        months = dated_change(
+            session, actor, effective_date, following, f"调整{label}", retroactive=retroactive
         )
-        write_retro(session, actor, plan)
-        return _info(row), plan
+    plan = _plan(session, code, key, value, effective_date, months)
+    before = _in_force(session, effective_date).get((code, key))
+    row = AllowanceRate(
+        kind=code, key=key, amount=value, period=expected, effective_date=effective_date
+    )
+    session.add(row)
+    try:  # another user set the same date a moment ago: the unique key has the last word
+        session.flush()
+    except IntegrityError:
+        raise ActionRefused(
+            f"{label}在{effective_date:%Y-%m-%d}已由他人设置了标准，同一生效日期只能有一个标准"
+        ) from None
+    audit.record(
+        session,
+        actor,
+        "create",
+        "allowance_rate",
+        row.id,
+        {
+            "kind": (None, code),
+            "key": (None, key),
+            "amount": (before.amount if before else None, value),
+            "effective_date": (None, effective_date),
+        },
+        note=f"{label}自{effective_date:%Y-%m-%d}起调整为{value}元/{PERIOD_NAMES[expected]}"
+        + (f"（追溯调整，补扣发{len(plan.lines)}笔）" if plan.lines else ""),
+    )
+    write_retro(session, actor, plan)
+    return _info(row), plan

@@ -177,7 +177,10 @@ def import_scale(
     """导入薪酬标准: a new version from ``effective_date``. Posts and ranges are those of the
     version in force unless given. Any error in the sheet refuses the whole import, and so does
     a date whose scale an approved or locked month paid (§8.6: ``import_scale_retroactively``)."""
-    return _import(db, actor, grid, effective_date, name, posts, note, retroactive=False)[0]
+    require(actor, Action.EDIT_CONFIGURATION)
+    with db.transaction() as session:
+        change = (actor, grid, effective_date, name, posts, note)
+        return _import(session, *change, retroactive=False)[0]
 
 
 def import_scale_retroactively(
@@ -192,7 +195,10 @@ def import_scale_retroactively(
 ) -> tuple[ScaleImport, RetroPlan]:
     """The same import made on purpose into approved or locked months (追溯调整): they stay as
     paid; the 补发/补扣 lines ``preview_scale_import`` showed go into the next open month."""
-    return _import(db, actor, grid, effective_date, name, posts, note, retroactive=True)
+    require(actor, Action.EDIT_CONFIGURATION)
+    with db.transaction() as session:
+        change = (actor, grid, effective_date, name, posts, note)
+        return _import(session, *change, retroactive=True)
 
 
 def preview_scale_import(
@@ -257,7 +263,7 @@ def _scale_plan(
 
 
 def _import(
-    db: Database,
+    session: Session,
     actor: Actor,
     grid: SheetGrid,
     effective_date: dt.date,
@@ -267,56 +273,51 @@ def _import(
     *,
     retroactive: bool,
 ) -> tuple[ScaleImport, RetroPlan]:
-    require(actor, Action.EDIT_CONFIGURATION)
     name = name.strip()
     if not name:
         raise ActionRefused("请填写薪酬标准名称")
-    with db.transaction() as session:
-        clash = session.scalar(
-            select(PayScale.name).where(PayScale.effective_date == effective_date)
+    clash = session.scalar(select(PayScale.name).where(PayScale.effective_date == effective_date))
+    if clash is not None:
+        raise ActionRefused(
+            f"{effective_date:%Y-%m-%d}已有薪酬标准「{clash}」，同一生效日期只能有一个版本"
         )
-        if clash is not None:
-            raise ActionRefused(
-                f"{effective_date:%Y-%m-%d}已有薪酬标准「{clash}」，同一生效日期只能有一个版本"
-            )
-        version, parsed = _parsed(session, grid, effective_date, posts)
-        months = dated_change(
-            session,
-            actor,
-            effective_date,
-            _following(session, effective_date),
-            "导入薪酬标准",
-            retroactive=retroactive,
-        )
-        plan = _scale_plan(session, name, version, months)
-        source = grid.file_name or grid.name
-        scale_id = _insert_version(
-            session, name, effective_date, note or f"导入自{source}", version.posts
-        )
-        session.execute(
-            insert(ScaleAmount),
-            [
-                {"scale_id": scale_id, "post": post, "level": level, "monthly_pay": amount}
-                for (post, level), amount in sorted(parsed.amounts.items())
-            ],
-        )
-        audit.record(
-            session,
-            actor,
-            "import",
-            "pay_scale",
-            scale_id,
-            {
-                "name": (None, name),
-                "effective_date": (None, effective_date),
-                "amounts": (None, len(parsed.amounts)),
-            },
-            note=f"导入自{source}"
-            + (f"（追溯调整，补扣发{len(plan.lines)}笔）" if plan.lines else ""),
-        )
-        write_retro(session, actor, plan)
-        warnings = tuple(p for p in parsed.problems if not p.is_error)
-        return ScaleImport(scale_id, parsed.form, len(parsed.amounts), warnings), plan
+    version, parsed = _parsed(session, grid, effective_date, posts)
+    months = dated_change(
+        session,
+        actor,
+        effective_date,
+        _following(session, effective_date),
+        "导入薪酬标准",
+        retroactive=retroactive,
+    )
+    plan = _scale_plan(session, name, version, months)
+    source = grid.file_name or grid.name
+    scale_id = _insert_version(
+        session, name, effective_date, note or f"导入自{source}", version.posts
+    )
+    session.execute(
+        insert(ScaleAmount),
+        [
+            {"scale_id": scale_id, "post": post, "level": level, "monthly_pay": amount}
+            for (post, level), amount in sorted(parsed.amounts.items())
+        ],
+    )
+    audit.record(
+        session,
+        actor,
+        "import",
+        "pay_scale",
+        scale_id,
+        {
+            "name": (None, name),
+            "effective_date": (None, effective_date),
+            "amounts": (None, len(parsed.amounts)),
+        },
+        note=f"导入自{source}" + (f"（追溯调整，补扣发{len(plan.lines)}笔）" if plan.lines else ""),
+    )
+    write_retro(session, actor, plan)
+    warnings = tuple(p for p in parsed.problems if not p.is_error)
+    return ScaleImport(scale_id, parsed.form, len(parsed.amounts), warnings), plan
 
 
 def set_amount(
