@@ -24,8 +24,11 @@ from workforce.services.allowances import (
     set_allowance_retroactively,
 )
 from workforce.services.context import Actor, Database
+from workforce.services.payroll_bases import override_base
 from workforce.services.payroll_calc import calculate_month
+from workforce.services.payroll_deductions import declare_deduction, set_tax_flags
 from workforce.services.payroll_lifecycle import approve_month
+from workforce.services.payroll_rates import set_bounds, set_rate
 from workforce.services.payroll_screens import month_review
 from workforce.services.payroll_slips import payslips_view
 from workforce.services.payroll_views import bank_view, payroll_workbook_view
@@ -209,3 +212,23 @@ def test_a_locked_month_pays_the_name_and_account_it_was_paid_with(
     assert [r.name for street in workbook.streets for r in street.rows] == ["测试1"]
     assert [s.name for s in payslips_view(db, admin, JANUARY).slips] == ["测试1"]
     assert [r.name for r in month_review(db, admin, JANUARY).rows] == ["测试1"]
+
+
+def test_every_other_dated_input_into_a_locked_month_is_refused(db: Database, admin: Actor) -> None:
+    """Rates, bounds, bases, deductions and tax flags already refused (their own guards); kept
+    here so the list of §8.6 is checked in one place."""
+    unit = community(db, admin)
+    worker = hire(db, admin, unit, 1)
+    _january_locked_with(db, admin)
+    refused = [
+        lambda: set_rate(db, admin, "养老", Decimal("0.15"), Decimal("0.08"), JANUARY),
+        lambda: set_bounds(db, admin, Decimal("5000"), Decimal("25000"), JANUARY),
+        lambda: override_base(db, admin, worker, 2026, "6000", "核定有误"),
+        lambda: declare_deduction(db, admin, worker, "赡养老人", "3000", JANUARY),
+        lambda: set_tax_flags(
+            db, admin, worker, 2026, first_income_of_year=True, prior_year_low_income=False
+        ),
+    ]
+    for change in refused:
+        with pytest.raises(ActionRefused, match="2026年1月工资"):
+            change()
