@@ -158,19 +158,21 @@ def test_a_retroactive_scale_version_back_pays_in_the_next_open_month(
 ) -> None:
     unit = community(db, admin)
     worker = hire(db, admin, unit, 1, level=3)
+    hire(db, admin, unit, 2, level=3, status="试用")  # paid 80% of the scale (§3)
     _january_locked_with(db, admin)
     january = _slip(db, JANUARY, worker)
 
     plan = preview_scale_import(db, admin, raised_grid(100), JANUARY, name="2026年标准")
     assert [(line.item, line.paid, line.amount) for line in plan.lines] == [
-        ("补发2026年1月岗位等级工资", Decimal("3738.00"), Decimal("100.00"))
+        ("补发2026年1月岗位等级工资", Decimal("3738.00"), Decimal("100.00")),
+        ("补发2026年1月岗位等级工资", Decimal("2990.40"), Decimal("80.00")),
     ]
     _, written = import_scale_retroactively(db, admin, raised_grid(100), JANUARY, name="2026年标准")
     assert written == plan
     assert _slip(db, JANUARY, worker) == january
     calculate_month(db, admin, "2026-02")
     assert ("补发2026年1月岗位等级工资", Decimal("100.00")) in _slip(db, FEBRUARY, worker)[1]
-    assert [entity for entity, _ in _retro_audit(db)] == ["pay_item", "pay_scale"]
+    assert [entity for entity, _ in _retro_audit(db)] == ["pay_item", "pay_item", "pay_scale"]
 
 
 def test_a_retroactive_cut_deducts_and_a_month_calculated_meanwhile_goes_to_draft(

@@ -22,7 +22,8 @@ from workforce.domain.employment import MonthSpan
 from workforce.domain.money import ZERO
 from workforce.domain.pay_composition import PaidMonth, next_month
 from workforce.domain.pay_item_sheet import ItemEntry
-from workforce.domain.payslip_codec import MonthBasis, decode_inputs, lines_from_text
+from workforce.domain.payslip_codec import MonthBasis, lines_from_text
+from workforce.domain.vocab import WorkerStatus
 from workforce.persistence.payroll import PayrollMonth, Payslip
 from workforce.persistence.people import Worker
 from workforce.services.context import Actor
@@ -96,18 +97,18 @@ def _paid_slips(session: Session, month: PayrollMonth, codes: frozenset[str]) ->
             Payslip.worker_id,
             Payslip.post,
             Payslip.level,
+            Payslip.status,
             Payslip.days_employed,
             Payslip.days_in_month,
             Payslip.lines,
-            Payslip.inputs,
         )
         .where(Payslip.month_id == month.id)
         .order_by(Payslip.worker_id)
     )
     slips = []
-    for worker_id, post, level, days, days_in_month, lines, inputs in rows:
+    for worker_id, post, level, status, days, days_in_month, lines in rows:
         paid_lines = [line for line in lines_from_text(lines) if line.code in codes]
-        share = decode_inputs(worker_id, inputs, basis).probation_share
+        share = basis.probation_share if status == WorkerStatus.PROBATION.value else None
         paid = sum((line.amount for line in paid_lines), ZERO)
         slips.append(
             PaidSlip(
