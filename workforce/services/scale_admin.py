@@ -33,7 +33,13 @@ from workforce.persistence.payroll import PayrollMonth
 from workforce.services import audit
 from workforce.services.adjustment_run import APPLIED
 from workforce.services.context import Actor, Database, require
-from workforce.services.payroll_guard import closed_months, dated_change, label
+from workforce.services.payroll_guard import (
+    closed_months,
+    dated_change,
+    in_force_until,
+    label,
+    open_months,
+)
 from workforce.services.payroll_retro import PaidSlip, RetroPlan, retro_plan, write_retro
 from workforce.services.scales import load_scale, posts_in_force, scale_id_in_force
 
@@ -348,13 +354,8 @@ def set_amount(
             raise ActionRefused(
                 f"薪酬标准「{scale.name}」已被已应用的调级批次使用，不能修改；请导入新版本"
             )
-        dated_change(
-            session,
-            actor,
-            scale.effective_date,
-            _following(session, scale.effective_date),
-            "修改薪酬标准",
-        )
+        until = in_force_until(scale.effective_date, _following(session, scale.effective_date))
+        open_months(session, actor, scale.effective_date, until, "修改薪酬标准")
         version = load_scale(session, scale_id)
         found = find_post(version.posts, post)
         if found is None:
