@@ -29,7 +29,7 @@ from workforce.services.payroll_calc import calculate_month
 from workforce.services.payroll_deductions import declare_deduction, set_tax_flags
 from workforce.services.payroll_lifecycle import approve_month
 from workforce.services.payroll_rates import set_bounds, set_rate
-from workforce.services.payroll_screens import month_review
+from workforce.services.payroll_screens import month_review, slip_detail
 from workforce.services.payroll_slips import payslips_view
 from workforce.services.payroll_views import bank_view, payroll_workbook_view
 from workforce.services.scale_admin import (
@@ -214,6 +214,7 @@ def test_a_locked_month_pays_the_name_and_account_it_was_paid_with(
     assert [r.name for street in workbook.streets for r in street.rows] == ["测试1"]
     assert [s.name for s in payslips_view(db, admin, JANUARY).slips] == ["测试1"]
     assert [r.name for r in month_review(db, admin, JANUARY).rows] == ["测试1"]
+    assert slip_detail(db, admin, JANUARY, worker).name == "测试1"
 
 
 def test_every_other_dated_input_into_a_locked_month_is_refused(db: Database, admin: Actor) -> None:

@@ -142,6 +142,8 @@ def slip_detail(db: Database, actor: Actor, period: dt.date, worker_id: int) -> 
         if slip is None:
             raise ActionRefused(f"{label(period)}没有该职工的工资条")
         name = session.scalar(select(Worker.name).where(Worker.id == worker_id)) or ""
+        if month is not None and month.status == LOCKED:
+            name = slip.name  # as paid (§8.6)
         require_in_scope(session, actor, slip.community_id, name)
         figures = tuple((title, getattr(slip, key)) for key, title in TAX_FIGURES)
         return SlipDetail(
