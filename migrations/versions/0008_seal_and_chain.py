@@ -1,7 +1,7 @@
 """tampering shows: the seal of a locked month, the audit log as a hash chain (issue 13 §7)
 
 Revision ID: 0008
-Revises: 0006
+Revises: 0007
 Create Date: 2026-12-07 11:00:00
 
 ``payroll_month.seal`` keeps the digest taken when a month is locked (months locked before stay
@@ -18,7 +18,7 @@ from alembic import op
 from workforce.domain.audit_chain import GENESIS, entry_text, link
 
 revision: str = "0008"
-down_revision: str | None = "0006"
+down_revision: str | None = "0007"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

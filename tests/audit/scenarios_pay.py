@@ -60,6 +60,30 @@ def _set_allowance(w: World, set_allowance: Service) -> Expect:
     return Expect("create", "allowance_rate", ANY, {"amount": ("300.00", "350.00")})
 
 
+def _march_locked(w: World) -> None:
+    from workforce.services.payroll_lifecycle import lock_month
+
+    calculate_month(w.db, w.admin, "2026-03")
+    approve_month(w.db, w.approver, "2026-03")
+    lock_month(w.db, w.finance, "2026-03")
+
+
+@scenario("scale_admin:import_scale_retroactively")
+def _import_scale_retroactively(w: World, import_scale_retroactively: Service) -> Expect:
+    _march_locked(w)
+    result, _ = import_scale_retroactively(
+        w.db, w.admin, _scale_grid(), dt.date(2026, 3, 1), name="追溯标准"
+    )
+    return Expect("import", "pay_scale", result.scale_id)
+
+
+@scenario("allowances:set_allowance_retroactively")
+def _set_allowance_retroactively(w: World, set_allowance_retroactively: Service) -> Expect:
+    _march_locked(w)
+    set_allowance_retroactively(w.db, w.admin, "basic_performance", "", "250", dt.date(2026, 3, 1))
+    return Expect("create", "allowance_rate", ANY, {"amount": ("200.00", "250.00")})
+
+
 # -- the yearly adjustment --------------------------------------------------------------------
 
 

@@ -27,7 +27,7 @@ from workforce.persistence.accounts import AuditEntry
 from workforce.persistence.adjustment import AdjustmentItem, AdjustmentRun
 from workforce.persistence.careers import CertificateRegistration, PipelineTransition
 from workforce.persistence.migrate import alembic_config, current_revision, head_revision
-from workforce.persistence.payroll import PayItem
+from workforce.persistence.payroll import PayItem, Payslip
 from workforce.services.audit_chain import verify_audit_log
 from workforce.services.context import Actor, Database
 from workforce.services.setup import initialise
@@ -77,6 +77,19 @@ SEEDS: dict[str, list[str]] = {
         "INSERT INTO pipeline_transition (id, worker_id, stage, effective_date, source, reason,"
         f" recorded_by, created_at) VALUES (1, 1, '后备人选', '2021-06-01', 'manual', '推荐', 1,"
         f" {T})",
+    ],
+    "0006": [
+        "INSERT INTO payroll_month (id, period, status, worker_count, gross_total, tax_total,"
+        " net_total, employer_total, inputs, inputs_hash, runs, created_at, version)"
+        f" VALUES (1, '2021-03-01', 'locked', 1, 393800, 0, 393800, 0, '{{}}', '', '[]', {T}, 1)",
+        "INSERT INTO payslip (id, month_id, worker_id, community_id, post, level, status,"
+        " days_employed, days_in_month, gross, taxable_income, insurable_gross, insurance,"
+        " employer, special_deductions, other_deductions, tax, after_tax, net, tax_first_month,"
+        " cum_income, cum_exempt, cum_basic, cum_insurance, cum_special, cum_other, cum_taxable,"
+        " tax_rate, quick_deduction, cum_tax, withheld_before, lines, contributions, inputs,"
+        " inputs_hash) VALUES (1, 1, 1, 3, 'staff', 4, '在职', 31, 31, 393800, 393800, 393800,"
+        " 0, 0, 0, 0, 0, 0, 393800, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, '[]', '[]', '{}', '')",
+        "UPDATE worker SET bank_name = '工行', bank_account = '6222020000000001' WHERE id = 1",
     ],
 }
 
@@ -186,3 +199,13 @@ def _read_through_today(db: Database, revision: str) -> None:
             registration = session.get_one(CertificateRegistration, 1)
             assert registration.registered_date == dt.date(2020, 3, 5)
             assert session.get_one(PipelineTransition, 1).stage == "后备人选"
+        if revision >= "0006":  # payslips written before 0007 take the worker's data as paid
+            slip = session.scalars(select(Payslip)).one()
+            assert (
+                slip.name,
+                slip.id_number,
+                slip.street_name,
+                slip.community_name,
+                slip.bank_name,
+                slip.bank_account,
+            ) == ("张三", "11010519491231002X", "新华街道", "光明社区", "工行", "6222020000000001")

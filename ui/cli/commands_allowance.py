@@ -8,12 +8,15 @@ from typing import Any
 
 from ui.cli.commands_scale import add_user_option, parse_date
 from ui.cli.common import emit_json, opened, say
+from ui.cli.retro_preview import add_retro_options, confirm_or_stop
 from workforce.domain.permissions import Action
 from workforce.services.allowances import (
     PERIOD_NAMES,
     AllowanceInfo,
     allowances_in_force,
+    preview_allowance,
     set_allowance,
+    set_allowance_retroactively,
 )
 
 
@@ -36,6 +39,7 @@ def register(sub: Any) -> None:
     edit.add_argument("key", metavar="KEY", help="证书等级或考核等次；不分档次的写 -")
     edit.add_argument("amount", metavar="AMOUNT", help="金额（元）")
     edit.add_argument("--effective", metavar="YYYY-MM-DD", required=True, help="生效日期")
+    add_retro_options(edit)
     add_user_option(edit)
     edit.set_defaults(handler=run_set, needs=Action.EDIT_CONFIGURATION)
 
@@ -69,7 +73,12 @@ def run_set(args: argparse.Namespace) -> int:
     effective = parse_date(args.effective, "生效日期")
     key = "" if args.key.strip() == "-" else args.key
     with opened(args) as (db, actor):
-        info = set_allowance(db, actor, args.kind, key, args.amount, effective)
+        if args.retroactive:
+            change = (db, actor, args.kind, key, args.amount, effective)
+            confirm_or_stop(args, preview_allowance(*change))
+            info = set_allowance_retroactively(*change)[0]
+        else:
+            info = set_allowance(db, actor, args.kind, key, args.amount, effective)
     per = PERIOD_NAMES.get(info.period, info.period)
     label = f"{info.kind_name}（{info.key}）" if info.key else info.kind_name
     say(f"已设置{label}：{info.amount:.2f}元/{per}，{effective:%Y-%m-%d}起生效")

@@ -10,6 +10,7 @@ from typing import Any
 from reports.xlsx_reader import pick_roster_sheet, read_workbook
 from ui.cli.adjust_documents import difference, money, scale_document, scale_info
 from ui.cli.common import CliError, emit_json, opened, say
+from ui.cli.retro_preview import add_retro_options, confirm_or_stop
 from workforce.domain.permissions import Action
 from workforce.domain.post_table import parse_posts_sheet
 from workforce.domain.problems import ActionRefused
@@ -17,7 +18,9 @@ from workforce.domain.sheet import SheetGrid
 from workforce.services.scale_admin import (
     compare,
     import_scale,
+    import_scale_retroactively,
     list_scales,
+    preview_scale_import,
     scale_table,
     set_amount,
 )
@@ -57,6 +60,7 @@ def register(sub: Any) -> None:
         help="岗位设置表（代码、岗位名称、最低等级、最高等级、参照岗位、别名）；"
         "默认沿用现行版本的岗位，可用于四岗二十四级等其他形式",
     )
+    add_retro_options(imp)
     imp.set_defaults(handler=run_import, needs=Action.EDIT_CONFIGURATION)
 
     lst = actions.add_parser("list", help="列出所有版本")
@@ -97,7 +101,14 @@ def run_import(args: argparse.Namespace) -> int:
             raise CliError(f"岗位设置表有误（{len(problems)}处），未导入")
     with opened(args) as (db, actor):
         try:
-            result = import_scale(db, actor, grid, effective, name=name, posts=posts)
+            if args.retroactive:
+                plan = preview_scale_import(db, actor, grid, effective, name=name, posts=posts)
+                confirm_or_stop(args, plan)
+                result = import_scale_retroactively(
+                    db, actor, grid, effective, name=name, posts=posts
+                )[0]
+            else:
+                result = import_scale(db, actor, grid, effective, name=name, posts=posts)
         except ActionRefused as exc:
             for problem in exc.problems[1:]:
                 say(problem.describe())

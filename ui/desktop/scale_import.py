@@ -9,6 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -24,6 +25,7 @@ from ui.tasks import run_task, show_error
 from workforce.domain.problems import ActionRefused
 from workforce.domain.progress import CancelToken, ProgressFn
 from workforce.services.context import Actor, Database
+from workforce.services.payroll_retro import RetroPlan
 from workforce.services.scale_admin import ScaleImport
 
 PROBLEMS_SHOWN = 20
@@ -46,6 +48,12 @@ class ScaleImportDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(self.tr("Effective from"), self.effective)
         form.addRow(self.tr("Name"), self.name)
+        self.retroactive = QCheckBox(
+            self.tr("Retroactive: months already approved or locked stay as paid; the differences")
+            + "\n"
+            + self.tr("are paid or deducted (补发/补扣) in the next open month, shown first")
+        )
+        form.addRow(self.retroactive)
         form.addRow(buttons)
 
     def effective_date(self) -> dt.date:
@@ -73,13 +81,23 @@ def import_scale_file(
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return
     effective, name = dialog.effective_date(), dialog.version_name()
+    retroactive = dialog.retroactive.isChecked()
 
     def operation(_progress: ProgressFn, _cancel: CancelToken) -> ScaleImport:
         from reports.xlsx_reader import pick_roster_sheet, read_workbook
-        from workforce.services.scale_admin import import_scale
+        from workforce.services.scale_admin import import_scale, import_scale_retroactively
 
         grid = pick_roster_sheet(read_workbook(path))
+        if retroactive:
+            return import_scale_retroactively(db, actor, grid, effective, name=name)[0]
         return import_scale(db, actor, grid, effective, name=name)
+
+    def preview(_progress: ProgressFn, _cancel: CancelToken) -> RetroPlan:
+        from reports.xlsx_reader import pick_roster_sheet, read_workbook
+        from workforce.services.scale_admin import preview_scale_import
+
+        grid = pick_roster_sheet(read_workbook(path))
+        return preview_scale_import(db, actor, grid, effective, name=name)
 
     def done(result: ScaleImport) -> None:
         text = (
@@ -114,11 +132,62 @@ def import_scale_file(
         else:
             show_error(parent, exc)
 
+    def start() -> None:
+        run_task(
+            parent,
+            operation,
+            done,
+            label=QCoreApplication.translate("scale_import", "Importing the scale…"),
+            on_failed=failed,
+            cancellable=False,
+        )
+
+    def confirm(plan: RetroPlan) -> None:
+        if confirm_retro(parent, plan):
+            start()
+
+    if not retroactive:
+        start()
+        return
     run_task(
         parent,
-        operation,
-        done,
-        label=QCoreApplication.translate("scale_import", "Importing the scale…"),
+        preview,
+        confirm,
+        label=QCoreApplication.translate("scale_import", "Reading the scale…"),
         on_failed=failed,
         cancellable=False,
     )
+
+
+def confirm_retro(parent: QWidget | None, plan: RetroPlan) -> bool:
+    """The second confirmation of a retroactive change: how many 补发/补扣 lines, into which
+    month, their total, and every line in the details."""
+    if plan.pay_in is None or not plan.lines:
+        text = QCoreApplication.translate(
+            "scale_import", "%1: no approved or locked month changes; nothing to pay or deduct."
+        ).replace("%1", plan.change)
+    else:
+        text = (
+            QCoreApplication.translate(
+                "scale_import", "%1: %2 lines paid or deducted in %3, total %4 yuan. Go on?"
+            )
+            .replace("%1", plan.change)
+            .replace("%2", str(len(plan.lines)))
+            .replace("%3", f"{plan.pay_in:%Y-%m}")
+            .replace("%4", f"{plan.total:.2f}")
+        )
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        QCoreApplication.translate("scale_import", "Retroactive change"),
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        parent,
+    )
+    box.setDetailedText(
+        "\n".join(
+            f"{line.name}\t{line.owed:%Y-%m}\t{line.item}\t{line.paid:.2f} → {line.due:.2f}"
+            f"\t{line.amount:+.2f}"
+            for line in plan.lines
+        )
+    )
+    return box.exec() == QMessageBox.StandardButton.Yes

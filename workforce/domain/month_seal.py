@@ -64,7 +64,19 @@ PAYSLIP_FIGURES: tuple[str, ...] = (
 )
 """A payslip's stored figures, in the order the calculation computes them."""
 
-SEALED_PAYSLIP_FIELDS = PAYSLIP_WHO + PAYSLIP_FIGURES
+PAYSLIP_PAID_AS: tuple[str, ...] = (
+    "name",
+    "id_number",
+    "street_name",
+    "community_name",
+    "bank_account_name",
+    "bank_name",
+    "bank_account",
+)
+"""Who was paid, as paid (§8.6): copied from the worker's file when the month is locked, just
+before it is sealed."""
+
+SEALED_PAYSLIP_FIELDS = PAYSLIP_WHO + PAYSLIP_FIGURES + PAYSLIP_PAID_AS
 """Every payslip column the seal covers, in the order of each line: all but ``id`` and
 ``month_id`` (a test holds this list to the table). A column added to the payslip is added here."""
 

@@ -218,6 +218,15 @@ class Payslip(Base):
     # 全年一次性奖金 taxed separately and its tax (part of ``tax``, not of the cumulative figures).
     bonus_income: Mapped[Decimal] = mapped_column(Money(), server_default="0")
     bonus_tax: Mapped[Decimal] = mapped_column(Money(), server_default="0")
+    # Who was paid, as paid (§8.6): the name, ID number, unit and bank account of the worker when
+    # the month was calculated, so a locked month's files never show a later edit.
+    name: Mapped[str] = mapped_column(String(50), server_default="")
+    id_number: Mapped[str] = mapped_column(String(18), server_default="")
+    street_name: Mapped[str] = mapped_column(String(100), server_default="")
+    community_name: Mapped[str] = mapped_column(String(100), server_default="")
+    bank_account_name: Mapped[str | None] = mapped_column(String(50))
+    bank_name: Mapped[str | None] = mapped_column(String(100))
+    bank_account: Mapped[str | None] = mapped_column(String(40))
 
 
 class PayArrears(Base):

@@ -46,7 +46,9 @@ def applied_runs_in_force(session: Session, span: MonthSpan) -> list[int]:
     )
 
 
-class _Scales:
+class ScalesByDate:
+    """The scale versions closed months used, each loaded once (by effective date)."""
+
     def __init__(self, session: Session) -> None:
         self.session = session
         self.by_date: dict[dt.date, ScaleVersion] = {}
@@ -77,7 +79,7 @@ def owed_arrears(
 ) -> Arrears:
     """The arrears lines this month pays (only to ``paid_workers``, those employed in it)."""
     result = Arrears()
-    scales = _Scales(session)
+    scales = ScalesByDate(session)
     runs = session.scalars(
         select(AdjustmentRun)
         .where(AdjustmentRun.status == APPLIED, AdjustmentRun.effective_date < span.first)

@@ -103,7 +103,7 @@ def monthly_allowances(session: Session, on: dt.date) -> dict[str, Decimal]:
     return {name: amount for name, (_, amount) in found.items()}
 
 
-def _allowances(flat: dict[str, Decimal], from_next_month: bool) -> Allowances:
+def allowances_from(flat: dict[str, Decimal], from_next_month: bool) -> Allowances:
     zero = Decimal("0.00")
     return Allowances(
         certificate={
@@ -193,7 +193,7 @@ def load_basis(session: Session, period: dt.date) -> Basis:
         month,
         scale,
         scale_id,
-        _allowances(flat, from_next),
+        allowances_from(flat, from_next),
         text,
         sha256(text),
         bonus_default(session),

@@ -54,10 +54,25 @@ def get_month(session: Session, period: dt.date, *, for_update: bool = False) ->
     return month
 
 
-def _closed_refusal(month: PayrollMonth, what: str) -> ActionRefused:
+def _closed_refusal(month: PayrollMonth, what: str, fix: str | None = None) -> ActionRefused:
     state = STATUS_NAMES[month.status]
-    fix = "如需更正，请在以后月份录入补扣发项目" if month.status == LOCKED else "请先退回审核"
+    if fix is None:
+        fix = "如需更正，请在以后月份录入补扣发项目" if month.status == LOCKED else "请先退回审核"
     return ActionRefused(f"{label(month.period)}工资{state}，不能{what}；{fix}")
+
+
+def _months_in(session: Session, first: dt.date, last: dt.date | None) -> list[PayrollMonth]:
+    """The months from ``first`` to ``last`` (open-ended when None), locked for the change."""
+    query = select(PayrollMonth).where(PayrollMonth.period >= first.replace(day=1))
+    if last is not None:
+        query = query.where(PayrollMonth.period <= last.replace(day=1))
+    return list(session.scalars(query.order_by(PayrollMonth.period).with_for_update()))
+
+
+def _send_to_draft(session: Session, actor: Actor, months: list[PayrollMonth], what: str) -> None:
+    for month in months:
+        if month.status == CALCULATED:
+            mark_draft(session, actor, month, f"{what}，须重新计算")
 
 
 def open_months(
@@ -72,10 +87,7 @@ def open_months(
     """Refuse ``what`` when an approved or locked month lies in [first, last] (open-ended when
     ``last`` is None) — for one worker's inputs, only a month that paid that worker; calculated
     months in the range go back to draft. Returns those months."""
-    query = select(PayrollMonth).where(PayrollMonth.period >= first.replace(day=1))
-    if last is not None:
-        query = query.where(PayrollMonth.period <= last.replace(day=1))
-    months = list(session.scalars(query.order_by(PayrollMonth.period).with_for_update()))
+    months = _months_in(session, first, last)
     closed = [m for m in months if m.status in CLOSED]
     if closed and worker_id is not None:
         paid = set(
@@ -90,9 +102,52 @@ def open_months(
     if closed:
         raise _closed_refusal(closed[0], what)
     stale = [m for m in months if m.status == CALCULATED]
-    for month in stale:
-        mark_draft(session, actor, month, f"{what}，须重新计算")
+    _send_to_draft(session, actor, stale, what)
     return stale
+
+
+def in_force_until(effective: dt.date, following: dt.date | None) -> dt.date | None:
+    """The last day whose month a dated version decides: a version is read on each month's last
+    day, so it rules the months from its own up to the one before the next version's month."""
+    return None if following is None else following.replace(day=1) - dt.timedelta(days=1)
+
+
+def closed_months(
+    session: Session, effective: dt.date, following: dt.date | None
+) -> list[PayrollMonth]:
+    """The approved or locked months a dated version would change (read only: a preview)."""
+    query = select(PayrollMonth).where(
+        PayrollMonth.period >= effective.replace(day=1),
+        PayrollMonth.status.in_(sorted(CLOSED)),
+    )
+    last = in_force_until(effective, following)
+    if last is not None:
+        query = query.where(PayrollMonth.period <= last.replace(day=1))
+    return list(session.scalars(query.order_by(PayrollMonth.period)))
+
+
+def dated_change(
+    session: Session,
+    actor: Actor,
+    effective: dt.date,
+    following: dt.date | None,
+    what: str,
+    *,
+    retroactive: bool = False,
+) -> list[PayrollMonth]:
+    """The one guard of every dated change (§8.6: a scale version, an allowance …) in force from
+    ``effective`` until the next version dated ``following`` (None: open-ended). An approved or
+    locked month it would change refuses it, unless it is made as an explicit ``retroactive``
+    change: then those months are returned — they stay as paid, the caller puts the difference
+    into the next open month (补发/补扣). Calculated months in the range go back to draft."""
+    months = _months_in(session, effective, in_force_until(effective, following))
+    closed = [m for m in months if m.status in CLOSED]
+    if closed and not retroactive:
+        raise _closed_refusal(
+            closed[0], what, "如需补发或补扣，请按追溯调整办理，差额计入下一个未结月份"
+        )
+    _send_to_draft(session, actor, months, what)
+    return closed
 
 
 def refuse_closed_periods(session: Session, actor: Actor, periods: set[dt.date], what: str) -> None:
@@ -107,9 +162,7 @@ def refuse_closed_periods(session: Session, actor: Actor, periods: set[dt.date],
     for month in months:
         if month.status in CLOSED:
             raise _closed_refusal(month, what)
-    for month in months:
-        if month.status == CALCULATED:
-            mark_draft(session, actor, month, f"{what}，须重新计算")
+    _send_to_draft(session, actor, months, what)
 
 
 def mark_draft(session: Session, actor: Actor, month: PayrollMonth, note: str) -> None:

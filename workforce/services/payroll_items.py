@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import insert
+from sqlalchemy.orm import Session
 
 from workforce.domain.money import to_money
 from workforce.domain.pay_item_sheet import NAME_MAX, ItemEntry
@@ -23,7 +24,14 @@ from workforce.services.payroll_deduction_checks import DeductionsToConfirm, ent
 from workforce.services.payroll_guard import label, refuse_closed_periods
 from workforce.services.sheet_import import people_by_number
 
-__all__ = ["DeductionsToConfirm", "add_item", "add_items", "deduction_warnings", "remove_item"]
+__all__ = [
+    "DeductionsToConfirm",
+    "add_item",
+    "add_items",
+    "deduction_warnings",
+    "remove_item",
+    "write_items",
+]
 
 
 def _checked(entry: ItemEntry) -> ItemEntry:
@@ -94,50 +102,66 @@ def add_items(
     if not checked:
         raise ActionRefused("没有要录入的项目")
     with db.transaction() as session:
-        people = people_by_number(session, sorted({e.id_number for e in checked}))
-        ids = {number: person[0] for number, person in people.items()}
-        unknown = sorted({e.id_number for e in checked} - set(ids))
-        if unknown:
-            raise ActionRefused(
-                f"以下身份证号不在人员档案中：{'、'.join(unknown[:5])}"
-                + (f"等{len(unknown)}个" if len(unknown) > 5 else "")
-            )
-        periods = {e.period for e in checked}
-        refuse_closed_periods(session, actor, periods, "录入或修改工资项目")
-        warnings = entry_warnings(session, checked, people)
-        if warnings and not confirmed:
-            more = f"（共{len(warnings)}条）" if len(warnings) > 1 else ""
-            raise DeductionsToConfirm(f"{warnings[0].message}{more}", tuple(warnings))
-        rows = [_row(ids[e.id_number], e, actor) for e in checked]
-        returned = session.scalars(
-            insert(PayItem).returning(PayItem.id, sort_by_parameter_order=True), rows
-        ).all()
-        audit.record_many(
-            session,
-            actor,
-            "create",
-            "pay_item",
-            (
-                (
-                    item_id,
-                    {
-                        "worker_id": (None, row["worker_id"]),
-                        "period": (None, f"{row['period']:%Y-%m}"),
-                        "name": (None, row["name"]),
-                        "amount": (None, row["amount"]),
-                    }
-                    | (
-                        {}
-                        if row["annual_bonus"] is None
-                        else {"annual_bonus": (None, row["annual_bonus"] or "default")}
-                    ),
-                )
-                for item_id, row in zip(returned, rows, strict=True)
-            ),
-            note=(note or "、".join(label(p) for p in sorted(periods)))
-            + (f"；已确认{len(warnings)}条扣款超过本月应发" if warnings else ""),
+        return write_items(session, actor, checked, note, confirmed=confirmed)
+
+
+def write_items(
+    session: Session,
+    actor: Actor,
+    entries: Sequence[ItemEntry],
+    note: str = "",
+    *,
+    confirmed: bool,
+) -> list[int]:
+    """Insert and audit checked items inside the caller's transaction (the 补发/补扣 of a
+    retroactive change are written with the change itself). A deduction larger than the
+    worker's gross of the month (§10) refuses them all with the warnings
+    (``DeductionsToConfirm``) unless ``confirmed``; a confirmed one is noted in the audit."""
+    checked = [_checked(e) for e in entries]
+    people = people_by_number(session, sorted({e.id_number for e in checked}))
+    ids = {number: person[0] for number, person in people.items()}
+    unknown = sorted({e.id_number for e in checked} - set(ids))
+    if unknown:
+        raise ActionRefused(
+            f"以下身份证号不在人员档案中：{'、'.join(unknown[:5])}"
+            + (f"等{len(unknown)}个" if len(unknown) > 5 else "")
         )
-        return list(returned)
+    periods = {e.period for e in checked}
+    refuse_closed_periods(session, actor, periods, "录入或修改工资项目")
+    warnings = entry_warnings(session, checked, people)
+    if warnings and not confirmed:
+        more = f"（共{len(warnings)}条）" if len(warnings) > 1 else ""
+        raise DeductionsToConfirm(f"{warnings[0].message}{more}", tuple(warnings))
+    rows = [_row(ids[e.id_number], e, actor) for e in checked]
+    returned = session.scalars(
+        insert(PayItem).returning(PayItem.id, sort_by_parameter_order=True), rows
+    ).all()
+    audit.record_many(
+        session,
+        actor,
+        "create",
+        "pay_item",
+        (
+            (
+                item_id,
+                {
+                    "worker_id": (None, row["worker_id"]),
+                    "period": (None, f"{row['period']:%Y-%m}"),
+                    "name": (None, row["name"]),
+                    "amount": (None, row["amount"]),
+                }
+                | (
+                    {}
+                    if row["annual_bonus"] is None
+                    else {"annual_bonus": (None, row["annual_bonus"] or "default")}
+                ),
+            )
+            for item_id, row in zip(returned, rows, strict=True)
+        ),
+        note=(note or "、".join(label(p) for p in sorted(periods)))
+        + (f"；已确认{len(warnings)}条扣款超过本月应发" if warnings else ""),
+    )
+    return list(returned)
 
 
 def deduction_warnings(db: Database, actor: Actor, entries: Sequence[ItemEntry]) -> list[Problem]:

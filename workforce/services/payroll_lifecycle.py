@@ -54,6 +54,7 @@ from workforce.services.payroll_guard import (
     label,
     mark_draft,
 )
+from workforce.services.payroll_paid_as import freeze_paid_as
 from workforce.services.payroll_seal import (
     LOCK_ACTION,
     Mismatch,
@@ -174,6 +175,7 @@ def lock_month(
     with db.transaction() as session:
         month = get_month(session, first, for_update=True)
         _lockable(month, expected_version)
+        freeze_paid_as(session, month.id)  # its files show who was paid, as paid (§8.6)
         month.status = LOCKED
         month.locked_by = actor.user_id
         month.locked_at = utc_now()

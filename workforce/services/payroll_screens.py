@@ -20,7 +20,8 @@ from workforce.persistence.people import Worker
 from workforce.services.auth_scope import require_in_scope, scope_units
 from workforce.services.context import Actor, Database, require
 from workforce.services.payroll_deduction_checks import month_warnings
-from workforce.services.payroll_guard import find_month, label
+from workforce.services.payroll_guard import LOCKED, find_month, label
+from workforce.services.payroll_paid_as import who
 from workforce.services.payroll_slips import TAX_FIGURES as SLIP_FIGURES
 from workforce.services.payroll_views import MonthHeader, month_header, placed, yuan
 
@@ -111,10 +112,8 @@ def month_review(db: Database, actor: Actor, period: dt.date) -> MonthReview:
         units = scope_units(session, actor)  # a scoped user reviews only their subtree
         query = select(
             raw.c.worker_id,
-            street.name,
-            community.name,
-            Worker.name,
-            Worker.id_number,
+            *who(raw, street, community, month.status == LOCKED)[:3],
+            Worker.id_number,  # today's: the items entered for selected workers find them by it
             raw.c.gross,
             raw.c.insurance,
             raw.c.tax,
@@ -147,6 +146,8 @@ def slip_detail(db: Database, actor: Actor, period: dt.date, worker_id: int) -> 
         if slip is None:
             raise ActionRefused(f"{label(period)}没有该职工的工资条")
         name = session.scalar(select(Worker.name).where(Worker.id == worker_id)) or ""
+        if month is not None and month.status == LOCKED:
+            name = slip.name  # as paid (§8.6)
         require_in_scope(session, actor, slip.community_id, name)
         figures = tuple((title, getattr(slip, key)) for key, title in TAX_FIGURES)
         return SlipDetail(

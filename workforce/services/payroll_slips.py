@@ -24,7 +24,8 @@ from workforce.persistence.people import Worker
 from workforce.services.auth_scope import scope_units
 from workforce.services.context import Actor, Database, require
 from workforce.services.export_audit import record_full_numbers
-from workforce.services.payroll_guard import DRAFT, STATUS_NAMES
+from workforce.services.payroll_guard import DRAFT, LOCKED, STATUS_NAMES
+from workforce.services.payroll_paid_as import who
 from workforce.services.payroll_views import (
     MonthHeader,
     _readable_month,
@@ -112,11 +113,14 @@ def payslips_view(
         header = month_header(session, month)
         basis = MonthBasis.from_text(month.inputs)
         post_names = {p.code: p.name for p in posts_in_force(session, period)}
+        street_name, community_name, name, id_number = who(
+            raw, street, community, month.status == LOCKED
+        )
         query = select(
-            Worker.name,
-            Worker.id_number,
-            street.name,
-            community.name,
+            name,
+            id_number,
+            street_name,
+            community_name,
             raw.c.post,
             raw.c.level,
             raw.c.status,
@@ -134,7 +138,8 @@ def payslips_view(
         )
         query = placed(query, raw, street, community)
         if unit:
-            query = query.where(or_(street.name == unit, community.name == unit))
+            named = (street.name, community.name, raw.c.street_name, raw.c.community_name)
+            query = query.where(or_(*(column == unit for column in named)))
         fetched = session.execute(query).all()
     if unit and not fetched:
         raise ActionRefused(f"{header.label}工资中没有「{unit}」街道或社区的人员")
@@ -247,14 +252,12 @@ def tax_summary_view(
             .order_by(PayrollMonth.period)
         ).all()
         included = {m.id: m.period.month for m in months if m.status != DRAFT}
+        locked = {m.id for m in months if m.status == LOCKED}
         fetched = session.execute(
             select(
                 raw.c.worker_id,
                 raw.c.month_id,
-                Worker.name,
-                Worker.id_number,
-                street.name,
-                community.name,
+                *who(raw, street, community, locked=False),
                 street.sort_order,
                 street.id,
                 community.sort_order,
@@ -267,6 +270,7 @@ def tax_summary_view(
                 raw.c.tax,
                 raw.c.bonus_income,
                 raw.c.bonus_tax,
+                *who(raw, street, community, locked=True),
             )
             .select_from(raw)
             .join(Worker, Worker.id == raw.c.worker_id)
@@ -285,8 +289,9 @@ def tax_summary_view(
     people = []
     for worker_id, paid in by_worker.items():
         paid.sort(key=lambda item: item[0])
-        last_row = paid[-1][1]
-        name, id_number, street_name, community_name = last_row[2:6]
+        last_row = paid[-1][1]  # who the latest month paid: as paid once it is locked
+        known = last_row[18:22] if last_row[1] in locked else last_row[2:6]
+        street_name, community_name, name, id_number = known
         order = (*last_row[6:10], worker_id)
         tax_months = []
         for number, row in paid:

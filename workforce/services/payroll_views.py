@@ -26,7 +26,8 @@ from workforce.persistence.people import Worker
 from workforce.services.auth_scope import scope_units
 from workforce.services.context import Actor, Database, require
 from workforce.services.export_audit import record_full_numbers
-from workforce.services.payroll_guard import DRAFT, STATUS_NAMES, get_month, label
+from workforce.services.payroll_guard import DRAFT, LOCKED, STATUS_NAMES, get_month, label
+from workforce.services.payroll_paid_as import payee, who
 from workforce.services.scales import posts_in_force
 
 FIXED_EARNINGS = (
@@ -167,7 +168,10 @@ def placed(
 
 
 def _rows(
-    session: Session, month_id: int, extra: tuple[str, ...] = (), units: set[int] | None = None
+    session: Session,
+    month: PayrollMonth,
+    extra: tuple[str, ...] = (),
+    units: set[int] | None = None,
 ) -> Iterator[Any]:
     """The month's payslips with identity and place, in street, community and worker order;
     only those of ``units`` (a scoped user's subtree) unless None."""
@@ -175,10 +179,7 @@ def _rows(
     community = aliased(OrgUnit)
     street = aliased(OrgUnit)
     query = select(
-        street.name,
-        community.name,
-        Worker.name,
-        Worker.id_number,
+        *who(raw, street, community, month.status == LOCKED),
         raw.c.post,
         raw.c.level,
         raw.c.status,
@@ -192,7 +193,7 @@ def _rows(
         raw.c.lines,
         raw.c.contributions,
         *(raw.c[key] for key in extra),
-    ).where(raw.c.month_id == month_id, in_units(raw.c.community_id, units))
+    ).where(raw.c.month_id == month.id, in_units(raw.c.community_id, units))
     return iter(session.execute(placed(query, raw, street, community)))
 
 
@@ -221,7 +222,7 @@ def payroll_workbook_view(
         basis = MonthBasis.from_text(month.inputs)
         post_names = {p.code: p.name for p in posts_in_force(session, period)}
         extra = tuple(key for key, _ in TAX_COLUMNS) if tax_columns else ()
-        fetched = list(_rows(session, month.id, extra, scope_units(session, actor)))
+        fetched = list(_rows(session, month, extra, scope_units(session, actor)))
     individual_items = [i for i in basis.insurance_items if i.individual_rate > 0]
     employer_items = [i for i in basis.insurance_items if i.employer_rate > 0]
     lines_memo: dict[str, dict[str, Decimal]] = {}
@@ -317,21 +318,14 @@ def bank_view(db: Database, actor: Actor, period: dt.date) -> BankView:
         header = month_header(session, month)
         raw = bulk_table(Payslip)
         rows = session.execute(
-            select(
-                Worker.name,
-                Worker.bank_account_name,
-                Worker.bank_account,
-                Worker.id_number,
-                Worker.bank_name,
-                raw.c.net,
-            )
+            select(*payee(raw, month.status == LOCKED), raw.c.net)  # as paid once locked
             .select_from(raw)
             .join(Worker, Worker.id == raw.c.worker_id)
             .where(
                 raw.c.month_id == month.id,
                 in_units(raw.c.community_id, scope_units(session, actor)),
             )
-            .order_by(raw.c.community_id, Worker.id)
+            .order_by(raw.c.community_id, raw.c.worker_id)
         ).all()
     missing = [name for name, _, account, _, _, net in rows if net > 0 and not account]
     if missing:

@@ -4,6 +4,7 @@ correct one amount of a version no applied adjustment has used. Versions are nev
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from types import EllipsisType
@@ -12,12 +13,14 @@ from sqlalchemy import Exists, exists, func, insert, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from workforce.domain.money import to_money
+from workforce.domain.payslip_codec import MonthBasis
 from workforce.domain.permissions import Action
 from workforce.domain.problems import ActionRefused, Problem, refuse_on_errors
 from workforce.domain.roster_cells import CellError
 from workforce.domain.scale import PostRange, ScaleVersion, find_post
 from workforce.domain.scale_table import (
     ScaleDifference,
+    ScaleSheet,
     compare_scales,
     parse_amount,
     parse_scale_sheet,
@@ -26,9 +29,18 @@ from workforce.domain.scale_table import (
 from workforce.domain.sheet import SheetGrid
 from workforce.persistence.adjustment import AdjustmentRun
 from workforce.persistence.pay import PayScale, ScaleAmount, ScalePost
+from workforce.persistence.payroll import PayrollMonth
 from workforce.services import audit
 from workforce.services.adjustment_run import APPLIED
 from workforce.services.context import Actor, Database, require
+from workforce.services.payroll_guard import (
+    closed_months,
+    dated_change,
+    in_force_until,
+    label,
+    open_months,
+)
+from workforce.services.payroll_retro import PaidSlip, RetroPlan, retro_plan, write_retro
 from workforce.services.scales import load_scale, posts_in_force, scale_id_in_force
 
 ScaleRef = int | dt.date
@@ -169,50 +181,149 @@ def import_scale(
     note: str = "",
 ) -> ScaleImport:
     """导入薪酬标准: a new version from ``effective_date``. Posts and ranges are those of the
-    version in force unless given. Any error in the sheet refuses the whole import."""
+    version in force unless given. Any error in the sheet refuses the whole import, and so does
+    a date whose scale an approved or locked month paid (§8.6: ``import_scale_retroactively``)."""
     require(actor, Action.EDIT_CONFIGURATION)
+    with db.transaction() as session:
+        change = (actor, grid, effective_date, name, posts, note)
+        return _import(session, *change, retroactive=False)[0]
+
+
+def import_scale_retroactively(
+    db: Database,
+    actor: Actor,
+    grid: SheetGrid,
+    effective_date: dt.date,
+    *,
+    name: str,
+    posts: tuple[PostRange, ...] | None = None,
+    note: str = "",
+) -> tuple[ScaleImport, RetroPlan]:
+    """The same import made on purpose into approved or locked months (追溯调整): they stay as
+    paid; the 补发/补扣 lines ``preview_scale_import`` showed go into the next open month."""
+    require(actor, Action.EDIT_CONFIGURATION)
+    with db.transaction() as session:
+        change = (actor, grid, effective_date, name, posts, note)
+        return _import(session, *change, retroactive=True)
+
+
+def preview_scale_import(
+    db: Database,
+    actor: Actor,
+    grid: SheetGrid,
+    effective_date: dt.date,
+    *,
+    name: str,
+    posts: tuple[PostRange, ...] | None = None,
+) -> RetroPlan:
+    """What ``import_scale_retroactively`` would put into the next open month (writes nothing)."""
+    require(actor, Action.EDIT_CONFIGURATION)
+    with db.reading() as session:
+        version = _parsed(session, grid, effective_date, posts)[0]
+        months = closed_months(session, effective_date, _following(session, effective_date))
+        return _scale_plan(session, name.strip(), version, months)
+
+
+def _following(session: Session, effective: dt.date) -> dt.date | None:
+    """The date of the next version after ``effective``."""
+    return session.scalar(
+        select(func.min(PayScale.effective_date)).where(PayScale.effective_date > effective)
+    )
+
+
+def _parsed(
+    session: Session, grid: SheetGrid, effective: dt.date, posts: tuple[PostRange, ...] | None
+) -> tuple[ScaleVersion, ScaleSheet]:
+    if posts is None:
+        posts = posts_in_force(session, effective)
+        if not posts:
+            raise ActionRefused("还没有岗位设置可以沿用，请同时给出岗位及等级范围")
+    refuse_on_errors("岗位设置有误", tuple(validate_posts(posts)))
+    parsed = parse_scale_sheet(grid, posts)
+    refuse_on_errors("薪酬标准表有误，未导入", parsed.problems)
+    return ScaleVersion(effective, posts, dict(parsed.amounts)), parsed
+
+
+def _scale_plan(
+    session: Session, name: str, version: ScaleVersion, months: list[PayrollMonth]
+) -> RetroPlan:
+    change = f"薪酬标准「{name}」自{version.effective_date:%Y-%m-%d}起执行"
+
+    def pricing(
+        month: PayrollMonth, basis: MonthBasis, slips: Sequence[PaidSlip]
+    ) -> dict[int, Decimal]:
+        due, missing = {}, set()
+        for slip in slips:
+            try:
+                due[slip.worker_id] = version.monthly_pay(slip.post, slip.level)
+            except KeyError:
+                missing.add(f"{slip.post} {slip.level}级")
+        if missing:
+            raise ActionRefused(
+                f"新薪酬标准中没有{label(month.period)}已发放的岗位等级："
+                + "、".join(sorted(missing)[:5])
+            )
+        return due
+
+    return retro_plan(session, months, change, "岗位等级工资", frozenset({"scale"}), pricing)
+
+
+def _import(
+    session: Session,
+    actor: Actor,
+    grid: SheetGrid,
+    effective_date: dt.date,
+    name: str,
+    posts: tuple[PostRange, ...] | None,
+    note: str,
+    *,
+    retroactive: bool,
+) -> tuple[ScaleImport, RetroPlan]:
     name = name.strip()
     if not name:
         raise ActionRefused("请填写薪酬标准名称")
-    with db.transaction() as session:
-        clash = session.scalar(
-            select(PayScale.name).where(PayScale.effective_date == effective_date)
+    clash = session.scalar(select(PayScale.name).where(PayScale.effective_date == effective_date))
+    if clash is not None:
+        raise ActionRefused(
+            f"{effective_date:%Y-%m-%d}已有薪酬标准「{clash}」，同一生效日期只能有一个版本"
         )
-        if clash is not None:
-            raise ActionRefused(
-                f"{effective_date:%Y-%m-%d}已有薪酬标准「{clash}」，同一生效日期只能有一个版本"
-            )
-        if posts is None:
-            posts = posts_in_force(session, effective_date)
-            if not posts:
-                raise ActionRefused("还没有岗位设置可以沿用，请同时给出岗位及等级范围")
-        refuse_on_errors("岗位设置有误", tuple(validate_posts(posts)))
-        parsed = parse_scale_sheet(grid, posts)
-        refuse_on_errors("薪酬标准表有误，未导入", parsed.problems)
-        source = grid.file_name or grid.name
-        scale_id = _insert_version(session, name, effective_date, note or f"导入自{source}", posts)
-        session.execute(
-            insert(ScaleAmount),
-            [
-                {"scale_id": scale_id, "post": post, "level": level, "monthly_pay": amount}
-                for (post, level), amount in sorted(parsed.amounts.items())
-            ],
-        )
-        audit.record(
-            session,
-            actor,
-            "import",
-            "pay_scale",
-            scale_id,
-            {
-                "name": (None, name),
-                "effective_date": (None, effective_date),
-                "amounts": (None, len(parsed.amounts)),
-            },
-            note=f"导入自{source}",
-        )
-        warnings = tuple(p for p in parsed.problems if not p.is_error)
-        return ScaleImport(scale_id, parsed.form, len(parsed.amounts), warnings)
+    version, parsed = _parsed(session, grid, effective_date, posts)
+    months = dated_change(
+        session,
+        actor,
+        effective_date,
+        _following(session, effective_date),
+        "导入薪酬标准",
+        retroactive=retroactive,
+    )
+    plan = _scale_plan(session, name, version, months)
+    source = grid.file_name or grid.name
+    scale_id = _insert_version(
+        session, name, effective_date, note or f"导入自{source}", version.posts
+    )
+    session.execute(
+        insert(ScaleAmount),
+        [
+            {"scale_id": scale_id, "post": post, "level": level, "monthly_pay": amount}
+            for (post, level), amount in sorted(parsed.amounts.items())
+        ],
+    )
+    audit.record(
+        session,
+        actor,
+        "import",
+        "pay_scale",
+        scale_id,
+        {
+            "name": (None, name),
+            "effective_date": (None, effective_date),
+            "amounts": (None, len(parsed.amounts)),
+        },
+        note=f"导入自{source}" + (f"（追溯调整，补扣发{len(plan.lines)}笔）" if plan.lines else ""),
+    )
+    write_retro(session, actor, plan)
+    warnings = tuple(p for p in parsed.problems if not p.is_error)
+    return ScaleImport(scale_id, parsed.form, len(parsed.amounts), warnings), plan
 
 
 def set_amount(
@@ -243,6 +354,8 @@ def set_amount(
             raise ActionRefused(
                 f"薪酬标准「{scale.name}」已被已应用的调级批次使用，不能修改；请导入新版本"
             )
+        until = in_force_until(scale.effective_date, _following(session, scale.effective_date))
+        open_months(session, actor, scale.effective_date, until, "修改薪酬标准")
         version = load_scale(session, scale_id)
         found = find_post(version.posts, post)
         if found is None:

@@ -2648,7 +2648,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
 <context>
     <name>ScaleImportDialog</name>
     <message>
-        <location filename="../scale_import.py" line="+35"/>
+        <location filename="../scale_import.py" line="+37"/>
         <source>Import a pay scale: %1</source>
         <translation>导入薪酬标准：%1</translation>
     </message>
@@ -2666,6 +2666,16 @@ Everything entered since then will no longer be shown. The damaged file is kept 
         <location line="+1"/>
         <source>Name</source>
         <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Retroactive: months already approved or locked stay as paid; the differences</source>
+        <translation>追溯调整：已审核或已锁定的月份保持原样，差额</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>are paid or deducted (补发/补扣) in the next open month, shown first</source>
+        <translation>在下一个未结月份补发或补扣（先列出，确认后写入）</translation>
     </message>
 </context>
 <context>
@@ -3525,7 +3535,7 @@ Save anyway?</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../app.py" line="+196"/>
+        <location filename="../app.py" line="+198"/>
         <source>Cannot start</source>
         <translation>无法启动</translation>
     </message>
@@ -4659,26 +4669,46 @@ Enter them anyway?</source>
 <context>
     <name>scale_import</name>
     <message>
-        <location filename="../scale_import.py" line="+17"/>
-        <location line="+30"/>
+        <location filename="../scale_import.py" line="+19"/>
+        <location line="+40"/>
         <location line="+13"/>
         <source>Import a pay scale</source>
         <translation>导入薪酬标准</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-51"/>
         <source>Pay scales (*.xlsx *.xls *.csv)</source>
         <translation>薪酬标准表 (*.xlsx *.xls *.csv)</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+29"/>
         <source>The scale “%1” was imported: %2 amounts, effective %3.</source>
         <translation>已导入薪酬标准“%1”：共 %2 项月标准，%3 起生效。</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>Importing the scale…</source>
         <translation>正在导入薪酬标准…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Reading the scale…</source>
+        <translation>正在读取薪酬标准…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1: no approved or locked month changes; nothing to pay or deduct.</source>
+        <translation>%1：不涉及已审核或已锁定的月份，无需补发或补扣。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: %2 lines paid or deducted in %3, total %4 yuan. Go on?</source>
+        <translation>%1：将在%3补发/补扣 %2 笔，合计 %4 元。是否继续？</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Retroactive change</source>
+        <translation>追溯调整</translation>
     </message>
 </context>
 <context>
