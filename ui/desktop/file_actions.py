@@ -10,27 +10,18 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QDialog, QFileDialog, QGridLayout, QMessageBox
 
 from ui import formatting as fmt
+from ui.desktop.folders import last_folder, remember_folder
 from ui.tasks import run_task
 from workforce.domain.progress import CancelToken, ProgressFn
 
 if TYPE_CHECKING:
     from ui.desktop.main_window import MainWindow
 
-FOLDER_KEY = "files/last_folder"
 XLSX_FILTER = "Excel (*.xlsx)"
-
-
-def last_folder() -> Path:
-    saved = QSettings().value(FOLDER_KEY)
-    return Path(str(saved)) if saved else Path.home()
-
-
-def remember_folder(path: str) -> None:
-    QSettings().setValue(FOLDER_KEY, str(Path(path).parent))
 
 
 def _save_path(window: MainWindow, title: str, name: str) -> str | None:
