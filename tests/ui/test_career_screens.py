@@ -69,16 +69,21 @@ def test_certificate_tab_shows_the_registration_and_a_renewal_updates_it(
     assert careers.certificates.rows[0].state == "有效"
 
 
+def _window_with_reminders(qtbot: QtBot, db: Database, actor: Actor) -> MainWindow:
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    window.attach(db, actor)
+    qtbot.waitUntil(lambda: window.snapshot is not None)
+    window.reminders.dock.show()
+    return window
+
+
 def test_reminders_dock_lists_a_lapsing_registration(
     qtbot: QtBot, sqlite_db: Database, admin_sqlite: Actor
 ) -> None:
     _certified(sqlite_db, admin_sqlite)
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.show()
-    window.attach(sqlite_db, admin_sqlite)
-    qtbot.waitUntil(lambda: window.snapshot is not None)
-    window.reminders.dock.show()
+    window = _window_with_reminders(qtbot, sqlite_db, admin_sqlite)
     model = window.reminders.model
     qtbot.waitUntil(lambda: any(r.kind_name == "登记即将到期" for r in model.rows))
     lapsing = next(r for r in model.rows if r.kind_name == "登记即将到期")
@@ -93,12 +98,7 @@ def test_a_reminder_and_the_table_open_the_workers_file_for_those_who_may_edit(
     worker = _certified(sqlite_db, admin_sqlite)
     opened: list[WorkerForm] = []
     monkeypatch.setattr(WorkerForm, "exec", lambda form: opened.append(form) or 0)
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.show()
-    window.attach(sqlite_db, admin_sqlite)
-    qtbot.waitUntil(lambda: window.snapshot is not None)
-    window.reminders.dock.show()
+    window = _window_with_reminders(qtbot, sqlite_db, admin_sqlite)
     model = window.reminders.model
     qtbot.waitUntil(lambda: model.rowCount() > 0)
     window.reminders.table.doubleClicked.emit(model.index(0, 0))
