@@ -1,5 +1,6 @@
 """The career screens: a worker's certificate tab and a renewal through its dialog, the reminders
-dock listing a lapsing registration, and the pipeline board giving reasons person by person."""
+dock listing a lapsing registration (and opening the worker's file), and the pipeline board giving
+reasons person by person."""
 
 from __future__ import annotations
 
@@ -16,10 +17,13 @@ from ui.desktop.main_window import MainWindow
 from ui.desktop.pipeline_board import PipelineBoard, reasons
 from ui.desktop.worker_form import WorkerForm
 from workforce.domain.certificates import add_years
+from workforce.domain.vocab import Role
+from workforce.services.accounts import actor_for
 from workforce.services.certificates import CertificateEntry, record_certificate
 from workforce.services.context import Actor, Database
 from workforce.services.org import org_tree
 from workforce.services.scales import posts_in_force
+from workforce.services.users import create_user
 from workforce.services.workers import load_worker
 
 pytestmark = pytest.mark.gui
@@ -65,20 +69,54 @@ def test_certificate_tab_shows_the_registration_and_a_renewal_updates_it(
     assert careers.certificates.rows[0].state == "有效"
 
 
+def _window_with_reminders(qtbot: QtBot, db: Database, actor: Actor) -> MainWindow:
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    window.attach(db, actor)
+    qtbot.waitUntil(lambda: window.snapshot is not None)
+    window.reminders.dock.show()
+    return window
+
+
 def test_reminders_dock_lists_a_lapsing_registration(
     qtbot: QtBot, sqlite_db: Database, admin_sqlite: Actor
 ) -> None:
     _certified(sqlite_db, admin_sqlite)
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.show()
-    window.attach(sqlite_db, admin_sqlite)
-    qtbot.waitUntil(lambda: window.snapshot is not None)
-    window.reminders.dock.show()
+    window = _window_with_reminders(qtbot, sqlite_db, admin_sqlite)
     model = window.reminders.model
     qtbot.waitUntil(lambda: any(r.kind_name == "登记即将到期" for r in model.rows))
     lapsing = next(r for r in model.rows if r.kind_name == "登记即将到期")
     assert lapsing.person.name == "王芳"
+
+
+def test_a_reminder_and_the_table_open_the_workers_file_for_those_who_may_edit(
+    qtbot: QtBot, sqlite_db: Database, admin_sqlite: Actor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Double-clicking a reminder and 编辑 on the table open the same form (the window's
+    ``open_worker``, which the dock reaches through ``WindowShell``); an approver opens none."""
+    worker = _certified(sqlite_db, admin_sqlite)
+    opened: list[WorkerForm] = []
+    monkeypatch.setattr(WorkerForm, "exec", lambda form: opened.append(form) or 0)
+    window = _window_with_reminders(qtbot, sqlite_db, admin_sqlite)
+    model = window.reminders.model
+    qtbot.waitUntil(lambda: model.rowCount() > 0)
+    window.reminders.table.doubleClicked.emit(model.index(0, 0))
+    window.select_worker(worker)
+    window.edit_action.trigger()
+    assert [(form.file.worker_id, form.file.data.name) for form in opened if form.file] == [
+        (worker, "王芳"),
+        (worker, "王芳"),
+    ]
+
+    opened.clear()
+    create_user(sqlite_db, admin_sqlite, "shenhe", "审核员甲", Role.APPROVER)
+    window.attach(sqlite_db, actor_for(sqlite_db, "shenhe"))
+    qtbot.waitUntil(lambda: model.rowCount() > 0 and not window.edit_action.isEnabled())
+    window.select_worker(worker)
+    window.reminders.open_worker(0)
+    window.edit_selected()
+    assert opened == []
 
 
 def test_pipeline_board_lists_eligibility_with_reasons(

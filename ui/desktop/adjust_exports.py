@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from ui.desktop.file_actions import last_folder, remember_folder
+from ui.desktop.folders import last_folder, remember_folder
 from ui.tasks import run_task
 from workforce.domain.progress import CancelToken, ProgressFn
 from workforce.services.adjustment_screens import RunState

@@ -12,41 +12,41 @@ from PySide6.QtWidgets import QDialog
 from workforce.domain.permissions import Action, is_allowed
 
 if TYPE_CHECKING:
-    from ui.desktop.main_window import MainWindow
+    from ui.desktop.shell import WindowShell
 
 
-def open_wizard(window: MainWindow) -> None:
+def open_wizard(window: WindowShell) -> None:
     from ui.desktop.adjust_wizard import AdjustWizard
 
     if window.db is None or window.actor is None:
         return
-    wizard = AdjustWizard(window.db, window.actor, parent=window)
+    wizard = AdjustWizard(window.db, window.actor, parent=window.widget())
     wizard.changed.connect(window.refresh)
     _show(wizard)
 
 
-def open_runs(window: MainWindow) -> None:
+def open_runs(window: WindowShell) -> None:
     from ui.desktop.adjust_runs import AdjustRunsDialog
 
     if window.db is None or window.actor is None:
         return
-    dialog = AdjustRunsDialog(window.db, window.actor, parent=window)
+    dialog = AdjustRunsDialog(window.db, window.actor, parent=window.widget())
     dialog.changed.connect(window.refresh)
     _show(dialog)
 
 
-def open_appraisals(window: MainWindow) -> None:
+def open_appraisals(window: WindowShell) -> None:
     from ui.desktop.appraisal_grid import AppraisalGrid
 
     if window.db is not None and window.actor is not None:
-        _show(AppraisalGrid(window.db, window.actor, parent=window))
+        _show(AppraisalGrid(window.db, window.actor, parent=window.widget()))
 
 
-def open_scales(window: MainWindow) -> None:
+def open_scales(window: WindowShell) -> None:
     from ui.desktop.scale_view import ScaleView
 
     if window.db is not None and window.actor is not None:
-        _show(ScaleView(window.db, window.actor, parent=window))
+        _show(ScaleView(window.db, window.actor, parent=window.widget()))
 
 
 def _show(dialog: QDialog) -> None:
@@ -54,10 +54,11 @@ def _show(dialog: QDialog) -> None:
     dialog.show()
 
 
-def add_adjust_menu(window: MainWindow) -> list[QAction]:
+def add_adjust_menu(window: WindowShell) -> list[QAction]:
     """Add the menu; the actions are returned so the window can enable them once a database is
     open (``update_adjust_actions``)."""
-    menu = window.menuBar().addMenu(QCoreApplication.translate("adjust_menu", "&Adjustment"))
+    main = window.widget()
+    menu = main.menuBar().addMenu(QCoreApplication.translate("adjust_menu", "&Adjustment"))
     actions = []
     for text, slot in (
         (QCoreApplication.translate("adjust_menu", "Yearly grade adjustment…"), open_wizard),
@@ -69,7 +70,7 @@ def add_adjust_menu(window: MainWindow) -> list[QAction]:
         if text is None or slot is None:
             menu.addSeparator()
             continue
-        action = QAction(text, window)
+        action = QAction(text, main)
         action.setEnabled(False)  # until the database is open
         action.triggered.connect(lambda _checked=False, open_=slot: open_(window))
         menu.addAction(action)
@@ -77,7 +78,7 @@ def add_adjust_menu(window: MainWindow) -> list[QAction]:
     return actions
 
 
-def update_adjust_actions(window: MainWindow, actions: list[QAction]) -> None:
+def update_adjust_actions(window: WindowShell, actions: list[QAction]) -> None:
     if not actions:  # the window asks before its menus are built
         return
     actor = window.actor

@@ -35,7 +35,7 @@ from workforce.services.backup import (
 from workforce.services.context import Actor, Database
 
 if TYPE_CHECKING:
-    from ui.desktop.main_window import MainWindow
+    from ui.desktop.shell import WindowShell
 
 PREVIEW_KEYS = ("file", "made", "reason", "revision", "workers", "locked", "applied", "size")
 
@@ -221,16 +221,16 @@ def backup_preview(info: BackupInfo) -> dict[str, str]:
     }
 
 
-def open_backups(window: MainWindow) -> None:
+def open_backups(window: WindowShell) -> None:
     """文件 → 备份与恢复…; after a restore the window reads the restored database."""
     if window.db is None or window.actor is None:
         return
-    dialog = BackupDialog(window.db, window.actor, parent=window)
+    dialog = BackupDialog(window.db, window.actor, parent=window.widget())
     dialog.restored.connect(lambda: _reattach(window))
     dialog.show()
 
 
-def _reattach(window: MainWindow) -> None:
+def _reattach(window: WindowShell) -> None:
     from workforce.services.accounts import actor_for
 
     assert window.db is not None and window.actor is not None

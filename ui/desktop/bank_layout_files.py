@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QFileDialog
 
-from ui.desktop.file_actions import last_folder, remember_folder
+from ui.desktop.folders import last_folder, remember_folder
 from workforce.domain.bank_layout import BankLayout
 from workforce.services.context import Actor, Database
 

@@ -11,11 +11,11 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
 if TYPE_CHECKING:
-    from ui.desktop.main_window import MainWindow
     from ui.desktop.reminders_dock import RemindersDock
+    from ui.desktop.shell import WindowShell
 
 
-def open_pipeline_board(window: MainWindow) -> None:
+def open_pipeline_board(window: WindowShell) -> None:
     from ui.desktop.pipeline_board import PipelineBoard
 
     if window.db is None or window.actor is None:
@@ -30,14 +30,14 @@ def open_pipeline_board(window: MainWindow) -> None:
         unit_id=unit,
         unit_name=names.get(unit, "") if unit is not None else "",
         post_names=posts,
-        parent=window,
+        parent=window.widget(),
     )
     board.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
     board.show()
     board.load()
 
 
-def open_training_window(window: MainWindow) -> None:
+def open_training_window(window: WindowShell) -> None:
     from ui.desktop.training_window import TrainingWindow
 
     if window.db is None or window.actor is None:
@@ -50,22 +50,23 @@ def open_training_window(window: MainWindow) -> None:
         window.actor,
         unit_id=unit,
         unit_name=names.get(unit, "") if unit is not None else "",
-        parent=window,
+        parent=window.widget(),
     )
     screen.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
     screen.show()
     screen.load()
 
 
-def add_career_views(window: MainWindow, workers: QMenu, view: QMenu) -> RemindersDock:
+def add_career_views(window: WindowShell, workers: QMenu, view: QMenu) -> RemindersDock:
     """The board's action at the end of the Workers menu and the reminders dock in View."""
     from ui.desktop.reminders_dock import RemindersDock
 
     workers.addSeparator()
-    action = QAction(QCoreApplication.translate("career_menu", "Promotion pipeline…"), window)
+    main = window.widget()
+    action = QAction(QCoreApplication.translate("career_menu", "Promotion pipeline…"), main)
     action.setEnabled(False)  # until the database is open
     action.triggered.connect(lambda _checked=False: open_pipeline_board(window))
-    training = QAction(QCoreApplication.translate("career_menu", "Training…"), window)
+    training = QAction(QCoreApplication.translate("career_menu", "Training…"), main)
     training.setEnabled(False)
     training.triggered.connect(lambda _checked=False: open_training_window(window))
 

@@ -15,26 +15,27 @@ from PySide6.QtWidgets import QDockWidget, QMenu, QToolBar, QTreeWidgetItemItera
 
 if TYPE_CHECKING:
     from ui.desktop.dashboard import DashboardPanel
-    from ui.desktop.main_window import MainWindow
     from ui.desktop.people_dialog import PeopleDialog
+    from ui.desktop.shell import WindowShell
 
 VISIBLE_KEY = "dashboard/visible"
 WIDTH = 620
 
 
 class DashboardDock(QObject):
-    def __init__(self, window: MainWindow, menu: QMenu, toolbar: QToolBar | None = None) -> None:
-        super().__init__(window)
+    def __init__(self, window: WindowShell, menu: QMenu, toolbar: QToolBar | None = None) -> None:
+        main = window.widget()
+        super().__init__(main)
         self.window = window
         self.panel: DashboardPanel | None = None
         self.people: PeopleDialog | None = None
         self._restored = False
-        self.dock = QDockWidget(self.tr("Dashboard"), window)
+        self.dock = QDockWidget(self.tr("Dashboard"), main)
         self.dock.setObjectName("dashboard-dock")
         self.dock.setAllowedAreas(
             Qt.DockWidgetArea.RightDockWidgetArea | Qt.DockWidgetArea.BottomDockWidgetArea
         )
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        main.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self.dock.hide()
         self.action = self.dock.toggleViewAction()
         self.action.setText(self.tr("Dashboard"))
@@ -62,7 +63,7 @@ class DashboardDock(QObject):
         self.panel.figure_clicked.connect(self._show_people)
         self.panel.unit_chosen.connect(self._select_unit)
         self.dock.setWidget(self.panel)
-        self.window.resizeDocks([self.dock], [WIDTH], Qt.Orientation.Horizontal)
+        self.window.widget().resizeDocks([self.dock], [WIDTH], Qt.Orientation.Horizontal)
 
     def _roster_loaded(self) -> None:
         """The data may have changed: count again; the first time, reopen if it was open."""
@@ -92,7 +93,7 @@ class DashboardDock(QObject):
         if self.people is not None:
             self.people.close()
         self.people = PeopleDialog(
-            title, rows, masked=self.window.mask_action.isChecked(), parent=self.window
+            title, rows, masked=self.window.ids_masked(), parent=self.window.widget()
         )
         self.people.worker_chosen.connect(self.window.select_worker)
         self.people.show()
@@ -109,7 +110,7 @@ class DashboardDock(QObject):
             found += 1
 
 
-def add_dashboard(window: MainWindow, menu: QMenu) -> DashboardDock:
+def add_dashboard(window: WindowShell, menu: QMenu) -> DashboardDock:
     """The dock, its View-menu action and its tool button (on the window's main toolbar)."""
-    toolbar = window.findChild(QToolBar, "main-toolbar")
+    toolbar = window.widget().findChild(QToolBar, "main-toolbar")
     return DashboardDock(window, menu, toolbar)

@@ -10,31 +10,24 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSettings
-from PySide6.QtWidgets import QCheckBox, QDialog, QFileDialog, QGridLayout, QMessageBox
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QCheckBox, QDialog, QFileDialog, QGridLayout, QMessageBox, QWidget
 
 from ui import formatting as fmt
+from ui.desktop.folders import last_folder, remember_folder
 from ui.tasks import run_task
 from workforce.domain.progress import CancelToken, ProgressFn
 
 if TYPE_CHECKING:
-    from ui.desktop.main_window import MainWindow
+    from ui.desktop.shell import WindowShell
 
-FOLDER_KEY = "files/last_folder"
 XLSX_FILTER = "Excel (*.xlsx)"
 
 
-def last_folder() -> Path:
-    saved = QSettings().value(FOLDER_KEY)
-    return Path(str(saved)) if saved else Path.home()
-
-
-def remember_folder(path: str) -> None:
-    QSettings().setValue(FOLDER_KEY, str(Path(path).parent))
-
-
-def _save_path(window: MainWindow, title: str, name: str) -> str | None:
-    path, _ = QFileDialog.getSaveFileName(window, title, str(last_folder() / name), XLSX_FILTER)
+def _save_path(window: WindowShell, title: str, name: str) -> str | None:
+    path, _ = QFileDialog.getSaveFileName(
+        window.widget(), title, str(last_folder() / name), XLSX_FILTER
+    )
     if not path:
         return None
     if not path.lower().endswith(".xlsx"):
@@ -44,11 +37,11 @@ def _save_path(window: MainWindow, title: str, name: str) -> str | None:
 
 
 def choose_export_file(
-    window: MainWindow, title: str, default: str, name_filter: str, full_label: str
+    parent: QWidget, title: str, default: str, name_filter: str, full_label: str
 ) -> tuple[str, bool] | None:
     """A save dialog with one more choice, unchecked: show ID numbers (and bank accounts) in
     full. Qt's own dialog, as the system's cannot hold a check box. None when cancelled."""
-    dialog = QFileDialog(window, title, default, name_filter)
+    dialog = QFileDialog(parent, title, default, name_filter)
     dialog.setObjectName("export-file-dialog")
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
@@ -69,9 +62,11 @@ def choose_export_file(
 
 
 def _export_target(
-    window: MainWindow, title: str, name: str, suffix: str, name_filter: str, full_label: str
+    window: WindowShell, title: str, name: str, suffix: str, name_filter: str, full_label: str
 ) -> tuple[str, bool] | None:
-    chosen = choose_export_file(window, title, str(last_folder() / name), name_filter, full_label)
+    chosen = choose_export_file(
+        window.widget(), title, str(last_folder() / name), name_filter, full_label
+    )
     if chosen is None or not chosen[0]:
         return None
     path, full = chosen
@@ -81,10 +76,10 @@ def _export_target(
     return path, full
 
 
-def export_roster(window: MainWindow) -> None:
+def export_roster(window: WindowShell) -> None:
     """导出花名册: the rows the table shows now (filters apply), as .xlsx; ID numbers and bank
     accounts masked unless the clerk asks for them in full (recorded in the audit log)."""
-    rows = list(window.model.rows)
+    rows = window.shown_rows()
     title = QCoreApplication.translate("file_actions", "Export roster")
     full_label = QCoreApplication.translate(
         "file_actions", "Show full ID numbers and bank accounts"
@@ -115,16 +110,16 @@ def export_roster(window: MainWindow) -> None:
     def done(saved: str) -> None:
         message = QCoreApplication.translate("file_actions", "Exported %1 workers to:\n%2")
         QMessageBox.information(
-            window,
+            window.widget(),
             title,
             message.replace("%1", fmt.count_text(len(rows))).replace("%2", saved),
         )
 
     label = QCoreApplication.translate("file_actions", "Writing the roster…")
-    run_task(window, operation, done, label=label, cancellable=False)
+    run_task(window.widget(), operation, done, label=label, cancellable=False)
 
 
-def save_template(window: MainWindow) -> None:
+def save_template(window: WindowShell) -> None:
     """下载导入模板: an empty roster with the §11 columns and the posts in force."""
     if window.snapshot is None:
         return
@@ -144,16 +139,16 @@ def save_template(window: MainWindow) -> None:
         message = QCoreApplication.translate(
             "file_actions", "The import template was saved to:\n%1"
         )
-        QMessageBox.information(window, title, message.replace("%1", saved))
+        QMessageBox.information(window.widget(), title, message.replace("%1", saved))
 
     label = QCoreApplication.translate("file_actions", "Writing the template…")
-    run_task(window, operation, done, label=label, cancellable=False)
+    run_task(window.widget(), operation, done, label=label, cancellable=False)
 
 
-def import_roster(window: MainWindow) -> None:
+def import_roster(window: WindowShell) -> None:
     """导入花名册: choose a file, then read, plan and preview it (``import_dialog``)."""
     path, _ = QFileDialog.getOpenFileName(
-        window,
+        window.widget(),
         QCoreApplication.translate("file_actions", "Import roster"),
         str(last_folder()),
         QCoreApplication.translate("file_actions", "Rosters (*.xlsx *.xlsm *.csv)"),
@@ -164,10 +159,10 @@ def import_roster(window: MainWindow) -> None:
     from ui.desktop.import_dialog import start_import
 
     if window.db is not None and window.actor is not None:
-        start_import(window, window.db, window.actor, path, on_applied=window.refresh)
+        start_import(window.widget(), window.db, window.actor, path, on_applied=window.refresh)
 
 
-def _unit_label(window: MainWindow) -> str:
+def _unit_label(window: WindowShell) -> str:
     """The selected unit as a path (示范区大召街道书香社区), or empty for the whole database."""
     unit_id = window.tree.selected_unit()
     if unit_id is None or window.snapshot is None:
@@ -181,9 +176,9 @@ def _unit_label(window: MainWindow) -> str:
     return "".join(reversed(names))
 
 
-def print_roster(window: MainWindow) -> None:
+def print_roster(window: WindowShell) -> None:
     """打印花名册: the rows the table shows now (filters and order apply), as a PDF roster."""
-    rows = list(window.model.rows)
+    rows = window.shown_rows()
     title = QCoreApplication.translate("file_actions", "Print roster (PDF)")
     full_label = QCoreApplication.translate("file_actions", "Show full ID numbers")
     name = f"花名册-{dt.date.today():%Y%m%d}.pdf"
@@ -217,7 +212,7 @@ def print_roster(window: MainWindow) -> None:
     def done(note: str) -> None:
         message = QCoreApplication.translate("file_actions", "Printed %1 workers to:\n%2")
         text = message.replace("%1", fmt.count_text(len(rows))).replace("%2", path)
-        QMessageBox.information(window, title, f"{text}\n{note}".strip())
+        QMessageBox.information(window.widget(), title, f"{text}\n{note}".strip())
 
     label = QCoreApplication.translate("file_actions", "Writing the roster PDF…")
-    run_task(window, operation, done, label=label, cancellable=False)
+    run_task(window.widget(), operation, done, label=label, cancellable=False)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui import formatting as fmt
+from ui.desktop.folders import remember_folder
 from ui.desktop.import_preview import (
     CHANGE_COLUMNS,
     CREATE_COLUMNS,
@@ -163,8 +164,6 @@ class ImportPreview(QDialog):
         layout.addWidget(buttons)
 
     def export_report(self) -> None:
-        from ui.desktop.file_actions import remember_folder
-
         suggested = Path(self.path).with_name(f"{Path(self.path).stem}-错误报告.xlsx")
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("Export error report"), str(suggested), "Excel (*.xlsx)"

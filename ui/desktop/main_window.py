@@ -351,16 +351,21 @@ class MainWindow(QMainWindow):
         self._run_form(form)
 
     def edit_selected(self) -> None:
+        row = self.selected_row()
+        if row is not None and self.edit_action.isEnabled():
+            self.open_worker(row.worker_id)
+
+    def open_worker(self, worker_id: int) -> None:
+        """The worker's form, for those who may edit files; a save reads the roster again."""
         from ui.desktop.worker_form import WorkerForm
         from workforce.services.workers import load_worker
 
-        row = self.selected_row()
-        if row is None or self.snapshot is None or self.db is None or self.actor is None:
+        if self.snapshot is None or self.db is None or self.actor is None:
             return
-        if not self.edit_action.isEnabled():
+        if not self._allowed(Action.EDIT_WORKERS):
             return
         try:
-            file = load_worker(self.db, row.worker_id, actor=self.actor)
+            file = load_worker(self.db, worker_id, actor=self.actor)
         except ActionRefused as exc:
             show_error(self, exc)
             return
@@ -377,6 +382,16 @@ class MainWindow(QMainWindow):
 
     def _mask_ids(self, masked: bool) -> None:
         self.model.set_masked(masked)
+
+    # -- what the menus and screens see (``shell.WindowShell``) ---------------------------------
+    def widget(self) -> QMainWindow:
+        return self
+
+    def shown_rows(self) -> list[RosterRow]:
+        return list(self.model.rows)
+
+    def ids_masked(self) -> bool:
+        return self.mask_action.isChecked()
 
     # -- window state ---------------------------------------------------------------------------
     def _restore_geometry(self) -> None:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui import formatting as fmt
-from ui.desktop.file_actions import last_folder, remember_folder
+from ui.desktop.folders import last_folder, remember_folder
 from ui.tasks import run_task
 from workforce.domain.bank_layout import ENCODINGS, FILE_TYPES, BankLayout
 from workforce.domain.progress import CancelToken, ProgressFn

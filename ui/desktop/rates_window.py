@@ -39,7 +39,7 @@ from workforce.services.payroll_rates import (
 )
 
 if TYPE_CHECKING:
-    from ui.desktop.main_window import MainWindow
+    from ui.desktop.shell import WindowShell
 
 
 def rate_text(rate: Decimal) -> str:
@@ -212,9 +212,9 @@ def _next_month(day: dt.date) -> dt.date:
     return (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
 
 
-def open_rates_window(window: MainWindow) -> None:
+def open_rates_window(window: WindowShell) -> None:
     if window.db is None or window.actor is None:
         return
-    dialog = RatesWindow(window.db, window.actor, parent=window)
+    dialog = RatesWindow(window.db, window.actor, parent=window.widget())
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
     dialog.show()

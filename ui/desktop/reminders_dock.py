@@ -13,11 +13,10 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMenu, QVBoxLayout, QWidget
 from ui import formatting as fmt
 from ui.desktop.career_dialogs import make_table
 from ui.desktop.models import CENTRE, Column, RowsTableModel
-from ui.tasks import run_task, show_error
-from workforce.domain.permissions import Action, is_allowed
+from ui.tasks import run_task
 
 if TYPE_CHECKING:
-    from ui.desktop.main_window import MainWindow
+    from ui.desktop.shell import WindowShell
     from workforce.domain.progress import CancelToken, ProgressFn
     from workforce.services.training_report import ReminderRow
 
@@ -37,8 +36,9 @@ REMINDER_COLUMNS: tuple[Column[ReminderRow], ...] = (
 
 
 class RemindersDock(QObject):
-    def __init__(self, window: MainWindow, menu: QMenu) -> None:
-        super().__init__(window)
+    def __init__(self, window: WindowShell, menu: QMenu) -> None:
+        main = window.widget()
+        super().__init__(main)
         self.window = window
         self.model = RowsTableModel(REMINDER_COLUMNS)
         self.table = make_table(self.model, sortable=True)
@@ -49,10 +49,10 @@ class RemindersDock(QObject):
         column.setContentsMargins(4, 4, 4, 4)
         column.addWidget(self.count)
         column.addWidget(self.table, 1)
-        self.dock = QDockWidget(self.tr("Reminders"), window)
+        self.dock = QDockWidget(self.tr("Reminders"), main)
         self.dock.setObjectName("reminders-dock")
         self.dock.setWidget(panel)
-        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
+        main.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
         self.dock.hide()
         self.action = self.dock.toggleViewAction()
         self.action.setText(self.tr("Reminders"))
@@ -77,7 +77,7 @@ class RemindersDock(QObject):
             return reminders(db, actor, unit_id=unit)
 
         run_task(
-            self.window,
+            self.window.widget(),
             operation,
             self._show,
             label=self.tr("Reading reminders…"),
@@ -93,23 +93,4 @@ class RemindersDock(QObject):
         )
 
     def open_worker(self, row: int) -> None:
-        from ui.desktop.worker_form import WorkerForm
-        from workforce.domain.problems import ActionRefused
-        from workforce.services.workers import load_worker
-
-        window = self.window
-        if window.db is None or window.actor is None or window.snapshot is None:
-            return
-        if not is_allowed(window.actor.role, Action.EDIT_WORKERS):
-            return
-        worker_id = self.model.row_at(row).person.worker_id
-        try:
-            file = load_worker(window.db, worker_id, actor=window.actor)
-        except ActionRefused as exc:
-            show_error(window, exc)
-            return
-        snapshot = window.snapshot
-        form = WorkerForm(
-            window.db, window.actor, snapshot.nodes, snapshot.posts, file=file, parent=window
-        )
-        window._run_form(form)
+        self.window.open_worker(self.model.row_at(row).person.worker_id)

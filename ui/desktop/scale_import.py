@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.desktop.file_actions import last_folder, remember_folder
+from ui.desktop.folders import last_folder, remember_folder
 from ui.tasks import run_task, show_error
 from workforce.domain.problems import ActionRefused
 from workforce.domain.progress import CancelToken, ProgressFn
