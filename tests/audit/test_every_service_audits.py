@@ -20,6 +20,7 @@ from tests.audit import scenarios_accounts, scenarios_pay, scenarios_people
 from tests.audit.scenarios import ANY, SCENARIOS, WITHOUT_PEOPLE, Expect, make_world
 from tests.audit_guard import EXEMPT
 from workforce.persistence.accounts import AuditEntry
+from workforce.services.audit_labels import ACTION_NAMES, ENTITY_NAMES
 from workforce.services.context import Actor, Database
 
 SERVICES = Path(__file__).resolve().parents[2] / "workforce" / "services"
@@ -105,6 +106,11 @@ def test_the_service_writes_its_audit_row(db: Database, admin: Actor, key: str) 
     shown = [(r.action, r.entity, r.entity_id, r.changes) for r in rows]
     for want in wants:
         assert any(_matches(r, want) for r in rows), f"expected {want}, found {shown[:5]}"
+    # the audit screen names every action and table in Chinese, never by its code
+    unnamed = {r.action for r in rows if r.action not in ACTION_NAMES} | {
+        r.entity for r in rows if r.entity not in ENTITY_NAMES
+    }
+    assert not unnamed, f"{key} logs codes the audit screen cannot name: {sorted(unnamed)}"
     # never a password or a hash, neither from the call nor from what prepared it
     text = repr([(r.changes, r.note) for r in logged])
     for secret in ("$argon2", *(s for want in wants for s in want.secrets)):

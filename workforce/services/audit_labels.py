@@ -22,6 +22,11 @@ ENTITY_NAMES = {
     "certificate": "社工证",
     "training_session": "培训班次",
     "demo": "演示数据",
+    "bank_layout": "银行代发格式",
+    "database": "数据库",
+    "insurance_rate": "五险一金费率",
+    "insurance_base_bounds": "缴费基数上下限",
+    "export": "导出",
 }
 ACTION_NAMES = {
     "create": "新增",
@@ -50,6 +55,20 @@ ACTION_NAMES = {
     "pipeline": "后备干部",
     "generate_demo": "生成演示数据",
     "install_defaults": "安装默认设置",
+    "certificate": "登记社工证",
+    "certificate_renewal": "社工证再登记",
+    "certificate_correction": "更正社工证登记",
+    "correct": "更正",
+    "set": "设定",
+    "export_full": "导出完整号码",
+    "restore": "恢复备份",
+    "login": "登录",
+    "login_failed": "登录失败",
+    "change_password": "修改密码",
+    "reset_password": "重置密码",
+    "set_role": "变更角色",
+    "unlock": "解锁",
+    "deactivate": "停用",
 }
 
 
