@@ -45,20 +45,34 @@ COMMAND_MODULES = (
 )
 
 
+DB_HELP = (
+    "数据库：SQLite 文件路径或 postgresql+psycopg://… （默认：用户数据目录中的内置数据库；"
+    "也可用环境变量 WORKFORCE_DB）"
+)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="workforce", description="社区工作者档案与薪酬管理系统（命令行）"
     )
-    parser.add_argument(
-        "--db",
-        metavar="URL",
-        help="数据库：SQLite 文件路径或 postgresql+psycopg://… （默认：用户数据目录中的内置数据库；"
-        "也可用环境变量 WORKFORCE_DB）",
-    )
+    parser.add_argument("--db", metavar="URL", help=DB_HELP)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in COMMAND_MODULES:
         module.register(sub)
+    _accept_db_anywhere(parser)
     return parser
+
+
+def _accept_db_anywhere(parser: argparse.ArgumentParser) -> None:
+    """``--db`` after the command too (``workforce stats --json --db FILE``). SUPPRESS keeps a
+    sub-command from resetting a ``--db`` given before it when it is not repeated."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for command in action.choices.values():
+                command.add_argument(
+                    "--db", metavar="URL", default=argparse.SUPPRESS, help="同 workforce --db"
+                )
+                _accept_db_anywhere(command)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
