@@ -29,3 +29,23 @@ def test_db_before_the_command_is_kept_when_not_repeated(
     assert before.exists()
     assert main(["--db", str(before), "init", "--db", str(after)]) == 0
     assert after.exists()
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("payroll", "run", "--month", "2026-1"),
+        ("payroll", "verify", "--month", "2026-3"),
+        ("payroll", "deduction", "end", "1", "--last", "2026-1"),
+    ],
+)
+def test_months_are_strict_yyyy_mm(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: tuple[str, ...]
+) -> None:
+    target = tmp_path / "w.db"
+    assert main(["--db", str(target), "init"]) == 0
+    capsys.readouterr()
+    assert main(["--db", str(target), *command]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.strip().splitlines()[-1].startswith("错误：月份应写作 YYYY-MM（如 2026-03）")
