@@ -9,13 +9,14 @@ the summary) on standard output only; ``--out`` writes the workbook for finance.
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from ui.cli import commands_appraisal, commands_scale
 from ui.cli.adjust_documents import run_document, run_list_document, since_last_document
 from ui.cli.commands_scale import add_user_option, parse_date
-from ui.cli.common import CliError, Progress, emit_json, opened, say
+from ui.cli.common import CliError, Progress, emit_json, opened, say, shown
 from workforce.domain.permissions import Action
 from workforce.services.adjustment_apply import apply_run, revert_run
 from workforce.services.adjustment_run import approve_run, override_item, prepare_run
@@ -114,15 +115,15 @@ def _out_path(text: str | None) -> Path | None:
     return target
 
 
-def _summary(overview: RunOverview) -> None:
+def _summary(overview: RunOverview, show: Callable[[str], None]) -> None:
     o = overview
-    say(
+    show(
         f"批次 {o.run_id}（{o.year}年度，{o.effective_date:%Y-%m-%d}生效，{o.status_name}）："
         f"调级 {o.person_times} 人次，年度增加资金 {o.yearly_cost:,.2f} 元"
         f"（{o.yearly_cost_wan:,.2f} 万元）；受阻 {o.blocked} 人，排除 {o.excluded} 人"
     )
     for group in o.by_district:
-        say(f"  {group.name}：{group.person_times} 人次，{group.yearly_cost:,.2f} 元")
+        show(f"  {group.name}：{group.person_times} 人次，{group.yearly_cost:,.2f} 元")
 
 
 def _deliver(
@@ -134,7 +135,7 @@ def _deliver(
 ) -> tuple[RunOverview, list[RunLine]]:
     out = _out_path(args.out)
     overview, lines = run_report(db, actor, run_id)
-    _summary(overview)
+    _summary(overview, shown(args))
     if out is not None:
         from reports.adjustment_xlsx import write_adjustment_workbook
 

@@ -8,7 +8,7 @@ import json
 import os
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -37,6 +37,12 @@ def fail(message: str, status: int = 1) -> int:
 def say(message: str) -> None:
     """Messages for a person go to standard error so standard output stays pipeable."""
     print(message, file=sys.stderr, flush=True)
+
+
+def shown(args: argparse.Namespace) -> Callable[[str], None]:
+    """Where a command's text result goes: standard output (``2>/dev/null`` keeps it), or standard
+    error when ``--json`` keeps standard output for the document."""
+    return say if getattr(args, "json", False) else print
 
 
 LARGE_DOCUMENT = 1000
