@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.cli.test_cli_adjust import Cli, appraisal_book, seed_workers
+from tests.cli.test_cli_payroll import _seed
 from ui.cli.main import main
 
 
@@ -64,3 +66,34 @@ def test_adjust_show_writes_its_summary_to_standard_output(
     assert main(["--db", str(target), "adjust", "show", "1", "--json"]) == 0
     captured = capsys.readouterr()
     assert captured.out.startswith("{") and captured.err.startswith("批次 1")
+
+
+def test_payroll_run_progress_counts_the_people_it_calculates(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cli = Cli(tmp_path / "w.db", capsys)
+    assert cli.run("init")[0] == 0
+    _seed(cli.path)
+    status, _, err = cli.run("payroll", "run", "--month", "2026-03")
+    assert status == 0, err
+    assert "计算 2/2 人 (100%)" in err
+    assert "2026年3月：计算 2 人" in err
+
+
+def test_adjust_apply_says_what_its_numbers_count(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two people in the plan, one moves a level: 1 人次, 2 people's state written."""
+    cli = Cli(tmp_path / "w.db", capsys)
+    assert cli.run("init")[0] == 0
+    (_, n1, name1), _ = seed_workers(cli.path)
+    rows = [(n1, name1, y, "称职") for y in (2023, 2024, 2025)]
+    assert cli.run("appraisal", "import", str(appraisal_book(tmp_path / "kh.xlsx", rows)))[0] == 0
+    assert cli.run("user", "add", "shenhe", "--role", "approver")[0] == 0
+    plan = cli.json("adjust", "plan", "--year", "2026", "--json")
+    assert plan["summary"]["person_times"] == 1 and len(plan["people"]) == 2
+    assert cli.run("adjust", "approve", str(plan["run_id"]), "--user", "shenhe")[0] == 0
+    status, _, err = cli.run("adjust", "apply", str(plan["run_id"]))
+    assert status == 0, err
+    assert "应用 2/2 人 (100%)" in err
+    assert "已应用：调级 1 人次；计划所列 2 人的调级状态" in err

@@ -202,15 +202,19 @@ def run_approve(args: argparse.Namespace) -> int:
 
 def run_apply(args: argparse.Namespace) -> int:
     with opened(args) as (db, actor):
-        written = apply_run(db, actor, args.run_id, progress=Progress("应用"))
-    say(f"批次 {args.run_id} 已应用：写入 {written} 人")
+        written = apply_run(db, actor, args.run_id, progress=Progress("应用", "人"))
+        run = next(r for r in list_runs(db, actor) if r.run_id == args.run_id)
+    say(
+        f"批次 {args.run_id} 已应用：调级 {run.person_times} 人次；"
+        f"计划所列 {written} 人的调级状态（岗位、等级、任职年限等）均已写入"
+    )
     return 0
 
 
 def run_revert(args: argparse.Namespace) -> int:
     with opened(args) as (db, actor):
         restored = revert_run(db, actor, args.run_id, args.reason)
-    say(f"批次 {args.run_id} 已撤销：恢复 {restored} 人")
+    say(f"批次 {args.run_id} 已撤销：计划所列 {restored} 人恢复到调级前的状态")
     return 0
 
 

@@ -154,7 +154,7 @@ def calculation_document(result: Calculation) -> dict[str, Any]:
 def run_run(args: argparse.Namespace) -> int:
     period = period_of(args)
     with opened(args) as (db, actor):
-        result = calculate_month(db, actor, period, progress=Progress("计算"))
+        result = calculate_month(db, actor, period, progress=Progress("计算", "人"))
     say(
         f"{label(period)}：计算 {result.workers} 人，应发合计 {result.gross:,.2f}，"
         f"个人社保公积金 {result.insurance:,.2f}，个税 {result.tax:,.2f}，"

@@ -135,10 +135,12 @@ def opened(
 
 
 class Progress:
-    """A progress line on standard error, redrawn at most a few times a second."""
+    """A progress line on standard error, redrawn at most a few times a second; ``unit`` says what
+    it counts (``计算 1782/1782 人``), as the result that follows does."""
 
-    def __init__(self, label: str) -> None:
+    def __init__(self, label: str, unit: str = "") -> None:
         self.label = label
+        self.unit = f" {unit}" if unit else ""
         self._last = 0.0
         self._tty = sys.stderr.isatty()
 
@@ -150,4 +152,9 @@ class Progress:
         percent = 100 * done // total if total else 100
         end = "\r" if self._tty and done < total else "\n"
         if self._tty or done >= total:
-            print(f"{self.label} {done}/{total} ({percent}%)", end=end, file=sys.stderr, flush=True)
+            print(
+                f"{self.label} {done}/{total}{self.unit} ({percent}%)",
+                end=end,
+                file=sys.stderr,
+                flush=True,
+            )
