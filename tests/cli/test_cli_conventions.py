@@ -6,10 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from argon2 import PasswordHasher
 
 from tests.cli.test_cli_adjust import Cli, appraisal_book, seed_workers
 from tests.cli.test_cli_payroll import _seed
 from ui.cli.main import main
+from workforce.services import auth
 
 
 def test_db_is_accepted_after_the_command(
@@ -97,3 +99,22 @@ def test_adjust_apply_says_what_its_numbers_count(
     assert status == 0, err
     assert "应用 2/2 人 (100%)" in err
     assert "已应用：调级 1 人次；计划所列 2 人的调级状态" in err
+
+
+def test_user_add_uses_the_new_password_of_the_environment(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Set without --password, WORKFORCE_NEW_PASSWORD is the first password, and it says so."""
+    monkeypatch.setattr(auth, "HASHER", PasswordHasher(time_cost=1, memory_cost=1024))
+    monkeypatch.delenv("WORKFORCE_PASSWORD", raising=False)
+    cli = Cli(tmp_path / "w.db", capsys)
+    assert cli.run("init")[0] == 0
+    monkeypatch.setenv("WORKFORCE_NEW_PASSWORD", "Guangming2026")
+    assert cli.run("user", "passwd")[0] == 0
+    monkeypatch.setenv("WORKFORCE_PASSWORD", "Guangming2026")
+    monkeypatch.setenv("WORKFORCE_NEW_PASSWORD", "Shenhe-2026")
+    status, _, err = cli.run("user", "add", "shenhe", "--role", "approver")
+    assert status == 0, err
+    assert "初始密码取自环境变量 WORKFORCE_NEW_PASSWORD" in err
+    users = {u["username"]: u for u in cli.json("user", "list", "--json")}
+    assert users["shenhe"]["has_password"]

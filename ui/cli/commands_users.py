@@ -50,7 +50,11 @@ def register(sub: Any) -> None:
     add.add_argument("--role", required=True, choices=ROLES, help="角色")
     add.add_argument("--name", metavar="显示名", default="", help="显示名（默认：用户名）")
     add.add_argument("--scope", metavar="UNIT", help="管理范围：区或街道名称（默认：全部）")
-    add.add_argument("--password", action="store_true", help="同时设置初始密码")
+    add.add_argument(
+        "--password",
+        action="store_true",
+        help=f"同时设置初始密码（设置了环境变量 {NEW_PASSWORD_ENV} 时总是取它作初始密码）",
+    )
     lst = actions.add_parser("list", help="列出用户")
     lst.add_argument("--json", action="store_true", help="在标准输出打印 JSON")
     passwd = actions.add_parser("passwd", help="修改本人密码，或（管理员）重置他人密码")
@@ -95,11 +99,15 @@ def _scope(db: Database, name: str | None) -> int | None:
 def run_add(args: argparse.Namespace) -> int:
     with opened(args) as (db, actor):
         scope = _scope(db, args.scope)
-        password = new_password() if args.password else None
+        from_env = NEW_PASSWORD_ENV in os.environ
+        password = new_password() if args.password or from_env else None
         user_id = create_user(
             db, actor, args.username, args.name, args.role, scope_org_id=scope, password=password
         )
     say(f"已添加用户 {args.username}（{ROLE_NAMES[Role(args.role)]}，编号 {user_id}）")
+    if password is not None:
+        source = f"取自环境变量 {NEW_PASSWORD_ENV}" if from_env else "已设置"
+        say(f"初始密码{source}；该用户首次登录时须修改")
     return 0
 
 
