@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from collections.abc import Callable, Sequence
 
 from ui.cli import (
@@ -76,8 +77,10 @@ def _accept_db_anywhere(parser: argparse.ArgumentParser) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    started = time.perf_counter()
     parser = build_parser()
     args = parser.parse_args(argv)
+    args.started = started  # commands that report their time report all of it
     handler: Handler | None = getattr(args, "handler", None)
     if handler is None:
         from ui.desktop.app import run_desktop
