@@ -56,7 +56,8 @@ def test_months_are_strict_yyyy_mm(
     assert main(["--db", str(target), *command]) == 1
     captured = capsys.readouterr()
     assert captured.out == ""
-    assert captured.err.strip().splitlines()[-1].startswith("错误：月份应写作 YYYY-MM（如 2026-03）")
+    last = captured.err.strip().splitlines()[-1]
+    assert last.startswith("错误：月份应写作 YYYY-MM（如 2026-03）")
 
 
 def test_adjust_show_writes_its_summary_to_standard_output(
@@ -68,7 +69,8 @@ def test_adjust_show_writes_its_summary_to_standard_output(
     assert main(["--db", str(target), "adjust", "plan", "--year", "2026"]) == 0
     capsys.readouterr()
     assert main(["--db", str(target), "adjust", "show", "1"]) == 0
-    assert capsys.readouterr().out.startswith("批次 1（2026年度，2026-01-01生效，已准备）：调级 0 人次")
+    shown = capsys.readouterr().out
+    assert shown.startswith("批次 1（2026年度，2026-01-01生效，已准备）：调级 0 人次")
     assert main(["--db", str(target), "adjust", "show", "1", "--json"]) == 0
     captured = capsys.readouterr()
     assert captured.out.startswith("{") and captured.err.startswith("批次 1")
