@@ -144,3 +144,28 @@ def test_demo_reports_the_whole_time_of_the_command(
     reported = capsys.readouterr().out.strip().splitlines()[-1]
     seconds = float(reported.rsplit("用时 ", 1)[1].split(" 秒")[0])
     assert seconds >= 7.0
+
+
+def test_hints_name_a_real_next_step(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """No approver yet: the hint says how to add one; then it names them; the lock has --month."""
+    cli = Cli(tmp_path / "w.db", capsys)
+    assert cli.run("init")[0] == 0
+    seed_workers(cli.path)
+    status, _, err = cli.run("payroll", "run", "--month", "2026-03")
+    assert status == 0, err
+    assert err.strip().splitlines()[-1] == (
+        "下一步须由审核员完成，但还没有审核员账号：先添加一个"
+        "（workforce user add 用户名 --role approver），"
+        "再运行 workforce payroll approve --month 2026-03 --user 用户名"
+    )
+    assert cli.run("user", "add", "shenhe", "--role", "approver")[0] == 0
+    err = cli.run("payroll", "run", "--month", "2026-03")[2]
+    assert err.strip().splitlines()[-1] == (
+        "下一步：workforce payroll approve --month 2026-03 --user shenhe"
+    )
+    status, _, err = cli.run("payroll", "approve", "--month", "2026-03", "--user", "shenhe")
+    assert status == 0, err
+    assert (
+        err.strip().splitlines()[-1]
+        == "下一步：workforce payroll lock --month 2026-03 --user admin"
+    )

@@ -17,7 +17,9 @@ from ui.cli import commands_appraisal, commands_scale
 from ui.cli.adjust_documents import run_document, run_list_document, since_last_document
 from ui.cli.commands_scale import add_user_option, parse_date
 from ui.cli.common import CliError, Progress, emit_json, opened, say, shown
+from ui.cli.next_steps import by_another
 from workforce.domain.permissions import Action
+from workforce.domain.vocab import Role
 from workforce.services.adjustment_apply import apply_run, revert_run
 from workforce.services.adjustment_run import approve_run, override_item, prepare_run
 from workforce.services.adjustment_views import (
@@ -170,7 +172,9 @@ def run_plan(args: argparse.Namespace) -> int:
         if args.with_employer_share:
             say("年度增加资金含单位社保公积金缴费（生效日单位费率合计 × 月增资 × 12，近似）")
         _deliver(db, actor, args, prepared.run_id, since_last)
-    say(f"请由审核员审核：workforce adjust approve {prepared.run_id} --user 审核员用户名")
+        approve = f"workforce adjust approve {prepared.run_id}"
+        hint = by_another(db, actor, Action.APPROVE_ADJUSTMENT, Role.APPROVER, approve)
+    say(hint)
     return 0
 
 

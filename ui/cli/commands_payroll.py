@@ -16,9 +16,11 @@ from ui.cli.commands_payroll_config import register_config
 from ui.cli.commands_payroll_inputs import register_inputs
 from ui.cli.commands_scale import add_user_option
 from ui.cli.common import CliError, Progress, emit_json, opened, say
+from ui.cli.next_steps import by_another, by_anyone
 from workforce.domain.permissions import Action
 from workforce.domain.problems import ActionRefused
 from workforce.domain.tax_case import CaseError, explain, parse_case
+from workforce.domain.vocab import Role
 from workforce.services.payroll_calc import Calculation, calculate_month
 from workforce.services.payroll_guard import label, parse_period
 from workforce.services.payroll_lifecycle import (
@@ -155,6 +157,8 @@ def run_run(args: argparse.Namespace) -> int:
     period = period_of(args)
     with opened(args) as (db, actor):
         result = calculate_month(db, actor, period, progress=Progress("计算", "人"))
+        approve = f"workforce payroll approve --month {period:%Y-%m}"
+        hint = by_another(db, actor, Action.APPROVE_PAYROLL, Role.APPROVER, approve)
     say(
         f"{label(period)}：计算 {result.workers} 人，应发合计 {result.gross:,.2f}，"
         f"个人社保公积金 {result.insurance:,.2f}，个税 {result.tax:,.2f}，"
@@ -179,7 +183,7 @@ def run_run(args: argparse.Namespace) -> int:
             say(f"    {warning.message}")
     if args.json:
         emit_json(calculation_document(result))
-    say(f"请由审核员审核：workforce payroll approve --month {period:%Y-%m} --user 审核员用户名")
+    say(hint)
     return 0
 
 
@@ -187,7 +191,10 @@ def run_approve(args: argparse.Namespace) -> int:
     period = period_of(args)
     with opened(args) as (db, actor):
         approve_month(db, actor, period)
-    say(f"{label(period)}工资已审核（{actor.username}）；由财务锁定：workforce payroll lock")
+        lock = f"workforce payroll lock --month {period:%Y-%m}"
+        hint = by_anyone(db, actor, Action.LOCK_PAYROLL, Role.FINANCE, lock)
+    say(f"{label(period)}工资已审核（{actor.username}）")
+    say(hint)
     return 0
 
 
