@@ -11,9 +11,8 @@ from argon2 import PasswordHasher
 
 from tests.cli.test_cli_adjust import Cli, appraisal_book, seed_workers
 from tests.cli.test_cli_payroll import _seed
-from ui.cli import common
 from ui.cli.main import main
-from workforce.services import auth
+from workforce.services import auth, setup
 from workforce.services.context import Database
 from workforce.services.setup import InitReport
 
@@ -133,13 +132,13 @@ def test_demo_reports_the_whole_time_of_the_command(
     database opens shows in the time reported. No waiting: the clock is made to jump."""
     real, jump = time.perf_counter, [0.0]
     monkeypatch.setattr(time, "perf_counter", lambda: real() + jump[0])
-    opening = common.initialise
+    opening = setup.initialise
 
     def slow_opening(db: Database) -> InitReport:
         jump[0] += 7.0
         return opening(db)
 
-    monkeypatch.setattr(common, "initialise", slow_opening)
+    monkeypatch.setattr(setup, "initialise", slow_opening)
     assert main(["--db", str(tmp_path / "w.db"), "demo", "--workers", "5"]) == 0
     reported = capsys.readouterr().out.strip().splitlines()[-1]
     seconds = float(reported.rsplit("用时 ", 1)[1].split(" 秒")[0])

@@ -10,13 +10,13 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from workforce.domain.problems import ActionRefused
-from workforce.services.accounts import sign_in
-from workforce.services.audit_chain import AuditUnprotected
-from workforce.services.context import Actor, Database
-from workforce.services.setup import DEFAULT_ADMIN, InitReport, initialise
+
+if TYPE_CHECKING:  # the services load with the first command that opens the database
+    from workforce.services.context import Actor, Database
+    from workforce.services.setup import InitReport
 
 PASSWORD_ENV = "WORKFORCE_PASSWORD"
 
@@ -75,15 +75,19 @@ def emit_json(document: Any, *, compact: bool | None = None) -> None:
 def open_database(url: str | None, *, unprotected: bool = False) -> tuple[Database, InitReport]:
     """The database of ``--db``, created and migrated when needed. Refused when the audit log's
     triggers are missing, unless ``unprotected`` (commands that check or restore: a warning)."""
+    from workforce.services import setup
+    from workforce.services.audit_chain import AuditUnprotected
+    from workforce.services.context import Database
+
     db: Database | None = None
     try:
         db = Database.open(url)
-        return db, initialise(db)
+        return db, setup.initialise(db)
     except AuditUnprotected as exc:
         if not unprotected or db is None:
             raise CliError(exc.message) from exc
         say(f"警告：{exc.message}")
-        return db, InitReport(False, False, False, False)
+        return db, setup.InitReport(False, False, False, False)
     except ActionRefused as exc:
         raise CliError(exc.message) from exc
     except Exception as exc:
@@ -93,6 +97,8 @@ def open_database(url: str | None, *, unprotected: bool = False) -> tuple[Databa
 
 def acting_username(args: argparse.Namespace) -> str:
     """``--user`` where the command has it, else the administrator."""
+    from workforce.services.setup import DEFAULT_ADMIN
+
     return getattr(args, "user", None) or DEFAULT_ADMIN
 
 
@@ -117,6 +123,8 @@ def opened(
     registers (``set_defaults(handler=…, needs=Action.… or None)``) is checked against the user's
     role first; then, once any account has a password, the acting user's password is required
     (a wrong one counts as a failed login). ``unprotected``: see ``open_database``."""
+    from workforce.services.accounts import sign_in
+
     db, _report = open_database(args.db, unprotected=unprotected)
     username = acting_username(args)
     try:

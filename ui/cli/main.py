@@ -11,40 +11,9 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 
-from ui.cli import (
-    commands_adjust,
-    commands_allowance,
-    commands_audit,
-    commands_backup,
-    commands_certs,
-    commands_demo,
-    commands_payroll,
-    commands_pipeline,
-    commands_reports,
-    commands_roster,
-    commands_system,
-    commands_training,
-)
-from ui.cli.common import CliError, fail
-from workforce.persistence.file_lock import declare_program
+from ui.cli.parsers import register_all
 
 Handler = Callable[[argparse.Namespace], int]
-
-COMMAND_MODULES = (
-    commands_system,
-    commands_roster,
-    commands_demo,
-    commands_adjust,
-    commands_payroll,
-    commands_reports,
-    commands_certs,
-    commands_training,
-    commands_pipeline,
-    commands_allowance,
-    commands_audit,
-    commands_backup,
-)
-
 
 DB_HELP = (
     "数据库：SQLite 文件路径或 postgresql+psycopg://… （默认：用户数据目录中的内置数据库；"
@@ -58,8 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--db", metavar="URL", help=DB_HELP)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in COMMAND_MODULES:
-        module.register(sub)
+    register_all(sub)
     _accept_db_anywhere(parser)
     return parser
 
@@ -86,6 +54,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         from ui.desktop.app import run_desktop
 
         return run_desktop(args.db)
+    from ui.cli.common import CliError, fail  # with the command's code, not before
+    from workforce.persistence.file_lock import declare_program
+
     declare_program("命令行")
     try:
         return handler(args)
