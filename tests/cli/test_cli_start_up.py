@@ -55,4 +55,4 @@ def test_every_command_handler_resolves_to_its_code() -> None:
 
 
 def test_deduction_kinds_offered_are_the_services_kinds() -> None:
-    assert DEDUCTION_KINDS == sorted(KINDS)
+    assert sorted(KINDS) == DEDUCTION_KINDS
