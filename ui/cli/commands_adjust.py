@@ -14,8 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ui.cli.adjust_documents import run_document, run_list_document, since_last_document
-from ui.cli.commands_scale import parse_date
-from ui.cli.common import CliError, Progress, emit_json, opened, say, shown
+from ui.cli.common import CliError, Progress, emit_json, opened, parse_date, say, shown
 from ui.cli.next_steps import by_another
 from workforce.domain.permissions import Action
 from workforce.domain.vocab import Role

@@ -5,8 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
-from ui.cli.commands_scale import parse_date
-from ui.cli.common import emit_json, opened, say
+from ui.cli.common import emit_json, opened, parse_date, say
 from ui.cli.retro_preview import confirm_or_stop
 from workforce.services.allowances import (
     PERIOD_NAMES,

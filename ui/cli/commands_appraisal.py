@@ -12,8 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from reports.roster_xlsx import write_error_report
-from ui.cli.commands_scale import read_sheet
-from ui.cli.common import CliError, Progress, emit_json, opened, say
+from ui.cli.common import CliError, Progress, emit_json, opened, read_sheet, say
 from workforce.domain.problems import Problem
 from workforce.services.appraisals import (
     AppraisalPlan,

@@ -7,8 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from reports.audit_xlsx import write_audit_xlsx
-from ui.cli.commands_scale import parse_date
-from ui.cli.common import CliError, Progress, emit_json, opened, say
+from ui.cli.common import CliError, Progress, emit_json, opened, parse_date, say
 from workforce.services.audit_chain import describe, verify_audit_log
 from workforce.services.audit_labels import action_name, entity_name
 from workforce.services.audit_views import (

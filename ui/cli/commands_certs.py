@@ -10,13 +10,11 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 from dataclasses import asdict
-from pathlib import Path
 from typing import Any
 
 from reports.careers_xlsx import write_certificate_register
 from reports.roster_errors_xlsx import write_error_report
-from ui.cli.commands_scale import parse_date, read_sheet
-from ui.cli.common import CliError, Progress, emit_json, opened, say
+from ui.cli.common import Progress, emit_json, opened, parse_date, read_sheet, say, xlsx_path
 from workforce.domain.compliance import REMINDER_NAMES, ReminderKind
 from workforce.domain.problems import Problem
 from workforce.services.certificate_import import (
@@ -38,16 +36,6 @@ from workforce.services.training_report import reminders
 
 REJECTED = 2
 KINDS = {kind.value: kind for kind in ReminderKind}
-
-
-def xlsx_path(path: str, what: str) -> Path:
-    """Where to save an .xlsx the user named; refused when it cannot be one."""
-    target = Path(path)
-    if target.suffix.lower() != ".xlsx":
-        raise CliError(f"{what}须保存为 .xlsx 文件：{path}")
-    if not target.parent.is_dir():
-        raise CliError(f"保存{what}的文件夹不存在：{target.parent}")
-    return target
 
 
 def problem_document(problem: Problem) -> dict[str, Any]:

@@ -10,8 +10,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import TypeVar
 
-from ui.cli.commands_scale import parse_date
-from ui.cli.common import CliError, emit_json, opened, say
+from ui.cli.common import CliError, emit_json, opened, parse_date, say
 from workforce.domain.bank_layout import FILE_TYPES, layout_document
 from workforce.domain.problems import ActionRefused
 from workforce.domain.rate_settings import ROUNDING_NAMES, parse_rate, percent

@@ -10,8 +10,7 @@ from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from ui.cli.commands_scale import read_sheet
-from ui.cli.common import CliError, opened, say
+from ui.cli.common import CliError, opened, read_sheet, say
 from workforce.domain.large_deductions import LARGE_DEDUCTION
 from workforce.domain.pay_item_sheet import TREATMENTS as BONUS_CHOICES
 from workforce.domain.pay_item_sheet import ItemEntry

@@ -11,9 +11,7 @@ import datetime as dt
 from typing import Any
 
 from reports.careers_xlsx import write_eligibility
-from ui.cli.commands_certs import xlsx_path
-from ui.cli.commands_scale import parse_date
-from ui.cli.common import emit_json, opened, say
+from ui.cli.common import emit_json, opened, parse_date, say, xlsx_path
 from workforce.services.dossier import worker_id_by_number
 from workforce.services.pipeline import history, move
 from workforce.services.pipeline_lists import EligibilityList, eligibility_list, vacancies

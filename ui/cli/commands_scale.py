@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 from decimal import Decimal, InvalidOperation
 
-from reports.xlsx_reader import pick_roster_sheet, read_workbook
 from ui.cli.adjust_documents import difference, money, scale_document, scale_info
-from ui.cli.common import CliError, emit_json, opened, say
+from ui.cli.common import CliError, emit_json, opened, parse_date, read_sheet, say
 from ui.cli.retro_preview import confirm_or_stop
 from workforce.domain.post_table import parse_posts_sheet
 from workforce.domain.problems import ActionRefused
-from workforce.domain.sheet import SheetGrid
 from workforce.services.scale_admin import (
     compare,
     import_scale,
@@ -22,21 +19,6 @@ from workforce.services.scale_admin import (
     scale_table,
     set_amount,
 )
-
-
-def parse_date(text: str, what: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise CliError(f"{what}「{text}」不是日期，应写作 YYYY-MM-DD（如 2026-01-01）") from None
-
-
-def read_sheet(path: str, sheet: str | None) -> SheetGrid:
-    """The sheet to read from a .xlsx/.xls/.csv file: the one named, else the first with data."""
-    try:
-        return pick_roster_sheet(read_workbook(path), sheet)
-    except ActionRefused as exc:
-        raise CliError(exc.message) from exc
 
 
 def run_import(args: argparse.Namespace) -> int:

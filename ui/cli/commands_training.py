@@ -19,10 +19,8 @@ from ui.cli.commands_certs import (
     REJECTED,
     print_problems,
     problem_document,
-    xlsx_path,
 )
-from ui.cli.commands_scale import parse_date, read_sheet
-from ui.cli.common import CliError, emit_json, opened, say
+from ui.cli.common import CliError, emit_json, opened, parse_date, read_sheet, say, xlsx_path
 from workforce.domain.certificates import hours_text
 from workforce.services.roster_export import find_unit
 from workforce.services.training import (

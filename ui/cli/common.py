@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import getpass
 import json
 import os
@@ -10,11 +11,13 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from workforce.domain.problems import ActionRefused
 
 if TYPE_CHECKING:  # the services load with the first command that opens the database
+    from workforce.domain.sheet import SheetGrid
     from workforce.services.context import Actor, Database
     from workforce.services.setup import InitReport
 
@@ -43,6 +46,33 @@ def shown(args: argparse.Namespace) -> Callable[[str], None]:
     """Where a command's text result goes: standard output (``2>/dev/null`` keeps it), or standard
     error when ``--json`` keeps standard output for the document."""
     return say if getattr(args, "json", False) else print
+
+
+def parse_date(text: str, what: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise CliError(f"{what}「{text}」不是日期，应写作 YYYY-MM-DD（如 2026-01-01）") from None
+
+
+def read_sheet(path: str, sheet: str | None) -> SheetGrid:
+    """The sheet to read from a .xlsx/.xls/.csv file: the one named, else the first with data."""
+    from reports.xlsx_reader import pick_roster_sheet, read_workbook
+
+    try:
+        return pick_roster_sheet(read_workbook(path), sheet)
+    except ActionRefused as exc:
+        raise CliError(exc.message) from exc
+
+
+def xlsx_path(path: str, what: str) -> Path:
+    """Where to save an .xlsx the user named; refused when it cannot be one."""
+    target = Path(path)
+    if target.suffix.lower() != ".xlsx":
+        raise CliError(f"{what}须保存为 .xlsx 文件：{path}")
+    if not target.parent.is_dir():
+        raise CliError(f"保存{what}的文件夹不存在：{target.parent}")
+    return target
 
 
 LARGE_DOCUMENT = 1000
