@@ -14,10 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from reports.roster_xlsx import write_error_report, write_roster, write_template
-from reports.xlsx_reader import pick_roster_sheet, read_workbook
-from ui.cli.common import CliError, Progress, emit_json, opened, say
-from workforce.domain.problems import ActionRefused
-from workforce.domain.sheet import SheetGrid
+from ui.cli.common import CliError, Progress, emit_json, opened, read_sheet, say, xlsx_path
 from workforce.services.export_audit import record_full_numbers
 from workforce.services.roster_export import find_unit, roster_for_export, template_posts
 from workforce.services.roster_import import (
@@ -28,22 +25,6 @@ from workforce.services.roster_import import (
 from workforce.services.roster_print import roster_for_print
 
 REJECTED = 2
-
-
-def _read(path: str, sheet: str | None) -> SheetGrid:
-    try:
-        return pick_roster_sheet(read_workbook(path), sheet)
-    except ActionRefused as exc:
-        raise CliError(exc.message) from exc
-
-
-def _written(path: str, what: str) -> Path:
-    target = Path(path)
-    if target.suffix.lower() != ".xlsx":
-        raise CliError(f"{what}须保存为 .xlsx 文件：{path}")
-    if not target.parent.is_dir():
-        raise CliError(f"保存{what}的文件夹不存在：{target.parent}")
-    return target
 
 
 def print_plan(plan: ImportPlan) -> None:
@@ -80,8 +61,8 @@ def _plan_document(plan: ImportPlan) -> dict[str, Any]:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    grid = _read(args.file, args.sheet)
-    errors_path = _written(args.errors, "错误报告") if args.errors else None
+    grid = read_sheet(args.file, args.sheet)
+    errors_path = xlsx_path(args.errors, "错误报告") if args.errors else None
     with opened(args) as (db, actor):
         district_id = find_unit(db, args.district, "district") if args.district else None
         plan = plan_roster_import(
@@ -106,7 +87,7 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    target = _written(args.out, "花名册")
+    target = xlsx_path(args.out, "花名册")
     with opened(args) as (db, actor):
         unit_id = find_unit(db, args.unit) if args.unit else None
         rows = roster_for_export(db, actor, unit_id, full_numbers=args.full_id)
@@ -116,7 +97,7 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_template(args: argparse.Namespace) -> int:
-    target = _written(args.out, "模板")
+    target = xlsx_path(args.out, "模板")
     with opened(args) as (db, _actor):
         posts = template_posts(db)
     write_template(target, posts)
