@@ -1,4 +1,4 @@
-"""The certs commands' arguments; their code, ``ui.cli.commands_certs``, is imported
+"""The certs and reminders commands' arguments; their code, ``ui.cli.commands_certs``, is imported
 when one of them runs."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The demo commands' arguments; their code, ``ui.cli.commands_demo``, is imported
+"""The demo and stats commands' arguments; their code, ``ui.cli.commands_demo``, is imported
 when one of them runs."""
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
-"""The reports commands' arguments; their code, ``ui.cli.commands_reports``, is imported
-when one of them runs."""
+"""The card command's arguments; its code, ``ui.cli.commands_reports``, is imported
+when it runs."""
 
 from __future__ import annotations
 

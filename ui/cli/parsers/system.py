@@ -1,4 +1,4 @@
-"""The system commands' arguments; their code, ``ui.cli.commands_system``, is imported
+"""The init and check commands' arguments; their code, ``ui.cli.commands_system``, is imported
 when one of them runs."""
 
 from __future__ import annotations

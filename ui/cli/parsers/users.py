@@ -1,4 +1,4 @@
-"""The users commands' arguments; their code, ``ui.cli.commands_users``, is imported
+"""The user commands' arguments; their code, ``ui.cli.commands_users``, is imported
 when one of them runs."""
 
 from __future__ import annotations
