@@ -150,7 +150,7 @@ def test_plan_approve_apply_show_revert(cli: Cli, tmp_path: Path) -> None:
     assert "不存在" in cli.refused("adjust", "approve", str(run_id), "--user", "nobody")
     assert cli.run("adjust", "approve", str(run_id), "--user", "shenhe")[0] == 0
     status, _, err = cli.run("adjust", "apply", str(run_id))
-    assert status == 0 and "写入 2 人" in err
+    assert status == 0 and "调级 2 人次；计划所列 2 人" in err
     assert (level_of(cli.path, w1), level_of(cli.path, w2)) == (4, 5)
 
     out = tmp_path / "result.xlsx"

@@ -9,14 +9,15 @@ the summary) on standard output only; ``--out`` writes the workbook for finance.
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ui.cli import commands_appraisal, commands_scale
 from ui.cli.adjust_documents import run_document, run_list_document, since_last_document
-from ui.cli.commands_scale import add_user_option, parse_date
-from ui.cli.common import CliError, Progress, emit_json, opened, say
+from ui.cli.common import CliError, Progress, emit_json, opened, parse_date, say, shown
+from ui.cli.next_steps import by_another
 from workforce.domain.permissions import Action
+from workforce.domain.vocab import Role
 from workforce.services.adjustment_apply import apply_run, revert_run
 from workforce.services.adjustment_run import approve_run, override_item, prepare_run
 from workforce.services.adjustment_views import (
@@ -31,78 +32,6 @@ from workforce.services.context import Actor, Database
 from workforce.services.initial_grading import grade_new_hire
 
 
-def register(sub: Any) -> None:
-    commands_scale.register(sub)
-    commands_appraisal.register(sub)
-    adjust = sub.add_parser("adjust", help="年度调级调薪：准备、排除/调整、审核、应用、撤销")
-    actions = adjust.add_subparsers(dest="adjust_command", metavar="ACTION", required=True)
-
-    plan = actions.add_parser("plan", help="准备调级计划（重新准备时列出与上次的不同）")
-    plan.add_argument("--year", type=int, required=True, metavar="Y", help="调级年度")
-    plan.add_argument("--effective", metavar="DATE", help="生效日期（默认：Y年1月1日）")
-    plan.add_argument(
-        "--with-employer-share",
-        action="store_true",
-        help="年度增加资金含单位社保公积金缴费（按生效日费率 × 月增资近似）",
-    )
-    _outputs(plan)
-    plan.set_defaults(handler=run_plan, needs=Action.PREPARE_ADJUSTMENT)
-
-    listing = actions.add_parser("list", help="列出调级批次（状态、经办人、人次、年度增加资金）")
-    listing.add_argument("--year", type=int, metavar="Y", help="只列该年度")
-    listing.add_argument("--json", action="store_true", help="在标准输出打印 JSON")
-    listing.set_defaults(handler=run_list, needs=Action.VIEW_ADJUSTMENT)
-
-    for name, help_text in (
-        ("exclude", "把某人排除在本次调级之外"),
-        ("override", "调整某人的新等级"),
-    ):
-        item = actions.add_parser(name, help=help_text)
-        item.add_argument("run_id", type=int, metavar="RUN_ID")
-        item.add_argument("id_number", metavar="ID_NUMBER", help="身份证号")
-        item.add_argument("--reason", required=True, metavar="TEXT", help="书面理由")
-        item.add_argument("--level", type=int, metavar="N", help="新等级（override 必填）")
-        item.set_defaults(
-            handler=run_item, needs=Action.PREPARE_ADJUSTMENT, excluded=name == "exclude"
-        )
-        add_user_option(item)
-
-    approve = actions.add_parser("approve", help="审核调级计划（须由准备人以外的用户）")
-    approve.add_argument("run_id", type=int, metavar="RUN_ID")
-    approve.set_defaults(handler=run_approve, needs=Action.APPROVE_ADJUSTMENT)
-
-    apply = actions.add_parser("apply", help="应用已审核的调级计划")
-    apply.add_argument("run_id", type=int, metavar="RUN_ID")
-    apply.set_defaults(handler=run_apply, needs=Action.APPLY_ADJUSTMENT)
-
-    revert = actions.add_parser("revert", help="整体撤销已应用的调级")
-    revert.add_argument("run_id", type=int, metavar="RUN_ID")
-    revert.add_argument("--reason", required=True, metavar="TEXT", help="撤销理由")
-    revert.set_defaults(handler=run_revert, needs=Action.APPROVE_ADJUSTMENT)
-
-    grade = actions.add_parser(
-        "grade", help="新入职人员定级（按岗位、学历、证书和此前社区工作年限）"
-    )
-    grade.add_argument("--post", required=True, help="岗位（名称或代码）")
-    grade.add_argument("--education", help="最高学历")
-    grade.add_argument("--certificate", help="社工证等级")
-    grade.add_argument("--years", type=int, default=0, help="此前社区工作年限")
-    grade.add_argument("--json", action="store_true", help="以 JSON 输出")
-    grade.set_defaults(handler=run_grade, needs=None)
-
-    show = actions.add_parser("show", help="查看调级批次（计划或结果）")
-    show.add_argument("run_id", type=int, metavar="RUN_ID")
-    _outputs(show)
-    show.set_defaults(handler=run_show, needs=Action.VIEW_ADJUSTMENT)
-    for parser in (plan, listing, approve, apply, revert, show):
-        add_user_option(parser)
-
-
-def _outputs(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action="store_true", help="在标准输出打印 JSON")
-    parser.add_argument("--out", metavar="FILE.xlsx", help="保存汇总及明细工作簿")
-
-
 def _out_path(text: str | None) -> Path | None:
     if text is None:
         return None
@@ -114,15 +43,15 @@ def _out_path(text: str | None) -> Path | None:
     return target
 
 
-def _summary(overview: RunOverview) -> None:
+def _summary(overview: RunOverview, show: Callable[[str], None]) -> None:
     o = overview
-    say(
+    show(
         f"批次 {o.run_id}（{o.year}年度，{o.effective_date:%Y-%m-%d}生效，{o.status_name}）："
         f"调级 {o.person_times} 人次，年度增加资金 {o.yearly_cost:,.2f} 元"
         f"（{o.yearly_cost_wan:,.2f} 万元）；受阻 {o.blocked} 人，排除 {o.excluded} 人"
     )
     for group in o.by_district:
-        say(f"  {group.name}：{group.person_times} 人次，{group.yearly_cost:,.2f} 元")
+        show(f"  {group.name}：{group.person_times} 人次，{group.yearly_cost:,.2f} 元")
 
 
 def _deliver(
@@ -134,7 +63,7 @@ def _deliver(
 ) -> tuple[RunOverview, list[RunLine]]:
     out = _out_path(args.out)
     overview, lines = run_report(db, actor, run_id)
-    _summary(overview)
+    _summary(overview, shown(args))
     if out is not None:
         from reports.adjustment_xlsx import write_adjustment_workbook
 
@@ -169,7 +98,9 @@ def run_plan(args: argparse.Namespace) -> int:
         if args.with_employer_share:
             say("年度增加资金含单位社保公积金缴费（生效日单位费率合计 × 月增资 × 12，近似）")
         _deliver(db, actor, args, prepared.run_id, since_last)
-    say(f"请由审核员审核：workforce adjust approve {prepared.run_id} --user 审核员用户名")
+        approve = f"workforce adjust approve {prepared.run_id}"
+        hint = by_another(db, actor, Action.APPROVE_ADJUSTMENT, Role.APPROVER, approve)
+    say(hint)
     return 0
 
 
@@ -201,15 +132,19 @@ def run_approve(args: argparse.Namespace) -> int:
 
 def run_apply(args: argparse.Namespace) -> int:
     with opened(args) as (db, actor):
-        written = apply_run(db, actor, args.run_id, progress=Progress("应用"))
-    say(f"批次 {args.run_id} 已应用：写入 {written} 人")
+        written = apply_run(db, actor, args.run_id, progress=Progress("应用", "人"))
+        run = next(r for r in list_runs(db, actor) if r.run_id == args.run_id)
+    say(
+        f"批次 {args.run_id} 已应用：调级 {run.person_times} 人次；"
+        f"计划所列 {written} 人的调级状态（岗位、等级、任职年限等）均已写入"
+    )
     return 0
 
 
 def run_revert(args: argparse.Namespace) -> int:
     with opened(args) as (db, actor):
         restored = revert_run(db, actor, args.run_id, args.reason)
-    say(f"批次 {args.run_id} 已撤销：恢复 {restored} 人")
+    say(f"批次 {args.run_id} 已撤销：计划所列 {restored} 人恢复到调级前的状态")
     return 0
 
 

@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-from typing import Any
 
-from ui.cli.commands_scale import add_user_option, parse_date
-from ui.cli.common import emit_json, opened, say
-from ui.cli.retro_preview import add_retro_options, confirm_or_stop
-from workforce.domain.permissions import Action
+from ui.cli.common import emit_json, opened, parse_date, say
+from ui.cli.retro_preview import confirm_or_stop
 from workforce.services.allowances import (
     PERIOD_NAMES,
     AllowanceInfo,
@@ -18,30 +15,6 @@ from workforce.services.allowances import (
     set_allowance,
     set_allowance_retroactively,
 )
-
-
-def register(sub: Any) -> None:
-    allowance = sub.add_parser("allowance", help="津贴标准：查看、调整（按生效日期留存历史）")
-    actions = allowance.add_subparsers(dest="allowance_command", metavar="ACTION", required=True)
-
-    lst = actions.add_parser("list", help="列出某日生效的津贴标准")
-    lst.add_argument("--date", metavar="YYYY-MM-DD", help="日期（默认：今天）")
-    lst.add_argument("--json", action="store_true", help="在标准输出打印 JSON")
-    lst.set_defaults(handler=run_list, needs=None)
-
-    edit = actions.add_parser("set", help="自某日起调整一项津贴标准（新增一个版本）")
-    edit.add_argument(
-        "kind",
-        metavar="KIND",
-        help="certificate/职业资格津贴、one_shoulder/一肩挑津贴、basic_performance/基础绩效、"
-        "reward_performance/奖励绩效",
-    )
-    edit.add_argument("key", metavar="KEY", help="证书等级或考核等次；不分档次的写 -")
-    edit.add_argument("amount", metavar="AMOUNT", help="金额（元）")
-    edit.add_argument("--effective", metavar="YYYY-MM-DD", required=True, help="生效日期")
-    add_retro_options(edit)
-    add_user_option(edit)
-    edit.set_defaults(handler=run_set, needs=Action.EDIT_CONFIGURATION)
 
 
 def allowance_document(info: AllowanceInfo) -> dict[str, str]:

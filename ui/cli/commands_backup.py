@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 from ui.cli.common import CliError, emit_json, opened, say
-from workforce.domain.permissions import Action
 from workforce.services.backup import (
     MANUAL,
     BackupInfo,
@@ -16,21 +15,6 @@ from workforce.services.backup import (
     list_backups,
     restore,
 )
-
-
-def register(sub: Any) -> None:
-    backup = sub.add_parser("backup", help="备份与恢复内置数据库（调级应用、工资锁定前自动备份）")
-    actions = backup.add_subparsers(dest="backup_command", metavar="ACTION", required=True)
-    create = actions.add_parser("create", help="立即备份")
-    create.add_argument("--reason", default=MANUAL, help="备份原因（写入文件名）")
-    create.set_defaults(handler=run_create, needs=Action.EDIT_CONFIGURATION)
-    listing = actions.add_parser("list", help="列出备份及其内容（人数、最后锁定的工资月份等）")
-    listing.add_argument("--json", action="store_true", help="以 JSON 输出")
-    listing.set_defaults(handler=run_list, needs=Action.EDIT_CONFIGURATION)
-    back = actions.add_parser("restore", help="用备份替换当前数据库（当前数据先另存一份备份）")
-    back.add_argument("file", type=Path, metavar="FILE", help="备份文件（list 列出的文件名或路径）")
-    back.add_argument("--yes", action="store_true", help="确认替换当前数据库")
-    back.set_defaults(handler=run_restore, needs=Action.EDIT_CONFIGURATION)
 
 
 def document(info: BackupInfo) -> dict[str, Any]:
@@ -65,7 +49,7 @@ def describe(info: BackupInfo) -> str:
 
 def run_create(args: argparse.Namespace) -> int:
     with opened(args) as (db, actor):
-        path = create_backup(db, actor, args.reason)
+        path = create_backup(db, actor, MANUAL if args.reason is None else args.reason)
     say(f"已备份到 {path}")
     return 0
 

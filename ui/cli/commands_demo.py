@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 import time
 from collections.abc import Mapping
@@ -14,7 +13,6 @@ from typing import Any
 
 from ui.cli.common import CliError, Progress, emit_json, opened, say
 from ui.formatting import count_text
-from workforce.domain.permissions import Action
 from workforce.domain.stats import INDICATOR_LABELS, Indicators
 from workforce.services.demo import generate_demo
 from workforce.services.org import org_tree
@@ -22,60 +20,10 @@ from workforce.services.stats import find_unit, statistics
 from workforce.services.stats_report import statistics_report
 
 
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"「{text}」不是 YYYY-MM-DD 格式的日期") from None
-
-
-def register(sub: Any) -> None:
-    demo = sub.add_parser("demo", help="生成示例数据（只能用于新建的空数据库）")
-    demo.add_argument("--workers", type=int, default=2000, metavar="N", help="人数（默认 2000）")
-    demo.add_argument(
-        "--seed",
-        type=int,
-        default=1,
-        metavar="S",
-        help="随机种子：种子和日期相同则生成的数据相同（默认 1）",
-    )
-    demo.add_argument(
-        "--today", type=_date, metavar="YYYY-MM-DD", help="生成数据所依据的日期（默认今天）"
-    )
-    demo.set_defaults(handler=run_demo, needs=Action.GENERATE_DEMO)
-
-    stats = sub.add_parser("stats", help="统计指标：人数、本科以上占比、平均年龄、持证率等")
-    stats.add_argument("--json", action="store_true", help="以 JSON 输出到标准输出")
-    stats.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="统计日期（默认今天）")
-    stats.add_argument(
-        "--unit",
-        metavar="NAME",
-        help="只统计某个区/街道/社区/网格（重名时写上级，如 新城区/中山东路街道）",
-    )
-    stats.set_defaults(handler=run_stats, needs=Action.VIEW_WORKERS)
-    commands = stats.add_subparsers(dest="stats_command", metavar="COMMAND")
-    export = commands.add_parser(
-        "export",
-        help="导出统计表：.xlsx（各单位指标、同比、等级分布、年龄结构，含图表）或 .pdf（统计报告）",
-    )
-    export.add_argument("out", metavar="OUT.xlsx|OUT.pdf")
-    # SUPPRESS: "stats --as-of D export F" and "stats export F --as-of D" both keep the date
-    export.add_argument(
-        "--as-of",
-        type=_date,
-        default=argparse.SUPPRESS,
-        metavar="YYYY-MM-DD",
-        help="统计日期（默认今天）",
-    )
-    export.add_argument("--unit", default=argparse.SUPPRESS, metavar="NAME", help="只统计某个单位")
-    export.set_defaults(handler=run_stats_export, needs=Action.VIEW_WORKERS)
-
-
 def run_demo(args: argparse.Namespace) -> int:
     if args.workers < 1:
         raise CliError("--workers 应为正整数")
     with opened(args) as (db, actor):
-        started = time.perf_counter()
         report = generate_demo(
             db,
             actor,
@@ -84,7 +32,8 @@ def run_demo(args: argparse.Namespace) -> int:
             today=args.today,
             progress=Progress("生成示例数据"),
         )
-        print(f"{report.describe()}（用时 {time.perf_counter() - started:.1f} 秒）")
+    # the whole command: start-up, opening (and migrating) the database, generating, closing
+    print(f"{report.describe()}（用时 {time.perf_counter() - args.started:.1f} 秒）")
     return 0
 
 

@@ -8,17 +8,14 @@ my tax 625?" for a case file. ``--json`` prints only the JSON document on standa
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 from typing import Any
 
-from ui.cli.commands_payroll_config import register_config
-from ui.cli.commands_payroll_inputs import register_inputs
-from ui.cli.commands_scale import add_user_option
 from ui.cli.common import CliError, Progress, emit_json, opened, say
+from ui.cli.next_steps import by_another, by_anyone
 from workforce.domain.permissions import Action
 from workforce.domain.problems import ActionRefused
-from workforce.domain.tax_case import CaseError, explain, parse_case
+from workforce.domain.vocab import Role
 from workforce.services.payroll_calc import Calculation, calculate_month
 from workforce.services.payroll_guard import label, parse_period
 from workforce.services.payroll_lifecycle import (
@@ -30,79 +27,6 @@ from workforce.services.payroll_lifecycle import (
 )
 
 SHOWN_CHANGES = 20
-
-
-def register(sub: Any) -> None:
-    payroll = sub.add_parser(
-        "payroll", help="月度工资：计算、审核、锁定、导出、代发、核验、个税说明"
-    )
-    commands = payroll.add_subparsers(dest="payroll_command", metavar="COMMAND", required=True)
-
-    run = commands.add_parser("run", help="计算（或重新计算）一个月的工资")
-    _month(run)
-    run.add_argument("--json", action="store_true", help="在标准输出打印 JSON")
-    run.set_defaults(handler=run_run, needs=Action.CALCULATE_PAYROLL)
-
-    approve = commands.add_parser("approve", help="审核已计算的月份（须由计算人以外的用户）")
-    _month(approve)
-    approve.set_defaults(handler=run_approve, needs=Action.APPROVE_PAYROLL)
-
-    back = commands.add_parser("return", help="把已审核（未锁定）的月份退回草稿")
-    _month(back)
-    back.add_argument("--reason", required=True, metavar="TEXT", help="退回理由")
-    back.set_defaults(handler=run_return, needs=Action.APPROVE_PAYROLL)
-
-    lock = commands.add_parser("lock", help="锁定已审核的月份（已发放，此后不能再改）")
-    _month(lock)
-    lock.set_defaults(handler=run_lock, needs=Action.LOCK_PAYROLL)
-
-    export = commands.add_parser("export", help="导出工资发放表（财务用 .xlsx）")
-    _month(export)
-    export.add_argument("out", metavar="OUT.xlsx")
-    export.add_argument("--full-id", action="store_true", help="显示完整身份证号（默认遮蔽）")
-    export.add_argument("--tax-columns", action="store_true", help="附个税计算列")
-    export.set_defaults(handler=run_export, needs=Action.EXPORT_PAYROLL)
-
-    bank = commands.add_parser("bank", help="生成银行代发文件")
-    _month(bank)
-    bank.add_argument("out", metavar="OUT.xlsx|OUT.csv")
-    bank.add_argument(
-        "--layout", default="default", metavar="NAME", help="代发格式（默认 default）"
-    )
-    bank.set_defaults(handler=run_bank, needs=Action.EXPORT_PAYROLL)
-
-    slips = commands.add_parser("slips", help="打印工资条（PDF，每页数条，附裁剪线）")
-    _month(slips)
-    slips.add_argument("out", metavar="OUT.pdf")
-    slips.add_argument("--unit", default="", metavar="NAME", help="只打印一个街道或社区")
-    slips.add_argument("--full-id", action="store_true", help="显示完整身份证号（默认遮蔽）")
-    slips.set_defaults(handler=run_slips, needs=Action.EXPORT_PAYROLL)
-
-    summary = commands.add_parser("tax-summary", help="导出全年个人所得税汇总表（每人一行，.xlsx）")
-    summary.add_argument("--year", required=True, type=int, metavar="YYYY", help="年度，如 2026")
-    add_user_option(summary)
-    summary.add_argument("out", metavar="OUT.xlsx")
-    summary.add_argument("--full-id", action="store_true", help="显示完整身份证号（默认遮蔽）")
-    summary.set_defaults(handler=run_tax_summary, needs=Action.EXPORT_PAYROLL)
-
-    verify = commands.add_parser("verify", help="由保存的输入重新推算并核对每张工资条（精确到分）")
-    _month(verify)
-    verify.add_argument("--json", action="store_true", help="在标准输出打印 JSON")
-    verify.set_defaults(handler=run_verify, needs=Action.EXPORT_PAYROLL)
-
-    register_inputs(commands)
-    register_config(commands)
-
-    explain_parser = commands.add_parser(
-        "explain", help="按累计预扣法逐月说明一名职工全年的个税预扣（案例格式见 spec/tax-case.md）"
-    )
-    explain_parser.add_argument("case", type=Path, metavar="CASE.json")
-    explain_parser.set_defaults(handler=run_explain, needs=None)
-
-
-def _month(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--month", required=True, metavar="YYYY-MM", help="工资月份，如 2026-03")
-    add_user_option(parser)
 
 
 def period_of(args: argparse.Namespace) -> Any:
@@ -154,7 +78,9 @@ def calculation_document(result: Calculation) -> dict[str, Any]:
 def run_run(args: argparse.Namespace) -> int:
     period = period_of(args)
     with opened(args) as (db, actor):
-        result = calculate_month(db, actor, period, progress=Progress("计算"))
+        result = calculate_month(db, actor, period, progress=Progress("计算", "人"))
+        approve = f"workforce payroll approve --month {period:%Y-%m}"
+        hint = by_another(db, actor, Action.APPROVE_PAYROLL, Role.APPROVER, approve)
     say(
         f"{label(period)}：计算 {result.workers} 人，应发合计 {result.gross:,.2f}，"
         f"个人社保公积金 {result.insurance:,.2f}，个税 {result.tax:,.2f}，"
@@ -179,7 +105,7 @@ def run_run(args: argparse.Namespace) -> int:
             say(f"    {warning.message}")
     if args.json:
         emit_json(calculation_document(result))
-    say(f"请由审核员审核：workforce payroll approve --month {period:%Y-%m} --user 审核员用户名")
+    say(hint)
     return 0
 
 
@@ -187,7 +113,10 @@ def run_approve(args: argparse.Namespace) -> int:
     period = period_of(args)
     with opened(args) as (db, actor):
         approve_month(db, actor, period)
-    say(f"{label(period)}工资已审核（{actor.username}）；由财务锁定：workforce payroll lock")
+        lock = f"workforce payroll lock --month {period:%Y-%m}"
+        hint = by_anyone(db, actor, Action.LOCK_PAYROLL, Role.FINANCE, lock)
+    say(f"{label(period)}工资已审核（{actor.username}）")
+    say(hint)
     return 0
 
 
@@ -314,18 +243,3 @@ def run_verify(args: argparse.Namespace) -> int:
         else:
             say(f"  {who} {m.field}：保存 {m.stored}，推算 {m.derived}")
     raise CliError(f"{label(period)}工资核验未通过")
-
-
-def run_explain(args: argparse.Namespace) -> int:
-    try:
-        data = json.loads(args.case.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise CliError(f"找不到文件：{args.case}") from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise CliError(f"{args.case} 不是有效的 JSON：{exc}") from None
-    try:
-        case = parse_case(data)
-    except CaseError as exc:
-        raise CliError(f"{args.case}: {exc}") from None
-    emit_json(explain(case))
-    return 0

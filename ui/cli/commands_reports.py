@@ -4,20 +4,10 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
 
 from ui.cli.common import CliError, opened, say
-from workforce.domain.permissions import Action
 from workforce.services.dossier import load_dossier, worker_id_by_number
 from workforce.services.export_audit import record_full_numbers
-
-
-def register(sub: Any) -> None:
-    card = sub.add_parser("card", help="打印某人的个人档案表（PDF）")
-    card.add_argument("id_number", metavar="ID_NUMBER", help="身份证号")
-    card.add_argument("out", metavar="OUT.pdf")
-    card.add_argument("--full-id", action="store_true", help="显示完整身份证号")
-    card.set_defaults(handler=run_card, needs=Action.VIEW_WORKERS)
 
 
 def run_card(args: argparse.Namespace) -> int:

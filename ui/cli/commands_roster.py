@@ -14,11 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from reports.roster_xlsx import write_error_report, write_roster, write_template
-from reports.xlsx_reader import pick_roster_sheet, read_workbook
-from ui.cli.common import CliError, Progress, emit_json, opened, say
-from workforce.domain.permissions import Action
-from workforce.domain.problems import ActionRefused
-from workforce.domain.sheet import SheetGrid
+from ui.cli.common import CliError, Progress, emit_json, opened, read_sheet, say, xlsx_path
 from workforce.services.export_audit import record_full_numbers
 from workforce.services.roster_export import find_unit, roster_for_export, template_posts
 from workforce.services.roster_import import (
@@ -29,61 +25,6 @@ from workforce.services.roster_import import (
 from workforce.services.roster_print import roster_for_print
 
 REJECTED = 2
-
-
-def register(sub: Any) -> None:
-    roster = sub.add_parser("roster", help="花名册：导入、导出、空白模板")
-    actions = roster.add_subparsers(dest="roster_command", metavar="ACTION", required=True)
-
-    imp = actions.add_parser("import", help="导入花名册（先检查全表，有错误则不写入）")
-    imp.add_argument("file", metavar="FILE", help="花名册文件（.xlsx、.xls 或 .csv）")
-    imp.add_argument("--sheet", metavar="NAME", help="工作表名称（默认：第一个有表头的工作表）")
-    imp.add_argument(
-        "--district", metavar="NAME", help="表中没有“区/旗县”列时新增人员归入的区（默认：默认区）"
-    )
-    imp.add_argument("--dry-run", action="store_true", help="只检查并列出将做的修改，不写入")
-    imp.add_argument(
-        "--errors", metavar="OUT.xlsx", help="把问题写入错误报告（原表加“错误说明”列）"
-    )
-    imp.add_argument("--json", action="store_true", help="在标准输出打印 JSON 结果")
-    imp.set_defaults(handler=run_import, needs=Action.IMPORT_ROSTER)
-
-    exp = actions.add_parser("export", help="按标准列导出花名册（可原样导回）")
-    exp.add_argument("out", metavar="OUT.xlsx")
-    exp.add_argument(
-        "--full-id", action="store_true", help="完整身份证号和银行账号（可原样导回；记入日志）"
-    )
-    exp.add_argument("--unit", metavar="NAME", help="只导出某街道、社区或网格（可写“街道/社区”）")
-    exp.set_defaults(handler=run_export, needs=Action.EXPORT_ROSTER)
-
-    pdf = actions.add_parser("pdf", help="打印花名册（PDF，A4 横向，身份证号默认遮挡）")
-    pdf.add_argument("out", metavar="OUT.pdf")
-    pdf.add_argument(
-        "--unit", metavar="NAME", help="只打印某区、街道、社区或网格（可写“街道/社区”）"
-    )
-    pdf.add_argument("--as-of", metavar="YYYY-MM-DD", help="截至日期（默认：今天）")
-    pdf.add_argument("--full-id", action="store_true", help="显示完整身份证号")
-    pdf.set_defaults(handler=run_pdf, needs=Action.EXPORT_ROSTER)
-
-    tpl = actions.add_parser("template", help="生成带下拉选项和填表说明的空白花名册模板")
-    tpl.add_argument("out", metavar="OUT.xlsx")
-    tpl.set_defaults(handler=run_template, needs=None)
-
-
-def _read(path: str, sheet: str | None) -> SheetGrid:
-    try:
-        return pick_roster_sheet(read_workbook(path), sheet)
-    except ActionRefused as exc:
-        raise CliError(exc.message) from exc
-
-
-def _written(path: str, what: str) -> Path:
-    target = Path(path)
-    if target.suffix.lower() != ".xlsx":
-        raise CliError(f"{what}须保存为 .xlsx 文件：{path}")
-    if not target.parent.is_dir():
-        raise CliError(f"保存{what}的文件夹不存在：{target.parent}")
-    return target
 
 
 def print_plan(plan: ImportPlan) -> None:
@@ -120,8 +61,8 @@ def _plan_document(plan: ImportPlan) -> dict[str, Any]:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    grid = _read(args.file, args.sheet)
-    errors_path = _written(args.errors, "错误报告") if args.errors else None
+    grid = read_sheet(args.file, args.sheet)
+    errors_path = xlsx_path(args.errors, "错误报告") if args.errors else None
     with opened(args) as (db, actor):
         district_id = find_unit(db, args.district, "district") if args.district else None
         plan = plan_roster_import(
@@ -146,7 +87,7 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    target = _written(args.out, "花名册")
+    target = xlsx_path(args.out, "花名册")
     with opened(args) as (db, actor):
         unit_id = find_unit(db, args.unit) if args.unit else None
         rows = roster_for_export(db, actor, unit_id, full_numbers=args.full_id)
@@ -156,7 +97,7 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_template(args: argparse.Namespace) -> int:
-    target = _written(args.out, "模板")
+    target = xlsx_path(args.out, "模板")
     with opened(args) as (db, _actor):
         posts = template_posts(db)
     write_template(target, posts)

@@ -4,25 +4,13 @@ check``: is the embedded file intact; the ``user`` commands (``commands_users``)
 from __future__ import annotations
 
 import argparse
-from typing import Any
 
-from ui.cli import commands_users
 from ui.cli.common import open_database, say
 from workforce.persistence.database import describe_url
 from workforce.services.context import Database
 from workforce.services.health import check_database, damaged_message
 
 SHOWN_PROBLEMS = 10
-
-
-def register(sub: Any) -> None:
-    init = sub.add_parser("init", help="创建或升级数据库，安装默认区、管理员和示范薪酬标准")
-    init.set_defaults(handler=run_init, needs=None)
-    check = sub.add_parser(
-        "check", help="检查内置数据库文件是否完好（PRAGMA quick_check，只读；损坏时退出状态 1）"
-    )
-    check.set_defaults(handler=run_check, needs=None)
-    commands_users.register(sub)
 
 
 def run_init(args: argparse.Namespace) -> int:

@@ -17,16 +17,11 @@ from reports.careers_xlsx import write_training_compliance
 from reports.roster_errors_xlsx import write_error_report
 from ui.cli.commands_certs import (
     REJECTED,
-    add_unit_option,
     print_problems,
     problem_document,
-    xlsx_path,
 )
-from ui.cli.commands_scale import add_user_option, parse_date, read_sheet
-from ui.cli.common import CliError, emit_json, opened, say
+from ui.cli.common import CliError, emit_json, opened, parse_date, read_sheet, say, xlsx_path
 from workforce.domain.certificates import hours_text
-from workforce.domain.compliance import ORGANISER_LEVELS
-from workforce.domain.permissions import Action
 from workforce.services.roster_export import find_unit
 from workforce.services.training import (
     SessionInput,
@@ -35,41 +30,6 @@ from workforce.services.training import (
     plan_signin_import,
 )
 from workforce.services.training_report import ComplianceReport, training_compliance
-
-
-def register(sub: Any) -> None:
-    training = sub.add_parser("training", help="培训：导入签到表、学时达标情况")
-    actions = training.add_subparsers(dest="training_command", metavar="ACTION", required=True)
-    imp = actions.add_parser(
-        "import",
-        help="导入签到表（每行身份证号或姓名；可有“是否合格”列）",
-        description="导入某期培训的签到表。已有培训班用 --session；新培训班用 --session-title、"
-        "--date、--hours（以及 --end-date、--level、--elective），与签到名单一起写入。",
-    )
-    imp.add_argument("file", metavar="FILE", help="签到表（.xlsx、.xls 或 .csv）")
-    imp.add_argument("--session", type=int, metavar="ID", help="已有培训班的编号")
-    imp.add_argument("--session-title", metavar="T", help="新培训班名称")
-    imp.add_argument("--date", metavar="YYYY-MM-DD", help="新培训班开始日期")
-    imp.add_argument("--end-date", metavar="YYYY-MM-DD", help="结束日期（默认：与开始日期相同）")
-    imp.add_argument("--hours", metavar="H", help="学时（可有一位小数，如 4.5）")
-    imp.add_argument(
-        "--level", choices=ORGANISER_LEVELS, default="街道", help="主办层级（默认：街道）"
-    )
-    imp.add_argument("--elective", action="store_true", help="选修（默认：必修）")
-    imp.add_argument("--sheet", metavar="NAME", help="工作表名称（默认：第一个有数据的工作表）")
-    imp.add_argument("--dry-run", action="store_true", help="只检查并列出将做的修改，不写入")
-    imp.add_argument("--errors", metavar="OUT.xlsx", help="把问题写入错误报告")
-    imp.add_argument("--json", action="store_true", help="在标准输出打印 JSON 结果")
-    add_user_option(imp)
-    imp.set_defaults(handler=run_import, needs=Action.RECORD_TRAINING)
-
-    comp = actions.add_parser("compliance", help="培训学时达标情况（按社区汇总，列出差多少学时）")
-    comp.add_argument("--year", type=int, metavar="Y", help="年度（默认：今年）")
-    comp.add_argument("--xlsx", metavar="OUT.xlsx", help="导出汇总表和明细表")
-    comp.add_argument("--all", action="store_true", help="列出所有人（默认只列未达标的人）")
-    add_unit_option(comp)
-    comp.add_argument("--json", action="store_true", help="在标准输出打印 JSON")
-    comp.set_defaults(handler=run_compliance, needs=Action.VIEW_WORKERS)
 
 
 def _hours(text: str) -> Decimal:

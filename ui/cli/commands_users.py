@@ -10,9 +10,7 @@ import argparse
 import getpass
 import os
 import sys
-from typing import Any
 
-from ui.cli.commands_scale import add_user_option
 from ui.cli.common import (
     CliError,
     acting_username,
@@ -22,6 +20,7 @@ from ui.cli.common import (
     opened,
     say,
 )
+from ui.cli.parsers.users import NEW_PASSWORD_ENV
 from workforce.domain.permissions import Action
 from workforce.domain.problems import ActionRefused
 from workforce.domain.vocab import ROLE_NAMES, Role
@@ -37,42 +36,6 @@ from workforce.services.users import (
     set_role,
     unlock_user,
 )
-
-NEW_PASSWORD_ENV = "WORKFORCE_NEW_PASSWORD"
-ROLES = [r.value for r in Role]
-
-
-def register(sub: Any) -> None:
-    user = sub.add_parser("user", help="用户：添加、列出、密码、解锁、停用、角色")
-    actions = user.add_subparsers(dest="user_command", metavar="ACTION", required=True)
-    add = actions.add_parser("add", help="添加用户（仅管理员）")
-    add.add_argument("username", metavar="USERNAME")
-    add.add_argument("--role", required=True, choices=ROLES, help="角色")
-    add.add_argument("--name", metavar="显示名", default="", help="显示名（默认：用户名）")
-    add.add_argument("--scope", metavar="UNIT", help="管理范围：区或街道名称（默认：全部）")
-    add.add_argument("--password", action="store_true", help="同时设置初始密码")
-    lst = actions.add_parser("list", help="列出用户")
-    lst.add_argument("--json", action="store_true", help="在标准输出打印 JSON")
-    passwd = actions.add_parser("passwd", help="修改本人密码，或（管理员）重置他人密码")
-    passwd.add_argument("username", metavar="USERNAME", nargs="?", help="默认：本人")
-    unlock = actions.add_parser("unlock", help="解除锁定（仅管理员）")
-    unlock.add_argument("username", metavar="USERNAME")
-    deactivate = actions.add_parser("deactivate", help="停用用户（仅管理员）")
-    deactivate.add_argument("username", metavar="USERNAME")
-    role = actions.add_parser("role", help="修改角色和管理范围（仅管理员）")
-    role.add_argument("username", metavar="USERNAME")
-    role.add_argument("role", metavar="ROLE", choices=ROLES, help="、".join(ROLES))
-    role.add_argument("--scope", metavar="UNIT", help="管理范围：区或街道名称（默认：全部）")
-    for parser, handler, needs in (
-        (add, run_add, Action.MANAGE_USERS),
-        (lst, run_list, None),
-        (passwd, run_passwd, None),  # one's own; resetting another's needs MANAGE_USERS
-        (unlock, run_unlock, Action.MANAGE_USERS),
-        (deactivate, run_deactivate, Action.MANAGE_USERS),
-        (role, run_role, Action.MANAGE_USERS),
-    ):
-        add_user_option(parser)
-        parser.set_defaults(handler=handler, needs=needs)
 
 
 def new_password() -> str:
@@ -95,11 +58,15 @@ def _scope(db: Database, name: str | None) -> int | None:
 def run_add(args: argparse.Namespace) -> int:
     with opened(args) as (db, actor):
         scope = _scope(db, args.scope)
-        password = new_password() if args.password else None
+        from_env = NEW_PASSWORD_ENV in os.environ
+        password = new_password() if args.password or from_env else None
         user_id = create_user(
             db, actor, args.username, args.name, args.role, scope_org_id=scope, password=password
         )
     say(f"已添加用户 {args.username}（{ROLE_NAMES[Role(args.role)]}，编号 {user_id}）")
+    if password is not None:
+        source = f"取自环境变量 {NEW_PASSWORD_ENV}" if from_env else "已设置"
+        say(f"初始密码{source}；该用户首次登录时须修改")
     return 0
 
 

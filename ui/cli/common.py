@@ -3,20 +3,23 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import getpass
 import json
 import os
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from workforce.domain.problems import ActionRefused
-from workforce.services.accounts import sign_in
-from workforce.services.audit_chain import AuditUnprotected
-from workforce.services.context import Actor, Database
-from workforce.services.setup import DEFAULT_ADMIN, InitReport, initialise
+
+if TYPE_CHECKING:  # the services load with the first command that opens the database
+    from workforce.domain.sheet import SheetGrid
+    from workforce.services.context import Actor, Database
+    from workforce.services.setup import InitReport
 
 PASSWORD_ENV = "WORKFORCE_PASSWORD"
 
@@ -37,6 +40,39 @@ def fail(message: str, status: int = 1) -> int:
 def say(message: str) -> None:
     """Messages for a person go to standard error so standard output stays pipeable."""
     print(message, file=sys.stderr, flush=True)
+
+
+def shown(args: argparse.Namespace) -> Callable[[str], None]:
+    """Where a command's text result goes: standard output (``2>/dev/null`` keeps it), or standard
+    error when ``--json`` keeps standard output for the document."""
+    return say if getattr(args, "json", False) else print
+
+
+def parse_date(text: str, what: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise CliError(f"{what}「{text}」不是日期，应写作 YYYY-MM-DD（如 2026-01-01）") from None
+
+
+def read_sheet(path: str, sheet: str | None) -> SheetGrid:
+    """The sheet to read from a .xlsx/.xls/.csv file: the one named, else the first with data."""
+    from reports.xlsx_reader import pick_roster_sheet, read_workbook
+
+    try:
+        return pick_roster_sheet(read_workbook(path), sheet)
+    except ActionRefused as exc:
+        raise CliError(exc.message) from exc
+
+
+def xlsx_path(path: str, what: str) -> Path:
+    """Where to save an .xlsx the user named; refused when it cannot be one."""
+    target = Path(path)
+    if target.suffix.lower() != ".xlsx":
+        raise CliError(f"{what}须保存为 .xlsx 文件：{path}")
+    if not target.parent.is_dir():
+        raise CliError(f"保存{what}的文件夹不存在：{target.parent}")
+    return target
 
 
 LARGE_DOCUMENT = 1000
@@ -69,15 +105,19 @@ def emit_json(document: Any, *, compact: bool | None = None) -> None:
 def open_database(url: str | None, *, unprotected: bool = False) -> tuple[Database, InitReport]:
     """The database of ``--db``, created and migrated when needed. Refused when the audit log's
     triggers are missing, unless ``unprotected`` (commands that check or restore: a warning)."""
+    from workforce.services import setup
+    from workforce.services.audit_chain import AuditUnprotected
+    from workforce.services.context import Database
+
     db: Database | None = None
     try:
         db = Database.open(url)
-        return db, initialise(db)
+        return db, setup.initialise(db)
     except AuditUnprotected as exc:
         if not unprotected or db is None:
             raise CliError(exc.message) from exc
         say(f"警告：{exc.message}")
-        return db, InitReport(False, False, False, False)
+        return db, setup.InitReport(False, False, False, False)
     except ActionRefused as exc:
         raise CliError(exc.message) from exc
     except Exception as exc:
@@ -87,6 +127,8 @@ def open_database(url: str | None, *, unprotected: bool = False) -> tuple[Databa
 
 def acting_username(args: argparse.Namespace) -> str:
     """``--user`` where the command has it, else the administrator."""
+    from workforce.services.setup import DEFAULT_ADMIN
+
     return getattr(args, "user", None) or DEFAULT_ADMIN
 
 
@@ -111,6 +153,8 @@ def opened(
     registers (``set_defaults(handler=…, needs=Action.… or None)``) is checked against the user's
     role first; then, once any account has a password, the acting user's password is required
     (a wrong one counts as a failed login). ``unprotected``: see ``open_database``."""
+    from workforce.services.accounts import sign_in
+
     db, _report = open_database(args.db, unprotected=unprotected)
     username = acting_username(args)
     try:
@@ -129,10 +173,12 @@ def opened(
 
 
 class Progress:
-    """A progress line on standard error, redrawn at most a few times a second."""
+    """A progress line on standard error, redrawn at most a few times a second; ``unit`` says what
+    it counts (``计算 1782/1782 人``), as the result that follows does."""
 
-    def __init__(self, label: str) -> None:
+    def __init__(self, label: str, unit: str = "") -> None:
         self.label = label
+        self.unit = f" {unit}" if unit else ""
         self._last = 0.0
         self._tty = sys.stderr.isatty()
 
@@ -144,4 +190,9 @@ class Progress:
         percent = 100 * done // total if total else 100
         end = "\r" if self._tty and done < total else "\n"
         if self._tty or done >= total:
-            print(f"{self.label} {done}/{total} ({percent}%)", end=end, file=sys.stderr, flush=True)
+            print(
+                f"{self.label} {done}/{total}{self.unit} ({percent}%)",
+                end=end,
+                file=sys.stderr,
+                flush=True,
+            )

@@ -8,40 +8,16 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from collections.abc import Callable, Sequence
 
-from ui.cli import (
-    commands_adjust,
-    commands_allowance,
-    commands_audit,
-    commands_backup,
-    commands_certs,
-    commands_demo,
-    commands_payroll,
-    commands_pipeline,
-    commands_reports,
-    commands_roster,
-    commands_system,
-    commands_training,
-)
-from ui.cli.common import CliError, fail
-from workforce.persistence.file_lock import declare_program
+from ui.cli.parsers import register_all
 
 Handler = Callable[[argparse.Namespace], int]
 
-COMMAND_MODULES = (
-    commands_system,
-    commands_roster,
-    commands_demo,
-    commands_adjust,
-    commands_payroll,
-    commands_reports,
-    commands_certs,
-    commands_training,
-    commands_pipeline,
-    commands_allowance,
-    commands_audit,
-    commands_backup,
+DB_HELP = (
+    "数据库：SQLite 文件路径或 postgresql+psycopg://… （默认：用户数据目录中的内置数据库；"
+    "也可用环境变量 WORKFORCE_DB）"
 )
 
 
@@ -49,26 +25,38 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="workforce", description="社区工作者档案与薪酬管理系统（命令行）"
     )
-    parser.add_argument(
-        "--db",
-        metavar="URL",
-        help="数据库：SQLite 文件路径或 postgresql+psycopg://… （默认：用户数据目录中的内置数据库；"
-        "也可用环境变量 WORKFORCE_DB）",
-    )
+    parser.add_argument("--db", metavar="URL", help=DB_HELP)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in COMMAND_MODULES:
-        module.register(sub)
+    register_all(sub)
+    _accept_db_anywhere(parser)
     return parser
 
 
+def _accept_db_anywhere(parser: argparse.ArgumentParser) -> None:
+    """``--db`` after the command too (``workforce stats --json --db FILE``). SUPPRESS keeps a
+    sub-command from resetting a ``--db`` given before it when it is not repeated."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for command in action.choices.values():
+                command.add_argument(
+                    "--db", metavar="URL", default=argparse.SUPPRESS, help="同 workforce --db"
+                )
+                _accept_db_anywhere(command)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    started = time.perf_counter()
     parser = build_parser()
     args = parser.parse_args(argv)
+    args.started = started  # commands that report their time report all of it
     handler: Handler | None = getattr(args, "handler", None)
     if handler is None:
         from ui.desktop.app import run_desktop
 
         return run_desktop(args.db)
+    from ui.cli.common import CliError, fail  # with the command's code, not before
+    from workforce.persistence.file_lock import declare_program
+
     declare_program("命令行")
     try:
         return handler(args)

@@ -10,16 +10,6 @@ from workforce.services.payroll_guard import label
 from workforce.services.payroll_retro import RetroPlan
 
 
-def add_retro_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--retroactive",
-        action="store_true",
-        help="追溯调整：生效日期落在已审核或已锁定的月份时，这些月份保持原样，"
-        "差额作为补发/补扣计入下一个未结月份（先列出，加 --yes 才写入）",
-    )
-    parser.add_argument("--yes", action="store_true", help="确认写入追溯调整及其补发/补扣")
-
-
 def show_plan(plan: RetroPlan) -> None:
     """One line per worker and month: who, which month, what was paid, what is due, the
     difference; then the total and the month it is paid in."""

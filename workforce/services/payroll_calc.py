@@ -256,7 +256,7 @@ def _calculate(
         month = PayrollMonth(period=first, status=DRAFT, runs=[])
         session.add(month)
         session.flush()
-    total = len(gathered.people) + 1
+    total = len(gathered.people)  # people, as the result counts them; all done once written
 
     def check(done: int) -> None:
         progress(done, total)
@@ -266,7 +266,8 @@ def _calculate(
     new_bases = base_rows(gathered, actor, raw_now(session))
     with _bases_written(session, first.year, gathered.replaced_bases, new_bases):
         rows = payslip_rows(gathered, month.id, check)  # while the server inserts the bases
-        check(len(rows))
+        if cancel is not None:
+            cancel.check()
     before = _replace_payslips(session, month.id, rows)
     arrears = [{**row, "paid_month_id": month.id} for row in gathered.arrears.rows]
     if arrears:

@@ -23,11 +23,12 @@ DRAFT, CALCULATED, APPROVED, LOCKED = "draft", "calculated", "approved", "locked
 STATUS_NAMES = {DRAFT: "草稿", CALCULATED: "已计算", APPROVED: "已审核", LOCKED: "已锁定"}
 CLOSED = frozenset({APPROVED, LOCKED})
 
-_PERIOD = re.compile(r"^(\d{4})-(\d{1,2})$")
+_PERIOD = re.compile(r"^(\d{4})-(\d{2})$")
 
 
 def parse_period(text: str) -> dt.date:
-    """``2026-03`` → 2026-03-01; refuses anything else with a message a clerk understands."""
+    """``2026-03`` → 2026-03-01; refuses anything else (``2026-3`` too) with a message a clerk
+    understands."""
     match = _PERIOD.match(text.strip())
     if match is None or not 1 <= int(match[2]) <= 12 or not 2000 <= int(match[1]) <= 2100:
         raise ActionRefused(f"月份应写作 YYYY-MM（如 2026-03），实为「{text}」")
