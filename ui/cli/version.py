@@ -8,11 +8,8 @@ distribution's and the commit is the checkout's when there is one.
 from __future__ import annotations
 
 import argparse
-import json
-import subprocess
 import sys
 from collections.abc import Sequence
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +19,9 @@ SOURCE = Path(__file__).resolve().parents[2]
 
 def build_info() -> dict[str, str]:
     """``version``, ``built`` (empty when not packaged) and ``commit``."""
+    import json  # here, not at start: every command imports this module
+    from importlib import metadata
+
     bundle = getattr(sys, "_MEIPASS", None)
     if bundle is not None:
         path = Path(bundle) / BUILD_INFO
@@ -36,6 +36,8 @@ def build_info() -> dict[str, str]:
 
 
 def _checkout_commit() -> str:
+    import subprocess
+
     if not (SOURCE / ".git").exists():
         return "未知"
     try:
