@@ -6,8 +6,8 @@
 #
 # Then installs the .deb (dpkg -i), runs the launcher, reinstalls it over itself (the upgrade
 # path) and checks the user's database is kept, and removes the package again. Prints the figures:
-# bundle and package size, start times of the bundle against the pip-installed program (when a
-# `workforce` is on PATH) and how long the desktop takes to show its window (under Xvfb).
+# bundle and package size, start times of the bundle against the same checkout run by the build's
+# Python (as pip-installed), and how long the desktop takes to show its window (under Xvfb).
 set -euo pipefail
 OUT=$(cd "$1" && pwd)
 BUNDLE="$OUT/dist/workforce"
@@ -27,6 +27,17 @@ run() { (cd "$T/work" && env -i HOME="$T/home" PATH="$T/bin" LANG=C.UTF-8 TMPDIR
 ms() { date +%s%N | cut -c1-13; }
 
 W="$BUNDLE/workforce"
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+if command -v pyi-archive_viewer >/dev/null; then
+  step "every module of workforce/, ui/ and reports/ is in the bundle (the commands' code too)"
+  pyi-archive_viewer -r -b "$W" 2>/dev/null | sed 's/^ *//' | sort -u >"$T/archived"
+  python3 -c 'import sys; sys.path.insert(0, sys.argv[1] + "/packaging"); import bundle_contents as c
+from pathlib import Path; print("\n".join(c.program_modules(Path(sys.argv[1]))))' "$ROOT" | sort -u >"$T/modules"
+  missing=$(comm -23 "$T/modules" "$T/archived")
+  if [ -n "$missing" ]; then bad "modules missing from the bundle: $missing"; else
+    echo "$(wc -l <"$T/modules") modules, all in the bundle" >&2
+  fi
+fi
 step "workforce --version"
 version=$(run "$W" --version) || bad "--version"
 echo "$version"
@@ -66,27 +77,37 @@ if grep -qiE 'traceback|error|could not (load|find) the qt platform plugin' "$T/
   bad "the desktop wrote an error"
 fi
 
-# Figures: start time of the bundle against the pip-installed program (median of 5).
+# Figures: start time of the bundle against the same checkout run by the build's Python, as a
+# pip-installed program runs (median of 5, taking turns): wall-clock, and CPU (user + system),
+# which a busy machine disturbs less.
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-timed() {
-  for _ in 1 2 3 4 5; do
-    s=$(ms); run "$@" >/dev/null 2>&1 || true; echo $(( $(ms) - s ))
-  done | median
+PY=$(python3 -c 'import sys; print(sys.executable)' 2>/dev/null || true)  # not a pyenv shim
+SOURCE=()
+if [ -n "$PY" ] && "$PY" -c 'import PySide6, sqlalchemy' 2>/dev/null; then
+  SOURCE=(PYTHONPATH="$ROOT" "$PY" "$ROOT/main.py")
+fi
+times_of() {  # FILE PROGRAM ARGS…: append "wall-ms cpu-ms" of one run in the empty world
+  local file=$1 TIMEFORMAT='%R %U %S'
+  shift
+  { time run "$@" >/dev/null 2>&1; } 2>>"$file.raw" || true
+  tail -1 "$file.raw" | awk '{printf "%d %d\n", $1 * 1000, ($2 + $3) * 1000}' >>"$file"
 }
-PIP_WORKFORCE=$(command -v workforce || true)
-case "$PIP_WORKFORCE" in "" | /usr/bin/workforce | /opt/*) PIP_WORKFORCE= ;; esac
+ratio() { awk -v b="$1" -v p="$2" 'BEGIN {printf "%.2f", b / p}'; }
 echo "== figures"
 echo "bundle folder: $(du -sm "$BUNDLE" | cut -f1) MB; .deb $(du -m "$DEB" | cut -f1) MB; .tar.gz $(du -m "$TARBALL" | cut -f1) MB"
 for args in "--help" "check"; do
-  b=$(timed "$W" $args)
-  if [ -n "$PIP_WORKFORCE" ]; then
-    p=$(cd "$T/work" && for _ in 1 2 3 4 5; do
-      s=$(ms); env HOME="$T/home" "$PIP_WORKFORCE" $args >/dev/null 2>&1 || true; echo $(( $(ms) - s ))
-    done | median)
-    echo "start, workforce $args: bundle ${b} ms, pip-installed ${p} ms (x$(awk -v b="$b" -v p="$p" 'BEGIN {printf "%.2f", b / p}'))"
-  else
-    echo "start, workforce $args: bundle ${b} ms"
+  rm -f "$T/tb" "$T/tp" "$T/tb.raw" "$T/tp.raw"
+  for _ in 1 2 3 4 5; do
+    times_of "$T/tb" "$W" $args
+    [ ${#SOURCE[@]} = 0 ] || times_of "$T/tp" "${SOURCE[@]}" $args
+  done
+  bw=$(cut -d' ' -f1 "$T/tb" | median) bc=$(cut -d' ' -f2 "$T/tb" | median)
+  line="start, workforce $args: bundle ${bw} ms (cpu ${bc} ms)"
+  if [ ${#SOURCE[@]} != 0 ]; then
+    pw=$(cut -d' ' -f1 "$T/tp" | median) pc=$(cut -d' ' -f2 "$T/tp" | median)
+    line="$line, from source ${pw} ms (cpu ${pc} ms): x$(ratio "$bw" "$pw") wall, x$(ratio "$bc" "$pc") cpu"
   fi
+  echo "$line"
 done
 
 # The desktop's window on a real X server (xcb platform plugin), from start to mapped.
@@ -112,14 +133,14 @@ if command -v Xvfb >/dev/null && command -v xdotool >/dev/null; then
   # median of 3, the two programs taking turns (the machine may be busy)
   for _ in 1 2 3; do
     window_ms "$W" >>"$T/window-bundle"
-    [ -n "$PIP_WORKFORCE" ] && window_ms "$PIP_WORKFORCE" >>"$T/window-pip"
+    [ ${#SOURCE[@]} = 0 ] || window_ms env "${SOURCE[@]}" >>"$T/window-pip"
   done
   b=$(grep -v none "$T/window-bundle" | median)
   [ -n "$b" ] || bad "no desktop window on X (xcb)"
   line="desktop window shown (Xvfb, xcb): bundle ${b} ms"
-  if [ -n "$PIP_WORKFORCE" ]; then
+  if [ ${#SOURCE[@]} != 0 ]; then
     p=$(grep -v none "$T/window-pip" | median)
-    line="$line, pip-installed ${p} ms (x$(awk -v b="$b" -v p="$p" 'BEGIN {printf "%.2f", b / p}'))"
+    line="$line, from source ${p} ms (x$(awk -v b="$b" -v p="$p" 'BEGIN {printf "%.2f", b / p}'))"
   fi
   echo "$line"
   kill "$xvfb" 2>/dev/null || true
