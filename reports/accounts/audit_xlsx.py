@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from reports.cell_text import text_workbook
-from workforce.services.audit_labels import action_name, entity_name
-from workforce.services.audit_views import AuditRow
+from workforce.services.accounts.audit_labels import action_name, entity_name
+from workforce.services.accounts.audit_views import AuditRow
 
 HEADER = ("序号", "时间", "用户", "操作", "对象", "编号", "字段", "原值", "新值", "批次", "备注")
 WIDTHS = (10, 19, 12, 12, 14, 10, 20, 30, 30, 8, 40)

@@ -26,8 +26,8 @@ from workforce.domain.idcard import mask_id_number
 from workforce.domain.problems import ActionRefused
 from workforce.domain.progress import CancelToken, ProgressFn, no_progress
 from workforce.domain.scale import ScaleVersion
-from workforce.services.adjustment_run import PREPARED, REVERTED, SUPERSEDED
-from workforce.services.adjustment_views import RunLine, RunOverview
+from workforce.services.adjustment.run import PREPARED, REVERTED, SUPERSEDED
+from workforce.services.adjustment.views import RunLine, RunOverview
 
 WIDTH, HEIGHT = A4
 MARGIN = 64.0

@@ -19,8 +19,8 @@ from typing import Any
 from xlsxwriter.utility import xl_rowcol_to_cell
 
 from reports.cell_text import text_workbook
-from workforce.domain.adjustment_plan import ten_thousand_yuan
-from workforce.services.adjustment_views import GroupTotal, RunLine, RunOverview
+from workforce.domain.adjustment.plan import ten_thousand_yuan
+from workforce.services.adjustment.views import GroupTotal, RunLine, RunOverview
 
 SUMMARY, DETAIL = "汇总", "明细"
 A4 = 9

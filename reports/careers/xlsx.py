@@ -20,10 +20,10 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 
 from reports.cell_text import text_workbook
 from reports.formatting import chinese_date
-from workforce.domain.certificates import hours_text
-from workforce.services.certificates import RegisterRow
-from workforce.services.pipeline_lists import EligibilityList
-from workforce.services.training_report import ComplianceReport
+from workforce.domain.careers.certificates import hours_text
+from workforce.services.careers.certificates import RegisterRow
+from workforce.services.careers.pipeline_lists import EligibilityList
+from workforce.services.careers.training_report import ComplianceReport
 
 A4 = 9
 HOURS = "0.0"

@@ -1,5 +1,5 @@
-"""银行代发 (§9): the bank transfer file, written by a layout (workforce.domain.bank_layout) that
-the clerk chooses per bank.
+"""银行代发 (§9): the bank transfer file, written by a layout (workforce.domain.payroll.bank_layout)
+that the clerk chooses per bank.
 
 The header lines carry the total count and amount; the file's amounts always add up to the header
 total, which is Σ 实发 of the month (the view leaves out only workers with nothing to transfer).
@@ -17,10 +17,10 @@ from pathlib import Path
 from xlsxwriter.utility import xl_col_to_name
 
 from reports.cell_text import csv_text, text_workbook
-from workforce.domain.bank_layout import BUILTIN_LAYOUTS, BankLayout, amount_text
 from workforce.domain.money import to_fen
+from workforce.domain.payroll.bank_layout import BUILTIN_LAYOUTS, BankLayout, amount_text
 from workforce.domain.problems import ActionRefused
-from workforce.services.payroll_views import BankRow, BankView
+from workforce.services.payroll.views import BankRow, BankView
 
 LAYOUTS = BUILTIN_LAYOUTS  # the built-in templates, by name
 

@@ -9,7 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from reports.cell_text import text_workbook
-from workforce.services.payroll_base_io import COMPUTED, BaseExportRow
+from workforce.services.payroll.base_io import COMPUTED, BaseExportRow
 
 HEADERS = ("身份证号", "姓名", "单位", "缴费基数", "来源")
 WIDTHS = (22, 10, 24, 14, 10)

@@ -21,7 +21,7 @@ from typing import Any
 from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 
 from reports.cell_text import text_workbook
-from workforce.services.payroll_views import PayrollRow, PayrollWorkbookView, StreetRows
+from workforce.services.payroll.views import PayrollRow, PayrollWorkbookView, StreetRows
 
 SUMMARY = "汇总"
 A4 = 9

@@ -22,8 +22,8 @@ from reportlab.pdfgen.textobject import PDFTextObject
 
 from reports.fonts import CjkFont, cjk_font
 from reports.formatting import yuan
-from workforce.services.payroll_slips import Amount, Slip
-from workforce.services.payroll_views import MonthHeader
+from workforce.services.payroll.slips import Amount, Slip
+from workforce.services.payroll.views import MonthHeader
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN = 28.0

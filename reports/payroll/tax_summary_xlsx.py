@@ -16,8 +16,8 @@ from typing import Any
 from xlsxwriter.utility import xl_rowcol_to_cell
 
 from reports.cell_text import text_workbook
-from reports.payroll_xlsx import PayrollFormats, page_setup
-from workforce.services.payroll_slips import TaxSummaryView, WorkerTaxYear
+from reports.payroll.month_xlsx import PayrollFormats, page_setup
+from workforce.services.payroll.slips import TaxSummaryView, WorkerTaxYear
 
 IDENTITY = (("序号", 6), ("街道", 12), ("社区", 14), ("姓名", 9), ("身份证号", 20))
 MONTHS = tuple(f"{m}月" for m in range(1, 13))

@@ -15,8 +15,8 @@ from typing import Any
 
 from reports.cell_text import text_workbook
 from workforce.domain.problems import Problem
-from workforce.domain.roster import shown
-from workforce.domain.roster_columns import detect_header
+from workforce.domain.roster.columns import detect_header
+from workforce.domain.roster.parse import shown
 from workforce.domain.sheet import SheetGrid
 
 ERROR_FILL = "#FFC7CE"

@@ -20,8 +20,8 @@ from reportlab.pdfgen.canvas import Canvas
 
 from reports.fonts import CjkFont, cjk_font
 from workforce.domain.idcard import mask_id_number
-from workforce.domain.roster_summary import RosterSummary
-from workforce.services.roster_query import RosterRow
+from workforce.domain.roster.summary import RosterSummary
+from workforce.services.roster.query import RosterRow
 
 PAGE_WIDTH, PAGE_HEIGHT = landscape(A4)
 MARGIN = 28.0

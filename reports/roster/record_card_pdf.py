@@ -16,7 +16,7 @@ from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, T
 
 from reports.fonts import CjkFont, cjk_font
 from workforce.domain.idcard import mask_id_number
-from workforce.services.dossier import Dossier
+from workforce.services.roster.dossier import Dossier
 
 WIDTH = A4[0] - 30 * mm
 

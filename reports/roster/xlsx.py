@@ -14,12 +14,12 @@ from pathlib import Path
 from typing import Any
 
 from reports.cell_text import text_workbook
-from reports.roster_errors_xlsx import write_error_report
-from reports.roster_help import COLUMN_HELP, GENERAL_NOTES
+from reports.roster.errors_xlsx import write_error_report
+from reports.roster.help import COLUMN_HELP, GENERAL_NOTES
 from workforce.domain import vocab
-from workforce.domain.roster_columns import COLUMNS
+from workforce.domain.roster.columns import COLUMNS
 from workforce.domain.scale import PostRange
-from workforce.services.roster_query import RosterRow
+from workforce.services.roster.query import RosterRow
 
 __all__ = ["write_error_report", "write_roster", "write_template"]
 

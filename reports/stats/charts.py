@@ -13,9 +13,9 @@ from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from reports import formatting as fmt
-from reports.stats_xlsx_style import nice_bound
-from workforce.domain.stats_breakdown import PostLevels, PyramidBand
-from workforce.domain.stats_report import PayrollCost
+from reports.stats.xlsx_style import nice_bound
+from workforce.domain.stats.breakdown import PostLevels, PyramidBand
+from workforce.domain.stats.report import PayrollCost
 
 MEN, WOMEN = colors.HexColor("#4472C4"), colors.HexColor("#ED7D31")
 POST_COLOURS = tuple(

@@ -25,11 +25,11 @@ from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Space
 
 from reports import formatting as fmt
 from reports.fonts import CjkFont, cjk_font
-from reports.stats_charts import levels_chart, payroll_chart, pyramid_chart
-from workforce.domain.adjustment_plan import ten_thousand_yuan
-from workforce.domain.stats import Headline
-from workforce.domain.stats_breakdown import UnitRow
-from workforce.domain.stats_report import StatsReport
+from reports.stats.charts import levels_chart, payroll_chart, pyramid_chart
+from workforce.domain.adjustment.plan import ten_thousand_yuan
+from workforce.domain.stats.breakdown import UnitRow
+from workforce.domain.stats.indicators import Headline
+from workforce.domain.stats.report import StatsReport
 
 MARGIN = 16 * mm
 WIDTH = A4[0] - 2 * MARGIN

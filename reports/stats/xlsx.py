@@ -18,11 +18,11 @@ from typing import Any
 
 from reports.cell_text import text_workbook
 from reports.formatting import chinese_date
-from reports.stats_xlsx_sheets import write_costs, write_levels, write_pyramid
-from reports.stats_xlsx_style import KIND_NAMES, Formats, print_setup
-from workforce.domain.stats import Change, Headline
-from workforce.domain.stats_breakdown import UnitRow
-from workforce.domain.stats_report import StatsReport
+from reports.stats.xlsx_sheets import write_costs, write_levels, write_pyramid
+from reports.stats.xlsx_style import KIND_NAMES, Formats, print_setup
+from workforce.domain.stats.breakdown import UnitRow
+from workforce.domain.stats.indicators import Change, Headline
+from workforce.domain.stats.report import StatsReport
 
 INDICATORS = "指标"
 NOW_COLUMNS: tuple[tuple[str, str], ...] = (

@@ -13,10 +13,10 @@ from typing import Any
 from xlsxwriter.utility import xl_range, xl_rowcol_to_cell
 
 from reports.formatting import chinese_date
-from reports.stats_xlsx_style import Formats, nice_bound, print_setup
-from workforce.domain.adjustment_plan import ten_thousand_yuan
-from workforce.domain.stats_breakdown import sex_totals
-from workforce.domain.stats_report import StatsReport
+from reports.stats.xlsx_style import Formats, nice_bound, print_setup
+from workforce.domain.adjustment.plan import ten_thousand_yuan
+from workforce.domain.stats.breakdown import sex_totals
+from workforce.domain.stats.report import StatsReport
 
 HEADER_ROW = 3
 MEN_COLOUR, WOMEN_COLOUR = "#4472C4", "#ED7D31"

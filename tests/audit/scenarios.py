@@ -16,7 +16,7 @@ from typing import Any
 from tests.services.payroll_support import community, hire, user
 from workforce.domain.vocab import Role
 from workforce.services.context import Actor, Database
-from workforce.services.workers import load_worker
+from workforce.services.roster.workers import load_worker
 
 ANY = object()  # the entity id is checked to be set, whatever its value
 ANY_ACTION = ANY_ENTITY = ANY_TEXT = "*"  # any action, entity or old value

@@ -11,7 +11,7 @@ from tests.cli.test_cli_sign_in import _commands
 from ui.cli.main import build_parser
 from ui.cli.parsers.lazy import Handler
 from ui.cli.parsers.payroll_deductions import DEDUCTION_KINDS
-from workforce.services.payroll_deductions import KINDS
+from workforce.services.payroll.deductions import KINDS
 
 ROOT = Path(__file__).parents[2]
 GOLDEN = ROOT / "tests" / "golden" / "tax" / "published_2019.json"

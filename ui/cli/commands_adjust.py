@@ -16,11 +16,12 @@ from typing import Any
 from ui.cli.adjust_documents import run_document, run_list_document, since_last_document
 from ui.cli.common import CliError, Progress, emit_json, opened, parse_date, say, shown
 from ui.cli.next_steps import by_another
-from workforce.domain.permissions import Action
+from workforce.domain.accounts.permissions import Action
 from workforce.domain.vocab import Role
-from workforce.services.adjustment_apply import apply_run, revert_run
-from workforce.services.adjustment_run import approve_run, override_item, prepare_run
-from workforce.services.adjustment_views import (
+from workforce.services.adjustment.apply import apply_run, revert_run
+from workforce.services.adjustment.initial_grading import grade_new_hire
+from workforce.services.adjustment.run import approve_run, override_item, prepare_run
+from workforce.services.adjustment.views import (
     RunLine,
     RunOverview,
     list_runs,
@@ -29,7 +30,6 @@ from workforce.services.adjustment_views import (
     worker_id_for,
 )
 from workforce.services.context import Actor, Database
-from workforce.services.initial_grading import grade_new_hire
 
 
 def _out_path(text: str | None) -> Path | None:
@@ -65,7 +65,7 @@ def _deliver(
     overview, lines = run_report(db, actor, run_id)
     _summary(overview, shown(args))
     if out is not None:
-        from reports.adjustment_xlsx import write_adjustment_workbook
+        from reports.adjustment.run_xlsx import write_adjustment_workbook
 
         write_adjustment_workbook(out, overview, lines)
         say(f"工作簿已保存：{out}")

@@ -7,7 +7,7 @@ import datetime as dt
 
 from ui.cli.common import emit_json, opened, parse_date, say
 from ui.cli.retro_preview import confirm_or_stop
-from workforce.services.allowances import (
+from workforce.services.scales.allowances import (
     PERIOD_NAMES,
     AllowanceInfo,
     allowances_in_force,

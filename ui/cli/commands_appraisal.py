@@ -11,10 +11,10 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from reports.roster_xlsx import write_error_report
+from reports.roster.xlsx import write_error_report
 from ui.cli.common import CliError, Progress, emit_json, opened, read_sheet, say
 from workforce.domain.problems import Problem
-from workforce.services.appraisals import (
+from workforce.services.adjustment.appraisals import (
     AppraisalPlan,
     apply_appraisal_import,
     plan_appraisal_import,

@@ -6,11 +6,11 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from reports.audit_xlsx import write_audit_xlsx
+from reports.accounts.audit_xlsx import write_audit_xlsx
 from ui.cli.common import CliError, Progress, emit_json, opened, parse_date, say
-from workforce.services.audit_chain import describe, verify_audit_log
-from workforce.services.audit_labels import action_name, entity_name
-from workforce.services.audit_views import (
+from workforce.services.accounts.audit_chain import describe, verify_audit_log
+from workforce.services.accounts.audit_labels import action_name, entity_name
+from workforce.services.accounts.audit_views import (
     AuditFilter,
     AuditRow,
     audit_count,

@@ -12,17 +12,17 @@ import datetime as dt
 from dataclasses import asdict
 from typing import Any
 
-from reports.careers_xlsx import write_certificate_register
-from reports.roster_errors_xlsx import write_error_report
+from reports.careers.xlsx import write_certificate_register
+from reports.roster.errors_xlsx import write_error_report
 from ui.cli.common import Progress, emit_json, opened, parse_date, read_sheet, say, xlsx_path
-from workforce.domain.compliance import REMINDER_NAMES, ReminderKind
+from workforce.domain.careers.compliance import REMINDER_NAMES, ReminderKind
 from workforce.domain.problems import Problem
-from workforce.services.certificate_import import (
+from workforce.services.careers.certificate_import import (
     CertificatePlan,
     apply_certificate_import,
     plan_certificate_import,
 )
-from workforce.services.certificates import (
+from workforce.services.careers.certificates import (
     CertificateView,
     certificate_by_number,
     certificate_register,
@@ -30,9 +30,9 @@ from workforce.services.certificates import (
     register_certificate,
     worker_certificates,
 )
-from workforce.services.dossier import worker_id_by_number
-from workforce.services.roster_export import find_unit
-from workforce.services.training_report import reminders
+from workforce.services.careers.training_report import reminders
+from workforce.services.roster.dossier import worker_id_by_number
+from workforce.services.roster.export import find_unit
 
 REJECTED = 2
 KINDS = {kind.value: kind for kind in ReminderKind}

@@ -13,11 +13,11 @@ from typing import Any
 
 from ui.cli.common import CliError, Progress, emit_json, opened, say
 from ui.formatting import count_text
-from workforce.domain.stats import INDICATOR_LABELS, Indicators
-from workforce.services.demo import generate_demo
-from workforce.services.org import org_tree
-from workforce.services.stats import find_unit, statistics
-from workforce.services.stats_report import statistics_report
+from workforce.domain.stats.indicators import INDICATOR_LABELS, Indicators
+from workforce.services.roster.org import org_tree
+from workforce.services.stats.indicators import find_unit, statistics
+from workforce.services.stats.report import statistics_report
+from workforce.services.system.demo import generate_demo
 
 
 def run_demo(args: argparse.Namespace) -> int:
@@ -132,11 +132,11 @@ def run_stats_export(args: argparse.Namespace) -> int:
         unit = find_unit(org_tree(db), args.unit) if args.unit else None
         report = statistics_report(db, actor, as_of=args.as_of, unit_id=unit.id if unit else None)
     if suffix == ".xlsx":
-        from reports.stats_xlsx import write_stats_workbook
+        from reports.stats.xlsx import write_stats_workbook
 
         write_stats_workbook(target, report)
     else:
-        from reports.stats_pdf import write_stats_pdf
+        from reports.stats.pdf import write_stats_pdf
 
         font = write_stats_pdf(target, report)
         if font.message:

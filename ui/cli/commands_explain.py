@@ -7,7 +7,7 @@ import argparse
 import json
 
 from ui.cli.common import CliError, emit_json
-from workforce.domain.tax_case import CaseError, explain, parse_case
+from workforce.domain.payroll.tax_case import CaseError, explain, parse_case
 
 
 def run_explain(args: argparse.Namespace) -> int:

@@ -13,12 +13,12 @@ from typing import Any
 
 from ui.cli.common import CliError, Progress, emit_json, opened, say
 from ui.cli.next_steps import by_another, by_anyone
-from workforce.domain.permissions import Action
+from workforce.domain.accounts.permissions import Action
 from workforce.domain.problems import ActionRefused
 from workforce.domain.vocab import Role
-from workforce.services.payroll_calc import Calculation, calculate_month
-from workforce.services.payroll_guard import label, parse_period
-from workforce.services.payroll_lifecycle import (
+from workforce.services.payroll.calc import Calculation, calculate_month
+from workforce.services.payroll.guard import label, parse_period
+from workforce.services.payroll.lifecycle import (
     Verification,
     approve_month,
     lock_month,
@@ -139,8 +139,8 @@ def run_lock(args: argparse.Namespace) -> int:
 def run_export(args: argparse.Namespace) -> int:
     period = period_of(args)
     out = _out(args.out, (".xlsx",))
-    from reports.payroll_xlsx import write_payroll_workbook
-    from workforce.services.payroll_views import payroll_workbook_view
+    from reports.payroll.month_xlsx import write_payroll_workbook
+    from workforce.services.payroll.views import payroll_workbook_view
 
     with opened(args) as (db, actor):
         view = payroll_workbook_view(
@@ -154,9 +154,9 @@ def run_export(args: argparse.Namespace) -> int:
 
 def run_bank(args: argparse.Namespace) -> int:
     period = period_of(args)
-    from reports.bank_file import write_bank_file
-    from workforce.services.bank_layouts import get_layout
-    from workforce.services.payroll_views import bank_view
+    from reports.payroll.bank_file import write_bank_file
+    from workforce.services.payroll.bank_layouts import get_layout
+    from workforce.services.payroll.views import bank_view
 
     with opened(args) as (db, actor):
         chosen = get_layout(db, args.layout)
@@ -175,8 +175,8 @@ def run_bank(args: argparse.Namespace) -> int:
 def run_slips(args: argparse.Namespace) -> int:
     period = period_of(args)
     out = _out(args.out, (".pdf",))
-    from reports.payslip_pdf import write_payslips
-    from workforce.services.payroll_slips import payslips_view
+    from reports.payroll.payslip_pdf import write_payslips
+    from workforce.services.payroll.slips import payslips_view
 
     with opened(args) as (db, actor):
         view = payslips_view(db, actor, period, unit=args.unit, masked=not args.full_id)
@@ -191,8 +191,8 @@ def run_tax_summary(args: argparse.Namespace) -> int:
     if not 2000 <= args.year <= 2100:
         raise CliError(f"年度应为四位数字，如 2026，实为 {args.year}")
     out = _out(args.out, (".xlsx",))
-    from reports.tax_summary_xlsx import write_tax_summary
-    from workforce.services.payroll_slips import tax_summary_view
+    from reports.payroll.tax_summary_xlsx import write_tax_summary
+    from workforce.services.payroll.slips import tax_summary_view
 
     with opened(args) as (db, actor):
         view = tax_summary_view(db, actor, args.year, masked=not args.full_id)

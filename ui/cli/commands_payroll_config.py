@@ -11,17 +11,17 @@ from pathlib import Path
 from typing import TypeVar
 
 from ui.cli.common import CliError, emit_json, opened, parse_date, say
-from workforce.domain.bank_layout import FILE_TYPES, layout_document
+from workforce.domain.payroll.bank_layout import FILE_TYPES, layout_document
+from workforce.domain.payroll.rate_settings import ROUNDING_NAMES, parse_rate, percent
 from workforce.domain.problems import ActionRefused
-from workforce.domain.rate_settings import ROUNDING_NAMES, parse_rate, percent
-from workforce.services.bank_layouts import (
+from workforce.services.payroll.bank_layouts import (
     delete_layout,
     get_layout,
     import_layout,
     layout_json,
     list_layouts,
 )
-from workforce.services.payroll_rates import (
+from workforce.services.payroll.rates import (
     BoundsVersion,
     RateVersion,
     bounds_history,

@@ -12,14 +12,14 @@ from typing import Any
 
 from ui.cli.common import CliError, emit_json, opened, say
 from workforce.domain.problems import ActionRefused
-from workforce.services.payroll_deduction_edits import (
+from workforce.services.payroll.deduction_edits import (
     DeclarationRow,
     correct_deduction,
     declarations,
 )
-from workforce.services.payroll_deduction_lookup import find_declaration
-from workforce.services.payroll_deductions import delete_deduction, end_deduction
-from workforce.services.payroll_guard import label, parse_period
+from workforce.services.payroll.deduction_lookup import find_declaration
+from workforce.services.payroll.deductions import delete_deduction, end_deduction
+from workforce.services.payroll.guard import label, parse_period
 
 
 def _period(text: str) -> dt.date:
@@ -60,8 +60,8 @@ def _document(row: DeclarationRow) -> dict[str, Any]:
 
 
 def run_deduction_list(args: argparse.Namespace) -> int:
-    from workforce.services.adjustment_views import worker_id_for
-    from workforce.services.roster_export import find_unit
+    from workforce.services.adjustment.views import worker_id_for
+    from workforce.services.roster.export import find_unit
 
     with opened(args) as (db, actor):
         unit = find_unit(db, args.unit) if args.unit else None

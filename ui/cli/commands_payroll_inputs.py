@@ -11,28 +11,28 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from ui.cli.common import CliError, opened, read_sheet, say
-from workforce.domain.large_deductions import LARGE_DEDUCTION
-from workforce.domain.pay_item_sheet import TREATMENTS as BONUS_CHOICES
-from workforce.domain.pay_item_sheet import ItemEntry
-from workforce.domain.payroll import BONUS_TREATMENTS
+from workforce.domain.payroll.large_deductions import LARGE_DEDUCTION
+from workforce.domain.payroll.pay_item_sheet import TREATMENTS as BONUS_CHOICES
+from workforce.domain.payroll.pay_item_sheet import ItemEntry
+from workforce.domain.payroll.payslip import BONUS_TREATMENTS
 from workforce.domain.problems import ActionRefused, Problem, refuse_on_errors
 from workforce.domain.sheet import SheetGrid
-from workforce.services.adjustment_views import worker_id_for
+from workforce.services.adjustment.views import worker_id_for
 from workforce.services.context import Actor, Database
-from workforce.services.payroll_base_io import (
+from workforce.services.payroll.base_io import (
     apply_base_import,
     export_bases,
     plan_base_import,
 )
-from workforce.services.payroll_bases import SOURCE_NAMES, compute_bases, override_base
-from workforce.services.payroll_deduction_io import (
+from workforce.services.payroll.bases import SOURCE_NAMES, compute_bases, override_base
+from workforce.services.payroll.deduction_io import (
     apply_deduction_import,
     plan_deduction_import,
 )
-from workforce.services.payroll_deductions import declare_deduction
-from workforce.services.payroll_guard import label, parse_period
-from workforce.services.payroll_item_edits import plan_item_import
-from workforce.services.payroll_items import DeductionsToConfirm, add_items
+from workforce.services.payroll.deductions import declare_deduction
+from workforce.services.payroll.guard import label, parse_period
+from workforce.services.payroll.item_edits import plan_item_import
+from workforce.services.payroll.items import DeductionsToConfirm, add_items
 
 REJECTED = 2
 
@@ -161,7 +161,7 @@ def run_bases_set(args: argparse.Namespace) -> int:
 
 
 def run_bases_export(args: argparse.Namespace) -> int:
-    from reports.bases_xlsx import write_bases
+    from reports.payroll.bases_xlsx import write_bases
 
     with opened(args) as (db, actor):
         rows = export_bases(db, actor, args.year)
@@ -180,7 +180,7 @@ def _errors_path(args: argparse.Namespace) -> Path | None:
 def _report_problems(
     problems: Sequence[Problem], grid: SheetGrid, header_row: int, errors_path: Path | None
 ) -> None:
-    from reports.roster_errors_xlsx import write_error_report
+    from reports.roster.errors_xlsx import write_error_report
 
     errors = [p for p in problems if p.is_error]
     warnings = [p for p in problems if not p.is_error]

@@ -10,12 +10,12 @@ import argparse
 import datetime as dt
 from typing import Any
 
-from reports.careers_xlsx import write_eligibility
+from reports.careers.xlsx import write_eligibility
 from ui.cli.common import emit_json, opened, parse_date, say, xlsx_path
-from workforce.services.dossier import worker_id_by_number
-from workforce.services.pipeline import history, move
-from workforce.services.pipeline_lists import EligibilityList, eligibility_list, vacancies
-from workforce.services.roster_export import find_unit
+from workforce.services.careers.pipeline import history, move
+from workforce.services.careers.pipeline_lists import EligibilityList, eligibility_list, vacancies
+from workforce.services.roster.dossier import worker_id_by_number
+from workforce.services.roster.export import find_unit
 
 
 def eligibility_document(listing: EligibilityList) -> dict[str, Any]:

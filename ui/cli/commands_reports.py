@@ -6,12 +6,12 @@ import argparse
 from pathlib import Path
 
 from ui.cli.common import CliError, opened, say
-from workforce.services.dossier import load_dossier, worker_id_by_number
-from workforce.services.export_audit import record_full_numbers
+from workforce.services.accounts.export_audit import record_full_numbers
+from workforce.services.roster.dossier import load_dossier, worker_id_by_number
 
 
 def run_card(args: argparse.Namespace) -> int:
-    from reports.record_card_pdf import write_record_card
+    from reports.roster.record_card_pdf import write_record_card
 
     target = Path(args.out)
     if target.suffix.lower() != ".pdf" or not target.parent.is_dir():

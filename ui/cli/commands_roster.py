@@ -13,16 +13,16 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from reports.roster_xlsx import write_error_report, write_roster, write_template
+from reports.roster.xlsx import write_error_report, write_roster, write_template
 from ui.cli.common import CliError, Progress, emit_json, opened, read_sheet, say, xlsx_path
-from workforce.services.export_audit import record_full_numbers
-from workforce.services.roster_export import find_unit, roster_for_export, template_posts
-from workforce.services.roster_import import (
+from workforce.services.accounts.export_audit import record_full_numbers
+from workforce.services.roster.export import find_unit, roster_for_export, template_posts
+from workforce.services.roster.importing import (
     ImportPlan,
     apply_roster_import,
     plan_roster_import,
 )
-from workforce.services.roster_print import roster_for_print
+from workforce.services.roster.printing import roster_for_print
 
 REJECTED = 2
 
@@ -106,7 +106,7 @@ def run_template(args: argparse.Namespace) -> int:
 
 
 def run_pdf(args: argparse.Namespace) -> int:
-    from reports.roster_pdf import RosterDocument, write_roster_pdf
+    from reports.roster.pdf import RosterDocument, write_roster_pdf
 
     target = Path(args.out)
     if target.suffix.lower() != ".pdf" or not target.parent.is_dir():

@@ -8,9 +8,9 @@ from decimal import Decimal, InvalidOperation
 from ui.cli.adjust_documents import difference, money, scale_document, scale_info
 from ui.cli.common import CliError, emit_json, opened, parse_date, read_sheet, say
 from ui.cli.retro_preview import confirm_or_stop
-from workforce.domain.post_table import parse_posts_sheet
 from workforce.domain.problems import ActionRefused
-from workforce.services.scale_admin import (
+from workforce.domain.scales.post_table import parse_posts_sheet
+from workforce.services.scales.admin import (
     compare,
     import_scale,
     import_scale_retroactively,

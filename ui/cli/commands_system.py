@@ -8,7 +8,7 @@ import argparse
 from ui.cli.common import open_database, say
 from workforce.persistence.database import describe_url
 from workforce.services.context import Database
-from workforce.services.health import check_database, damaged_message
+from workforce.services.system.health import check_database, damaged_message
 
 SHOWN_PROBLEMS = 10
 

@@ -13,23 +13,23 @@ from dataclasses import asdict
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from reports.careers_xlsx import write_training_compliance
-from reports.roster_errors_xlsx import write_error_report
+from reports.careers.xlsx import write_training_compliance
+from reports.roster.errors_xlsx import write_error_report
 from ui.cli.commands_certs import (
     REJECTED,
     print_problems,
     problem_document,
 )
 from ui.cli.common import CliError, emit_json, opened, parse_date, read_sheet, say, xlsx_path
-from workforce.domain.certificates import hours_text
-from workforce.services.roster_export import find_unit
-from workforce.services.training import (
+from workforce.domain.careers.certificates import hours_text
+from workforce.services.careers.training import (
     SessionInput,
     SigninPlan,
     apply_signin_import,
     plan_signin_import,
 )
-from workforce.services.training_report import ComplianceReport, training_compliance
+from workforce.services.careers.training_report import ComplianceReport, training_compliance
+from workforce.services.roster.export import find_unit
 
 
 def _hours(text: str) -> Decimal:

@@ -21,14 +21,12 @@ from ui.cli.common import (
     say,
 )
 from ui.cli.parsers.users import NEW_PASSWORD_ENV
-from workforce.domain.permissions import Action
+from workforce.domain.accounts.permissions import Action
 from workforce.domain.problems import ActionRefused
 from workforce.domain.vocab import ROLE_NAMES, Role
-from workforce.services.accounts import sign_in
-from workforce.services.auth import change_own_password, login_required
-from workforce.services.context import Database
-from workforce.services.roster_export import find_unit
-from workforce.services.users import (
+from workforce.services.accounts.acting_user import sign_in
+from workforce.services.accounts.auth import change_own_password, login_required
+from workforce.services.accounts.users import (
     create_user,
     deactivate_user,
     list_users,
@@ -36,6 +34,8 @@ from workforce.services.users import (
     set_role,
     unlock_user,
 )
+from workforce.services.context import Database
+from workforce.services.roster.export import find_unit
 
 
 def new_password() -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from workforce.domain.audit_chain import (
+from workforce.domain.accounts.audit_chain import (
     DELETED,
     EDITED,
     GENESIS,
@@ -18,7 +18,7 @@ from workforce.domain.audit_chain import (
     first_break,
     link,
 )
-from workforce.domain.month_seal import SEALED_PAYSLIP_FIELDS, MonthTotals, month_seal
+from workforce.domain.payroll.month_seal import SEALED_PAYSLIP_FIELDS, MonthTotals, month_seal
 
 AT = dt.datetime(2026, 1, 5, 8, 0, 0, 123456, tzinfo=dt.UTC)
 FIXED = Fixed(AT, 1, "admin", "update", "worker", None, "备注")

@@ -7,14 +7,14 @@ from decimal import Decimal
 import pytest
 
 from tests.factories import make_id
-from workforce.domain.appraisal import (
+from workforce.domain.adjustment.appraisal import (
     GRADE_SETS,
     GradeScheme,
     UnitTally,
     allowed_excellent,
     quota_warnings,
 )
-from workforce.domain.appraisal_sheet import read_appraisal_sheet
+from workforce.domain.adjustment.appraisal_sheet import read_appraisal_sheet
 from workforce.domain.sheet import SheetGrid
 
 SCHEME = GradeScheme()

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from workforce.domain.adjustment_rules import AdjustmentRules
-from workforce.domain.initial_grading import initial_grade
+from workforce.domain.adjustment.initial_grading import initial_grade
+from workforce.domain.adjustment.parameters import AdjustmentRules
 from workforce.domain.scale import PostRange
 
 STAFF = PostRange("staff", "其他社区工作者", 1, 12)

@@ -9,10 +9,15 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.domain.test_adjustment import CASES, POSTS, history_from
-from workforce.domain.adjustment import HonourFact, Proposer, WorkerHistory, propose_adjustment
-from workforce.domain.adjustment_plan import PlanLine, summarise, summarise_counted
-from workforce.domain.adjustment_rules import AdjustmentRules
+from tests.domain.adjustment.test_rules import CASES, POSTS, history_from
+from workforce.domain.adjustment.parameters import AdjustmentRules
+from workforce.domain.adjustment.plan import PlanLine, summarise, summarise_counted
+from workforce.domain.adjustment.rules import (
+    HonourFact,
+    Proposer,
+    WorkerHistory,
+    propose_adjustment,
+)
 
 
 def test_golden_cases_through_one_proposer() -> None:

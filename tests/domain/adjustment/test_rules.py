@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from workforce.domain.adjustment import HonourFact, WorkerHistory, propose_adjustment
-from workforce.domain.adjustment_rules import AdjustmentRules
+from workforce.domain.adjustment.parameters import AdjustmentRules
+from workforce.domain.adjustment.rules import HonourFact, WorkerHistory, propose_adjustment
 from workforce.domain.scale import PostRange
 
 POSTS = {

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from workforce.domain.certificates import valid_spans
-from workforce.domain.pay_composition import certificate_allowance_since
+from workforce.domain.careers.certificates import valid_spans
+from workforce.domain.payroll.pay_composition import certificate_allowance_since
 
 D = dt.date
 FIRST = D(2023, 3, 15)  # lapses on 2026-03-15: last valid day 2026-03-14

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from workforce.domain.certificates import (
+from workforce.domain.careers.certificates import (
     Attendance,
     Period,
     continuing_education,

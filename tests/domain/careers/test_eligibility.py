@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from workforce.domain.eligibility import Candidate, EligibilityRules, evaluate
+from workforce.domain.careers.eligibility import Candidate, EligibilityRules, evaluate
 
 ON = dt.date(2026, 3, 1)
 DEPUTY = EligibilityRules(

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from workforce.domain.pipeline import (
+from workforce.domain.careers.pipeline import (
     DEFAULT_RULES,
     TARGETS,
     Standing,

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from workforce.domain.certificate_sheet import read_certificate_sheet
+from workforce.domain.careers.certificate_sheet import read_certificate_sheet
+from workforce.domain.careers.signin_sheet import read_signin_sheet
 from workforce.domain.sheet import SheetGrid
-from workforce.domain.signin_sheet import read_signin_sheet
 
 TODAY = dt.date(2026, 3, 1)
 A = "11010519491231002X"

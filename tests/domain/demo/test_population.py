@@ -10,13 +10,13 @@ from decimal import Decimal
 
 import pytest
 
-from workforce.domain.demo import DemoError, DemoPopulation, generate_population
-from workforce.domain.demo_numbers import CardNumbers, IdNumbers
+from workforce.domain.demo.numbers import CardNumbers, IdNumbers
+from workforce.domain.demo.population import DemoError, DemoPopulation, generate_population
 from workforce.domain.idcard import luhn_ok, make_id_number, parse_id_number
+from workforce.domain.roster.worker import validate_worker
 from workforce.domain.scale import PostRange
-from workforce.domain.stats import StatsPerson, compute_indicators
+from workforce.domain.stats.indicators import StatsPerson, compute_indicators
 from workforce.domain.vocab import EDUCATION_RANK, WorkerStatus
-from workforce.domain.worker import validate_worker
 
 TODAY = dt.date(2025, 6, 30)
 POSTS = (

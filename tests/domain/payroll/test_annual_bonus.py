@@ -12,8 +12,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.domain.test_payroll import inputs
-from workforce.domain.payroll import (
+from tests.domain.payroll.test_payslip import inputs
+from workforce.domain.payroll.payslip import (
     MERGED,
     SEPARATE,
     PayLine,
@@ -21,8 +21,8 @@ from workforce.domain.payroll import (
     compute_payslip,
     month_income,
 )
-from workforce.domain.payslip_codec import decode_lines, encode_lines
-from workforce.domain.tax import carried_after
+from workforce.domain.payroll.payslip_codec import decode_lines, encode_lines
+from workforce.domain.payroll.tax import carried_after
 
 D = Decimal
 GOLDEN = json.loads(

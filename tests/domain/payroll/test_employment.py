@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from workforce.domain.employment import MonthSpan, employment_in_month, in_force_on
+from workforce.domain.payroll.employment import MonthSpan, employment_in_month, in_force_on
 
 MARCH = MonthSpan.of(dt.date(2026, 3, 1))
 D = dt.date

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from workforce.domain.insurance import (
+from workforce.domain.payroll.insurance import (
     BaseBounds,
     InsuranceItem,
     clamp_base,

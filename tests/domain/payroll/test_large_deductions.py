@@ -6,14 +6,14 @@ from decimal import Decimal as D
 
 import pytest
 
-from workforce.domain.large_deductions import (
+from workforce.domain.payroll.large_deductions import (
     CALCULATED,
     EXPECTED,
     large_deduction,
     large_lines,
     pay_before_deductions,
 )
-from workforce.domain.payroll import PayLine
+from workforce.domain.payroll.payslip import PayLine
 
 PAY = PayLine("scale", "岗位等级工资", D("3938.00"), prorated=True)
 

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from workforce.domain.pay_composition import (
+from workforce.domain.payroll.pay_composition import (
     Allowances,
     PaidMonth,
     PayFacts,

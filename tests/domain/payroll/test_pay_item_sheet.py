@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from workforce.domain.pay_item_sheet import ItemEntry, parse_item_sheet
+from workforce.domain.payroll.pay_item_sheet import ItemEntry, parse_item_sheet
 from workforce.domain.sheet import SheetGrid
 
 ID = "11010519491231002X"

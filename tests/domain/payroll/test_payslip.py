@@ -8,8 +8,8 @@ from decimal import Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from workforce.domain.insurance import InsuranceItem
-from workforce.domain.payroll import (
+from workforce.domain.payroll.insurance import InsuranceItem
+from workforce.domain.payroll.payslip import (
     PayInputs,
     PayLine,
     TaxContext,

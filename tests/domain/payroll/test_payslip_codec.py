@@ -9,11 +9,11 @@ from decimal import Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.domain.test_payroll import DEMO_RATES, STAFF_3, inputs
-from workforce.domain.insurance import BaseBounds
-from workforce.domain.pay_composition import PaidMonth
-from workforce.domain.payroll import PayLine, TaxContext, compute_payslip
-from workforce.domain.payslip_codec import (
+from tests.domain.payroll.test_payslip import DEMO_RATES, STAFF_3, inputs
+from workforce.domain.payroll.insurance import BaseBounds
+from workforce.domain.payroll.pay_composition import PaidMonth
+from workforce.domain.payroll.payslip import PayLine, TaxContext, compute_payslip
+from workforce.domain.payroll.payslip_codec import (
     MonthBasis,
     decode_inputs,
     encode_inputs,
@@ -22,7 +22,7 @@ from workforce.domain.payslip_codec import (
     payslip_hash,
     sha256,
 )
-from workforce.domain.tax import Carried, MonthIncome, carried_after, cumulative_withholding
+from workforce.domain.payroll.tax import Carried, MonthIncome, carried_after, cumulative_withholding
 
 D = Decimal
 BASIS = MonthBasis(

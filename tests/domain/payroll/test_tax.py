@@ -12,13 +12,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from workforce.domain.money import round_fen
-from workforce.domain.tax import (
+from workforce.domain.payroll.tax import (
     ANNUAL_TABLE,
     MonthIncome,
     bonus_tax_separately,
     cumulative_withholding,
 )
-from workforce.domain.tax_case import CaseError, explain, parse_case
+from workforce.domain.payroll.tax_case import CaseError, explain, parse_case
 
 GOLDEN = Path(__file__).parents[1] / "golden" / "tax"
 D = Decimal

@@ -13,9 +13,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from workforce.domain.employment import MonthSpan, employment_in_month
-from workforce.domain.payroll import prorate
-from workforce.domain.work_calendar import WorkCalendar, parse_calendar
+from workforce.domain.payroll.employment import MonthSpan, employment_in_month
+from workforce.domain.payroll.payslip import prorate
+from workforce.domain.payroll.work_calendar import WorkCalendar, parse_calendar
 
 D = dt.date
 

@@ -8,13 +8,13 @@ import pytest
 
 from tests.roster_samples import person_id
 from workforce.domain.problems import Problem
-from workforce.domain.roster import RosterRecord, parse_roster
-from workforce.domain.roster_columns import (
+from workforce.domain.roster.columns import (
     COLUMNS,
     EXTRA_COLUMNS,
     detect_header,
     key_for_header,
 )
+from workforce.domain.roster.parse import RosterRecord, parse_roster
 from workforce.domain.scale import PostRange
 from workforce.domain.sheet import SheetGrid
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from workforce.domain.roster_summary import summarise_roster
+from workforce.domain.roster.summary import summarise_roster
 
 ON = dt.date(2026, 11, 25)
 

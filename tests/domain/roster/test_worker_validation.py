@@ -8,8 +8,8 @@ from dataclasses import replace
 import pytest
 
 from tests.factories import make_worker
+from workforce.domain.roster.worker import validate_worker
 from workforce.domain.scale import PostRange
-from workforce.domain.worker import validate_worker
 
 POSTS = {
     "principal": PostRange("principal", "社区正职", 7, 18),

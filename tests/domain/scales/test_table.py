@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from workforce.domain.roster_cells import CellError
+from workforce.domain.roster.cells import CellError
 from workforce.domain.scale import PostRange, ScaleVersion
-from workforce.domain.scale_table import (
+from workforce.domain.scales.table import (
     LONG,
     WIDE,
     compare_scales,

@@ -9,15 +9,15 @@ from decimal import Decimal
 import pytest
 
 from tests.stats_samples import AS_OF, BEFORE, POPULATION, POSTS, UNITS, D, OrgNode
-from workforce.domain.stats import Headline
-from workforce.domain.stats_breakdown import (
+from workforce.domain.stats.breakdown import (
     AGE_BANDS,
     Figure,
     PyramidBand,
     age_band,
     members,
 )
-from workforce.domain.stats_population import (
+from workforce.domain.stats.indicators import Headline
+from workforce.domain.stats.population import (
     Grade,
     Move,
     Population,
@@ -26,7 +26,7 @@ from workforce.domain.stats_population import (
     placed_on,
     year_earlier,
 )
-from workforce.domain.stats_report import StatsReport, build_report
+from workforce.domain.stats.report import StatsReport, build_report
 
 
 def report(scope: OrgNode | None = None, communities: frozenset[int] | None = None) -> StatsReport:

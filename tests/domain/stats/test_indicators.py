@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from workforce.domain.scale import PostRange
-from workforce.domain.stats import (
+from workforce.domain.stats.indicators import (
     UNDATED,
     StatsPerson,
     TrainingTotals,

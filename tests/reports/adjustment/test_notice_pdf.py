@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from reports.adjustment_notice_pdf import write_notices
-from tests.reports.test_adjustment_xlsx import LINES, OVERVIEW
+from reports.adjustment.notice_pdf import write_notices
+from tests.reports.adjustment.test_run_xlsx import LINES, OVERVIEW
 from workforce.domain.problems import ActionRefused
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler missing")

@@ -11,8 +11,8 @@ from typing import Any
 import openpyxl
 import pytest
 
-from reports.adjustment_xlsx import write_adjustment_workbook
-from workforce.services.adjustment_views import GroupTotal, RunLine, RunOverview
+from reports.adjustment.run_xlsx import write_adjustment_workbook
+from workforce.services.adjustment.views import GroupTotal, RunLine, RunOverview
 
 
 def line(n: int, **overrides: Any) -> RunLine:

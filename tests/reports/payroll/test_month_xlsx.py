@@ -15,16 +15,16 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl.utils import get_column_letter
 
-from reports.bank_file import LAYOUTS, write_bank_file
-from reports.payroll_xlsx import SUMMARY, sheet_name, write_payroll_workbook
+from reports.payroll.bank_file import LAYOUTS, write_bank_file
+from reports.payroll.month_xlsx import SUMMARY, sheet_name, write_payroll_workbook
 from tests.services.payroll_support import ASSISTANT, community, hire, user
-from workforce.domain.pay_item_sheet import ItemEntry
+from workforce.domain.payroll.pay_item_sheet import ItemEntry
 from workforce.domain.vocab import Role
 from workforce.persistence.payroll import PayrollMonth
 from workforce.services.context import Actor, Database
-from workforce.services.payroll_calc import calculate_month
-from workforce.services.payroll_items import add_items
-from workforce.services.payroll_views import (
+from workforce.services.payroll.calc import calculate_month
+from workforce.services.payroll.items import add_items
+from workforce.services.payroll.views import (
     BankRow,
     BankView,
     MonthHeader,
@@ -34,7 +34,7 @@ from workforce.services.payroll_views import (
     bank_view,
     payroll_workbook_view,
 )
-from workforce.services.workers import load_worker
+from workforce.services.roster.workers import load_worker
 
 D = Decimal
 MARCH = dt.date(2026, 3, 1)
@@ -220,7 +220,7 @@ def test_bank_view_refuses_missing_accounts_and_matches_net(db: Database, admin:
 
     with pytest.raises(ActionRefused, match="测试2"):
         bank_view(db, admin, MARCH)
-    from workforce.services.workers import update_worker
+    from workforce.services.roster.workers import update_worker
 
     file = load_worker(db, without)
     update_worker(

@@ -15,18 +15,23 @@ from openpyxl import load_workbook
 from sqlalchemy import func, select
 
 from reports.formatting import yuan
-from reports.payslip_pdf import groups, paginate, strip_height, write_payslips
-from reports.tax_summary_xlsx import FIRST_MONTH, HEADER_ROWS, WITHHELD_COL, write_tax_summary
+from reports.payroll.payslip_pdf import groups, paginate, strip_height, write_payslips
+from reports.payroll.tax_summary_xlsx import (
+    FIRST_MONTH,
+    HEADER_ROWS,
+    WITHHELD_COL,
+    write_tax_summary,
+)
 from tests.services.payroll_support import ASSISTANT, close, community, hire, user
-from workforce.domain.pay_item_sheet import ItemEntry
+from workforce.domain.payroll.pay_item_sheet import ItemEntry
 from workforce.domain.vocab import Role
 from workforce.persistence.payroll import Payslip
-from workforce.services.accounts import actor_for
+from workforce.services.accounts.acting_user import actor_for
 from workforce.services.context import Database
-from workforce.services.payroll_calc import calculate_month
-from workforce.services.payroll_items import add_items
-from workforce.services.payroll_slips import payslips_view, tax_summary_view
-from workforce.services.workers import load_worker
+from workforce.services.payroll.calc import calculate_month
+from workforce.services.payroll.items import add_items
+from workforce.services.payroll.slips import payslips_view, tax_summary_view
+from workforce.services.roster.workers import load_worker
 
 needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils")
 

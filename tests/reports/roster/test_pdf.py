@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from reports.roster_pdf import RosterDocument, page_count, rows_per_page, write_roster_pdf
+from reports.roster.pdf import RosterDocument, page_count, rows_per_page, write_roster_pdf
 from tests.factories import make_worker
 from workforce.services.context import Actor, Database
-from workforce.services.org import UnitResolver, default_district_id
-from workforce.services.roster_print import roster_for_print
-from workforce.services.workers import create_worker
+from workforce.services.roster.org import UnitResolver, default_district_id
+from workforce.services.roster.printing import roster_for_print
+from workforce.services.roster.workers import create_worker
 
 needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils")
 
@@ -49,7 +49,7 @@ def test_page_count_leaves_room_for_the_closing_block() -> None:
 
 @needs_poppler
 def test_roster_pdf_of_a_community(sqlite_db: Database, tmp_path: Path) -> None:
-    from workforce.services.accounts import actor_for
+    from workforce.services.accounts.acting_user import actor_for
 
     admin = actor_for(sqlite_db)
     _roster(sqlite_db, admin, 40)
@@ -85,7 +85,7 @@ def test_record_card_of_one_worker(tmp_path: Path, capsys: pytest.CaptureFixture
     db = tmp_path / "w.db"
     assert main(["--db", str(db), "demo", "--workers", "60", "--seed", "3"]) == 0
     database = Database.open(f"sqlite:///{db}")
-    from workforce.services.accounts import actor_for
+    from workforce.services.accounts.acting_user import actor_for
 
     rows = roster_for_print(database, actor_for(database)).rows
     database.close()
@@ -108,7 +108,7 @@ def test_cells_are_the_operators_reportlab_writes(sqlite_db: Database, tmp_path:
     from reportlab.pdfgen.canvas import Canvas
 
     from reports.fonts import cjk_font
-    from reports.roster_pdf import (
+    from reports.roster.pdf import (
         PAGE_HEIGHT,
         PAGE_WIDTH,
         ROW_HEIGHT,
@@ -117,7 +117,7 @@ def test_cells_are_the_operators_reportlab_writes(sqlite_db: Database, tmp_path:
         _Fitter,
         _scaled_columns,
     )
-    from workforce.services.accounts import actor_for
+    from workforce.services.accounts.acting_user import actor_for
 
     admin = actor_for(sqlite_db)
     _roster(sqlite_db, admin, 12)

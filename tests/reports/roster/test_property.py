@@ -11,14 +11,14 @@ from typing import TypeVar
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reports.roster_xlsx import write_roster
+from reports.roster.xlsx import write_roster
 from reports.xlsx_reader import read_workbook
 from workforce.domain import vocab
 from workforce.domain.idcard import make_id_number
-from workforce.domain.roster import parse_roster
-from workforce.domain.roster_cells import EMPTY_MARKS, ETHNIC_GROUPS
+from workforce.domain.roster.cells import EMPTY_MARKS, ETHNIC_GROUPS
+from workforce.domain.roster.parse import parse_roster
 from workforce.domain.scale import PostRange
-from workforce.services.roster_query import RosterRow
+from workforce.services.roster.query import RosterRow
 
 POSTS = (
     PostRange("principal", "社区正职", 7, 18),

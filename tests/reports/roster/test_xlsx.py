@@ -7,17 +7,17 @@ from pathlib import Path
 
 import openpyxl
 
-from reports.roster_xlsx import write_error_report, write_roster, write_template
+from reports.roster.xlsx import write_error_report, write_roster, write_template
 from reports.xlsx_reader import pick_roster_sheet, read_workbook
 from tests.factories import make_worker
 from tests.roster_samples import messy_roster
-from workforce.domain.roster_columns import COLUMNS
-from workforce.domain.worker import CertificateInput
+from workforce.domain.roster.columns import COLUMNS
+from workforce.domain.roster.worker import CertificateInput
 from workforce.services.context import Actor, Database
-from workforce.services.org import UnitResolver, default_district_id
-from workforce.services.roster_export import roster_for_export, template_posts
-from workforce.services.roster_import import apply_roster_import, plan_roster_import
-from workforce.services.workers import create_worker
+from workforce.services.roster.export import roster_for_export, template_posts
+from workforce.services.roster.importing import apply_roster_import, plan_roster_import
+from workforce.services.roster.org import UnitResolver, default_district_id
+from workforce.services.roster.workers import create_worker
 
 LETTER = {c.key: openpyxl.utils.get_column_letter(i + 1) for i, c in enumerate(COLUMNS)}
 

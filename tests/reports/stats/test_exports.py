@@ -12,8 +12,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from reports.stats_pdf import write_stats_pdf
-from reports.stats_xlsx import write_stats_workbook
+from reports.stats.pdf import write_stats_pdf
+from reports.stats.xlsx import write_stats_workbook
 from tests.stats_samples import UNITS, sample_report
 
 needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils")

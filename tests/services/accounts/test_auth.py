@@ -12,9 +12,9 @@ from sqlalchemy import select
 from workforce.domain.problems import ActionRefused
 from workforce.domain.vocab import Role
 from workforce.persistence.accounts import AuditEntry, Setting, User
-from workforce.services import auth
-from workforce.services.accounts import actor_for
-from workforce.services.auth import (
+from workforce.services.accounts import auth
+from workforce.services.accounts.acting_user import actor_for
+from workforce.services.accounts.auth import (
     authenticate,
     change_own_password,
     initial_password_due,
@@ -22,8 +22,7 @@ from workforce.services.auth import (
     password_change_due,
     set_initial_password,
 )
-from workforce.services.context import Actor, Database
-from workforce.services.users import (
+from workforce.services.accounts.users import (
     create_user,
     deactivate_user,
     list_users,
@@ -31,6 +30,7 @@ from workforce.services.users import (
     set_role,
     unlock_user,
 )
+from workforce.services.context import Actor, Database
 
 NOW = dt.datetime.now(dt.UTC)  # list_users compares lock-outs with the real clock
 
@@ -174,7 +174,7 @@ def test_only_an_administrator_manages_users(db: Database, admin: Actor) -> None
 
 def _calculated_month(db: Database, admin: Actor) -> None:
     from tests.services.payroll_support import community, hire
-    from workforce.services.payroll_calc import calculate_month
+    from workforce.services.payroll.calc import calculate_month
 
     hire(db, admin, community(db, admin), 1)
     calculate_month(db, admin, "2026-03")
@@ -190,8 +190,8 @@ def _month_status(db: Database) -> str:
 def test_a_password_set_by_an_administrator_must_be_changed_before_anything_else(
     db: Database,
 ) -> None:
-    from workforce.services.accounts import sign_in
-    from workforce.services.payroll_lifecycle import approve_month
+    from workforce.services.accounts.acting_user import sign_in
+    from workforce.services.payroll.lifecycle import approve_month
 
     admin = set_initial_password(db, "Guangming2026")
     _calculated_month(db, admin)
@@ -213,8 +213,8 @@ def test_a_password_set_by_an_administrator_must_be_changed_before_anything_else
 
 
 def test_the_role_is_checked_before_the_password_is_asked(db: Database) -> None:
-    from workforce.domain.permissions import Action
-    from workforce.services.accounts import sign_in
+    from workforce.domain.accounts.permissions import Action
+    from workforce.services.accounts.acting_user import sign_in
 
     admin = set_initial_password(db, "Guangming2026")
     create_user(db, admin, "shenhe", "审核甲", Role.APPROVER, password="Shenhe-2026")

@@ -11,33 +11,26 @@ from decimal import Decimal
 import pytest
 
 from tests.factories import make_worker
-from workforce.domain.permissions import ALLOWED, Action
+from workforce.domain.accounts.permissions import ALLOWED, Action
 from workforce.domain.problems import ActionRefused
 from workforce.domain.sheet import SheetGrid
 from workforce.domain.vocab import Role
-from workforce.services import (
-    adjustment_apply,
-    adjustment_run,
-    adjustment_views,
-    allowances,
-    appraisals,
-    audit_views,
-    certificates,
-    demo,
-    dossier,
-    org,
-    payroll_bases,
-    payroll_calc,
-    payroll_lifecycle,
-    pipeline,
-    roster_export,
-    roster_import,
-    training,
-    users,
-    workers,
-)
-from workforce.services.accounts import actor_for
+from workforce.services.accounts import audit_views, users
+from workforce.services.accounts.acting_user import actor_for
+from workforce.services.adjustment import apply as adjustment_apply
+from workforce.services.adjustment import appraisals
+from workforce.services.adjustment import run as adjustment_run
+from workforce.services.adjustment import views as adjustment_views
+from workforce.services.careers import certificates, pipeline, training
 from workforce.services.context import Actor, Database
+from workforce.services.payroll import bases as payroll_bases
+from workforce.services.payroll import calc as payroll_calc
+from workforce.services.payroll import lifecycle as payroll_lifecycle
+from workforce.services.roster import dossier, org, workers
+from workforce.services.roster import export as roster_export
+from workforce.services.roster import importing as roster_import
+from workforce.services.scales import allowances
+from workforce.services.system import demo
 
 NOWHERE = 999_999
 DAY = dt.date(2026, 3, 1)

@@ -15,17 +15,17 @@ from workforce.domain.sheet import SheetGrid
 from workforce.domain.vocab import Role, WorkerStatus
 from workforce.persistence.org import OrgUnit
 from workforce.persistence.people import Worker
-from workforce.services.accounts import actor_for
-from workforce.services.certificates import certificate_register
+from workforce.services.accounts.acting_user import actor_for
+from workforce.services.accounts.users import create_user
+from workforce.services.careers.certificates import certificate_register
+from workforce.services.careers.training_report import training_compliance
 from workforce.services.context import Actor, Database
-from workforce.services.dossier import load_dossier
-from workforce.services.org import UnitResolver, default_district_id
-from workforce.services.roster_export import roster_for_export
-from workforce.services.roster_import import apply_roster_import, plan_roster_import
-from workforce.services.roster_print import roster_for_print
-from workforce.services.training_report import training_compliance
-from workforce.services.users import create_user
-from workforce.services.workers import (
+from workforce.services.roster.dossier import load_dossier
+from workforce.services.roster.export import roster_for_export
+from workforce.services.roster.importing import apply_roster_import, plan_roster_import
+from workforce.services.roster.org import UnitResolver, default_district_id
+from workforce.services.roster.printing import roster_for_print
+from workforce.services.roster.workers import (
     change_status,
     create_worker,
     load_worker,

@@ -12,15 +12,15 @@ from tests.services.payroll_support import community, hire
 from workforce.domain.problems import ActionRefused
 from workforce.domain.vocab import Role
 from workforce.persistence.org import OrgUnit
-from workforce.services.accounts import actor_for
+from workforce.services.accounts.acting_user import actor_for
+from workforce.services.accounts.users import create_user
 from workforce.services.context import Actor, Database
-from workforce.services.payroll_calc import calculate_month
-from workforce.services.payroll_screens import month_review, slip_detail
-from workforce.services.payroll_slips import payslips_view, tax_summary_view
-from workforce.services.payroll_views import payroll_workbook_view
-from workforce.services.stats_report import statistics_workspace
-from workforce.services.users import create_user
-from workforce.services.workers import load_worker
+from workforce.services.payroll.calc import calculate_month
+from workforce.services.payroll.screens import month_review, slip_detail
+from workforce.services.payroll.slips import payslips_view, tax_summary_view
+from workforce.services.payroll.views import payroll_workbook_view
+from workforce.services.roster.workers import load_worker
+from workforce.services.stats.report import statistics_workspace
 
 MARCH = dt.date(2026, 3, 1)
 OUTSIDE = "不在用户「xinhua」的管理范围（新华街道）内"

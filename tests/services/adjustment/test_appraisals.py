@@ -9,25 +9,25 @@ import pytest
 from sqlalchemy import select
 
 from tests.factories import make_worker
-from workforce.domain.adjustment_rules import AdjustmentRules
-from workforce.domain.appraisal import GRADE_SETS, GradeScheme
+from workforce.domain.adjustment.appraisal import GRADE_SETS, GradeScheme
+from workforce.domain.adjustment.parameters import AdjustmentRules
 from workforce.domain.problems import ActionRefused
-from workforce.domain.roster import shown
+from workforce.domain.roster.parse import shown
 from workforce.domain.sheet import SheetGrid
 from workforce.domain.vocab import Role
 from workforce.persistence.accounts import AuditEntry, ImportBatch
 from workforce.persistence.people import Appraisal
-from workforce.services.adjustment_run import rules_for
-from workforce.services.appraisals import (
+from workforce.services.adjustment.appraisals import (
     AppraisalEntry,
     apply_appraisal_import,
     plan_appraisal_import,
     record_appraisals,
     set_grade_scheme,
 )
+from workforce.services.adjustment.run import rules_for
 from workforce.services.context import Actor, Database
-from workforce.services.org import UnitResolver, default_district_id
-from workforce.services.workers import create_worker, load_worker
+from workforce.services.roster.org import UnitResolver, default_district_id
+from workforce.services.roster.workers import create_worker, load_worker
 
 TODAY = dt.date(2026, 3, 1)
 HEADER = ("序号", "身份证号码", "姓名", "年度", "考核结果")

@@ -9,12 +9,12 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import delete, select
 
-from tests.services.test_adjustment_run import _seed
+from tests.services.adjustment.test_run import _seed
 from workforce.domain.problems import ActionRefused
 from workforce.persistence.adjustment import AdjustmentItem
 from workforce.persistence.payroll import InsuranceRate
-from workforce.services.adjustment_run import override_item, prepare_run
-from workforce.services.adjustment_views import run_overview
+from workforce.services.adjustment.run import override_item, prepare_run
+from workforce.services.adjustment.views import run_overview
 from workforce.services.context import Actor, Database
 
 # The demo region's employer rates from 2020: 养老 0.16, 医疗 0.08, 失业 0.005, 工伤 0.002,

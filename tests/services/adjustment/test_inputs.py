@@ -6,12 +6,12 @@ from __future__ import annotations
 import datetime as dt
 
 from tests.factories import make_worker
-from workforce.domain.adjustment_rules import AdjustmentRules
+from workforce.domain.adjustment.parameters import AdjustmentRules
 from workforce.persistence.people import Appraisal
-from workforce.services.adjustment_inputs import load_facts
+from workforce.services.adjustment.inputs import load_facts
 from workforce.services.context import Actor, Database
-from workforce.services.org import UnitResolver, default_district_id
-from workforce.services.workers import create_worker
+from workforce.services.roster.org import UnitResolver, default_district_id
+from workforce.services.roster.workers import create_worker
 
 GRADES = ["称职", "优秀", "基本称职", "合格"]
 

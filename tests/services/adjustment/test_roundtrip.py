@@ -10,12 +10,12 @@ from sqlalchemy import select
 
 from workforce.persistence.accounts import Setting
 from workforce.persistence.people import Worker
-from workforce.services.accounts import actor_for
-from workforce.services.adjustment_apply import apply_run, revert_run
-from workforce.services.adjustment_run import approve_run, prepare_run
+from workforce.services.accounts.acting_user import actor_for
+from workforce.services.adjustment.apply import apply_run, revert_run
+from workforce.services.adjustment.run import approve_run, prepare_run
 from workforce.services.context import Database
-from workforce.services.demo import generate_demo
-from workforce.services.scales import posts_in_force
+from workforce.services.scales.in_force import posts_in_force
+from workforce.services.system.demo import generate_demo
 
 STATE = (
     Worker.post,

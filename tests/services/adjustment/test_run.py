@@ -15,11 +15,11 @@ from workforce.domain.vocab import Role
 from workforce.persistence.accounts import AuditEntry, Setting, User
 from workforce.persistence.adjustment import AdjustmentItem, PostAppointment
 from workforce.persistence.people import Appraisal, PostLevelChange, Worker
-from workforce.services.adjustment_apply import apply_run, revert_run
-from workforce.services.adjustment_run import approve_run, override_item, prepare_run
+from workforce.services.adjustment.apply import apply_run, revert_run
+from workforce.services.adjustment.run import approve_run, override_item, prepare_run
 from workforce.services.context import Actor, Database
-from workforce.services.org import UnitResolver, default_district_id
-from workforce.services.workers import create_worker, load_worker, update_worker
+from workforce.services.roster.org import UnitResolver, default_district_id
+from workforce.services.roster.workers import create_worker, load_worker, update_worker
 
 STAFF_3, STAFF_4 = Decimal("3738"), Decimal("3908")
 PASSING = {2023: "称职", 2024: "称职", 2025: "称职"}

@@ -11,13 +11,13 @@ from typing import Any
 import pytest
 from sqlalchemy import event
 
-from tests.services.test_adjustment_run import _approver, _seed
-from workforce.domain.permissions import ALLOWED, Action, is_allowed
+from tests.services.adjustment.test_run import _approver, _seed
+from workforce.domain.accounts.permissions import ALLOWED, Action, is_allowed
 from workforce.domain.problems import ActionRefused
 from workforce.domain.vocab import Role
-from workforce.services.adjustment_run import approve_run, override_item, prepare_run
-from workforce.services.adjustment_screens import list_runs as screen_runs
-from workforce.services.adjustment_views import (
+from workforce.services.adjustment.run import approve_run, override_item, prepare_run
+from workforce.services.adjustment.screens import list_runs as screen_runs
+from workforce.services.adjustment.views import (
     list_runs,
     people,
     run_lines,

@@ -20,8 +20,11 @@ from workforce.domain.vocab import Role
 from workforce.persistence.accounts import AuditEntry, ImportBatch, Setting
 from workforce.persistence.careers import CertificateRegistration
 from workforce.persistence.people import Certificate
-from workforce.services.certificate_import import apply_certificate_import, plan_certificate_import
-from workforce.services.certificates import (
+from workforce.services.careers.certificate_import import (
+    apply_certificate_import,
+    plan_certificate_import,
+)
+from workforce.services.careers.certificates import (
     CertificateEntry,
     certificate_register,
     correct_registration,
@@ -29,11 +32,11 @@ from workforce.services.certificates import (
     register_certificate,
     worker_certificates,
 )
+from workforce.services.careers.training import SessionInput, create_session, record_attendance
+from workforce.services.careers.training_report import reminders, worker_training
 from workforce.services.context import Actor, Database
-from workforce.services.org import UnitResolver, default_district_id
-from workforce.services.training import SessionInput, create_session, record_attendance
-from workforce.services.training_report import reminders, worker_training
-from workforce.services.workers import create_worker, load_worker
+from workforce.services.roster.org import UnitResolver, default_district_id
+from workforce.services.roster.workers import create_worker, load_worker
 
 GOLDEN = json.loads(
     (Path(__file__).parents[1] / "golden" / "certificate_cases.json").read_text("utf-8")

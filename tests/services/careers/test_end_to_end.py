@@ -12,21 +12,21 @@ from sqlalchemy import select
 
 from tests.factories import make_worker
 from tests.services.payroll_support import close, user
-from workforce.domain.payslip_codec import lines_from_text
+from workforce.domain.payroll.payslip_codec import lines_from_text
 from workforce.domain.vocab import Role
 from workforce.persistence.adjustment import AdjustmentItem
 from workforce.persistence.payroll import PayrollMonth, Payslip
-from workforce.services.adjustment_run import prepare_run
-from workforce.services.certificates import (
+from workforce.services.adjustment.run import prepare_run
+from workforce.services.careers.certificates import (
     CertificateEntry,
     correct_registration,
     record_certificate,
     register_certificate,
 )
 from workforce.services.context import Actor, Database
-from workforce.services.org import UnitResolver, default_district_id
-from workforce.services.payroll_calc import calculate_month
-from workforce.services.workers import create_worker
+from workforce.services.payroll.calc import calculate_month
+from workforce.services.roster.org import UnitResolver, default_district_id
+from workforce.services.roster.workers import create_worker
 
 TODAY = dt.date(2026, 3, 1)
 

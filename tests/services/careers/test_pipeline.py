@@ -16,20 +16,20 @@ from tests.factories import make_worker
 from workforce.domain.problems import ActionRefused
 from workforce.persistence.accounts import AuditEntry
 from workforce.persistence.adjustment import PostAppointment
-from workforce.services.appraisals import AppraisalEntry, record_appraisals
-from workforce.services.certificates import CertificateEntry, record_certificate
-from workforce.services.context import Actor, Database
-from workforce.services.org import UnitResolver, default_district_id
-from workforce.services.pipeline import history, move, pipeline_board
-from workforce.services.pipeline_lists import (
+from workforce.services.adjustment.appraisals import AppraisalEntry, record_appraisals
+from workforce.services.careers.certificates import CertificateEntry, record_certificate
+from workforce.services.careers.pipeline import history, move, pipeline_board
+from workforce.services.careers.pipeline_lists import (
     eligibility_list,
     eligibility_rules,
     set_eligibility_rules,
     set_headcount_norm,
     vacancies,
 )
-from workforce.services.training import SessionInput, create_session, record_attendance
-from workforce.services.workers import create_worker, load_worker
+from workforce.services.careers.training import SessionInput, create_session, record_attendance
+from workforce.services.context import Actor, Database
+from workforce.services.roster.org import UnitResolver, default_district_id
+from workforce.services.roster.workers import create_worker, load_worker
 
 GOLDEN = json.loads(
     (Path(__file__).parents[1] / "golden" / "eligibility_cases.json").read_text("utf-8")

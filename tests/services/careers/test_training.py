@@ -10,15 +10,13 @@ import pytest
 from sqlalchemy import func, select
 
 from tests.factories import make_worker
-from workforce.domain.compliance import ReminderKind
+from workforce.domain.careers.compliance import ReminderKind
 from workforce.domain.problems import ActionRefused
 from workforce.domain.sheet import SheetGrid
 from workforce.persistence.accounts import ImportBatch
 from workforce.persistence.people import TrainingAttendance, TrainingSession
-from workforce.services.certificates import CertificateEntry, record_certificate
-from workforce.services.context import Actor, Database
-from workforce.services.org import UnitResolver, default_district_id
-from workforce.services.training import (
+from workforce.services.careers.certificates import CertificateEntry, record_certificate
+from workforce.services.careers.training import (
     SessionInput,
     apply_signin_import,
     create_session,
@@ -26,8 +24,10 @@ from workforce.services.training import (
     record_attendance,
     set_yearly_target,
 )
-from workforce.services.training_report import reminders, training_compliance
-from workforce.services.workers import create_worker, load_worker
+from workforce.services.careers.training_report import reminders, training_compliance
+from workforce.services.context import Actor, Database
+from workforce.services.roster.org import UnitResolver, default_district_id
+from workforce.services.roster.workers import create_worker, load_worker
 
 TODAY = dt.date(2025, 12, 20)
 D = dt.date

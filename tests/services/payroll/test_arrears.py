@@ -10,16 +10,16 @@ import pytest
 from sqlalchemy import select
 
 from tests.services.payroll_support import close, community, hire, user
-from workforce.domain.payslip_codec import lines_from_text
+from workforce.domain.payroll.payslip_codec import lines_from_text
 from workforce.domain.problems import ActionRefused
 from workforce.domain.vocab import Role
 from workforce.persistence.payroll import PayArrears, PayrollMonth, Payslip
 from workforce.persistence.people import Appraisal
-from workforce.services.adjustment_apply import apply_run, revert_run
-from workforce.services.adjustment_run import approve_run, prepare_run
+from workforce.services.adjustment.apply import apply_run, revert_run
+from workforce.services.adjustment.run import approve_run, prepare_run
 from workforce.services.context import Actor, Database
-from workforce.services.payroll_calc import calculate_month
-from workforce.services.payroll_lifecycle import verify_month
+from workforce.services.payroll.calc import calculate_month
+from workforce.services.payroll.lifecycle import verify_month
 
 D = Decimal
 

@@ -10,11 +10,12 @@ import pytest
 from sqlalchemy import select
 
 from tests.services.payroll_support import user
-from workforce.domain.bank_layout import BUILTIN_LAYOUTS, BankColumn, BankLayout
+from workforce.domain.payroll.bank_layout import BUILTIN_LAYOUTS, BankColumn, BankLayout
 from workforce.domain.problems import ActionRefused
 from workforce.domain.vocab import Role
 from workforce.persistence.accounts import AuditEntry
-from workforce.services.bank_layouts import (
+from workforce.services.context import Actor, Database
+from workforce.services.payroll.bank_layouts import (
     delete_layout,
     get_layout,
     import_layout,
@@ -22,7 +23,6 @@ from workforce.services.bank_layouts import (
     list_layouts,
     save_layout,
 )
-from workforce.services.context import Actor, Database
 
 ABC = BankLayout(
     "农行",
@@ -115,7 +115,7 @@ def test_imports_and_deletions_that_are_refused(db: Database, admin: Actor) -> N
 
 
 def test_init_again_keeps_the_districts_layouts(db: Database, admin: Actor) -> None:
-    from workforce.services.setup import initialise
+    from workforce.services.system.setup import initialise
 
     save_layout(db, admin, ABC)
     initialise(db)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from reports.bases_xlsx import write_bases
+from reports.payroll.bases_xlsx import write_bases
 from reports.xlsx_reader import read_workbook
 from tests.services.payroll_support import close, community, hire, user
 from workforce.domain.problems import ActionRefused
@@ -19,14 +19,14 @@ from workforce.domain.vocab import Role
 from workforce.persistence.accounts import AuditEntry
 from workforce.persistence.payroll import ContributionBase
 from workforce.services.context import Actor, Database
-from workforce.services.payroll_base_io import (
+from workforce.services.payroll.base_io import (
     apply_base_import,
     export_bases,
     plan_base_import,
 )
-from workforce.services.payroll_bases import override_base, stored_bases
-from workforce.services.payroll_calc import calculate_month
-from workforce.services.workers import load_worker
+from workforce.services.payroll.bases import override_base, stored_bases
+from workforce.services.payroll.calc import calculate_month
+from workforce.services.roster.workers import load_worker
 
 YEAR = 2026
 

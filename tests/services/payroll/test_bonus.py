@@ -14,23 +14,23 @@ import openpyxl
 import pytest
 from sqlalchemy import select
 
-from reports.tax_summary_xlsx import ALL_TAX_COL, BONUS_COL, WITHHELD_COL, write_tax_summary
+from reports.payroll.tax_summary_xlsx import ALL_TAX_COL, BONUS_COL, WITHHELD_COL, write_tax_summary
 from tests.services.payroll_support import close, community, hire, user
-from workforce.domain.pay_item_sheet import ItemEntry
-from workforce.domain.payroll import MERGED, SEPARATE
+from workforce.domain.payroll.pay_item_sheet import ItemEntry
+from workforce.domain.payroll.payslip import MERGED, SEPARATE
 from workforce.domain.problems import ActionRefused
 from workforce.domain.vocab import Role
 from workforce.persistence.accounts import Setting
 from workforce.persistence.payroll import PayrollMonth, Payslip
 from workforce.services.context import Actor, Database
-from workforce.services.payroll_bases import override_base
-from workforce.services.payroll_calc import calculate_month
-from workforce.services.payroll_deductions import declare_deduction
-from workforce.services.payroll_items import add_item, add_items, remove_item
-from workforce.services.payroll_lifecycle import verify_month
-from workforce.services.payroll_slips import payslips_view, tax_summary_view
-from workforce.services.payroll_views import payroll_workbook_view
-from workforce.services.workers import load_worker
+from workforce.services.payroll.bases import override_base
+from workforce.services.payroll.calc import calculate_month
+from workforce.services.payroll.deductions import declare_deduction
+from workforce.services.payroll.items import add_item, add_items, remove_item
+from workforce.services.payroll.lifecycle import verify_month
+from workforce.services.payroll.slips import payslips_view, tax_summary_view
+from workforce.services.payroll.views import payroll_workbook_view
+from workforce.services.roster.workers import load_worker
 
 D = Decimal
 BONUS = "全年一次性奖金"

@@ -10,15 +10,15 @@ from decimal import Decimal
 from sqlalchemy import select
 
 from tests.services.payroll_support import close, community, hire, user
-from workforce.domain.payslip_codec import lines_from_text
+from workforce.domain.payroll.payslip_codec import lines_from_text
+from workforce.domain.roster.worker import CertificateInput
 from workforce.domain.vocab import Role
-from workforce.domain.worker import CertificateInput
 from workforce.persistence.payroll import PayrollMonth, Payslip
 from workforce.persistence.people import Certificate
-from workforce.services.certificates import register_certificate
+from workforce.services.careers.certificates import register_certificate
 from workforce.services.context import Actor, Database
-from workforce.services.payroll_calc import calculate_month
-from workforce.services.payroll_lifecycle import verify_month
+from workforce.services.payroll.calc import calculate_month
+from workforce.services.payroll.lifecycle import verify_month
 
 # Registered 2023-03-15: lapses 2026-03-15 (last valid day 14 March).
 LAPSING = CertificateInput("社会工作师", dt.date(2022, 12, 1), dt.date(2023, 3, 15), "S-9")

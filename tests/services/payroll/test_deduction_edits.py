@@ -15,11 +15,11 @@ from workforce.domain.problems import ActionRefused
 from workforce.domain.vocab import Role
 from workforce.persistence.accounts import AuditEntry
 from workforce.services.context import Actor, Database
-from workforce.services.payroll_calc import calculate_month
-from workforce.services.payroll_deduction_edits import correct_deduction, declarations
-from workforce.services.payroll_deductions import declare_deduction
-from workforce.services.payroll_guard import DRAFT, get_month
-from workforce.services.workers import load_worker
+from workforce.services.payroll.calc import calculate_month
+from workforce.services.payroll.deduction_edits import correct_deduction, declarations
+from workforce.services.payroll.deductions import declare_deduction
+from workforce.services.payroll.guard import DRAFT, get_month
+from workforce.services.roster.workers import load_worker
 
 JAN, MAR = dt.date(2026, 1, 1), dt.date(2026, 3, 1)
 

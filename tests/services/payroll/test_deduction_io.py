@@ -17,9 +17,9 @@ from workforce.domain.vocab import Role
 from workforce.persistence.accounts import AuditEntry
 from workforce.persistence.payroll import PayrollMonth, SpecialDeduction
 from workforce.services.context import Actor, Database
-from workforce.services.payroll_calc import calculate_month
-from workforce.services.payroll_deduction_io import apply_deduction_import, plan_deduction_import
-from workforce.services.workers import load_worker
+from workforce.services.payroll.calc import calculate_month
+from workforce.services.payroll.deduction_io import apply_deduction_import, plan_deduction_import
+from workforce.services.roster.workers import load_worker
 
 HEAD = ("身份证号", "姓名", "类别", "每月金额", "起始月份", "结束月份")
 

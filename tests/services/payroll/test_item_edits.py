@@ -12,18 +12,18 @@ import pytest
 from sqlalchemy import select
 
 from tests.services.payroll_support import close, community, hire, user
-from workforce.domain.pay_item_sheet import ItemEntry
+from workforce.domain.payroll.pay_item_sheet import ItemEntry
 from workforce.domain.problems import ActionRefused
 from workforce.domain.sheet import SheetGrid
 from workforce.domain.vocab import Role
 from workforce.persistence.accounts import AuditEntry
 from workforce.persistence.payroll import PayItem
 from workforce.services.context import Actor, Database
-from workforce.services.payroll_calc import calculate_month
-from workforce.services.payroll_guard import DRAFT, LOCKED
-from workforce.services.payroll_item_edits import month_items, plan_item_import, remove_items
-from workforce.services.payroll_items import add_items
-from workforce.services.workers import load_worker
+from workforce.services.payroll.calc import calculate_month
+from workforce.services.payroll.guard import DRAFT, LOCKED
+from workforce.services.payroll.item_edits import month_items, plan_item_import, remove_items
+from workforce.services.payroll.items import add_items
+from workforce.services.roster.workers import load_worker
 
 JAN = dt.date(2026, 1, 1)
 

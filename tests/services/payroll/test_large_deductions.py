@@ -10,16 +10,16 @@ import pytest
 from sqlalchemy import select
 
 from tests.services.payroll_support import community, hire
-from workforce.domain.pay_item_sheet import ItemEntry
+from workforce.domain.payroll.pay_item_sheet import ItemEntry
 from workforce.domain.sheet import SheetGrid
 from workforce.persistence.accounts import AuditEntry
 from workforce.persistence.payroll import PayItem
 from workforce.services.context import Actor, Database
-from workforce.services.payroll_calc import calculate_month
-from workforce.services.payroll_item_edits import plan_item_import
-from workforce.services.payroll_items import DeductionsToConfirm, add_items
-from workforce.services.payroll_screens import month_review
-from workforce.services.workers import load_worker
+from workforce.services.payroll.calc import calculate_month
+from workforce.services.payroll.item_edits import plan_item_import
+from workforce.services.payroll.items import DeductionsToConfirm, add_items
+from workforce.services.payroll.screens import month_review
+from workforce.services.roster.workers import load_worker
 
 JAN = dt.date(2026, 1, 1)
 HUGE = Decimal("-99999")

@@ -11,35 +11,35 @@ import pytest
 from sqlalchemy import select
 
 from tests.services.payroll_support import close, community, hire, user
-from tests.services.test_scale_admin import raised_grid
-from workforce.domain.payslip_codec import lines_from_text
+from tests.services.scales.test_admin import raised_grid
+from workforce.domain.payroll.payslip_codec import lines_from_text
 from workforce.domain.problems import ActionRefused
 from workforce.domain.vocab import Role
 from workforce.persistence.accounts import AuditEntry
 from workforce.persistence.payroll import PayrollMonth, Payslip
-from workforce.services.allowances import (
-    allowance_history,
-    preview_allowance,
-    set_allowance,
-    set_allowance_retroactively,
-)
 from workforce.services.context import Actor, Database
-from workforce.services.payroll_bases import override_base
-from workforce.services.payroll_calc import calculate_month
-from workforce.services.payroll_deductions import declare_deduction, set_tax_flags
-from workforce.services.payroll_lifecycle import approve_month
-from workforce.services.payroll_rates import set_bounds, set_rate
-from workforce.services.payroll_screens import month_review, slip_detail
-from workforce.services.payroll_slips import payslips_view
-from workforce.services.payroll_views import bank_view, payroll_workbook_view
-from workforce.services.scale_admin import (
+from workforce.services.payroll.bases import override_base
+from workforce.services.payroll.calc import calculate_month
+from workforce.services.payroll.deductions import declare_deduction, set_tax_flags
+from workforce.services.payroll.lifecycle import approve_month
+from workforce.services.payroll.rates import set_bounds, set_rate
+from workforce.services.payroll.screens import month_review, slip_detail
+from workforce.services.payroll.slips import payslips_view
+from workforce.services.payroll.views import bank_view, payroll_workbook_view
+from workforce.services.roster.workers import load_worker, update_worker
+from workforce.services.scales.admin import (
     import_scale,
     import_scale_retroactively,
     list_scales,
     preview_scale_import,
     set_amount,
 )
-from workforce.services.workers import load_worker, update_worker
+from workforce.services.scales.allowances import (
+    allowance_history,
+    preview_allowance,
+    set_allowance,
+    set_allowance_retroactively,
+)
 
 JANUARY, FEBRUARY = dt.date(2026, 1, 1), dt.date(2026, 2, 1)
 

@@ -11,27 +11,27 @@ import pytest
 from sqlalchemy import select
 
 from tests.services.payroll_support import close, community, hire, user
-from workforce.domain.pay_item_sheet import ItemEntry
+from workforce.domain.payroll.pay_item_sheet import ItemEntry
 from workforce.domain.problems import ActionRefused
 from workforce.domain.vocab import Role
 from workforce.persistence.payroll import ContributionBase, Payslip, bulk_table
 from workforce.services.context import Actor, Database
-from workforce.services.payroll_bases import compute_bases, override_base
-from workforce.services.payroll_calc import calculate_month
-from workforce.services.payroll_deductions import (
+from workforce.services.payroll.bases import compute_bases, override_base
+from workforce.services.payroll.calc import calculate_month
+from workforce.services.payroll.deductions import (
     declare_deduction,
     delete_deduction,
     end_deduction,
     set_tax_flags,
 )
-from workforce.services.payroll_items import add_item, add_items, remove_item
-from workforce.services.payroll_lifecycle import (
+from workforce.services.payroll.items import add_item, add_items, remove_item
+from workforce.services.payroll.lifecycle import (
     approve_month,
     lock_month,
     return_month,
     verify_month,
 )
-from workforce.services.workers import load_worker
+from workforce.services.roster.workers import load_worker
 
 MARCH, APRIL = dt.date(2026, 3, 1), dt.date(2026, 4, 1)
 

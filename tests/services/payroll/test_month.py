@@ -11,23 +11,23 @@ import pytest
 from sqlalchemy import func, select, text, update
 
 from tests.services.payroll_support import ASSISTANT, CREATED, close, community, hire, user
-from workforce.domain.pay_item_sheet import ItemEntry
-from workforce.domain.payslip_codec import lines_from_text
+from workforce.domain.payroll.pay_item_sheet import ItemEntry
+from workforce.domain.payroll.payslip_codec import lines_from_text
 from workforce.domain.problems import ActionRefused
 from workforce.domain.progress import Cancelled, CancelToken
 from workforce.domain.vocab import Role, WorkerStatus
 from workforce.persistence.accounts import AuditEntry, Setting
 from workforce.persistence.payroll import ContributionBase, PayrollMonth, Payslip
 from workforce.services.context import Actor, Database
-from workforce.services.payroll_calc import calculate_month
-from workforce.services.payroll_items import add_item
-from workforce.services.payroll_lifecycle import (
+from workforce.services.payroll.calc import calculate_month
+from workforce.services.payroll.items import add_item
+from workforce.services.payroll.lifecycle import (
     approve_month,
     lock_month,
     return_month,
     verify_month,
 )
-from workforce.services.workers import change_status, load_worker, update_worker
+from workforce.services.roster.workers import change_status, load_worker, update_worker
 
 D = Decimal
 

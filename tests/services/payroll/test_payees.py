@@ -9,9 +9,9 @@ import datetime as dt
 from tests.services.payroll_support import community, hire
 from workforce.domain.vocab import WorkerStatus
 from workforce.services.context import Actor, Database
-from workforce.services.payroll_calc import calculate_month
-from workforce.services.payroll_payees import month_payees
-from workforce.services.workers import change_status, load_worker
+from workforce.services.payroll.calc import calculate_month
+from workforce.services.payroll.payees import month_payees
+from workforce.services.roster.workers import change_status, load_worker
 
 MARCH = dt.date(2026, 3, 1)
 

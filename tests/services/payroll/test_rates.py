@@ -10,16 +10,16 @@ import pytest
 from sqlalchemy import select
 
 from tests.services.payroll_support import close, community, hire, user
-from workforce.domain.insurance import ROUNDINGS
+from workforce.domain.payroll.insurance import ROUNDINGS
+from workforce.domain.payroll.rate_settings import ROUNDING_NAMES, parse_rate
 from workforce.domain.problems import ActionRefused
-from workforce.domain.rate_settings import ROUNDING_NAMES, parse_rate
 from workforce.domain.vocab import Role
 from workforce.persistence.accounts import AuditEntry
 from workforce.persistence.payroll import Payslip
 from workforce.services.context import Actor, Database
-from workforce.services.payroll_basis import load_basis
-from workforce.services.payroll_calc import calculate_month
-from workforce.services.payroll_rates import (
+from workforce.services.payroll.basis import load_basis
+from workforce.services.payroll.calc import calculate_month
+from workforce.services.payroll.rates import (
     bounds_history,
     bounds_in_force,
     rate_history,

@@ -9,13 +9,13 @@ import datetime as dt
 from sqlalchemy import select, text
 
 from tests.services.payroll_support import close, community, hire, user
-from workforce.domain.month_seal import SEALED_PAYSLIP_FIELDS
+from workforce.domain.payroll.month_seal import SEALED_PAYSLIP_FIELDS
 from workforce.domain.vocab import Role
 from workforce.persistence.accounts import AuditEntry
 from workforce.persistence.payroll import PayrollMonth, Payslip
 from workforce.services.context import Actor, Database
-from workforce.services.payroll_calc import calculate_month
-from workforce.services.payroll_lifecycle import Verification, verify_month
+from workforce.services.payroll.calc import calculate_month
+from workforce.services.payroll.lifecycle import Verification, verify_month
 
 MARCH = dt.date(2026, 3, 1)
 

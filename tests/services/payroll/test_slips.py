@@ -10,18 +10,18 @@ import pytest
 from sqlalchemy import select
 
 from tests.services.payroll_support import ASSISTANT, close, community, hire, user
-from workforce.domain.pay_item_sheet import ItemEntry
+from workforce.domain.payroll.pay_item_sheet import ItemEntry
 from workforce.domain.problems import ActionRefused
 from workforce.domain.vocab import Role
 from workforce.persistence.payroll import PayrollMonth, Payslip
 from workforce.persistence.people import Worker
 from workforce.services.context import Actor, Database
-from workforce.services.payroll_bases import override_base
-from workforce.services.payroll_calc import calculate_month
-from workforce.services.payroll_deductions import declare_deduction
-from workforce.services.payroll_items import add_items
-from workforce.services.payroll_slips import payslips_view, tax_summary_view
-from workforce.services.workers import load_worker
+from workforce.services.payroll.bases import override_base
+from workforce.services.payroll.calc import calculate_month
+from workforce.services.payroll.deductions import declare_deduction
+from workforce.services.payroll.items import add_items
+from workforce.services.payroll.slips import payslips_view, tax_summary_view
+from workforce.services.roster.workers import load_worker
 
 D = Decimal
 MARCH = dt.date(2026, 3, 1)

@@ -10,16 +10,16 @@ from decimal import Decimal
 from sqlalchemy import select
 
 from tests.services.payroll_support import close, community, hire, user
-from workforce.domain.pay_item_sheet import ItemEntry
+from workforce.domain.payroll.pay_item_sheet import ItemEntry
 from workforce.domain.vocab import Role
 from workforce.persistence.payroll import PayrollMonth, Payslip
 from workforce.services.context import Actor, Database
-from workforce.services.payroll_bases import override_base
-from workforce.services.payroll_calc import calculate_month
-from workforce.services.payroll_deductions import declare_deduction, set_tax_flags
-from workforce.services.payroll_items import add_items
-from workforce.services.payroll_lifecycle import verify_month
-from workforce.services.workers import load_worker
+from workforce.services.payroll.bases import override_base
+from workforce.services.payroll.calc import calculate_month
+from workforce.services.payroll.deductions import declare_deduction, set_tax_flags
+from workforce.services.payroll.items import add_items
+from workforce.services.payroll.lifecycle import verify_month
+from workforce.services.roster.workers import load_worker
 
 D = Decimal
 

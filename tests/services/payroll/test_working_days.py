@@ -12,13 +12,13 @@ import pytest
 from sqlalchemy import select
 
 from tests.services.payroll_support import community, hire
-from workforce.domain.payslip_codec import MonthBasis, lines_from_text
+from workforce.domain.payroll.payslip_codec import MonthBasis, lines_from_text
 from workforce.domain.problems import ActionRefused
 from workforce.persistence.accounts import Setting
 from workforce.persistence.payroll import PayrollMonth, Payslip
 from workforce.services.context import Actor, Database
-from workforce.services.payroll_calc import calculate_month
-from workforce.services.payroll_lifecycle import verify_month
+from workforce.services.payroll.calc import calculate_month
+from workforce.services.payroll.lifecycle import verify_month
 
 D = Decimal
 JUNE = dt.date(2026, 6, 1)

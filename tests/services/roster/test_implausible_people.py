@@ -17,9 +17,9 @@ from workforce.domain.sheet import SheetGrid
 from workforce.persistence.payroll import Payslip
 from workforce.persistence.people import Worker
 from workforce.services.context import Actor, Database
-from workforce.services.payroll_calc import calculate_month
-from workforce.services.roster_import import apply_roster_import, plan_roster_import
-from workforce.services.workers import create_worker, load_worker, update_worker
+from workforce.services.payroll.calc import calculate_month
+from workforce.services.roster.importing import apply_roster_import, plan_roster_import
+from workforce.services.roster.workers import create_worker, load_worker, update_worker
 
 TODAY = dt.date(2026, 12, 7)
 FUTURE = dt.date(2030, 1, 1)

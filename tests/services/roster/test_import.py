@@ -24,7 +24,7 @@ from workforce.persistence.people import (
     Worker,
 )
 from workforce.services.context import Actor, Database
-from workforce.services.roster_import import (
+from workforce.services.roster.importing import (
     FieldChange,
     apply_roster_import,
     plan_roster_import,

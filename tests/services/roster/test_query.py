@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 from tests.factories import make_worker
-from workforce.domain.worker import CertificateInput
+from workforce.domain.roster.worker import CertificateInput
 from workforce.services.context import Actor, Database
-from workforce.services.org import UnitResolver, default_district_id
-from workforce.services.roster_query import roster_rows
-from workforce.services.workers import create_worker
+from workforce.services.roster.org import UnitResolver, default_district_id
+from workforce.services.roster.query import roster_rows
+from workforce.services.roster.workers import create_worker
 
 
 def test_roster_rows_carry_real_dates_flags_and_the_latest_certificate(

@@ -20,8 +20,8 @@ from workforce.persistence.people import (
     Worker,
 )
 from workforce.services.context import Actor, Database
-from workforce.services.org import UnitResolver, default_district_id
-from workforce.services.workers import (
+from workforce.services.roster.org import UnitResolver, default_district_id
+from workforce.services.roster.workers import (
     change_status,
     create_worker,
     insert_workers,

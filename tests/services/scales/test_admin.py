@@ -15,17 +15,17 @@ from workforce.domain.sheet import SheetGrid
 from workforce.domain.vocab import Role
 from workforce.persistence.accounts import AuditEntry
 from workforce.persistence.adjustment import AdjustmentRun
-from workforce.services.adjustment_run import prepare_run
+from workforce.services.adjustment.run import prepare_run
 from workforce.services.context import Actor, Database
-from workforce.services.org import UnitResolver, default_district_id
-from workforce.services.scale_admin import (
+from workforce.services.roster.org import UnitResolver, default_district_id
+from workforce.services.roster.workers import create_worker
+from workforce.services.scales.admin import (
     compare,
     import_scale,
     list_scales,
     scale_table,
     set_amount,
 )
-from workforce.services.workers import create_worker
 
 NEW_DATE = dt.date(2026, 1, 1)
 

@@ -12,12 +12,12 @@ from workforce.domain.money import FloatMoneyError
 from workforce.domain.problems import ActionRefused
 from workforce.domain.vocab import Role
 from workforce.persistence.accounts import AuditEntry
-from workforce.services.allowances import (
+from workforce.services.context import Actor, Database
+from workforce.services.scales.allowances import (
     allowance_history,
     allowances_in_force,
     set_allowance,
 )
-from workforce.services.context import Actor, Database
 
 RAISE = dt.date(2027, 1, 1)
 

@@ -10,18 +10,18 @@ from decimal import Decimal
 import pytest
 
 from tests.factories import make_worker
-from workforce.domain.stats_breakdown import Figure
+from workforce.domain.roster.worker import CertificateInput
+from workforce.domain.stats.breakdown import Figure
 from workforce.domain.vocab import Role, WorkerStatus
-from workforce.domain.worker import CertificateInput
 from workforce.persistence.accounts import User
 from workforce.persistence.people import Appraisal
-from workforce.services.adjustment_apply import apply_run
-from workforce.services.adjustment_run import approve_run, prepare_run
+from workforce.services.adjustment.apply import apply_run
+from workforce.services.adjustment.run import approve_run, prepare_run
 from workforce.services.context import Actor, Database
-from workforce.services.org import UnitResolver, create_unit, default_district_id
-from workforce.services.stats import statistics
-from workforce.services.stats_report import statistics_report, statistics_workspace
-from workforce.services.workers import change_status, create_worker, transfer_worker
+from workforce.services.roster.org import UnitResolver, create_unit, default_district_id
+from workforce.services.roster.workers import change_status, create_worker, transfer_worker
+from workforce.services.stats.indicators import statistics
+from workforce.services.stats.report import statistics_report, statistics_workspace
 
 D = dt.date
 CREATED = D(2020, 1, 1)
@@ -152,7 +152,7 @@ def test_adjustment_and_payroll_cost(db: Database, admin: Actor, people: dict[st
 
 
 def test_payroll_cost_per_month(db: Database, admin: Actor, people: dict[str, int]) -> None:
-    from workforce.services.payroll_calc import calculate_month
+    from workforce.services.payroll.calc import calculate_month
 
     calculate_month(db, admin, "2026-01")
     report = statistics_report(db, admin, as_of=D(2026, 1, 31))

@@ -13,7 +13,7 @@ from tests.factories import make_worker
 from workforce.domain.dates import age_on
 from workforce.domain.problems import ActionRefused
 from workforce.domain.progress import Cancelled, CancelToken
-from workforce.domain.stats import percent, round_tenth
+from workforce.domain.stats.indicators import percent, round_tenth
 from workforce.domain.vocab import BACHELOR_OR_ABOVE, Role
 from workforce.persistence.accounts import AuditEntry
 from workforce.persistence.careers import CertificateRegistration, first_registrations
@@ -28,13 +28,13 @@ from workforce.persistence.people import (
     TrainingSession,
     Worker,
 )
-from workforce.services.adjustment_run import prepare_run
+from workforce.services.adjustment.run import prepare_run
 from workforce.services.context import Actor, Database
-from workforce.services.demo import DemoReport, generate_demo
-from workforce.services.org import create_unit, org_tree
-from workforce.services.roster_query import RosterRow, roster_rows
-from workforce.services.stats import find_unit, statistics
-from workforce.services.workers import create_worker
+from workforce.services.roster.org import create_unit, org_tree
+from workforce.services.roster.query import RosterRow, roster_rows
+from workforce.services.roster.workers import create_worker
+from workforce.services.stats.indicators import find_unit, statistics
+from workforce.services.system.demo import DemoReport, generate_demo
 
 TODAY = dt.date(2025, 6, 30)
 

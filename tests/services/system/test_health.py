@@ -11,17 +11,17 @@ from tests.damage import damage_file, damage_live
 from workforce.domain.problems import ActionRefused
 from workforce.domain.vocab import Role
 from workforce.persistence.people import Worker
-from workforce.services.accounts import actor_for
-from workforce.services.backup import create_backup
+from workforce.services.accounts.acting_user import actor_for
+from workforce.services.accounts.users import create_user
 from workforce.services.context import Actor, Database
-from workforce.services.demo import generate_demo
-from workforce.services.health import (
+from workforce.services.system.backup import create_backup
+from workforce.services.system.demo import generate_demo
+from workforce.services.system.health import (
     check_database,
     newest_intact_backup,
     restore_intact,
     stop_writing_if_damaged,
 )
-from workforce.services.users import create_user
 
 
 def _workers(db: Database) -> int:

@@ -10,9 +10,9 @@ from sqlalchemy import func, select
 from workforce.persistence.accounts import User
 from workforce.persistence.pay import AllowanceRate, ScaleAmount
 from workforce.services.context import Database
-from workforce.services.org import org_tree
-from workforce.services.scales import scale_in_force
-from workforce.services.setup import initialise
+from workforce.services.roster.org import org_tree
+from workforce.services.scales.in_force import scale_in_force
+from workforce.services.system.setup import initialise
 
 
 def test_init_is_idempotent(db: Database) -> None:

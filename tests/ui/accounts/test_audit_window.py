@@ -13,14 +13,14 @@ from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import add_workers
-from ui.desktop import audit_window
-from ui.desktop.audit_models import ENTRY_COLUMNS, EntryModel
-from ui.desktop.audit_window import AuditWindow
+from ui.desktop.accounts import audit_window
+from ui.desktop.accounts.audit_models import ENTRY_COLUMNS, EntryModel
+from ui.desktop.accounts.audit_window import AuditWindow
 from ui.desktop.main_window import MainWindow
 from workforce.domain.vocab import Role
-from workforce.services.audit_views import AuditPage, audit_page
+from workforce.services.accounts.audit_views import AuditPage, audit_page
 from workforce.services.context import Actor, Database
-from workforce.services.workers import load_worker, update_worker
+from workforce.services.roster.workers import load_worker, update_worker
 
 pytestmark = pytest.mark.gui
 
@@ -109,7 +109,7 @@ def test_export_writes_every_filtered_entry(
 def test_model_passes_qt_checks(
     qtmodeltester: object, sqlite_db: Database, admin_sqlite: Actor
 ) -> None:
-    from workforce.services.audit_views import AuditFilter
+    from workforce.services.accounts.audit_views import AuditFilter
 
     _history(sqlite_db, admin_sqlite)
     page = audit_page(sqlite_db, admin_sqlite, AuditFilter())

@@ -10,15 +10,15 @@ import pytest
 from argon2 import PasswordHasher
 from pytestqt.qtbot import QtBot
 
+from ui.desktop.accounts.login_dialog import PasswordDialog, SignIn
 from ui.desktop.app import begin_session
 from ui.desktop.idle_lock import IdleLock
-from ui.desktop.login_dialog import PasswordDialog, SignIn
 from ui.desktop.main_window import MainWindow
 from workforce.domain.vocab import Role
-from workforce.services import auth
-from workforce.services.auth import login_required, set_initial_password
+from workforce.services.accounts import auth
+from workforce.services.accounts.auth import login_required, set_initial_password
+from workforce.services.accounts.users import create_user
 from workforce.services.context import Database
-from workforce.services.users import create_user
 
 pytestmark = pytest.mark.gui
 
@@ -134,7 +134,7 @@ def test_a_second_user_signs_an_approval_with_their_password(
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from ui.desktop.login_dialog import account_actor
+    from ui.desktop.accounts.login_dialog import account_actor
 
     admin = set_initial_password(sqlite_db, "Guangming2026")
     create_user(sqlite_db, admin, "shenhe", "审核乙", Role.APPROVER, password="Shenhe-2026")

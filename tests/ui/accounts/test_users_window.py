@@ -14,15 +14,15 @@ from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import add_workers
+from ui.desktop.accounts.password_change import ChangePasswordDialog
+from ui.desktop.accounts.users_window import UsersWindow
 from ui.desktop.main_window import MainWindow
-from ui.desktop.password_change import ChangePasswordDialog
-from ui.desktop.users_window import UsersWindow
 from workforce.domain.problems import ActionRefused
 from workforce.domain.vocab import Role
-from workforce.services import auth
-from workforce.services.auth import authenticate, change_own_password, set_initial_password
+from workforce.services.accounts import auth
+from workforce.services.accounts.auth import authenticate, change_own_password, set_initial_password
+from workforce.services.accounts.users import create_user, list_users
 from workforce.services.context import Actor, Database
-from workforce.services.users import create_user, list_users
 
 pytestmark = pytest.mark.gui
 ADMIN_PASSWORD = "Guangming2026"

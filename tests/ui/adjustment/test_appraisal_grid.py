@@ -9,8 +9,8 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import add_workers
-from ui.desktop.appraisal_grid import GRADE_COLUMN, AppraisalGrid
-from workforce.services.adjustment_screens import community_grades
+from ui.desktop.adjustment.appraisal_grid import GRADE_COLUMN, AppraisalGrid
+from workforce.services.adjustment.screens import community_grades
 from workforce.services.context import Actor, Database
 
 pytestmark = pytest.mark.gui

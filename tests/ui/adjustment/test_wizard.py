@@ -11,16 +11,16 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from tests.factories import make_worker
-from ui.desktop.adjust_override import EXCLUDE, OverrideDialog
-from ui.desktop.adjust_text import EXCLUDED
-from ui.desktop.adjust_wizard import APPLY, APPROVE, REVIEW, AdjustWizard
+from ui.desktop.adjustment.override import EXCLUDE, OverrideDialog
+from ui.desktop.adjustment.text import EXCLUDED
+from ui.desktop.adjustment.wizard import APPLY, APPROVE, REVIEW, AdjustWizard
 from workforce.domain.vocab import Role
-from workforce.services.adjustment_run import prepare_run
-from workforce.services.appraisals import AppraisalEntry, record_appraisals
+from workforce.services.accounts.users import create_user
+from workforce.services.adjustment.appraisals import AppraisalEntry, record_appraisals
+from workforce.services.adjustment.run import prepare_run
 from workforce.services.context import Actor, Database
-from workforce.services.org import UnitResolver, default_district_id
-from workforce.services.users import create_user
-from workforce.services.workers import create_worker, load_worker
+from workforce.services.roster.org import UnitResolver, default_district_id
+from workforce.services.roster.workers import create_worker, load_worker
 
 pytestmark = pytest.mark.gui
 NAMES = ("王芳", "李强", "张敏")
@@ -126,11 +126,11 @@ def test_the_preparer_cannot_approve_and_sees_why(
 def test_the_run_list_reverts_an_applied_run_with_a_reason(
     qtbot: QtBot, sqlite_db: Database, admin_sqlite: Actor, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from ui.desktop.adjust_override import ReasonDialog
-    from ui.desktop.adjust_runs import AdjustRunsDialog
-    from workforce.services.accounts import actor_for
-    from workforce.services.adjustment_apply import apply_run
-    from workforce.services.adjustment_run import approve_run
+    from ui.desktop.adjustment.override import ReasonDialog
+    from ui.desktop.adjustment.runs import AdjustRunsDialog
+    from workforce.services.accounts.acting_user import actor_for
+    from workforce.services.adjustment.apply import apply_run
+    from workforce.services.adjustment.run import approve_run
 
     ids = _seed(sqlite_db, admin_sqlite)
     create_user(sqlite_db, admin_sqlite, "shenhe", "审核员甲", Role.APPROVER)

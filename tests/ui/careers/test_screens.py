@@ -11,20 +11,20 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import add_workers
-from ui.desktop.career_dialogs import RegistrationDialog
-from ui.desktop.career_tabs import PERIODS_COLUMN
+from ui.desktop.careers.dialogs import RegistrationDialog
+from ui.desktop.careers.pipeline_board import PipelineBoard, reasons
+from ui.desktop.careers.tabs import PERIODS_COLUMN
 from ui.desktop.main_window import MainWindow
-from ui.desktop.pipeline_board import PipelineBoard, reasons
-from ui.desktop.worker_form import WorkerForm
-from workforce.domain.certificates import add_years
+from ui.desktop.roster.worker_form import WorkerForm
+from workforce.domain.careers.certificates import add_years
 from workforce.domain.vocab import Role
-from workforce.services.accounts import actor_for
-from workforce.services.certificates import CertificateEntry, record_certificate
+from workforce.services.accounts.acting_user import actor_for
+from workforce.services.accounts.users import create_user
+from workforce.services.careers.certificates import CertificateEntry, record_certificate
 from workforce.services.context import Actor, Database
-from workforce.services.org import org_tree
-from workforce.services.scales import posts_in_force
-from workforce.services.users import create_user
-from workforce.services.workers import load_worker
+from workforce.services.roster.org import org_tree
+from workforce.services.roster.workers import load_worker
+from workforce.services.scales.in_force import posts_in_force
 
 pytestmark = pytest.mark.gui
 TODAY = dt.date.today()

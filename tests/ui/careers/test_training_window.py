@@ -12,10 +12,10 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import add_workers
-from ui.desktop.training_dialogs import PickDialog, SessionDialog, SigninDialog
-from ui.desktop.training_window import TrainingWindow
+from ui.desktop.careers.training_dialogs import PickDialog, SessionDialog, SigninDialog
+from ui.desktop.careers.training_window import TrainingWindow
+from workforce.services.careers.training import SessionInput, create_session
 from workforce.services.context import Actor, Database
-from workforce.services.training import SessionInput, create_session
 
 pytestmark = pytest.mark.gui
 

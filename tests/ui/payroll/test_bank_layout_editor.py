@@ -12,10 +12,10 @@ from PySide6.QtWidgets import QComboBox, QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from tests.services.payroll_support import community, hire
-from ui.desktop.bank_layout_editor import BankLayoutEditor
-from workforce.services.bank_layouts import get_layout, list_layouts
+from ui.desktop.payroll.bank_layout_editor import BankLayoutEditor
 from workforce.services.context import Actor, Database
-from workforce.services.payroll_calc import calculate_month
+from workforce.services.payroll.bank_layouts import get_layout, list_layouts
+from workforce.services.payroll.calc import calculate_month
 
 pytestmark = pytest.mark.gui
 

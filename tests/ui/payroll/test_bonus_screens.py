@@ -10,14 +10,14 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from tests.services.payroll_support import community, hire
-from ui.desktop.payroll_item_dialog import ItemDialog
-from ui.desktop.payroll_text import detail_html
-from workforce.domain.payroll import SEPARATE
+from ui.desktop.payroll.item_dialog import ItemDialog
+from ui.desktop.payroll.text import detail_html
+from workforce.domain.payroll.payslip import SEPARATE
 from workforce.services.context import Actor, Database
-from workforce.services.payroll_calc import calculate_month
-from workforce.services.payroll_items import add_items
-from workforce.services.payroll_screens import slip_detail
-from workforce.services.workers import load_worker
+from workforce.services.payroll.calc import calculate_month
+from workforce.services.payroll.items import add_items
+from workforce.services.payroll.screens import slip_detail
+from workforce.services.roster.workers import load_worker
 
 pytestmark = pytest.mark.gui
 JANUARY = dt.date(2026, 1, 1)

@@ -16,15 +16,16 @@ from pytestqt.qtbot import QtBot
 
 from tests.services.payroll_support import close, user
 from tests.ui.conftest import add_workers
-from ui.desktop.deductions_dialogs import DeclarationDialog, EndDialog
-from ui.desktop.deductions_window import DeductionsWindow
 from ui.desktop.main_window import MainWindow
-from ui.desktop.payroll_dialogs import SheetPlanDialog, month_edit
+from ui.desktop.payroll.deductions_dialogs import DeclarationDialog, EndDialog
+from ui.desktop.payroll.deductions_window import DeductionsWindow
+from ui.desktop.payroll.dialogs import month_edit
+from ui.desktop.widgets.sheet_import import SheetPlanDialog
 from workforce.domain.vocab import Role
 from workforce.services.context import Actor, Database
-from workforce.services.payroll_calc import calculate_month
-from workforce.services.payroll_deductions import declare_deduction
-from workforce.services.workers import load_worker
+from workforce.services.payroll.calc import calculate_month
+from workforce.services.payroll.deductions import declare_deduction
+from workforce.services.roster.workers import load_worker
 
 pytestmark = pytest.mark.gui
 JAN = dt.date(2026, 1, 1)

@@ -15,16 +15,17 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from tests.services.payroll_support import community, hire, user
-from ui.desktop.payroll_dialogs import PeoplePicker, SheetPlanDialog
-from ui.desktop.payroll_item_dialog import ItemDialog
-from ui.desktop.payroll_items_grid import ItemsGrid
-from ui.desktop.payroll_window import PayrollWindow
+from ui.desktop.payroll.dialogs import PeoplePicker
+from ui.desktop.payroll.item_dialog import ItemDialog
+from ui.desktop.payroll.items_grid import ItemsGrid
+from ui.desktop.payroll.window import PayrollWindow
+from ui.desktop.widgets.sheet_import import SheetPlanDialog
 from workforce.domain.vocab import Role
 from workforce.persistence.accounts import AuditEntry
 from workforce.services.context import Actor, Database
-from workforce.services.payroll_guard import APPROVED, CALCULATED, DRAFT, LOCKED
-from workforce.services.payroll_lifecycle import approve_month, lock_month
-from workforce.services.workers import load_worker
+from workforce.services.payroll.guard import APPROVED, CALCULATED, DRAFT, LOCKED
+from workforce.services.payroll.lifecycle import approve_month, lock_month
+from workforce.services.roster.workers import load_worker
 
 pytestmark = pytest.mark.gui
 

@@ -11,11 +11,11 @@ from openpyxl import Workbook
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from tests.ui.test_payroll_items_grid import _fill, _window
-from ui.desktop.payroll_dialogs import SheetPlanDialog
-from ui.desktop.payroll_items_grid import ItemsGrid
+from tests.ui.payroll.test_items_grid import _fill, _window
+from ui.desktop.payroll.items_grid import ItemsGrid
+from ui.desktop.widgets.sheet_import import SheetPlanDialog
 from workforce.services.context import Actor, Database
-from workforce.services.payroll_guard import CALCULATED
+from workforce.services.payroll.guard import CALCULATED
 
 pytestmark = pytest.mark.gui
 

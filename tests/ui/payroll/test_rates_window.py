@@ -12,13 +12,13 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from tests.services.payroll_support import community, hire
-from ui.desktop.payroll_exports import BankLayoutDialog, export_bank
-from ui.desktop.rates_dialogs import BoundsDialog, RateDialog
-from ui.desktop.rates_window import RatesWindow
-from workforce.services.bank_layouts import get_layout, list_layouts
+from ui.desktop.payroll.exports import BankLayoutDialog, export_bank
+from ui.desktop.payroll.rates_dialogs import BoundsDialog, RateDialog
+from ui.desktop.payroll.rates_window import RatesWindow
 from workforce.services.context import Actor, Database
-from workforce.services.payroll_calc import calculate_month
-from workforce.services.payroll_rates import rate_history
+from workforce.services.payroll.bank_layouts import get_layout, list_layouts
+from workforce.services.payroll.calc import calculate_month
+from workforce.services.payroll.rates import rate_history
 
 pytestmark = pytest.mark.gui
 

@@ -13,11 +13,11 @@ from pytestqt.qtbot import QtBot
 
 from tests.services.payroll_support import ASSISTANT, community, hire, user
 from ui import formatting as fmt
-from ui.desktop.payroll_item_dialog import ItemDialog
-from ui.desktop.payroll_window import PayrollWindow
+from ui.desktop.payroll.item_dialog import ItemDialog
+from ui.desktop.payroll.window import PayrollWindow
 from workforce.domain.vocab import Role
 from workforce.services.context import Actor, Database
-from workforce.services.payroll_guard import APPROVED, CALCULATED, DRAFT, LOCKED
+from workforce.services.payroll.guard import APPROVED, CALCULATED, DRAFT, LOCKED
 
 pytestmark = pytest.mark.gui
 

@@ -16,11 +16,11 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from tests.ui.conftest import add_workers
-from ui.desktop import file_actions
 from ui.desktop.main_window import MainWindow
+from ui.desktop.roster import file_actions
 from workforce.persistence.accounts import AuditEntry
 from workforce.services.context import Actor, Database
-from workforce.services.workers import load_worker
+from workforce.services.roster.workers import load_worker
 
 pytestmark = pytest.mark.gui
 

@@ -13,7 +13,7 @@ from workforce.domain.progress import CancelToken, no_progress
 from workforce.services.context import Actor, Database
 
 pytestmark = pytest.mark.gui
-pytest.importorskip("workforce.services.roster_import")
+pytest.importorskip("workforce.services.roster.importing")
 pytest.importorskip("reports.xlsx_reader")
 
 HEADER = [
@@ -52,7 +52,7 @@ def _workbook(path: Path, *, with_error: bool = True) -> Path:
 def test_preview_lists_the_error_and_refuses_to_import(
     qtbot: QtBot, tmp_path: Path, sqlite_db: Database, admin_sqlite: Actor
 ) -> None:
-    from ui.desktop.import_dialog import ImportPreview, plan_operation
+    from ui.desktop.roster.import_dialog import ImportPreview, plan_operation
 
     path = _workbook(tmp_path / "roster.xlsx")
     grid, plan = plan_operation(sqlite_db, admin_sqlite, str(path))(no_progress, CancelToken())
@@ -77,8 +77,8 @@ def test_a_clean_workbook_imports_off_the_gui_thread(
 ) -> None:
     from PySide6.QtWidgets import QMessageBox
 
-    from ui.desktop.import_dialog import ImportPreview, plan_operation
-    from workforce.services.roster_query import roster_rows
+    from ui.desktop.roster.import_dialog import ImportPreview, plan_operation
+    from workforce.services.roster.query import roster_rows
 
     path = _workbook(tmp_path / "roster.xlsx", with_error=False)
     grid, plan = plan_operation(sqlite_db, admin_sqlite, str(path))(no_progress, CancelToken())

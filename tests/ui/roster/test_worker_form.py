@@ -10,12 +10,12 @@ from pytestqt.qtbot import QtBot
 
 from tests.factories import make_id
 from tests.ui.conftest import add_workers
-from ui.desktop.form_widgets import set_combo_value
-from ui.desktop.worker_form import WorkerForm
+from ui.desktop.roster.worker_form import WorkerForm
+from ui.desktop.widgets.inputs import set_combo_value
 from workforce.services.context import Actor, Database
-from workforce.services.org import org_tree
-from workforce.services.scales import posts_in_force
-from workforce.services.workers import load_worker
+from workforce.services.roster.org import org_tree
+from workforce.services.roster.workers import load_worker
+from workforce.services.scales.in_force import posts_in_force
 
 pytestmark = pytest.mark.gui
 

@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from ui.desktop.scale_import import ScaleImportDialog, confirm_retro
-from workforce.services.payroll_retro import RetroLine, RetroPlan
+from ui.desktop.scales.import_sheet import ScaleImportDialog, confirm_retro
+from workforce.services.payroll.retro import RetroLine, RetroPlan
 
 pytestmark = pytest.mark.gui
 JANUARY = dt.date(2026, 1, 1)

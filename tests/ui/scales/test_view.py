@@ -8,11 +8,11 @@ import pytest
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from tests.services.test_scale_admin import raised_grid
-from ui.desktop.scale_models import RAISED
-from ui.desktop.scale_view import ScaleView
+from tests.services.scales.test_admin import raised_grid
+from ui.desktop.scales.models import RAISED
+from ui.desktop.scales.view import ScaleView
 from workforce.services.context import Actor, Database
-from workforce.services.scale_admin import import_scale
+from workforce.services.scales.admin import import_scale
 
 pytestmark = pytest.mark.gui
 

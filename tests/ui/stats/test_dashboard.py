@@ -11,10 +11,10 @@ from pytestqt.qtbot import QtBot
 
 from tests.factories import make_worker
 from ui.desktop.main_window import MainWindow
-from workforce.domain.stats_breakdown import Figure
+from workforce.domain.stats.breakdown import Figure
 from workforce.services.context import Actor, Database
-from workforce.services.org import UnitResolver, default_district_id
-from workforce.services.workers import create_worker
+from workforce.services.roster.org import UnitResolver, default_district_id
+from workforce.services.roster.workers import create_worker
 
 pytestmark = pytest.mark.gui
 TODAY = dt.date.today()

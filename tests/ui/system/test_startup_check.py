@@ -7,17 +7,17 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from tests.damage import damage_live
+from ui.desktop.accounts.login_dialog import PasswordDialog
 from ui.desktop.app import begin_session
-from ui.desktop.login_dialog import PasswordDialog
 from ui.desktop.main_window import MainWindow
-from ui.desktop.startup_check import DamagedDatabaseDialog
+from ui.desktop.system.startup_check import DamagedDatabaseDialog
 from workforce.domain.problems import ActionRefused
 from workforce.domain.vocab import Role
-from workforce.services.auth import authenticate, change_own_password, set_initial_password
-from workforce.services.backup import create_backup
+from workforce.services.accounts.auth import authenticate, change_own_password, set_initial_password
+from workforce.services.accounts.users import create_user, reset_password
 from workforce.services.context import Actor, Database
-from workforce.services.demo import generate_demo
-from workforce.services.users import create_user, reset_password
+from workforce.services.system.backup import create_backup
+from workforce.services.system.demo import generate_demo
 
 pytestmark = pytest.mark.gui
 

@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 
 from tests.ui.conftest import make_row
-from ui.desktop.models import ID_COLUMN, WorkerTableModel
 from ui.desktop.roster_filter import RosterCriteria, RosterFilter
+from ui.desktop.widgets.models import ID_COLUMN, WorkerTableModel
 
 pytestmark = pytest.mark.gui
 

@@ -10,13 +10,13 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from tests.services.payroll_support import community, hire
-from ui.desktop.payroll_dialogs import PeoplePicker
-from ui.desktop.payroll_item_dialog import ItemDialog
-from ui.desktop.payroll_items_grid import ItemsGrid
+from ui.desktop.payroll.dialogs import PeoplePicker
+from ui.desktop.payroll.item_dialog import ItemDialog
+from ui.desktop.payroll.items_grid import ItemsGrid
 from workforce.domain.vocab import WorkerStatus
 from workforce.services.context import Actor, Database
-from workforce.services.payroll_calc import calculate_month
-from workforce.services.workers import change_status
+from workforce.services.payroll.calc import calculate_month
+from workforce.services.roster.workers import change_status
 
 pytestmark = pytest.mark.gui
 MARCH = dt.date(2026, 3, 1)

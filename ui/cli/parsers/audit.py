@@ -7,7 +7,7 @@ import argparse
 from typing import Any
 
 from ui.cli.parsers.lazy import handlers
-from workforce.domain.permissions import Action
+from workforce.domain.accounts.permissions import Action
 
 later = handlers("ui.cli.commands_audit")
 

@@ -11,7 +11,7 @@ from ui.cli.options import add_user_option
 from ui.cli.parsers.lazy import Handler, handlers
 from ui.cli.parsers.payroll_config import register_config
 from ui.cli.parsers.payroll_inputs import register_inputs
-from workforce.domain.permissions import Action
+from workforce.domain.accounts.permissions import Action
 
 later = handlers("ui.cli.commands_payroll")
 

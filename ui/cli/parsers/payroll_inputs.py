@@ -8,7 +8,7 @@ from typing import Any
 from ui.cli.options import add_user_option
 from ui.cli.parsers.lazy import handlers
 from ui.cli.parsers.payroll_deductions import DEDUCTION_KINDS, register_deduction_edits
-from workforce.domain.permissions import Action
+from workforce.domain.accounts.permissions import Action
 
 later = handlers("ui.cli.commands_payroll_inputs")
 

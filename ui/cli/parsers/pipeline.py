@@ -7,8 +7,8 @@ from typing import Any
 
 from ui.cli.options import add_unit_option, add_user_option
 from ui.cli.parsers.lazy import handlers
-from workforce.domain.permissions import Action
-from workforce.domain.pipeline import RESERVE_TARGETS, STAGES, TARGETS
+from workforce.domain.accounts.permissions import Action
+from workforce.domain.careers.pipeline import RESERVE_TARGETS, STAGES, TARGETS
 
 later = handlers("ui.cli.commands_pipeline")
 

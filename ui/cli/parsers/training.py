@@ -7,8 +7,8 @@ from typing import Any
 
 from ui.cli.options import add_unit_option, add_user_option
 from ui.cli.parsers.lazy import handlers
-from workforce.domain.compliance import ORGANISER_LEVELS
-from workforce.domain.permissions import Action
+from workforce.domain.accounts.permissions import Action
+from workforce.domain.careers.compliance import ORGANISER_LEVELS
 
 later = handlers("ui.cli.commands_training")
 

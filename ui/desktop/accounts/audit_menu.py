@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QMessageBox
 
-from workforce.domain.permissions import Action, is_allowed
+from workforce.domain.accounts.permissions import Action, is_allowed
 
 if TYPE_CHECKING:
     from ui.desktop.shell import WindowShell
@@ -18,7 +18,7 @@ SYSTEM_MENU = "menu-system"  # objectName: other system entries join the same me
 
 
 def open_audit_window(window: WindowShell) -> None:
-    from ui.desktop.audit_window import AuditWindow
+    from ui.desktop.accounts.audit_window import AuditWindow
 
     if window.db is None or window.actor is None:
         return
@@ -58,7 +58,7 @@ def add_audit_menu(window: WindowShell) -> QAction:
 
 
 def open_users_window(window: WindowShell) -> None:
-    from ui.desktop.users_window import UsersWindow
+    from ui.desktop.accounts.users_window import UsersWindow
 
     if window.db is None or window.actor is None:
         return
@@ -71,7 +71,7 @@ def open_users_window(window: WindowShell) -> None:
 
 
 def open_password_dialog(window: WindowShell) -> None:
-    from ui.desktop.password_change import change_own_password
+    from ui.desktop.accounts.password_change import change_own_password
 
     db, actor = window.db, window.actor
     if db is None or actor is None or actor.user_id is None:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-from ui.desktop.models import RIGHT, Column, RowsTableModel
-from workforce.services.audit_labels import action_name, entity_name
-from workforce.services.audit_views import AuditRow, FieldChange
+from ui.desktop.widgets.models import RIGHT, Column, RowsTableModel
+from workforce.services.accounts.audit_labels import action_name, entity_name
+from workforce.services.accounts.audit_views import AuditRow, FieldChange
 
 
 def when(row: AuditRow) -> str:

@@ -23,15 +23,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reports.audit_xlsx import write_audit_xlsx
+from reports.accounts.audit_xlsx import write_audit_xlsx
 from ui import formatting as fmt
-from ui.desktop.audit_models import CHANGE_COLUMNS, ENTRY_COLUMNS, EntryModel, when
-from ui.desktop.career_dialogs import make_table
-from ui.desktop.models import RowsTableModel
+from ui.desktop.accounts.audit_models import CHANGE_COLUMNS, ENTRY_COLUMNS, EntryModel, when
+from ui.desktop.widgets.models import RowsTableModel
+from ui.desktop.widgets.tables import make_table
 from ui.tasks import run_task
 from workforce.domain.progress import Cancelled, CancelToken, ProgressFn
-from workforce.services.audit_labels import action_name, entity_name
-from workforce.services.audit_views import (
+from workforce.services.accounts.audit_labels import action_name, entity_name
+from workforce.services.accounts.audit_views import (
     AuditChoices,
     AuditFilter,
     AuditPage,

@@ -1,8 +1,8 @@
 """Signing in to the desktop (登录): the first administrator password, the login, the forced
 password change, and a second user's signature for an approval (the idle lock: ``idle_lock``).
 
-The dialogs only ask; the services in ``workforce.services.auth`` decide, count failures and
-audit. Each dialog stays open on a refusal and shows the service's own (Chinese) message.
+The dialogs only ask; the services in ``workforce.services.accounts.auth`` decide, count failures
+and audit. Each dialog stays open on a refusal and shows the service's own (Chinese) message.
 """
 
 from __future__ import annotations
@@ -155,9 +155,9 @@ class SignIn(QObject):
         self._password = ""
 
     def start(self) -> None:
-        from workforce.services.accounts import actor_for
-        from workforce.services.auth import initial_password_due, login_required
-        from workforce.services.setup import DEFAULT_ADMIN
+        from workforce.domain.accounts.permissions import DEFAULT_ADMIN
+        from workforce.services.accounts.acting_user import actor_for
+        from workforce.services.accounts.auth import initial_password_due, login_required
 
         if initial_password_due(self.db):
             self._show(
@@ -198,18 +198,18 @@ class SignIn(QObject):
         dialog.open()
 
     def _set_initial(self, _username: str, password: str) -> Actor:
-        from workforce.services.auth import set_initial_password
+        from workforce.services.accounts.auth import set_initial_password
 
         return set_initial_password(self.db, password)
 
     def _login(self, username: str, password: str) -> Actor:
-        from workforce.services.auth import authenticate
+        from workforce.services.accounts.auth import authenticate
 
         self._password = password  # the forced change proves it again
         return authenticate(self.db, username, password)
 
     def _logged_in(self, actor: Actor) -> None:
-        from workforce.services.auth import password_change_due
+        from workforce.services.accounts.auth import password_change_due
 
         if not password_change_due(self.db, actor):
             self.finished.emit(actor)
@@ -217,7 +217,7 @@ class SignIn(QObject):
         current = self._password
 
         def change(_username: str, password: str) -> Actor:
-            from workforce.services.auth import change_own_password
+            from workforce.services.accounts.auth import change_own_password
 
             return change_own_password(self.db, actor, current, password)
 
@@ -242,8 +242,8 @@ def account_actor(
     user as is; any account while no account has a password; otherwise that user types their
     password here (four eyes at one desk). None when they cancel. The result is called off the
     GUI thread, where a refusal is shown like any other."""
-    from workforce.services.accounts import actor_for, sign_as
-    from workforce.services.auth import login_required
+    from workforce.services.accounts.acting_user import actor_for, sign_as
+    from workforce.services.accounts.auth import login_required
 
     if username == current.username:
         return lambda: current

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLineEdit, QWidget
 
-from ui.desktop.login_dialog import PasswordDialog
+from ui.desktop.accounts.login_dialog import PasswordDialog
 
 if TYPE_CHECKING:
     from workforce.services.context import Actor, Database
@@ -21,7 +21,7 @@ class ChangePasswordDialog(PasswordDialog):
         typed = [""]  # read on the GUI thread at OK, used off it
 
         def change(_username: str, password: str) -> Actor:
-            from workforce.services.auth import change_own_password
+            from workforce.services.accounts.auth import change_own_password
 
             change_own_password(db, actor, typed[0], password)
             return actor

@@ -24,7 +24,7 @@ from workforce.domain.problems import ActionRefused
 from workforce.domain.vocab import Role
 
 if TYPE_CHECKING:
-    from workforce.services.org import OrgNode
+    from workforce.services.roster.org import OrgNode
 
 
 def role_label(role: Role) -> str:

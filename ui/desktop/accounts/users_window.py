@@ -1,6 +1,6 @@
 """系统 → 用户管理… (administrators): every account with its role, scope and state; add a user,
 reset a password, unlock, deactivate, change the role and scope. The services in
-``workforce.services.users`` check the permission, refuse what must not happen (the last
+``workforce.services.accounts.users`` check the permission, refuse what must not happen (the last
 administrator, one's own account) and audit; a refusal is shown in this window."""
 
 from __future__ import annotations
@@ -20,17 +20,17 @@ from PySide6.QtWidgets import (
 )
 
 from ui import formatting as fmt
-from ui.desktop.adjust_review import table_view
-from ui.desktop.login_dialog import PasswordDialog
-from ui.desktop.models import CENTRE, Column, RowsTableModel
-from ui.desktop.user_dialogs import AddUserDialog, RoleDialog, role_label, whole_region
+from ui.desktop.accounts.login_dialog import PasswordDialog
+from ui.desktop.accounts.user_dialogs import AddUserDialog, RoleDialog, role_label, whole_region
+from ui.desktop.widgets.models import CENTRE, Column, RowsTableModel
+from ui.desktop.widgets.tables import make_table
 from ui.tasks import run_task, show_error
-from workforce.domain.passwords import as_utc
+from workforce.domain.accounts.passwords import as_utc
 from workforce.domain.problems import ActionRefused
 from workforce.domain.vocab import Role
-from workforce.services import users
-from workforce.services.org import OrgNode, org_tree
-from workforce.services.users import UserInfo
+from workforce.services.accounts import users
+from workforce.services.accounts.users import UserInfo
+from workforce.services.roster.org import OrgNode, org_tree
 
 if TYPE_CHECKING:
     from workforce.services.context import Actor, Database
@@ -74,7 +74,7 @@ class UsersWindow(QDialog):
         self.setWindowTitle(self.tr("User management"))
         self.resize(900, 420)
         self.model: RowsTableModel[UserInfo] = RowsTableModel(_user_columns(self.scopes))
-        self.table = table_view(self.model)
+        self.table = make_table(self.model)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.table.doubleClicked.connect(lambda _index: self.change_role())
         self.error = QLabel()

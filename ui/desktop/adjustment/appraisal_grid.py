@@ -24,19 +24,19 @@ from PySide6.QtWidgets import (
 )
 
 from ui import formatting as fmt
-from ui.desktop.adjust_review import table_view
-from ui.desktop.models import CENTRE, RIGHT, Column, RowsTableModel
+from ui.desktop.widgets.models import CENTRE, RIGHT, Column, RowsTableModel
+from ui.desktop.widgets.tables import make_table
 from ui.tasks import run_task
-from workforce.domain.appraisal import allowed_excellent
+from workforce.domain.adjustment.appraisal import allowed_excellent
 from workforce.domain.progress import CancelToken, ProgressFn
-from workforce.services.adjustment_screens import (
+from workforce.services.adjustment.appraisals import AppraisalEntry, AppraisalResult
+from workforce.services.adjustment.screens import (
     Community,
     GradeRow,
     GradeSheet,
     communities,
     community_grades,
 )
-from workforce.services.appraisals import AppraisalEntry, AppraisalResult
 from workforce.services.context import Actor, Database
 
 Index = QModelIndex | QPersistentModelIndex
@@ -153,7 +153,7 @@ class AppraisalGrid(QDialog):
         self.year.setValue(today.year - 1)
         self.model = GradeModel()
         self.delegate = GradeDelegate(self)
-        self.table = table_view(self.model)
+        self.table = make_table(self.model)
         self.table.setItemDelegateForColumn(GRADE_COLUMN, self.delegate)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 14)
         self.quota = QLabel()
@@ -257,7 +257,7 @@ class AppraisalGrid(QDialog):
         self.quota.setStyleSheet("color: #b71c1c; font-weight: bold;" if count > most else "")
 
     def save(self) -> None:
-        from workforce.services.appraisals import record_appraisals
+        from workforce.services.adjustment.appraisals import record_appraisals
 
         entries = self.model.entries()
         if not entries or self.sheet is None:

@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from ui import formatting as fmt
-from ui.desktop import adjust_text
-from ui.desktop.adjust_review import GroupTotals
-from workforce.services.adjustment_run import APPLIED, APPROVED, PREPARED
-from workforce.services.adjustment_screens import RunState
-from workforce.services.users import UserInfo
+from ui.desktop.adjustment import text as adjust_text
+from ui.desktop.adjustment.review import GroupTotals
+from workforce.services.accounts.users import UserInfo
+from workforce.services.adjustment.run import APPLIED, APPROVED, PREPARED
+from workforce.services.adjustment.screens import RunState
 
 DONE = "QLabel { background: #e8f5e9; border: 1px solid #a5d6a7; padding: 8px; }"
 GROUPS_WIDTH = 520

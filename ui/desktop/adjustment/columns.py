@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from ui import formatting as fmt
-from ui.desktop import adjust_text as text
-from ui.desktop.models import CENTRE, RIGHT, Column
-from workforce.services.adjustment_screens import RunInfo
-from workforce.services.adjustment_views import GroupTotal, RunLine
+from ui.desktop.adjustment import text
+from ui.desktop.widgets.models import CENTRE, RIGHT, Column
+from workforce.services.adjustment.screens import RunInfo
+from workforce.services.adjustment.views import GroupTotal, RunLine
 
 LINE_COLUMNS: tuple[Column[RunLine], ...] = (
     Column(QT_TRANSLATE_NOOP("columns", "Street"), lambda r: r.street, width=86),

@@ -8,10 +8,10 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from ui.desktop.folders import last_folder, remember_folder
+from ui.desktop.widgets.folders import last_folder, remember_folder
 from ui.tasks import run_task
 from workforce.domain.progress import CancelToken, ProgressFn
-from workforce.services.adjustment_screens import RunState
+from workforce.services.adjustment.screens import RunState
 
 
 def _ask(parent: QWidget, title: str, name: str, pattern: str, suffix: str) -> str | None:
@@ -39,7 +39,7 @@ def export_workbook(parent: QWidget, state: RunState, path: str | None = None) -
     overview, lines = state.overview, list(state.lines)
 
     def operation(progress: ProgressFn, _cancel: CancelToken) -> str:
-        from reports.adjustment_xlsx import write_adjustment_workbook
+        from reports.adjustment.run_xlsx import write_adjustment_workbook
 
         progress(0, 1)
         write_adjustment_workbook(Path(path), overview, lines)
@@ -73,7 +73,7 @@ def export_notices(parent: QWidget, state: RunState, path: str | None = None) ->
     overview, lines, scale = state.overview, list(state.lines), state.scale
 
     def operation(progress: ProgressFn, cancel: CancelToken) -> tuple[str, int, str | None]:
-        from reports.adjustment_notice_pdf import write_notices
+        from reports.adjustment.notice_pdf import write_notices
 
         result = write_notices(path, overview, lines, scale=scale, progress=progress, cancel=cancel)
         return path, result.pages, result.font.message

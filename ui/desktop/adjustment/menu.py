@@ -9,14 +9,14 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog
 
-from workforce.domain.permissions import Action, is_allowed
+from workforce.domain.accounts.permissions import Action, is_allowed
 
 if TYPE_CHECKING:
     from ui.desktop.shell import WindowShell
 
 
 def open_wizard(window: WindowShell) -> None:
-    from ui.desktop.adjust_wizard import AdjustWizard
+    from ui.desktop.adjustment.wizard import AdjustWizard
 
     if window.db is None or window.actor is None:
         return
@@ -26,7 +26,7 @@ def open_wizard(window: WindowShell) -> None:
 
 
 def open_runs(window: WindowShell) -> None:
-    from ui.desktop.adjust_runs import AdjustRunsDialog
+    from ui.desktop.adjustment.runs import AdjustRunsDialog
 
     if window.db is None or window.actor is None:
         return
@@ -36,14 +36,14 @@ def open_runs(window: WindowShell) -> None:
 
 
 def open_appraisals(window: WindowShell) -> None:
-    from ui.desktop.appraisal_grid import AppraisalGrid
+    from ui.desktop.adjustment.appraisal_grid import AppraisalGrid
 
     if window.db is not None and window.actor is not None:
         _show(AppraisalGrid(window.db, window.actor, parent=window.widget()))
 
 
 def open_scales(window: WindowShell) -> None:
-    from ui.desktop.scale_view import ScaleView
+    from ui.desktop.scales.view import ScaleView
 
     if window.db is not None and window.actor is not None:
         _show(ScaleView(window.db, window.actor, parent=window.widget()))

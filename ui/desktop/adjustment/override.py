@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from ui import formatting as fmt
-from ui.desktop.adjust_text import post_level
+from ui.desktop.adjustment.text import post_level
 from workforce.domain.scale import PostRange
-from workforce.services.adjustment_views import RunLine
+from workforce.services.adjustment.views import RunLine
 
 EXCLUDE, SET_LEVEL, RESTORE = 0, 1, 2
 

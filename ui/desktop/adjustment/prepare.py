@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from ui import formatting as fmt
-from workforce.domain.appraisal import GRADE_SETS
-from workforce.services.adjustment_run import APPLIED, APPROVED, PREPARED
-from workforce.services.adjustment_screens import Preflight, RunInfo
+from workforce.domain.adjustment.appraisal import GRADE_SETS
+from workforce.services.adjustment.run import APPLIED, APPROVED, PREPARED
+from workforce.services.adjustment.screens import Preflight, RunInfo
 
 INFO = "QLabel { background: #eef4fb; border: 1px solid #c5d7ee; padding: 8px; }"
 WARN = "QLabel { background: #fdecea; border: 1px solid #f5c2c0; padding: 8px; }"

@@ -8,19 +8,14 @@ level with a written reason (``override_item``); the plan is read again afterwar
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QTabWidget,
     QTextBrowser,
     QVBoxLayout,
@@ -28,8 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from ui import formatting as fmt
-from ui.desktop import adjust_text
-from ui.desktop.adjust_columns import (
+from ui.desktop.adjustment import text as adjust_text
+from ui.desktop.adjustment.columns import (
     ALL,
     FILTER_KINDS,
     GROUP_COLUMNS,
@@ -37,34 +32,14 @@ from ui.desktop.adjust_columns import (
     LineFilter,
     kind_counts,
 )
-from ui.desktop.adjust_text import CHANGED
-from ui.desktop.models import RowsTableModel
-from workforce.services.adjustment_run import PREPARED
-from workforce.services.adjustment_screens import RunState, SinceLast
-from workforce.services.adjustment_views import GroupTotal, RunLine, RunOverview
+from ui.desktop.adjustment.text import CHANGED
+from ui.desktop.widgets.models import RowsTableModel
+from ui.desktop.widgets.tables import BANNER, SEARCH_DELAY_MS, make_table
+from workforce.services.adjustment.run import PREPARED
+from workforce.services.adjustment.screens import RunState, SinceLast
+from workforce.services.adjustment.views import GroupTotal, RunLine, RunOverview
 
-SEARCH_DELAY_MS = 150
 NAMES_SHOWN = 8
-BANNER = "QLabel { background: #fff8e1; border: 1px solid #f0d58c; padding: 6px; }"
-
-
-def table_view(model: RowsTableModel[Any]) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    rows = view.verticalHeader()
-    rows.setVisible(False)
-    rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    rows.setDefaultSectionSize(view.fontMetrics().height() + 8)
-    for number, column in enumerate(model.columns):
-        view.setColumnWidth(number, column.width)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.horizontalHeader().setHighlightSections(False)
-    return view
 
 
 class GroupTotals(QTabWidget):
@@ -76,7 +51,7 @@ class GroupTotals(QTabWidget):
         for title in (self.tr("By district"), self.tr("By street"), self.tr("By post")):
             model: RowsTableModel[GroupTotal] = RowsTableModel(GROUP_COLUMNS)
             self.models.append(model)
-            self.addTab(table_view(model), title)
+            self.addTab(make_table(model), title)
 
     def set_overview(self, o: RunOverview) -> None:
         for model, groups in zip(self.models, (o.by_district, o.by_street, o.by_post), strict=True):
@@ -105,7 +80,7 @@ class ReviewPage(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.setPlaceholderText(self.tr("Search name, ID number, street or community"))
         self.model: RowsTableModel[RunLine] = RowsTableModel(LINE_COLUMNS)
-        self.table = table_view(self.model)
+        self.table = make_table(self.model)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.shown = QLabel()

@@ -15,14 +15,14 @@ from PySide6.QtWidgets import (
 )
 
 from ui import formatting as fmt
-from ui.desktop.adjust_columns import RUN_COLUMNS
-from ui.desktop.adjust_override import ReasonDialog
-from ui.desktop.adjust_review import table_view
-from ui.desktop.models import RowsTableModel
+from ui.desktop.adjustment.columns import RUN_COLUMNS
+from ui.desktop.adjustment.override import ReasonDialog
+from ui.desktop.widgets.models import RowsTableModel
+from ui.desktop.widgets.tables import make_table
 from ui.tasks import run_task
 from workforce.domain.progress import CancelToken, ProgressFn
-from workforce.services.adjustment_run import APPLIED, PREPARED, SUPERSEDED
-from workforce.services.adjustment_screens import RunInfo, list_runs
+from workforce.services.adjustment.run import APPLIED, PREPARED, SUPERSEDED
+from workforce.services.adjustment.screens import RunInfo, list_runs
 from workforce.services.context import Actor, Database
 
 
@@ -37,7 +37,7 @@ class AdjustRunsDialog(QDialog):
         self.setWindowTitle(self.tr("Adjustment runs"))
         self.resize(1080, 460)
         self.model: RowsTableModel[RunInfo] = RowsTableModel(RUN_COLUMNS)
-        self.table = table_view(self.model)
+        self.table = make_table(self.model)
         self.count = QLabel()
         self.open_button = QPushButton(self.tr("Open…"))
         self.revert_button = QPushButton(self.tr("Revert…"))
@@ -96,7 +96,7 @@ class AdjustRunsDialog(QDialog):
         self.discard_button.setEnabled(run is not None and run.status in (PREPARED, SUPERSEDED))
 
     def open_selected(self) -> None:
-        from ui.desktop.adjust_wizard import AdjustWizard
+        from ui.desktop.adjustment.wizard import AdjustWizard
 
         run = self.selected()
         if run is None:
@@ -107,7 +107,7 @@ class AdjustRunsDialog(QDialog):
         wizard.show()
 
     def revert_selected(self) -> None:
-        from workforce.services.adjustment_apply import revert_run
+        from workforce.services.adjustment.apply import revert_run
 
         run = self.selected()
         if run is None or run.status != APPLIED:
@@ -145,7 +145,7 @@ class AdjustRunsDialog(QDialog):
         run_task(self, operation, done, label=self.tr("Reverting…"), cancellable=False)
 
     def discard_selected(self) -> None:
-        from workforce.services.adjustment_apply import discard_run
+        from workforce.services.adjustment.apply import discard_run
 
         run = self.selected()
         if run is None:

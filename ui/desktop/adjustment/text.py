@@ -13,8 +13,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QColor
 
 from ui import formatting as fmt
-from workforce.domain.adjustment_plan import ten_thousand_yuan
-from workforce.services.adjustment_views import RunLine, RunOverview
+from workforce.domain.adjustment.plan import ten_thousand_yuan
+from workforce.services.adjustment.views import RunLine, RunOverview
 
 CONTEXT = "adjust"
 CHANGED, OVERRIDDEN, EXCLUDED, BLOCKED, UNCHANGED = (
@@ -55,13 +55,8 @@ def kind_text(line: RunLine) -> str:
     return translated(KIND_NAMES[kind(line)])
 
 
-def money(amount: Decimal) -> str:
-    """Yuan with thousands separators and fen: 1,388,720.00."""
-    return f"{amount:,.2f}"
-
-
-def signed_money(amount: Decimal) -> str:
-    return f"{amount:+,.2f}" if amount else "0.00"
+money = fmt.yuan_text
+signed_money = fmt.signed_yuan_text
 
 
 def wan(amount: Decimal) -> str:

@@ -22,16 +22,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.desktop import adjust_exports
-from ui.desktop.adjust_approve import AccountDialog, ApplyPage, ApprovePage
-from ui.desktop.adjust_override import OverrideDialog
-from ui.desktop.adjust_prepare import PreparePage
-from ui.desktop.adjust_review import ReviewPage
+from ui.desktop.adjustment import exports as adjust_exports
+from ui.desktop.adjustment.approve import AccountDialog, ApplyPage, ApprovePage
+from ui.desktop.adjustment.override import OverrideDialog
+from ui.desktop.adjustment.prepare import PreparePage
+from ui.desktop.adjustment.review import ReviewPage
 from ui.tasks import run_task
-from workforce.domain.permissions import Action, is_allowed
+from workforce.domain.accounts.permissions import Action, is_allowed
 from workforce.domain.progress import CancelToken, ProgressFn
-from workforce.services.adjustment_run import APPLIED, APPROVED, PREPARED
-from workforce.services.adjustment_screens import (
+from workforce.services.accounts.users import UserInfo
+from workforce.services.adjustment.run import APPLIED, APPROVED, PREPARED
+from workforce.services.adjustment.screens import (
     Preflight,
     RunInfo,
     RunState,
@@ -41,9 +42,8 @@ from workforce.services.adjustment_screens import (
     preflight,
     since_last,
 )
-from workforce.services.adjustment_views import RunLine
+from workforce.services.adjustment.views import RunLine
 from workforce.services.context import Actor, Database
-from workforce.services.users import UserInfo
 
 PREPARE, REVIEW, APPROVE, APPLY = range(4)
 STEP_NAMES = (
@@ -262,7 +262,7 @@ class AdjustWizard(QDialog):
     # -- the steps ------------------------------------------------------------------------------
     def prepare(self) -> None:
         """准备调级 off the GUI thread, with progress and cancel; then the review."""
-        from workforce.services.adjustment_run import prepare_run
+        from workforce.services.adjustment.run import prepare_run
 
         db, actor = self.db, self.actor
         year, effective = self.prepare_page.year.value(), self.prepare_page.effective_date()
@@ -280,7 +280,7 @@ class AdjustWizard(QDialog):
 
     def decide(self, line: RunLine) -> None:
         """Exclude or set a level, with the clerk's written reason (``override_item``)."""
-        from workforce.services.adjustment_run import override_item
+        from workforce.services.adjustment.run import override_item
 
         if self.state is None:
             return
@@ -306,8 +306,8 @@ class AdjustWizard(QDialog):
 
     def approve_as(self, username: str) -> None:
         """审核 as ``username``; the service refuses the preparer (the message is shown)."""
-        from ui.desktop.login_dialog import account_actor
-        from workforce.services.adjustment_run import approve_run
+        from ui.desktop.accounts.login_dialog import account_actor
+        from workforce.services.adjustment.run import approve_run
 
         if self.state is None:
             return
@@ -325,7 +325,7 @@ class AdjustWizard(QDialog):
 
     def apply(self) -> None:
         """应用 with progress; the result stays on the page, and the roster is refreshed."""
-        from workforce.services.adjustment_apply import apply_run
+        from workforce.services.adjustment.apply import apply_run
 
         if self.state is None:
             return
@@ -360,7 +360,7 @@ class AdjustWizard(QDialog):
 
     def _add_account(self) -> None:
         from workforce.domain.vocab import Role
-        from workforce.services.users import create_user
+        from workforce.services.accounts.users import create_user
 
         dialog = AccountDialog(self)
         if dialog.exec() != QDialog.DialogCode.Accepted:

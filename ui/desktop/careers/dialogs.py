@@ -6,72 +6,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QHeaderView,
-    QLabel,
     QLineEdit,
-    QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
 from ui import formatting as fmt
-from ui.desktop.form_widgets import DateEdit
-from ui.desktop.models import RowsTableModel
-from workforce.domain.pipeline import LEAVE_RESERVE, RESERVE, RESERVE_TARGETS, STAGES
-
-
-def make_table(model: RowsTableModel[Any], *, sortable: bool = False) -> QTableView:
-    """A read-only table over a ``RowsTableModel``, sized from its columns; a sortable one starts
-    in the model's own order."""
-    table = QTableView()
-    table.setModel(model)
-    if sortable:
-        table.setSortingEnabled(True)
-        table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    rows = table.verticalHeader()
-    rows.setVisible(False)
-    rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    rows.setDefaultSectionSize(table.fontMetrics().height() + 8)
-    for number, column in enumerate(model.columns):
-        table.setColumnWidth(number, column.width)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
-
-
-class FormDialog(QDialog):
-    """A titled form with OK and Cancel; subclasses add their rows."""
-
-    def __init__(self, title: str, note: str, parent: QWidget | None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.setMinimumWidth(420)
-        self.form = QFormLayout()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        if note:
-            label = QLabel(note)
-            label.setWordWrap(True)
-            layout.addWidget(label)
-        layout.addLayout(self.form)
-        layout.addWidget(buttons)
+from ui.desktop.widgets.form_dialog import FormDialog
+from ui.desktop.widgets.inputs import DateEdit
+from workforce.domain.careers.pipeline import LEAVE_RESERVE, RESERVE, RESERVE_TARGETS, STAGES
 
 
 class RegistrationDialog(FormDialog):

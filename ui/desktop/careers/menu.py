@@ -11,12 +11,12 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
 if TYPE_CHECKING:
-    from ui.desktop.reminders_dock import RemindersDock
+    from ui.desktop.careers.reminders_dock import RemindersDock
     from ui.desktop.shell import WindowShell
 
 
 def open_pipeline_board(window: WindowShell) -> None:
-    from ui.desktop.pipeline_board import PipelineBoard
+    from ui.desktop.careers.pipeline_board import PipelineBoard
 
     if window.db is None or window.actor is None:
         return
@@ -38,7 +38,7 @@ def open_pipeline_board(window: WindowShell) -> None:
 
 
 def open_training_window(window: WindowShell) -> None:
-    from ui.desktop.training_window import TrainingWindow
+    from ui.desktop.careers.training_window import TrainingWindow
 
     if window.db is None or window.actor is None:
         return
@@ -59,7 +59,7 @@ def open_training_window(window: WindowShell) -> None:
 
 def add_career_views(window: WindowShell, workers: QMenu, view: QMenu) -> RemindersDock:
     """The board's action at the end of the Workers menu and the reminders dock in View."""
-    from ui.desktop.reminders_dock import RemindersDock
+    from ui.desktop.careers.reminders_dock import RemindersDock
 
     workers.addSeparator()
     main = window.widget()

@@ -23,19 +23,19 @@ from PySide6.QtWidgets import (
 )
 
 from ui import formatting as fmt
-from ui.desktop.career_dialogs import make_table
-from ui.desktop.models import CENTRE, RIGHT, Column, Index, RowsTableModel
+from ui.desktop.widgets.models import CENTRE, RIGHT, Column, Index, RowsTableModel
+from ui.desktop.widgets.tables import make_table
 from ui.tasks import run_task
-from workforce.domain.pipeline import TARGETS
+from workforce.domain.careers.pipeline import TARGETS
 from workforce.domain.progress import CancelToken, ProgressFn
-from workforce.services.context import Actor, Database
-from workforce.services.pipeline_lists import (
+from workforce.services.careers.pipeline_lists import (
     CommunityVacancy,
     EligibilityList,
     EligibilityRow,
     eligibility_list,
     vacancies,
 )
+from workforce.services.context import Actor, Database
 
 NOT_ELIGIBLE = QColor("#8a1c1c")
 

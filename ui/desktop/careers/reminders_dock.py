@@ -11,14 +11,14 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QDockWidget, QLabel, QMenu, QVBoxLayout, QWidget
 
 from ui import formatting as fmt
-from ui.desktop.career_dialogs import make_table
-from ui.desktop.models import CENTRE, Column, RowsTableModel
+from ui.desktop.widgets.models import CENTRE, Column, RowsTableModel
+from ui.desktop.widgets.tables import make_table
 from ui.tasks import run_task
 
 if TYPE_CHECKING:
     from ui.desktop.shell import WindowShell
     from workforce.domain.progress import CancelToken, ProgressFn
-    from workforce.services.training_report import ReminderRow
+    from workforce.services.careers.training_report import ReminderRow
 
 URGENT = QColor("#b71c1c")
 REMINDER_COLUMNS: tuple[Column[ReminderRow], ...] = (
@@ -65,7 +65,7 @@ class RemindersDock(QObject):
         window.roster_loaded.connect(self.reload)
 
     def reload(self) -> None:
-        from workforce.services.training_report import reminders
+        from workforce.services.careers.training_report import reminders
 
         db, actor = self.window.db, self.window.actor
         if db is None or actor is None or not self.dock.isVisible():

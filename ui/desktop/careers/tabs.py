@@ -25,20 +25,25 @@ from PySide6.QtWidgets import (
 )
 
 from ui import formatting as fmt
-from ui.desktop.career_dialogs import CorrectionDialog, MoveDialog, RegistrationDialog, make_table
-from ui.desktop.models import CENTRE, RIGHT, Column, RowsTableModel
+from ui.desktop.careers.dialogs import CorrectionDialog, MoveDialog, RegistrationDialog
+from ui.desktop.widgets.models import CENTRE, RIGHT, Column, RowsTableModel
+from ui.desktop.widgets.tables import make_table
 from ui.tasks import run_task
-from workforce.domain.permissions import Action, is_allowed
+from workforce.domain.accounts.permissions import Action, is_allowed
 from workforce.domain.progress import CancelToken, ProgressFn
-from workforce.services.certificates import (
+from workforce.services.careers.certificates import (
     CertificateView,
     correct_registration,
     register_certificate,
     worker_certificates,
 )
+from workforce.services.careers.pipeline import TransitionView, history, move
+from workforce.services.careers.training_report import (
+    AttendedSession,
+    WorkerTraining,
+    worker_training,
+)
 from workforce.services.context import Actor, Database
-from workforce.services.pipeline import TransitionView, history, move
-from workforce.services.training_report import AttendedSession, WorkerTraining, worker_training
 
 STATE_COLOURS = {"已过期": QColor("#b71c1c"), "即将到期": QColor("#8a5a00")}
 

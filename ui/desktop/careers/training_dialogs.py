@@ -20,16 +20,16 @@ from PySide6.QtWidgets import (
 )
 
 from ui import formatting as fmt
-from ui.desktop.career_dialogs import FormDialog
-from ui.desktop.form_widgets import DateEdit
-from ui.desktop.models import Column
-from ui.desktop.people_search import Operation, PeopleSearch
-from workforce.domain.compliance import ORGANISER_LEVELS
+from ui.desktop.widgets.form_dialog import FormDialog
+from ui.desktop.widgets.inputs import DateEdit
+from ui.desktop.widgets.models import Column
+from ui.desktop.widgets.people_search import Operation, PeopleSearch
+from workforce.domain.careers.compliance import ORGANISER_LEVELS
 from workforce.domain.progress import CancelToken, ProgressFn
-from workforce.services.career_facts import Person
+from workforce.services.careers.facts import Person
+from workforce.services.careers.training import SessionInput, SigninPlan
+from workforce.services.careers.training_screens import pick_candidates
 from workforce.services.context import Actor, Database
-from workforce.services.training import SessionInput, SigninPlan
-from workforce.services.training_screens import pick_candidates
 
 PERSON_COLUMNS: tuple[Column[Person], ...] = (
     Column(QT_TRANSLATE_NOOP("columns", "Street"), lambda p: p.street, width=100),

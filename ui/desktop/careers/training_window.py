@@ -22,15 +22,14 @@ from PySide6.QtWidgets import (
 )
 
 from ui import formatting as fmt
-from ui.desktop.career_dialogs import make_table
-from ui.desktop.models import CENTRE, RIGHT, Column, RowsTableModel
-from ui.desktop.sheet_import import choose_workbook, read_and_plan
-from ui.desktop.training_dialogs import PickDialog, SessionDialog, SigninDialog
+from ui.desktop.careers.training_dialogs import PickDialog, SessionDialog, SigninDialog
+from ui.desktop.widgets.models import CENTRE, RIGHT, Column, RowsTableModel
+from ui.desktop.widgets.sheet_import import choose_workbook, read_and_plan
+from ui.desktop.widgets.tables import make_table
 from ui.tasks import run_task
 from workforce.domain.progress import CancelToken, ProgressFn
 from workforce.domain.sheet import SheetGrid
-from workforce.services.context import Actor, Database
-from workforce.services.training import (
+from workforce.services.careers.training import (
     AttendanceResult,
     SigninPlan,
     apply_signin_import,
@@ -38,12 +37,13 @@ from workforce.services.training import (
     plan_signin_import,
     record_attendance,
 )
-from workforce.services.training_screens import (
+from workforce.services.careers.training_screens import (
     AttendeeRow,
     SessionRow,
     session_attendees,
     training_sessions,
 )
+from workforce.services.context import Actor, Database
 
 SESSION_COLUMNS: tuple[Column[SessionRow], ...] = (
     Column(QT_TRANSLATE_NOOP("columns", "Title"), lambda r: r.title, width=220),

@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QComboBox, QWidget
 
 from ui.tasks import run_task
 from workforce.domain.progress import CancelToken, ProgressFn
+from workforce.services.accounts.users import UserInfo
 from workforce.services.context import Database
-from workforce.services.users import UserInfo
 
 
 class AccountPicker(QComboBox):
@@ -20,7 +20,7 @@ class AccountPicker(QComboBox):
     def load(self, db: Database, current: str, calculated: str) -> None:
         """Read the active accounts off the GUI thread; keep the choice, else prefer someone
         other than ``current`` and the person named in ``calculated`` (who did the calculation)."""
-        from workforce.services.users import list_users
+        from workforce.services.accounts.users import list_users
 
         def operation(_progress: ProgressFn, _cancel: CancelToken) -> list[UserInfo]:
             return [u for u in list_users(db) if u.active]

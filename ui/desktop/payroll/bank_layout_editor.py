@@ -1,8 +1,9 @@
 """银行代发格式 (工资 → 银行代发格式…): the layouts of the district's banks. Built-in layouts are
 shown read-only and can be copied as a new one; the district's own are edited, saved, deleted,
 exported as JSON for another district and imported from one. Every change goes through
-``workforce.services.bank_layouts`` (the service checks the layout; its message is shown in the
-dialog). A preview shows the first rows of a calculated month's file in the layout on screen."""
+``workforce.services.payroll.bank_layouts`` (the service checks the layout; its message is shown
+in the dialog). A preview shows the first rows of a calculated month's file in the layout on
+screen."""
 
 from __future__ import annotations
 
@@ -23,11 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.desktop.bank_layout_files import LayoutFiles
-from ui.desktop.bank_layout_form import LayoutForm
-from ui.desktop.bank_layout_preview import LayoutPreview
+from ui.desktop.payroll.bank_layout_files import LayoutFiles
+from ui.desktop.payroll.bank_layout_form import LayoutForm
+from ui.desktop.payroll.bank_layout_preview import LayoutPreview
 from ui.tasks import run_task, show_error
-from workforce.domain.bank_layout import NAME_LIMIT, STANDARD_COLUMNS, BankLayout
+from workforce.domain.payroll.bank_layout import NAME_LIMIT, STANDARD_COLUMNS, BankLayout
 from workforce.domain.problems import ActionRefused
 from workforce.domain.progress import CancelToken, ProgressFn
 from workforce.services.context import Actor, Database
@@ -103,7 +104,7 @@ class BankLayoutEditor(LayoutFiles):
 
     # -- reading ------------------------------------------------------------------------------
     def load(self, select: str | None = None) -> None:
-        from workforce.services.bank_layouts import list_layouts
+        from workforce.services.payroll.bank_layouts import list_layouts
 
         db = self.db
 
@@ -211,7 +212,7 @@ class BankLayoutEditor(LayoutFiles):
         )
 
     def save(self) -> None:
-        from workforce.services.bank_layouts import save_layout
+        from workforce.services.payroll.bank_layouts import save_layout
 
         db, actor, layout = self.db, self.actor, self.form.value()
         if self.stored is None and any(x.name == layout.name for x in self.layouts):
@@ -253,7 +254,7 @@ class BankLayoutEditor(LayoutFiles):
             show_error(self, exc)
 
     def delete(self) -> None:
-        from workforce.services.bank_layouts import delete_layout
+        from workforce.services.payroll.bank_layouts import delete_layout
 
         layout = self.current()
         if layout is None or layout.builtin:

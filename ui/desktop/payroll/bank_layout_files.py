@@ -9,8 +9,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QFileDialog
 
-from ui.desktop.folders import last_folder, remember_folder
-from workforce.domain.bank_layout import BankLayout
+from ui.desktop.widgets.folders import last_folder, remember_folder
+from workforce.domain.payroll.bank_layout import BankLayout
 from workforce.services.context import Actor, Database
 
 JSON_FILTER = "JSON (*.json)"
@@ -32,7 +32,7 @@ class LayoutFiles(QDialog):
         raise NotImplementedError
 
     def import_json(self, path: str | None = None) -> None:
-        from workforce.services.bank_layouts import import_layout
+        from workforce.services.payroll.bank_layouts import import_layout
 
         if path is None:
             path, _ = QFileDialog.getOpenFileName(
@@ -55,7 +55,7 @@ class LayoutFiles(QDialog):
         )
 
     def export_json(self, path: str | None = None) -> None:
-        from workforce.services.bank_layouts import layout_json
+        from workforce.services.payroll.bank_layouts import layout_json
 
         layout = self.current()
         if layout is None:

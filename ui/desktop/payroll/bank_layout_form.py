@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workforce.domain.bank_layout import (
+from workforce.domain.payroll.bank_layout import (
     AMOUNT_FORMATS,
     ENCODINGS,
     FIELD_NAMES,

@@ -18,16 +18,16 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from reports.bank_file import FIELDS
+from reports.payroll.bank_file import FIELDS
 from ui import formatting as fmt
-from ui.desktop.payroll_dialogs import month_edit, month_of
+from ui.desktop.payroll.dialogs import month_edit, month_of
 from ui.tasks import run_task, show_error
-from workforce.domain.bank_layout import BankLayout, amount_text, check_layout
 from workforce.domain.money import to_fen
+from workforce.domain.payroll.bank_layout import BankLayout, amount_text, check_layout
 from workforce.domain.problems import ActionRefused
 from workforce.domain.progress import CancelToken, ProgressFn
 from workforce.services.context import Actor, Database
-from workforce.services.payroll_views import BankView
+from workforce.services.payroll.views import BankView
 
 PREVIEW_ROWS = 5
 
@@ -86,7 +86,7 @@ class LayoutPreview(QGroupBox):
         self.button.clicked.connect(lambda _c=False: self.show_preview())
 
     def show_preview(self) -> None:
-        from workforce.services.payroll_views import bank_view
+        from workforce.services.payroll.views import bank_view
 
         db, actor, period, layout = self.db, self.actor, month_of(self.month), self.layout()
 

@@ -9,8 +9,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ui.tasks import run_task
-from workforce.domain.large_deductions import LARGE_DEDUCTION
-from workforce.domain.pay_item_sheet import ItemEntry
+from workforce.domain.payroll.large_deductions import LARGE_DEDUCTION
+from workforce.domain.payroll.pay_item_sheet import ItemEntry
 from workforce.domain.problems import Problem
 from workforce.domain.progress import CancelToken, ProgressFn
 from workforce.services.context import Actor, Database
@@ -53,7 +53,7 @@ def checked_then(
     write: Callable[[bool], None],
 ) -> None:
     """Look for deductions to confirm off the GUI thread, ask, then ``write(confirmed)``."""
-    from workforce.services.payroll_items import deduction_warnings
+    from workforce.services.payroll.items import deduction_warnings
 
     def operation(_progress: ProgressFn, _cancel: CancelToken) -> list[Problem]:
         return deduction_warnings(db, actor, entries)

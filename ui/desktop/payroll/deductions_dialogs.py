@@ -11,10 +11,10 @@ from PySide6.QtCore import QRegularExpression
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialogButtonBox, QLineEdit, QWidget
 
-from ui.desktop.career_dialogs import FormDialog
-from ui.desktop.payroll_dialogs import month_edit, month_of
-from workforce.services.payroll_deduction_edits import DeclarationRow
-from workforce.services.payroll_deductions import KINDS
+from ui.desktop.payroll.dialogs import month_edit, month_of
+from ui.desktop.widgets.form_dialog import FormDialog
+from workforce.services.payroll.deduction_edits import DeclarationRow
+from workforce.services.payroll.deductions import KINDS
 
 AMOUNT = QRegularExpression(r"^\d{1,5}(\.\d{0,2})?$")
 

@@ -25,19 +25,19 @@ from PySide6.QtWidgets import (
 )
 
 from ui import formatting as fmt
-from ui.desktop.career_dialogs import make_table
-from ui.desktop.deductions_dialogs import DeclarationDialog, EndDialog
-from ui.desktop.models import CENTRE, RIGHT, Column, RowsTableModel
-from ui.desktop.sheet_import import choose_workbook, read_and_plan, show_plan
+from ui.desktop.payroll.deductions_dialogs import DeclarationDialog, EndDialog
+from ui.desktop.widgets.models import CENTRE, RIGHT, Column, RowsTableModel
+from ui.desktop.widgets.sheet_import import choose_workbook, read_and_plan, show_plan
+from ui.desktop.widgets.tables import make_table
 from ui.tasks import run_task
+from workforce.domain.accounts.permissions import Action, is_allowed
 from workforce.domain.money import ZERO
-from workforce.domain.permissions import Action, is_allowed
 from workforce.domain.progress import CancelToken, ProgressFn
 from workforce.domain.sheet import SheetGrid
 from workforce.services.context import Actor, Database
-from workforce.services.payroll_deduction_edits import DeclarationRow
-from workforce.services.payroll_deduction_io import DeductionPlan
-from workforce.services.payroll_guard import label
+from workforce.services.payroll.deduction_edits import DeclarationRow
+from workforce.services.payroll.deduction_io import DeductionPlan
+from workforce.services.payroll.guard import label
 
 
 def _month(day: dt.date | None) -> str:
@@ -136,7 +136,7 @@ class DeductionsWindow(QDialog):
 
     # -- reads ---------------------------------------------------------------------------------
     def load(self) -> None:
-        from workforce.services.payroll_deduction_edits import declarations
+        from workforce.services.payroll.deduction_edits import declarations
 
         db, actor, unit, text = self.db, self.actor, self.unit_id, self.search.text()
 
@@ -182,8 +182,8 @@ class DeductionsWindow(QDialog):
         )
 
     def add(self) -> None:
-        from workforce.services.adjustment_views import worker_id_for
-        from workforce.services.payroll_deductions import declare_deduction
+        from workforce.services.adjustment.views import worker_id_for
+        from workforce.services.payroll.deductions import declare_deduction
 
         chosen = self.selected()
         dialog = DeclarationDialog(
@@ -206,7 +206,7 @@ class DeductionsWindow(QDialog):
         dialog.open()
 
     def correct(self) -> None:
-        from workforce.services.payroll_deduction_edits import correct_deduction
+        from workforce.services.payroll.deduction_edits import correct_deduction
 
         row = self.selected()
         if row is None:
@@ -229,7 +229,7 @@ class DeductionsWindow(QDialog):
         dialog.open()
 
     def end(self) -> None:
-        from workforce.services.payroll_deductions import end_deduction
+        from workforce.services.payroll.deductions import end_deduction
 
         row = self.selected()
         if row is None:
@@ -245,7 +245,7 @@ class DeductionsWindow(QDialog):
         dialog.open()
 
     def delete(self) -> None:
-        from workforce.services.payroll_deductions import delete_deduction
+        from workforce.services.payroll.deductions import delete_deduction
 
         row = self.selected()
         if row is None:
@@ -268,7 +268,7 @@ class DeductionsWindow(QDialog):
 
     def import_sheet(self, path: Path) -> None:
         """Read and dry-run off the GUI thread; show the plan; apply it all or nothing."""
-        from workforce.services.payroll_deduction_io import (
+        from workforce.services.payroll.deduction_io import (
             apply_deduction_import,
             plan_deduction_import,
         )

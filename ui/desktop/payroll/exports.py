@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from ui import formatting as fmt
-from ui.desktop.folders import last_folder, remember_folder
+from ui.desktop.widgets.folders import last_folder, remember_folder
 from ui.tasks import run_task
-from workforce.domain.bank_layout import ENCODINGS, FILE_TYPES, BankLayout
+from workforce.domain.payroll.bank_layout import ENCODINGS, FILE_TYPES, BankLayout
 from workforce.domain.progress import CancelToken, ProgressFn
 from workforce.services.context import Actor, Database
 
@@ -52,8 +52,8 @@ def export_workbook(
     target = path
 
     def operation(progress: ProgressFn, _cancel: CancelToken) -> str:
-        from reports.payroll_xlsx import write_payroll_workbook
-        from workforce.services.payroll_views import payroll_workbook_view
+        from reports.payroll.month_xlsx import write_payroll_workbook
+        from workforce.services.payroll.views import payroll_workbook_view
 
         progress(0, 2)
         view = payroll_workbook_view(db, actor, period)
@@ -118,7 +118,7 @@ class BankLayoutDialog(QDialog):
 
 
 def choose_layout(parent: QWidget, db: Database) -> BankLayout | None:
-    from workforce.services.bank_layouts import list_layouts
+    from workforce.services.payroll.bank_layouts import list_layouts
 
     dialog = BankLayoutDialog(list_layouts(db), parent)  # a few settings rows: read in place
     return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
@@ -144,8 +144,8 @@ def export_bank(
     target = path if path.lower().endswith(chosen.suffix) else path + chosen.suffix
 
     def operation(progress: ProgressFn, _cancel: CancelToken) -> tuple[str, int, str, list[str]]:
-        from reports.bank_file import write_bank_file
-        from workforce.services.payroll_views import bank_view
+        from reports.payroll.bank_file import write_bank_file
+        from workforce.services.payroll.views import bank_view
 
         progress(0, 2)
         view = bank_view(db, actor, period)

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from ui import formatting as fmt
-from workforce.domain.pay_item_sheet import NAME_MAX, ItemEntry
-from workforce.domain.payroll import MERGED, SEPARATE
+from workforce.domain.payroll.pay_item_sheet import NAME_MAX, ItemEntry
+from workforce.domain.payroll.payslip import MERGED, SEPARATE
 
 AMOUNT = QRegularExpression(r"^-?\d{1,7}(\.\d{0,2})?$")
 NAMES_SHOWN = 6

@@ -25,21 +25,20 @@ from PySide6.QtWidgets import (
 )
 
 from ui import formatting as fmt
-from ui.desktop.adjust_review import BANNER
-from ui.desktop.career_dialogs import make_table
-from ui.desktop.deduction_confirm import checked_then, confirm_deductions, large_deductions
-from ui.desktop.models import CENTRE, RIGHT, Column, RowsTableModel
-from ui.desktop.payroll_dialogs import PeoplePicker, tree_unit
-from ui.desktop.payroll_item_dialog import ItemDialog, Payee
-from ui.desktop.sheet_import import choose_workbook, read_and_plan, show_plan
+from ui.desktop.payroll.deduction_confirm import checked_then, confirm_deductions, large_deductions
+from ui.desktop.payroll.dialogs import PeoplePicker, tree_unit
+from ui.desktop.payroll.item_dialog import ItemDialog, Payee
+from ui.desktop.widgets.models import CENTRE, RIGHT, Column, RowsTableModel
+from ui.desktop.widgets.sheet_import import choose_workbook, read_and_plan, show_plan
+from ui.desktop.widgets.tables import BANNER, make_table
 from ui.tasks import run_task
+from workforce.domain.accounts.permissions import Action, is_allowed
 from workforce.domain.money import ZERO
-from workforce.domain.permissions import Action, is_allowed
 from workforce.domain.progress import CancelToken, ProgressFn
 from workforce.domain.sheet import SheetGrid
 from workforce.services.context import Actor, Database
-from workforce.services.payroll_guard import STATUS_NAMES, label
-from workforce.services.payroll_item_edits import ItemPlan, ItemRow, MonthItems
+from workforce.services.payroll.guard import STATUS_NAMES, label
+from workforce.services.payroll.item_edits import ItemPlan, ItemRow, MonthItems
 
 ITEM_COLUMNS: tuple[Column[ItemRow], ...] = (
     Column(QT_TRANSLATE_NOOP("columns", "Community"), lambda r: r.community, width=110),
@@ -143,7 +142,7 @@ class ItemsGrid(QDialog):
 
     # -- reading ------------------------------------------------------------------------------
     def load(self) -> None:
-        from workforce.services.payroll_item_edits import month_items
+        from workforce.services.payroll.item_edits import month_items
 
         db, actor, period = self.db, self.actor, self.period
 
@@ -207,7 +206,7 @@ class ItemsGrid(QDialog):
 
     def add_for(self, people: Sequence[Payee]) -> None:
         """One item for each of ``people`` through the item form (``add_items``)."""
-        from workforce.services.payroll_items import add_items
+        from workforce.services.payroll.items import add_items
 
         if not people:
             return
@@ -244,7 +243,7 @@ class ItemsGrid(QDialog):
         picker.load()
 
     def remove_selected(self) -> None:
-        from workforce.services.payroll_item_edits import remove_items
+        from workforce.services.payroll.item_edits import remove_items
 
         rows = self.selected_items()
         if not rows:
@@ -271,8 +270,8 @@ class ItemsGrid(QDialog):
 
     def import_sheet(self, path: Path) -> None:
         """Read and dry-run off the GUI thread; show the plan; write only what it showed."""
-        from workforce.services.payroll_item_edits import plan_item_import
-        from workforce.services.payroll_items import add_items
+        from workforce.services.payroll.item_edits import plan_item_import
+        from workforce.services.payroll.items import add_items
 
         db, actor, period = self.db, self.actor, self.period
 

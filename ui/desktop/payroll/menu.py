@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 
 
 def open_payroll(window: WindowShell) -> None:
-    from ui.desktop.payroll_window import PayrollWindow
+    from ui.desktop.payroll.window import PayrollWindow
 
     if window.db is None or window.actor is None:
         return
@@ -54,7 +54,9 @@ def add_payroll_menu(window: WindowShell) -> QAction:
 
 
 def _open_layouts(window: WindowShell) -> None:
-    from ui.desktop.bank_layout_editor import open_bank_layouts  # imported when first opened
+    from ui.desktop.payroll.bank_layout_editor import (
+        open_bank_layouts,  # imported when first opened
+    )
 
     if window.db is not None and window.actor is not None:
         open_bank_layouts(window.widget(), window.db, window.actor)
@@ -62,8 +64,8 @@ def _open_layouts(window: WindowShell) -> None:
 
 def open_deductions(window: WindowShell) -> None:
     """工资 → 专项附加扣除…: the declarations of the unit selected in the tree."""
-    from ui.desktop.deductions_window import DeductionsWindow
-    from ui.desktop.payroll_dialogs import tree_unit
+    from ui.desktop.payroll.deductions_window import DeductionsWindow
+    from ui.desktop.payroll.dialogs import tree_unit
 
     if window.db is None or window.actor is None:
         return
@@ -76,6 +78,6 @@ def open_deductions(window: WindowShell) -> None:
 
 
 def _open_rates(window: WindowShell) -> None:
-    from ui.desktop.rates_window import open_rates_window  # imported when first opened
+    from ui.desktop.payroll.rates_window import open_rates_window  # imported when first opened
 
     open_rates_window(window)

@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
 )
 
 from ui.tasks import run_task
+from workforce.domain.payroll.rate_settings import ITEM_NAMES, ROUNDING_NAMES, parse_rate
 from workforce.domain.problems import ActionRefused
 from workforce.domain.progress import CancelToken, ProgressFn
-from workforce.domain.rate_settings import ITEM_NAMES, ROUNDING_NAMES, parse_rate
 from workforce.services.context import Actor, Database
-from workforce.services.payroll_rates import RateVersion, set_bounds, set_rate
+from workforce.services.payroll.rates import RateVersion, set_bounds, set_rate
 
 
 def date_edit(value: dt.date) -> QDateEdit:

@@ -22,14 +22,14 @@ from PySide6.QtWidgets import (
 )
 
 from ui import formatting as fmt
-from ui.desktop.career_dialogs import make_table
-from ui.desktop.models import CENTRE, RIGHT, Column, RowsTableModel
-from ui.desktop.rates_dialogs import BoundsDialog, RateDialog, date_edit, date_of
+from ui.desktop.payroll.rates_dialogs import BoundsDialog, RateDialog, date_edit, date_of
+from ui.desktop.widgets.models import CENTRE, RIGHT, Column, RowsTableModel
+from ui.desktop.widgets.tables import make_table
 from ui.tasks import run_task
+from workforce.domain.payroll.rate_settings import ROUNDING_NAMES
 from workforce.domain.progress import CancelToken, ProgressFn
-from workforce.domain.rate_settings import ROUNDING_NAMES
 from workforce.services.context import Actor, Database
-from workforce.services.payroll_rates import (
+from workforce.services.payroll.rates import (
     BoundsVersion,
     RateVersion,
     bounds_history,

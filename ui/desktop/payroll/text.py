@@ -11,14 +11,14 @@ from decimal import Decimal
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from ui import formatting as fmt
-from ui.desktop.models import RIGHT, Column
+from ui.desktop.widgets.models import RIGHT, Column
 from workforce.domain.money import ZERO
 from workforce.domain.problems import Problem
-from workforce.services.payroll_calc import Calculation
-from workforce.services.payroll_guard import DRAFT, LOCKED
-from workforce.services.payroll_lifecycle import Verification
-from workforce.services.payroll_screens import ReviewRow, SlipDetail
-from workforce.services.payroll_views import MonthHeader
+from workforce.services.payroll.calc import Calculation
+from workforce.services.payroll.guard import DRAFT, LOCKED
+from workforce.services.payroll.lifecycle import Verification
+from workforce.services.payroll.screens import ReviewRow, SlipDetail
+from workforce.services.payroll.views import MonthHeader
 
 NAMES_SHOWN = 10
 MISMATCHES_SHOWN = 20

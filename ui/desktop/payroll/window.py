@@ -2,7 +2,7 @@
 approve as a second user, return (退回, with a written reason), lock, verify and export; the
 month's one-off items open in their own grid (``payroll_items_grid``).
 
-Reads go through ``workforce.services.payroll_screens``; every action is the service the CLI
+Reads go through ``workforce.services.payroll.screens``; every action is the service the CLI
 runs (``workforce payroll run|approve|lock|verify|export|bank``), off the GUI thread. Until
 sign-in exists, approval, return and locking act as the account chosen under "Act as"; the
 services refuse what the rules forbid (the calculator approving, a clerk locking) and the refusal
@@ -28,11 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.desktop import payroll_exports
-from ui.desktop.adjust_review import BANNER, SEARCH_DELAY_MS, table_view
-from ui.desktop.models import RowsTableModel
-from ui.desktop.payroll_accounts import AccountPicker
-from ui.desktop.payroll_text import (
+from ui.desktop.payroll import exports as payroll_exports
+from ui.desktop.payroll.accounts import AccountPicker
+from ui.desktop.payroll.text import (
     REVIEW_COLUMNS,
     deduction_warnings_text,
     detail_html,
@@ -40,13 +38,15 @@ from ui.desktop.payroll_text import (
     status_text,
     totals_text,
 )
-from ui.desktop.payroll_window_actions import MonthActions
+from ui.desktop.payroll.window_actions import MonthActions
+from ui.desktop.widgets.models import RowsTableModel
+from ui.desktop.widgets.tables import BANNER, SEARCH_DELAY_MS, make_table
 from ui.tasks import run_task
-from workforce.domain.permissions import Action, is_allowed
+from workforce.domain.accounts.permissions import Action, is_allowed
 from workforce.domain.progress import CancelToken, ProgressFn
 from workforce.services.context import Actor, Database
-from workforce.services.payroll_guard import APPROVED, CALCULATED, DRAFT, LOCKED
-from workforce.services.payroll_screens import MonthReview, ReviewRow, SlipDetail
+from workforce.services.payroll.guard import APPROVED, CALCULATED, DRAFT, LOCKED
+from workforce.services.payroll.screens import MonthReview, ReviewRow, SlipDetail
 
 STATUS_STYLE = "QLabel { background: #eef4fb; border: 1px solid #c5d7ee; padding: 6px; }"
 
@@ -101,7 +101,7 @@ class PayrollWindow(MonthActions):
         self.search.setPlaceholderText(self.tr("Filter by name, street or community"))
         self.search.setClearButtonEnabled(True)
         self.model: RowsTableModel[ReviewRow] = RowsTableModel(REVIEW_COLUMNS)
-        self.table = table_view(self.model)
+        self.table = make_table(self.model)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.totals = QLabel()
         self.detail = QTextBrowser()
@@ -185,7 +185,7 @@ class PayrollWindow(MonthActions):
         self.account.load(self.db, self.actor.username, header.calculated if header else "")
 
     def reload(self, select_worker: int | None = None) -> None:
-        from workforce.services.payroll_screens import month_review
+        from workforce.services.payroll.screens import month_review
 
         db, actor, period = self.db, self.actor, self.period()
 
@@ -256,7 +256,7 @@ class PayrollWindow(MonthActions):
         return rows[0] if rows else None
 
     def show_selected(self) -> None:
-        from workforce.services.payroll_screens import slip_detail
+        from workforce.services.payroll.screens import slip_detail
 
         self._update_buttons()
         row = self.selected_row()

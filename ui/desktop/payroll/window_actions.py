@@ -11,14 +11,14 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QInputDialog, QLabel, QMessageBox
 
-from ui.desktop.payroll_accounts import AccountPicker
-from ui.desktop.payroll_text import changes_text, verification_text
+from ui.desktop.payroll.accounts import AccountPicker
+from ui.desktop.payroll.text import changes_text, verification_text
 from ui.tasks import run_task
 from workforce.domain.progress import CancelToken, ProgressFn
 from workforce.services.context import Actor, Database
-from workforce.services.payroll_calc import Calculation
-from workforce.services.payroll_lifecycle import Verification
-from workforce.services.payroll_screens import MonthReview, ReviewRow
+from workforce.services.payroll.calc import Calculation
+from workforce.services.payroll.lifecycle import Verification
+from workforce.services.payroll.screens import MonthReview, ReviewRow
 
 
 class MonthActions(QDialog):
@@ -45,7 +45,7 @@ class MonthActions(QDialog):
 
     def calculate(self) -> None:
         """计算 with progress and cancel; a recalculation lists whose net pay changed."""
-        from workforce.services.payroll_calc import calculate_month
+        from workforce.services.payroll.calc import calculate_month
 
         db, actor, period = self.db, self.actor, self.period()
 
@@ -56,9 +56,9 @@ class MonthActions(QDialog):
 
     def add_item(self) -> None:
         """项目: a one-off item for the selected workers; the month must be calculated again."""
-        from ui.desktop.deduction_confirm import checked_then
-        from ui.desktop.payroll_item_dialog import ItemDialog
-        from workforce.services.payroll_items import add_items
+        from ui.desktop.payroll.deduction_confirm import checked_then
+        from ui.desktop.payroll.item_dialog import ItemDialog
+        from workforce.services.payroll.items import add_items
 
         dialog = ItemDialog(self.period(), self.selected_rows(), self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -87,7 +87,7 @@ class MonthActions(QDialog):
 
     def _as_chosen(self, label: str, act: Callable[[Database, Actor, dt.date], None]) -> None:
         """Run ``act(db, actor, period)`` as the account chosen under "Act as"."""
-        from ui.desktop.login_dialog import account_actor
+        from ui.desktop.accounts.login_dialog import account_actor
 
         username = self.account.currentData()
         if not username:
@@ -108,14 +108,14 @@ class MonthActions(QDialog):
 
     def approve(self) -> None:
         """审核; the service refuses the account that calculated the month (双人复核)."""
-        from workforce.services.payroll_lifecycle import approve_month
+        from workforce.services.payroll.lifecycle import approve_month
 
         self._as_chosen(self.tr("Approving…"), approve_month)
 
     def return_month(self) -> None:
         """退回 with a written reason, as the account chosen under "Act as"; the service refuses a
         locked month or an empty reason and its message is shown as is."""
-        from workforce.services.payroll_lifecycle import return_month
+        from workforce.services.payroll.lifecycle import return_month
 
         header = self.review.header if self.review else None
         reason, ok = QInputDialog.getMultiLineText(
@@ -134,7 +134,7 @@ class MonthActions(QDialog):
 
     def open_items(self) -> None:
         """一次性项目: the month's items grid; the month reloads when it is closed."""
-        from ui.desktop.payroll_items_grid import ItemsGrid
+        from ui.desktop.payroll.items_grid import ItemsGrid
 
         grid = ItemsGrid(self.db, self.actor, self.period(), self.selected_rows(), self)
         grid.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
@@ -145,7 +145,7 @@ class MonthActions(QDialog):
 
     def lock(self) -> None:
         """锁定 after a confirmation: the month is paid and never changes again."""
-        from workforce.services.payroll_lifecycle import lock_month
+        from workforce.services.payroll.lifecycle import lock_month
 
         answer = QMessageBox.question(
             self,
@@ -160,7 +160,7 @@ class MonthActions(QDialog):
 
     def verify(self) -> None:
         """核验: re-derive every payslip from its stored inputs and compare to the fen."""
-        from workforce.services.payroll_lifecycle import verify_month
+        from workforce.services.payroll.lifecycle import verify_month
 
         db, actor, period = self.db, self.actor, self.period()
 

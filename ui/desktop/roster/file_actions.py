@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QDialog, QFileDialog, QGridLayout, QMessageBox, QWidget
 
 from ui import formatting as fmt
-from ui.desktop.folders import last_folder, remember_folder
+from ui.desktop.widgets.folders import last_folder, remember_folder
 from ui.tasks import run_task
 from workforce.domain.progress import CancelToken, ProgressFn
 
@@ -93,11 +93,11 @@ def export_roster(window: WindowShell) -> None:
     assert actor is not None and db is not None  # enabled only once the database is open
 
     def operation(progress: ProgressFn, cancel: CancelToken) -> str:
-        from reports.roster_xlsx import write_roster
-        from workforce.domain.permissions import Action
+        from reports.roster.xlsx import write_roster
+        from workforce.domain.accounts.permissions import Action
+        from workforce.services.accounts.export_audit import record_full_numbers
         from workforce.services.context import require
-        from workforce.services.export_audit import record_full_numbers
-        from workforce.services.roster_export import masked_rows
+        from workforce.services.roster.export import masked_rows
 
         require(actor, Action.EXPORT_ROSTER)
         progress(0, 1)
@@ -130,7 +130,7 @@ def save_template(window: WindowShell) -> None:
         return
 
     def operation(_progress: ProgressFn, _cancel: CancelToken) -> str:
-        from reports.roster_xlsx import write_template
+        from reports.roster.xlsx import write_template
 
         write_template(path, posts)
         return path
@@ -156,7 +156,7 @@ def import_roster(window: WindowShell) -> None:
     if not path:
         return
     remember_folder(path)
-    from ui.desktop.import_dialog import start_import
+    from ui.desktop.roster.import_dialog import start_import
 
     if window.db is not None and window.actor is not None:
         start_import(window.widget(), window.db, window.actor, path, on_applied=window.refresh)
@@ -191,11 +191,11 @@ def print_roster(window: WindowShell) -> None:
     unit = _unit_label(window)
 
     def operation(_progress: ProgressFn, _cancel: CancelToken) -> str:
-        from reports.roster_pdf import RosterDocument, write_roster_pdf
-        from workforce.domain.permissions import Action
-        from workforce.domain.roster_summary import summarise_roster
+        from reports.roster.pdf import RosterDocument, write_roster_pdf
+        from workforce.domain.accounts.permissions import Action
+        from workforce.domain.roster.summary import summarise_roster
+        from workforce.services.accounts.export_audit import record_full_numbers
         from workforce.services.context import require
-        from workforce.services.export_audit import record_full_numbers
 
         require(actor, Action.EXPORT_ROSTER)
         if full:

@@ -27,8 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui import formatting as fmt
-from ui.desktop.folders import remember_folder
-from ui.desktop.import_preview import (
+from ui.desktop.roster.import_preview import (
     CHANGE_COLUMNS,
     CREATE_COLUMNS,
     PROBLEM_COLUMNS,
@@ -36,14 +35,15 @@ from ui.desktop.import_preview import (
     change_lines,
     summary_text,
 )
-from ui.desktop.models import RowsTableModel
+from ui.desktop.widgets.folders import remember_folder
+from ui.desktop.widgets.models import RowsTableModel
 from ui.tasks import run_task
 from workforce.domain.progress import CancelToken, ProgressFn
 from workforce.domain.sheet import SheetGrid
 from workforce.services.context import Actor, Database
 
 if TYPE_CHECKING:
-    from workforce.services.roster_import import ImportPlan, ImportResult
+    from workforce.services.roster.importing import ImportPlan, ImportResult
 
 
 def plan_operation(
@@ -53,7 +53,7 @@ def plan_operation(
 
     def operation(progress: ProgressFn, cancel: CancelToken) -> tuple[SheetGrid, ImportPlan]:
         from reports.xlsx_reader import pick_roster_sheet, read_workbook
-        from workforce.services.roster_import import plan_roster_import
+        from workforce.services.roster.importing import plan_roster_import
 
         sheets = read_workbook(Path(path))
         cancel.check()
@@ -174,7 +174,7 @@ class ImportPreview(QDialog):
         grid, plan = self.grid, self.plan
 
         def operation(_progress: ProgressFn, _cancel: CancelToken) -> str:
-            from reports.roster_errors_xlsx import write_error_report
+            from reports.roster.errors_xlsx import write_error_report
 
             write_error_report(path, grid, plan.header_row, plan.problems)
             return path
@@ -194,7 +194,7 @@ class ImportPreview(QDialog):
         db, actor, grid = self.db, self.actor, self.grid
 
         def operation(progress: ProgressFn, cancel: CancelToken) -> ImportResult:
-            from workforce.services.roster_import import apply_roster_import
+            from workforce.services.roster.importing import apply_roster_import
 
             return apply_roster_import(db, actor, grid, progress=progress, cancel=cancel)
 

@@ -9,11 +9,11 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QColor
 
 from ui import formatting as fmt
-from ui.desktop.models import CENTRE, RIGHT, Column
+from ui.desktop.widgets.models import CENTRE, RIGHT, Column
 from workforce.domain.problems import Problem
 
 if TYPE_CHECKING:
-    from workforce.services.roster_import import ImportPlan
+    from workforce.services.roster.importing import ImportPlan
 
 ERROR_COLOUR = QColor("#c62828")
 WARNING_COLOUR = QColor("#b26a00")

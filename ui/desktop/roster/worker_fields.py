@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.desktop.form_widgets import (
+from ui.desktop.widgets.inputs import (
     ETHNICITIES,
     CommunityPicker,
     DateEdit,
@@ -29,6 +29,7 @@ from ui.desktop.form_widgets import (
     vocab_combo,
 )
 from workforce.domain.problems import Problem
+from workforce.domain.roster.worker import CertificateInput, WorkerInput
 from workforce.domain.scale import PostRange
 from workforce.domain.vocab import (
     CERTIFICATE_LEVELS,
@@ -39,9 +40,8 @@ from workforce.domain.vocab import (
     SEXES,
     WorkerStatus,
 )
-from workforce.domain.worker import CertificateInput, WorkerInput
-from workforce.services.org import OrgNode
-from workforce.services.workers import WorkerFile
+from workforce.services.roster.org import OrgNode
+from workforce.services.roster.workers import WorkerFile
 
 PROBLEM_STYLE = "color: #b71c1c; font-size: 9pt;"
 WARNING_STYLE = "color: #8a5a00; font-size: 9pt;"

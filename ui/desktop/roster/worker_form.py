@@ -23,16 +23,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.desktop.career_tabs import CareerTabs
-from ui.desktop.form_widgets import set_combo_value
-from ui.desktop.worker_fields import WorkerFields
+from ui.desktop.careers.tabs import CareerTabs
+from ui.desktop.roster.worker_fields import WorkerFields
+from ui.desktop.widgets.inputs import set_combo_value
 from workforce.domain.idcard import IdNumberError, parse_id_number
 from workforce.domain.problems import ActionRefused, Problem, Where, error
+from workforce.domain.roster.worker import FIELD_LABELS, validate_worker
 from workforce.domain.scale import PostRange
-from workforce.domain.worker import FIELD_LABELS, validate_worker
 from workforce.services.context import Actor, Database
-from workforce.services.org import OrgNode
-from workforce.services.workers import WorkerFile, create_worker, update_worker
+from workforce.services.roster.org import OrgNode
+from workforce.services.roster.workers import WorkerFile, create_worker, update_worker
 
 FIELD_BY_LABEL = {label: name for name, label in FIELD_LABELS.items()}
 ERROR_COLOUR = "#b71c1c"

@@ -20,13 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.desktop.folders import last_folder, remember_folder
+from ui.desktop.widgets.folders import last_folder, remember_folder
 from ui.tasks import run_task, show_error
 from workforce.domain.problems import ActionRefused
 from workforce.domain.progress import CancelToken, ProgressFn
 from workforce.services.context import Actor, Database
-from workforce.services.payroll_retro import RetroPlan
-from workforce.services.scale_admin import ScaleImport
+from workforce.services.payroll.retro import RetroPlan
+from workforce.services.scales.admin import ScaleImport
 
 PROBLEMS_SHOWN = 20
 
@@ -85,7 +85,7 @@ def import_scale_file(
 
     def operation(_progress: ProgressFn, _cancel: CancelToken) -> ScaleImport:
         from reports.xlsx_reader import pick_roster_sheet, read_workbook
-        from workforce.services.scale_admin import import_scale, import_scale_retroactively
+        from workforce.services.scales.admin import import_scale, import_scale_retroactively
 
         grid = pick_roster_sheet(read_workbook(path))
         if retroactive:
@@ -94,7 +94,7 @@ def import_scale_file(
 
     def preview(_progress: ProgressFn, _cancel: CancelToken) -> RetroPlan:
         from reports.xlsx_reader import pick_roster_sheet, read_workbook
-        from workforce.services.scale_admin import preview_scale_import
+        from workforce.services.scales.admin import preview_scale_import
 
         grid = pick_roster_sheet(read_workbook(path))
         return preview_scale_import(db, actor, grid, effective, name=name)

@@ -17,9 +17,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from ui import formatting as fmt
-from ui.desktop.adjust_text import money, signed_money
 from workforce.domain.scale import PostRange, ScaleVersion
-from workforce.domain.scale_table import ScaleDifference
+from workforce.domain.scales.table import ScaleDifference
 
 Index = QModelIndex | QPersistentModelIndex
 RAISED, LOWERED, ADDED = QColor("#fff2cc"), QColor("#fde2e1"), QColor("#e2f0d9")
@@ -70,7 +69,7 @@ def version_grid(version: ScaleVersion) -> ScaleGrid:
         for row, level in enumerate(levels):
             if post.min_level <= level <= post.max_level:
                 amount = version.amounts.get((post.paid_as or post.code, level))
-                cells[(row, column)] = Cell(money(amount) if amount is not None else "—")
+                cells[(row, column)] = Cell(fmt.yuan_text(amount) if amount is not None else "—")
     return ScaleGrid(tuple((p.code, _header(p, posts)) for p in posts), levels, cells)
 
 
@@ -95,21 +94,25 @@ def comparison_grid(differences: tuple[ScaleDifference, ...]) -> ScaleGrid:
             )
         elif d.old is None:
             cell = Cell(
-                QCoreApplication.translate("ScaleView", "%1 (new)").replace("%1", money(d.new)),
+                QCoreApplication.translate("ScaleView", "%1 (new)").replace(
+                    "%1", fmt.yuan_text(d.new)
+                ),
                 tooltip,
                 ADDED,
             )
         elif d.difference:
             colour = RAISED if d.difference > 0 else LOWERED
-            cell = Cell(f"{money(d.new)}（{signed_money(d.difference)}）", tooltip, colour)
+            cell = Cell(
+                f"{fmt.yuan_text(d.new)}（{fmt.signed_yuan_text(d.difference)}）", tooltip, colour
+            )
         else:
-            cell = Cell(money(d.new), tooltip)
+            cell = Cell(fmt.yuan_text(d.new), tooltip)
         cells[(rows[d.level], columns[d.post])] = cell
     return ScaleGrid(tuple(posts.items()), levels, cells)
 
 
 def _amount(value: Decimal | None) -> str:
-    return "—" if value is None else money(value)
+    return "—" if value is None else fmt.yuan_text(value)
 
 
 class ScaleGridModel(QAbstractTableModel):

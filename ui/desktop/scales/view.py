@@ -25,14 +25,14 @@ from PySide6.QtWidgets import (
 )
 
 from ui import formatting as fmt
-from ui.desktop.adjust_review import table_view
-from ui.desktop.models import CENTRE, RIGHT, Column, RowsTableModel
-from ui.desktop.scale_models import ScaleGridModel, comparison_grid, version_grid
+from ui.desktop.scales.models import ScaleGridModel, comparison_grid, version_grid
+from ui.desktop.widgets.models import CENTRE, RIGHT, Column, RowsTableModel
+from ui.desktop.widgets.tables import make_table
 from ui.tasks import run_task
-from workforce.domain.permissions import Action, is_allowed
+from workforce.domain.accounts.permissions import Action, is_allowed
 from workforce.domain.progress import CancelToken, ProgressFn
 from workforce.services.context import Actor, Database
-from workforce.services.scale_admin import ScaleComparison, ScaleDetail, ScaleInfo
+from workforce.services.scales.admin import ScaleComparison, ScaleDetail, ScaleInfo
 
 VERSION_COLUMNS: tuple[Column[ScaleInfo], ...] = (
     Column(
@@ -75,7 +75,7 @@ class ScaleView(QDialog):
         self.setWindowTitle(self.tr("Pay scales"))
         self.resize(1100, 700)
         self.versions: RowsTableModel[ScaleInfo] = RowsTableModel(VERSION_COLUMNS)
-        self.version_list = table_view(self.versions)
+        self.version_list = make_table(self.versions)
         self.table_model = ScaleGridModel()
         self.table = grid_view(self.table_model)
         self.table_info = QLabel()
@@ -148,7 +148,7 @@ class ScaleView(QDialog):
 
     # -- versions -------------------------------------------------------------------------------
     def refresh(self, select: int | None = None) -> None:
-        from workforce.services.scale_admin import list_scales
+        from workforce.services.scales.admin import list_scales
 
         db = self.db
 
@@ -185,7 +185,7 @@ class ScaleView(QDialog):
         return self.versions.row_at(rows[0].row()) if rows else None
 
     def show_version(self) -> None:
-        from workforce.services.scale_admin import scale_table
+        from workforce.services.scales.admin import scale_table
 
         info = self.selected_info()
         if info is None:
@@ -224,7 +224,7 @@ class ScaleView(QDialog):
 
     # -- compare, correct, import ---------------------------------------------------------------
     def compare(self) -> None:
-        from workforce.services.scale_admin import compare
+        from workforce.services.scales.admin import compare
 
         old, new = self.old.currentData(), self.new.currentData()
         if old is None or new is None:
@@ -247,7 +247,7 @@ class ScaleView(QDialog):
         self.tabs.setCurrentIndex(1)
 
     def edit_amount(self) -> None:
-        from workforce.services.scale_admin import set_amount
+        from workforce.services.scales.admin import set_amount
 
         selected = self.table.selectionModel().selectedIndexes()
         cell = self.table_model.post_level(selected[0]) if selected else None
@@ -285,6 +285,6 @@ class ScaleView(QDialog):
         )
 
     def import_file(self) -> None:
-        from ui.desktop.scale_import import import_scale_file
+        from ui.desktop.scales.import_sheet import import_scale_file
 
         import_scale_file(self, self.db, self.actor, on_done=self.refresh)

@@ -25,7 +25,7 @@ from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import QWidget
 
 from ui import formatting as fmt
-from workforce.domain.stats_breakdown import Figure, PostLevels, PyramidBand
+from workforce.domain.stats.breakdown import Figure, PostLevels, PyramidBand
 from workforce.domain.vocab import SEXES
 
 POST_COLOURS = ("#C00000", "#ED7D31", "#4472C4", "#70AD47", "#7F7F7F", "#FFC000")

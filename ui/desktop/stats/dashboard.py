@@ -29,16 +29,16 @@ from PySide6.QtWidgets import (
 )
 
 from ui import formatting as fmt
-from ui.desktop.dashboard_charts import LevelsChart, PyramidChart
-from ui.desktop.dashboard_units import UnitRowsModel
+from ui.desktop.stats.charts import LevelsChart, PyramidChart
+from ui.desktop.stats.units import UnitRowsModel
 from ui.tasks import run_task
-from workforce.domain.stats_breakdown import Figure
+from workforce.domain.stats.breakdown import Figure
 
 if TYPE_CHECKING:
     from decimal import Decimal
 
     from workforce.domain.progress import CancelToken, ProgressFn
-    from workforce.domain.stats_report import StatsWorkspace
+    from workforce.domain.stats.report import StatsWorkspace
     from workforce.services.context import Actor, Database
 
 RELOAD_DELAY_MS = 200
@@ -189,7 +189,7 @@ class DashboardPanel(QScrollArea):
         return dt.date(date.year(), date.month(), date.day())
 
     def _start(self) -> None:
-        from workforce.services.stats_report import statistics_workspace
+        from workforce.services.stats.report import statistics_workspace
 
         if self._pending is None:
             return

@@ -14,9 +14,9 @@ from PySide6.QtCore import QObject, QSettings, Qt
 from PySide6.QtWidgets import QDockWidget, QMenu, QToolBar, QTreeWidgetItemIterator
 
 if TYPE_CHECKING:
-    from ui.desktop.dashboard import DashboardPanel
-    from ui.desktop.people_dialog import PeopleDialog
     from ui.desktop.shell import WindowShell
+    from ui.desktop.stats.dashboard import DashboardPanel
+    from ui.desktop.stats.people_dialog import PeopleDialog
 
 VISIBLE_KEY = "dashboard/visible"
 WIDTH = 620
@@ -57,7 +57,7 @@ class DashboardDock(QObject):
             self.reload()
 
     def _build(self) -> None:
-        from ui.desktop.dashboard import DashboardPanel
+        from ui.desktop.stats.dashboard import DashboardPanel
 
         self.panel = DashboardPanel()
         self.panel.figure_clicked.connect(self._show_people)
@@ -83,7 +83,7 @@ class DashboardDock(QObject):
         self.panel.load(window.db, window.actor, window.tree.selected_unit())
 
     def _show_people(self, title: str, ids: list[int]) -> None:
-        from ui.desktop.people_dialog import PeopleDialog
+        from ui.desktop.stats.people_dialog import PeopleDialog
 
         snapshot = self.window.snapshot
         if snapshot is None:

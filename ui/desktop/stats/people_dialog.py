@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from ui import formatting as fmt
-from ui.desktop.models import WorkerTableModel
+from ui.desktop.widgets.models import WorkerTableModel
 
 if TYPE_CHECKING:
-    from workforce.services.roster_query import RosterRow
+    from workforce.services.roster.query import RosterRow
 
 
 class PeopleDialog(QDialog):

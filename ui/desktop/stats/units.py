@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from ui import formatting as fmt
-from ui.desktop.models import RIGHT, Column, RowsTableModel
-from workforce.domain.stats_breakdown import UnitRow
+from ui.desktop.widgets.models import RIGHT, Column, RowsTableModel
+from workforce.domain.stats.breakdown import UnitRow
 
 UNIT_COLUMNS: tuple[Column[UnitRow], ...] = (
     Column(QT_TRANSLATE_NOOP("columns", "Unit"), lambda r: r.name, width=140),

@@ -20,19 +20,19 @@ from PySide6.QtWidgets import (
 )
 
 from ui import formatting as fmt
-from ui.desktop.adjust_review import table_view
-from ui.desktop.models import RIGHT, Column, RowsTableModel
+from ui.desktop.widgets.models import RIGHT, Column, RowsTableModel
+from ui.desktop.widgets.tables import make_table
 from ui.tasks import run_task
 from workforce.domain.problems import ActionRefused
 from workforce.domain.progress import CancelToken, ProgressFn
-from workforce.services.backup import (
+from workforce.services.context import Actor, Database
+from workforce.services.system.backup import (
     BackupInfo,
     backup_folder,
     create_backup,
     list_backups,
     restore,
 )
-from workforce.services.context import Actor, Database
 
 if TYPE_CHECKING:
     from ui.desktop.shell import WindowShell
@@ -74,7 +74,7 @@ class BackupDialog(QDialog):
         self.setWindowTitle(self.tr("Backup and restore"))
         self.resize(860, 420)
         self.model: RowsTableModel[BackupInfo] = RowsTableModel(BACKUP_COLUMNS)
-        self.table = table_view(self.model)
+        self.table = make_table(self.model)
         folder = backup_folder(db)
         self.folder = QLabel(
             self.tr("Backups are kept in %1").replace("%1", str(folder))
@@ -231,7 +231,7 @@ def open_backups(window: WindowShell) -> None:
 
 
 def _reattach(window: WindowShell) -> None:
-    from workforce.services.accounts import actor_for
+    from workforce.services.accounts.acting_user import actor_for
 
     assert window.db is not None and window.actor is not None
     try:

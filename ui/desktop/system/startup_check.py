@@ -24,13 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from ui import formatting as fmt
-from ui.desktop.backup_dialog import backup_preview
+from ui.desktop.system.backup_dialog import backup_preview
 from ui.tasks import run_task, show_error
 from workforce.domain.problems import ActionRefused
 from workforce.domain.progress import CancelToken, ProgressFn
-from workforce.services.backup import BackupInfo
 from workforce.services.context import Actor, Database
-from workforce.services.health import (
+from workforce.services.system.backup import BackupInfo
+from workforce.services.system.health import (
     Health,
     damaged_message,
     newest_intact_backup,

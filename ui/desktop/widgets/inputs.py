@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QCompleter, QDateEdit, QSpinBox, QWidget
 
-from workforce.services.org import OrgNode
+from workforce.services.roster.org import OrgNode
 
 DISPLAY_FORMAT = "yyyy-MM-dd"
 ETHNICITIES = tuple(

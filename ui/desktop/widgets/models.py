@@ -23,7 +23,7 @@ from PySide6.QtGui import QColor
 from ui import formatting as fmt
 
 if TYPE_CHECKING:
-    from workforce.services.roster_query import RosterRow
+    from workforce.services.roster.query import RosterRow
 
 R = TypeVar("R")
 Index = QModelIndex | QPersistentModelIndex

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 from ui import formatting as fmt
 
 if TYPE_CHECKING:
-    from workforce.services.org import OrgNode
+    from workforce.services.roster.org import OrgNode
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.desktop.career_dialogs import make_table
-from ui.desktop.models import Column, RowsTableModel
+from ui.desktop.widgets.models import Column, RowsTableModel
+from ui.desktop.widgets.tables import make_table
 from ui.tasks import run_task
 from workforce.domain.progress import CancelToken, ProgressFn
 

@@ -6,6 +6,9 @@ from enum import StrEnum
 
 from workforce.domain.vocab import Role
 
+# the first administrator, made at the first start (its password is set at the first sign-in)
+DEFAULT_ADMIN = "admin"
+
 
 class Action(StrEnum):
     EDIT_WORKERS = "edit_workers"

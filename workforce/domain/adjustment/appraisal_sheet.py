@@ -11,13 +11,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from workforce.domain import roster_cells as cells
-from workforce.domain.appraisal import GradeScheme
+from workforce.domain.adjustment.appraisal import GradeScheme
 from workforce.domain.person_sheet import PersonSheet, Rows, blank, find_header, footer, no_header
 from workforce.domain.problems import Where, error
-from workforce.domain.roster import shown
-from workforce.domain.roster_cells import CellError
-from workforce.domain.roster_columns import COLUMN_BY_KEY
+from workforce.domain.roster import cells
+from workforce.domain.roster.cells import CellError
+from workforce.domain.roster.columns import COLUMN_BY_KEY
+from workforce.domain.roster.parse import shown
 from workforce.domain.sheet import SheetGrid
 
 HEADERS = {

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from workforce.domain.adjustment import Reason
-from workforce.domain.adjustment_rules import AdjustmentRules
+from workforce.domain.adjustment.parameters import AdjustmentRules
+from workforce.domain.adjustment.rules import Reason
 from workforce.domain.scale import PostRange
 
 

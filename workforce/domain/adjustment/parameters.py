@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
-from workforce.domain.ladder import CERTIFICATE_LADDER, EDUCATION_LADDER
+from workforce.domain.careers.ladder import CERTIFICATE_LADDER, EDUCATION_LADDER
 
 
 @dataclass(frozen=True, slots=True)

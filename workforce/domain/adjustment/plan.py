@@ -7,9 +7,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from workforce.domain.adjustment import Proposal
-from workforce.domain.insurance import InsuranceItem
+from workforce.domain.adjustment.rules import Proposal
 from workforce.domain.money import ZERO, round_fen
+from workforce.domain.payroll.insurance import InsuranceItem
 from workforce.domain.scale import ScaleVersion
 
 MONTHS_PER_YEAR = 12

@@ -12,7 +12,7 @@ import itertools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from workforce.domain.adjustment_rules import AdjustmentRules
+from workforce.domain.adjustment.parameters import AdjustmentRules
 from workforce.domain.scale import PostRange
 
 CN_NUMBERS = "零一二三四五六七八九十"

@@ -13,7 +13,6 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from workforce.domain import roster_cells as cells
 from workforce.domain.person_sheet import (
     PERSON_ALIASES,
     PersonSheet,
@@ -21,8 +20,9 @@ from workforce.domain.person_sheet import (
     find_header,
     no_header,
 )
-from workforce.domain.roster_cells import CellError
-from workforce.domain.roster_columns import COLUMN_BY_KEY
+from workforce.domain.roster import cells
+from workforce.domain.roster.cells import CellError
+from workforce.domain.roster.columns import COLUMN_BY_KEY
 from workforce.domain.sheet import SheetGrid
 
 HEADERS = {

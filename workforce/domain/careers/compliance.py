@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from workforce.domain.certificates import (
+from workforce.domain.careers.certificates import (
     CE_HOURS,
     Attendance,
     ContinuingEducation,
@@ -25,7 +25,7 @@ from workforce.domain.certificates import (
     lapses_soon,
     yearly_hours,
 )
-from workforce.domain.ladder import CERTIFICATE_LADDER
+from workforce.domain.careers.ladder import CERTIFICATE_LADDER
 
 DEFAULT_YEARLY_HOURS = Decimal(40)
 SOCIAL_WORK = "社会工作者职业水平证书"

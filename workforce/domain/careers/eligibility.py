@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from workforce.domain.certificates import hours_text
+from workforce.domain.careers.certificates import hours_text
+from workforce.domain.careers.ladder import CERTIFICATE_LADDER
 from workforce.domain.dates import age_on
-from workforce.domain.ladder import CERTIFICATE_LADDER
 from workforce.domain.vocab import EDUCATION_RANK
 
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
-from workforce.domain.eligibility import EligibilityRules
+from workforce.domain.careers.eligibility import EligibilityRules
 
 RESERVE, LEAVE_RESERVE = "后备人选", "退出后备"
 COMMITTEE, DEPUTY, PRINCIPAL = "两委成员", "副职", "正职"

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from workforce.domain import roster_cells as cells
 from workforce.domain.person_sheet import (
     PERSON_ALIASES,
     PersonSheet,
@@ -17,7 +16,8 @@ from workforce.domain.person_sheet import (
     find_header,
     no_header,
 )
-from workforce.domain.roster_cells import CellError
+from workforce.domain.roster import cells
+from workforce.domain.roster.cells import CellError
 from workforce.domain.sheet import SheetGrid
 
 HEADERS = {"id_number": "身份证号", "name": "姓名", "passed": "是否合格"}

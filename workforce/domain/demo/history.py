@@ -9,7 +9,7 @@ from decimal import Decimal
 from random import Random
 from typing import NamedTuple
 
-from workforce.domain import demo_names as names
+from workforce.domain.demo import names
 
 APPRAISAL_YEARS = 4
 EXCELLENT_QUOTA = Decimal("0.20")  # default 优秀 quota of a unit (§5)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from random import Random
 
-from workforce.domain import demo_names as names
+from workforce.domain.demo import names
 
 WORKERS_PER_DISTRICT = 2000
 WORKERS_PER_COMMUNITY = 17

@@ -13,13 +13,13 @@ from dataclasses import dataclass
 from random import Random
 from typing import NamedTuple
 
-from workforce.domain import demo_names as names
-from workforce.domain.demo_history import last_run_year
-from workforce.domain.demo_numbers import CardNumbers, IdNumbers
-from workforce.domain.ladder import ladder_value
+from workforce.domain.careers.ladder import ladder_value
+from workforce.domain.demo import names
+from workforce.domain.demo.history import last_run_year
+from workforce.domain.demo.numbers import CardNumbers, IdNumbers
+from workforce.domain.roster.worker import CertificateInput, WorkerInput
 from workforce.domain.scale import PostRange
 from workforce.domain.vocab import WorkerStatus
-from workforce.domain.worker import CertificateInput, WorkerInput
 
 _YEAR = 365.2425
 _FIRST_EXAM_YEAR = 2008  # 全国社会工作者职业水平考试 began in 2008

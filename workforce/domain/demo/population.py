@@ -13,19 +13,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from random import Random
 
-from workforce.domain.demo_history import (
+from workforce.domain.demo.history import (
     DemoTraining,
     Tenure,
     appraisal_years,
     appraise,
     plan_training,
 )
-from workforce.domain.demo_org import CommunityPlan, DemoUnit, OrgPlan
-from workforce.domain.demo_people import Person, PersonSampler, Role
+from workforce.domain.demo.org import CommunityPlan, DemoUnit, OrgPlan
+from workforce.domain.demo.people import Person, PersonSampler, Role
 from workforce.domain.progress import CancelToken, ProgressFn, no_progress
+from workforce.domain.roster.worker import CertificateInput, WorkerInput
 from workforce.domain.scale import PostRange, find_post
 from workforce.domain.vocab import WorkerStatus
-from workforce.domain.worker import CertificateInput, WorkerInput
 
 __all__ = [
     "DemoError",

@@ -10,12 +10,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
-from workforce.domain import roster_cells as cells
-from workforce.domain.pay_item_sheet import amount
+from workforce.domain.payroll.pay_item_sheet import amount
 from workforce.domain.person_sheet import PersonSheet, Rows, blank, find_header, no_header
 from workforce.domain.problems import Where, error
-from workforce.domain.roster_cells import CellError
-from workforce.domain.roster_columns import COLUMN_BY_KEY
+from workforce.domain.roster import cells
+from workforce.domain.roster.cells import CellError
+from workforce.domain.roster.columns import COLUMN_BY_KEY
 from workforce.domain.sheet import SheetGrid
 
 HEADERS = {

@@ -19,8 +19,8 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from workforce.domain.payroll.work_calendar import WorkCalendar
 from workforce.domain.vocab import ACTIVE_STATUSES, WorkerStatus
-from workforce.domain.work_calendar import WorkCalendar
 
 PAID_STATUSES = frozenset(s.value for s in ACTIVE_STATUSES)
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from workforce.domain.money import ZERO
-from workforce.domain.payroll import PayLine
+from workforce.domain.payroll.payslip import PayLine
 from workforce.domain.problems import Problem, Where, warning
 
 LARGE_DEDUCTION = "large_deduction"

@@ -9,9 +9,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from workforce.domain.certificates import valid_stretches
+from workforce.domain.careers.certificates import valid_stretches
 from workforce.domain.money import ZERO, round_fen
-from workforce.domain.payroll import PayLine, prorate
+from workforce.domain.payroll.payslip import PayLine, prorate
 from workforce.domain.scale import ScaleVersion
 
 

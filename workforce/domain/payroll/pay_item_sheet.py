@@ -13,9 +13,9 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from workforce.domain.payroll import BONUS_TREATMENTS
+from workforce.domain.payroll.payslip import BONUS_TREATMENTS
 from workforce.domain.problems import Problem, Where, error
-from workforce.domain.roster_cells import CellError, date, text, yes_no
+from workforce.domain.roster.cells import CellError, date, text, yes_no
 from workforce.domain.sheet import Cell, SheetGrid
 
 

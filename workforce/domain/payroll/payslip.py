@@ -12,9 +12,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from workforce.domain.insurance import Contribution, InsuranceItem, contributions, individual_total
 from workforce.domain.money import ZERO, round_fen
-from workforce.domain.tax import (
+from workforce.domain.payroll.insurance import (
+    Contribution,
+    InsuranceItem,
+    contributions,
+    individual_total,
+)
+from workforce.domain.payroll.tax import (
     Carried,
     MonthIncome,
     WithholdingLine,

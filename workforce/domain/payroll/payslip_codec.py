@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from workforce.domain.insurance import BaseBounds, Contribution, InsuranceItem
-from workforce.domain.payroll import MERGED, SEPARATE, PayInputs, PayLine, TaxContext
-from workforce.domain.tax import Carried
-from workforce.domain.work_calendar import CALENDAR_DAYS
+from workforce.domain.payroll.insurance import BaseBounds, Contribution, InsuranceItem
+from workforce.domain.payroll.payslip import MERGED, SEPARATE, PayInputs, PayLine, TaxContext
+from workforce.domain.payroll.tax import Carried
+from workforce.domain.payroll.work_calendar import CALENDAR_DAYS
 
 FLAG_LETTERS = (("taxable", "t"), ("prorated", "p"), ("after_tax", "a"), ("insurable", "i"))
 BONUS_LETTERS = ((SEPARATE, "s"), (MERGED, "m"))  # 全年一次性奖金 and its tax treatment

@@ -11,7 +11,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from workforce.domain.money import FEN
-from workforce.domain.tax import MonthIncome, WithholdingLine, cumulative_withholding
+from workforce.domain.payroll.tax import MonthIncome, WithholdingLine, cumulative_withholding
 
 CASE_KEYS = frozenset(
     {"year", "first_month", "first_income_of_year", "prior_year_low_income", "months"}

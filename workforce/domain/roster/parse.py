@@ -14,9 +14,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from workforce.domain.problems import Problem, Where, error
-from workforce.domain.roster_columns import HeaderMap, detect_header
-from workforce.domain.roster_reader import RowReader
-from workforce.domain.roster_records import RosterRecord, UnitNames, shown
+from workforce.domain.roster.columns import HeaderMap, detect_header
+from workforce.domain.roster.reader import RowReader
+from workforce.domain.roster.records import RosterRecord, UnitNames, shown
 from workforce.domain.scale import PostRange
 from workforce.domain.sheet import SheetGrid
 

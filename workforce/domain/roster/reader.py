@@ -11,22 +11,22 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from workforce.domain import roster_cells as cells
 from workforce.domain import vocab
 from workforce.domain.idcard import IdInfo
 from workforce.domain.problems import Problem, Where, error, warning
-from workforce.domain.roster_cells import CellError
-from workforce.domain.roster_columns import HeaderMap
-from workforce.domain.roster_records import (
+from workforce.domain.roster import cells
+from workforce.domain.roster.cells import CellError
+from workforce.domain.roster.columns import HeaderMap
+from workforce.domain.roster.records import (
     CERTIFICATE_KEYS,
     UNIT_KEYS,
     RosterRecord,
     UnitNames,
     shown,
 )
+from workforce.domain.roster.worker import CertificateInput
 from workforce.domain.scale import PostRange
 from workforce.domain.sheet import Cell, SheetGrid
-from workforce.domain.worker import CertificateInput
 
 Reader = Callable[[object, list[str]], object]
 STATUSES = tuple(s.value for s in vocab.WorkerStatus)

@@ -7,8 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from workforce.domain.problems import Problem
-from workforce.domain.roster_cells import shown_number
-from workforce.domain.worker import CertificateInput
+from workforce.domain.roster.cells import shown_number
+from workforce.domain.roster.worker import CertificateInput
 
 UNIT_KEYS = ("district", "street", "community", "grid")
 CERTIFICATE_KEYS = ("certificate_level", "certificate_obtained", "certificate_registered")

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from workforce.domain.dates import age_on
-from workforce.domain.stats import percent, round_tenth
+from workforce.domain.stats.indicators import percent, round_tenth
 from workforce.domain.vocab import BACHELOR_OR_ABOVE
 
 UNDER_AGE = 35

@@ -19,12 +19,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from workforce.domain import roster_cells as cells
 from workforce.domain.money import FEN
 from workforce.domain.problems import Problem, Where, error, warning
-from workforce.domain.roster import shown
-from workforce.domain.roster_cells import CellError
-from workforce.domain.roster_columns import HEADER_SCAN_ROWS, clean_header
+from workforce.domain.roster import cells
+from workforce.domain.roster.cells import CellError
+from workforce.domain.roster.columns import HEADER_SCAN_ROWS, clean_header
+from workforce.domain.roster.parse import shown
 from workforce.domain.scale import PostRange, ScaleVersion
 from workforce.domain.sheet import SheetGrid
 

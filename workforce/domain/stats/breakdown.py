@@ -17,8 +17,8 @@ from typing import NamedTuple, Protocol
 
 from workforce.domain.dates import age_on
 from workforce.domain.scale import PostRange
-from workforce.domain.stats import YOUNG_AGE, Change, Headline, Tally, is_counted
-from workforce.domain.stats_population import (
+from workforce.domain.stats.indicators import YOUNG_AGE, Change, Headline, Tally, is_counted
+from workforce.domain.stats.population import (
     Placed,
     Population,
     community_on,

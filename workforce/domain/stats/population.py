@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from workforce.domain.dates import age_on
-from workforce.domain.stats import StatsPerson, is_counted
+from workforce.domain.stats.indicators import StatsPerson, is_counted
 
 
 class Move(NamedTuple):

@@ -15,8 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from workforce.domain.scale import PostRange
-from workforce.domain.stats import NO_TRAINING, TrainingTotals
-from workforce.domain.stats_breakdown import (
+from workforce.domain.stats.breakdown import (
     Figure,
     PostLevels,
     PyramidBand,
@@ -28,7 +27,8 @@ from workforce.domain.stats_breakdown import (
     members,
     unit_rows,
 )
-from workforce.domain.stats_population import Population, year_earlier
+from workforce.domain.stats.indicators import NO_TRAINING, TrainingTotals
+from workforce.domain.stats.population import Population, year_earlier
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,13 +10,12 @@ from collections.abc import Callable
 
 from sqlalchemy import select
 
-from workforce.domain.permissions import Action
+from workforce.domain.accounts.permissions import DEFAULT_ADMIN, Action
 from workforce.domain.problems import ActionRefused
 from workforce.domain.vocab import Role
 from workforce.persistence.accounts import User
-from workforce.services.auth import authenticate, login_required
+from workforce.services.accounts.auth import authenticate, login_required
 from workforce.services.context import Actor, Database, password_change_first, refuse_role
-from workforce.services.setup import DEFAULT_ADMIN
 
 
 def actor_for(db: Database, username: str = DEFAULT_ADMIN) -> Actor:

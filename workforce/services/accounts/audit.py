@@ -1,8 +1,8 @@
 """Audit records: every mutation appends who, when, what and old → new values.
 
 Entries wait in the session until its commit, then go in together, chained to the newest entry
-(each carries the previous entry's hash and its own: domain/audit_chain.py), one writer at a
-time: SQLite's write transactions already are (``BEGIN IMMEDIATE``), PostgreSQL's take an
+(each carries the previous entry's hash and its own: domain/accounts/audit_chain.py), one writer
+at a time: SQLite's write transactions already are (``BEGIN IMMEDIATE``), PostgreSQL's take an
 advisory lock for the append, the last thing before the commit, so no row lock is held while
 waiting for it.
 """
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from sqlalchemy import event, select, text
 from sqlalchemy.orm import Session
 
-from workforce.domain.audit_chain import GENESIS, Fixed, chain, changes_text
+from workforce.domain.accounts.audit_chain import GENESIS, Fixed, chain, changes_text
 from workforce.persistence.accounts import AuditEntry, ImportBatch
 from workforce.persistence.base import utc_now
 from workforce.persistence.payroll import bulk_insert, raw_now

@@ -1,7 +1,7 @@
 """``audit verify`` and the start-up check of the audit log's protection (issue 13 §7).
 
-The log is a hash chain (domain/audit_chain.py): verifying walks it in id order and reports the
-first entry that was edited, deleted or inserted behind the program's back. The database's own
+The log is a hash chain (domain/accounts/audit_chain.py): verifying walks it in id order and reports
+the first entry that was edited, deleted or inserted behind the program's back. The database's own
 guards (triggers that refuse UPDATE and DELETE) are checked whenever a program opens it: without
 them the program refuses to write.
 """
@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
-from workforce.domain.audit_chain import DELETED, EDITED, Break, first_break, texts
-from workforce.domain.permissions import Action
+from workforce.domain.accounts.audit_chain import DELETED, EDITED, Break, first_break, texts
+from workforce.domain.accounts.permissions import Action
 from workforce.domain.problems import ActionRefused
 from workforce.persistence.accounts import AuditEntry
 from workforce.persistence.audit_protection import missing_audit_triggers

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from workforce.domain.worker import FIELD_LABELS
+from workforce.domain.roster.worker import FIELD_LABELS
 
 ENTITY_NAMES = {
     "worker": "人员档案",

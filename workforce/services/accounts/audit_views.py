@@ -15,12 +15,12 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, Text, and_, cast, func, or_, select
 from sqlalchemy.orm import Session
 
-from workforce.domain.permissions import Action
+from workforce.domain.accounts.permissions import Action
 from workforce.domain.problems import ActionRefused
 from workforce.persistence.accounts import AuditEntry, User
 from workforce.persistence.models import Base
 from workforce.persistence.people import Worker
-from workforce.services.audit_labels import field_name
+from workforce.services.accounts.audit_labels import field_name
 from workforce.services.context import Actor, Database, require
 
 PAGE = 200

@@ -2,7 +2,7 @@
 
 The hash never leaves this module and never reaches the audit log. Lock-out limits and the
 desktop's idle time-out are region settings (``login_max_failures``, ``login_lock_minutes``,
-``session_idle_minutes``) with the defaults of ``workforce.domain.passwords``.
+``session_idle_minutes``) with the defaults of ``workforce.domain.accounts.passwords``.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from workforce.domain.passwords import (
+from workforce.domain.accounts.passwords import (
     DEFAULT_IDLE_MINUTES,
     DEFAULT_LOCK_MINUTES,
     DEFAULT_MAX_FAILURES,
@@ -25,13 +25,13 @@ from workforce.domain.passwords import (
     is_locked,
     password_problem,
 )
+from workforce.domain.accounts.permissions import DEFAULT_ADMIN
 from workforce.domain.problems import ActionRefused
 from workforce.domain.vocab import Role
 from workforce.persistence.accounts import Setting, User
 from workforce.persistence.base import utc_now
-from workforce.services import audit
+from workforce.services.accounts import audit
 from workforce.services.context import Actor, Database
-from workforce.services.setup import DEFAULT_ADMIN
 
 HASHER = PasswordHasher()
 """argon2id with the library's current defaults; a change here rehashes at the next login."""

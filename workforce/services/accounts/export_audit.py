@@ -6,7 +6,7 @@ user asks for them in full; that choice is recorded — who, what, when — like
 from __future__ import annotations
 
 from workforce.domain.idcard import mask_id_number
-from workforce.services import audit
+from workforce.services.accounts import audit
 from workforce.services.context import Actor, Database
 
 FULL_EXPORT = "export_full"

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 from workforce.domain.problems import ActionRefused
 from workforce.persistence.org import OrgUnit
 from workforce.services.context import Actor
-from workforce.services.org import descendants, org_nodes
+from workforce.services.roster.org import descendants, org_nodes
 
 
 def scope_units(session: Session, actor: Actor) -> set[int] | None:

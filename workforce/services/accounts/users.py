@@ -13,15 +13,15 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from workforce.domain.passwords import is_locked
-from workforce.domain.permissions import Action
+from workforce.domain.accounts.passwords import is_locked
+from workforce.domain.accounts.permissions import Action
 from workforce.domain.problems import ActionRefused
 from workforce.domain.vocab import ROLE_NAMES, Role
 from workforce.persistence.accounts import User
 from workforce.persistence.base import utc_now
 from workforce.persistence.org import OrgUnit
-from workforce.services import audit
-from workforce.services.auth import hash_password, minute_text, store_password
+from workforce.services.accounts import audit
+from workforce.services.accounts.auth import hash_password, minute_text, store_password
 from workforce.services.context import Actor, Database, require
 
 USERNAME = re.compile(r"^[A-Za-z0-9_.\-\u4e00-\u9fff]{2,50}$")

@@ -8,7 +8,7 @@ from typing import Any, NamedTuple
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
-from workforce.domain.permissions import Action
+from workforce.domain.accounts.permissions import Action
 from workforce.domain.problems import ActionRefused
 from workforce.domain.progress import ProgressFn, no_progress
 from workforce.persistence.adjustment import (
@@ -22,8 +22,8 @@ from workforce.persistence.adjustment import (
 from workforce.persistence.base import utc_now
 from workforce.persistence.people import Worker
 from workforce.persistence.plain import plain_rows
-from workforce.services import audit
-from workforce.services.adjustment_run import (
+from workforce.services.accounts import audit
+from workforce.services.adjustment.run import (
     APPLIED,
     APPROVED,
     PREPARED,
@@ -32,9 +32,9 @@ from workforce.services.adjustment_run import (
     SUPERSEDED,
     get_run,
 )
-from workforce.services.backup import BEFORE_APPLY, backup
 from workforce.services.context import Actor, Database, require
-from workforce.services.payroll_guard import refuse_revert_of_used_run
+from workforce.services.payroll.guard import refuse_revert_of_used_run
+from workforce.services.system.backup import BEFORE_APPLY, backup
 
 STATE_FIELDS = (
     "post",

@@ -10,7 +10,7 @@ from typing import Protocol
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
-from workforce.domain.appraisal import GradeScheme, UnitTally, quota_warnings
+from workforce.domain.adjustment.appraisal import GradeScheme, UnitTally, quota_warnings
 from workforce.domain.problems import Problem
 from workforce.domain.vocab import ACTIVE_STATUSES
 from workforce.persistence.org import OrgUnit

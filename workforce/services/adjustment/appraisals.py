@@ -17,16 +17,16 @@ from typing import cast
 from sqlalchemy import Table, bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from workforce.domain.appraisal import SETTING_KEY, GradeScheme
-from workforce.domain.appraisal_sheet import read_appraisal_sheet
-from workforce.domain.permissions import Action
+from workforce.domain.accounts.permissions import Action
+from workforce.domain.adjustment.appraisal import SETTING_KEY, GradeScheme
+from workforce.domain.adjustment.appraisal_sheet import read_appraisal_sheet
 from workforce.domain.problems import ActionRefused, Problem, Where, error, refuse_on_errors
 from workforce.domain.progress import CancelToken, ProgressFn, no_progress
 from workforce.domain.sheet import SheetGrid
 from workforce.persistence.accounts import Setting
 from workforce.persistence.people import Appraisal
-from workforce.services import audit
-from workforce.services.appraisal_quota import community_quota_warnings
+from workforce.services.accounts import audit
+from workforce.services.adjustment.appraisal_quota import community_quota_warnings
 from workforce.services.context import Actor, Database, require
 from workforce.services.sheet_import import (
     CountedPlan,

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from workforce.domain.initial_grading import InitialGrade, initial_grade
+from workforce.domain.adjustment.initial_grading import InitialGrade, initial_grade
 from workforce.domain.problems import ActionRefused
 from workforce.domain.scale import find_post
-from workforce.services.adjustment_run import rules_for
+from workforce.services.adjustment.run import rules_for
 from workforce.services.context import Database
-from workforce.services.scales import posts_in_force
+from workforce.services.scales.in_force import posts_in_force
 
 
 def grade_new_hire(

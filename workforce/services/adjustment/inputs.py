@@ -16,8 +16,8 @@ from typing import Any
 from sqlalchemy import Integer, String, case, cast, extract, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from workforce.domain.adjustment import HonourFact, WorkerHistory, first_year_read
-from workforce.domain.adjustment_rules import AdjustmentRules
+from workforce.domain.adjustment.parameters import AdjustmentRules
+from workforce.domain.adjustment.rules import HonourFact, WorkerHistory, first_year_read
 from workforce.domain.vocab import ACTIVE_STATUSES
 from workforce.persistence.adjustment import PostAppointment
 from workforce.persistence.aggregate import SEPARATOR, ordered_texts

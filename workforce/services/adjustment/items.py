@@ -11,15 +11,15 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from workforce.domain.adjustment import Proposal, Proposer, WorkerHistory
-from workforce.domain.adjustment_plan import (
+from workforce.domain.adjustment.parameters import AdjustmentRules
+from workforce.domain.adjustment.plan import (
     PlanLine,
     PlanSummary,
     monthly_delta,
     summarise_counted,
     yearly_delta,
 )
-from workforce.domain.adjustment_rules import AdjustmentRules
+from workforce.domain.adjustment.rules import Proposal, Proposer, WorkerHistory
 from workforce.domain.progress import CancelToken, ProgressFn
 from workforce.domain.scale import ScaleVersion
 from workforce.persistence.adjustment import (
@@ -29,7 +29,7 @@ from workforce.persistence.adjustment import (
     ItemRows,
     item_row_writer,
 )
-from workforce.services.adjustment_inputs import PlanFacts, load_facts
+from workforce.services.adjustment.inputs import PlanFacts, load_facts
 
 PROPOSED_LEVEL = ITEM_COLUMNS.index("proposed_level") - 2  # in an item row's values after its ids
 

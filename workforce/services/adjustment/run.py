@@ -12,15 +12,15 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from workforce.domain.adjustment_plan import (
+from workforce.domain.accounts.permissions import Action
+from workforce.domain.adjustment.appraisal import SETTING_KEY as APPRAISAL_GRADES
+from workforce.domain.adjustment.parameters import AdjustmentRules
+from workforce.domain.adjustment.plan import (
     PlanSummary,
     employer_rate,
     yearly_delta,
 )
-from workforce.domain.adjustment_rules import AdjustmentRules
-from workforce.domain.appraisal import SETTING_KEY as APPRAISAL_GRADES
 from workforce.domain.money import ZERO
-from workforce.domain.permissions import Action
 from workforce.domain.problems import ActionRefused
 from workforce.domain.progress import CancelToken, ProgressFn, no_progress
 from workforce.persistence.accounts import Setting
@@ -30,14 +30,13 @@ from workforce.persistence.adjustment import (
 )
 from workforce.persistence.base import utc_now
 from workforce.persistence.pay import PayScale
-from workforce.services import audit
-from workforce.services.adjustment_items import Costs, evaluate_workers
-from workforce.services.appraisals import grade_scheme
-from workforce.services.auth_approval import self_approval_note
-from workforce.services.context import Actor, Database, require
-from workforce.services.demo import gc_paused
-from workforce.services.payroll_basis import insurance_items
-from workforce.services.scales import scale_in_force
+from workforce.services.accounts import audit
+from workforce.services.accounts.approval import self_approval_note
+from workforce.services.adjustment.appraisals import grade_scheme
+from workforce.services.adjustment.items import Costs, evaluate_workers
+from workforce.services.context import Actor, Database, gc_paused, require
+from workforce.services.payroll.basis import insurance_items
+from workforce.services.scales.in_force import scale_in_force
 
 PREPARED, APPROVED, APPLIED, REVERTED, SUPERSEDED = (
     "prepared",

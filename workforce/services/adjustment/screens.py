@@ -10,21 +10,21 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
-from workforce.domain.appraisal import GradeScheme
-from workforce.domain.permissions import Action, is_allowed
+from workforce.domain.accounts.permissions import Action, is_allowed
+from workforce.domain.adjustment.appraisal import GradeScheme
 from workforce.domain.problems import ActionRefused
 from workforce.domain.scale import ScaleVersion
 from workforce.domain.vocab import ACTIVE_STATUSES
 from workforce.persistence.people import Appraisal, Worker
-from workforce.services import adjustment_views
-from workforce.services.adjustment_run import PreparedRun
-from workforce.services.adjustment_views import RunInfo, RunLine, RunOverview, people, run_report
-from workforce.services.appraisals import appraisal_counts, grade_scheme
+from workforce.services.accounts.users import UserInfo, list_users
+from workforce.services.adjustment import views as adjustment_views
+from workforce.services.adjustment.appraisals import appraisal_counts, grade_scheme
+from workforce.services.adjustment.run import PreparedRun
+from workforce.services.adjustment.views import RunInfo, RunLine, RunOverview, people, run_report
 from workforce.services.context import Actor, Database
-from workforce.services.org import org_nodes
-from workforce.services.roster_query import roster_rows
-from workforce.services.scale_admin import ScaleInfo, scale_table
-from workforce.services.users import UserInfo, list_users
+from workforce.services.roster.org import org_nodes
+from workforce.services.roster.query import roster_rows
+from workforce.services.scales.admin import ScaleInfo, scale_table
 
 IN_POST = frozenset(status.value for status in ACTIVE_STATUSES)
 

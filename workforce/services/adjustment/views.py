@@ -13,16 +13,16 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
-from workforce.domain.adjustment_plan import PlanLine, Tally, summarise, ten_thousand_yuan
+from workforce.domain.accounts.permissions import Action
+from workforce.domain.adjustment.plan import PlanLine, Tally, summarise, ten_thousand_yuan
 from workforce.domain.money import ZERO
-from workforce.domain.permissions import Action
 from workforce.domain.problems import ActionRefused
 from workforce.persistence.accounts import User
 from workforce.persistence.adjustment import AdjustmentItem, AdjustmentRun
 from workforce.persistence.org import OrgUnit
 from workforce.persistence.pay import PayScale, ScalePost
 from workforce.persistence.people import Worker
-from workforce.services.adjustment_run import STATUS_NAMES, employer_share_rate, get_run
+from workforce.services.adjustment.run import STATUS_NAMES, employer_share_rate, get_run
 from workforce.services.context import Actor, Database, require
 
 

@@ -19,16 +19,17 @@ from typing import Any, cast
 from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
-from workforce.domain.certificate_sheet import CertificateRecord, read_certificate_sheet
-from workforce.domain.certificates import date_problems
-from workforce.domain.compliance import SOCIAL_WORK
-from workforce.domain.permissions import Action
+from workforce.domain.accounts.permissions import Action
+from workforce.domain.careers.certificate_sheet import CertificateRecord, read_certificate_sheet
+from workforce.domain.careers.certificates import date_problems
+from workforce.domain.careers.compliance import SOCIAL_WORK
 from workforce.domain.problems import Problem, Where, error, refuse_on_errors
 from workforce.domain.progress import CancelToken, ProgressFn, no_progress
 from workforce.domain.sheet import SheetGrid
 from workforce.persistence.careers import CertificateRegistration
 from workforce.persistence.people import Certificate
-from workforce.services import audit, career_facts
+from workforce.services.accounts import audit
+from workforce.services.careers import facts as career_facts
 from workforce.services.context import Actor, Database, require
 from workforce.services.sheet_import import (
     CountedPlan,

@@ -16,21 +16,22 @@ from dataclasses import dataclass
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
-from workforce.domain.certificates import (
+from workforce.domain.accounts.permissions import Action
+from workforce.domain.careers.certificates import (
     LAPSE_WARNING_DAYS,
     Period,
     date_problems,
     registration_periods,
 )
-from workforce.domain.compliance import SOCIAL_WORK, valid_until
-from workforce.domain.pay_composition import certificate_allowance_starts
-from workforce.domain.permissions import Action
+from workforce.domain.careers.compliance import SOCIAL_WORK, valid_until
+from workforce.domain.payroll.pay_composition import certificate_allowance_starts
 from workforce.domain.problems import ActionRefused
 from workforce.domain.vocab import CERTIFICATE_ALIASES, CERTIFICATE_LEVELS, normalise
 from workforce.persistence.accounts import Setting
 from workforce.persistence.careers import CertificateRegistration
 from workforce.persistence.people import Certificate, Worker
-from workforce.services import audit, career_facts
+from workforce.services.accounts import audit
+from workforce.services.careers import facts as career_facts
 from workforce.services.context import Actor, Database, require
 
 FROM_NEXT_MONTH = "certificate_allowance_from_next_month"

@@ -14,8 +14,8 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, select
 from sqlalchemy.orm import Session, aliased
 
-from workforce.domain.certificates import Attendance
-from workforce.domain.compliance import (
+from workforce.domain.careers.certificates import Attendance
+from workforce.domain.careers.compliance import (
     DEFAULT_YEARLY_HOURS,
     SOCIAL_WORK,
     CertificateFacts,
@@ -27,9 +27,9 @@ from workforce.persistence.accounts import Setting
 from workforce.persistence.careers import CertificateRegistration
 from workforce.persistence.org import OrgUnit
 from workforce.persistence.people import Certificate, TrainingAttendance, TrainingSession, Worker
-from workforce.services.auth_scope import unit_within_scope
+from workforce.services.accounts.scope import unit_within_scope
 from workforce.services.context import Actor
-from workforce.services.org import OrgNode, org_nodes
+from workforce.services.roster.org import OrgNode, org_nodes
 
 YEARLY_HOURS_SETTING = "training_yearly_hours"
 

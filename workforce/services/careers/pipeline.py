@@ -18,8 +18,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from workforce.domain.permissions import Action
-from workforce.domain.pipeline import (
+from workforce.domain.accounts.permissions import Action
+from workforce.domain.careers.pipeline import (
     COMMITTEE,
     DEFAULT_ROLE_POSTS,
     Standing,
@@ -34,10 +34,11 @@ from workforce.persistence.accounts import Setting, User
 from workforce.persistence.adjustment import PostAppointment
 from workforce.persistence.careers import PipelineTransition
 from workforce.persistence.people import Worker
-from workforce.services import audit, career_facts
-from workforce.services.career_facts import Person
+from workforce.services.accounts import audit
+from workforce.services.careers import facts as career_facts
+from workforce.services.careers.facts import Person
 from workforce.services.context import Actor, Database, require
-from workforce.services.scales import posts_in_force
+from workforce.services.scales.in_force import posts_in_force
 
 ROLE_POSTS_SETTING = "pipeline_role_posts"
 

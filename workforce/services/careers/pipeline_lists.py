@@ -17,10 +17,10 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from workforce.domain.certificates import yearly_hours
-from workforce.domain.eligibility import Candidate, EligibilityRules, Verdict, evaluate
-from workforce.domain.permissions import Action
-from workforce.domain.pipeline import (
+from workforce.domain.accounts.permissions import Action
+from workforce.domain.careers.certificates import yearly_hours
+from workforce.domain.careers.eligibility import Candidate, EligibilityRules, Verdict, evaluate
+from workforce.domain.careers.pipeline import (
     COMMITTEE,
     DEFAULT_RULES,
     DEPUTY,
@@ -36,11 +36,12 @@ from workforce.persistence.accounts import Setting
 from workforce.persistence.adjustment import PostAppointment
 from workforce.persistence.org import OrgUnit
 from workforce.persistence.people import Appraisal, Worker
-from workforce.services import audit, career_facts
-from workforce.services.career_facts import Person
+from workforce.services.accounts import audit
+from workforce.services.careers import facts as career_facts
+from workforce.services.careers.facts import Person
+from workforce.services.careers.pipeline import role_posts, steps_by_worker
 from workforce.services.context import Actor, Database, require
-from workforce.services.org import descendants, org_nodes
-from workforce.services.pipeline import role_posts, steps_by_worker
+from workforce.services.roster.org import descendants, org_nodes
 
 RULES_SETTING = "eligibility_rules:{}"
 ROLE_NORMS_SETTING = "pipeline_role_norms"

@@ -18,17 +18,17 @@ from typing import cast
 from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
-from workforce.domain.compliance import ORGANISER_LEVELS
-from workforce.domain.permissions import Action
+from workforce.domain.accounts.permissions import Action
+from workforce.domain.careers.compliance import ORGANISER_LEVELS
+from workforce.domain.careers.signin_sheet import read_signin_sheet
 from workforce.domain.problems import ActionRefused, Problem, Where, error, refuse_on_errors
 from workforce.domain.progress import CancelToken, ProgressFn, no_progress
 from workforce.domain.sheet import SheetGrid
-from workforce.domain.signin_sheet import read_signin_sheet
 from workforce.domain.vocab import ACTIVE_STATUSES
 from workforce.persistence.accounts import Setting
 from workforce.persistence.people import TrainingAttendance, TrainingSession, Worker
-from workforce.services import audit
-from workforce.services.career_facts import YEARLY_HOURS_SETTING
+from workforce.services.accounts import audit
+from workforce.services.careers.facts import YEARLY_HOURS_SETTING
 from workforce.services.context import Actor, Database, require
 from workforce.services.sheet_import import (
     CountedPlan,

@@ -9,8 +9,9 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
-from workforce.domain.certificates import add_years
-from workforce.domain.compliance import (
+from workforce.domain.accounts.permissions import Action
+from workforce.domain.careers.certificates import add_years
+from workforce.domain.careers.compliance import (
     REMINDER_NAMES,
     CertificateFacts,
     HoursStatus,
@@ -18,13 +19,12 @@ from workforce.domain.compliance import (
     hours_status,
     reminders_for,
 )
-from workforce.domain.permissions import Action
 from workforce.domain.problems import ActionRefused
 from workforce.persistence.people import TrainingAttendance, TrainingSession, Worker
-from workforce.services import career_facts
-from workforce.services.career_facts import Person
+from workforce.services.careers import facts as career_facts
+from workforce.services.careers.facts import Person
+from workforce.services.careers.training_screens import SESSION_FACT_COLUMNS, SessionFacts
 from workforce.services.context import Actor, Database, require
-from workforce.services.training_screens import SESSION_FACT_COLUMNS, SessionFacts
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,9 +10,9 @@ from decimal import Decimal
 
 from sqlalchemy import func, select
 
-from workforce.domain.permissions import Action
+from workforce.domain.accounts.permissions import Action
 from workforce.persistence.people import TrainingAttendance, TrainingSession, Worker
-from workforce.services.career_facts import Person, find_unit, people, scoped
+from workforce.services.careers.facts import Person, find_unit, people, scoped
 from workforce.services.context import Actor, Database, require
 
 SEARCH_LIMIT = 200

@@ -14,18 +14,18 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from workforce.domain.employment import MonthSpan
-from workforce.domain.pay_composition import PaidMonth, arrears_lines
-from workforce.domain.payroll import PayLine
-from workforce.domain.payslip_codec import MonthBasis, lines_from_text
+from workforce.domain.payroll.employment import MonthSpan
+from workforce.domain.payroll.pay_composition import PaidMonth, arrears_lines
+from workforce.domain.payroll.payslip import PayLine
+from workforce.domain.payroll.payslip_codec import MonthBasis, lines_from_text
 from workforce.domain.scale import ScaleVersion
 from workforce.domain.vocab import WorkerStatus
 from workforce.persistence.adjustment import AdjustmentItem, AdjustmentRun
 from workforce.persistence.pay import PayScale
 from workforce.persistence.payroll import PayArrears, PayrollMonth, Payslip
-from workforce.services.adjustment_run import APPLIED
-from workforce.services.payroll_guard import LOCKED
-from workforce.services.scales import load_scale
+from workforce.services.adjustment.run import APPLIED
+from workforce.services.payroll.guard import LOCKED
+from workforce.services.scales.in_force import load_scale
 
 
 @dataclass

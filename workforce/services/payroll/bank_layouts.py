@@ -11,17 +11,17 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from workforce.domain.bank_layout import (
+from workforce.domain.accounts.permissions import Action
+from workforce.domain.payroll.bank_layout import (
     BUILTIN_LAYOUTS,
     BankLayout,
     check_layout,
     layout_document,
     layout_from_document,
 )
-from workforce.domain.permissions import Action
 from workforce.domain.problems import ActionRefused
 from workforce.persistence.accounts import Setting
-from workforce.services import audit
+from workforce.services.accounts import audit
 from workforce.services.context import Actor, Database, require
 
 PREFIX = "bank_layout:"

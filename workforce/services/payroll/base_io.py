@@ -19,8 +19,8 @@ from decimal import Decimal
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session, aliased
 
-from workforce.domain.base_sheet import read_base_sheet
-from workforce.domain.permissions import Action
+from workforce.domain.accounts.permissions import Action
+from workforce.domain.payroll.base_sheet import read_base_sheet
 from workforce.domain.problems import (
     ActionRefused,
     Problem,
@@ -34,16 +34,16 @@ from workforce.persistence.base import utc_now
 from workforce.persistence.org import OrgUnit
 from workforce.persistence.payroll import ContributionBase, bulk_table
 from workforce.persistence.people import Worker
-from workforce.services import audit
+from workforce.services.accounts import audit
 from workforce.services.context import Actor, Database, require
-from workforce.services.payroll_bases import (
+from workforce.services.payroll.bases import (
     OVERRIDE,
     _in_use,
     _invalidate_calculated,
     clamp_note,
     stored_bases,
 )
-from workforce.services.payroll_basis import bounds_in_force
+from workforce.services.payroll.basis import bounds_in_force
 from workforce.services.sheet_import import (
     CHUNK,
     CountedPlan,

@@ -13,18 +13,18 @@ from typing import Any
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
-from workforce.domain.insurance import BaseBounds, clamp_base
+from workforce.domain.accounts.permissions import Action
 from workforce.domain.money import round_fen, to_money
-from workforce.domain.permissions import Action
+from workforce.domain.payroll.insurance import BaseBounds, clamp_base
 from workforce.domain.problems import ActionRefused
 from workforce.persistence.base import utc_now
 from workforce.persistence.payroll import ContributionBase, PayrollMonth, Payslip
 from workforce.persistence.people import Worker
 from workforce.persistence.plain import plain_rows
-from workforce.services import audit
+from workforce.services.accounts import audit
 from workforce.services.context import Actor, Database, require
-from workforce.services.payroll_basis import bounds_in_force
-from workforce.services.payroll_guard import CALCULATED, CLOSED, STATUS_NAMES, label, mark_draft
+from workforce.services.payroll.basis import bounds_in_force
+from workforce.services.payroll.guard import CALCULATED, CLOSED, STATUS_NAMES, label, mark_draft
 
 AVERAGE, NEW_HIRE, OVERRIDE = "average", "new_hire", "override"
 SOURCE_NAMES = {AVERAGE: "上年月平均工资", NEW_HIRE: "新入职首个整月工资", OVERRIDE: "人工核定"}

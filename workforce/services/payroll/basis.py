@@ -10,14 +10,12 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from workforce.domain.employment import MonthSpan
-from workforce.domain.insurance import BaseBounds, InsuranceItem, items_in_force
-from workforce.domain.pay_composition import Allowances
-from workforce.domain.payroll import BONUS_TREATMENTS, SEPARATE
-from workforce.domain.payslip_codec import MonthBasis, sha256
-from workforce.domain.problems import ActionRefused
-from workforce.domain.scale import ScaleVersion
-from workforce.domain.work_calendar import (
+from workforce.domain.payroll.employment import MonthSpan
+from workforce.domain.payroll.insurance import BaseBounds, InsuranceItem, items_in_force
+from workforce.domain.payroll.pay_composition import Allowances
+from workforce.domain.payroll.payslip import BONUS_TREATMENTS, SEPARATE
+from workforce.domain.payroll.payslip_codec import MonthBasis, sha256
+from workforce.domain.payroll.work_calendar import (
     CALENDAR_DAYS,
     PRORATIONS,
     WORKING_DAYS,
@@ -25,10 +23,12 @@ from workforce.domain.work_calendar import (
     month_days,
     parse_calendar,
 )
+from workforce.domain.problems import ActionRefused
+from workforce.domain.scale import ScaleVersion
 from workforce.persistence.accounts import Setting
 from workforce.persistence.pay import AllowanceRate
 from workforce.persistence.payroll import InsuranceBaseBounds, InsuranceRate
-from workforce.services.scales import load_scale, scale_id_in_force
+from workforce.services.scales.in_force import load_scale, scale_id_in_force
 
 PROBATION_SHARE = "probation_share"
 CERTIFICATE_FROM_NEXT_MONTH = "certificate_allowance_from_next_month"

@@ -18,8 +18,8 @@ from typing import Any
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
+from workforce.domain.accounts.permissions import Action
 from workforce.domain.money import from_fen
-from workforce.domain.permissions import Action
 from workforce.domain.problems import ActionRefused, Problem
 from workforce.domain.progress import CancelToken, ProgressFn, no_progress
 from workforce.persistence.base import utc_now
@@ -34,20 +34,20 @@ from workforce.persistence.payroll import (
 )
 from workforce.persistence.people import Worker
 from workforce.persistence.plain import plain_rows
-from workforce.services import audit
+from workforce.services.accounts import audit
 from workforce.services.context import Actor, Database, require
-from workforce.services.payroll_bases import StoredBase
-from workforce.services.payroll_compute import (
+from workforce.services.payroll.bases import StoredBase
+from workforce.services.payroll.compute import (
     BASE_COLUMNS,
     PAYSLIP_COLUMNS,
     Gathered,
     base_rows,
     gather,
-    paused_gc,
+    gc_paused,
     payslip_rows,
 )
-from workforce.services.payroll_deduction_checks import slip_warnings
-from workforce.services.payroll_guard import (
+from workforce.services.payroll.deduction_checks import slip_warnings
+from workforce.services.payroll.guard import (
     CALCULATED,
     CLOSED,
     DRAFT,
@@ -230,7 +230,7 @@ def calculate_month(
     require(actor, Action.CALCULATE_PAYROLL)
     # The collector resumes once the month's objects are freed with ``_calculate``'s frame (not
     # while they are all alive: a full collection over them cost a tenth of a second).
-    with paused_gc(), db.transaction() as session:
+    with gc_paused(), db.transaction() as session:
         return _calculate(session, actor, as_period(period), progress, cancel)
 
 

@@ -9,9 +9,7 @@ the bulk insert passes them straight through.
 from __future__ import annotations
 
 import datetime as dt
-import gc
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -19,22 +17,22 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from workforce.domain.insurance import clamp_base, employer_total
 from workforce.domain.money import ZERO
-from workforce.domain.month_seal import PAYSLIP_FIGURES, PAYSLIP_WHO
-from workforce.domain.payroll import PayInputs, Payslip, TaxContext, compute_payslip
-from workforce.domain.payslip_codec import (
+from workforce.domain.payroll.insurance import clamp_base, employer_total
+from workforce.domain.payroll.month_seal import PAYSLIP_FIGURES, PAYSLIP_WHO
+from workforce.domain.payroll.payslip import PayInputs, Payslip, TaxContext, compute_payslip
+from workforce.domain.payroll.payslip_codec import (
     encode_contributions,
     encode_inputs,
     lines_text,
     payslip_hash,
 )
-from workforce.domain.tax import Carried
+from workforce.domain.payroll.tax import Carried
 from workforce.persistence.payroll import PayrollMonth, bulk_table
 from workforce.persistence.payroll import Payslip as PayslipRow
 from workforce.services.context import Actor
-from workforce.services.payroll_arrears import Arrears, applied_runs_in_force, owed_arrears
-from workforce.services.payroll_bases import (
+from workforce.services.payroll.arrears import Arrears, applied_runs_in_force, owed_arrears
+from workforce.services.payroll.bases import (
     AVERAGE,
     NEW_HIRE,
     OVERRIDE,
@@ -43,24 +41,11 @@ from workforce.services.payroll_bases import (
     last_year_averages,
     stored_base_rows,
 )
-from workforce.services.payroll_basis import Basis, load_basis
-from workforce.services.payroll_deductions import monthly_special_deductions, tax_flags
-from workforce.services.payroll_people import Person, add_items, full_month_insurable, load_people
+from workforce.services.payroll.basis import Basis, load_basis
+from workforce.services.payroll.deductions import monthly_special_deductions, tax_flags
+from workforce.services.payroll.people import Person, add_items, full_month_insurable, load_people
 
 CHUNK = 5000
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building many objects that all stay alive (its
-    full collections rescan them all: about a tenth of a 100,000-worker calculation)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def fen(amount: Decimal) -> int:

@@ -1,5 +1,5 @@
 """Deduction lines larger than the month's gross (§10), found when items are entered or imported
-and on a calculated month; the rule itself is ``workforce.domain.large_deductions``.
+and on a calculated month; the rule itself is ``workforce.domain.payroll.large_deductions``.
 
 Before the month is calculated its gross is not known, so an entered deduction is compared with
 the gross the calculation would give the worker that month: scale pay, allowances and 基础绩效
@@ -20,7 +20,8 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from workforce.domain.large_deductions import (
+from workforce.domain.money import ZERO
+from workforce.domain.payroll.large_deductions import (
     CALCULATED,
     EXPECTED,
     LAST_CALCULATED,
@@ -29,15 +30,14 @@ from workforce.domain.large_deductions import (
     large_lines,
     pay_before_deductions,
 )
-from workforce.domain.money import ZERO
-from workforce.domain.pay_item_sheet import ItemEntry
-from workforce.domain.payroll import effective_lines
-from workforce.domain.payslip_codec import lines_from_text
+from workforce.domain.payroll.pay_item_sheet import ItemEntry
+from workforce.domain.payroll.payslip import effective_lines
+from workforce.domain.payroll.payslip_codec import lines_from_text
 from workforce.domain.problems import ActionRefused, Problem, Where
 from workforce.persistence.payroll import PayItem, PayrollMonth, Payslip, bulk_table
 from workforce.persistence.people import Worker
-from workforce.services.payroll_basis import load_basis
-from workforce.services.payroll_people import load_people
+from workforce.services.payroll.basis import load_basis
+from workforce.services.payroll.people import load_people
 
 Person = tuple[int, str]  # worker id, name
 

@@ -13,16 +13,16 @@ from decimal import Decimal
 
 from sqlalchemy import or_, select
 
-from workforce.domain.permissions import Action
+from workforce.domain.accounts.permissions import Action
 from workforce.domain.problems import ActionRefused
 from workforce.persistence.accounts import User
 from workforce.persistence.payroll import SpecialDeduction
 from workforce.persistence.people import Worker
-from workforce.services import audit
-from workforce.services.career_facts import find_unit, scoped
+from workforce.services.accounts import audit
+from workforce.services.careers.facts import find_unit, scoped
 from workforce.services.context import Actor, Database, require
-from workforce.services.payroll_deductions import checked_declaration
-from workforce.services.payroll_guard import open_months
+from workforce.services.payroll.deductions import checked_declaration
+from workforce.services.payroll.guard import open_months
 
 LIMIT = 5000  # rows shown at once; a district of 2,000 workers declares well under this
 

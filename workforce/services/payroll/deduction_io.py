@@ -12,16 +12,16 @@ from dataclasses import dataclass
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from workforce.domain.deduction_sheet import DeductionRecord, read_deduction_sheet
-from workforce.domain.pay_item_sheet import MAX_AMOUNT
-from workforce.domain.permissions import Action
+from workforce.domain.accounts.permissions import Action
+from workforce.domain.payroll.deduction_sheet import DeductionRecord, read_deduction_sheet
+from workforce.domain.payroll.pay_item_sheet import MAX_AMOUNT
 from workforce.domain.problems import Problem, Where, error, refuse_on_errors
 from workforce.domain.sheet import SheetGrid
 from workforce.persistence.payroll import PayrollMonth, Payslip, SpecialDeduction
-from workforce.services import audit
+from workforce.services.accounts import audit
 from workforce.services.context import Actor, Database, require
-from workforce.services.payroll_deductions import KINDS
-from workforce.services.payroll_guard import (
+from workforce.services.payroll.deductions import KINDS
+from workforce.services.payroll.guard import (
     CALCULATED,
     CLOSED,
     STATUS_NAMES,

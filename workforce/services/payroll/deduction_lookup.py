@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from workforce.domain.permissions import Action
+from workforce.domain.accounts.permissions import Action
 from workforce.domain.problems import ActionRefused
 from workforce.persistence.payroll import SpecialDeduction
 from workforce.persistence.people import Worker
 from workforce.services.context import Actor, Database, require
-from workforce.services.payroll_deduction_edits import DeclarationRow, declarations
+from workforce.services.payroll.deduction_edits import DeclarationRow, declarations
 
 
 def find_declaration(db: Database, actor: Actor, declaration_id: int) -> DeclarationRow:

@@ -13,14 +13,14 @@ from decimal import Decimal
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from workforce.domain.accounts.permissions import Action
 from workforce.domain.money import to_money
-from workforce.domain.permissions import Action
 from workforce.domain.problems import ActionRefused
 from workforce.persistence.payroll import SpecialDeduction, TaxFlag
 from workforce.persistence.people import Worker
-from workforce.services import audit
+from workforce.services.accounts import audit
 from workforce.services.context import Actor, Database, require
-from workforce.services.payroll_guard import label, open_months
+from workforce.services.payroll.guard import label, open_months
 
 # Monthly ceilings of the 2023 amounts (国发〔2023〕13号); None: per child, no fixed ceiling.
 KINDS: dict[str, Decimal | None] = {

@@ -13,10 +13,10 @@ import re
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from workforce.domain.employment import MonthSpan
+from workforce.domain.payroll.employment import MonthSpan
 from workforce.domain.problems import ActionRefused
 from workforce.persistence.payroll import PayrollMonth, Payslip
-from workforce.services import audit
+from workforce.services.accounts import audit
 from workforce.services.context import Actor
 
 DRAFT, CALCULATED, APPROVED, LOCKED = "draft", "calculated", "approved", "locked"

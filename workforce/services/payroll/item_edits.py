@@ -17,18 +17,18 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
-from workforce.domain.pay_item_sheet import ItemEntry, parse_item_rows
-from workforce.domain.permissions import Action
+from workforce.domain.accounts.permissions import Action
+from workforce.domain.payroll.pay_item_sheet import ItemEntry, parse_item_rows
 from workforce.domain.problems import ActionRefused, Problem, Where, error
 from workforce.domain.sheet import SheetGrid
 from workforce.persistence.accounts import User
 from workforce.persistence.org import OrgUnit
 from workforce.persistence.payroll import PayItem, PayrollMonth
 from workforce.persistence.people import Worker
-from workforce.services import audit
+from workforce.services.accounts import audit
 from workforce.services.context import Actor, Database, require
-from workforce.services.payroll_deduction_checks import entry_warnings
-from workforce.services.payroll_guard import (
+from workforce.services.payroll.deduction_checks import entry_warnings
+from workforce.services.payroll.guard import (
     CLOSED,
     STATUS_NAMES,
     find_month,

@@ -11,17 +11,17 @@ from typing import Any
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
+from workforce.domain.accounts.permissions import Action
 from workforce.domain.money import to_money
-from workforce.domain.pay_item_sheet import NAME_MAX, ItemEntry
-from workforce.domain.payroll import BONUS_TREATMENTS
-from workforce.domain.permissions import Action
+from workforce.domain.payroll.pay_item_sheet import NAME_MAX, ItemEntry
+from workforce.domain.payroll.payslip import BONUS_TREATMENTS
 from workforce.domain.problems import ActionRefused, Problem
 from workforce.persistence.base import utc_now
 from workforce.persistence.payroll import PayItem
-from workforce.services import audit
+from workforce.services.accounts import audit
 from workforce.services.context import Actor, Database, require
-from workforce.services.payroll_deduction_checks import DeductionsToConfirm, entry_warnings
-from workforce.services.payroll_guard import label, refuse_closed_periods
+from workforce.services.payroll.deduction_checks import DeductionsToConfirm, entry_warnings
+from workforce.services.payroll.guard import label, refuse_closed_periods
 from workforce.services.sheet_import import people_by_number
 
 __all__ = [

@@ -15,25 +15,24 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from workforce.domain.accounts.permissions import Action
 from workforce.domain.money import from_fen
-from workforce.domain.month_seal import SEALED_PAYSLIP_FIELDS
-from workforce.domain.payroll import PayInputs, compute_payslip
-from workforce.domain.payslip_codec import (
+from workforce.domain.payroll.month_seal import SEALED_PAYSLIP_FIELDS
+from workforce.domain.payroll.payslip import PayInputs, compute_payslip
+from workforce.domain.payroll.payslip_codec import (
     MonthBasis,
     decode_inputs,
     sha256,
 )
-from workforce.domain.permissions import Action
 from workforce.domain.problems import ActionRefused
 from workforce.persistence.base import utc_now
 from workforce.persistence.payroll import PayrollMonth, Payslip
 from workforce.persistence.people import Worker
-from workforce.services import audit
-from workforce.services.auth_approval import self_approval_note
-from workforce.services.backup import BEFORE_LOCK, backup
+from workforce.services.accounts import audit
+from workforce.services.accounts.approval import self_approval_note
 from workforce.services.context import Actor, Database, require
-from workforce.services.payroll_calc import as_period
-from workforce.services.payroll_compute import (
+from workforce.services.payroll.calc import as_period
+from workforce.services.payroll.compute import (
     FIGURE_COLUMNS,
     HASH,
     Engine,
@@ -41,10 +40,10 @@ from workforce.services.payroll_compute import (
     fen,
     figures,
     gather,
+    gc_paused,
     load_carried,
-    paused_gc,
 )
-from workforce.services.payroll_guard import (
+from workforce.services.payroll.guard import (
     APPROVED,
     CALCULATED,
     DRAFT,
@@ -54,8 +53,8 @@ from workforce.services.payroll_guard import (
     label,
     mark_draft,
 )
-from workforce.services.payroll_paid_as import freeze_paid_as
-from workforce.services.payroll_seal import (
+from workforce.services.payroll.paid_as import freeze_paid_as
+from workforce.services.payroll.seal import (
     LOCK_ACTION,
     Mismatch,
     payee_findings,
@@ -63,6 +62,7 @@ from workforce.services.payroll_seal import (
     seal_of,
     sealed_rows,
 )
+from workforce.services.system.backup import BEFORE_LOCK, backup
 
 COMPARED = FIGURE_COLUMNS
 
@@ -113,7 +113,7 @@ def approve_month(
             "工资须由计算人以外的审核员审核（双人复核）",
             "计算人",
         )
-        with paused_gc():
+        with gc_paused():
             stale = stale_workers(session, month)
         if stale:
             names = session.scalars(
@@ -299,7 +299,7 @@ def verify_month(db: Database, actor: Actor, period: str | dt.date) -> Verificat
         rows = [[row[i] for i in at] for row in stored]
         paid = {row[0] for row in rows}
         carried = load_carried(session, first, paid)
-        with paused_gc():
+        with gc_paused():
             totals, found = _check_payslips(rows, basis, month.inputs_hash, carried)
         found.extend(payee_findings(session, month, paid))
         mismatches.extend(_named(session, found))

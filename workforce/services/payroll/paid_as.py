@@ -14,7 +14,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.expression import TableClause
 
-from workforce.domain.month_seal import PAYSLIP_PAID_AS
+from workforce.domain.payroll.month_seal import PAYSLIP_PAID_AS
 from workforce.persistence.org import OrgUnit
 from workforce.persistence.people import Worker
 

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 
 from sqlalchemy import or_, select
 
-from workforce.domain.employment import PAID_STATUSES, MonthSpan, employment_in_month
-from workforce.domain.permissions import Action
+from workforce.domain.accounts.permissions import Action
+from workforce.domain.payroll.employment import PAID_STATUSES, MonthSpan, employment_in_month
 from workforce.persistence.people import StatusChange, Worker
-from workforce.services.career_facts import find_unit, scoped
+from workforce.services.careers.facts import find_unit, scoped
 from workforce.services.context import Actor, Database, require
 
 SEARCH_LIMIT = 200

@@ -15,25 +15,25 @@ from decimal import Decimal
 from sqlalchemy import or_, select, union
 from sqlalchemy.orm import Session
 
-from workforce.domain.employment import (
+from workforce.domain.money import ZERO, round_fen
+from workforce.domain.payroll.employment import (
     PAID_STATUSES,
     Employment,
     MonthSpan,
     employment_in_month,
     in_force_on,
 )
-from workforce.domain.money import ZERO, round_fen
-from workforce.domain.pay_composition import (
+from workforce.domain.payroll.pay_composition import (
     Allowances,
     PayFacts,
     certificate_allowance_since,
     regular_lines,
 )
-from workforce.domain.payroll import SEPARATE, PayLine
+from workforce.domain.payroll.payslip import SEPARATE, PayLine
+from workforce.domain.payroll.work_calendar import WorkCalendar
 from workforce.domain.problems import ActionRefused
 from workforce.domain.scale import ScaleVersion
 from workforce.domain.vocab import WorkerStatus
-from workforce.domain.work_calendar import WorkCalendar
 from workforce.persistence.careers import CertificateRegistration
 from workforce.persistence.payroll import PayItem, PayrollMonth, Payslip
 from workforce.persistence.people import Certificate, PostLevelChange, StatusChange, Worker

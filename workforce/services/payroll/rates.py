@@ -15,10 +15,9 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from workforce.domain.employment import MonthSpan
-from workforce.domain.permissions import Action
-from workforce.domain.problems import ActionRefused
-from workforce.domain.rate_settings import (
+from workforce.domain.accounts.permissions import Action
+from workforce.domain.payroll.employment import MonthSpan
+from workforce.domain.payroll.rate_settings import (
     ITEM_NAMES,
     ROUNDING_NAMES,
     check_bounds,
@@ -27,10 +26,11 @@ from workforce.domain.rate_settings import (
     percent,
     rounding_code,
 )
+from workforce.domain.problems import ActionRefused
 from workforce.persistence.payroll import InsuranceBaseBounds, InsuranceRate, PayrollMonth
-from workforce.services import audit
+from workforce.services.accounts import audit
 from workforce.services.context import Actor, Database, require
-from workforce.services.payroll_guard import DRAFT, STATUS_NAMES
+from workforce.services.payroll.guard import DRAFT, STATUS_NAMES
 
 
 @dataclass(frozen=True, slots=True)

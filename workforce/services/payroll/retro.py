@@ -18,17 +18,17 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from workforce.domain.employment import MonthSpan
 from workforce.domain.money import ZERO
-from workforce.domain.pay_composition import PaidMonth, next_month
-from workforce.domain.pay_item_sheet import ItemEntry
-from workforce.domain.payslip_codec import MonthBasis, lines_from_text
+from workforce.domain.payroll.employment import MonthSpan
+from workforce.domain.payroll.pay_composition import PaidMonth, next_month
+from workforce.domain.payroll.pay_item_sheet import ItemEntry
+from workforce.domain.payroll.payslip_codec import MonthBasis, lines_from_text
 from workforce.domain.vocab import WorkerStatus
 from workforce.persistence.payroll import PayrollMonth, Payslip
 from workforce.persistence.people import Worker
 from workforce.services.context import Actor
-from workforce.services.payroll_guard import CLOSED
-from workforce.services.payroll_items import write_items
+from workforce.services.payroll.guard import CLOSED
+from workforce.services.payroll.items import write_items
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,12 +12,12 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from workforce.domain.employment import MonthSpan
-from workforce.domain.month_seal import SEALED_PAYSLIP_FIELDS, MonthTotals, month_seal
+from workforce.domain.payroll.employment import MonthSpan
+from workforce.domain.payroll.month_seal import SEALED_PAYSLIP_FIELDS, MonthTotals, month_seal
 from workforce.persistence.accounts import AuditEntry
 from workforce.persistence.payroll import PayrollMonth, Payslip, bulk_table
-from workforce.services.payroll_compute import fen
-from workforce.services.payroll_people import employed_in_month
+from workforce.services.payroll.compute import fen
+from workforce.services.payroll.people import employed_in_month
 
 LOCK_ACTION = "lock"
 MISSING, EXTRA = "缺失", "多出"  # a payslip's absence or presence, as the verify report says

@@ -12,23 +12,23 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, TableClause, select, true
 from sqlalchemy.orm import Session, aliased
 
+from workforce.domain.accounts.permissions import Action
 from workforce.domain.idcard import mask_id_number
-from workforce.domain.insurance import Contribution
 from workforce.domain.money import ZERO
-from workforce.domain.payroll import PayLine
-from workforce.domain.payslip_codec import MonthBasis, decode_contributions, lines_from_text
-from workforce.domain.permissions import Action
+from workforce.domain.payroll.insurance import Contribution
+from workforce.domain.payroll.payslip import PayLine
+from workforce.domain.payroll.payslip_codec import MonthBasis, decode_contributions, lines_from_text
 from workforce.domain.problems import ActionRefused
 from workforce.persistence.accounts import Setting, User
 from workforce.persistence.org import OrgUnit
 from workforce.persistence.payroll import PayrollMonth, Payslip, bulk_table
 from workforce.persistence.people import Worker
-from workforce.services.auth_scope import scope_units
+from workforce.services.accounts.export_audit import record_full_numbers
+from workforce.services.accounts.scope import scope_units
 from workforce.services.context import Actor, Database, require
-from workforce.services.export_audit import record_full_numbers
-from workforce.services.payroll_guard import DRAFT, LOCKED, STATUS_NAMES, get_month, label
-from workforce.services.payroll_paid_as import payee, who
-from workforce.services.scales import posts_in_force
+from workforce.services.payroll.guard import DRAFT, LOCKED, STATUS_NAMES, get_month, label
+from workforce.services.payroll.paid_as import payee, who
+from workforce.services.scales.in_force import posts_in_force
 
 FIXED_EARNINGS = (
     ("scale", "岗位等级工资"),

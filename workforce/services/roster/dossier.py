@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
-from workforce.domain.permissions import Action
+from workforce.domain.accounts.permissions import Action
 from workforce.domain.problems import ActionRefused
 from workforce.persistence.people import (
     Appraisal,
@@ -22,8 +22,8 @@ from workforce.persistence.people import (
     Worker,
 )
 from workforce.services.context import Actor, Database, require
-from workforce.services.roster_query import RosterRow, roster_rows
-from workforce.services.scales import posts_in_force
+from workforce.services.roster.query import RosterRow, roster_rows
+from workforce.services.scales.in_force import posts_in_force
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,14 +6,14 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import replace
 
-from workforce.domain.permissions import Action
+from workforce.domain.accounts.permissions import Action
 from workforce.domain.problems import ActionRefused
 from workforce.domain.scale import PostRange
+from workforce.services.accounts.export_audit import mask_account, masked_id, record_full_numbers
 from workforce.services.context import Actor, Database, require
-from workforce.services.export_audit import mask_account, masked_id, record_full_numbers
-from workforce.services.org import KIND_NAMES, OrgNode, org_nodes
-from workforce.services.roster_query import RosterRow, roster_rows
-from workforce.services.scales import posts_in_force
+from workforce.services.roster.org import KIND_NAMES, OrgNode, org_nodes
+from workforce.services.roster.query import RosterRow, roster_rows
+from workforce.services.scales.in_force import posts_in_force
 
 
 def roster_for_export(

@@ -19,17 +19,16 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from workforce.domain.permissions import Action
+from workforce.domain.accounts.permissions import Action
 from workforce.domain.problems import ActionRefused
 from workforce.domain.progress import CancelToken, ProgressFn, no_progress
+from workforce.domain.roster.worker import CertificateInput, WorkerInput
 from workforce.domain.sheet import SheetGrid
-from workforce.domain.worker import CertificateInput, WorkerInput
 from workforce.persistence.accounts import ImportBatch
 from workforce.persistence.people import Certificate, Worker
-from workforce.services import audit
-from workforce.services.auth_scope_import import import_scope_problems
+from workforce.services.accounts import audit
 from workforce.services.context import Actor, Database, require
-from workforce.services.roster_plan import (
+from workforce.services.roster.plan import (
     CHUNK,
     FieldChange,
     ImportPlan,
@@ -38,7 +37,8 @@ from workforce.services.roster_plan import (
     Work,
     make_plan,
 )
-from workforce.services.workers import apply_worker_update, insert_workers
+from workforce.services.roster.scope_import import import_scope_problems
+from workforce.services.roster.workers import apply_worker_update, insert_workers
 
 __all__ = [
     "FieldChange",

@@ -20,16 +20,16 @@ from sqlalchemy.orm import Session
 
 from workforce.domain.problems import ActionRefused, Problem
 from workforce.domain.progress import CancelToken, ProgressFn
-from workforce.domain.roster import RosterRecord, RowReader, duplicate_ids, sheet_problems
-from workforce.domain.roster_columns import HeaderMap, detect_header
+from workforce.domain.roster.columns import HeaderMap, detect_header
+from workforce.domain.roster.parse import RosterRecord, RowReader, duplicate_ids, sheet_problems
+from workforce.domain.roster.worker import WORKER_FIELDS, CertificateInput, WorkerInput
 from workforce.domain.sheet import SheetGrid
-from workforce.domain.worker import WORKER_FIELDS, CertificateInput, WorkerInput
 from workforce.persistence.org import OrgUnit
 from workforce.persistence.people import Certificate, Worker
-from workforce.services.org import default_district_id, org_nodes
-from workforce.services.roster_plan_rows import RowPlanner
-from workforce.services.roster_units import UnitPlan
-from workforce.services.scales import posts_in_force
+from workforce.services.roster.org import default_district_id, org_nodes
+from workforce.services.roster.plan_rows import RowPlanner
+from workforce.services.roster.units import UnitPlan
+from workforce.services.scales.in_force import posts_in_force
 from workforce.services.sheet_import import SheetPlan
 
 CHUNK = 2000

@@ -12,17 +12,17 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from workforce.domain.problems import Problem, Where, error
-from workforce.domain.roster import RosterRecord
-from workforce.domain.roster_columns import COLUMN_BY_KEY, HeaderMap
-from workforce.domain.scale import PostRange
-from workforce.domain.worker import (
+from workforce.domain.roster.columns import COLUMN_BY_KEY, HeaderMap
+from workforce.domain.roster.parse import RosterRecord
+from workforce.domain.roster.worker import (
     FIELD_LABELS,
     CertificateInput,
     WorkerInput,
     field_changes,
     validate_worker,
 )
-from workforce.services.roster_units import Place, UnitPlan
+from workforce.domain.scale import PostRange
+from workforce.services.roster.units import Place, UnitPlan
 
 Change = tuple[str, str, str, str]
 """(field, label, old, new) as text."""

@@ -6,14 +6,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from workforce.domain.permissions import Action
-from workforce.domain.roster_summary import RosterSummary, summarise_roster
+from workforce.domain.accounts.permissions import Action
+from workforce.domain.roster.summary import RosterSummary, summarise_roster
 from workforce.domain.vocab import ACTIVE_STATUSES
 from workforce.persistence.accounts import Setting
 from workforce.services.context import Actor, Database, require
-from workforce.services.org import org_nodes
-from workforce.services.roster_query import RosterRow, roster_rows
-from workforce.services.scales import posts_in_force
+from workforce.services.roster.org import org_nodes
+from workforce.services.roster.query import RosterRow, roster_rows
+from workforce.services.scales.in_force import posts_in_force
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,10 +15,10 @@ from workforce.persistence.org import OrgUnit
 from workforce.persistence.pay import ScalePost
 from workforce.persistence.people import Certificate, Worker
 from workforce.persistence.plain import plain_rows
-from workforce.services.auth_scope import unit_within_scope
+from workforce.services.accounts.scope import unit_within_scope
 from workforce.services.context import Actor
-from workforce.services.org import descendants, org_nodes
-from workforce.services.scales import posts_in_force
+from workforce.services.roster.org import descendants, org_nodes
+from workforce.services.scales.in_force import posts_in_force
 
 
 @dataclass(frozen=True, slots=True)

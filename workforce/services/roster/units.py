@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from workforce.persistence.org import OrgUnit
-from workforce.services import audit
+from workforce.services.accounts import audit
 from workforce.services.context import Actor
-from workforce.services.org import OrgNode, UnitResolver
+from workforce.services.roster.org import OrgNode, UnitResolver
 
 
 @dataclass(frozen=True, slots=True)

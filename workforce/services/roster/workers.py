@@ -15,11 +15,10 @@ from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from workforce.domain.ladder import ladder_value
-from workforce.domain.permissions import Action
+from workforce.domain.accounts.permissions import Action
+from workforce.domain.careers.ladder import ladder_value
 from workforce.domain.problems import ActionRefused, Problem
-from workforce.domain.vocab import WorkerStatus
-from workforce.domain.worker import (
+from workforce.domain.roster.worker import (
     FIELD_LABELS,
     WORKER_FIELDS,
     CertificateInput,
@@ -27,6 +26,7 @@ from workforce.domain.worker import (
     field_changes,
     validate_worker,
 )
+from workforce.domain.vocab import WorkerStatus
 from workforce.persistence.base import Base
 from workforce.persistence.org import OrgUnit
 from workforce.persistence.people import (
@@ -38,10 +38,10 @@ from workforce.persistence.people import (
     Worker,
     allocate_ids,
 )
-from workforce.services import audit
-from workforce.services.auth_scope import require_in_scope
+from workforce.services.accounts import audit
+from workforce.services.accounts.scope import require_in_scope
 from workforce.services.context import Actor, Database, require
-from workforce.services.scales import posts_in_force
+from workforce.services.scales.in_force import posts_in_force
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,13 +12,13 @@ from types import EllipsisType
 from sqlalchemy import Exists, exists, func, insert, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
+from workforce.domain.accounts.permissions import Action
 from workforce.domain.money import to_money
-from workforce.domain.payslip_codec import MonthBasis
-from workforce.domain.permissions import Action
+from workforce.domain.payroll.payslip_codec import MonthBasis
 from workforce.domain.problems import ActionRefused, Problem, refuse_on_errors
-from workforce.domain.roster_cells import CellError
+from workforce.domain.roster.cells import CellError
 from workforce.domain.scale import PostRange, ScaleVersion, find_post
-from workforce.domain.scale_table import (
+from workforce.domain.scales.table import (
     ScaleDifference,
     ScaleSheet,
     compare_scales,
@@ -30,18 +30,18 @@ from workforce.domain.sheet import SheetGrid
 from workforce.persistence.adjustment import AdjustmentRun
 from workforce.persistence.pay import PayScale, ScaleAmount, ScalePost
 from workforce.persistence.payroll import PayrollMonth
-from workforce.services import audit
-from workforce.services.adjustment_run import APPLIED
+from workforce.services.accounts import audit
+from workforce.services.adjustment.run import APPLIED
 from workforce.services.context import Actor, Database, require
-from workforce.services.payroll_guard import (
+from workforce.services.payroll.guard import (
     closed_months,
     dated_change,
     in_force_until,
     label,
     open_months,
 )
-from workforce.services.payroll_retro import PaidSlip, RetroPlan, retro_plan, write_retro
-from workforce.services.scales import load_scale, posts_in_force, scale_id_in_force
+from workforce.services.payroll.retro import PaidSlip, RetroPlan, retro_plan, write_retro
+from workforce.services.scales.in_force import load_scale, posts_in_force, scale_id_in_force
 
 ScaleRef = int | dt.date
 """A version by its id, or the version in force on a date."""

@@ -12,21 +12,21 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from workforce.domain.employment import MonthSpan
+from workforce.domain.accounts.permissions import Action
 from workforce.domain.money import FEN, ZERO, to_money
-from workforce.domain.payslip_codec import MonthBasis
-from workforce.domain.permissions import Action
+from workforce.domain.payroll.employment import MonthSpan
+from workforce.domain.payroll.payslip_codec import MonthBasis
 from workforce.domain.problems import ActionRefused
 from workforce.domain.vocab import CERTIFICATE_ALIASES, CERTIFICATE_LEVELS
 from workforce.persistence.pay import AllowanceRate
 from workforce.persistence.payroll import PayrollMonth
-from workforce.services import audit
+from workforce.services.accounts import audit
 from workforce.services.context import Actor, Database, require
-from workforce.services.payroll_arrears import ScalesByDate
-from workforce.services.payroll_basis import allowances_from
-from workforce.services.payroll_guard import closed_months, dated_change
-from workforce.services.payroll_people import load_people
-from workforce.services.payroll_retro import PaidSlip, RetroPlan, retro_plan, write_retro
+from workforce.services.payroll.arrears import ScalesByDate
+from workforce.services.payroll.basis import allowances_from
+from workforce.services.payroll.guard import closed_months, dated_change
+from workforce.services.payroll.people import load_people
+from workforce.services.payroll.retro import PaidSlip, RetroPlan, retro_plan, write_retro
 
 KIND_NAMES = {
     "certificate": "职业资格津贴",

@@ -15,9 +15,9 @@ from typing import Any
 from sqlalchemy import ColumnElement, Connection, Select, String, func, literal, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
-from workforce.domain.permissions import Action
+from workforce.domain.accounts.permissions import Action
 from workforce.domain.problems import ActionRefused
-from workforce.domain.stats import (
+from workforce.domain.stats.indicators import (
     UNDATED,
     Indicators,
     StatsPerson,
@@ -32,10 +32,9 @@ from workforce.persistence.people import (
     TrainingSession,
     Worker,
 )
-from workforce.services.context import Actor, Database, require
-from workforce.services.demo import gc_paused
-from workforce.services.org import OrgNode, descendants, org_nodes
-from workforce.services.scales import posts_in_force
+from workforce.services.context import Actor, Database, gc_paused, require
+from workforce.services.roster.org import OrgNode, descendants, org_nodes
+from workforce.services.scales.in_force import posts_in_force
 
 SOCIAL_WORK_CERTIFICATE = "社会工作者职业水平证书"
 

@@ -17,9 +17,9 @@ from decimal import Decimal
 from sqlalchemy import Connection, func, select
 from sqlalchemy.orm import Session
 
-from workforce.domain.permissions import Action
-from workforce.domain.stats_population import Grade, Move, Population, year_earlier
-from workforce.domain.stats_report import (
+from workforce.domain.accounts.permissions import Action
+from workforce.domain.stats.population import Grade, Move, Population, year_earlier
+from workforce.domain.stats.report import (
     AdjustmentYear,
     PayrollCost,
     StatsReport,
@@ -31,13 +31,12 @@ from workforce.persistence.adjustment import AdjustmentItem, AdjustmentRun
 from workforce.persistence.org import OrgUnit
 from workforce.persistence.payroll import PayrollMonth, Payslip
 from workforce.persistence.people import PostLevelChange, Transfer, Worker
-from workforce.services.adjustment_run import APPLIED
-from workforce.services.context import Actor, Database, require
-from workforce.services.demo import gc_paused
-from workforce.services.org import OrgNode
-from workforce.services.payroll_guard import APPROVED, CALCULATED, LOCKED, STATUS_NAMES
-from workforce.services.scales import posts_in_force
-from workforce.services.stats import (
+from workforce.services.adjustment.run import APPLIED
+from workforce.services.context import Actor, Database, gc_paused, require
+from workforce.services.payroll.guard import APPROVED, CALCULATED, LOCKED, STATUS_NAMES
+from workforce.services.roster.org import OrgNode
+from workforce.services.scales.in_force import posts_in_force
+from workforce.services.stats.indicators import (
     read_people,
     scope_unit,
     scoped,

@@ -8,9 +8,7 @@ gives a new worker (post/level, status, education, certificate), dated as the ge
 from __future__ import annotations
 
 import datetime as dt
-import gc
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 from operator import attrgetter
 from typing import Any, cast
@@ -18,12 +16,17 @@ from typing import Any, cast
 from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
 
-from workforce.domain.demo import DemoError, DemoPopulation, DemoWorker, generate_population
-from workforce.domain.ladder import ladder_value
-from workforce.domain.permissions import Action
+from workforce.domain.accounts.permissions import Action
+from workforce.domain.careers.ladder import ladder_value
+from workforce.domain.demo.population import (
+    DemoError,
+    DemoPopulation,
+    DemoWorker,
+    generate_population,
+)
 from workforce.domain.problems import ActionRefused
 from workforce.domain.progress import CancelToken, ProgressFn, no_progress
-from workforce.domain.worker import WORKER_FIELDS
+from workforce.domain.roster.worker import WORKER_FIELDS
 from workforce.persistence.base import Base, utc_now
 from workforce.persistence.careers import CertificateRegistration
 from workforce.persistence.database import refresh_statistics
@@ -38,10 +41,10 @@ from workforce.persistence.people import (
     TrainingSession,
     Worker,
 )
-from workforce.services import audit
-from workforce.services.context import Actor, Database, require
-from workforce.services.org import default_district_id
-from workforce.services.scales import posts_in_force
+from workforce.services.accounts import audit
+from workforce.services.context import Actor, Database, gc_paused, require
+from workforce.services.roster.org import default_district_id
+from workforce.services.scales.in_force import posts_in_force
 
 MAX_WORKERS = 500_000
 CHUNK = 5_000
@@ -71,21 +74,6 @@ class DemoReport:
             f"{self.communities}个社区、{self.grids}个网格；社工证{self.certificates}本，"
             f"考核{self.appraisals}条，培训{self.training_sessions}期{self.attendances}人次"
         )
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building many objects that all stay alive.
-
-    Its full collections rescan every object built so far: about 20% of the time at 100,000 people.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _refuse_unless_empty(session: Session, district_id: int) -> None:

@@ -14,18 +14,18 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from workforce.domain.accounts.permissions import DEFAULT_ADMIN
 from workforce.domain.vocab import Role
 from workforce.persistence.accounts import Setting, User
 from workforce.persistence.migrate import upgrade_to_head
 from workforce.persistence.org import OrgUnit
 from workforce.persistence.pay import AllowanceRate, PayScale, ScaleAmount, ScalePost
 from workforce.persistence.payroll import InsuranceBaseBounds, InsuranceRate
-from workforce.services import audit
-from workforce.services.audit_chain import require_audit_protection
-from workforce.services.bank_layouts import install_builtin_layouts
+from workforce.services.accounts import audit
+from workforce.services.accounts.audit_chain import require_audit_protection
 from workforce.services.context import Actor, Database
+from workforce.services.payroll.bank_layouts import install_builtin_layouts
 
-DEFAULT_ADMIN = "admin"
 SYSTEM = Actor(None, "system", Role.ADMIN)  # the program itself, installing its defaults
 
 
