@@ -19,9 +19,9 @@ from workforce.persistence.migrate import current_revision
 from workforce.services.accounts.auth import authenticate
 from workforce.services.accounts.export_audit import FULL_EXPORT
 from workforce.services.accounts.users import create_user, reset_password
+from workforce.services.backup import create_backup
 from workforce.services.context import Actor
 from workforce.services.payroll.bank_layouts import save_layout
-from workforce.services.system.backup import create_backup
 
 NOW = dt.datetime(2026, 3, 15, 9, 0, tzinfo=dt.UTC)
 LOCKED = "2026-03-15T09:15+00:00"  # NOW + the default 15 minutes
@@ -146,7 +146,7 @@ def _delete_layout(w: World, delete: Service) -> Expect:
 # -- the database (恢复) ----------------------------------------------------------------------
 
 
-@scenario("system.backup:restore")
+@scenario("backup:restore")
 def _restore(w: World, restore: Service) -> Expect:
     if w.db.engine.dialect.name != "sqlite":
         pytest.skip("a server database is restored by its administrator (pg_restore)")

@@ -30,8 +30,8 @@ from sqlalchemy.engine import make_url
 from tests.conftest import PG_ADMIN_URL
 from tests.crash.invariants import DONE, Counts, adjustment_done, file_checks, table_counts
 from tests.crash.scenario import prepare, write_sheet
+from workforce.services.backup import BEFORE_APPLY, BEFORE_LOCK
 from workforce.services.context import Database
-from workforce.services.system.backup import BEFORE_APPLY, BEFORE_LOCK
 
 KILLS = int(os.environ.get("WORKFORCE_CRASH_KILLS", "3"))
 SEED = int(os.environ.get("WORKFORCE_CRASH_SEED", "20261125"))

@@ -20,10 +20,7 @@ from workforce.persistence.accounts import AuditEntry, Setting
 from workforce.persistence.database import check_server_version
 from workforce.persistence.people import Worker
 from workforce.services.accounts.acting_user import actor_for
-from workforce.services.context import Actor, Database
-from workforce.services.payroll.calc import calculate_month
-from workforce.services.payroll.lifecycle import approve_month, lock_month
-from workforce.services.system.backup import (
+from workforce.services.backup import (
     BEFORE_LOCK,
     BEFORE_RESTORE,
     backup,
@@ -32,6 +29,9 @@ from workforce.services.system.backup import (
     list_backups,
     restore,
 )
+from workforce.services.context import Actor, Database
+from workforce.services.payroll.calc import calculate_month
+from workforce.services.payroll.lifecycle import approve_month, lock_month
 
 
 def _names(db: Database) -> list[str]:

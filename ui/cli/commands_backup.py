@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from ui.cli.common import CliError, emit_json, opened, say
-from workforce.services.system.backup import (
+from workforce.services.backup import (
     MANUAL,
     BackupInfo,
     create_backup,

@@ -13,8 +13,8 @@ from workforce.domain.vocab import Role
 from workforce.persistence.people import Worker
 from workforce.services.accounts.acting_user import actor_for
 from workforce.services.accounts.users import create_user
+from workforce.services.backup import create_backup
 from workforce.services.context import Actor, Database
-from workforce.services.system.backup import create_backup
 from workforce.services.system.demo import generate_demo
 from workforce.services.system.health import (
     check_database,

@@ -11,9 +11,9 @@ from tests.factories import make_worker
 from tests.ui.conftest import add_workers
 from ui.desktop.main_window import MainWindow
 from ui.desktop.system.backup_dialog import BackupDialog
+from workforce.services.backup import create_backup
 from workforce.services.context import Actor, Database
 from workforce.services.roster.workers import create_worker, load_worker
-from workforce.services.system.backup import create_backup
 
 pytestmark = pytest.mark.gui
 

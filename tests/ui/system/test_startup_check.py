@@ -15,8 +15,8 @@ from workforce.domain.problems import ActionRefused
 from workforce.domain.vocab import Role
 from workforce.services.accounts.auth import authenticate, change_own_password, set_initial_password
 from workforce.services.accounts.users import create_user, reset_password
+from workforce.services.backup import create_backup
 from workforce.services.context import Actor, Database
-from workforce.services.system.backup import create_backup
 from workforce.services.system.demo import generate_demo
 
 pytestmark = pytest.mark.gui

@@ -25,14 +25,14 @@ from ui.desktop.widgets.tables import make_table
 from ui.tasks import run_task
 from workforce.domain.problems import ActionRefused
 from workforce.domain.progress import CancelToken, ProgressFn
-from workforce.services.context import Actor, Database
-from workforce.services.system.backup import (
+from workforce.services.backup import (
     BackupInfo,
     backup_folder,
     create_backup,
     list_backups,
     restore,
 )
+from workforce.services.context import Actor, Database
 
 if TYPE_CHECKING:
     from ui.desktop.shell import WindowShell

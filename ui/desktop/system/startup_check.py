@@ -28,8 +28,8 @@ from ui.desktop.system.backup_dialog import backup_preview
 from ui.tasks import run_task, show_error
 from workforce.domain.problems import ActionRefused
 from workforce.domain.progress import CancelToken, ProgressFn
+from workforce.services.backup import BackupInfo
 from workforce.services.context import Actor, Database
-from workforce.services.system.backup import BackupInfo
 from workforce.services.system.health import (
     Health,
     damaged_message,

@@ -32,9 +32,9 @@ from workforce.services.adjustment.run import (
     SUPERSEDED,
     get_run,
 )
+from workforce.services.backup import BEFORE_APPLY, backup
 from workforce.services.context import Actor, Database, require
 from workforce.services.payroll.guard import refuse_revert_of_used_run
-from workforce.services.system.backup import BEFORE_APPLY, backup
 
 STATE_FIELDS = (
     "post",

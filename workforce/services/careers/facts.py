@@ -27,9 +27,9 @@ from workforce.persistence.accounts import Setting
 from workforce.persistence.careers import CertificateRegistration
 from workforce.persistence.org import OrgUnit
 from workforce.persistence.people import Certificate, TrainingAttendance, TrainingSession, Worker
-from workforce.services.accounts.scope import unit_within_scope
 from workforce.services.context import Actor
 from workforce.services.roster.org import OrgNode, org_nodes
+from workforce.services.roster.scope import unit_within_scope
 
 YEARLY_HOURS_SETTING = "training_yearly_hours"
 

@@ -30,6 +30,7 @@ from workforce.persistence.payroll import PayrollMonth, Payslip
 from workforce.persistence.people import Worker
 from workforce.services.accounts import audit
 from workforce.services.accounts.approval import self_approval_note
+from workforce.services.backup import BEFORE_LOCK, backup
 from workforce.services.context import Actor, Database, require
 from workforce.services.payroll.calc import as_period
 from workforce.services.payroll.compute import (
@@ -62,7 +63,6 @@ from workforce.services.payroll.seal import (
     seal_of,
     sealed_rows,
 )
-from workforce.services.system.backup import BEFORE_LOCK, backup
 
 COMPARED = FIGURE_COLUMNS
 

@@ -17,13 +17,13 @@ from workforce.domain.problems import ActionRefused, Problem
 from workforce.persistence.org import OrgUnit
 from workforce.persistence.payroll import Payslip, bulk_table
 from workforce.persistence.people import Worker
-from workforce.services.accounts.scope import require_in_scope, scope_units
 from workforce.services.context import Actor, Database, require
 from workforce.services.payroll.deduction_checks import month_warnings
 from workforce.services.payroll.guard import LOCKED, find_month, label
 from workforce.services.payroll.paid_as import who
 from workforce.services.payroll.slips import TAX_FIGURES as SLIP_FIGURES
 from workforce.services.payroll.views import MonthHeader, month_header, placed, yuan
+from workforce.services.roster.scope import require_in_scope, scope_units
 
 # The slip's cumulative withholding figures; 税率 and the separate bonus are fields of their own.
 TAX_FIGURES = tuple(

@@ -24,10 +24,10 @@ from workforce.persistence.org import OrgUnit
 from workforce.persistence.payroll import PayrollMonth, Payslip, bulk_table
 from workforce.persistence.people import Worker
 from workforce.services.accounts.export_audit import record_full_numbers
-from workforce.services.accounts.scope import scope_units
 from workforce.services.context import Actor, Database, require
 from workforce.services.payroll.guard import DRAFT, LOCKED, STATUS_NAMES, get_month, label
 from workforce.services.payroll.paid_as import payee, who
+from workforce.services.roster.scope import scope_units
 from workforce.services.scales.in_force import posts_in_force
 
 FIXED_EARNINGS = (

@@ -15,9 +15,9 @@ from workforce.persistence.org import OrgUnit
 from workforce.persistence.pay import ScalePost
 from workforce.persistence.people import Certificate, Worker
 from workforce.persistence.plain import plain_rows
-from workforce.services.accounts.scope import unit_within_scope
 from workforce.services.context import Actor
 from workforce.services.roster.org import descendants, org_nodes
+from workforce.services.roster.scope import unit_within_scope
 from workforce.services.scales.in_force import posts_in_force
 
 

@@ -7,9 +7,9 @@ from sqlalchemy.orm import Session
 
 from workforce.domain.problems import Problem, Where, error
 from workforce.persistence.people import Worker
-from workforce.services.accounts.scope import scope_name, scope_units
 from workforce.services.context import Actor
 from workforce.services.roster.plan import CHUNK, Work
+from workforce.services.roster.scope import scope_name, scope_units
 
 
 def _inside(units: set[int], work: Work, ref: int | None) -> bool:

@@ -39,8 +39,8 @@ from workforce.persistence.people import (
     allocate_ids,
 )
 from workforce.services.accounts import audit
-from workforce.services.accounts.scope import require_in_scope
 from workforce.services.context import Actor, Database, require
+from workforce.services.roster.scope import require_in_scope
 from workforce.services.scales.in_force import posts_in_force
 
 

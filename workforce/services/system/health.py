@@ -15,8 +15,8 @@ from workforce.domain.problems import ActionRefused
 from workforce.persistence.backup_files import sqlite_file
 from workforce.persistence.database import describe_url
 from workforce.persistence.integrity import check_engine, check_file
+from workforce.services.backup import BackupInfo, list_backups, restore
 from workforce.services.context import Actor, Database
-from workforce.services.system.backup import BackupInfo, list_backups, restore
 
 
 @dataclass(frozen=True, slots=True)
