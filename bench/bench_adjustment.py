@@ -33,7 +33,7 @@ from workforce.services.adjustment.apply import apply_run, revert_run
 from workforce.services.adjustment.inputs import load_facts
 from workforce.services.adjustment.run import approve_run, prepare_run, rules_for
 from workforce.services.context import Database
-from workforce.services.scales.in_force import scale_in_force
+from workforce.services.scale import scale_in_force
 from workforce.services.system.demo import generate_demo
 from workforce.services.system.setup import initialise
 

@@ -38,7 +38,7 @@ from workforce.domain.demo.population import generate_population
 from workforce.domain.roster.worker import WORKER_FIELDS, WorkerInput
 from workforce.services.accounts.acting_user import actor_for
 from workforce.services.context import Database, gc_paused
-from workforce.services.scales.in_force import posts_in_force
+from workforce.services.scale import posts_in_force
 from workforce.services.stats.indicators import people_query, statistics
 from workforce.services.system.demo import generate_demo
 from workforce.services.system.setup import initialise

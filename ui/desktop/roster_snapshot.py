@@ -14,7 +14,7 @@ from workforce.domain.vocab import ACTIVE_STATUSES
 from workforce.services.context import Actor, Database
 from workforce.services.roster.org import OrgNode, descendants, org_nodes
 from workforce.services.roster.query import RosterRow, roster_rows
-from workforce.services.scales.in_force import posts_in_force
+from workforce.services.scale import posts_in_force
 
 
 @dataclass(frozen=True, slots=True)

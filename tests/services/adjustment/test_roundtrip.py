@@ -14,7 +14,7 @@ from workforce.services.accounts.acting_user import actor_for
 from workforce.services.adjustment.apply import apply_run, revert_run
 from workforce.services.adjustment.run import approve_run, prepare_run
 from workforce.services.context import Database
-from workforce.services.scales.in_force import posts_in_force
+from workforce.services.scale import posts_in_force
 from workforce.services.system.demo import generate_demo
 
 STATE = (

@@ -11,7 +11,7 @@ from workforce.persistence.accounts import User
 from workforce.persistence.pay import AllowanceRate, ScaleAmount
 from workforce.services.context import Database
 from workforce.services.roster.org import org_tree
-from workforce.services.scales.in_force import scale_in_force
+from workforce.services.scale import scale_in_force
 from workforce.services.system.setup import initialise
 
 

@@ -24,7 +24,7 @@ from workforce.services.careers.certificates import CertificateEntry, record_cer
 from workforce.services.context import Actor, Database
 from workforce.services.roster.org import org_tree
 from workforce.services.roster.workers import load_worker
-from workforce.services.scales.in_force import posts_in_force
+from workforce.services.scale import posts_in_force
 
 pytestmark = pytest.mark.gui
 TODAY = dt.date.today()

@@ -9,7 +9,7 @@ from workforce.domain.problems import ActionRefused
 from workforce.domain.scale import find_post
 from workforce.services.adjustment.run import rules_for
 from workforce.services.context import Database
-from workforce.services.scales.in_force import posts_in_force
+from workforce.services.scale import posts_in_force
 
 
 def grade_new_hire(

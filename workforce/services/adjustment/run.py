@@ -36,7 +36,7 @@ from workforce.services.adjustment.appraisals import grade_scheme
 from workforce.services.adjustment.items import Costs, evaluate_workers
 from workforce.services.context import Actor, Database, gc_paused, require
 from workforce.services.payroll.basis import insurance_items
-from workforce.services.scales.in_force import scale_in_force
+from workforce.services.scale import scale_in_force
 
 PREPARED, APPROVED, APPLIED, REVERTED, SUPERSEDED = (
     "prepared",

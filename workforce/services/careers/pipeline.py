@@ -38,7 +38,7 @@ from workforce.services.accounts import audit
 from workforce.services.careers import facts as career_facts
 from workforce.services.careers.facts import Person
 from workforce.services.context import Actor, Database, require
-from workforce.services.scales.in_force import posts_in_force
+from workforce.services.scale import posts_in_force
 
 ROLE_POSTS_SETTING = "pipeline_role_posts"
 

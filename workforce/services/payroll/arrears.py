@@ -25,7 +25,7 @@ from workforce.persistence.pay import PayScale
 from workforce.persistence.payroll import PayArrears, PayrollMonth, Payslip
 from workforce.services.adjustment.run import APPLIED
 from workforce.services.payroll.guard import LOCKED
-from workforce.services.scales.in_force import load_scale
+from workforce.services.scale import load_scale
 
 
 @dataclass

@@ -28,7 +28,7 @@ from workforce.domain.scale import ScaleVersion
 from workforce.persistence.accounts import Setting
 from workforce.persistence.pay import AllowanceRate
 from workforce.persistence.payroll import InsuranceBaseBounds, InsuranceRate
-from workforce.services.scales.in_force import load_scale, scale_id_in_force
+from workforce.services.scale import load_scale, scale_id_in_force
 
 PROBATION_SHARE = "probation_share"
 CERTIFICATE_FROM_NEXT_MONTH = "certificate_allowance_from_next_month"

@@ -34,7 +34,7 @@ from workforce.services.payroll.views import (
     yuan,
 )
 from workforce.services.roster.scope import scope_units
-from workforce.services.scales.in_force import posts_in_force
+from workforce.services.scale import posts_in_force
 
 Amount = tuple[str, Decimal]  # (what, yuan)
 

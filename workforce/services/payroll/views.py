@@ -28,7 +28,7 @@ from workforce.services.context import Actor, Database, require
 from workforce.services.payroll.guard import DRAFT, LOCKED, STATUS_NAMES, get_month, label
 from workforce.services.payroll.paid_as import payee, who
 from workforce.services.roster.scope import scope_units
-from workforce.services.scales.in_force import posts_in_force
+from workforce.services.scale import posts_in_force
 
 FIXED_EARNINGS = (
     ("scale", "岗位等级工资"),

@@ -13,7 +13,7 @@ from workforce.services.accounts.export_audit import mask_account, masked_id, re
 from workforce.services.context import Actor, Database, require
 from workforce.services.roster.org import KIND_NAMES, OrgNode, org_nodes
 from workforce.services.roster.query import RosterRow, roster_rows
-from workforce.services.scales.in_force import posts_in_force
+from workforce.services.scale import posts_in_force
 
 
 def roster_for_export(

@@ -29,7 +29,7 @@ from workforce.persistence.people import Certificate, Worker
 from workforce.services.roster.org import default_district_id, org_nodes
 from workforce.services.roster.plan_rows import RowPlanner
 from workforce.services.roster.units import UnitPlan
-from workforce.services.scales.in_force import posts_in_force
+from workforce.services.scale import posts_in_force
 from workforce.services.sheet_import import SheetPlan
 
 CHUNK = 2000

@@ -13,7 +13,7 @@ from workforce.persistence.accounts import Setting
 from workforce.services.context import Actor, Database, require
 from workforce.services.roster.org import org_nodes
 from workforce.services.roster.query import RosterRow, roster_rows
-from workforce.services.scales.in_force import posts_in_force
+from workforce.services.scale import posts_in_force
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,7 +18,7 @@ from workforce.persistence.plain import plain_rows
 from workforce.services.context import Actor
 from workforce.services.roster.org import descendants, org_nodes
 from workforce.services.roster.scope import unit_within_scope
-from workforce.services.scales.in_force import posts_in_force
+from workforce.services.scale import posts_in_force
 
 
 @dataclass(frozen=True, slots=True)

@@ -41,7 +41,7 @@ from workforce.persistence.people import (
 from workforce.services.accounts import audit
 from workforce.services.context import Actor, Database, require
 from workforce.services.roster.scope import require_in_scope
-from workforce.services.scales.in_force import posts_in_force
+from workforce.services.scale import posts_in_force
 
 
 @dataclass(frozen=True, slots=True)

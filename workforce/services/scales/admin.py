@@ -41,7 +41,7 @@ from workforce.services.payroll.guard import (
     open_months,
 )
 from workforce.services.payroll.retro import PaidSlip, RetroPlan, retro_plan, write_retro
-from workforce.services.scales.in_force import load_scale, posts_in_force, scale_id_in_force
+from workforce.services.scale import load_scale, posts_in_force, scale_id_in_force
 
 ScaleRef = int | dt.date
 """A version by its id, or the version in force on a date."""

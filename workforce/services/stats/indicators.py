@@ -34,7 +34,7 @@ from workforce.persistence.people import (
 )
 from workforce.services.context import Actor, Database, gc_paused, require
 from workforce.services.roster.org import OrgNode, descendants, org_nodes
-from workforce.services.scales.in_force import posts_in_force
+from workforce.services.scale import posts_in_force
 
 SOCIAL_WORK_CERTIFICATE = "社会工作者职业水平证书"
 

@@ -35,7 +35,7 @@ from workforce.services.adjustment.run import APPLIED
 from workforce.services.context import Actor, Database, gc_paused, require
 from workforce.services.payroll.guard import APPROVED, CALCULATED, LOCKED, STATUS_NAMES
 from workforce.services.roster.org import OrgNode
-from workforce.services.scales.in_force import posts_in_force
+from workforce.services.scale import posts_in_force
 from workforce.services.stats.indicators import (
     read_people,
     scope_unit,

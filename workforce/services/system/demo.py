@@ -44,7 +44,7 @@ from workforce.persistence.people import (
 from workforce.services.accounts import audit
 from workforce.services.context import Actor, Database, gc_paused, require
 from workforce.services.roster.org import default_district_id
-from workforce.services.scales.in_force import posts_in_force
+from workforce.services.scale import posts_in_force
 
 MAX_WORKERS = 500_000
 CHUNK = 5_000
