@@ -35,7 +35,7 @@ from workforce.persistence.payroll import (
 from workforce.persistence.people import Worker
 from workforce.persistence.plain import plain_rows
 from workforce.services.accounts import audit
-from workforce.services.context import Actor, Database, require
+from workforce.services.context import Actor, Database, gc_paused, require
 from workforce.services.payroll.bases import StoredBase
 from workforce.services.payroll.compute import (
     BASE_COLUMNS,
@@ -43,7 +43,6 @@ from workforce.services.payroll.compute import (
     Gathered,
     base_rows,
     gather,
-    gc_paused,
     payslip_rows,
 )
 from workforce.services.payroll.deduction_checks import slip_warnings

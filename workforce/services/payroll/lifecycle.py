@@ -31,7 +31,7 @@ from workforce.persistence.people import Worker
 from workforce.services.accounts import audit
 from workforce.services.accounts.approval import self_approval_note
 from workforce.services.backup import BEFORE_LOCK, backup
-from workforce.services.context import Actor, Database, require
+from workforce.services.context import Actor, Database, gc_paused, require
 from workforce.services.payroll.calc import as_period
 from workforce.services.payroll.compute import (
     FIGURE_COLUMNS,
@@ -41,7 +41,6 @@ from workforce.services.payroll.compute import (
     fen,
     figures,
     gather,
-    gc_paused,
     load_carried,
 )
 from workforce.services.payroll.guard import (
