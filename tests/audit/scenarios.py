@@ -74,7 +74,7 @@ def make_world(db: Database, admin: Actor, *, people: bool = True) -> World:
 Service = Callable[..., Any]
 Scenario = Callable[[World, Service], Expect | tuple[Expect, ...]]  # one row or several
 SCENARIOS: dict[str, Scenario] = {}
-WITHOUT_PEOPLE = {"demo:generate_demo"}  # needs a database with no units or workers yet
+WITHOUT_PEOPLE = {"system.demo:generate_demo"}  # needs a database with no units or workers yet
 
 
 def scenario(key: str) -> Callable[[Scenario], Scenario]:

@@ -33,7 +33,8 @@ def test_a_service_that_skips_its_audit_record_is_refused(
     """The suite-wide guard, not a copy: drop rename_unit's audit call and its commit fails."""
     unit = create_unit(db, admin, None, "district", "二区")
     monkeypatch.setattr(audit, "record", lambda *args, **kwargs: None)
-    with pytest.raises(AuditGuardError, match=r"UPDATE org_unit from workforce/services/org\.py"):
+    where = r"UPDATE org_unit from workforce/services/roster/org\.py"
+    with pytest.raises(AuditGuardError, match=where):
         rename_unit(db, admin, unit, "三区")
     assert _audit_guard.violations
     _audit_guard.violations.clear()  # seen and expected here

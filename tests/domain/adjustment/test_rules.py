@@ -20,7 +20,7 @@ POSTS = {
     "staff": PostRange("staff", "其他社区工作者", 1, 12),
     "grid": PostRange("grid", "专职网格员", 1, 12, paid_as="staff"),
 }
-CASES = json.loads((Path(__file__).parents[1] / "golden" / "adjustment_cases.json").read_text())
+CASES = json.loads((Path(__file__).parents[2] / "golden" / "adjustment_cases.json").read_text())
 
 
 def history_from(data: dict[str, Any]) -> WorkerHistory:

@@ -26,7 +26,7 @@ from workforce.domain.payroll.tax import carried_after
 
 D = Decimal
 GOLDEN = json.loads(
-    (Path(__file__).parents[1] / "golden" / "tax" / "annual_bonus.json").read_text("utf-8")
+    (Path(__file__).parents[2] / "golden" / "tax" / "annual_bonus.json").read_text("utf-8")
 )
 
 

@@ -20,7 +20,7 @@ from workforce.domain.payroll.tax import (
 )
 from workforce.domain.payroll.tax_case import CaseError, explain, parse_case
 
-GOLDEN = Path(__file__).parents[1] / "golden" / "tax"
+GOLDEN = Path(__file__).parents[2] / "golden" / "tax"
 D = Decimal
 
 

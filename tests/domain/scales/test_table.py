@@ -27,7 +27,7 @@ POSTS = (
     PostRange("staff", "其他社区工作者", 1, 12, aliases=("其他",)),
     PostRange("grid", "专职网格员", 1, 12, paid_as="staff"),
 )
-DEMO = Path(__file__).parents[2] / "workforce" / "data" / "demo-scale.csv"
+DEMO = Path(__file__).parents[3] / "workforce" / "data" / "demo-scale.csv"
 
 
 def demo_rows() -> list[tuple[Cell, ...]]:

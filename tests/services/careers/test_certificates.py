@@ -39,7 +39,7 @@ from workforce.services.roster.org import UnitResolver, default_district_id
 from workforce.services.roster.workers import create_worker, load_worker
 
 GOLDEN = json.loads(
-    (Path(__file__).parents[1] / "golden" / "certificate_cases.json").read_text("utf-8")
+    (Path(__file__).parents[2] / "golden" / "certificate_cases.json").read_text("utf-8")
 )
 D = dt.date.fromisoformat
 TODAY = dt.date(2026, 3, 1)

@@ -32,7 +32,7 @@ from workforce.services.roster.org import UnitResolver, default_district_id
 from workforce.services.roster.workers import create_worker, load_worker
 
 GOLDEN = json.loads(
-    (Path(__file__).parents[1] / "golden" / "eligibility_cases.json").read_text("utf-8")
+    (Path(__file__).parents[2] / "golden" / "eligibility_cases.json").read_text("utf-8")
 )
 ON = dt.date.fromisoformat(GOLDEN["on"])
 D = dt.date.fromisoformat
