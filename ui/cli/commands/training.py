@@ -15,7 +15,7 @@ from typing import Any
 
 from reports.careers.xlsx import write_training_compliance
 from reports.roster.errors_xlsx import write_error_report
-from ui.cli.commands_certs import (
+from ui.cli.commands.certs import (
     REJECTED,
     print_problems,
     problem_document,

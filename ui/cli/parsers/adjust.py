@@ -1,4 +1,4 @@
-"""The adjust commands' arguments; their code, ``ui.cli.commands_adjust``, is imported
+"""The adjust commands' arguments; their code, ``ui.cli.commands.adjust``, is imported
 when one of them runs."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from ui.cli.parsers import appraisal, scale
 from ui.cli.parsers.lazy import handlers
 from workforce.domain.accounts.permissions import Action
 
-later = handlers("ui.cli.commands_adjust")
+later = handlers("ui.cli.commands.adjust")
 
 
 def register(sub: Any) -> None:

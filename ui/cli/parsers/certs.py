@@ -1,4 +1,4 @@
-"""The certs and reminders commands' arguments; their code, ``ui.cli.commands_certs``, is imported
+"""The certs and reminders commands' arguments; their code, ``ui.cli.commands.certs``, is imported
 when one of them runs."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from ui.cli.parsers.lazy import handlers
 from workforce.domain.accounts.permissions import Action
 from workforce.domain.careers.compliance import ReminderKind
 
-later = handlers("ui.cli.commands_certs")
+later = handlers("ui.cli.commands.certs")
 
 
 def register(sub: Any) -> None:

@@ -1,4 +1,4 @@
-"""The payroll deductions commands' arguments; their code, ``ui.cli.commands_payroll_deductions``,
+"""The payroll deductions commands' arguments; their code, ``ui.cli.commands.payroll_deductions``,
 is imported when one of them runs."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from ui.cli.options import add_user_option
 from ui.cli.parsers.lazy import handlers
 from workforce.domain.accounts.permissions import Action
 
-later = handlers("ui.cli.commands_payroll_deductions")
+later = handlers("ui.cli.commands.payroll_deductions")
 
 DEDUCTION_KINDS = sorted(
     ("子女教育", "婴幼儿照护", "赡养老人", "继续教育", "住房贷款利息", "住房租金")

@@ -1,4 +1,4 @@
-"""The user commands' arguments; their code, ``ui.cli.commands_users``, is imported
+"""The user commands' arguments; their code, ``ui.cli.commands.users``, is imported
 when one of them runs."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from workforce.domain.vocab import Role
 NEW_PASSWORD_ENV = "WORKFORCE_NEW_PASSWORD"
 ROLES = [r.value for r in Role]
 
-later = handlers("ui.cli.commands_users")
+later = handlers("ui.cli.commands.users")
 
 
 def register(sub: Any) -> None:
