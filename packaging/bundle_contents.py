@@ -1,7 +1,7 @@
 """What goes into the one-folder bundle, read from the source tree (no module is named by hand).
 
 The command line imports each command's code by a string (``later("run_x")`` names a function of
-``ui.cli.commands_*``) and Alembic loads the migrations from files, so PyInstaller's import
+``ui.cli.commands.*``) and Alembic loads the migrations from files, so PyInstaller's import
 analysis cannot see them. Instead every module of the program's packages is a hidden import, found
 by walking the package folders: a module added, renamed or moved into a capability package is
 bundled without touching the recipe. Used by ``workforce.spec``; standard library only, no import

@@ -36,7 +36,7 @@ def test_every_command_s_code_is_a_hidden_import(contents: ModuleType) -> None:
     named = {h.module for h in handlers if isinstance(h, Handler)}
     assert len(named) > 10
     assert named - modules == set()
-    assert {"ui.desktop.app", "reports.fonts", "workforce.services.setup"} <= modules
+    assert {"ui.desktop.app", "reports.fonts", "workforce.services.system.setup"} <= modules
     assert not [m for m in modules if m.startswith("tests")]
 
 

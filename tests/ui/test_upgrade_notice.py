@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from tests.services.test_upgrade_backup import _older_file
+from tests.services.system.test_upgrade_backup import _older_file
 from ui.desktop.app import open_operation, tell_upgrade_backup
 from workforce.domain.progress import CancelToken, no_progress
 

@@ -12,7 +12,7 @@ from alembic import command
 from ui.cli.main import main
 from workforce.persistence.migrate import alembic_config, current_revision, head_revision
 from workforce.services.context import Database
-from workforce.services.setup import initialise
+from workforce.services.system.setup import initialise
 
 
 def _older_file(path: Path) -> str:
