@@ -12,6 +12,8 @@ not: Noto Sans/Serif CJK and Source Han (.ttc/.otf): their outlines are PostScri
 that fails to load or lacks common Chinese characters is skipped.
 
 ``WORKFORCE_PDF_FONT`` may name a font file to use first (``path`` or ``path#index`` for a .ttc).
+The packaged program (PyInstaller) ships one in its ``fonts`` folder (Droid Sans Fallback,
+Apache-2.0) and uses it before the system's, so its PDFs are the same on every office PC.
 """
 
 from __future__ import annotations
@@ -106,9 +108,20 @@ def _from_environment() -> list[Candidate]:
     return [(Path(path), int(index) if index.isdigit() else 0)]
 
 
+def _bundled_fonts() -> list[Candidate]:
+    """The fonts shipped in the packaged program's folder (none when run from source)."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle is None:
+        return []
+    folder = Path(bundle) / "fonts"
+    return [(f, 0) for f in sorted(folder.glob("*")) if f.suffix.lower() in (".ttf", ".ttc")]
+
+
 def candidates() -> Iterator[Candidate]:
-    """Font files to try, best first: the one the user named, then the platform's usual ones."""
+    """Font files to try, best first: the one the user named, the one the packaged program
+    ships, then the platform's usual ones."""
     yield from _from_environment()
+    yield from _bundled_fonts()
     if sys.platform.startswith("win"):
         yield from _windows_fonts()
     elif sys.platform == "darwin":

@@ -112,7 +112,10 @@ def open_database(url: str | None, *, unprotected: bool = False) -> tuple[Databa
     db: Database | None = None
     try:
         db = Database.open(url)
-        return db, setup.initialise(db)
+        report = setup.initialise(db)
+        if report.upgrade_backup is not None:
+            say(f"数据库已升级到本版本的结构；升级前的文件已备份到 {report.upgrade_backup}")
+        return db, report
     except AuditUnprotected as exc:
         if not unprotected or db is None:
             raise CliError(exc.message) from exc

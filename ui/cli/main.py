@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable, Sequence
 
 from ui.cli.parsers import register_all
+from ui.cli.version import VersionAction
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -26,6 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="workforce", description="社区工作者档案与薪酬管理系统（命令行）"
     )
     parser.add_argument("--db", metavar="URL", help=DB_HELP)
+    parser.add_argument("--version", action=VersionAction, help="显示版本、构建日期和提交")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     register_all(sub)
     _accept_db_anywhere(parser)

@@ -11,7 +11,9 @@ import logging
 import os
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
@@ -81,9 +83,11 @@ def run_desktop(db_url: str | None) -> int:
     window.show()
     opened: list[Database] = []
 
-    def attach(db: Database) -> None:
-        opened.append(db)
-        begin_session(window, db, lambda: app.exit(0))
+    def attach(result: Opened) -> None:
+        opened.append(result.db)
+        if result.upgrade_backup is not None:
+            tell_upgrade_backup(window, result.upgrade_backup)
+        begin_session(window, result.db, lambda: app.exit(0))
 
     def refuse(exc: BaseException) -> None:
         show_start_error(window, exc)
@@ -139,12 +143,33 @@ def begin_session(
     return sign_in
 
 
+@dataclass(frozen=True, slots=True)
+class Opened:
+    """The database, ready; ``upgrade_backup`` is the copy made before an upgrade migrated it."""
+
+    db: Database
+    upgrade_backup: Path | None = None
+
+
+def tell_upgrade_backup(parent: QWidget, copy: Path) -> None:
+    """Say that a newer version upgraded the file, and where the copy from before it is."""
+    QMessageBox.information(
+        parent,
+        QCoreApplication.translate("app", "Program updated"),
+        QCoreApplication.translate(
+            "app",
+            "The database was upgraded for this version of the program. "
+            "The file as it was before the upgrade is kept as a backup:\n%1",
+        ).replace("%1", str(copy)),
+    )
+
+
 def open_operation(
     db_url: str | None,
-) -> Callable[[ProgressFn, CancelToken], Database]:
-    """``Database.open`` + ``initialise`` (migrates, installs defaults)."""
+) -> Callable[[ProgressFn, CancelToken], Opened]:
+    """``Database.open`` + ``initialise`` (backs an older file up, migrates, installs defaults)."""
 
-    def operation(_progress: ProgressFn, _cancel: CancelToken) -> Database:
+    def operation(_progress: ProgressFn, _cancel: CancelToken) -> Opened:
         from sqlalchemy.exc import ArgumentError
 
         from workforce.persistence.database import resolve_url
@@ -154,8 +179,8 @@ def open_operation(
         db: Database | None = None
         try:
             db = Database.open(db_url)
-            initialise(db)
-            return db
+            report = initialise(db)
+            return Opened(db, report.upgrade_backup)
         except ActionRefused:
             if db is not None:
                 db.close()

@@ -45,6 +45,7 @@ STALE_PARTIAL_SECONDS = 3600
 BEFORE_APPLY = "调级应用"
 BEFORE_LOCK = "工资锁定"
 BEFORE_RESTORE = "恢复前"
+BEFORE_UPGRADE = "升级前"
 MANUAL = "手动"
 _NAME = re.compile(r"^workforce-(\d{8}-\d{6})(?:-(\d+))?-(.*)\.db$")
 _UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')  # not allowed in Windows file names

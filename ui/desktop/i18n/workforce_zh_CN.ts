@@ -3535,17 +3535,29 @@ Save anyway?</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../app.py" line="+198"/>
+        <location filename="../app.py" line="+223"/>
         <source>Cannot start</source>
         <translation>无法启动</translation>
     </message>
     <message>
-        <location line="-102"/>
+        <location line="-123"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+58"/>
+        <source>Program updated</source>
+        <translation>程序已更新</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The database was upgraded for this version of the program. The file as it was before the upgrade is kept as a backup:
+%1</source>
+        <translation>数据库已升级为本版本程序的结构。升级前的数据库文件已备份：
+%1</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>The database address is not valid:
 %1</source>
         <translation>数据库地址无效：

@@ -1,4 +1,9 @@
-"""``workforce init`` and the first start: migrate, then install the defaults once."""
+"""``workforce init`` and the first start: migrate, then install the defaults once.
+
+An existing file whose schema is older than the program's (a newer version was installed over an
+older one) is backed up before it is migrated (``backups/…-升级前.db`` beside it), and the report
+names the copy so that the command line and the desktop say so.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,7 @@ import json
 from dataclasses import dataclass
 from decimal import Decimal
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import insert, select
@@ -17,12 +23,13 @@ from sqlalchemy.orm import Session
 from workforce.domain.accounts.permissions import DEFAULT_ADMIN
 from workforce.domain.vocab import Role
 from workforce.persistence.accounts import Setting, User
-from workforce.persistence.migrate import upgrade_to_head
+from workforce.persistence.migrate import current_revision, head_revision, upgrade_to_head
 from workforce.persistence.org import OrgUnit
 from workforce.persistence.pay import AllowanceRate, PayScale, ScaleAmount, ScalePost
 from workforce.persistence.payroll import InsuranceBaseBounds, InsuranceRate
 from workforce.services.accounts import audit
 from workforce.services.accounts.audit_chain import require_audit_protection
+from workforce.services.backup import BEFORE_UPGRADE, backup
 from workforce.services.context import Actor, Database
 from workforce.services.payroll.bank_layouts import install_builtin_layouts
 
@@ -36,6 +43,9 @@ class InitReport:
     created_admin: bool
     installed_scale: bool
     installed_insurance: bool = False
+    upgrade_backup: Path | None = None
+    """The copy made before migrating an older schema (None: nothing to migrate, a new file, or
+    PostgreSQL, which its administrator backs up)."""
 
 
 def _region_defaults() -> dict[str, Any]:
@@ -124,6 +134,7 @@ def initialise(db: Database) -> InitReport:
     Safe to run again: each default is installed only when missing. Refuses (``AuditUnprotected``)
     when the audit log's triggers are missing: every program opens the database through here.
     """
+    upgrade_backup = backup_before_upgrade(db)
     migrated = upgrade_to_head(db.engine)
     require_audit_protection(db)
     defaults = _region_defaults()
@@ -176,5 +187,19 @@ def initialise(db: Database) -> InitReport:
                     changes[name] = (None, "默认值")
             audit.record(session, SYSTEM, "install_defaults", "setting", None, changes)
     return InitReport(
-        migrated, created_district, created_admin, installed_scale, installed_insurance
+        migrated,
+        created_district,
+        created_admin,
+        installed_scale,
+        installed_insurance,
+        upgrade_backup,
     )
+
+
+def backup_before_upgrade(db: Database) -> Path | None:
+    """Copy the embedded file before an upgrade migrates its schema; a copy that cannot be made
+    refuses the start (``ActionRefused``) rather than migrate without one."""
+    revision = current_revision(db.engine)
+    if revision is None or revision == head_revision(db.engine):
+        return None
+    return backup(db, BEFORE_UPGRADE)
