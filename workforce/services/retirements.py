@@ -1,0 +1,133 @@
+"""退休: each active worker's statutory retirement date under the 2025 reform (issue 19), the
+workers retiring within a number of months (the reminder list) and the retirements per year
+ahead (the statistic). Reads only."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, aliased
+
+from workforce.domain.permissions import Action
+from workforce.domain.retirement import (
+    DEFAULT_ORIGINAL_AGE,
+    ORIGINAL_AGES,
+    Retirement,
+    original_age_of,
+    retirement,
+    retirements_by_year,
+)
+from workforce.domain.vocab import ACTIVE_STATUSES
+from workforce.persistence.org import OrgUnit
+from workforce.persistence.people import Worker
+from workforce.services.context import Actor, Database, require
+from workforce.services.org import OrgNode
+from workforce.services.payroll_basis import setting
+from workforce.services.stats import scope_unit, scoped
+
+DEFAULTS_KEY = "retirement_defaults"
+"""Setting: the region's original retirement age by sex, ``{"男": 60, "女": 50}`` by default."""
+
+
+@dataclass(frozen=True, slots=True)
+class Retiree:
+    worker_id: int
+    name: str
+    sex: str
+    birth_date: dt.date
+    district: str
+    street: str
+    community: str
+    post: str
+    level: int
+    retirement: Retirement
+
+
+def original_age_defaults(session: Session) -> Mapping[str, int]:
+    """The region's default original age per sex (setting ``retirement_defaults``)."""
+    stored = setting(session, DEFAULTS_KEY, None)
+    values = dict(DEFAULT_ORIGINAL_AGE)
+    if isinstance(stored, dict):
+        for sex, age in stored.items():
+            if int(age) not in ORIGINAL_AGES:
+                raise ValueError(f"设置{DEFAULTS_KEY}：{sex}的原退休年龄{age}不是50、55或60")
+            values[str(sex)] = int(age)
+    return values
+
+
+def active_retirements(session: Session, unit: OrgNode | None = None) -> list[Retiree]:
+    """Every active worker (of the unit, when given) with their statutory retirement."""
+    defaults = original_age_defaults(session)
+    community, street, district = aliased(OrgUnit), aliased(OrgUnit), aliased(OrgUnit)
+    query = select(
+        Worker.id,
+        Worker.name,
+        Worker.sex,
+        Worker.birth_date,
+        district.name,
+        street.name,
+        community.name,
+        Worker.post,
+        Worker.level,
+        Worker.retirement_age,
+    ).where(Worker.status.in_([s.value for s in ACTIVE_STATUSES]))
+    rows = session.execute(
+        scoped(query, unit, org=(community, street, district)).order_by(Worker.id)
+    ).all()
+    return [
+        Retiree(
+            worker_id,
+            name,
+            sex,
+            birth,
+            district_name,
+            street_name,
+            community_name,
+            post,
+            level,
+            retirement(birth, original_age_of(sex, age, defaults)),
+        )
+        for (
+            worker_id,
+            name,
+            sex,
+            birth,
+            district_name,
+            street_name,
+            community_name,
+            post,
+            level,
+            age,
+        ) in rows
+    ]
+
+
+def retiring_within(
+    db: Database, actor: Actor, as_of: dt.date, months: int = 12, unit_id: int | None = None
+) -> list[Retiree]:
+    """The reminder list: active workers whose statutory retirement falls from ``as_of`` to the
+    end of the month ``months`` months on, soonest first."""
+    require(actor, Action.VIEW_WORKERS)
+    total = as_of.year * 12 + as_of.month - 1 + months
+    year, month0 = divmod(total, 12)
+    until = dt.date(year, month0 + 1, 1)
+    with db.reading() as session:
+        unit = scope_unit(session, actor, unit_id)
+        people = active_retirements(session, unit)
+    found = [p for p in people if as_of <= p.retirement.date < until]
+    return sorted(found, key=lambda p: (p.retirement.date, p.worker_id))
+
+
+def retirements_per_year(
+    db: Database, actor: Actor, first_year: int, years: int = 5, unit_id: int | None = None
+) -> dict[int, int]:
+    """The statistic: how many of today's active workers reach their statutory retirement in
+    each of ``years`` years from ``first_year``."""
+    require(actor, Action.VIEW_WORKERS)
+    with db.reading() as session:
+        unit = scope_unit(session, actor, unit_id)
+        people = active_retirements(session, unit)
+    return retirements_by_year([p.retirement.date for p in people], first_year, years)
