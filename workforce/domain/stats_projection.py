@@ -150,6 +150,20 @@ class Projection:
     years: tuple[YearFigures, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class BudgetReport:
+    """The baseline and each scenario over the same years, with the assumptions in words."""
+
+    first: int
+    years: int
+    baseline: Projection
+    scenarios: tuple[Projection, ...]
+    assumptions: tuple[str, ...]
+    people: int
+    overdue: int  # active workers already past their statutory retirement (not counted)
+    unit_name: str | None = None
+
+
 def assumed_grades(
     shares: Sequence[tuple[str, Decimal]], count: int, year: int, first: int
 ) -> list[str]:
