@@ -121,11 +121,6 @@ class Cost:
         self.employer += employer
         self.headcount += people
 
-    def scaled(self, share: Decimal) -> Cost:
-        return Cost(
-            round_fen(self.gross * share), round_fen(self.employer * share), self.headcount * share
-        )
-
 
 @dataclass(slots=True)
 class YearFigures:
@@ -333,28 +328,27 @@ def _since(person: Person, year: int) -> int:
 
 @dataclass(slots=True)
 class _Sums:
-    """A year's sums per unit before the unit's expected share of stayers."""
+    """A year's sums per unit, post and month before the unit's expected share of stayers."""
 
-    cost: dict[tuple[int, str], Cost] = field(default_factory=lambda: defaultdict(Cost))
-    months: dict[tuple[int, int], Cost] = field(default_factory=lambda: defaultdict(Cost))
+    heads: dict[tuple[int, str], Decimal] = field(default_factory=lambda: defaultdict(Decimal))
+    months: dict[tuple[int, str, int], Cost] = field(default_factory=lambda: defaultdict(Cost))
     present_at_refill: dict[int, int] = field(default_factory=lambda: defaultdict(int))
     # workers sharing their twelve months' gross; employer contributions by their last month
     gross_of: dict[tuple[int, str, tuple[Decimal, ...]], int] = field(
         default_factory=lambda: defaultdict(int)
     )
-    employer_until: dict[tuple[int, int], Decimal] = field(
+    employer_until: dict[tuple[int, str, int], Decimal] = field(
         default_factory=lambda: defaultdict(Decimal)
     )
 
     def spread(self) -> None:
-        """The shared gross and contributions into the units' costs and months."""
+        """The shared gross and contributions into the units' months."""
         for (community, post, months), count in self.gross_of.items():
-            self.cost[community, post].gross += sum(months, ZERO) * count
             for m, gross in enumerate(months, start=1):
-                self.months[community, m].gross += gross * count
-        for (community, last), employer in self.employer_until.items():
+                self.months[community, post, m].gross += gross * count
+        for (community, post, last), employer in self.employer_until.items():
             for m in range(1, last + 1):
-                self.months[community, m].employer += employer
+                self.months[community, post, m].employer += employer
 
 
 class _Run:
@@ -442,15 +436,12 @@ class _Run:
         sums.gross_of[person.community, history.post, months] += 1
         base = self.bases[index]
         employer = self.pay.contribution(clamp_base(months[0] if base is None else base, bounds))
-        sums.employer_until[person.community, last] += employer
-        cost = sums.cost[person.community, history.post]
-        cost.employer += employer * last
+        sums.employer_until[person.community, history.post, last] += employer
         if not retiring:
-            cost.headcount += ONE
+            sums.heads[person.community, history.post] += ONE
             reward = self.economy.reward.get(grade or "", ZERO)
             if reward:
-                cost.gross += reward
-                sums.months[person.community, 12].gross += reward
+                sums.months[person.community, history.post, 12].gross += reward
         self.bases[index] = round_fen(sum(months, ZERO) / last)  # next year's: this average
 
 
@@ -508,48 +499,46 @@ def _unit_rows(
     hires: dict[int, list[tuple[int, Decimal]]],
     t: int,
 ) -> None:
-    """Apply each unit's expected share of stayers, refill its vacancies, add up the rows."""
-    for (community, post), cost in sums.cost.items():
-        unit = unit_of[community]
-        _add(figures, unit, post, cost.scaled((ONE - unit.leaver_rate) ** t))
-    for (community, month), cost in sums.months.items():
-        share = (ONE - unit_of[community].leaver_rate) ** t
-        figures.by_month.setdefault(month, Cost()).add(
-            round_fen(cost.gross * share), round_fen(cost.employer * share)
-        )
+    """Apply each unit's expected share of stayers, refill its vacancies, add up the rows. Each
+    unit's month is rounded to the fen once; the years and breakdowns are sums of those."""
+    shares = {c: (ONE - u.leaver_rate) ** t for c, u in unit_of.items()}
+    rows: dict[tuple[int, str], Cost] = defaultdict(Cost)
+    for (community, post, month), cost in sums.months.items():
+        share = shares[community]
+        gross, employer = round_fen(cost.gross * share), round_fen(cost.employer * share)
+        figures.by_month[month].add(gross, employer)
+        rows[community, post].add(gross, employer)
+    heads: dict[int, Decimal] = defaultdict(Decimal)
+    for (community, post), n in sums.heads.items():
+        rows[community, post].headcount += n * shares[community]
+        heads[community] += n * shares[community]
+    for (community, post), cost in rows.items():
+        _add(figures, unit_of[community], post, cost)
     post, level = economy.entry
+    months = pay_year.months(post, level, None, 13, None, False, 12)
     for community, unit in unit_of.items():
         stay = ONE - unit.leaver_rate
         if unit.approved is not None:
             earlier = sum((n * stay ** (t - k) for k, n in hires[community]), ZERO)
-            present = sums.present_at_refill.get(community, 0) * stay**t + earlier
+            present = sums.present_at_refill.get(community, 0) * shares[community] + earlier
             approved = unit.approved + scenario.headcount.get(community, 0)
             vacancies = max(ZERO, Decimal(approved) - present)
             if vacancies:
                 hires[community].append((t, vacancies))
                 figures.hires += vacancies
+        made = ZERO
         for k, count in hires[community]:
             n = count * stay ** (t - k)
-            months = pay_year.months(post, level, None, 13, None, False, 12)
-            paid = months[economy.refill_month - 1 :] if k == t else months
-            employer = pay_year.pay.contribution(clamp_base(paid[0], bounds))
-            _add(
-                figures,
-                unit,
-                post,
-                Cost(round_fen(sum(paid, ZERO) * n), round_fen(employer * len(paid) * n), n),
-            )
-            for m in range(13 - len(paid), 13):
-                figures.by_month.setdefault(m, Cost()).add(
-                    round_fen(months[m - 1] * n), round_fen(employer * n)
-                )
-    heads: dict[int, Decimal] = defaultdict(Decimal)
-    for (community, _), cost in sums.cost.items():
-        heads[community] += cost.headcount
-    for community, unit in unit_of.items():
-        stay = ONE - unit.leaver_rate
-        made = sum((n * stay ** (t - k) for k, n in hires[community]), ZERO)
-        figures.leavers += (heads[community] * stay**t + made) * unit.leaver_rate
+            made += n
+            start = economy.refill_month if k == t else 1
+            employer = pay_year.pay.contribution(clamp_base(months[start - 1], bounds))
+            cost = Cost(headcount=n)
+            for m in range(start, 13):
+                gross, paid = round_fen(months[m - 1] * n), round_fen(employer * n)
+                figures.by_month[m].add(gross, paid)
+                cost.add(gross, paid)
+            _add(figures, unit, post, cost)
+        figures.leavers += (heads[community] + made) * unit.leaver_rate
 
 
 def _add(figures: YearFigures, unit: Unit, post: str, cost: Cost) -> None:
