@@ -753,6 +753,147 @@ Everything entered since then will no longer be shown; the current data is first
     </message>
 </context>
 <context>
+    <name>BudgetWindow</name>
+    <message>
+        <location filename="../budget_window.py" line="+82"/>
+        <source>Pay bill projection</source>
+        <translation>工资总额测算</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>From year</source>
+        <translation>起始年度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Years</source>
+        <translation>测算年数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scenarios (the baseline is always shown)</source>
+        <translation>情景（基线总会列出）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Load file…</source>
+        <translation>读取文件…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Calculate</source>
+        <translation>测算</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>New scenario</source>
+        <translation>新建情景</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. general raise 5%</source>
+        <translation>如：普调5%</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+2"/>
+        <source>unchanged</source>
+        <translation>不变</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>General raise</source>
+        <translation>普调幅度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Raise from</source>
+        <translation>普调起始日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Qualifying years per step</source>
+        <translation>每晋1级所需合格年度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grid workers at parity from</source>
+        <translation>网格员同酬起始日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add scenario</source>
+        <translation>添加情景</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+6"/>
+        <source>Scenario</source>
+        <translation>情景</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+8"/>
+        <source>Load a scenario</source>
+        <translation>读取情景文件</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Table</source>
+        <translation>表</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export workbook…</source>
+        <translation>导出工作簿…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export PDF…</source>
+        <translation>导出PDF…</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Projecting the pay bill…</source>
+        <translation>正在测算工资总额…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 active workers are past their statutory retirement and are not counted.</source>
+        <translation>%1名在职人员已过法定退休时间，未计入测算。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 people; assumptions are listed in the exports.</source>
+        <translation>测算%1人；测算假设列在导出的表中（鼠标停留可查看）。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Total labour cost per year (10,000 yuan)</source>
+        <translation>各年人工成本合计（万元）</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Export the projection</source>
+        <translation>导出工资总额测算</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+</context>
+<context>
     <name>CareerTabs</name>
     <message>
         <location filename="../career_tabs.py" line="+168"/>
@@ -956,7 +1097,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
 <context>
     <name>DashboardDock</name>
     <message>
-        <location filename="../dashboard_dock.py" line="+32"/>
+        <location filename="../dashboard_dock.py" line="+33"/>
         <location line="+8"/>
         <source>Dashboard</source>
         <translation>统计看板</translation>
@@ -1291,7 +1432,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
 <context>
     <name>ImportPreview</name>
     <message>
-        <location filename="../import_dialog.py" line="+111"/>
+        <location filename="../import_dialog.py" line="+112"/>
         <source>Import roster: %1</source>
         <translation>导入花名册：%1</translation>
     </message>
@@ -1336,7 +1477,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
         <translation>表格中有错误时不能导入：请在表格中改正（错误报告已标出）后重新导入。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+13"/>
         <location line="+16"/>
         <source>Export error report</source>
         <translation>导出错误报告</translation>
@@ -1745,7 +1886,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="+62"/>
+        <location filename="../main_window.py" line="+64"/>
         <source>Community workers: files and pay</source>
         <translation>社区工作者档案与薪酬管理系统</translation>
     </message>
@@ -1770,12 +1911,12 @@ Everything entered since then will no longer be shown. The damaged file is kept 
         <translation>全部岗位</translation>
     </message>
     <message>
-        <location line="+170"/>
+        <location line="+173"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location line="-131"/>
+        <location line="-134"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -1850,7 +1991,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
         <translation>人员(&amp;W)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
@@ -1860,7 +2001,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+65"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
@@ -1875,7 +2016,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
         <translation>共 %1 人，显示 %2 人</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+73"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -3507,7 +3648,7 @@ Save anyway?</source>
 <context>
     <name>adjust_menu</name>
     <message>
-        <location filename="../adjust_menu.py" line="+60"/>
+        <location filename="../adjust_menu.py" line="+61"/>
         <source>&amp;Adjustment</source>
         <translation>调级调薪(&amp;A)</translation>
     </message>
@@ -3572,7 +3713,7 @@ Save anyway?</source>
 <context>
     <name>audit_menu</name>
     <message>
-        <location filename="../audit_menu.py" line="+36"/>
+        <location filename="../audit_menu.py" line="+37"/>
         <source>&amp;System</source>
         <translation>系统(&amp;S)</translation>
     </message>
@@ -3592,7 +3733,7 @@ Save anyway?</source>
         <translation>密码已修改。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>User management…</source>
         <translation>用户管理…</translation>
     </message>
@@ -3605,7 +3746,7 @@ Save anyway?</source>
 <context>
     <name>career_menu</name>
     <message>
-        <location filename="../career_menu.py" line="+65"/>
+        <location filename="../career_menu.py" line="+66"/>
         <source>Promotion pipeline…</source>
         <translation>晋升通道…</translation>
     </message>
@@ -3635,7 +3776,7 @@ Save anyway?</source>
         <location filename="../payroll_items_grid.py" line="-253"/>
         <location filename="../payroll_text.py" line="+29"/>
         <location filename="../pipeline_board.py" line="-147"/>
-        <location filename="../reminders_dock.py" line="-56"/>
+        <location filename="../reminders_dock.py" line="-57"/>
         <location filename="../training_dialogs.py" line="-111"/>
         <location filename="../training_window.py" line="-192"/>
         <location filename="../users_window.py" line="-188"/>
@@ -4298,12 +4439,12 @@ Enter them anyway?</source>
 <context>
     <name>file_actions</name>
     <message>
-        <location filename="../file_actions.py" line="+58"/>
+        <location filename="../file_actions.py" line="+51"/>
         <source>Masked unless checked; a file with full numbers is noted in the audit log.</source>
         <translation>不勾选时遮蔽显示；导出完整号码将记入审计日志。</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>Export roster</source>
         <translation>导出花名册</translation>
     </message>
@@ -4377,7 +4518,7 @@ Enter them anyway?</source>
 <context>
     <name>import</name>
     <message>
-        <location filename="../import_dialog.py" line="-149"/>
+        <location filename="../import_dialog.py" line="-147"/>
         <source>Reading and checking %1…</source>
         <translation>正在读取并检查 %1…</translation>
     </message>
@@ -4449,7 +4590,7 @@ Enter them anyway?</source>
 <context>
     <name>payroll_menu</name>
     <message>
-        <location filename="../payroll_menu.py" line="+26"/>
+        <location filename="../payroll_menu.py" line="+27"/>
         <source>&amp;Payroll</source>
         <translation>工资(&amp;P)</translation>
     </message>
@@ -4722,6 +4863,24 @@ Enter them anyway?</source>
         <location line="+24"/>
         <source>Reading the sheet…</source>
         <translation>正在读取工作表…</translation>
+    </message>
+</context>
+<context>
+    <name>stats_menu</name>
+    <message>
+        <location filename="../stats_menu.py" line="+28"/>
+        <source>&amp;Statistics</source>
+        <translation>统计(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pay bill projection…</source>
+        <translation>工资总额测算…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Next years&apos; pay bill from today&apos;s people and rules, with scenarios</source>
+        <translation>按现有人员和规则测算今后几年的工资总额，并与情景对比</translation>
     </message>
 </context>
 <context>
