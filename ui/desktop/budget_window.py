@@ -139,8 +139,6 @@ class BudgetWindow(QDialog):
         self.parity.addItem(self.tr("unchanged"), None)
         for year in range(dt.date.today().year, dt.date.today().year + 6):
             self.parity.addItem(f"{year}-01-01", f"{year}-01-01")
-        self.headcount = QSpinBox(box)
-        self.headcount.setRange(-100, 100)
         form.addRow(self.tr("Name"), self.name)
         form.addRow(self.tr("General raise"), self.raise_rate)
         form.addRow(self.tr("Raise from"), self.raise_from)
