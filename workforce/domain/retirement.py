@@ -133,3 +133,24 @@ def retirements_by_year(dates: Sequence[dt.date], first: int, years: int) -> dic
         if day.year in counts:
             counts[day.year] += 1
     return counts
+
+
+class Retirements:
+    """``retirement(...).date`` for many people: computed once per birth month, sex and stored
+    original age (a roster of 100,000 has a few thousand)."""
+
+    def __init__(
+        self, defaults: Mapping[str, int], tables: Sequence[RetirementRules] = RULES
+    ) -> None:
+        self.defaults, self.tables = defaults, tables
+        self.known: dict[tuple[int, int, str, int | None], dt.date] = {}
+
+    def of(self, birth: dt.date | None, sex: str, stored: int | None) -> dt.date | None:
+        if birth is None:
+            return None
+        key = (birth.year, birth.month, sex, stored)
+        found = self.known.get(key)
+        if found is None:
+            age = original_age_of(sex, stored, self.defaults)
+            found = self.known[key] = retirement(birth, age, self.tables).date
+        return found

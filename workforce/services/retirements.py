@@ -58,6 +58,12 @@ def original_age_defaults(session: Session) -> Mapping[str, int]:
     return values
 
 
+def retirement_defaults(db: Database) -> Mapping[str, int]:
+    """The region's default original age per sex, for a form to show a person's retirement."""
+    with db.reading() as session:
+        return original_age_defaults(session)
+
+
 def active_retirements(session: Session, unit: OrgNode | None = None) -> list[Retiree]:
     """Every active worker (of the unit, when given) with their statutory retirement."""
     defaults = original_age_defaults(session)

@@ -806,7 +806,7 @@ Everything entered since then will no longer be shown; the current data is first
         <translation>不变</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -3253,7 +3253,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
 <context>
     <name>WorkerFields</name>
     <message>
-        <location filename="../worker_fields.py" line="+67"/>
+        <location filename="../worker_fields.py" line="+80"/>
         <source>18 characters; fills date of birth and sex</source>
         <translation>18位；自动填写出生日期和性别</translation>
     </message>
@@ -3263,7 +3263,17 @@ Everything entered since then will no longer be shown. The damaged file is kept 
         <translation>两委成员</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+9"/>
+        <source>Region default for the sex</source>
+        <translation>按性别默认（本地区设置）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 years</source>
+        <translation>%1岁</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Basic information</source>
         <translation>基本信息</translation>
     </message>
@@ -3394,6 +3404,16 @@ Everything entered since then will no longer be shown. The damaged file is kept 
     </message>
     <message>
         <location line="+1"/>
+        <source>Original retirement age</source>
+        <translation>原法定退休年龄</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Statutory retirement</source>
+        <translation>法定退休时间</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Certificate and bank</source>
         <translation>社工证/银行</translation>
     </message>
@@ -3437,11 +3457,16 @@ Everything entered since then will no longer be shown. The damaged file is kept 
         <source>Account number</source>
         <translation>银行账号</translation>
     </message>
+    <message>
+        <location line="+50"/>
+        <source>%1 (at %2)</source>
+        <translation>%1（%2）</translation>
+    </message>
 </context>
 <context>
     <name>WorkerForm</name>
     <message>
-        <location filename="../worker_form.py" line="+64"/>
+        <location filename="../worker_form.py" line="+65"/>
         <source>Edit worker</source>
         <translation>编辑人员</translation>
     </message>
@@ -3451,7 +3476,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
         <translation>新建人员</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Correction of the file</source>
         <translation>信息修改</translation>
     </message>
@@ -4176,6 +4201,11 @@ Save anyway?</source>
         <location line="+5"/>
         <source>Community start</source>
         <translation>进入社区时间</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Statutory retirement</source>
+        <translation>法定退休时间</translation>
     </message>
     <message>
         <location line="+6"/>
