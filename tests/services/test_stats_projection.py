@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import aliased
 
+from workforce.domain.compliance import ReminderKind
 from workforce.domain.problems import ActionRefused
 from workforce.domain.retirement import retirement
 from workforce.domain.stats_scenario import Assumptions
@@ -21,6 +22,7 @@ from workforce.services.context import Actor, Database
 from workforce.services.demo import generate_demo
 from workforce.services.retirements import retirements_per_year, retiring_within
 from workforce.services.stats_projection import budget_projection
+from workforce.services.training_report import reminders
 
 TODAY = dt.date(2026, 11, 30)
 
@@ -133,3 +135,13 @@ def test_a_headcount_change_costs_entry_grade(demo: Database, admin: Actor) -> N
     assert more.years[0].hires - report.baseline.years[0].hires == 2
     extra = more.years[0].total.gross - report.baseline.years[0].total.gross
     assert extra > Decimal(2 * 12 * 3000)
+
+
+def test_the_reminders_list_who_retires_within_twelve_months(demo: Database, admin: Actor) -> None:
+    today = dt.date(2027, 3, 15)
+    soon = retiring_within(demo, admin, today, 12)
+    listed = reminders(demo, admin, today=today, kinds=frozenset({ReminderKind.RETIRING}))
+    assert {r.person.worker_id for r in listed} == {p.worker_id for p in soon} != set()
+    assert [r.due for r in listed] == sorted(r.due for r in listed)
+    assert all(today <= r.due < dt.date(2028, 4, 1) for r in listed)
+    assert "达到法定退休年龄" in listed[0].text and listed[0].kind_name == "即将退休"

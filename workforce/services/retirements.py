@@ -111,20 +111,31 @@ def active_retirements(session: Session, unit: OrgNode | None = None) -> list[Re
     ]
 
 
+def months_on(day: dt.date, months: int) -> dt.date:
+    """The first day of the month ``months`` months after ``day``'s month."""
+    total = day.year * 12 + day.month - 1 + months
+    year, month0 = divmod(total, 12)
+    return dt.date(year, month0 + 1, 1)
+
+
+def retiring_soon(
+    session: Session, unit: OrgNode | None, as_of: dt.date, months: int = 12
+) -> list[Retiree]:
+    """Active workers whose statutory retirement falls from ``as_of`` to the end of the month
+    ``months`` months on (before its first day: months + 1 month ends), soonest first."""
+    until = months_on(as_of, months)
+    found = [p for p in active_retirements(session, unit) if as_of <= p.retirement.date < until]
+    return sorted(found, key=lambda p: (p.retirement.date, p.worker_id))
+
+
 def retiring_within(
     db: Database, actor: Actor, as_of: dt.date, months: int = 12, unit_id: int | None = None
 ) -> list[Retiree]:
     """The reminder list: active workers whose statutory retirement falls from ``as_of`` to the
     end of the month ``months`` months on, soonest first."""
     require(actor, Action.VIEW_WORKERS)
-    total = as_of.year * 12 + as_of.month - 1 + months
-    year, month0 = divmod(total, 12)
-    until = dt.date(year, month0 + 1, 1)
     with db.reading() as session:
-        unit = scope_unit(session, actor, unit_id)
-        people = active_retirements(session, unit)
-    found = [p for p in people if as_of <= p.retirement.date < until]
-    return sorted(found, key=lambda p: (p.retirement.date, p.worker_id))
+        return retiring_soon(session, scope_unit(session, actor, unit_id), as_of, months)
 
 
 def retirements_per_year(
