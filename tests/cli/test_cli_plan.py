@@ -100,3 +100,14 @@ def test_budget_refuses_bad_files(
     assert "raise.rate应为数字" in capsys.readouterr().err
     assert main([*args, "--out", str(tmp_path / "b.docx")]) == 1
     assert "须保存为 .xlsx 或 .pdf" in capsys.readouterr().err
+
+
+def test_stats_count_retirements_per_year_ahead(
+    demo_db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--db", demo_db, "stats", "--json", "--as-of", "2026-06-30"]) == 0
+    ahead = json.loads(capsys.readouterr().out)["retirements_by_year"]
+    assert list(ahead) == ["2027", "2028", "2029", "2030", "2031"]
+    assert main(["--db", demo_db, "plan", "retirements", "--as-of", "2027-01-01", "--json"]) == 0
+    per_year = json.loads(capsys.readouterr().out)["per_year"]
+    assert per_year == ahead
