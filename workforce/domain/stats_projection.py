@@ -264,6 +264,15 @@ def _advance(history: WorkerHistory, year: int, proposer: Proposer) -> tuple[Wor
     """The history after the run of ``year`` is applied (as ``adjustment_apply`` writes it: a
     changed level restarts the tenure clock), and whether the post or level changed."""
     proposal = proposer.propose(history)
+    if (
+        not proposal.changed
+        and history.new_post is None
+        and proposal.credited_ladder == history.credited_ladder
+        and proposal.early_steps_used == history.early_steps_used
+        and proposal.early_streak_start == history.early_streak_start
+        and proposal.credited_honour_kinds == history.credited_honour_kinds
+    ):
+        return history, False
     return (
         replace(
             history,
@@ -288,6 +297,14 @@ class _Year:
         self.pay, self.year = pay, year
         self.regimes = _regimes(pay, year)
         self.known: dict[tuple[object, ...], tuple[Decimal, ...]] = {}
+        self.averages: dict[tuple[Decimal, ...], Decimal] = {}
+
+    def average(self, months: tuple[Decimal, ...]) -> Decimal:
+        """The monthly average of the months paid (next year's contribution base)."""
+        found = self.averages.get(months)
+        if found is None:
+            found = self.averages[months] = round_fen(sum(months, ZERO) / len(months))
+        return found
 
     def months(
         self,
@@ -331,7 +348,9 @@ class _Sums:
     """A year's sums per unit, post and month before the unit's expected share of stayers."""
 
     heads: dict[tuple[int, str], Decimal] = field(default_factory=lambda: defaultdict(Decimal))
-    months: dict[tuple[int, str, int], Cost] = field(default_factory=lambda: defaultdict(Cost))
+    # the twelve months' gross and employer contributions of a unit's post
+    gross: dict[tuple[int, str], list[Decimal]] = field(default_factory=dict)
+    employer: dict[tuple[int, str], list[Decimal]] = field(default_factory=dict)
     present_at_refill: dict[int, int] = field(default_factory=lambda: defaultdict(int))
     # workers sharing their twelve months' gross; employer contributions by their last month
     gross_of: dict[tuple[int, str, tuple[Decimal, ...]], int] = field(
@@ -341,14 +360,24 @@ class _Sums:
         default_factory=lambda: defaultdict(Decimal)
     )
 
+    def months(
+        self, table: dict[tuple[int, str], list[Decimal]], key: tuple[int, str]
+    ) -> list[Decimal]:
+        found = table.get(key)
+        if found is None:
+            found = table[key] = [ZERO] * 12
+        return found
+
     def spread(self) -> None:
         """The shared gross and contributions into the units' months."""
         for (community, post, months), count in self.gross_of.items():
-            for m, gross in enumerate(months, start=1):
-                self.months[community, post, m].gross += gross * count
+            into = self.months(self.gross, (community, post))
+            for m, gross in enumerate(months):
+                into[m] += gross * count if count != 1 else gross
         for (community, post, last), employer in self.employer_until.items():
-            for m in range(1, last + 1):
-                self.months[community, post, m].employer += employer
+            into = self.months(self.employer, (community, post))
+            for m in range(last):
+                into[m] += employer
 
 
 class _Run:
@@ -364,7 +393,12 @@ class _Run:
         self.by_unit: dict[int, list[int]] = defaultdict(list)
         for index, person in enumerate(people):
             self.by_unit[person.community].append(index)
-        self.histories = [p.history for p in people]
+        # each worker's grades, one copy per run: the assumed years are written into it
+        self.grades = [dict(p.history.appraisals) for p in people]
+        self.histories = [
+            replace(p.history, appraisals=grades)
+            for p, grades in zip(people, self.grades, strict=True)
+        ]
         self.bases: list[Decimal | None] = [p.base for p in people]
         self.hires: dict[int, list[tuple[int, Decimal]]] = defaultdict(list)  # (year index, n)
 
@@ -375,7 +409,7 @@ class _Run:
         rules = _rules_for(self.economy, self.scenario, year)
         proposer = Proposer(rules, {p.code: p for p in scale.posts}, year)
         bounds = _growth(self.economy.bounds, self.economy.bounds_growth, t)
-        grades_of = _assume(self.by_unit, self.unit_of, self.histories, year, first_assumed)
+        grades_of = _assume(self.by_unit, self.unit_of, self.grades, year, first_assumed)
         sums = _Sums()
         refill = dt.date(year, self.economy.refill_month, 1)
         start = dt.date(year, 1, 1)
@@ -441,8 +475,8 @@ class _Run:
             sums.heads[person.community, history.post] += ONE
             reward = self.economy.reward.get(grade or "", ZERO)
             if reward:
-                sums.months[person.community, history.post, 12].gross += reward
-        self.bases[index] = round_fen(sum(months, ZERO) / last)  # next year's: this average
+                sums.months(sums.gross, (person.community, history.post))[11] += reward
+        self.bases[index] = pay_year.average(months)  # next year's base: this year's average
 
 
 def project(
@@ -467,7 +501,7 @@ def project(
 def _assume(
     by_unit: Mapping[int, list[int]],
     unit_of: Mapping[int, Unit],
-    histories: list[WorkerHistory],
+    grades_by_worker: list[dict[int, str]],
     year: int,
     first_assumed: int,
 ) -> dict[int, str]:
@@ -479,10 +513,7 @@ def _assume(
         if year - 1 >= first_assumed:
             grades = assumed_grades(shares, len(members), year - 1, first_assumed)
             for index, grade in zip(members, grades, strict=True):
-                history = histories[index]
-                appraisals = dict(history.appraisals)
-                appraisals[year - 1] = grade
-                histories[index] = replace(history, appraisals=appraisals)
+                grades_by_worker[index][year - 1] = grade
         grades = assumed_grades(shares, len(members), year, first_assumed)
         grades_of.update(zip(members, grades, strict=True))
     return grades_of
@@ -503,11 +534,21 @@ def _unit_rows(
     unit's month is rounded to the fen once; the years and breakdowns are sums of those."""
     shares = {c: (ONE - u.leaver_rate) ** t for c, u in unit_of.items()}
     rows: dict[tuple[int, str], Cost] = defaultdict(Cost)
-    for (community, post, month), cost in sums.months.items():
-        share = shares[community]
-        gross, employer = round_fen(cost.gross * share), round_fen(cost.employer * share)
-        figures.by_month[month].add(gross, employer)
-        rows[community, post].add(gross, employer)
+    by_month = figures.by_month
+    for table, is_employer in ((sums.gross, False), (sums.employer, True)):
+        for (community, post), summed in table.items():
+            share = shares[community]
+            unit_months = summed if share == ONE else [round_fen(v * share) for v in summed]
+            total = sum(unit_months, ZERO)
+            row = rows[community, post]
+            if is_employer:
+                row.employer += total
+                for m, value in enumerate(unit_months, start=1):
+                    by_month[m].employer += value
+            else:
+                row.gross += total
+                for m, value in enumerate(unit_months, start=1):
+                    by_month[m].gross += value
     heads: dict[int, Decimal] = defaultdict(Decimal)
     for (community, post), n in sums.heads.items():
         rows[community, post].headcount += n * shares[community]
@@ -526,18 +567,19 @@ def _unit_rows(
             if vacancies:
                 hires[community].append((t, vacancies))
                 figures.hires += vacancies
-        made = ZERO
-        for k, count in hires[community]:
-            n = count * stay ** (t - k)
-            made += n
-            start = economy.refill_month if k == t else 1
+        earlier = sum((n * stay ** (t - k) for k, n in hires[community] if k < t), ZERO)
+        new = sum((n for k, n in hires[community] if k == t), ZERO)
+        for n, start in ((earlier, 1), (new, economy.refill_month)):
+            if n == ZERO:
+                continue
             employer = pay_year.pay.contribution(clamp_base(months[start - 1], bounds))
             cost = Cost(headcount=n)
             for m in range(start, 13):
                 gross, paid = round_fen(months[m - 1] * n), round_fen(employer * n)
-                figures.by_month[m].add(gross, paid)
+                by_month[m].add(gross, paid)
                 cost.add(gross, paid)
             _add(figures, unit, post, cost)
+        made = earlier + new
         figures.leavers += (heads[community] + made) * unit.leaver_rate
 
 
