@@ -3,6 +3,7 @@ JSON that adds up, scenario files, the meeting's xlsx and PDF."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from decimal import Decimal
 from pathlib import Path
@@ -11,6 +12,8 @@ import pytest
 from openpyxl import load_workbook
 
 from ui.cli.main import main
+from workforce.services.context import Database
+from workforce.services.scales import scale_in_force
 
 
 @pytest.fixture
@@ -111,3 +114,29 @@ def test_stats_count_retirements_per_year_ahead(
     assert main(["--db", demo_db, "plan", "retirements", "--as-of", "2027-01-01", "--json"]) == 0
     per_year = json.loads(capsys.readouterr().out)["per_year"]
     assert per_year == ahead
+
+
+def test_a_new_scale_from_a_date(
+    demo_db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A scale table named by the scenario (beside it), in force from 2028: 2027 is the baseline."""
+    db = Database.open(demo_db)
+    with db.reading() as session:
+        scale = scale_in_force(session, dt.date(2027, 1, 1))
+    db.close()
+    assert scale is not None
+    raised = ["post,level,monthly_pay"] + [
+        f"{post},{level},{pay + 100}" for (post, level), pay in sorted(scale.amounts.items())
+    ]
+    (tmp_path / "tables").mkdir()
+    (tmp_path / "tables" / "new.csv").write_text("\n".join(raised) + "\n", "utf-8")
+    scenario = tmp_path / "tables" / "scale.json"
+    scenario.write_text(
+        json.dumps({"name": "新标准", "scale": {"from": "2028-01-01", "file": "new.csv"}}), "utf-8"
+    )
+    args = ["--db", demo_db, "plan", "budget", "--years", "2", "--from", "2027"]
+    assert main([*args, "--scenario", str(scenario), "--json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    difference = document["scenarios"][0]["difference"]
+    assert Decimal(difference["2027"]) == 0
+    assert Decimal(difference["2028"]) > Decimal(100 * 12 * 100)  # over 100 people, with 五险一金

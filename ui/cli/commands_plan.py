@@ -77,12 +77,14 @@ def _load_json(path: str, what: str) -> Any:
         raise CliError(f"{what}不是有效的 JSON（{path}）：{exc}") from None
 
 
-def _scale_reader(base: Path) -> Any:
-    def read(name: str) -> Any:
-        path = Path(name)
-        return read_sheet(str(path if path.is_absolute() else base / path), None)
-
-    return read
+def _scenario_file(path: str) -> Any:
+    """A scenario file's data; a scale table it names is found beside it."""
+    data = _load_json(path, "情景文件")
+    scale = data.get("scale") if isinstance(data, dict) else None
+    if isinstance(scale, dict) and isinstance(scale.get("file"), str):
+        table = Path(scale["file"])
+        scale["file"] = str(table if table.is_absolute() else Path(path).parent / table)
+    return data
 
 
 def _cost(cost: Cost) -> dict[str, str]:
@@ -171,14 +173,13 @@ def run_budget(args: argparse.Namespace) -> int:
         raise CliError(f"测算表须保存为 .xlsx 或 .pdf 文件：{args.out}")
     if args.out and not Path(args.out).parent.is_dir():
         raise CliError(f"保存测算表的文件夹不存在：{Path(args.out).parent}")
-    scenarios = [_load_json(path, "情景文件") for path in args.scenario]
+    scenarios = [_scenario_file(path) for path in args.scenario]
     try:
         assumptions = (
             read_assumptions(_load_json(args.assumptions, "假设文件")) if args.assumptions else None
         )
     except ScenarioError as exc:
         raise CliError(f"假设文件有误：{exc}") from None
-    base = Path(args.scenario[0]).parent if args.scenario else Path()
     with opened(args) as (db, actor):
         report = budget_projection(
             db,
@@ -188,7 +189,7 @@ def run_budget(args: argparse.Namespace) -> int:
             scenarios,
             assumptions,
             unit_id=_unit_id(db, args),
-            scale_of=_scale_reader(base),
+            scale_of=lambda name: read_sheet(name, None),
             progress=Progress("测算", "个方案"),
         )
     if args.json:
