@@ -409,6 +409,10 @@ def _scenario(
         if scale_of is None or "file" not in entry:
             raise ScenarioError("scale 需要薪酬标准表文件（scale.file）")
         posts = scale_posts(entry.get("posts"), current.posts)
+        codes = {p.code for p in posts}
+        missing = [p.name for p in current.posts if p.code not in codes]
+        if missing:
+            raise ScenarioError(f"新薪酬标准没有现有岗位：{'、'.join(missing)}（现有人员无法对应）")
         sheet = parse_scale_sheet(scale_of(str(entry["file"])), posts)
         if sheet.has_errors:
             problems = "；".join(p.message for p in sheet.problems if p.is_error)
