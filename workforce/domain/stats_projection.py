@@ -380,14 +380,37 @@ class _Sums:
                 into[m] += employer
 
 
+class Proposers:
+    """The rules' answers shared by the runs of one projection: a scenario that does not change
+    the rules (a raise, parity, a headcount) meets the same facts as the baseline, evaluated
+    once. Keyed by the rules and scale objects themselves, which it keeps alive."""
+
+    def __init__(self) -> None:
+        self.known: dict[tuple[int, int, int], tuple[AdjustmentRules, ScaleVersion, Proposer]] = {}
+
+    def get(self, rules: AdjustmentRules, scale: ScaleVersion, year: int) -> Proposer:
+        key = (id(rules), id(scale), year)
+        found = self.known.get(key)
+        if found is None:
+            proposer = Proposer(rules, {p.code: p for p in scale.posts}, year)
+            found = self.known[key] = (rules, scale, proposer)
+        return found[2]
+
+
 class _Run:
     """The state one projection carries from year to year: each worker's history and base, and
     each unit's hires."""
 
     def __init__(
-        self, people: Sequence[Person], units: Iterable[Unit], economy: Economy, scenario: Scenario
+        self,
+        people: Sequence[Person],
+        units: Iterable[Unit],
+        economy: Economy,
+        scenario: Scenario,
+        proposers: Proposers | None = None,
     ) -> None:
         self.people, self.economy, self.scenario = people, economy, scenario
+        self.proposers = Proposers() if proposers is None else proposers
         self.unit_of = {u.community: u for u in units}
         self.pay = _Pay(economy, scenario)
         self.by_unit: dict[int, list[int]] = defaultdict(list)
@@ -407,7 +430,7 @@ class _Run:
         pay_year = _Year(self.pay, year)
         scale = pay_year.regimes[0][0]
         rules = _rules_for(self.economy, self.scenario, year)
-        proposer = Proposer(rules, {p.code: p for p in scale.posts}, year)
+        proposer = self.proposers.get(rules, scale, year)
         bounds = _growth(self.economy.bounds, self.economy.bounds_growth, t)
         grades_of = _assume(self.by_unit, self.unit_of, self.grades, year, first_assumed)
         sums = _Sums()
@@ -486,9 +509,11 @@ def project(
     scenario: Scenario,
     first: int,
     years: int,
+    proposers: Proposers | None = None,
 ) -> Projection:
-    """The pay bill of ``years`` years from ``first`` under ``scenario`` (see the module)."""
-    run = _Run(people, units, economy, scenario)
+    """The pay bill of ``years`` years from ``first`` under ``scenario`` (see the module);
+    ``proposers``: the rules' answers shared with other runs over the same people."""
+    run = _Run(people, units, economy, scenario, proposers)
     first_assumed = first - 1 if economy.assume_first_grades else first
     return Projection(
         scenario,

@@ -33,6 +33,7 @@ from workforce.domain.stats_projection import (
     BudgetReport,
     Economy,
     Person,
+    Proposers,
     Scenario,
     Unit,
     project,
@@ -457,13 +458,18 @@ def budget_projection(
         parsed = [_scenario(session, s, inputs.paths, scale_of, current) for s in scenarios]
     total = 1 + len(parsed)
     progress(0, total)
-    baseline = project(inputs.people, inputs.units, inputs.economy, Scenario(), first, years)
+    shared = Proposers()  # the rules evaluated once per distinct facts across the runs
+    baseline = project(
+        inputs.people, inputs.units, inputs.economy, Scenario(), first, years, shared
+    )
     done = []
     for index, scenario in enumerate(parsed, start=1):
         if cancel is not None:
             cancel.check()
         progress(index, total)
-        done.append(project(inputs.people, inputs.units, inputs.economy, scenario, first, years))
+        done.append(
+            project(inputs.people, inputs.units, inputs.economy, scenario, first, years, shared)
+        )
     progress(total, total)
     return BudgetReport(
         first,
