@@ -274,19 +274,35 @@ def _advance(history: WorkerHistory, year: int, proposer: Proposer) -> tuple[Wor
     ):
         return history, False
     return (
-        replace(
-            history,
-            post=proposal.new_post,
-            level=proposal.new_level,
-            tenure_start_year=year if proposal.changed else history.tenure_start_year,
-            credited_ladder=proposal.credited_ladder,
-            early_steps_used=proposal.early_steps_used,
-            early_streak_start=proposal.early_streak_start,
-            credited_honour_kinds=proposal.credited_honour_kinds,
-            new_post=None,
+        WorkerHistory(  # (the constructor: ``replace`` costs several times more)
+            history.worker_id,
+            proposal.new_post,
+            proposal.new_level,
+            year if proposal.changed else history.tenure_start_year,
+            history.appraisals,
+            history.highest_education,
+            history.certificate_level,
+            proposal.credited_ladder,
+            proposal.early_steps_used,
+            proposal.early_streak_start,
+            history.honours,
+            proposal.credited_honour_kinds,
+            None,
         ),
         proposal.changed,
     )
+
+
+class _Paid:
+    """A year's gross month by month, shared by every worker paid the same (hashed by identity:
+    a worker's year adds it to a tally without hashing twelve amounts)."""
+
+    __slots__ = ("average", "first", "months")
+
+    def __init__(self, months: tuple[Decimal, ...]) -> None:
+        self.months = months
+        self.first = months[0]
+        self.average = round_fen(sum(months, ZERO) / len(months))  # next year's base
 
 
 class _Year:
@@ -296,15 +312,7 @@ class _Year:
     def __init__(self, pay: _Pay, year: int) -> None:
         self.pay, self.year = pay, year
         self.regimes = _regimes(pay, year)
-        self.known: dict[tuple[object, ...], tuple[Decimal, ...]] = {}
-        self.averages: dict[tuple[Decimal, ...], Decimal] = {}
-
-    def average(self, months: tuple[Decimal, ...]) -> Decimal:
-        """The monthly average of the months paid (next year's contribution base)."""
-        found = self.averages.get(months)
-        if found is None:
-            found = self.averages[months] = round_fen(sum(months, ZERO) / len(months))
-        return found
+        self.known: dict[tuple[object, ...], _Paid] = {}
 
     def months(
         self,
@@ -315,22 +323,24 @@ class _Year:
         duties: str | None,
         probation: bool,
         last: int,
-    ) -> tuple[Decimal, ...]:
+    ) -> _Paid:
         """The gross of months 1..``last``; the certificate paid from month ``since``."""
         key = (post, level, certificate, since, duties, probation, last)
         found = self.known.get(key)
         if found is None:
             monthly = self.pay.monthly
-            found = self.known[key] = tuple(
-                monthly(
-                    self.regimes[m - 1],
-                    post,
-                    level,
-                    certificate if m >= since else None,
-                    duties,
-                    probation,
+            found = self.known[key] = _Paid(
+                tuple(
+                    monthly(
+                        self.regimes[m - 1],
+                        post,
+                        level,
+                        certificate if m >= since else None,
+                        duties,
+                        probation,
+                    )
+                    for m in range(1, last + 1)
                 )
-                for m in range(1, last + 1)
             )
         return found
 
@@ -353,9 +363,7 @@ class _Sums:
     employer: dict[tuple[int, str], list[Decimal]] = field(default_factory=dict)
     present_at_refill: dict[int, int] = field(default_factory=lambda: defaultdict(int))
     # workers sharing their twelve months' gross; employer contributions by their last month
-    gross_of: dict[tuple[int, str, tuple[Decimal, ...]], int] = field(
-        default_factory=lambda: defaultdict(int)
-    )
+    gross_of: dict[tuple[int, str, _Paid], int] = field(default_factory=lambda: defaultdict(int))
     employer_until: dict[tuple[int, str, int], Decimal] = field(
         default_factory=lambda: defaultdict(Decimal)
     )
@@ -370,9 +378,9 @@ class _Sums:
 
     def spread(self) -> None:
         """The shared gross and contributions into the units' months."""
-        for (community, post, months), count in self.gross_of.items():
+        for (community, post, paid), count in self.gross_of.items():
             into = self.months(self.gross, (community, post))
-            for m, gross in enumerate(months):
+            for m, gross in enumerate(paid.months):
                 into[m] += gross * count if count != 1 else gross
         for (community, post, last), employer in self.employer_until.items():
             into = self.months(self.employer, (community, post))
@@ -481,7 +489,7 @@ class _Run:
         """One worker's year into the unit's sums; their base for the next year."""
         retiring = person.retires.year == pay_year.year
         last = person.retires.month if retiring else 12
-        months = pay_year.months(
+        paid = pay_year.months(
             history.post,
             history.level,
             person.certificate_level,
@@ -490,16 +498,16 @@ class _Run:
             person.probation,
             last,
         )
-        sums.gross_of[person.community, history.post, months] += 1
+        sums.gross_of[person.community, history.post, paid] += 1
         base = self.bases[index]
-        employer = self.pay.contribution(clamp_base(months[0] if base is None else base, bounds))
+        employer = self.pay.contribution(clamp_base(paid.first if base is None else base, bounds))
         sums.employer_until[person.community, history.post, last] += employer
         if not retiring:
             sums.heads[person.community, history.post] += ONE
             reward = self.economy.reward.get(grade or "", ZERO)
             if reward:
                 sums.months(sums.gross, (person.community, history.post))[11] += reward
-        self.bases[index] = pay_year.average(months)  # next year's base: this year's average
+        self.bases[index] = paid.average  # next year's base: this year's average
 
 
 def project(
@@ -581,7 +589,7 @@ def _unit_rows(
     for (community, post), cost in rows.items():
         _add(figures, unit_of[community], post, cost)
     post, level = economy.entry
-    months = pay_year.months(post, level, None, 13, None, False, 12)
+    months = pay_year.months(post, level, None, 13, None, False, 12).months
     for community, unit in unit_of.items():
         stay = ONE - unit.leaver_rate
         if unit.approved is not None:
