@@ -305,6 +305,25 @@ class _Paid:
         self.average = round_fen(sum(months, ZERO) / len(months))  # next year's base
 
 
+def _with_grades(h: WorkerHistory, grades: dict[int, str]) -> WorkerHistory:
+    """``h`` with its own grades (the constructor: ``replace`` costs several times more)."""
+    return WorkerHistory(
+        h.worker_id,
+        h.post,
+        h.level,
+        h.tenure_start_year,
+        grades,
+        h.highest_education,
+        h.certificate_level,
+        h.credited_ladder,
+        h.early_steps_used,
+        h.early_streak_start,
+        h.honours,
+        h.credited_honour_kinds,
+        h.new_post,
+    )
+
+
 class _Year:
     """One year's pay per distinct (post, level, certificate start, duties, probation, last
     month): the twelve months' gross, computed once."""
@@ -427,8 +446,7 @@ class _Run:
         # each worker's grades, one copy per run: the assumed years are written into it
         self.grades = [dict(p.history.appraisals) for p in people]
         self.histories = [
-            replace(p.history, appraisals=grades)
-            for p, grades in zip(people, self.grades, strict=True)
+            _with_grades(p.history, grades) for p, grades in zip(people, self.grades, strict=True)
         ]
         self.bases: list[Decimal | None] = [p.base for p in people]
         self.hires: dict[int, list[tuple[int, Decimal]]] = defaultdict(list)  # (year index, n)

@@ -25,7 +25,7 @@ from workforce.domain.pay_composition import certificate_allowance_starts
 from workforce.domain.permissions import Action
 from workforce.domain.problems import ActionRefused
 from workforce.domain.progress import CancelToken, ProgressFn, no_progress
-from workforce.domain.retirement import original_age_of, retirement
+from workforce.domain.retirement import Retirements
 from workforce.domain.scale import PostRange, ScaleVersion
 from workforce.domain.scale_table import parse_scale_sheet
 from workforce.domain.sheet import SheetGrid
@@ -255,12 +255,14 @@ def _read(
         economy.allowances.certificate_from_next_month,
     )
     people, overdue = [], 0
+    dates = Retirements(defaults)
     start = dt.date(first, 1, 1)
     for worker_id, community, key in facts.workers:
         if within is not None and community not in within:
             continue
         sex, birth, original, duties, status = rows[worker_id]
-        retires = retirement(birth, original_age_of(sex, original, defaults)).date
+        retires = dates.of(birth, sex, original)
+        assert retires is not None
         overdue += retires < start
         held = certificates.get(worker_id)
         people.append(
