@@ -461,18 +461,17 @@ def budget_projection(
     total = 1 + len(parsed)
     progress(0, total)
     shared = Proposers()  # the rules evaluated once per distinct facts across the runs
-    baseline = project(
-        inputs.people, inputs.units, inputs.economy, Scenario(), first, years, shared
-    )
-    done = []
-    for index, scenario in enumerate(parsed, start=1):
-        if cancel is not None:
-            cancel.check()
-        progress(index, total)
-        done.append(
-            project(inputs.people, inputs.units, inputs.economy, scenario, first, years, shared)
-        )
+    with gc_paused():  # millions of histories and answers, all alive until the report is made
+        runs = []
+        for index, scenario in enumerate((Scenario(), *parsed)):
+            if cancel is not None:
+                cancel.check()
+            progress(index, total)
+            runs.append(
+                project(inputs.people, inputs.units, inputs.economy, scenario, first, years, shared)
+            )
     progress(total, total)
+    baseline, *done = runs
     return BudgetReport(
         first,
         years,
