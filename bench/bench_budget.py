@@ -27,15 +27,15 @@ sys.path[:0] = [str(Path(__file__).resolve().parents[1]), str(Path(__file__).res
 
 from bench_adjustment import TODAY, add_appraisals, peak_mb  # noqa: E402
 
-from workforce.domain.adjustment import Proposer  # noqa: E402
-from workforce.services.accounts import actor_for  # noqa: E402
-from workforce.services.adjustment_inputs import load_facts  # noqa: E402
-from workforce.services.adjustment_run import rules_for  # noqa: E402
+from workforce.domain.adjustment.rules import Proposer  # noqa: E402
+from workforce.services.accounts.acting_user import actor_for  # noqa: E402
+from workforce.services.adjustment.inputs import load_facts  # noqa: E402
+from workforce.services.adjustment.projection import budget_projection  # noqa: E402
+from workforce.services.adjustment.run import rules_for  # noqa: E402
 from workforce.services.context import Database  # noqa: E402
-from workforce.services.demo import generate_demo  # noqa: E402
-from workforce.services.scales import scale_in_force  # noqa: E402
-from workforce.services.setup import initialise  # noqa: E402
-from workforce.services.stats_projection import budget_projection  # noqa: E402
+from workforce.services.scale import scale_in_force  # noqa: E402
+from workforce.services.system.demo import generate_demo  # noqa: E402
+from workforce.services.system.setup import initialise  # noqa: E402
 
 FIRST, YEARS = 2027, 5
 SCENARIOS = (

@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 
 from ui.cli.main import main
 from workforce.services.context import Database
-from workforce.services.scales import scale_in_force
+from workforce.services.scale import scale_in_force
 
 
 @pytest.fixture

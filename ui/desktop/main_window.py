@@ -32,9 +32,9 @@ from ui.desktop.payroll.menu import add_payroll_menu
 from ui.desktop.roster import file_actions
 from ui.desktop.roster_filter import RosterCriteria
 from ui.desktop.stats.dock import add_dashboard
+from ui.desktop.stats.menu import add_stats_menu
 from ui.desktop.widgets.models import WorkerTableModel
 from ui.desktop.widgets.org_tree import OrgTree
-from ui.desktop.stats_menu import add_stats_menu
 from ui.tasks import run_task, show_error
 from workforce.domain.accounts.permissions import Action, is_allowed
 from workforce.domain.problems import ActionRefused

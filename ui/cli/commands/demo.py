@@ -15,10 +15,10 @@ from ui.cli.common import CliError, Progress, emit_json, opened, say
 from ui.formatting import count_text
 from workforce.domain.stats.indicators import INDICATOR_LABELS, Indicators
 from workforce.services.roster.org import org_tree
+from workforce.services.roster.retirements import retirements_per_year
 from workforce.services.stats.indicators import find_unit, statistics
 from workforce.services.stats.report import statistics_report
 from workforce.services.system.demo import generate_demo
-from workforce.services.retirements import retirements_per_year
 
 RETIREMENT_YEARS = 5
 

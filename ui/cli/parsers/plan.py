@@ -1,5 +1,5 @@
 """The plan commands' arguments (``plan retirements``, ``plan budget``); their code,
-``ui.cli.commands_plan``, is imported when one of them runs."""
+``ui.cli.commands.plan``, is imported when one of them runs."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from typing import Any
 
 from ui.cli.options import add_unit_option, iso_date
 from ui.cli.parsers.lazy import handlers
-from workforce.domain.permissions import Action
+from workforce.domain.accounts.permissions import Action
 
-later = handlers("ui.cli.commands_plan")
+later = handlers("ui.cli.commands.plan")
 
 
 def register(sub: Any) -> None:

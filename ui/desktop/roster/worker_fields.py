@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.desktop.widgets.inputs import (
 from ui import formatting as fmt
+from ui.desktop.widgets.inputs import (
     ETHNICITIES,
     CommunityPicker,
     DateEdit,
@@ -30,13 +30,13 @@ from ui import formatting as fmt
     vocab_combo,
 )
 from workforce.domain.problems import Problem
-from workforce.domain.roster.worker import CertificateInput, WorkerInput
-from workforce.domain.retirement import (
+from workforce.domain.roster.retirement import (
     DEFAULT_ORIGINAL_AGE,
     ORIGINAL_AGES,
     original_age_of,
     retirement,
 )
+from workforce.domain.roster.worker import CertificateInput, WorkerInput
 from workforce.domain.scale import PostRange
 from workforce.domain.vocab import (
     CERTIFICATE_LEVELS,

@@ -32,8 +32,8 @@ from workforce.domain.roster.worker import FIELD_LABELS, validate_worker
 from workforce.domain.scale import PostRange
 from workforce.services.context import Actor, Database
 from workforce.services.roster.org import OrgNode
+from workforce.services.roster.retirements import retirement_defaults
 from workforce.services.roster.workers import WorkerFile, create_worker, update_worker
-from workforce.services.retirements import retirement_defaults
 
 FIELD_BY_LABEL = {label: name for name, label in FIELD_LABELS.items()}
 ERROR_COLOUR = "#b71c1c"

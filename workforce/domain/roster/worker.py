@@ -8,7 +8,7 @@ from dataclasses import dataclass, fields
 from workforce.domain.dates import age_on
 from workforce.domain.idcard import IdNumberError, luhn_ok, parse_id_number
 from workforce.domain.problems import Problem, Where, error, warning
-from workforce.domain.retirement import ORIGINAL_AGES
+from workforce.domain.roster.retirement import ORIGINAL_AGES
 from workforce.domain.scale import PostRange
 from workforce.domain.vocab import (
     ACTIVE_STATUSES,

@@ -25,7 +25,7 @@ from workforce.services.careers import facts as career_facts
 from workforce.services.careers.facts import Person
 from workforce.services.careers.training_screens import SESSION_FACT_COLUMNS, SessionFacts
 from workforce.services.context import Actor, Database, require
-from workforce.services.retirements import retiring_soon
+from workforce.services.roster.retirements import retiring_soon
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,7 +202,11 @@ def reminders(
         since = min(dt.date(today.year, 1, 1), add_years(today, -3))
         attended = career_facts.attendance(session, unit, since)
         target = career_facts.yearly_target(session)
-        retiring = retiring_soon(session, unit, today) if wanted(ReminderKind.RETIRING) else []
+        retiring = (
+            retiring_soon(session, unit.id if unit else None, today)
+            if wanted(ReminderKind.RETIRING)
+            else []
+        )
     by_id = {p.worker_id: p for p in people}
     found = [
         ReminderRow(p, r.kind, r.due, r.text, r.short_by)

@@ -11,16 +11,16 @@ from dataclasses import dataclass
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, aliased
 
-from workforce.domain.retirement import Retirements
+from workforce.domain.roster.retirement import Retirements
 from workforce.persistence.org import OrgUnit
 from workforce.persistence.pay import ScalePost
 from workforce.persistence.people import Certificate, Worker
 from workforce.persistence.plain import plain_rows
 from workforce.services.context import Actor
 from workforce.services.roster.org import descendants, org_nodes
+from workforce.services.roster.retirements import original_age_defaults
 from workforce.services.roster.scope import unit_within_scope
 from workforce.services.scale import posts_in_force
-from workforce.services.retirements import original_age_defaults
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,7 @@ The inputs are read in a few bulk queries: the adjustment run's own facts (``loa
 worker's sex, birth date, original retirement age, duties, status, certificate and base; the
 scales, allowances, 五险一金 rates and bounds in force; per community the grade shares and the
 leaver rate of the last three years and 核定人数 (``org_unit.headcount_norm``). ``domain
-.stats_projection`` computes the rest."""
+.adjustment.projection`` computes the rest."""
 
 from __future__ import annotations
 
@@ -19,17 +19,9 @@ from typing import Any
 from sqlalchemy import Integer, cast, extract, func, select
 from sqlalchemy.orm import Session
 
-from workforce.domain.appraisal import GradeScheme
-from workforce.domain.insurance import BaseBounds
-from workforce.domain.pay_composition import certificate_allowance_starts
-from workforce.domain.permissions import Action
-from workforce.domain.problems import ActionRefused
-from workforce.domain.progress import CancelToken, ProgressFn, no_progress
-from workforce.domain.retirement import Retirements
-from workforce.domain.scale import PostRange, ScaleVersion
-from workforce.domain.scale_table import parse_scale_sheet
-from workforce.domain.sheet import SheetGrid
-from workforce.domain.stats_projection import (
+from workforce.domain.accounts.permissions import Action
+from workforce.domain.adjustment.appraisal import GradeScheme
+from workforce.domain.adjustment.projection import (
     BudgetReport,
     Economy,
     Person,
@@ -38,25 +30,31 @@ from workforce.domain.stats_projection import (
     Unit,
     project,
 )
-from workforce.domain.stats_scenario import (
+from workforce.domain.adjustment.scenario import (
     ALL_UNITS,
     Assumptions,
     ScenarioError,
     read_scenario,
     scale_posts,
 )
+from workforce.domain.payroll.insurance import BaseBounds
+from workforce.domain.payroll.pay_composition import certificate_allowance_starts
+from workforce.domain.problems import ActionRefused
+from workforce.domain.progress import CancelToken, ProgressFn, no_progress
+from workforce.domain.roster.retirement import Retirements
+from workforce.domain.scale import PostRange, ScaleVersion
+from workforce.domain.scales.table import parse_scale_sheet
+from workforce.domain.sheet import SheetGrid
 from workforce.domain.vocab import ACTIVE_STATUSES, WorkerStatus
 from workforce.persistence.org import OrgUnit
 from workforce.persistence.pay import AllowanceRate, PayScale
 from workforce.persistence.payroll import ContributionBase
 from workforce.persistence.people import Appraisal, Certificate, StatusChange, Worker
-from workforce.services.adjustment_inputs import load_facts
-from workforce.services.adjustment_run import rules_for
-from workforce.services.appraisals import grade_scheme
-from workforce.services.context import Actor, Database, require
-from workforce.services.demo import gc_paused
-from workforce.services.org import OrgNode, descendants, org_nodes
-from workforce.services.payroll_basis import (
+from workforce.services.adjustment.appraisals import grade_scheme
+from workforce.services.adjustment.inputs import load_facts
+from workforce.services.adjustment.run import rules_for
+from workforce.services.context import Actor, Database, gc_paused, require
+from workforce.services.payroll.basis import (
     CERTIFICATE_FROM_NEXT_MONTH,
     allowances_from,
     bounds_in_force,
@@ -64,9 +62,10 @@ from workforce.services.payroll_basis import (
     monthly_allowances,
     setting,
 )
-from workforce.services.retirements import original_age_defaults
-from workforce.services.scales import load_scale
-from workforce.services.stats import scope_unit
+from workforce.services.roster.org import OrgNode, descendants, org_nodes
+from workforce.services.roster.retirements import original_age_defaults
+from workforce.services.roster.scope import unit_within_scope
+from workforce.services.scale import load_scale
 
 HISTORY_YEARS = 3
 LEFT = (WorkerStatus.LEFT.value, WorkerStatus.TRANSFERRED_OUT.value)
@@ -442,16 +441,16 @@ def budget_projection(
     cancel: CancelToken | None = None,
 ) -> BudgetReport:
     """预算测算: ``years`` years from ``first``, the baseline and each scenario (JSON mappings,
-    see ``domain.stats_scenario``); ``scale_of`` reads a scale table a scenario names."""
+    see ``domain.adjustment.scenario``); ``scale_of`` reads a scale table a scenario names."""
     require(actor, Action.VIEW_ADJUSTMENT)
     if not 1 <= years <= 10:
         raise ActionRefused(f"测算年数应为1到10年，实为{years}")
     assumptions = assumptions or Assumptions()
     with gc_paused(), db.reading() as session:
-        unit = scope_unit(session, actor, unit_id)
-        within = None
-        if unit is not None:
-            within = descendants(org_nodes(session), unit.id)
+        scope = unit_within_scope(session, actor, unit_id)
+        nodes = org_nodes(session)
+        unit = next((n for n in nodes if n.id == scope), None)
+        within = None if scope is None else descendants(nodes, scope)
         inputs = _read(session, first, assumptions, within)
         current = max(
             (s for s in inputs.economy.scales if s.effective_date <= dt.date(first, 1, 1)),

@@ -10,10 +10,10 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from reports.stats_budget_tables import Table
-from ui.desktop.budget_window import BudgetWindow, table_model
+from reports.stats.budget_tables import Table
+from ui.desktop.stats.budget_window import BudgetWindow, table_model
 from workforce.services.context import Actor, Database
-from workforce.services.demo import generate_demo
+from workforce.services.system.demo import generate_demo
 
 pytestmark = pytest.mark.gui
 

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 
 
 def open_budget(window: WindowShell) -> None:
-    from ui.desktop.budget_window import BudgetWindow
+    from ui.desktop.stats.budget_window import BudgetWindow
 
     if window.db is None or window.actor is None:
         return

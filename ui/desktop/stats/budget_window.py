@@ -35,15 +35,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reports.stats_budget_tables import Table, projections, tables, wan
+from reports.stats.budget_tables import Table, projections, tables, wan
 from ui import formatting as fmt
-from ui.desktop.folders import last_folder, remember_folder
-from ui.desktop.models import RIGHT, Column, RowsTableModel
+from ui.desktop.widgets.folders import last_folder, remember_folder
+from ui.desktop.widgets.models import RIGHT, Column, RowsTableModel
 from ui.tasks import run_task, show_error
+from workforce.domain.adjustment.projection import BudgetReport
 from workforce.domain.progress import CancelToken, ProgressFn
-from workforce.domain.stats_projection import BudgetReport
+from workforce.services.adjustment.projection import budget_projection
 from workforce.services.context import Actor, Database
-from workforce.services.stats_projection import budget_projection
 
 Row = tuple[object, ...]
 
@@ -334,11 +334,11 @@ class BudgetWindow(QDialog):
 
         def operation(_progress: ProgressFn, _cancel: CancelToken) -> Path:
             if suffix == ".xlsx":
-                from reports.stats_budget_xlsx import write_budget_workbook
+                from reports.stats.budget_xlsx import write_budget_workbook
 
                 write_budget_workbook(target, report)
             else:
-                from reports.stats_budget_pdf import write_budget_pdf
+                from reports.stats.budget_pdf import write_budget_pdf
 
                 write_budget_pdf(target, report)
             return target

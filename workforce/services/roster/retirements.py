@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
-from workforce.domain.permissions import Action
-from workforce.domain.retirement import (
+from workforce.domain.accounts.permissions import Action
+from workforce.domain.roster.retirement import (
     DEFAULT_ORIGINAL_AGE,
     ORIGINAL_AGES,
     Retirement,
@@ -21,12 +21,12 @@ from workforce.domain.retirement import (
     retirements_by_year,
 )
 from workforce.domain.vocab import ACTIVE_STATUSES
+from workforce.persistence.accounts import Setting
 from workforce.persistence.org import OrgUnit
 from workforce.persistence.people import Worker
 from workforce.services.context import Actor, Database, require
-from workforce.services.org import OrgNode
-from workforce.services.payroll_basis import setting
-from workforce.services.stats import scope_unit, scoped
+from workforce.services.roster.org import descendants, org_nodes
+from workforce.services.roster.scope import unit_within_scope
 
 DEFAULTS_KEY = "retirement_defaults"
 """Setting: the region's original retirement age by sex, ``{"男": 60, "女": 50}`` by default."""
@@ -48,7 +48,8 @@ class Retiree:
 
 def original_age_defaults(session: Session) -> Mapping[str, int]:
     """The region's default original age per sex (setting ``retirement_defaults``)."""
-    stored = setting(session, DEFAULTS_KEY, None)
+    row = session.get(Setting, DEFAULTS_KEY)
+    stored = None if row is None else row.value
     values = dict(DEFAULT_ORIGINAL_AGE)
     if isinstance(stored, dict):
         for sex, age in stored.items():
@@ -64,8 +65,9 @@ def retirement_defaults(db: Database) -> Mapping[str, int]:
         return original_age_defaults(session)
 
 
-def active_retirements(session: Session, unit: OrgNode | None = None) -> list[Retiree]:
-    """Every active worker (of the unit, when given) with their statutory retirement."""
+def active_retirements(session: Session, unit_id: int | None = None) -> list[Retiree]:
+    """Every active worker (of the unit ``unit_id`` and below, when given) with their statutory
+    retirement."""
     defaults = original_age_defaults(session)
     community, street, district = aliased(OrgUnit), aliased(OrgUnit), aliased(OrgUnit)
     query = select(
@@ -80,9 +82,14 @@ def active_retirements(session: Session, unit: OrgNode | None = None) -> list[Re
         Worker.level,
         Worker.retirement_age,
     ).where(Worker.status.in_([s.value for s in ACTIVE_STATUSES]))
-    rows = session.execute(
-        scoped(query, unit, org=(community, street, district)).order_by(Worker.id)
-    ).all()
+    query = (
+        query.join(community, Worker.community_id == community.id)
+        .join(street, community.parent_id == street.id)
+        .join(district, street.parent_id == district.id)
+    )
+    if unit_id is not None:
+        query = query.where(Worker.community_id.in_(descendants(org_nodes(session), unit_id)))
+    rows = session.execute(query.order_by(Worker.id)).all()
     return [
         Retiree(
             worker_id,
@@ -119,12 +126,12 @@ def months_on(day: dt.date, months: int) -> dt.date:
 
 
 def retiring_soon(
-    session: Session, unit: OrgNode | None, as_of: dt.date, months: int = 12
+    session: Session, unit_id: int | None, as_of: dt.date, months: int = 12
 ) -> list[Retiree]:
     """Active workers whose statutory retirement falls from ``as_of`` to the end of the month
     ``months`` months on (before its first day: months + 1 month ends), soonest first."""
     until = months_on(as_of, months)
-    found = [p for p in active_retirements(session, unit) if as_of <= p.retirement.date < until]
+    found = [p for p in active_retirements(session, unit_id) if as_of <= p.retirement.date < until]
     return sorted(found, key=lambda p: (p.retirement.date, p.worker_id))
 
 
@@ -135,7 +142,7 @@ def retiring_within(
     end of the month ``months`` months on, soonest first."""
     require(actor, Action.VIEW_WORKERS)
     with db.reading() as session:
-        return retiring_soon(session, scope_unit(session, actor, unit_id), as_of, months)
+        return retiring_soon(session, unit_within_scope(session, actor, unit_id), as_of, months)
 
 
 def retirements_per_year(
@@ -145,6 +152,5 @@ def retirements_per_year(
     each of ``years`` years from ``first_year``."""
     require(actor, Action.VIEW_WORKERS)
     with db.reading() as session:
-        unit = scope_unit(session, actor, unit_id)
-        people = active_retirements(session, unit)
+        people = active_retirements(session, unit_within_scope(session, actor, unit_id))
     return retirements_by_year([p.retirement.date for p in people], first_year, years)

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from workforce.domain.retirement import (
+from workforce.domain.roster.retirement import (
     REFORM_2025,
     Cohort,
     RetirementRules,
@@ -22,7 +22,7 @@ from workforce.domain.retirement import (
 )
 
 CASES = json.loads(
-    (Path(__file__).parents[1] / "golden" / "retirement_cases.json").read_text("utf-8")
+    (Path(__file__).parents[2] / "golden" / "retirement_cases.json").read_text("utf-8")
 )["cases"]
 
 

@@ -27,8 +27,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from workforce.domain.adjustment.projection import Scenario
 from workforce.domain.scale import PostRange, ScaleVersion
-from workforce.domain.stats_projection import Scenario
 
 SCENARIO_KEYS = frozenset({"name", "raise", "parity", "step_years", "headcount", "scale", "notes"})
 ASSUMPTION_KEYS = frozenset(

@@ -7,9 +7,9 @@ rules in force (``Economy``) and a ``Scenario`` in, a ``Projection`` out. Each y
    (``Proposer``): the first year from the appraisals on file, later years from grades assumed
    by each unit's shares (``assumed_grades``);
 2. every month a worker is present (up to the month of their statutory retirement, see
-   ``domain.retirement``) they are paid the scale pay in force (with a scenario's raise, scale or
-   parity), 职业资格津贴 from its start, 一肩挑 and 基础绩效 (not on probation); 奖励绩效 by the
-   year's grade at the year's end;
+   ``domain.roster.retirement``) they are paid the scale pay in force (with a scenario's raise,
+   scale or parity), 职业资格津贴 from its start, 一肩挑 and 基础绩效 (not on probation);
+   奖励绩效 by the year's grade at the year's end;
 3. the employer's 五险一金 on the year's base: the base on file for the first year (else the
    first month's gross), later the previous year's average monthly gross, clamped to bounds that
    grow by ``Economy.bounds_growth`` a year;
@@ -31,11 +31,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from workforce.domain.adjustment import Proposer, WorkerHistory
-from workforce.domain.adjustment_rules import AdjustmentRules
-from workforce.domain.insurance import BaseBounds, InsuranceItem, clamp_base, contributions
+from workforce.domain.adjustment.parameters import AdjustmentRules
+from workforce.domain.adjustment.rules import Proposer, WorkerHistory
 from workforce.domain.money import ZERO, round_fen
-from workforce.domain.pay_composition import Allowances
+from workforce.domain.payroll.insurance import BaseBounds, InsuranceItem, clamp_base, contributions
+from workforce.domain.payroll.pay_composition import Allowances
 from workforce.domain.scale import ScaleVersion, in_force
 
 ONE = Decimal(1)

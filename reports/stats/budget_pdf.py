@@ -19,11 +19,11 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table
 
 from reports import formatting as fmt
 from reports.fonts import CjkFont, cjk_font
-from reports.stats_budget_tables import Table as Figures
-from reports.stats_budget_tables import detail, projections, scenario_terms, summary, wan
-from reports.stats_budget_xlsx import title_of
-from reports.stats_pdf import MARGIN, _NumberedCanvas, _Styles, _table
-from workforce.domain.stats_projection import BudgetReport
+from reports.stats.budget_tables import Table as Figures
+from reports.stats.budget_tables import detail, projections, scenario_terms, summary, wan
+from reports.stats.budget_xlsx import title_of
+from reports.stats.pdf import MARGIN, _NumberedCanvas, _Styles, _table
+from workforce.domain.adjustment.projection import BudgetReport
 
 PAGE = landscape(A4)
 WIDTH = PAGE[0] - 2 * MARGIN

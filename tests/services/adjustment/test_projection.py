@@ -10,19 +10,19 @@ import pytest
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import aliased
 
-from workforce.domain.compliance import ReminderKind
+from workforce.domain.adjustment.scenario import Assumptions
+from workforce.domain.careers.compliance import ReminderKind
 from workforce.domain.problems import ActionRefused
-from workforce.domain.retirement import retirement
-from workforce.domain.stats_scenario import Assumptions
+from workforce.domain.roster.retirement import retirement
 from workforce.persistence.accounts import AuditEntry, Setting
 from workforce.persistence.org import OrgUnit
 from workforce.persistence.people import Appraisal, Worker
-from workforce.services.adjustment_run import prepare_run
+from workforce.services.adjustment.projection import budget_projection
+from workforce.services.adjustment.run import prepare_run
+from workforce.services.careers.training_report import reminders
 from workforce.services.context import Actor, Database
-from workforce.services.demo import generate_demo
-from workforce.services.retirements import retirements_per_year, retiring_within
-from workforce.services.stats_projection import budget_projection
-from workforce.services.training_report import reminders
+from workforce.services.roster.retirements import retirements_per_year, retiring_within
+from workforce.services.system.demo import generate_demo
 
 TODAY = dt.date(2026, 11, 30)
 

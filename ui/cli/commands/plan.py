@@ -11,15 +11,15 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from reports.stats_budget_tables import Table, projections, scenario_terms, tables
+from reports.stats.budget_tables import Table, projections, scenario_terms, tables
 from ui.cli.common import CliError, Progress, emit_json, opened, read_sheet, say
 from ui.formatting import count_text, yuan_text
-from workforce.domain.stats_projection import BudgetReport, Cost, Projection
-from workforce.domain.stats_scenario import ScenarioError, read_assumptions
-from workforce.services.org import org_tree
-from workforce.services.retirements import retirements_per_year, retiring_within
-from workforce.services.stats import find_unit
-from workforce.services.stats_projection import budget_projection
+from workforce.domain.adjustment.projection import BudgetReport, Cost, Projection
+from workforce.domain.adjustment.scenario import ScenarioError, read_assumptions
+from workforce.services.adjustment.projection import budget_projection
+from workforce.services.roster.org import org_tree
+from workforce.services.roster.retirements import retirements_per_year, retiring_within
+from workforce.services.stats.indicators import find_unit
 
 
 def _unit_id(db: Any, args: argparse.Namespace) -> int | None:
@@ -206,11 +206,11 @@ def run_budget(args: argparse.Namespace) -> int:
 
 def _export(report: BudgetReport, target: Path) -> None:
     if target.suffix.lower() == ".xlsx":
-        from reports.stats_budget_xlsx import write_budget_workbook
+        from reports.stats.budget_xlsx import write_budget_workbook
 
         write_budget_workbook(target, report)
     else:
-        from reports.stats_budget_pdf import write_budget_pdf
+        from reports.stats.budget_pdf import write_budget_pdf
 
         font = write_budget_pdf(target, report)
         if font.message:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from reports.cell_text import text_workbook
-from reports.stats_budget_tables import (
+from reports.stats.budget_tables import (
     Table,
     breakdown,
     detail,
@@ -24,8 +24,8 @@ from reports.stats_budget_tables import (
     scenario_terms,
     summary,
 )
-from reports.stats_xlsx_style import Formats, print_setup
-from workforce.domain.stats_projection import BudgetReport
+from reports.stats.xlsx_style import Formats, print_setup
+from workforce.domain.adjustment.projection import BudgetReport
 
 SIGNATURES = ("制表人：", "审核人：", "单位负责人：", "日期：")
 

@@ -8,11 +8,7 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from workforce.domain.adjustment import WorkerHistory
-from workforce.domain.insurance import BaseBounds, InsuranceItem
-from workforce.domain.pay_composition import Allowances
-from workforce.domain.scale import PostRange, ScaleVersion
-from workforce.domain.stats_projection import (
+from workforce.domain.adjustment.projection import (
     Economy,
     Person,
     Scenario,
@@ -20,6 +16,10 @@ from workforce.domain.stats_projection import (
     assumed_grades,
     project,
 )
+from workforce.domain.adjustment.rules import WorkerHistory
+from workforce.domain.payroll.insurance import BaseBounds, InsuranceItem
+from workforce.domain.payroll.pay_composition import Allowances
+from workforce.domain.scale import PostRange, ScaleVersion
 
 D = Decimal
 POSTS = (

@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from workforce.domain.adjustment.projection import BudgetReport, Cost, Projection, YearFigures
 from workforce.domain.money import round_fen
-from workforce.domain.stats_projection import BudgetReport, Cost, Projection, YearFigures
 
 Value = str | int | Decimal
 BREAKDOWNS = {"district": "区", "street": "街道", "post": "岗位"}
