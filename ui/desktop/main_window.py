@@ -32,6 +32,7 @@ from ui.desktop.payroll.menu import add_payroll_menu
 from ui.desktop.roster import file_actions
 from ui.desktop.roster_filter import RosterCriteria
 from ui.desktop.stats.dock import add_dashboard
+from ui.desktop.stats.menu import add_stats_menu
 from ui.desktop.widgets.models import WorkerTableModel
 from ui.desktop.widgets.org_tree import OrgTree
 from ui.tasks import run_task, show_error
@@ -59,6 +60,7 @@ class MainWindow(QMainWindow):
         self.snapshot: RosterSnapshot | None = None
         self._pending_select: int | None = None
         self.adjust_actions: list[QAction] = []
+        self.stats_action: QAction | None = None
         self.setWindowTitle(self.tr("Community workers: files and pay"))
         self.resize(1280, 780)
         self.model = WorkerTableModel()
@@ -185,6 +187,7 @@ class MainWindow(QMainWindow):
         workers_menu.addAction(self.edit_action)
         self.adjust_actions = add_adjust_menu(self)
         self.payroll_action = add_payroll_menu(self)
+        self.stats_action = add_stats_menu(self)
         view_menu = menus.addMenu(self.tr("&View"))
         view_menu.addAction(self.refresh_action)
         view_menu.addAction(self.mask_action)
@@ -235,6 +238,8 @@ class MainWindow(QMainWindow):
         self.template_action.setEnabled(loaded)
         self.refresh_action.setEnabled(self.db is not None)
         update_adjust_actions(self, self.adjust_actions)
+        if self.stats_action is not None:
+            self.stats_action.setEnabled(self._allowed(Action.VIEW_ADJUSTMENT))
 
     # -- loading and filtering ------------------------------------------------------------------
     def attach(self, db: Database, actor: Actor) -> None:

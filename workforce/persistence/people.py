@@ -60,6 +60,8 @@ class Worker(Base):
     bank_name: Mapped[str | None] = mapped_column(String(100))
     bank_account: Mapped[str | None] = mapped_column(String(40))
     status: Mapped[str] = mapped_column(String(4), default="在职")
+    # 原法定退休年龄 (50, 55, 60); empty: the region's default for the sex (issue 19)
+    retirement_age: Mapped[int | None] = mapped_column(Integer)
     remarks: Mapped[str | None] = mapped_column(Text)
     version: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[dt.datetime] = mapped_column(Timestamp, default=utc_now)

@@ -76,3 +76,22 @@ def test_a_conflicting_save_keeps_the_edits(
     assert form.saved_id is None
     assert "已被他人修改" in shown[0]
     assert form.fields.name.text() == "王芳芳"
+
+
+def test_form_shows_the_statutory_retirement_and_keeps_the_original_age(
+    qtbot: QtBot, sqlite_db: Database, admin_sqlite: Actor
+) -> None:
+    add_workers(sqlite_db, admin_sqlite, [("王芳", "光明社区")])
+    community = next(n.id for n in org_tree(sqlite_db) if n.name == "光明社区")
+    form = _form(sqlite_db, admin_sqlite, community_id=community)
+    qtbot.addWidget(form)
+    fields = form.fields
+    fields.name.setText("赵敏")
+    fields.id_number.setText(make_id(8, dt.date(1981, 9, 3), male=False))
+    # the region's default for women, 50: born September 1981, 41 months later
+    assert "2035-02-28" in fields.retires.text() and "53岁5个月" in fields.retires.text()
+    fields.retirement_age.setCurrentIndex(fields.retirement_age.findData(55))
+    assert "2039-09-30" in fields.retires.text() and "58岁" in fields.retires.text()
+    form.save()
+    assert form.saved_id is not None
+    assert load_worker(sqlite_db, form.saved_id).data.retirement_age == 55

@@ -15,9 +15,12 @@ from ui.cli.common import CliError, Progress, emit_json, opened, say
 from ui.formatting import count_text
 from workforce.domain.stats.indicators import INDICATOR_LABELS, Indicators
 from workforce.services.roster.org import org_tree
+from workforce.services.roster.retirements import retirements_per_year
 from workforce.services.stats.indicators import find_unit, statistics
 from workforce.services.stats.report import statistics_report
 from workforce.services.system.demo import generate_demo
+
+RETIREMENT_YEARS = 5
 
 
 def run_demo(args: argparse.Namespace) -> int:
@@ -113,11 +116,18 @@ def run_stats(args: argparse.Namespace) -> int:
     with opened(args) as (db, actor):
         unit = find_unit(org_tree(db), args.unit) if args.unit else None
         indicators = statistics(db, actor, as_of=args.as_of, unit_id=unit.id if unit else None)
+        ahead = retirements_per_year(
+            db, actor, indicators.as_of.year + 1, RETIREMENT_YEARS, unit.id if unit else None
+        )
     unit_name = unit.name if unit else None
     if args.json:
-        emit_json(indicators_document(indicators, unit_name))
+        document = indicators_document(indicators, unit_name)
+        document["retirements_by_year"] = {str(year): n for year, n in ahead.items()}
+        emit_json(document)
     else:
         sys.stdout.write(indicators_text(indicators, unit_name) + "\n")
+        counts = "，".join(f"{year}年{n}人" for year, n in ahead.items())
+        sys.stdout.write(f"今后{RETIREMENT_YEARS}年达到法定退休年龄：{counts}\n")
     if indicators.headcount == 0:
         say("提示：没有在职或试用人员（可先运行 workforce demo 生成示例数据）")
     return 0

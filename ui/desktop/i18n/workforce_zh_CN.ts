@@ -753,6 +753,147 @@ Everything entered since then will no longer be shown; the current data is first
     </message>
 </context>
 <context>
+    <name>BudgetWindow</name>
+    <message>
+        <location filename="../stats/budget_window.py" line="+82"/>
+        <source>Pay bill projection</source>
+        <translation>工资总额测算</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>From year</source>
+        <translation>起始年度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Years</source>
+        <translation>测算年数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scenarios (the baseline is always shown)</source>
+        <translation>情景（基线总会列出）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Load file…</source>
+        <translation>读取文件…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Calculate</source>
+        <translation>测算</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>New scenario</source>
+        <translation>新建情景</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. general raise 5%</source>
+        <translation>如：普调5%</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+2"/>
+        <source>unchanged</source>
+        <translation>不变</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>General raise</source>
+        <translation>普调幅度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Raise from</source>
+        <translation>普调起始日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Qualifying years per step</source>
+        <translation>每晋1级所需合格年度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grid workers at parity from</source>
+        <translation>网格员同酬起始日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add scenario</source>
+        <translation>添加情景</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+6"/>
+        <source>Scenario</source>
+        <translation>情景</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+8"/>
+        <source>Load a scenario</source>
+        <translation>读取情景文件</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Table</source>
+        <translation>表</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export workbook…</source>
+        <translation>导出工作簿…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export PDF…</source>
+        <translation>导出PDF…</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Projecting the pay bill…</source>
+        <translation>正在测算工资总额…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 active workers are past their statutory retirement and are not counted.</source>
+        <translation>%1名在职人员已过法定退休时间，未计入测算。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 people; assumptions are listed in the exports.</source>
+        <translation>测算%1人；测算假设列在导出的表中（鼠标停留可查看）。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Total labour cost per year (10,000 yuan)</source>
+        <translation>各年人工成本合计（万元）</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Export the projection</source>
+        <translation>导出工资总额测算</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+</context>
+<context>
     <name>CareerTabs</name>
     <message>
         <location filename="../careers/tabs.py" line="+173"/>
@@ -1745,7 +1886,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="+62"/>
+        <location filename="../main_window.py" line="+64"/>
         <source>Community workers: files and pay</source>
         <translation>社区工作者档案与薪酬管理系统</translation>
     </message>
@@ -1770,12 +1911,12 @@ Everything entered since then will no longer be shown. The damaged file is kept 
         <translation>全部岗位</translation>
     </message>
     <message>
-        <location line="+170"/>
+        <location line="+173"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location line="-131"/>
+        <location line="-134"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -1850,7 +1991,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
         <translation>人员(&amp;W)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
@@ -1860,7 +2001,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+65"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
@@ -3112,7 +3253,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
 <context>
     <name>WorkerFields</name>
     <message>
-        <location filename="../roster/worker_fields.py" line="+67"/>
+        <location filename="../roster/worker_fields.py" line="+80"/>
         <source>18 characters; fills date of birth and sex</source>
         <translation>18位；自动填写出生日期和性别</translation>
     </message>
@@ -3122,7 +3263,17 @@ Everything entered since then will no longer be shown. The damaged file is kept 
         <translation>两委成员</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+9"/>
+        <source>Region default for the sex</source>
+        <translation>按性别默认（本地区设置）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 years</source>
+        <translation>%1岁</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Basic information</source>
         <translation>基本信息</translation>
     </message>
@@ -3253,6 +3404,16 @@ Everything entered since then will no longer be shown. The damaged file is kept 
     </message>
     <message>
         <location line="+1"/>
+        <source>Original retirement age</source>
+        <translation>原法定退休年龄</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Statutory retirement</source>
+        <translation>法定退休时间</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Certificate and bank</source>
         <translation>社工证/银行</translation>
     </message>
@@ -3296,11 +3457,16 @@ Everything entered since then will no longer be shown. The damaged file is kept 
         <source>Account number</source>
         <translation>银行账号</translation>
     </message>
+    <message>
+        <location line="+50"/>
+        <source>%1 (at %2)</source>
+        <translation>%1（%2）</translation>
+    </message>
 </context>
 <context>
     <name>WorkerForm</name>
     <message>
-        <location filename="../roster/worker_form.py" line="+64"/>
+        <location filename="../roster/worker_form.py" line="+65"/>
         <source>Edit worker</source>
         <translation>编辑人员</translation>
     </message>
@@ -3310,7 +3476,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
         <translation>新建人员</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Correction of the file</source>
         <translation>信息修改</translation>
     </message>
@@ -4049,6 +4215,11 @@ Save anyway?</source>
         <translation>进入社区时间</translation>
     </message>
     <message>
+        <location line="+7"/>
+        <source>Statutory retirement</source>
+        <translation>法定退休时间</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>Phone</source>
         <translation>联系电话</translation>
@@ -4734,6 +4905,24 @@ Enter them anyway?</source>
         <location line="+24"/>
         <source>Reading the sheet…</source>
         <translation>正在读取工作表…</translation>
+    </message>
+</context>
+<context>
+    <name>stats_menu</name>
+    <message>
+        <location filename="../stats/menu.py" line="+28"/>
+        <source>&amp;Statistics</source>
+        <translation>统计(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pay bill projection…</source>
+        <translation>工资总额测算…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Next years&apos; pay bill from today&apos;s people and rules, with scenarios</source>
+        <translation>按现有人员和规则测算今后几年的工资总额，并与情景对比</translation>
     </message>
 </context>
 <context>

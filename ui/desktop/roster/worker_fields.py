@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui import formatting as fmt
 from ui.desktop.widgets.inputs import (
     ETHNICITIES,
     CommunityPicker,
@@ -29,6 +30,12 @@ from ui.desktop.widgets.inputs import (
     vocab_combo,
 )
 from workforce.domain.problems import Problem
+from workforce.domain.roster.retirement import (
+    DEFAULT_ORIGINAL_AGE,
+    ORIGINAL_AGES,
+    original_age_of,
+    retirement,
+)
 from workforce.domain.roster.worker import CertificateInput, WorkerInput
 from workforce.domain.scale import PostRange
 from workforce.domain.vocab import (
@@ -57,10 +64,16 @@ class WorkerFields(QObject):
     changed = Signal()
 
     def __init__(
-        self, nodes: Sequence[OrgNode], posts: Sequence[PostRange], *, editing: bool
+        self,
+        nodes: Sequence[OrgNode],
+        posts: Sequence[PostRange],
+        *,
+        editing: bool,
+        retirement_defaults: Mapping[str, int] = DEFAULT_ORIGINAL_AGE,
     ) -> None:
         super().__init__()
         self.editing = editing
+        self.retirement_defaults = retirement_defaults
         self.name = QLineEdit()
         self.id_number = QLineEdit()
         self.id_number.setMaxLength(18)
@@ -91,6 +104,11 @@ class WorkerFields(QObject):
         self.level = QSpinBox()
         self.level.setSuffix(" 级")
         self.level_start_year = OptionalYearSpin()
+        self.retirement_age = QComboBox()
+        self.retirement_age.addItem(self.tr("Region default for the sex"), None)
+        for age in ORIGINAL_AGES:
+            self.retirement_age.addItem(self.tr("%1 years").replace("%1", str(age)), age)
+        self.retires = QLabel()
         self.certificate_level = vocab_combo(CERTIFICATE_LEVELS, optional=True)
         self.certificate_number = QLineEdit()
         self.certificate_obtained = OptionalDateEdit()
@@ -144,6 +162,10 @@ class WorkerFields(QObject):
         self._add(work, "post", self.tr("Post"), self.post)
         self._add(work, "level", self.tr("Level"), self.level)
         self._add(work, "level_start_year", self.tr("Current level since"), self.level_start_year)
+        self._add(work, "retirement_age", self.tr("Original retirement age"), self.retirement_age)
+        self._add(work, "retires", self.tr("Statutory retirement"), self.retires)
+        self.changed.connect(self.show_retirement)
+        self.show_retirement()
         other = self._tab(tabs, self.tr("Certificate and bank"))
         self._add(
             other, "certificate_level", self.tr("Social work certificate"), self.certificate_level
@@ -214,6 +236,17 @@ class WorkerFields(QObject):
         if post is not None:
             self.level.setRange(post.min_level, post.max_level)
 
+    def show_retirement(self) -> None:
+        """The statutory retirement under the 2025 reform, for the birth date, sex and age."""
+        stored = self.retirement_age.currentData()
+        age = original_age_of(combo_value(self.sex) or "", stored, self.retirement_defaults)
+        found = retirement(self.birth_date.value(), age)
+        self.retires.setText(
+            self.tr("%1 (at %2)")
+            .replace("%1", fmt.date_text(found.date))
+            .replace("%2", found.age_text)
+        )
+
     # -- problems -------------------------------------------------------------------------------
     def tab_of(self, field: str) -> int:
         return self._rows[field][0] if field in self._rows else 0
@@ -262,6 +295,7 @@ class WorkerFields(QObject):
             bank_account=_optional(self.bank_account.text()),
             status=combo_value(self.status) or "",
             remarks=_optional(self.remarks.text()),
+            retirement_age=self.retirement_age.currentData(),
         )
 
     def certificate_input(self) -> CertificateInput | None:
@@ -308,6 +342,12 @@ class WorkerFields(QObject):
         self.is_committee_member.setChecked(data.is_committee_member)
         self.level.setValue(data.level)
         self.level_start_year.set_optional(data.level_start_year)
+        self.retirement_age.setCurrentIndex(
+            max(0, self.retirement_age.findData(data.retirement_age))
+            if data.retirement_age is not None
+            else 0
+        )
+        self.show_retirement()
         if file.certificate is not None:
             cert = file.certificate
             set_combo_value(self.certificate_level, cert.level)

@@ -32,6 +32,7 @@ from workforce.domain.roster.worker import FIELD_LABELS, validate_worker
 from workforce.domain.scale import PostRange
 from workforce.services.context import Actor, Database
 from workforce.services.roster.org import OrgNode
+from workforce.services.roster.retirements import retirement_defaults
 from workforce.services.roster.workers import WorkerFile, create_worker, update_worker
 
 FIELD_BY_LABEL = {label: name for name, label in FIELD_LABELS.items()}
@@ -71,7 +72,9 @@ class WorkerForm(QDialog):
         self.banner.setStyleSheet(
             "QLabel { background: #fdecea; border: 1px solid #f5c2c0; padding: 6px; }"
         )
-        self.fields = WorkerFields(nodes, posts, editing=file is not None)
+        self.fields = WorkerFields(
+            nodes, posts, editing=file is not None, retirement_defaults=retirement_defaults(db)
+        )
         self.tabs = QTabWidget()
         self.fields.build_tabs(self.tabs)
         self.reason = QLineEdit(self.tr("Correction of the file"))

@@ -87,6 +87,13 @@ WORKER_COLUMNS: tuple[Column[RosterRow], ...] = (
         CENTRE,
         110,
     ),
+    Column(
+        QT_TRANSLATE_NOOP("columns", "Statutory retirement"),
+        lambda r: fmt.date_text(r.retires),
+        lambda r: _date_key(r.retires),
+        CENTRE,
+        100,
+    ),
     Column(QT_TRANSLATE_NOOP("columns", "Phone"), lambda r: fmt.text(r.phone), width=110),
     Column(QT_TRANSLATE_NOOP("columns", "Status"), lambda r: r.status, align=CENTRE, width=56),
 )

@@ -85,6 +85,7 @@ class ReminderKind(StrEnum):
     LAPSED = "registration_lapsed"
     CE_SHORT = "ce_short"
     YEARLY_SHORT = "yearly_short"
+    RETIRING = "retiring"
 
 
 REMINDER_NAMES = {
@@ -92,6 +93,7 @@ REMINDER_NAMES = {
     ReminderKind.LAPSED: "登记已过期",
     ReminderKind.CE_SHORT: "继续教育学时不足",
     ReminderKind.YEARLY_SHORT: "年度培训学时不足",
+    ReminderKind.RETIRING: "即将退休",
 }
 
 

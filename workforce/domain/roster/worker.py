@@ -8,6 +8,7 @@ from dataclasses import dataclass, fields
 from workforce.domain.dates import age_on
 from workforce.domain.idcard import IdNumberError, luhn_ok, parse_id_number
 from workforce.domain.problems import Problem, Where, error, warning
+from workforce.domain.roster.retirement import ORIGINAL_AGES
 from workforce.domain.scale import PostRange
 from workforce.domain.vocab import (
     ACTIVE_STATUSES,
@@ -51,6 +52,7 @@ class WorkerInput:
     bank_account: str | None = None
     status: str = WorkerStatus.ACTIVE.value
     remarks: str | None = None
+    retirement_age: int | None = None  # 原法定退休年龄 (50/55/60); None: the region's default
 
 
 _STARTS = {"work_start_date": "参加工作", "community_start_date": "进入社区工作"}
@@ -88,6 +90,7 @@ FIELD_LABELS: dict[str, str] = {
     "bank_account": "银行账号",
     "status": "人员状态",
     "remarks": "备注",
+    "retirement_age": "原法定退休年龄",
 }
 
 
@@ -122,6 +125,14 @@ def validate_worker(
     ``posts`` are the post ranges of the scale in force; ``today`` bounds dates.
     """
     problems: list[Problem] = []
+    if worker.retirement_age is not None and worker.retirement_age not in ORIGINAL_AGES:
+        problems.append(
+            error(
+                "invalid_retirement_age",
+                f"原法定退休年龄应为50、55或60岁，实为{worker.retirement_age}",
+                Where(column="原法定退休年龄", value=str(worker.retirement_age)),
+            )
+        )
     if not worker.name.strip():
         problems.append(error("missing_name", "姓名不能为空", Where(column="姓名")))
     try:

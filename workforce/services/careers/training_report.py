@@ -25,6 +25,7 @@ from workforce.services.careers import facts as career_facts
 from workforce.services.careers.facts import Person
 from workforce.services.careers.training_screens import SESSION_FACT_COLUMNS, SessionFacts
 from workforce.services.context import Actor, Database, require
+from workforce.services.roster.retirements import retiring_soon
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,9 +187,14 @@ def reminders(
     kinds: frozenset[ReminderKind] | None = None,
 ) -> list[ReminderRow]:
     """Registrations lapsing within 90 days or lapsed, continuing education short in the current
-    period and yearly hours short, for the unit's active workers; soonest first."""
+    period, yearly hours short, and statutory retirements within 12 months (issue 19), for the
+    unit's active workers; soonest first."""
     require(actor, Action.VIEW_WORKERS)
     today = today or dt.date.today()
+
+    def wanted(kind: ReminderKind) -> bool:
+        return kinds is None or kind in kinds
+
     with db.reading() as session:
         unit = career_facts.find_unit(session, unit_id, actor)
         people = career_facts.people(session, unit)
@@ -196,13 +202,31 @@ def reminders(
         since = min(dt.date(today.year, 1, 1), add_years(today, -3))
         attended = career_facts.attendance(session, unit, since)
         target = career_facts.yearly_target(session)
+        retiring = (
+            retiring_soon(session, unit.id if unit else None, today)
+            if wanted(ReminderKind.RETIRING)
+            else []
+        )
+    by_id = {p.worker_id: p for p in people}
     found = [
         ReminderRow(p, r.kind, r.due, r.text, r.short_by)
         for p in people
         for r in reminders_for(
             certificates.get(p.worker_id), attended.get(p.worker_id, []), today, target
         )
-        if kinds is None or r.kind in kinds
+        if wanted(r.kind)
+    ]
+    found += [
+        ReminderRow(
+            by_id[r.worker_id],
+            ReminderKind.RETIRING,
+            r.retirement.date,
+            f"{r.retirement.date:%Y年%m月%d日}达到法定退休年龄"
+            f"（{r.retirement.age_text}，原{r.retirement.original_age}岁）",
+            None,
+        )
+        for r in retiring
+        if r.worker_id in by_id
     ]
     order = list(ReminderKind)
     return sorted(

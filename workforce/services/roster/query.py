@@ -11,12 +11,14 @@ from dataclasses import dataclass
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, aliased
 
+from workforce.domain.roster.retirement import Retirements
 from workforce.persistence.org import OrgUnit
 from workforce.persistence.pay import ScalePost
 from workforce.persistence.people import Certificate, Worker
 from workforce.persistence.plain import plain_rows
 from workforce.services.context import Actor
 from workforce.services.roster.org import descendants, org_nodes
+from workforce.services.roster.retirements import original_age_defaults
 from workforce.services.roster.scope import unit_within_scope
 from workforce.services.scale import posts_in_force
 
@@ -60,6 +62,8 @@ class RosterRow:
     bank_account: str | None
     status: str
     remarks: str | None
+    retirement_age: int | None = None  # 原法定退休年龄 stored on the person (None: default)
+    retires: dt.date | None = None  # statutory retirement (渐进式延迟退休)
 
 
 def _query(post_names: dict[str, str]) -> Select[tuple[object, ...]]:
@@ -116,6 +120,7 @@ def _query(post_names: dict[str, str]) -> Select[tuple[object, ...]]:
             Worker.bank_account,
             Worker.status,
             Worker.remarks,
+            Worker.retirement_age,
         )
         .join(community, Worker.community_id == community.id)
         .join(street, community.parent_id == street.id)
@@ -151,6 +156,7 @@ def roster_rows(
     # Plain DBAPI rows, converting only dates and the flag: SQLAlchemy's result processing of
     # 100,000 rows (SQLite dates parsed in Python) cost more than the query (PERF-NOTES).
     result = []
+    retires = Retirements(original_age_defaults(session))
     text_dates = session.get_bind().dialect.name == "sqlite"  # ISO text there, dates elsewhere
     parse = dt.date.fromisoformat
     for row in plain_rows(session, query):
@@ -161,6 +167,7 @@ def roster_rows(
                     values[index] = parse(values[index])
         values[22] = bool(values[22])
         values[24] = names.get(str(values[23]), str(values[23]))
+        values.append(retires.of(values[11], values[8], values[35]))
         result.append(RosterRow(*values))
     return result
 

@@ -1,0 +1,98 @@
+"""Pay bill projection benchmark (issue 19): 5 years × (baseline + 2 scenarios) on the demo
+population, against a ceiling of the pure adjustment rules alone over the same people.
+
+Run by hand (not by pytest)::
+
+    python bench/bench_budget.py [--workers 100000] [--url sqlite:///existing.db]
+
+Without ``--url`` the demo is built for ``today`` = 2026-11-25 on a temporary SQLite file and
+every active worker gets a 2026 appraisal (18 % 优秀, the rest 称职, as bench_adjustment does).
+- projection: ``budget_projection`` (read everything, project three runs of five years);
+- ceiling: reading the facts as the projection does and advancing every worker's history through
+  the same five runs with the pure rules (``Proposer``, once per distinct facts), three times: no
+  pay, no contributions, no sums.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from pathlib import Path
+
+sys.path[:0] = [str(Path(__file__).resolve().parents[1]), str(Path(__file__).resolve().parent)]
+
+from bench_adjustment import TODAY, add_appraisals, peak_mb  # noqa: E402
+
+from workforce.domain.adjustment.rules import Proposer  # noqa: E402
+from workforce.services.accounts.acting_user import actor_for  # noqa: E402
+from workforce.services.adjustment.inputs import load_facts  # noqa: E402
+from workforce.services.adjustment.projection import budget_projection  # noqa: E402
+from workforce.services.adjustment.run import rules_for  # noqa: E402
+from workforce.services.context import Database  # noqa: E402
+from workforce.services.scale import scale_in_force  # noqa: E402
+from workforce.services.system.demo import generate_demo  # noqa: E402
+from workforce.services.system.setup import initialise  # noqa: E402
+
+FIRST, YEARS = 2027, 5
+SCENARIOS = (
+    {"name": "普调5%", "raise": {"rate": "0.05", "from": "2027-07-01"}},
+    {"name": "两年一调", "step_years": 2},
+)
+
+
+def ceiling(db: Database) -> float:
+    start = time.perf_counter()
+    with db.reading() as session:
+        scale = scale_in_force(session, dt.date(FIRST, 1, 1))
+        assert scale is not None
+        rules = rules_for(session, FIRST)
+        facts = load_facts(session, FIRST, dt.date(FIRST, 1, 1), rules)
+    posts = {p.code: p for p in scale.posts}
+    people = [facts.history(w, key) for w, _, key in facts.workers]
+    for run in range(1 + len(SCENARIOS)):
+        histories = list(people)
+        for year in range(FIRST, FIRST + YEARS):
+            step = 2 if run == 2 else rules.qualifying_years_per_step
+            proposer = Proposer(replace(rules, qualifying_years_per_step=step), posts, year)
+            for index, history in enumerate(histories):
+                if history.post not in posts:
+                    continue
+                proposal = proposer.propose(history)
+                if proposal.changed:
+                    histories[index] = replace(
+                        history, level=proposal.new_level, tenure_start_year=year, new_post=None
+                    )
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--workers", type=int, default=100_000)
+    parser.add_argument("--url")
+    args = parser.parse_args()
+    url = args.url or f"sqlite:///{tempfile.mkdtemp()}/budget.db"
+    db = Database.open(url)
+    initialise(db)
+    admin = actor_for(db)
+    if not args.url:
+        generate_demo(db, admin, workers=args.workers, seed=7, today=TODAY)
+        add_appraisals(db)
+    rules = ceiling(db)
+    start, cpu = time.perf_counter(), time.process_time()
+    report = budget_projection(db, admin, FIRST, YEARS, SCENARIOS)
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+    base = report.baseline.years[0].total.total
+    print(
+        f"budget projection | {report.people:,} people × {YEARS} years × {1 + len(SCENARIOS)} runs"
+        f" | {seconds:.2f} s (CPU {cpu:.2f} s) | ceiling {rules:.2f} s (rules alone)"
+        f" | ratio {seconds / rules:.2f}× | target ≤ 10 s | peak {peak_mb():.0f} MB"
+        f" | first year {base:,.2f}"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,347 @@
+"""统计 → 工资总额测算 (issue 19): the years, the scenarios (from files or a small form), the
+projection off the GUI thread, its tables and a chart, and the meeting's xlsx and PDF.
+It only reads: nothing in the database changes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reports.stats.budget_tables import Table, projections, tables, wan
+from ui import formatting as fmt
+from ui.desktop.widgets.folders import last_folder, remember_folder
+from ui.desktop.widgets.models import RIGHT, Column, RowsTableModel
+from ui.tasks import run_task, show_error
+from workforce.domain.adjustment.projection import BudgetReport
+from workforce.domain.progress import CancelToken, ProgressFn
+from workforce.services.adjustment.projection import budget_projection
+from workforce.services.context import Actor, Database
+
+Row = tuple[object, ...]
+
+
+def _cell(value: object, money: bool) -> str:
+    if isinstance(value, Decimal) and money:
+        return fmt.yuan_text(value)
+    if isinstance(value, int):
+        return fmt.count_text(value)
+    return str(value)
+
+
+def table_model(table: Table) -> RowsTableModel[Row]:
+    """The rows of a report table, each column right-aligned but the first."""
+    columns: list[Column[Row]] = [
+        Column(
+            header,
+            lambda row, i=i: _cell(row[i], i >= table.money_from),
+            lambda row, i=i: row[i] if not isinstance(row[i], str) else Decimal(0),
+            RIGHT if i else Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            120 if i else 150,
+        )
+        for i, header in enumerate(table.headers)
+    ]
+    return RowsTableModel(columns, list(table.rows))
+
+
+class BudgetWindow(QDialog):
+    """The projection's settings on the left, its tables and chart on the right."""
+
+    def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db, self.actor = db, actor
+        self.report: BudgetReport | None = None
+        self.shown: list[Table] = []
+        self.setWindowTitle(self.tr("Pay bill projection"))
+        self.resize(1240, 720)
+        splitter = QSplitter(self)
+        splitter.addWidget(self._settings())
+        splitter.addWidget(self._results())
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+    # -- settings ---------------------------------------------------------------------------------
+    def _settings(self) -> QWidget:
+        panel = QWidget(self)
+        layout = QVBoxLayout(panel)
+        form = QFormLayout()
+        self.first = QSpinBox(panel)
+        self.first.setRange(2000, 2100)
+        self.first.setValue(dt.date.today().year + 1)
+        self.years = QSpinBox(panel)
+        self.years.setRange(1, 10)
+        self.years.setValue(5)
+        form.addRow(self.tr("From year"), self.first)
+        form.addRow(self.tr("Years"), self.years)
+        layout.addLayout(form)
+        layout.addWidget(QLabel(self.tr("Scenarios (the baseline is always shown)"), panel))
+        self.scenarios = QListWidget(panel)
+        layout.addWidget(self.scenarios)
+        buttons = QHBoxLayout()
+        load = QPushButton(self.tr("Load file…"), panel)
+        load.clicked.connect(self.load_scenario)
+        remove = QPushButton(self.tr("Remove"), panel)
+        remove.clicked.connect(lambda: self.scenarios.takeItem(self.scenarios.currentRow()))
+        buttons.addWidget(load)
+        buttons.addWidget(remove)
+        layout.addLayout(buttons)
+        layout.addWidget(self._scenario_form(panel))
+        self.run_button = QPushButton(self.tr("Calculate"), panel)
+        self.run_button.setDefault(True)
+        self.run_button.clicked.connect(self.calculate)
+        layout.addWidget(self.run_button)
+        panel.setMaximumWidth(380)
+        return panel
+
+    def _scenario_form(self, parent: QWidget) -> QGroupBox:
+        box = QGroupBox(self.tr("New scenario"), parent)
+        form = QFormLayout(box)
+        self.name = QLineEdit(box)
+        self.name.setPlaceholderText(self.tr("e.g. general raise 5%"))
+        self.raise_rate = QDoubleSpinBox(box)
+        self.raise_rate.setRange(-50, 50)
+        self.raise_rate.setDecimals(1)
+        self.raise_rate.setSuffix(" %")
+        self.raise_from = QDateEdit(QDate(dt.date.today().year + 1, 1, 1), box)
+        self.raise_from.setDisplayFormat("yyyy-MM-dd")
+        self.step_years = QSpinBox(box)
+        self.step_years.setRange(0, 10)
+        self.step_years.setSpecialValueText(self.tr("unchanged"))
+        self.parity = QComboBox(box)
+        self.parity.addItem(self.tr("unchanged"), None)
+        for year in range(dt.date.today().year, dt.date.today().year + 6):
+            self.parity.addItem(f"{year}-01-01", f"{year}-01-01")
+        form.addRow(self.tr("Name"), self.name)
+        form.addRow(self.tr("General raise"), self.raise_rate)
+        form.addRow(self.tr("Raise from"), self.raise_from)
+        form.addRow(self.tr("Qualifying years per step"), self.step_years)
+        form.addRow(self.tr("Grid workers at parity from"), self.parity)
+        add = QPushButton(self.tr("Add scenario"), box)
+        add.clicked.connect(self.add_scenario)
+        form.addRow(add)
+        return box
+
+    def _add(self, data: dict[str, Any]) -> None:
+        item = QListWidgetItem(str(data.get("name") or self.tr("Scenario")))
+        item.setData(Qt.ItemDataRole.UserRole, data)
+        self.scenarios.addItem(item)
+
+    def scenario_from_form(self) -> dict[str, Any]:
+        """The form's scenario as the data a scenario file holds."""
+        data: dict[str, Any] = {"name": self.name.text().strip() or self.tr("Scenario")}
+        rate = Decimal(str(round(self.raise_rate.value(), 1))) / 100
+        if rate:
+            data["raise"] = {
+                "rate": str(rate.normalize()),
+                "from": self.raise_from.date().toString("yyyy-MM-dd"),
+            }
+        if self.step_years.value():
+            data["step_years"] = {"years": self.step_years.value()}
+        if self.parity.currentData():
+            data["parity"] = {"from": self.parity.currentData()}
+        return data
+
+    def add_scenario(self) -> None:
+        self._add(self.scenario_from_form())
+
+    def load_scenario(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Load a scenario"), str(last_folder()), "JSON (*.json)"
+        )
+        if not path:
+            return
+        remember_folder(path)
+        try:
+            data = json.loads(Path(path).read_text("utf-8"))
+        except (OSError, ValueError) as exc:
+            QMessageBox.warning(self, self.tr("Load a scenario"), str(exc))
+            return
+        if isinstance(data, dict):
+            data.setdefault("name", Path(path).stem)
+            self._add(data)
+
+    def scenario_data(self) -> list[dict[str, Any]]:
+        return [
+            self.scenarios.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.scenarios.count())
+        ]
+
+    # -- results ----------------------------------------------------------------------------------
+    def _results(self) -> QWidget:
+        panel = QWidget(self)
+        layout = QVBoxLayout(panel)
+        top = QHBoxLayout()
+        self.which = QComboBox(panel)
+        self.which.currentIndexChanged.connect(self._show_table)
+        top.addWidget(QLabel(self.tr("Table"), panel))
+        top.addWidget(self.which, 1)
+        self.export_xlsx = QPushButton(self.tr("Export workbook…"), panel)
+        self.export_pdf = QPushButton(self.tr("Export PDF…"), panel)
+        self.export_xlsx.clicked.connect(lambda: self.export(".xlsx"))
+        self.export_pdf.clicked.connect(lambda: self.export(".pdf"))
+        for button in (self.export_xlsx, self.export_pdf):
+            button.setEnabled(False)
+            top.addWidget(button)
+        layout.addLayout(top)
+        self.notes = QLabel(panel)
+        self.notes.setWordWrap(True)
+        layout.addWidget(self.notes)
+        self.table = QTableView(panel)
+        self.table.verticalHeader().hide()
+        layout.addWidget(self.table, 1)
+        self.chart = QChartView(panel)
+        self.chart.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.chart.setFixedHeight(260)
+        layout.addWidget(self.chart)
+        return panel
+
+    def calculate(self) -> None:
+        db, actor = self.db, self.actor
+        first, years, scenarios = self.first.value(), self.years.value(), self.scenario_data()
+
+        def operation(progress: ProgressFn, cancel: CancelToken) -> BudgetReport:
+            return budget_projection(
+                db, actor, first, years, scenarios, progress=progress, cancel=cancel
+            )
+
+        self.run_button.setEnabled(False)
+
+        def failed(exc: BaseException) -> None:
+            self.run_button.setEnabled(True)
+            show_error(self, exc)
+
+        run_task(
+            self,
+            operation,
+            self.show_report,
+            label=self.tr("Projecting the pay bill…"),
+            on_failed=failed,
+            on_cancelled=lambda: self.run_button.setEnabled(True),
+        )
+
+    def show_report(self, report: BudgetReport) -> None:
+        self.run_button.setEnabled(True)
+        self.report = report
+        self.shown = tables(report, by=("district", "street", "post"), months=True)
+        self.which.blockSignals(True)
+        self.which.clear()
+        self.which.addItems([t.title for t in self.shown])
+        self.which.blockSignals(False)
+        self.which.setCurrentIndex(0)
+        self._show_table(0)
+        overdue = (
+            self.tr(
+                "%1 active workers are past their statutory retirement and are not counted."
+            ).replace("%1", str(report.overdue))
+            if report.overdue
+            else ""
+        )
+        self.notes.setText(
+            self.tr("%1 people; assumptions are listed in the exports.").replace(
+                "%1", fmt.count_text(report.people)
+            )
+            + (" " + overdue if overdue else "")
+        )
+        self.notes.setToolTip("\n".join(report.assumptions))
+        self._chart(report)
+        for button in (self.export_xlsx, self.export_pdf):
+            button.setEnabled(True)
+
+    def _show_table(self, index: int) -> None:
+        if not 0 <= index < len(self.shown):
+            return
+        old = self.table.model()
+        model = table_model(self.shown[index])
+        model.setParent(self.table)
+        self.table.setModel(model)
+        for column, spec in enumerate(model.columns):
+            self.table.setColumnWidth(column, spec.width)
+        if old is not None:
+            old.deleteLater()
+
+    def _chart(self, report: BudgetReport) -> None:
+        chart = QChart()
+        chart.setTitle(self.tr("Total labour cost per year (10,000 yuan)"))
+        chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        series = QBarSeries()
+        top = 0.0
+        for projection in projections(report):
+            bars = QBarSet(projection.scenario.name)
+            values = [float(wan(y.total.total)) for y in projection.years]  # drawing only
+            top = max([top, *values])
+            bars.append(values)
+            series.append(bars)
+        chart.addSeries(series)
+        axis = QBarCategoryAxis()
+        axis.append([f"{y.year}" for y in report.baseline.years])
+        values_axis = QValueAxis()
+        values_axis.setRange(0, top * 1.1 if top else 1)
+        values_axis.setLabelFormat("%.0f")
+        chart.addAxis(axis, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(values_axis, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(axis)
+        series.attachAxis(values_axis)
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        old = self.chart.chart()
+        self.chart.setChart(chart)
+        if old is not None:
+            old.deleteLater()
+
+    def export(self, suffix: str, path: str | None = None) -> None:
+        report = self.report
+        if report is None:
+            return
+        if path is None:
+            name = f"{report.first}-{report.first + report.years - 1}年工资总额测算{suffix}"
+            pattern = "Excel (*.xlsx)" if suffix == ".xlsx" else "PDF (*.pdf)"
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Export the projection"), str(last_folder() / name), pattern
+            )
+            if not path:
+                return
+            if not path.lower().endswith(suffix):
+                path += suffix
+            remember_folder(path)
+        target = Path(path)
+
+        def operation(_progress: ProgressFn, _cancel: CancelToken) -> Path:
+            if suffix == ".xlsx":
+                from reports.stats.budget_xlsx import write_budget_workbook
+
+                write_budget_workbook(target, report)
+            else:
+                from reports.stats.budget_pdf import write_budget_pdf
+
+                write_budget_pdf(target, report)
+            return target
+
+        run_task(self, operation, lambda _path: None, label=self.tr("Exporting…"),
+                 on_failed=lambda exc: show_error(self, exc), cancellable=False)  # fmt: skip
