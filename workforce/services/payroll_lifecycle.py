@@ -43,6 +43,7 @@ from workforce.services.payroll_compute import (
     gather,
     load_carried,
     paused_gc,
+    with_opening,
 )
 from workforce.services.payroll_guard import (
     APPROVED,
@@ -298,7 +299,7 @@ def verify_month(db: Database, actor: Actor, period: str | dt.date) -> Verificat
         at = [SEALED_PAYSLIP_FIELDS.index(name) for name in ("worker_id", *COMPARED)]
         rows = [[row[i] for i in at] for row in stored]
         paid = {row[0] for row in rows}
-        carried = load_carried(session, first, paid)
+        carried = with_opening(session, first, paid, load_carried(session, first, paid))
         with paused_gc():
             totals, found = _check_payslips(rows, basis, month.inputs_hash, carried)
         found.extend(payee_findings(session, month, paid))
