@@ -179,6 +179,18 @@ def _basic_for(
     )
 
 
+def opening_of(session: Session, worker_id: int, period: dt.date) -> OpeningFigures | None:
+    """The worker's opening figures ``period``'s cumulative withholding began from, if any."""
+    row = session.scalar(
+        select(OpeningBalance).where(
+            OpeningBalance.worker_id == worker_id,
+            OpeningBalance.year == period.year,
+            OpeningBalance.through_month < period.month,
+        )
+    )
+    return None if row is None else _figures(row)
+
+
 def opening_carried(session: Session, period: dt.date, needed: set[int]) -> dict[int, RawCarry]:
     """Per worker of ``needed`` with opening figures of ``period``'s year ending before it, the
     raw figures the cumulative withholding continues from (first month here, 所属期止, amounts
