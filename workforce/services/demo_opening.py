@@ -1,8 +1,8 @@
 """The demo of a district that adopted the program mid-year (§8.6): opening figures (期初累计) for
 January up to the month before the start, as the withholding client would report them had the
 district paid those months elsewhere with the same rules — each month's payslip computed by the
-engine from the demo's people and rates (nothing stored but the figures), then the year so far
-by the cumulative method."""
+engine from the demo's people and rates (nothing stored but the figures and the year's bases),
+then the year so far by the cumulative method."""
 
 from __future__ import annotations
 
@@ -18,11 +18,14 @@ from workforce.domain.problems import ActionRefused
 from workforce.domain.progress import ProgressFn, no_progress
 from workforce.domain.tax import MonthIncome, cumulative_withholding
 from workforce.persistence.base import utc_now
-from workforce.persistence.payroll import OpeningBalance, PayrollMonth
+from workforce.persistence.payroll import ContributionBase, OpeningBalance, PayrollMonth
 from workforce.services import audit
 from workforce.services.context import Actor, Database, require
+from workforce.services.payroll_bases import OVERRIDE, base_row
 from workforce.services.payroll_compute import employed_from, gather, inputs_for, paused_gc
 from workforce.services.payroll_deductions import tax_flags
+
+BASE_REASON = "社保经办机构核定（示例数据：年中开始使用本系统）"
 
 
 def generate_opening(
@@ -34,7 +37,9 @@ def generate_opening(
     progress: ProgressFn = no_progress,
 ) -> tuple[int, Decimal]:
     """Opening figures of ``year`` through ``start_month − 1`` for everyone employed in those
-    months; returns (people, Σ 累计已预缴税额). Refused when the year already has a payroll month
+    months, and the year's contribution bases as those months settled them (a district that
+    joins mid-year imports them from the social insurance office: overrides); returns
+    (people, Σ 累计已预缴税额). Refused when the year already has a payroll month
     or opening figures."""
     require(actor, Action.GENERATE_DEMO)
     if not 2 <= start_month <= 12:
@@ -52,10 +57,17 @@ def generate_opening(
             raise ActionRefused(f"{year}年已有期初累计")
         incomes: dict[int, list[MonthIncome]] = {}
         first: dict[int, int] = {}
+        bases: dict[int, dict[str, object]] = {}
         for month in range(1, through + 1):
             progress(month - 1, through + 1)
             period = dt.date(year, month, 1)
             gathered = gather(session, period, None)
+            bounds = gathered.basis.month.bounds
+            for worker_id, computed, _source in gathered.new_bases:
+                if worker_id not in bases:  # as the first month paid settled it
+                    bases[worker_id] = base_row(
+                        worker_id, year, computed, bounds, OVERRIDE, actor, BASE_REASON
+                    )
             memo: dict[object, MonthIncome] = {}
             for person in gathered.people:
                 inputs = inputs_for(gathered, person)
@@ -98,6 +110,8 @@ def generate_opening(
             )
         if rows:
             session.execute(insert(OpeningBalance), rows)
+        if bases:  # the year's bases as the social insurance office has them
+            session.execute(insert(ContributionBase), list(bases.values()))
         audit.record(
             session,
             actor,
@@ -106,7 +120,7 @@ def generate_opening(
             None,
             {"year": (None, year), "through": (None, through)},
             note=f"示例数据：{year}年1–{through}月期初累计{len(rows)}人，"
-            f"累计已预缴税额{withheld_total:,.2f}",
+            f"累计已预缴税额{withheld_total:,.2f}；缴费基数{len(bases)}人",
         )
     progress(through + 1, through + 1)
     return len(rows), withheld_total
