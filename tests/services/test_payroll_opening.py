@@ -264,3 +264,14 @@ def test_a_calculated_month_is_discarded_with_its_totals(db: Database, admin: Ac
     approve_month(db, user(db, "shenhe", Role.APPROVER), "2026-01")
     with pytest.raises(ActionRefused, match="已审核，不能撤销"):
         discard_month(db, admin, "2026-01")
+
+
+def test_after_a_locked_december_comes_the_next_years_start(db: Database, admin: Actor) -> None:
+    _, number, name = _worker(db, admin)
+    rows = [(number, name, f"{year}-11", 0, 0, "", 0, 0, 0, 0) for year in (2026, 2027)]
+    apply_opening_import(db, admin, _grid(rows[0]))
+    calculate_month(db, admin, "2026-12")
+    close(db, "2026-12", user(db, "shenhe", Role.APPROVER), admin)
+    assert month_to_calculate(db, admin, dt.date(2026, 12, 30)) == dt.date(2027, 1, 1)
+    apply_opening_import(db, admin, _grid(rows[1]))  # 2027 also begun elsewhere, up to November
+    assert month_to_calculate(db, admin, dt.date(2026, 12, 30)) == dt.date(2027, 12, 1)
