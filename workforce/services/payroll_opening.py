@@ -41,8 +41,9 @@ from workforce.domain.problems import (
 from workforce.domain.sheet import SheetGrid
 from workforce.persistence.base import utc_now
 from workforce.persistence.org import OrgUnit
-from workforce.persistence.payroll import OpeningBalance, PayrollMonth
+from workforce.persistence.payroll import OpeningBalance, PayrollMonth, bulk_table
 from workforce.persistence.people import Worker
+from workforce.persistence.plain import dates_of, plain_rows
 from workforce.services import audit
 from workforce.services.context import Actor, Database, require
 from workforce.services.payroll_deductions import tax_flags
@@ -194,29 +195,38 @@ def opening_of(session: Session, worker_id: int, period: dt.date) -> OpeningFigu
 def opening_carried(session: Session, period: dt.date, needed: set[int]) -> dict[int, RawCarry]:
     """Per worker of ``needed`` with opening figures of ``period``'s year ending before it, the
     raw figures the cumulative withholding continues from (first month here, 所属期止, amounts
-    in fen): what ``load_carried`` would give had those months been calculated here."""
+    in fen): what ``load_carried`` would give had those months been calculated here. Read as
+    raw fen, with the join date, in one plain query (a whole district's first month)."""
     if period.month == 1 or not needed:
         return {}
-    rows = session.scalars(
-        select(OpeningBalance).where(
-            OpeningBalance.year == period.year, OpeningBalance.through_month < period.month
+    raw = bulk_table(OpeningBalance).c
+    worker = Worker.__table__.c
+    rows = plain_rows(
+        session,
+        select(
+            raw.worker_id,
+            worker.community_start_date,
+            raw.through_month,
+            raw.income,
+            raw.exempt_income,
+            raw.insurance,
+            raw.special_deductions,
+            raw.other_deductions,
+            raw.withheld,
         )
-    ).all()
-    rows = [row for row in rows if row.worker_id in needed]
-    joined = _joined(session, [row.worker_id for row in rows])
-    found: dict[int, RawCarry] = {}
-    for row in rows:
-        found[row.worker_id] = (
-            first_month_here(joined.get(row.worker_id), period.year),
-            row.through_month,
-            fen(row.income),
-            fen(row.exempt_income),
-            fen(row.insurance),
-            fen(row.special_deductions),
-            fen(row.other_deductions),
-            fen(row.withheld),
+        .join(Worker.__table__, worker.id == raw.worker_id)
+        .where(raw.year == period.year, raw.through_month < period.month),
+    )
+    joined_on = dates_of(row[1] for row in rows)
+    return {
+        worker_id: (
+            first_month_here(joined_on.get(started), period.year),
+            through,
+            *amounts,
         )
-    return found
+        for worker_id, started, through, *amounts in rows
+        if worker_id in needed
+    }
 
 
 def _year_months(session: Session, year: int, *, for_update: bool = False) -> list[PayrollMonth]:
