@@ -1,6 +1,6 @@
 """The payroll year's commands' arguments: ``payroll opening import|list|show`` (期初累计 of a year
 begun outside the program) and ``payroll discard`` (撤销计算); their code,
-``ui.cli.commands_payroll_year``, is imported when one of them runs."""
+``ui.cli.commands.payroll_year``, is imported when one of them runs."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from typing import Any
 
 from ui.cli.options import add_user_option
 from ui.cli.parsers.lazy import handlers
-from workforce.domain.permissions import Action
+from workforce.domain.accounts.permissions import Action
 
-later = handlers("ui.cli.commands_payroll_year")
+later = handlers("ui.cli.commands.payroll_year")
 
 
 def register_year(commands: Any) -> None:
