@@ -17,6 +17,8 @@ from tests.audit.scenarios import (
     World,
     scenario,
 )
+from tests.services.payroll_support import adopted_in
+from workforce.domain.payroll.opening_sheet import OpeningFigures
 from workforce.domain.payroll.pay_item_sheet import ItemEntry
 from workforce.domain.sheet import SheetGrid
 from workforce.services.adjustment.appraisals import AppraisalEntry, record_appraisals
@@ -63,9 +65,15 @@ def _set_allowance(w: World, set_allowance: Service) -> Expect:
 def _march_locked(w: World) -> None:
     from workforce.services.payroll.lifecycle import lock_month
 
-    calculate_month(w.db, w.admin, "2026-03")
+    _march(w)
     approve_month(w.db, w.approver, "2026-03")
     lock_month(w.db, w.finance, "2026-03")
+
+
+def _march(w: World) -> None:
+    """The program starts in March (zero opening figures) and March is calculated."""
+    adopted_in(w.db, w.admin, "2026-03")
+    calculate_month(w.db, w.admin, "2026-03")
 
 
 @scenario("scales.admin:import_scale_retroactively")
@@ -149,27 +157,28 @@ def _discard_run(w: World, discard: Service) -> Expect:
 
 @scenario("payroll.calc:calculate_month")
 def _calculate(w: World, calculate: Service) -> Expect:
+    adopted_in(w.db, w.admin, "2026-03")
     calculate(w.db, w.admin, "2026-03")
     return Expect("calculate", "payroll_month", ANY, {"status": (None, "calculated")})
 
 
 @scenario("payroll.lifecycle:approve_month")
 def _approve_month(w: World, approve: Service) -> Expect:
-    calculate_month(w.db, w.admin, "2026-03")
+    _march(w)
     approve(w.db, w.approver, "2026-03")
     return Expect("approve", "payroll_month", ANY, {"status": ("calculated", "approved")})
 
 
 @scenario("payroll.lifecycle:return_month")
 def _return_month(w: World, return_month: Service) -> Expect:
-    calculate_month(w.db, w.admin, "2026-03")
+    _march(w)
     return_month(w.db, w.approver, "2026-03", "核对补贴")
     return Expect("invalidate", "payroll_month", ANY, {"status": ("calculated", "draft")})
 
 
 @scenario("payroll.lifecycle:lock_month")
 def _lock_month(w: World, lock: Service) -> Expect:
-    calculate_month(w.db, w.admin, "2026-03")
+    _march(w)
     approve_month(w.db, w.approver, "2026-03")
     lock(w.db, w.finance, "2026-03")
     return Expect("lock", "payroll_month", ANY, {"status": ("approved", "locked")})
@@ -285,3 +294,52 @@ def _set_bounds(w: World, set_bounds: Service) -> Expect:
     set_bounds(w.db, w.admin, Decimal(5000), Decimal(25000), dt.date(2026, 7, 1))
     changes = {"floor": ("4863.00", "5000.00"), "ceiling": ("24315.00", "25000.00")}
     return Expect("create", "insurance_base_bounds", ANY, changes)
+
+
+# -- the payroll year (§8.6): opening figures, 撤销计算 -----------------------------------------
+
+OPENING_HEAD = ("身份证号", "姓名", "所属期止", "累计收入额", "累计专项扣除", "累计专项附加扣除")
+OPENING_TAIL = ("累计其他扣除", "累计已预缴税额")
+
+
+def _opening_grid(w: World) -> SheetGrid:
+    row = (w.id_number(), w.name(), "2026-06", "24000", "5400", "0", "0", "0")
+    return SheetGrid("期初", ((*OPENING_HEAD, *OPENING_TAIL), row), "期初.xlsx")
+
+
+@scenario("payroll.opening:apply_opening_import")
+def _import_opening(w: World, apply: Service) -> Expect:
+    apply(w.db, w.admin, _opening_grid(w))
+    return Expect("import", "payroll_opening", ANY, {"income": (None, "24000.00")})
+
+
+@scenario("payroll.opening:correct_opening")
+def _correct_opening(w: World, correct: Service) -> Expect:
+    from workforce.services.payroll.opening import apply_opening_import
+
+    apply_opening_import(w.db, w.admin, _opening_grid(w))
+    figures = OpeningFigures(2026, 6, Decimal(25000), insurance=Decimal(5400))
+    correct(w.db, w.admin, w.workers[0], figures, "扣缴客户端重新导出")
+    return Expect("correct", "payroll_opening", ANY, {"income": ("24000.00", "25000")})
+
+
+@scenario("payroll.opening:remove_opening")
+def _remove_opening(w: World, remove: Service) -> Expect:
+    from workforce.services.payroll.opening import apply_opening_import
+
+    apply_opening_import(w.db, w.admin, _opening_grid(w))
+    remove(w.db, w.admin, w.workers[0], 2026, "导错了人")
+    return Expect("delete", "payroll_opening", ANY, {"income": ("24000.00", None)})
+
+
+@scenario("payroll.discard:discard_month")
+def _discard_month(w: World, discard: Service) -> Expect:
+    calculate_month(w.db, w.admin, "2026-01")
+    discard(w.db, w.admin, "2026-01")
+    return Expect("discard_calculation", "payroll_month", ANY, {"status": ("calculated", None)})
+
+
+@scenario("system.demo_opening:generate_opening")
+def _generate_opening(w: World, generate: Service) -> Expect:
+    generate(w.db, w.admin, 2026, 7)
+    return Expect("generate_demo", "payroll_opening", None, {"through": (None, "6")})

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select, text
 
-from tests.services.payroll_support import close, community, hire, user
+from tests.services.payroll_support import adopted_in, close, community, hire, user
 from ui.cli.main import main
 from workforce.domain.accounts.audit_chain import DELETED, EDITED, INSERTED
 from workforce.domain.vocab import Role
@@ -90,6 +90,7 @@ def test_the_log_is_chained_and_verifies(db: Database, admin: Actor) -> None:
     unit = community(db, admin)
     for n in range(1, 4):
         hire(db, admin, unit, n)
+    adopted_in(db, admin, "2026-03")  # the program starts in March
     calculate_month(db, admin, "2026-03")
     close(db, "2026-03", user(db, "shenhe", Role.APPROVER), admin)
     with db.reading() as session:

@@ -10,7 +10,7 @@ import pytest
 from argon2 import PasswordHasher
 
 from tests.cli.test_cli_adjust import Cli, appraisal_book, seed_workers
-from tests.cli.test_cli_payroll import _seed
+from tests.cli.test_cli_payroll import _seed, adopt
 from ui.cli.main import main
 from workforce.services.accounts import auth
 from workforce.services.context import Database
@@ -82,6 +82,7 @@ def test_payroll_run_progress_counts_the_people_it_calculates(
     cli = Cli(tmp_path / "w.db", capsys)
     assert cli.run("init")[0] == 0
     _seed(cli.path)
+    adopt(cli.path)
     status, _, err = cli.run("payroll", "run", "--month", "2026-03")
     assert status == 0, err
     assert "计算 2/2 人 (100%)" in err
@@ -151,6 +152,7 @@ def test_hints_name_a_real_next_step(tmp_path: Path, capsys: pytest.CaptureFixtu
     cli = Cli(tmp_path / "w.db", capsys)
     assert cli.run("init")[0] == 0
     seed_workers(cli.path)
+    adopt(cli.path)
     status, _, err = cli.run("payroll", "run", "--month", "2026-03")
     assert status == 0, err
     assert err.strip().splitlines()[-1] == (

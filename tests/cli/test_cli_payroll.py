@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import update
 
 from tests.cli.test_cli_adjust import Cli
-from tests.services.payroll_support import community, hire, user
+from tests.services.payroll_support import adopted_in, community, hire, user
 from workforce.domain.vocab import Role
 from workforce.persistence.payroll import Payslip
 from workforce.services.accounts.acting_user import actor_for
@@ -42,8 +42,18 @@ def _seed(path: Path) -> list[str]:
         db.close()
 
 
+def adopt(path: Path, period: str = "2026-03") -> None:
+    """The database's district starts the program in ``period`` (zero opening figures)."""
+    db = Database.open(str(path))
+    try:
+        adopted_in(db, actor_for(db), period)
+    finally:
+        db.close()
+
+
 def test_a_month_from_items_to_the_bank(cli: Cli, tmp_path: Path) -> None:
     numbers = _seed(cli.path)
+    adopt(cli.path)
     sheet = tmp_path / "items.xlsx"
     book = openpyxl.Workbook()
     rows = [
@@ -89,6 +99,7 @@ def test_a_month_from_items_to_the_bank(cli: Cli, tmp_path: Path) -> None:
 
 def test_refusals_are_one_line(cli: Cli, tmp_path: Path) -> None:
     _seed(cli.path)
+    adopt(cli.path)
     assert "YYYY-MM" in cli.refused("payroll", "run", "--month", "2026-13")
     assert "尚未计算" in cli.refused("payroll", "approve", "--month", "2026-03")
     assert "不存在" in cli.refused("payroll", "items", "import", str(tmp_path / "none.xlsx"))

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli.test_cli_adjust import Cli
-from tests.cli.test_cli_payroll import _seed
+from tests.cli.test_cli_payroll import _seed, adopt
 
 
 @pytest.fixture
@@ -54,6 +54,7 @@ def test_rates_and_bounds_list_and_set(cli: Cli) -> None:
 
 def test_a_banks_own_layout_from_json_to_the_transfer_file(cli: Cli, tmp_path: Path) -> None:
     _seed(cli.path)
+    adopt(cli.path)
     exported = tmp_path / "csv.json"
     assert cli.run("payroll", "layouts", "export", "csv", str(exported))[0] == 0
     document = json.loads(exported.read_text("utf-8"))

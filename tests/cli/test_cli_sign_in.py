@@ -12,7 +12,7 @@ from argon2 import PasswordHasher
 from sqlalchemy import select
 
 from tests.cli.test_cli_adjust import Cli
-from tests.cli.test_cli_payroll import _seed
+from tests.cli.test_cli_payroll import _seed, adopt
 from ui.cli.main import build_parser
 from workforce.persistence.accounts import User
 from workforce.persistence.payroll import PayrollMonth
@@ -30,6 +30,7 @@ def cli(
     tool = Cli(tmp_path / "w.db", capsys)
     assert tool.run("init")[0] == 0
     _seed(tool.path)
+    adopt(tool.path)
     monkeypatch.setenv("WORKFORCE_NEW_PASSWORD", "Guangming2026")
     assert tool.run("user", "passwd")[0] == 0
     monkeypatch.setenv("WORKFORCE_PASSWORD", "Guangming2026")

@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from tests.cli.test_cli_adjust import Cli
 from tests.factories import make_id
-from tests.services.payroll_support import community, hire, user
+from tests.services.payroll_support import adopted_in, community, hire, user
 from workforce.domain.vocab import Role
 from workforce.persistence.accounts import AuditEntry
 from workforce.services.accounts.acting_user import actor_for
@@ -30,6 +30,7 @@ def cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Cli:
         admin = actor_for(db)
         hire(db, admin, community(db, admin), 1, bank_account=ACCOUNT, bank_name="工行")
         user(db, "shenhe", Role.APPROVER)
+        adopted_in(db, admin, "2026-03")  # the program starts in March
     finally:
         db.close()
     return tool

@@ -15,7 +15,7 @@ import pytest
 
 from reports.cell_text import csv_text, looks_like_formula, text_workbook
 from tests.cli.test_cli_adjust import Cli
-from tests.services.payroll_support import community, hire, user
+from tests.services.payroll_support import adopted_in, community, hire, user
 from workforce.domain.payroll.pay_item_sheet import ItemEntry
 from workforce.domain.roster.worker import CertificateInput
 from workforce.domain.vocab import Role
@@ -58,6 +58,7 @@ def _seed(path: Path) -> None:
             add_item(db, admin, ItemEntry(number, dt.date(2026, 3, 1), item, Decimal(300)))
         user(db, "shenhe", Role.APPROVER)
         user(db, "caiwu", Role.FINANCE)
+        adopted_in(db, admin, "2026-03")  # the program starts in March
     finally:
         db.close()
 

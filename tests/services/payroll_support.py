@@ -55,3 +55,27 @@ def close(db: Database, period: str, approver: Actor, finance: Actor) -> None:
 # Registered in 2024: valid through the 2026 months the tests pay (a registration lapses after
 # 3 years and the allowance with it).
 ASSISTANT = CertificateInput("助理社会工作师", dt.date(2023, 10, 1), dt.date(2024, 3, 5), "A-1")
+
+
+def adopted_in(db: Database, actor: Actor, period: str) -> None:
+    """The district adopted the program in ``period`` (YYYY-MM, not January): opening figures
+    (期初累计) of zero through the month before, for everyone on file who joined by then, so the
+    year's first calculated month is ``period`` (§8.6) with the figures it had before there was
+    a month order: the year so far empty, 5,000 a month deducted from January."""
+    from sqlalchemy import select
+
+    from workforce.domain.sheet import SheetGrid
+    from workforce.persistence.people import Worker
+    from workforce.services.payroll.opening import apply_opening_import
+
+    year, month = int(period[:4]), int(period[5:7])
+    through = dt.date(year, month, 1) - dt.timedelta(days=1)
+    with db.reading() as session:
+        people = session.execute(
+            select(Worker.id_number, Worker.name).where(Worker.community_start_date <= through)
+        ).all()
+    head = ("身份证号", "姓名", "所属期止", "累计收入额", "累计专项扣除", "累计专项附加扣除")
+    rows = [(number, name, f"{through:%Y-%m}", 0, 0, 0) for number, name in people]
+    more = ("累计其他扣除", "累计已预缴税额")
+    grid = SheetGrid("期初", ((*head, *more), *((*row, 0, 0) for row in rows)), "期初.xlsx")
+    apply_opening_import(db, actor, grid)

@@ -13,7 +13,7 @@ from types import SimpleNamespace
 import pytest
 from sqlalchemy import select
 
-from tests.services.payroll_support import community, hire, user
+from tests.services.payroll_support import adopted_in, community, hire, user
 from workforce.domain.problems import ActionRefused
 from workforce.domain.vocab import Role
 from workforce.persistence.accounts import AuditEntry, Setting
@@ -43,6 +43,7 @@ def test_locking_a_month_leaves_a_backup_of_the_file_as_it_was(sqlite_db: Databa
     admin = actor_for(sqlite_db)
     unit = community(sqlite_db, admin)
     hire(sqlite_db, admin, unit, 1)
+    adopted_in(sqlite_db, admin, "2026-03")  # the program starts in March
     calculate_month(sqlite_db, admin, "2026-03")
     approve_month(sqlite_db, user(sqlite_db, "shenhe", Role.APPROVER), "2026-03")
     assert list_backups(sqlite_db, admin) == []

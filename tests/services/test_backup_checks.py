@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from tests.services.payroll_support import community, hire, user
+from tests.services.payroll_support import adopted_in, community, hire, user
 from workforce.domain.problems import ActionRefused
 from workforce.domain.vocab import Role
 from workforce.persistence.accounts import Setting
@@ -65,6 +65,7 @@ def test_a_lock_refused_because_the_month_is_only_calculated_writes_no_backup(
 ) -> None:
     admin = actor_for(sqlite_db)
     hire(sqlite_db, admin, community(sqlite_db, admin), 1)
+    adopted_in(sqlite_db, admin, "2026-03")  # the program starts in March
     calculate_month(sqlite_db, admin, "2026-03")
     with pytest.raises(ActionRefused, match="只有已审核的月份可以锁定"):
         lock_month(sqlite_db, user(sqlite_db, "caiwu", Role.FINANCE), "2026-03")
@@ -89,6 +90,7 @@ def test_a_backup_that_fails_the_integrity_check_refuses_the_lock_and_is_not_kep
 
     admin = actor_for(sqlite_db)
     hire(sqlite_db, admin, community(sqlite_db, admin), 1)
+    adopted_in(sqlite_db, admin, "2026-03")  # the program starts in March
     calculate_month(sqlite_db, admin, "2026-03")
     approve_month(sqlite_db, user(sqlite_db, "shenhe", Role.APPROVER), "2026-03")
     monkeypatch.setattr(backup_files, "check_file", lambda _path: ("Rowid 2005 out of order",))

@@ -14,7 +14,7 @@ from sqlalchemy import event
 
 from reports.xlsx_reader import pick_roster_sheet, read_workbook
 from tests.roster_samples import person_id, simple_roster
-from tests.services.payroll_support import community, hire, user
+from tests.services.payroll_support import adopted_in, community, hire, user
 from workforce.domain.vocab import Role
 from workforce.services.accounts.acting_user import actor_for
 from workforce.services.adjustment.apply import apply_run, revert_run
@@ -69,6 +69,7 @@ def test_locking_applying_reverting_and_importing_commit_durably(
     _durable(db, lambda: apply_run(db, admin, run_id))
     _durable(db, lambda: revert_run(db, approver, run_id, "重做"))
 
+    adopted_in(db, admin, "2026-03")  # the program starts in March
     calculate_month(db, admin, "2026-03")
     approve_month(db, approver, "2026-03")
     _durable(db, lambda: lock_month(db, finance, "2026-03"))

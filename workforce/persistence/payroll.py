@@ -116,6 +116,30 @@ class TaxFlag(Base):
     note: Mapped[str] = mapped_column(Text, default="")
 
 
+class OpeningBalance(Base):
+    """期初累计 (§8.6): one worker's year so far at this unit before the program's first month,
+    as the tax authority's withholding client reports it (through ``through_month``, employed
+    ``months`` of them); ``basic_deduction`` is the sheet's 累计减除费用 when it gave one."""
+
+    __tablename__ = "payroll_opening"
+    __table_args__ = (UniqueConstraint("worker_id", "year"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    worker_id: Mapped[int] = mapped_column(ForeignKey("worker.id"))
+    year: Mapped[int] = mapped_column(Integer, index=True)
+    through_month: Mapped[int] = mapped_column(Integer)
+    months: Mapped[int] = mapped_column(Integer)
+    income: Mapped[Decimal] = mapped_column(Money())
+    exempt_income: Mapped[Decimal] = mapped_column(Money())
+    insurance: Mapped[Decimal] = mapped_column(Money())
+    special_deductions: Mapped[Decimal] = mapped_column(Money())
+    other_deductions: Mapped[Decimal] = mapped_column(Money())
+    withheld: Mapped[Decimal] = mapped_column(Money())
+    basic_deduction: Mapped[Decimal | None] = mapped_column(Money())
+    updated_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    updated_at: Mapped[dt.datetime] = mapped_column(Timestamp, default=utc_now)
+
+
 class PayItem(Base):
     """A clerk's item for one worker and month (取暖补贴, 扣款 …); negative amounts deduct."""
 

@@ -17,7 +17,7 @@ from openpyxl.utils import get_column_letter
 
 from reports.payroll.bank_file import LAYOUTS, write_bank_file
 from reports.payroll.month_xlsx import SUMMARY, sheet_name, write_payroll_workbook
-from tests.services.payroll_support import ASSISTANT, community, hire, user
+from tests.services.payroll_support import ASSISTANT, adopted_in, community, hire, user
 from workforce.domain.payroll.pay_item_sheet import ItemEntry
 from workforce.domain.vocab import Role
 from workforce.persistence.payroll import PayrollMonth
@@ -64,6 +64,7 @@ def test_workbook_of_a_calculated_month(db: Database, admin: Actor, tmp_path: Pa
             ItemEntry(number, MARCH, "扣款", D("-100"), after_tax=True),
         ],
     )
+    adopted_in(db, admin, "2026-03")  # the program starts in March
     calculate_month(db, admin, "2026-03")
     view = payroll_workbook_view(db, user(db, "caiwu", Role.FINANCE), MARCH, tax_columns=True)
     path = tmp_path / "工资.xlsx"
@@ -215,6 +216,7 @@ def test_bank_view_refuses_missing_accounts_and_matches_net(db: Database, admin:
     unit = community(db, admin)
     with_account = hire(db, admin, unit, 1, bank_account="6222020000000001", bank_name="工行")
     without = hire(db, admin, unit, 2)
+    adopted_in(db, admin, "2026-03")  # the program starts in March
     calculate_month(db, admin, "2026-03")
     from workforce.domain.problems import ActionRefused
 

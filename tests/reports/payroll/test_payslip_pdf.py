@@ -22,7 +22,7 @@ from reports.payroll.tax_summary_xlsx import (
     WITHHELD_COL,
     write_tax_summary,
 )
-from tests.services.payroll_support import ASSISTANT, close, community, hire, user
+from tests.services.payroll_support import ASSISTANT, adopted_in, close, community, hire, user
 from workforce.domain.payroll.pay_item_sheet import ItemEntry
 from workforce.domain.vocab import Role
 from workforce.persistence.payroll import Payslip
@@ -71,7 +71,9 @@ def test_strips_are_packed_in_order_with_gaps() -> None:
 def test_payslips_pdf(sqlite_db: Database, tmp_path: Path) -> None:
     _staff(sqlite_db, 14)
     admin = actor_for(sqlite_db)
+    adopted_in(sqlite_db, admin, "2026-03")  # the program starts in March
     calculate_month(sqlite_db, admin, "2026-03")
+
     view = payslips_view(sqlite_db, admin, dt.date(2026, 3, 1))
     target = tmp_path / "slips.pdf"
     font = write_payslips(target, view.header, view.slips)

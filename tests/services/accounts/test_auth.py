@@ -173,10 +173,11 @@ def test_only_an_administrator_manages_users(db: Database, admin: Actor) -> None
 
 
 def _calculated_month(db: Database, admin: Actor) -> None:
-    from tests.services.payroll_support import community, hire
+    from tests.services.payroll_support import adopted_in, community, hire
     from workforce.services.payroll.calc import calculate_month
 
     hire(db, admin, community(db, admin), 1)
+    adopted_in(db, admin, "2026-03")
     calculate_month(db, admin, "2026-03")
 
 

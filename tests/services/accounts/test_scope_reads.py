@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from tests.services.payroll_support import community, hire
+from tests.services.payroll_support import adopted_in, community, hire
 from workforce.domain.problems import ActionRefused
 from workforce.domain.vocab import Role
 from workforce.persistence.org import OrgUnit
@@ -59,6 +59,7 @@ def test_the_payroll_review_lists_only_the_scoped_clerks_payslips(
     db: Database, admin: Actor
 ) -> None:
     clerk, mine, theirs, _jiefang = _setup(db, admin)
+    adopted_in(db, admin, "2026-03")  # the program starts in this month
     calculate_month(db, admin, "2026-03")
     assert [r.name for r in month_review(db, admin, MARCH).rows] == ["本街道人员", "外街道人员"]
     assert [r.worker_id for r in month_review(db, clerk, MARCH).rows] == [mine]
@@ -73,6 +74,7 @@ def test_pay_slips_and_the_tax_summary_hold_only_the_scoped_clerks_people(
     db: Database, admin: Actor
 ) -> None:
     clerk, _mine, _theirs, _jiefang = _setup(db, admin)
+    adopted_in(db, admin, "2026-03")  # the program starts in this month
     calculate_month(db, admin, "2026-03")
     assert [s.name for s in payslips_view(db, admin, MARCH).slips] == ["本街道人员", "外街道人员"]
     assert [s.name for s in payslips_view(db, clerk, MARCH).slips] == ["本街道人员"]

@@ -11,7 +11,7 @@ from decimal import Decimal
 from sqlalchemy import select
 
 from tests.factories import make_worker
-from tests.services.payroll_support import close, user
+from tests.services.payroll_support import adopted_in, close, user
 from workforce.domain.payroll.payslip_codec import lines_from_text
 from workforce.domain.vocab import Role
 from workforce.persistence.adjustment import AdjustmentItem
@@ -105,6 +105,7 @@ def test_registration_date_moves_the_first_month_of_the_allowance(
     db: Database, admin: Actor
 ) -> None:
     worker = _worker(db, admin, created=dt.date(2025, 12, 1))
+    adopted_in(db, admin, "2026-02")  # the program starts in February
     registered, corrected = dt.date(2026, 2, 10), dt.date(2026, 1, 20)
     entry = CertificateEntry(worker, "社会工作师", "S-1", dt.date(2025, 10, 1), registered)
     certificate = record_certificate(db, admin, entry, today=TODAY)
@@ -119,6 +120,7 @@ def test_registration_date_moves_the_first_month_of_the_allowance(
 
 def test_a_renewal_does_not_interrupt_the_allowance(db: Database, admin: Actor) -> None:
     worker = _worker(db, admin, created=dt.date(2025, 12, 1))
+    adopted_in(db, admin, "2026-02")  # the program starts in February
     entry = CertificateEntry(worker, "社会工作师", "S-1", dt.date(2022, 10, 1), dt.date(2023, 3, 1))
     certificate = record_certificate(db, admin, entry, today=TODAY)
     register_certificate(db, admin, certificate, dt.date(2026, 2, 26), today=TODAY)

@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from reports.payroll.bases_xlsx import write_bases
 from reports.xlsx_reader import read_workbook
-from tests.services.payroll_support import close, community, hire, user
+from tests.services.payroll_support import adopted_in, close, community, hire, user
 from workforce.domain.problems import ActionRefused
 from workforce.domain.sheet import SheetGrid
 from workforce.domain.vocab import Role
@@ -120,6 +120,7 @@ def test_an_export_imported_back_changes_nothing(
 
 def test_a_base_used_by_a_locked_month_refuses_the_file(db: Database, admin: Actor) -> None:
     (w1, n1, name1), (_, n2, name2), _ = _people(db, admin)
+    adopted_in(db, admin, "2026-03")  # the program starts in this month
     calculate_month(db, admin, "2026-03")
     close(db, "2026-03", user(db, "shenhe", Role.APPROVER), admin)
     before = _bases(db)

@@ -10,7 +10,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
-from tests.services.payroll_support import close, community, hire, user
+from tests.services.payroll_support import adopted_in, close, community, hire, user
 from workforce.domain.payroll.pay_item_sheet import ItemEntry
 from workforce.domain.problems import ActionRefused
 from workforce.domain.vocab import Role
@@ -48,6 +48,7 @@ def test_every_path_into_a_locked_month_refuses(db: Database, admin: Actor) -> N
     id_number = load_worker(db, worker).data.id_number
     item = add_item(db, admin, ItemEntry(id_number, MARCH, "取暖补贴", Decimal("300")))
     declaration = declare_deduction(db, admin, worker, "住房租金", "1500", dt.date(2026, 1, 1))
+    adopted_in(db, admin, "2026-03")  # the program starts in this month
     calculate_month(db, admin, "2026-03")
     close(db, "2026-03", user(db, "shenhe", Role.APPROVER), admin)
     before = _stored(db)
@@ -96,6 +97,7 @@ def test_later_months_stay_open(db: Database, admin: Actor) -> None:
     worker = hire(db, admin, unit, 1)
     id_number = load_worker(db, worker).data.id_number
     declaration = declare_deduction(db, admin, worker, "住房租金", "1500", MARCH)
+    adopted_in(db, admin, "2026-03")  # the program starts in this month
     calculate_month(db, admin, "2026-03")
     close(db, "2026-03", user(db, "shenhe", Role.APPROVER), admin)
     add_item(db, admin, ItemEntry(id_number, APRIL, "取暖补贴", Decimal("300")))

@@ -10,7 +10,15 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import func, select, text, update
 
-from tests.services.payroll_support import ASSISTANT, CREATED, close, community, hire, user
+from tests.services.payroll_support import (
+    ASSISTANT,
+    CREATED,
+    adopted_in,
+    close,
+    community,
+    hire,
+    user,
+)
 from workforce.domain.payroll.pay_item_sheet import ItemEntry
 from workforce.domain.payroll.payslip_codec import lines_from_text
 from workforce.domain.problems import ActionRefused
@@ -62,6 +70,7 @@ def test_a_month_by_hand(db: Database, admin: Actor) -> None:
     gone = hire(db, admin, unit, 4, level=4)
     change_status(db, admin, gone, WorkerStatus.LEFT, dt.date(2026, 2, 1), "辞职")
 
+    adopted_in(db, admin, "2026-03")  # the program starts in this month
     result = calculate_month(db, admin, "2026-03")
     assert (result.workers, result.recalculated, result.bases_created) == (3, False, 3)
     slips = _slips(db, dt.date(2026, 3, 1))
@@ -98,6 +107,7 @@ def test_a_month_by_hand(db: Database, admin: Actor) -> None:
 def test_recalculation_reports_whose_net_changed(db: Database, admin: Actor) -> None:
     unit = community(db, admin)
     first, second = hire(db, admin, unit, 1), hire(db, admin, unit, 2)
+    adopted_in(db, admin, "2026-03")  # the program starts in this month
     calculate_month(db, admin, "2026-03")
     add_item(
         db,
@@ -120,6 +130,7 @@ def test_recalculation_reports_whose_net_changed(db: Database, admin: Actor) -> 
 def test_recalculation_rewrites_only_the_payslips_that_changed(db: Database, admin: Actor) -> None:
     unit = community(db, admin)
     first, second = hire(db, admin, unit, 1), hire(db, admin, unit, 2)
+    adopted_in(db, admin, "2026-03")  # the program starts in this month
     calculate_month(db, admin, "2026-03")
     slips = _slips(db, dt.date(2026, 3, 1))
     entry = ItemEntry(
@@ -180,6 +191,7 @@ def test_four_eyes_lock_and_verify(db: Database, admin: Actor) -> None:
     clerk = user(db, "luru", Role.CLERK)
     approver = user(db, "shenhe", Role.APPROVER)
     finance = user(db, "caiwu", Role.FINANCE)
+    adopted_in(db, admin, "2026-03")  # the program starts in this month
     with pytest.raises(ActionRefused, match="无权"):
         calculate_month(db, finance, "2026-03")
     calculate_month(db, clerk, "2026-03")
@@ -227,6 +239,7 @@ def test_four_eyes_lock_and_verify(db: Database, admin: Actor) -> None:
 def test_approval_refuses_a_month_whose_inputs_changed(db: Database, admin: Actor) -> None:
     unit = community(db, admin)
     worker = hire(db, admin, unit, 1)
+    adopted_in(db, admin, "2026-03")  # the program starts in this month
     calculate_month(db, admin, "2026-03")
     change_status(db, admin, worker, WorkerStatus.LEFT, dt.date(2026, 3, 20), "辞职")
     with pytest.raises(ActionRefused, match="1人的工资数据发生变化"):
@@ -237,6 +250,7 @@ def test_verify_detects_a_tampered_payslip(db: Database, admin: Actor) -> None:
     unit = community(db, admin)
     worker = hire(db, admin, unit, 1)
     hire(db, admin, unit, 2)
+    adopted_in(db, admin, "2026-03")  # the program starts in this month
     calculate_month(db, admin, "2026-03")
     close(db, "2026-03", user(db, "shenhe", Role.APPROVER), admin)
     assert verify_month(db, admin, "2026-03").ok

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.services.payroll_support import community, hire
+from tests.services.payroll_support import adopted_in, community, hire
 from workforce.domain.vocab import WorkerStatus
 from workforce.services.context import Actor, Database
 from workforce.services.payroll.calc import calculate_month
@@ -41,6 +41,7 @@ def test_the_months_payees_include_those_who_left(db: Database, admin: Actor) ->
         "退休", dt.date(2026, 4, 10), 31
     )  # fmt: skip
     # The calculation pays exactly these people.
+    adopted_in(db, admin, "2026-03")  # the program starts in this month
     assert calculate_month(db, admin, MARCH).workers == 3
 
     # April: the mid-March leaver is gone, the April retiree worked nine days, the hire 25.

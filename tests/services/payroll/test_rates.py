@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
-from tests.services.payroll_support import close, community, hire, user
+from tests.services.payroll_support import adopted_in, close, community, hire, user
 from workforce.domain.payroll.insurance import ROUNDINGS
 from workforce.domain.payroll.rate_settings import ROUNDING_NAMES, parse_rate
 from workforce.domain.problems import ActionRefused
@@ -153,6 +153,7 @@ def test_months_already_calculated_or_paid_refuse_a_version_that_would_change_th
     db: Database, admin: Actor
 ) -> None:
     hire(db, admin, community(db, admin), 1)
+    adopted_in(db, admin, "2026-03")  # the program starts in this month
     calculate_month(db, admin, "2026-03")
     close(db, "2026-03", user(db, "shenhe", Role.APPROVER), admin)
     calculate_month(db, admin, "2026-04")

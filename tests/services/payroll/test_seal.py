@@ -8,7 +8,7 @@ import datetime as dt
 
 from sqlalchemy import select, text
 
-from tests.services.payroll_support import close, community, hire, user
+from tests.services.payroll_support import adopted_in, close, community, hire, user
 from workforce.domain.payroll.month_seal import SEALED_PAYSLIP_FIELDS
 from workforce.domain.vocab import Role
 from workforce.persistence.accounts import AuditEntry
@@ -23,6 +23,7 @@ MARCH = dt.date(2026, 3, 1)
 def _locked_march(db: Database, admin: Actor, people: int = 3) -> list[int]:
     unit = community(db, admin)
     workers = [hire(db, admin, unit, n) for n in range(1, people + 1)]
+    adopted_in(db, admin, "2026-03")
     calculate_month(db, admin, "2026-03")
     close(db, "2026-03", user(db, "shenhe", Role.APPROVER), admin)
     return workers

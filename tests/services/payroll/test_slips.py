@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
-from tests.services.payroll_support import ASSISTANT, close, community, hire, user
+from tests.services.payroll_support import ASSISTANT, adopted_in, close, community, hire, user
 from workforce.domain.payroll.pay_item_sheet import ItemEntry
 from workforce.domain.problems import ActionRefused
 from workforce.domain.vocab import Role
@@ -55,6 +55,7 @@ def test_slips_of_a_calculated_month_are_its_payslips(db: Database, admin: Actor
     )
     with pytest.raises(ActionRefused, match="尚未计算"):
         payslips_view(db, admin, MARCH)
+    adopted_in(db, admin, "2026-03")  # the program starts in this month
     calculate_month(db, admin, "2026-03")
 
     view = payslips_view(db, admin, MARCH)

@@ -11,7 +11,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
-from tests.services.payroll_support import community, hire
+from tests.services.payroll_support import adopted_in, community, hire
 from workforce.domain.payroll.payslip_codec import MonthBasis, lines_from_text
 from workforce.domain.problems import ActionRefused
 from workforce.persistence.accounts import Setting
@@ -42,6 +42,7 @@ def test_a_joiner_is_paid_by_working_days(db: Database, admin: Actor) -> None:
     )
     settled = hire(db, admin, unit, 2, level=3)
     _set(db, "proration", "working_days")
+    adopted_in(db, admin, "2026-06")  # the program starts in this month
     calculate_month(db, admin, "2026-06")
     with db.reading() as session:
         month = session.scalar(select(PayrollMonth).where(PayrollMonth.period == JUNE))
@@ -81,5 +82,6 @@ def test_working_days_need_the_year_calendar(db: Database, admin: Actor) -> None
     with pytest.raises(ActionRefused, match="没有2027年的节假日安排"):
         calculate_month(db, admin, "2027-01")
     _set(db, "proration", "by_hours")
+    adopted_in(db, admin, "2026-06")  # the program starts in this month
     with pytest.raises(ActionRefused, match="by_hours"):
         calculate_month(db, admin, "2026-06")

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 
 from tests.factories import make_worker
 from tests.roster_samples import person_id
-from tests.services.payroll_support import community, hire
+from tests.services.payroll_support import adopted_in, community, hire
 from workforce.domain.problems import ActionRefused
 from workforce.domain.sheet import SheetGrid
 from workforce.persistence.payroll import Payslip
@@ -42,6 +42,7 @@ def test_a_roster_row_born_in_2030_is_refused_and_nobody_is_paid(
     assert "第2行" in message and "出生日期" in message and "2030-01-01" in message
     with db.reading() as session:
         assert session.scalar(select(func.count()).select_from(Worker)) == 1
+    adopted_in(db, admin, "2026-12")  # the program starts in this month
     calculate_month(db, admin, "2026-12")
     with db.reading() as session:
         paid = session.scalars(select(Payslip.worker_id)).all()

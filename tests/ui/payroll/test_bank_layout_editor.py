@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtWidgets import QComboBox, QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from tests.services.payroll_support import community, hire
+from tests.services.payroll_support import adopted_in, community, hire
 from ui.desktop.payroll.bank_layout_editor import BankLayoutEditor
 from workforce.services.context import Actor, Database
 from workforce.services.payroll.bank_layouts import get_layout, list_layouts
@@ -97,6 +97,7 @@ def test_a_banks_layout_from_a_copy_to_the_preview(
 
     editor.preview.show_preview()  # March is not calculated yet
     qtbot.waitUntil(lambda: "2026年3月" in editor.preview.text.toPlainText())
+    adopted_in(sqlite_db, admin_sqlite, "2026-03")  # the program starts in March
     net = calculate_month(sqlite_db, admin_sqlite, dt.date(2026, 3, 1)).net
     editor.preview.show_preview()
     qtbot.waitUntil(lambda: "中国工商银行" in editor.preview.text.toPlainText())

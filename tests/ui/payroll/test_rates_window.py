@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from tests.services.payroll_support import community, hire
+from tests.services.payroll_support import adopted_in, community, hire
 from ui.desktop.payroll.exports import BankLayoutDialog, export_bank
 from ui.desktop.payroll.rates_dialogs import BoundsDialog, RateDialog
 from ui.desktop.payroll.rates_window import RatesWindow
@@ -77,6 +77,7 @@ def test_the_bank_export_writes_the_chosen_layout(
 ) -> None:
     unit = community(sqlite_db, admin_sqlite)
     hire(sqlite_db, admin_sqlite, unit, 1, bank_account="6222020000000001", bank_name="工行")
+    adopted_in(sqlite_db, admin_sqlite, "2026-03")  # the program starts in March
     calculate_month(sqlite_db, admin_sqlite, "2026-03")
     chooser = BankLayoutDialog(list_layouts(sqlite_db))
     qtbot.addWidget(chooser)

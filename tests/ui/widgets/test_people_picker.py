@@ -9,7 +9,7 @@ import datetime as dt
 import pytest
 from pytestqt.qtbot import QtBot
 
-from tests.services.payroll_support import community, hire
+from tests.services.payroll_support import adopted_in, community, hire
 from ui.desktop.payroll.dialogs import PeoplePicker
 from ui.desktop.payroll.item_dialog import ItemDialog
 from ui.desktop.payroll.items_grid import ItemsGrid
@@ -59,4 +59,5 @@ def test_a_final_pay_item_for_a_worker_who_left_during_the_month(
     item.accept()
     qtbot.waitUntil(lambda: grid.model.rowCount() == 1)
     assert grid.model.rows[0].worker == "测试2"
+    adopted_in(sqlite_db, admin_sqlite, "2026-03")  # the program starts in March
     assert calculate_month(sqlite_db, admin_sqlite, MARCH).workers == 2  # her item is paid

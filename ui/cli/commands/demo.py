@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 import time
 from collections.abc import Mapping
@@ -26,17 +27,35 @@ RETIREMENT_YEARS = 5
 def run_demo(args: argparse.Namespace) -> int:
     if args.workers < 1:
         raise CliError("--workers 应为正整数")
+    today = args.today or dt.date.today()
+    start = args.start_month
+    if start is not None and not 2 <= start <= today.month:
+        raise CliError(
+            f"--start-month 应为2至{today.month}之间的月份（{today.year}年开始使用本系统的月份，"
+            "不晚于生成数据所依据日期的月份）"
+        )
     with opened(args) as (db, actor):
         report = generate_demo(
             db,
             actor,
             workers=args.workers,
             seed=args.seed,
-            today=args.today,
+            today=today,
             progress=Progress("生成示例数据"),
         )
+        opening = ""
+        if start is not None:
+            from workforce.services.system.demo_opening import generate_opening
+
+            people, withheld = generate_opening(
+                db, actor, today.year, start, progress=Progress("生成期初累计")
+            )
+            opening = (
+                f"；{today.year}年1–{start - 1}月期初累计 {people} 人（累计已预缴税额 "
+                f"{withheld:,.2f}），工资从{today.year}年{start}月开始计算"
+            )
     # the whole command: start-up, opening (and migrating) the database, generating, closing
-    print(f"{report.describe()}（用时 {time.perf_counter() - args.started:.1f} 秒）")
+    print(f"{report.describe()}{opening}（用时 {time.perf_counter() - args.started:.1f} 秒）")
     return 0
 
 

@@ -26,6 +26,12 @@ def register(sub: Any) -> None:
     demo.add_argument(
         "--today", type=iso_date, metavar="YYYY-MM-DD", help="生成数据所依据的日期（默认今天）"
     )
+    demo.add_argument(
+        "--start-month",
+        type=int,
+        metavar="M",
+        help="本区从当年M月起使用本系统：另生成1至M−1月的期初累计（如 7：1–6月在系统外发放）",
+    )
     demo.set_defaults(handler=later("run_demo"), needs=Action.GENERATE_DEMO)
 
     stats = sub.add_parser("stats", help="统计指标：人数、本科以上占比、平均年龄、持证率等")

@@ -11,6 +11,7 @@ from ui.cli.options import add_user_option
 from ui.cli.parsers.lazy import Handler, handlers
 from ui.cli.parsers.payroll_config import register_config
 from ui.cli.parsers.payroll_inputs import register_inputs
+from ui.cli.parsers.payroll_year import register_year
 from workforce.domain.accounts.permissions import Action
 
 later = handlers("ui.cli.commands.payroll")
@@ -18,7 +19,7 @@ later = handlers("ui.cli.commands.payroll")
 
 def register(sub: Any) -> None:
     payroll = sub.add_parser(
-        "payroll", help="月度工资：计算、审核、锁定、导出、代发、核验、个税说明"
+        "payroll", help="月度工资：计算、审核、锁定、撤销计算、期初累计、导出、代发、核验、个税说明"
     )
     commands = payroll.add_subparsers(dest="payroll_command", metavar="COMMAND", required=True)
 
@@ -76,6 +77,7 @@ def register(sub: Any) -> None:
 
     register_inputs(commands)
     register_config(commands)
+    register_year(commands)
 
     explain_parser = commands.add_parser(
         "explain", help="按累计预扣法逐月说明一名职工全年的个税预扣（案例格式见 spec/tax-case.md）"

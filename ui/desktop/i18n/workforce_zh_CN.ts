@@ -980,6 +980,39 @@ Everything entered since then will no longer be shown; the current data is first
     </message>
 </context>
 <context>
+    <name>CorrectDialog</name>
+    <message>
+        <location filename="../payroll/opening.py" line="+107"/>
+        <source>Correct the opening figures of %1</source>
+        <translation>更正%1的期初累计</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Why (kept in the audit log)</source>
+        <translation>更正理由（记入审计日志）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Through</source>
+        <translation>所属期止</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Amounts are yuan, not negative, at most two decimals.</source>
+        <translation>金额以元为单位，不能为负数，最多两位小数。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Write why the figures are corrected.</source>
+        <translation>请填写更正理由。</translation>
+    </message>
+</context>
+<context>
     <name>CorrectionDialog</name>
     <message>
         <location filename="../careers/dialogs.py" line="+44"/>
@@ -2024,7 +2057,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
 <context>
     <name>MonthActions</name>
     <message>
-        <location filename="../payroll/window_actions.py" line="+55"/>
+        <location filename="../payroll/window_actions.py" line="+58"/>
         <source>Calculating the payroll…</source>
         <translation>正在计算工资…</translation>
     </message>
@@ -2069,6 +2102,26 @@ Everything entered since then will no longer be shown. The damaged file is kept 
         <translation>正在锁定…</translation>
     </message>
     <message>
+        <location line="+14"/>
+        <source>Discard the calculation</source>
+        <translation>撤销计算</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Discard the calculation of %1? %2 people, gross %3, tax %4, net %5. All its payslips are removed; the month can then be calculated again.</source>
+        <translation>撤销%1的工资计算？共%2人，应发合计%3，个税%4，实发合计%5。该月全部工资条将被删除，之后可重新计算。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Discarding…</source>
+        <translation>正在撤销计算…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reading the month…</source>
+        <translation>正在读取工资月份…</translation>
+    </message>
+    <message>
         <location line="+11"/>
         <source>Verifying…</source>
         <translation>正在核验…</translation>
@@ -2110,6 +2163,95 @@ Everything entered since then will no longer be shown. The damaged file is kept 
         <location line="+1"/>
         <source>Reason</source>
         <translation>变动原因</translation>
+    </message>
+</context>
+<context>
+    <name>OpeningWindow</name>
+    <message>
+        <location filename="../payroll/opening.py" line="+19"/>
+        <source>Opening figures</source>
+        <translation>期初累计</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Name or ID number</source>
+        <translation>姓名或身份证号</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>A unit that starts using the program during the year records here what it paid and withheld from January up to the month before: the first month calculated continues the cumulative withholding from these figures. Import the sheet the withholding client exports (身份证号, 姓名, 所属期止, 累计收入额, 累计免税收入, 累计专项扣除, 累计专项附加扣除, 累计其他扣除, 累计已预缴税额).</source>
+        <translation>年中开始使用本系统的单位，在此录入当年1月至开始前一个月已发放和已预缴的累计数：本系统计算的第一个月从这些累计数接续累计预扣个税。请导入扣缴客户端导出的表（身份证号、姓名、所属期止、累计收入额、累计免税收入、累计专项扣除、累计专项附加扣除、累计其他扣除、累计已预缴税额）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Import sheet…</source>
+        <translation>导入表格…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Correct…</source>
+        <translation>更正…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <location line="+17"/>
+        <source>Reading the opening figures…</source>
+        <translation>正在读取期初累计…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Year %1: opening figures through month %2 for %3 people; income %4, tax withheld %5. The payroll of year %1 starts in month %6.</source>
+        <translation>%1年：期初累计截至%2月，共%3人；累计收入额%4，累计已预缴税额%5。%1年的工资从%6月开始计算。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 rows withheld other than the figures give: check them with the client.</source>
+        <translation>有%1行的累计已预缴税额与按累计数计算的结果不同，请与扣缴客户端核对。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Year %1 has no opening figures: its payroll starts in January.</source>
+        <translation>%1年没有期初累计：工资从1月开始计算。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Delete opening figures</source>
+        <translation>删除期初累计</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Why are %1&apos;s opening figures deleted? The reason is kept in the audit log.</source>
+        <translation>为什么删除%1的期初累计？理由将记入审计日志。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Import opening figures</source>
+        <translation>导入期初累计</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Sheet %1: %2 people through %3; %4 new, %5 changed, %6 unchanged.</source>
+        <translation>工作表“%1”：%2人，所属期止%3；新增%4人，变更%5人，未变%6人。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Import opening figures: %1</source>
+        <translation>导入期初累计：%1</translation>
     </message>
 </context>
 <context>
@@ -2246,12 +2388,12 @@ Everything entered since then will no longer be shown. The damaged file is kept 
     </message>
     <message>
         <location line="+8"/>
-        <location line="+148"/>
+        <location line="+174"/>
         <source>Calculate</source>
         <translation>计算</translation>
     </message>
     <message>
-        <location line="-147"/>
+        <location line="-173"/>
         <source>Add item…</source>
         <translation>录入项目…</translation>
     </message>
@@ -2292,6 +2434,16 @@ Everything entered since then will no longer be shown. The damaged file is kept 
     </message>
     <message>
         <location line="+1"/>
+        <source>Discard…</source>
+        <translation>撤销计算…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Throw away the calculation of a month that has not been approved</source>
+        <translation>撤销尚未审核月份的工资计算</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Verify</source>
         <translation>核验</translation>
     </message>
@@ -2311,17 +2463,18 @@ Everything entered since then will no longer be shown. The damaged file is kept 
         <translation>按姓名、街道或社区筛选</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+35"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Act as</source>
         <translation>操作账号</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="-13"/>
+        <location line="+89"/>
         <source>Reading the month…</source>
         <translation>正在读取工资月份…</translation>
     </message>
@@ -2331,7 +2484,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
         <translation>重新计算</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+45"/>
         <source>Select a worker to see how their pay and tax were made.</source>
         <translation>选择一名职工，查看其工资和个税的计算过程。</translation>
     </message>
@@ -3813,7 +3966,8 @@ Save anyway?</source>
         <location filename="../payroll/deductions_window.py" line="-237"/>
         <location filename="../payroll/dialogs.py" line="-74"/>
         <location filename="../payroll/items_grid.py" line="-253"/>
-        <location filename="../payroll/text.py" line="+29"/>
+        <location filename="../payroll/opening.py" line="-273"/>
+        <location filename="../payroll/text.py" line="+30"/>
         <location filename="../roster/import_preview.py" line="-25"/>
         <location line="+7"/>
         <location filename="../widgets/models.py" line="+55"/>
@@ -3826,6 +3980,7 @@ Save anyway?</source>
         <location filename="../careers/training_dialogs.py" line="+1"/>
         <location filename="../payroll/deductions_window.py" line="+1"/>
         <location filename="../payroll/dialogs.py" line="+1"/>
+        <location filename="../payroll/opening.py" line="+1"/>
         <location filename="../roster/import_preview.py" line="-6"/>
         <location line="+7"/>
         <location filename="../widgets/models.py" line="+2"/>
@@ -3907,10 +4062,51 @@ Save anyway?</source>
         <translation>应用时间</translation>
     </message>
     <message>
+        <location filename="../payroll/opening.py" line="-32"/>
+        <source>Cumulative income</source>
+        <translation>累计收入额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cumulative exempt income</source>
+        <translation>累计免税收入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cumulative special deductions</source>
+        <translation>累计专项扣除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cumulative additional deductions</source>
+        <translation>累计专项附加扣除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cumulative other deductions</source>
+        <translation>累计其他扣除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tax withheld</source>
+        <translation>累计已预缴税额</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <location filename="../roster/import_preview.py" line="-6"/>
         <location filename="../stats/units.py" line="+14"/>
         <source>Unit</source>
         <translation>单位</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Months</source>
+        <translation>任职月份</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Check</source>
+        <translation>核对</translation>
     </message>
     <message>
         <location filename="../stats/units.py" line="+2"/>
@@ -4643,6 +4839,11 @@ Enter them anyway?</source>
     </message>
     <message>
         <location line="+7"/>
+        <source>Opening figures…</source>
+        <translation>期初累计…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Special deductions…</source>
         <translation>专项附加扣除…</translation>
     </message>
@@ -4655,6 +4856,14 @@ Enter them anyway?</source>
         <location line="+8"/>
         <source>Bank file layouts…</source>
         <translation>银行代发格式…</translation>
+    </message>
+</context>
+<context>
+    <name>payroll_opening</name>
+    <message>
+        <location filename="../payroll/opening.py" line="-17"/>
+        <source>Tax by the figures: %1</source>
+        <translation>按累计数应纳税额：%1</translation>
     </message>
 </context>
 <context>
@@ -4801,7 +5010,7 @@ Enter them anyway?</source>
         <translation>个人所得税（累计预扣法）</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Tax rate</source>
         <translation>税率</translation>
     </message>
@@ -4824,6 +5033,41 @@ Enter them anyway?</source>
         <location line="+8"/>
         <source>Net pay: %1</source>
         <translation>实发工资：%1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Opening figures, January–month %1 (paid outside the program)</source>
+        <translation>期初累计（1–%1月，在本系统以外发放）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Opening income</source>
+        <translation>期初累计收入额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opening exempt income</source>
+        <translation>期初累计免税收入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opening special deductions</source>
+        <translation>期初累计专项扣除</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Opening additional deductions</source>
+        <translation>期初累计专项附加扣除</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Opening other deductions</source>
+        <translation>期初累计其他扣除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opening tax withheld</source>
+        <translation>期初累计已预缴税额</translation>
     </message>
     <message>
         <location line="+14"/>

@@ -32,6 +32,11 @@ def add_payroll_menu(window: WindowShell) -> QAction:
         lambda: action.setEnabled(window.db is not None and window.actor is not None)
     )
     menu.addAction(action)
+    opening = QAction(QCoreApplication.translate("payroll_menu", "Opening figures…"), main)
+    opening.setEnabled(False)
+    opening.triggered.connect(lambda _checked=False: open_opening(window))
+    menu.aboutToShow.connect(lambda: opening.setEnabled(action.isEnabled()))
+    menu.addAction(opening)
     deductions = QAction(QCoreApplication.translate("payroll_menu", "Special deductions…"), main)
     deductions.setEnabled(False)
     deductions.triggered.connect(lambda _checked=False: open_deductions(window))
@@ -60,6 +65,18 @@ def _open_layouts(window: WindowShell) -> None:
 
     if window.db is not None and window.actor is not None:
         open_bank_layouts(window.widget(), window.db, window.actor)
+
+
+def open_opening(window: WindowShell) -> None:
+    """工资 → 期初累计…: the opening figures of a year begun outside the program."""
+    from ui.desktop.payroll.opening import OpeningWindow
+
+    if window.db is None or window.actor is None:
+        return
+    screen = OpeningWindow(window.db, window.actor, parent=window.widget())
+    screen.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+    screen.show()
+    screen.open_latest()
 
 
 def open_deductions(window: WindowShell) -> None:

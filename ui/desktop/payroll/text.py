@@ -13,6 +13,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from ui import formatting as fmt
 from ui.desktop.widgets.models import RIGHT, Column
 from workforce.domain.money import ZERO
+from workforce.domain.payroll.opening_sheet import OpeningFigures
 from workforce.domain.problems import Problem
 from workforce.services.payroll.calc import Calculation
 from workforce.services.payroll.guard import DRAFT, LOCKED
@@ -253,6 +254,8 @@ def detail_html(d: SlipDetail) -> str:
         + "</b>"
         + table
     )
+    if d.opening is not None:
+        parts.append(opening_rows(d.opening))
     for title, value in d.tax_figures:
         parts.append(_row([title, _money(value)]))
     parts.append(
@@ -299,6 +302,28 @@ def detail_html(d: SlipDetail) -> str:
         + "</h3>"
     )
     return "".join(parts)
+
+
+def opening_rows(opening: OpeningFigures) -> str:
+    """The 期初 line (§8.6): the year so far the cumulative figures below began from."""
+    title = QCoreApplication.translate(
+        "payroll_text", "Opening figures, January–month %1 (paid outside the program)"
+    ).replace("%1", str(opening.through))
+    rows = [_row([title, ""], bold=True)]
+    names = (
+        (QT_TRANSLATE_NOOP("payroll_text", "Opening income"), opening.income),
+        (QT_TRANSLATE_NOOP("payroll_text", "Opening exempt income"), opening.exempt_income),
+        (QT_TRANSLATE_NOOP("payroll_text", "Opening special deductions"), opening.insurance),
+        (
+            QT_TRANSLATE_NOOP("payroll_text", "Opening additional deductions"),
+            opening.special_deductions,
+        ),
+        (QT_TRANSLATE_NOOP("payroll_text", "Opening other deductions"), opening.other_deductions),
+        (QT_TRANSLATE_NOOP("payroll_text", "Opening tax withheld"), opening.withheld),
+    )
+    figures = [(QCoreApplication.translate("payroll_text", name), value) for name, value in names]
+    rows.extend(_row([name, _money(value)]) for name, value in figures)
+    return "".join(rows)
 
 
 def _bonus_rows(d: SlipDetail) -> str:

@@ -66,8 +66,8 @@ class PayrollWindow(MonthActions):
         self.items_grid: QDialog | None = None
         self.setWindowTitle(self.tr("Monthly payroll"))
         self.resize(1280, 800)
-        start = today or dt.date.today()
-        self.month = QDateEdit(QDate(start.year, start.month, 1))
+        self.today = today or dt.date.today()
+        self.month = QDateEdit(QDate(self.today.year, self.today.month, 1))
         self.month.setDisplayFormat("yyyy-MM")
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -86,6 +86,10 @@ class PayrollWindow(MonthActions):
             self.tr("The month's one-off items: list, add, remove, import")
         )
         self.lock_button = QPushButton(self.tr("Lock…"))
+        self.discard_button = QPushButton(self.tr("Discard…"))
+        self.discard_button.setToolTip(
+            self.tr("Throw away the calculation of a month that has not been approved")
+        )
         self.verify_button = QPushButton(self.tr("Verify"))
         self.workbook_button = QPushButton(self.tr("Export payroll workbook…"))
         self.bank_button = QPushButton(self.tr("Bank transfer file…"))
@@ -109,7 +113,27 @@ class PayrollWindow(MonthActions):
         self._build()
         self._connect()
         self.load_accounts()
-        self.reload()
+        self.open_next_month()
+
+    def open_next_month(self) -> None:
+        """Go to the month to work on (§8.6): the one being calculated or approved, else the one
+        after the last locked month, else the year's first (January or after the opening
+        figures) — not the calendar month."""
+        from workforce.services.payroll.order import month_to_calculate
+
+        db, actor, today = self.db, self.actor, self.today
+
+        def operation(_progress: ProgressFn, _cancel: CancelToken) -> dt.date:
+            return month_to_calculate(db, actor, today)
+
+        def done(month: dt.date) -> None:
+            target = QDate(month.year, month.month, 1)
+            if self.month.date() == target:
+                self.reload()
+            else:
+                self.month.setDate(target)  # reloads
+
+        run_task(self, operation, done, label=self.tr("Reading the month…"), cancellable=False)
 
     def _build(self) -> None:
         top = QHBoxLayout()
@@ -118,6 +142,7 @@ class PayrollWindow(MonthActions):
         top.addWidget(self.status, 1)
         actions = QHBoxLayout()
         actions.addWidget(self.calculate_button)
+        actions.addWidget(self.discard_button)
         actions.addWidget(self.item_button)
         actions.addWidget(self.items_button)
         actions.addSpacing(16)
@@ -159,6 +184,7 @@ class PayrollWindow(MonthActions):
         self.return_button.clicked.connect(self.return_month)
         self.items_button.clicked.connect(self.open_items)
         self.lock_button.clicked.connect(self.lock)
+        self.discard_button.clicked.connect(self.discard)
         self.verify_button.clicked.connect(self.verify)
         self.workbook_button.clicked.connect(
             lambda: payroll_exports.export_workbook(self, self.db, self.actor, self.period())
@@ -221,6 +247,9 @@ class PayrollWindow(MonthActions):
         )
         self.calculate_button.setText(
             self.tr("Recalculate") if status == CALCULATED else self.tr("Calculate")
+        )
+        self.discard_button.setEnabled(
+            status in (DRAFT, CALCULATED) and is_allowed(self.actor.role, Action.CALCULATE_PAYROLL)
         )
         self.approve_button.setEnabled(status == CALCULATED)
         self.lock_button.setEnabled(status == APPROVED)

@@ -11,12 +11,15 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QInputDialog, QLabel, QMessageBox
 
+from ui import formatting as fmt
 from ui.desktop.payroll.accounts import AccountPicker
 from ui.desktop.payroll.text import changes_text, verification_text
 from ui.tasks import run_task
 from workforce.domain.progress import CancelToken, ProgressFn
 from workforce.services.context import Actor, Database
 from workforce.services.payroll.calc import Calculation
+from workforce.services.payroll.discard import MonthTotals
+from workforce.services.payroll.guard import label
 from workforce.services.payroll.lifecycle import Verification
 from workforce.services.payroll.screens import MonthReview, ReviewRow
 
@@ -157,6 +160,43 @@ class MonthActions(QDialog):
         )
         if answer == QMessageBox.StandardButton.Yes:
             self._as_chosen(self.tr("Locking…"), lock_month)
+
+    def discard(self) -> None:
+        """撤销计算 after a confirmation showing the month's totals (audited)."""
+        from workforce.services.payroll.discard import discard_month, discard_preview
+
+        db, actor, period = self.db, self.actor, self.period()
+
+        def preview(_progress: ProgressFn, _cancel: CancelToken) -> MonthTotals:
+            return discard_preview(db, actor, period)
+
+        def confirm(totals: MonthTotals) -> None:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Discard the calculation"),
+                self.tr(
+                    "Discard the calculation of %1? %2 people, gross %3, tax %4, net %5. "
+                    "All its payslips are removed; the month can then be calculated again."
+                )
+                .replace("%1", label(totals.period))
+                .replace("%2", fmt.count_text(totals.workers))
+                .replace("%3", fmt.yuan_text(totals.gross))
+                .replace("%4", fmt.yuan_text(totals.tax))
+                .replace("%5", fmt.yuan_text(totals.net)),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+
+            def operation(_progress: ProgressFn, _cancel: CancelToken) -> MonthTotals:
+                return discard_month(db, actor, period, expected_version=totals.version)
+
+            def done(_totals: MonthTotals) -> None:
+                self.changes.setVisible(False)
+                self.reload()
+
+            run_task(self, operation, done, label=self.tr("Discarding…"), cancellable=False)
+
+        run_task(self, preview, confirm, label=self.tr("Reading the month…"), cancellable=False)
 
     def verify(self) -> None:
         """核验: re-derive every payslip from its stored inputs and compare to the fen."""

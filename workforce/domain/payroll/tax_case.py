@@ -11,11 +11,28 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from workforce.domain.money import FEN
-from workforce.domain.payroll.tax import MonthIncome, WithholdingLine, cumulative_withholding
+from workforce.domain.payroll.tax import (
+    Carried,
+    MonthIncome,
+    WithholdingLine,
+    cumulative_withholding,
+)
 
 CASE_KEYS = frozenset(
-    {"year", "first_month", "first_income_of_year", "prior_year_low_income", "months"}
+    {"year", "first_month", "first_income_of_year", "prior_year_low_income", "opening", "months"}
 )
+OPENING_KEYS = frozenset(
+    {
+        "month",
+        "income",
+        "exempt_income",
+        "insurance",
+        "special_deductions",
+        "other_deductions",
+        "withheld",
+    }
+)
+"""期初累计 (§8.6): the year so far through ``month``, as the withholding client reports it."""
 MONTH_KEYS = frozenset(
     {"month", "income", "exempt_income", "insurance", "special_deductions", "other_deductions"}
 )
@@ -32,6 +49,23 @@ class TaxCase:
     first_income_of_year: bool
     prior_year_low_income: bool
     months: tuple[MonthIncome, ...]
+    opening: Carried | None = None
+
+
+def _opening(data: Any, first_month: int) -> Carried | None:
+    """The case's optional 期初累计: amounts (missing ones 0) through a month of the year."""
+    if data is None:
+        return None
+    if not isinstance(data, dict):
+        raise CaseError("opening: 应为 JSON 对象")
+    extra = set(data) - OPENING_KEYS
+    if extra:
+        raise CaseError(f"opening.{sorted(extra)[0]}: 未知字段")
+    month = _int(data.get("month"), "opening.month", first_month, 11)
+    amounts = {
+        key: _amount(data.get(key, 0), f"opening.{key}") for key in sorted(OPENING_KEYS - {"month"})
+    }
+    return Carried(month, **amounts)
 
 
 def _amount(value: Any, field: str) -> Decimal:
@@ -75,8 +109,9 @@ def parse_case(data: Any) -> TaxCase:
     months_data = data.get("months")
     if not isinstance(months_data, list) or not months_data:
         raise CaseError("months: 应为非空数组")
+    opening = _opening(data.get("opening"), first_month)
     months: list[MonthIncome] = []
-    previous = first_month - 1
+    previous = first_month - 1 if opening is None else opening.month
     for index, entry in enumerate(months_data):
         where = f"months[{index}]"
         if not isinstance(entry, dict):
@@ -86,7 +121,8 @@ def parse_case(data: Any) -> TaxCase:
             raise CaseError(f"{where}.{sorted(extra)[0]}: 未知字段")
         month = _int(entry.get("month"), f"{where}.month", 1, 12)
         if month <= previous:
-            raise CaseError(f"{where}.month: 月份应递增且不早于 first_month，实为 {month}")
+            after = "、晚于 opening.month" if opening is not None else ""
+            raise CaseError(f"{where}.month: 月份应递增且不早于 first_month{after}，实为 {month}")
         previous = month
         if "income" not in entry:
             raise CaseError(f"{where}.income: 缺少收入")
@@ -105,6 +141,7 @@ def parse_case(data: Any) -> TaxCase:
         _flag(data, "first_income_of_year"),
         _flag(data, "prior_year_low_income"),
         tuple(months),
+        opening,
     )
 
 
@@ -119,10 +156,27 @@ def explain(case: TaxCase) -> dict[str, Any]:
         first_month=case.first_month,
         first_income_of_year=case.first_income_of_year,
         prior_year_low_income=case.prior_year_low_income,
+        carried=case.opening,
     )
+    document: dict[str, Any] = {}
+    if case.opening is not None:
+        document["opening"] = _opening_line(case.opening)
+    document["months"] = [_line(line) for line in lines]
+    document["total_withholding"] = _text(sum((line.withholding for line in lines), Decimal(0)))
+    return document
+
+
+def _opening_line(opening: Carried) -> dict[str, Any]:
+    """The 期初 line: the year so far the first month continues from (its withholding is the
+    tax withheld before; ``total_withholding`` counts only the months of the case)."""
     return {
-        "months": [_line(line) for line in lines],
-        "total_withholding": _text(sum((line.withholding for line in lines), Decimal(0))),
+        "month": opening.month,
+        "cumulative_income": _text(opening.income),
+        "cumulative_exempt_income": _text(opening.exempt_income),
+        "cumulative_insurance": _text(opening.insurance),
+        "cumulative_special_deductions": _text(opening.special_deductions),
+        "cumulative_other_deductions": _text(opening.other_deductions),
+        "withheld": _text(opening.withheld),
     }
 
 

@@ -56,6 +56,7 @@ from workforce.services.payroll.guard import (
     label,
     parse_period,
 )
+from workforce.services.payroll.order import refuse_skipped_months
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +121,7 @@ def _refuse_out_of_order(session: Session, period: dt.date) -> None:
             f"已有{label(later.period)}的工资，不能再计算更早的{label(period)}；"
             "如需更正，请在以后月份录入补扣发项目"
         )
+    refuse_skipped_months(session, period)  # January, or after the opening figures
 
 
 def _changes(

@@ -43,6 +43,7 @@ from workforce.services.payroll.bases import (
 )
 from workforce.services.payroll.basis import Basis, load_basis
 from workforce.services.payroll.deductions import monthly_special_deductions, tax_flags
+from workforce.services.payroll.opening import opening_carried
 from workforce.services.payroll.people import Person, add_items, full_month_insurable, load_people
 
 CHUNK = 5000
@@ -134,6 +135,15 @@ def load_carried(session: Session, period: dt.date, needed: set[int]) -> dict[in
     return found
 
 
+def with_opening(
+    session: Session, period: dt.date, ids: set[int], carried: dict[int, RawCarry]
+) -> dict[int, RawCarry]:
+    """``carried`` completed by the year's opening figures (期初累计, §8.6) for the workers no
+    payslip of the year carries yet: the first calculated month continues from them."""
+    opening = opening_carried(session, period, ids - carried.keys())
+    return {**opening, **carried} if opening else carried
+
+
 def gather(session: Session, period: dt.date, month_id: int | None) -> Gathered:
     """Read everything the month's payslips need (no writes)."""
     basis = load_basis(session, period)
@@ -147,7 +157,7 @@ def gather(session: Session, period: dt.date, month_id: int | None) -> Gathered:
     year = period.year
     carried = load_carried(session, span.first, ids)
     gathered = Gathered(basis, people, items, arrears, {})
-    gathered.carried = carried
+    gathered.carried = with_opening(session, span.first, ids, carried)
     # A computed base is settled by the first month of the year that pays the worker and is
     # locked; until then each calculation settles it again (a corrected level or item counts).
     for worker_id, stored in stored_base_rows(session, year).items():
@@ -225,9 +235,8 @@ def employed_from(person: Person, period: dt.date) -> int:
 def inputs_for(gathered: Gathered, person: Person) -> PayInputs:
     """The engine's inputs for one person (worker id 0: identical inputs are shared).
 
-    The first month employed here in the year (§8.3) is carried from the year's earlier payslips,
-    else the month the worker joined this year, else January (opening balances of a year begun in
-    another system are not imported yet).
+    The first month employed here in the year (§8.3) is carried from the year's earlier payslips
+    or opening figures (期初累计), else the month the worker joined this year, else January.
     """
     basis = gathered.basis.month
     raw = gathered.carried.get(person.worker_id)

@@ -42,6 +42,7 @@ from workforce.services.payroll.compute import (
     figures,
     gather,
     load_carried,
+    with_opening,
 )
 from workforce.services.payroll.guard import (
     APPROVED,
@@ -297,7 +298,7 @@ def verify_month(db: Database, actor: Actor, period: str | dt.date) -> Verificat
         at = [SEALED_PAYSLIP_FIELDS.index(name) for name in ("worker_id", *COMPARED)]
         rows = [[row[i] for i in at] for row in stored]
         paid = {row[0] for row in rows}
-        carried = load_carried(session, first, paid)
+        carried = with_opening(session, first, paid, load_carried(session, first, paid))
         with gc_paused():
             totals, found = _check_payslips(rows, basis, month.inputs_hash, carried)
         found.extend(payee_findings(session, month, paid))

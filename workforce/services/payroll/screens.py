@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import aliased
 
 from workforce.domain.accounts.permissions import Action
+from workforce.domain.payroll.opening_sheet import OpeningFigures
 from workforce.domain.payroll.payslip_codec import decode_contributions, lines_from_text
 from workforce.domain.problems import ActionRefused, Problem
 from workforce.persistence.org import OrgUnit
@@ -20,6 +21,7 @@ from workforce.persistence.people import Worker
 from workforce.services.context import Actor, Database, require
 from workforce.services.payroll.deduction_checks import month_warnings
 from workforce.services.payroll.guard import LOCKED, find_month, label
+from workforce.services.payroll.opening import opening_of
 from workforce.services.payroll.paid_as import who
 from workforce.services.payroll.slips import TAX_FIGURES as SLIP_FIGURES
 from workforce.services.payroll.views import MonthHeader, month_header, placed, yuan
@@ -96,6 +98,8 @@ class SlipDetail:
     tax_figures: tuple[tuple[str, Decimal], ...]
     bonus_income: Decimal = Decimal("0.00")  # 全年一次性奖金 taxed separately this month
     bonus_tax: Decimal = Decimal("0.00")  # its tax (monthly table on bonus ÷ 12), in ``tax``
+    opening: OpeningFigures | None = None
+    """期初累计 (§8.6) the year's cumulative figures began from, when the year began outside."""
 
 
 def month_review(db: Database, actor: Actor, period: dt.date) -> MonthReview:
@@ -150,6 +154,7 @@ def slip_detail(db: Database, actor: Actor, period: dt.date, worker_id: int) -> 
             name = slip.name  # as paid (§8.6)
         require_in_scope(session, actor, slip.community_id, name)
         figures = tuple((title, getattr(slip, key)) for key, title in TAX_FIGURES)
+        opening = opening_of(session, worker_id, period)
         return SlipDetail(
             name,
             period,
@@ -173,4 +178,5 @@ def slip_detail(db: Database, actor: Actor, period: dt.date, worker_id: int) -> 
             figures,
             slip.bonus_income,
             slip.bonus_tax,
+            opening,
         )
