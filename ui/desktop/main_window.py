@@ -208,6 +208,9 @@ class MainWindow(QMainWindow):
         from ui.desktop.accounts.audit_menu import add_audit_menu  # one entry, in 系统
 
         self.audit_action = add_audit_menu(self)
+        from ui.desktop.help.menu import add_help_menu  # the last menu
+
+        self.help_actions = add_help_menu(self)
 
     def _connect(self) -> None:
         self.search.textChanged.connect(lambda _text: self._debounce.start())

@@ -1770,12 +1770,12 @@ Everything entered since then will no longer be shown. The damaged file is kept 
         <translation>全部岗位</translation>
     </message>
     <message>
-        <location line="+170"/>
+        <location line="+173"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location line="-131"/>
+        <location line="-134"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -1860,7 +1860,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+66"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
@@ -4372,6 +4372,110 @@ Enter them anyway?</source>
         <location line="+4"/>
         <source>Writing the roster PDF…</source>
         <translation>正在生成花名册 PDF…</translation>
+    </message>
+</context>
+<context>
+    <name>help</name>
+    <message>
+        <location filename="../help/menu.py" line="+77"/>
+        <location line="+183"/>
+        <source>User guide</source>
+        <translation>使用说明</translation>
+    </message>
+    <message>
+        <location line="-135"/>
+        <location line="+140"/>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location line="-136"/>
+        <source>Menu entry</source>
+        <translation>菜单项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>In the worker table: double-click a row to open the file; click a column heading to sort.</source>
+        <translation>在人员表格中：双击一行打开该人员的档案；单击列标题按该列排序。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <location line="+120"/>
+        <source>About</source>
+        <translation>关于</translation>
+    </message>
+    <message>
+        <location line="-117"/>
+        <source>Community workers: files and pay</source>
+        <translation>社区工作者档案与薪酬管理系统</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>(not opened yet)</source>
+        <translation>（尚未打开）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data folder</source>
+        <translation>数据文件夹</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+39"/>
+        <source>Backup folder</source>
+        <translation>备份文件夹</translation>
+    </message>
+    <message>
+        <location line="-36"/>
+        <source>(backed up by the database server)</source>
+        <translation>（由数据库服务器备份）</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>This database is on a database server: it has no backup folder here. Your IT staff back it up with the server&apos;s own tools.</source>
+        <translation>当前数据库在数据库服务器上，本机没有备份文件夹。请由信息化人员用服务器自带的工具备份。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Cannot open the folder</source>
+        <translation>无法打开文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The folder could not be opened. It is:
+%1</source>
+        <translation>无法打开该文件夹。它的位置是：
+%1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Open data folder</source>
+        <translation>打开数据文件夹</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Open backup folder</source>
+        <translation>打开备份文件夹</translation>
     </message>
 </context>
 <context>
