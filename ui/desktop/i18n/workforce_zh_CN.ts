@@ -3535,7 +3535,7 @@ Save anyway?</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../app.py" line="+198"/>
+        <location filename="../app.py" line="+201"/>
         <source>Cannot start</source>
         <translation>无法启动</translation>
     </message>
@@ -4378,18 +4378,18 @@ Enter them anyway?</source>
     <name>help</name>
     <message>
         <location filename="../help/menu.py" line="+77"/>
-        <location line="+183"/>
+        <location line="+184"/>
         <source>User guide</source>
         <translation>使用说明</translation>
     </message>
     <message>
-        <location line="-135"/>
-        <location line="+140"/>
+        <location line="-136"/>
+        <location line="+141"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location line="-136"/>
+        <location line="-137"/>
         <source>Menu entry</source>
         <translation>菜单项</translation>
     </message>
@@ -4404,7 +4404,7 @@ Enter them anyway?</source>
         <translation>在人员表格中：双击一行打开该人员的档案；单击列标题按该列排序。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <location line="+120"/>
         <source>About</source>
         <translation>关于</translation>
