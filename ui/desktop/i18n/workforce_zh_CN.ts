@@ -317,8 +317,8 @@
     </message>
     <message>
         <location line="+39"/>
-        <source>Prepared by %1. A plan is approved by a second user (审核员), not by the person who prepared it. Until sign-in is added, choose the account you approve as.</source>
-        <translation>准备人：%1。调级计划须由准备人以外的审核员审核（双人复核）。在登录功能上线之前，请选择您审核时使用的账号。</translation>
+        <source>Prepared by %1. A plan is approved by a second user (an approver), not by the person who prepared it.</source>
+        <translation>准备人：%1。调级计划须由准备人以外的审核员审核（双人复核）。</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1920,7 +1920,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
     <message>
         <location line="+2"/>
         <source>Lock %1? A locked month is final: nothing can change it again, from any screen or command. Corrections are then entered as items in a later month.</source>
-        <translation>锁定%1工资？锁定后即为最终结果：任何界面或命令都不能再修改。如需更正，请在以后月份录入补扣发项目。</translation>
+        <translation>锁定%1工资？锁定后这个月的工资就不能再修改了。如需更正，请在以后月份录入补发或扣款项目。</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1930,12 +1930,12 @@ Everything entered since then will no longer be shown. The damaged file is kept 
     <message>
         <location line="+11"/>
         <source>Verifying…</source>
-        <translation>正在核验…</translation>
+        <translation>正在核对…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Verify the month</source>
-        <translation>核验工资月份</translation>
+        <translation>核对工资月份</translation>
     </message>
 </context>
 <context>
@@ -2152,7 +2152,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
     <message>
         <location line="+1"/>
         <source>Verify</source>
-        <translation>核验</translation>
+        <translation>核对</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2177,7 +2177,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
     <message>
         <location line="+8"/>
         <source>Act as</source>
-        <translation>操作账号</translation>
+        <translation>办理人</translation>
     </message>
     <message>
         <location line="+75"/>
@@ -3357,7 +3357,7 @@ Save anyway?</source>
         <location line="+1"/>
         <location filename="../adjustment/text.py" line="+31"/>
         <source>Blocked</source>
-        <translation>受阻</translation>
+        <translation>未能晋级</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3399,7 +3399,7 @@ Save anyway?</source>
     <message>
         <location line="+8"/>
         <source>blocked %1 · excluded %2 · set by hand %3</source>
-        <translation>受阻 %1 人 · 排除 %2 人 · 手工调整 %3 人</translation>
+        <translation>未能晋级 %1 人 · 排除 %2 人 · 手工调整 %3 人</translation>
     </message>
     <message>
         <location line="+16"/>
