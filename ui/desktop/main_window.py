@@ -358,8 +358,9 @@ class MainWindow(QMainWindow):
         if row is not None and self.edit_action.isEnabled():
             self.open_worker(row.worker_id)
 
-    def open_worker(self, worker_id: int) -> None:
-        """The worker's form, for those who may edit files; a save reads the roster again."""
+    def open_worker(self, worker_id: int, page: str | None = None) -> None:
+        """The worker's form, for those who may edit files, on the tab whose page is named
+        ``page`` if given; a save reads the roster again."""
         from ui.desktop.roster.worker_form import WorkerForm
         from workforce.services.roster.workers import load_worker
 
@@ -375,6 +376,8 @@ class MainWindow(QMainWindow):
         form = WorkerForm(
             self.db, self.actor, self.snapshot.nodes, self.snapshot.posts, file=file, parent=self
         )
+        if page is not None:
+            form.show_page(page)
         self._run_form(form)
 
     def _run_form(self, form: WorkerForm) -> None:

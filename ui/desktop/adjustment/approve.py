@@ -210,7 +210,7 @@ class ApplyPage(QWidget):
                 "payroll has used it."
             )
             .replace("%1", fmt.count_text(o.person_times))
-            .replace("%2", fmt.date_text(o.effective_date))
+            .replace("%2", fmt.month_text(o.effective_date))
         )
         applied = o.status == APPLIED
         self.explain.setVisible(not applied)

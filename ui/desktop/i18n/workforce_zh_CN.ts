@@ -755,7 +755,7 @@ Everything entered since then will no longer be shown; the current data is first
 <context>
     <name>CareerTabs</name>
     <message>
-        <location filename="../careers/tabs.py" line="+173"/>
+        <location filename="../careers/tabs.py" line="+174"/>
         <source>Register / renew…</source>
         <translation>登记/续期…</translation>
     </message>
@@ -770,7 +770,7 @@ Everything entered since then will no longer be shown; the current data is first
         <translation>变动…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Social-work certificates</source>
         <translation>社工证</translation>
     </message>
@@ -1875,7 +1875,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
         <translation>共 %1 人，显示 %2 人</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+76"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -2556,7 +2556,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
 <context>
     <name>RemindersDock</name>
     <message>
-        <location filename="../careers/reminders_dock.py" line="+52"/>
+        <location filename="../careers/reminders_dock.py" line="+53"/>
         <location line="+6"/>
         <source>Reminders</source>
         <translation>提醒</translation>
@@ -3252,37 +3252,37 @@ Everything entered since then will no longer be shown. The damaged file is kept 
         <translation>现等级起始年度</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
+        <source>Bank account</source>
+        <translation>银行账户</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Certificate and bank</source>
         <translation>社工证/银行</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Social work certificate</source>
         <translation>社工证等级</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Certificate number</source>
         <translation>证书编号</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Obtained on</source>
         <translation>取得日期</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Registered on</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Certificates are kept as dated history and are not changed here.</source>
-        <translation>社工证按日期记入履历，不在此处修改。</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+3"/>
         <source>Account holder</source>
         <translation>户名</translation>
     </message>
@@ -3320,7 +3320,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
         <translation>修改原因</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+113"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -3698,7 +3698,7 @@ Save anyway?</source>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../careers/tabs.py" line="-231"/>
+        <location filename="../careers/tabs.py" line="-233"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>

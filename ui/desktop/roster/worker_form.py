@@ -106,6 +106,14 @@ class WorkerForm(QDialog):
         self.fields.changed.connect(self._schedule_validation)
 
     # -- ID number fills birth date and sex -----------------------------------------------------
+    def show_page(self, name: str) -> bool:
+        """Open the tab whose page is named ``name`` (the 社工证 tab for a certificate reminder)."""
+        for index in range(self.tabs.count()):
+            if self.tabs.widget(index).objectName() == name:
+                self.tabs.setCurrentIndex(index)
+                return True
+        return False
+
     def _fill_from_id(self, text: str) -> None:
         try:
             info = parse_id_number(text)

@@ -286,7 +286,7 @@ class DashboardPanel(QScrollArea):
             month = report.payroll[-1]
             parts.append(
                 self.tr("Payroll cost %1: %2 yuan")
-                .replace("%1", f"{month.period:%Y-%m}")
+                .replace("%1", fmt.month_text(month.period))
                 .replace("%2", fmt.yuan_text(month.total))
             )
         return "\n".join(parts)
