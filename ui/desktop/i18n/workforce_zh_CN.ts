@@ -2399,6 +2399,74 @@ Everything entered since then will no longer be shown. The damaged file is kept 
     </message>
 </context>
 <context>
+    <name>PrintPreview</name>
+    <message>
+        <location filename="../widgets/print_preview.py" line="+75"/>
+        <source>Print preview: %1</source>
+        <translation>打印预览：%1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>‹ Previous page</source>
+        <translation>‹ 上一页</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next page ›</source>
+        <translation>下一页 ›</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>of %1 pages</source>
+        <translation>共 %1 页</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Fit width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Whole page</source>
+        <translation>整页</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save PDF as…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Zoom</source>
+        <translation>缩放</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Nothing was printed: the printer refused.</source>
+        <translation>未能打印：打印机拒绝了打印任务。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Save PDF as</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Saved to %1</source>
+        <translation>已保存到 %1</translation>
+    </message>
+</context>
+<context>
     <name>PyramidChart</name>
     <message>
         <location filename="../stats/charts.py" line="+23"/>
@@ -3470,7 +3538,7 @@ Save anyway?</source>
 <context>
     <name>adjust_exports</name>
     <message>
-        <location filename="../adjustment/exports.py" line="+35"/>
+        <location filename="../adjustment/exports.py" line="+36"/>
         <source>Export the plan workbook</source>
         <translation>导出调级工作簿</translation>
     </message>
@@ -3499,7 +3567,7 @@ Save anyway?</source>
 %2</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>Writing the notices…</source>
         <translation>正在生成调级通知…</translation>
     </message>
@@ -4298,7 +4366,7 @@ Enter them anyway?</source>
 <context>
     <name>file_actions</name>
     <message>
-        <location filename="../roster/file_actions.py" line="+51"/>
+        <location filename="../roster/file_actions.py" line="+52"/>
         <source>Masked unless checked; a file with full numbers is noted in the audit log.</source>
         <translation>不勾选时遮蔽显示；导出完整号码将记入审计日志。</translation>
     </message>
