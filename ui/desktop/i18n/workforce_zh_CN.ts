@@ -3383,7 +3383,12 @@ Everything entered since then will no longer be shown. The damaged file is kept 
         <translation>信息修改</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+8"/>
+        <source>Print record card…</source>
+        <translation>打印个人档案表…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Reason for the change</source>
         <translation>修改原因</translation>
     </message>
@@ -4836,6 +4841,19 @@ Enter them anyway?</source>
         <location filename="../payroll/rates_dialogs.py" line="-37"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
+    </message>
+</context>
+<context>
+    <name>record_card</name>
+    <message>
+        <location filename="../roster/record_card.py" line="+25"/>
+        <source>Record card of %1</source>
+        <translation>%1的个人档案表</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Writing the record card…</source>
+        <translation>正在生成个人档案表…</translation>
     </message>
 </context>
 <context>

@@ -81,6 +81,17 @@ class WorkerForm(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.card_button = buttons.addButton(
+            self.tr("Print record card…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.card_button.setVisible(file is not None)
+        if file is not None:
+            from ui.desktop.roster.record_card import print_record_card
+
+            worker_id, name = file.worker_id, file.data.name
+            self.card_button.clicked.connect(
+                lambda _checked=False: print_record_card(self, db, actor, worker_id, name)
+            )
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
