@@ -970,12 +970,22 @@ Everything entered since then will no longer be shown. The damaged file is kept 
 <context>
     <name>DashboardPanel</name>
     <message>
-        <location filename="../stats/dashboard.py" line="+110"/>
+        <location filename="../stats/dashboard.py" line="+114"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The statistics table of the unit shown, to print or save</source>
+        <translation>当前单位的统计表，可打印或保存</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Workers in post</source>
         <translation>在岗人数</translation>
     </message>
@@ -1015,7 +1025,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
         <translation>统计日期</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Units one level down</source>
         <translation>下级单位</translation>
     </message>
@@ -1040,7 +1050,12 @@ Everything entered since then will no longer be shown. The damaged file is kept 
         <translation>在职、试用人员，统计日期 %1，同比日期 %2</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+48"/>
+        <source>Writing the statistics…</source>
+        <translation>正在生成统计表…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>%1 people · %2 points</source>
         <translation>%1人 · 同比 %2 个百分点</translation>
     </message>
