@@ -15,6 +15,15 @@ def date_text(value: dt.date | None) -> str:
     return f"{value:%Y-%m-%d}" if value is not None else EMPTY
 
 
+def month_text(value: dt.date | None) -> str:
+    """A month (stored as its first day) as a clerk writes it: 2024年1月; a later day of the
+    month is kept (2024年1月15日); nothing for a missing date."""
+    if value is None:
+        return EMPTY
+    month = f"{value.year}年{value.month}月"
+    return month if value.day == 1 else f"{month}{value.day}日"
+
+
 def text(value: object) -> str:
     """Any optional value as plain text (None → nothing)."""
     if value is None:

@@ -169,7 +169,7 @@ def _write_summary(workbook: Any, formats: _Formats, overview: RunOverview) -> N
             overview.yearly_cost_wan,
             f.total_money,
         ),
-        ("未能晋级（受阻）人数", None, overview.blocked, f.integer),
+        ("未能晋级人数", None, overview.blocked, f.integer),
         ("排除人数", None, overview.excluded, f.integer),
         ("调整等级人数", None, overview.overridden, f.integer),
     )
@@ -190,7 +190,7 @@ def _status(line: RunLine) -> str:
         return "排除"
     if line.changed:
         return "调整等级" if line.overridden else "调级"
-    return "受阻" if line.blocked else "未调级"
+    return "未能晋级" if line.blocked else "未调级"
 
 
 def _write_detail(

@@ -111,7 +111,7 @@ def test_refusals_are_one_line(cli: Cli, tmp_path: Path) -> None:
     status, out, err = cli.run("payroll", "verify", "--month", "2026-03")
     assert status == 1 and out == ""
     assert "发现 3 处不一致" in err  # two payslips and the month's total
-    assert err.strip().splitlines()[-1] == "错误：2026年3月工资核验未通过"
+    assert err.strip().splitlines()[-1] == "错误：2026年3月工资核对未通过"
 
 
 def test_bases_and_deductions(cli: Cli) -> None:

@@ -107,9 +107,8 @@ def test_print_roster_of_the_rows_shown(
     admin_sqlite: Actor,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """打印花名册 writes the rows the table shows (the filter applies) as a PDF roster."""
-    from PySide6.QtWidgets import QMessageBox
-
+    """打印花名册 writes the rows the table shows (the filter applies) as a PDF roster, then
+    shows it in the print preview (打印 from there)."""
     from ui.desktop.roster import file_actions
 
     add_workers(sqlite_db, admin_sqlite, [("王芳", "光明社区"), ("李强", "幸福社区")])
@@ -122,8 +121,15 @@ def test_print_roster_of_the_rows_shown(
     target = tmp_path / "roster"  # the suffix is added
     monkeypatch.setattr(file_actions, "choose_export_file", lambda *_a: (str(target), False))
     messages: list[str] = []
-    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: messages.append(text))
+    previews: list[str] = []
+
+    def preview(_parent: object, path: str, _title: str, note: str) -> None:
+        previews.append(path)
+        messages.append(note)
+
+    monkeypatch.setattr(file_actions, "show_preview", preview)
     file_actions.print_roster(window)
     qtbot.waitUntil(lambda: bool(messages), timeout=10_000)
+    assert previews == [str(tmp_path / "roster.pdf")]
     assert messages[0].startswith(f"Printed 1 workers to:\n{tmp_path / 'roster.pdf'}")
     assert (tmp_path / "roster.pdf").read_bytes().startswith(b"%PDF")

@@ -56,6 +56,9 @@ def install_translations(app: QCoreApplication, language: str) -> list[QTranslat
     qt = QTranslator(app)
     if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         translators.append(qt)
+    extra = QTranslator(app)  # what Qt's own lacks (the file dialog's "Look in:"); searched first
+    if extra.load(f"qtbase_extra_{language}", str(folder)):
+        translators.append(extra)
     for translator in translators:
         app.installTranslator(translator)
     QLocale.setDefault(QLocale(language))

@@ -211,6 +211,9 @@ class MainWindow(QMainWindow):
         from ui.desktop.accounts.audit_menu import add_audit_menu  # one entry, in 系统
 
         self.audit_action = add_audit_menu(self)
+        from ui.desktop.help.menu import add_help_menu  # the last menu
+
+        self.help_actions = add_help_menu(self)
 
     def _connect(self) -> None:
         self.search.textChanged.connect(lambda _text: self._debounce.start())
@@ -360,8 +363,9 @@ class MainWindow(QMainWindow):
         if row is not None and self.edit_action.isEnabled():
             self.open_worker(row.worker_id)
 
-    def open_worker(self, worker_id: int) -> None:
-        """The worker's form, for those who may edit files; a save reads the roster again."""
+    def open_worker(self, worker_id: int, page: str | None = None) -> None:
+        """The worker's form, for those who may edit files, on the tab whose page is named
+        ``page`` if given; a save reads the roster again."""
         from ui.desktop.roster.worker_form import WorkerForm
         from workforce.services.roster.workers import load_worker
 
@@ -377,6 +381,8 @@ class MainWindow(QMainWindow):
         form = WorkerForm(
             self.db, self.actor, self.snapshot.nodes, self.snapshot.posts, file=file, parent=self
         )
+        if page is not None:
+            form.show_page(page)
         self._run_form(form)
 
     def _run_form(self, form: WorkerForm) -> None:

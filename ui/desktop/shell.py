@@ -59,5 +59,6 @@ class WindowShell(Protocol):
     def select_worker(self, worker_id: int) -> None:
         """Select the worker's row in the table, if it is shown."""
 
-    def open_worker(self, worker_id: int) -> None:
-        """The worker's form (for those who may edit files); a save reads the roster again."""
+    def open_worker(self, worker_id: int, page: str | None = None) -> None:
+        """The worker's form (for those who may edit files), on the tab whose page is named
+        ``page`` if given; a save reads the roster again."""

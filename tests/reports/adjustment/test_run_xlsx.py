@@ -110,7 +110,7 @@ def test_summary_sheet_figures_are_formulas_with_cached_values(workbook: Path) -
     assert cached["年度增加资金（元）"].value == pytest.approx(12246.00)
     assert summary["年度增加资金（万元）"].value.startswith("=ROUND(")
     assert cached["年度增加资金（万元）"].value == pytest.approx(1.22)
-    assert cached["未能晋级（受阻）人数"].value == 1
+    assert cached["未能晋级人数"].value == 1
     assert cached["排除人数"].value == 1
     assert cached["批次"].value == "7（已审核）"
     totals = [row for row in formulas["汇总"].iter_rows() if row[0].value == "合计"]
@@ -135,7 +135,7 @@ def test_detail_sheet_has_one_row_a_person_and_summed_totals(workbook: Path) -> 
     people, total = rows[:-1], rows[-1]
     assert [r[4] for r in people] == ["测试1", "测试2", "测试3", "测试4", "测试5"]
     status = header.index("状态")
-    assert [r[status] for r in people] == ["调级", "调级", "受阻", "排除", "调整等级"]
+    assert [r[status] for r in people] == ["调级", "调级", "未能晋级", "排除", "调整等级"]
     reasons = header.index("调级原因")
     assert people[0][reasons].startswith("任职年限晋级：2023–2025 连续三年称职")
     assert people[3][header.index("处理意见")] == "待核实学历"

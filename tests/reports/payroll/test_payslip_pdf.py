@@ -80,7 +80,7 @@ def test_payslips_pdf(sqlite_db: Database, tmp_path: Path) -> None:
     text = _text(target)
     pages = len(paginate([strip_height(groups(s)) for s in view.slips]))
     assert pages == 3  # six strips a page
-    assert text.count("示范地区2026年3月工资条") >= len(view.slips)
+    assert text.count("示范区2026年3月工资条") >= len(view.slips)
     assert f"第 {pages} 页，共 {pages} 页" in text
     for slip in view.slips:
         assert slip.name in text

@@ -62,7 +62,7 @@ def test_roster_pdf_of_a_community(sqlite_db: Database, tmp_path: Path) -> None:
         RosterDocument(roster.title, roster.unit, roster.as_of, roster.summary),
     )
     text = _text(target)
-    assert "示范地区社区工作者花名册" in text
+    assert "示范区社区工作者花名册" in text
     assert "职工040" in text and "职工001" in text
     assert "150102********" in text  # ID numbers masked by default
     pages = page_count(40)

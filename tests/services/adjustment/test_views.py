@@ -60,7 +60,7 @@ def test_overview_and_lines_after_an_override(db: Database, admin: Actor) -> Non
     assert (overview.blocked, overview.excluded, overview.overridden) == (2, 1, 0)
     assert [(g.name, g.person_times) for g in overview.by_post] == [("社区副职", 1)]
     assert [g.name for g in overview.by_street] == ["示范区/新华街道"]
-    assert overview.scale_name.startswith("示范地区")
+    assert overview.scale_name.startswith("示范区")
     lines = {line.worker_id: line for line in run_lines(db, admin, run.run_id)}
     assert set(lines) == set(ids.values())
     tenure = lines[ids["tenure"]]

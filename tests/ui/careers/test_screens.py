@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import add_workers
 from ui.desktop.careers.dialogs import RegistrationDialog
+from ui.desktop.careers.pages import CERTIFICATES_PAGE
 from ui.desktop.careers.pipeline_board import PipelineBoard, reasons
 from ui.desktop.careers.tabs import PERIODS_COLUMN
 from ui.desktop.main_window import MainWindow
@@ -108,6 +109,12 @@ def test_a_reminder_and_the_table_open_the_workers_file_for_those_who_may_edit(
         (worker, "王芳"),
         (worker, "王芳"),
     ]
+    # the reminder (a registration lapsing) opens the file on its 社工证 tab; 编辑 on the first
+    pages = [form.tabs.currentWidget().objectName() for form in opened]
+    assert pages[0] == CERTIFICATES_PAGE and opened[1].tabs.currentIndex() == 0
+    # the certificate is in one tab only: the form's own tab keeps the bank account
+    titles = [opened[0].tabs.tabText(n) for n in range(opened[0].tabs.count())]
+    assert "Bank account" in titles and "Certificate and bank" not in titles
 
     opened.clear()
     create_user(sqlite_db, admin_sqlite, "shenhe", "审核员甲", Role.APPROVER)

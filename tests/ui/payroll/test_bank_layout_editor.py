@@ -54,12 +54,16 @@ def test_a_banks_layout_from_a_copy_to_the_preview(
         )
     editor = _editor(qtbot, sqlite_db, admin_sqlite)
     form = editor.form
-    assert form.name.text() == "default" and form.name.isReadOnly() and form.header.isReadOnly()
+    assert (
+        form.name.text() == "通用代发格式（Excel）"
+        and form.name.isReadOnly()
+        and form.header.isReadOnly()
+    )
     assert not editor.save_button.isEnabled() and not editor.delete_button.isEnabled()
 
     editor.list.setCurrentRow(1)  # the built-in csv layout, copied as a new one
     editor.copy_button.click()
-    assert form.name.text() == "csv (copy)" and not form.name.isReadOnly()
+    assert form.name.text() == "通用代发格式（CSV） (copy)" and not form.name.isReadOnly()
     assert editor.save_button.isEnabled() and not editor.delete_button.isEnabled()
     form.name.setText("工行代发")
     form.bank.setText("中国工商银行")
@@ -138,7 +142,7 @@ def test_changes_not_saved_are_kept_unless_the_clerk_lets_them_go(
     editor.list.setCurrentRow(1)  # "No": the copy stays on the form
     assert editor.form.name.text() == "农行" and editor.list.currentRow() == -1
     editor.list.setCurrentRow(1)  # "Yes": the csv layout is shown
-    assert editor.form.name.text() == "csv" and len(asked) == 2
+    assert editor.form.name.text() == "通用代发格式（CSV）" and len(asked) == 2
 
 
 def test_the_payroll_menu_opens_the_editor(

@@ -113,7 +113,9 @@ def test_the_printed_roster_with_full_numbers_is_audited(
     window, id_number = _window(qtbot, sqlite_db, admin_sqlite)
     window.mask_action.setChecked(False)  # the table's view does not decide what is printed
     messages: list[str] = []
-    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: messages.append(text))
+    monkeypatch.setattr(
+        file_actions, "show_preview", lambda _p, _f, _t, text: messages.append(text)
+    )
     initially: list[bool] = []
     QTimer.singleShot(0, _save_as(tmp_path / "masked", False, initially))
     file_actions.print_roster(window)

@@ -95,3 +95,23 @@ def test_form_shows_the_statutory_retirement_and_keeps_the_original_age(
     form.save()
     assert form.saved_id is not None
     assert load_worker(sqlite_db, form.saved_id).data.retirement_age == 55
+
+
+def test_the_record_card_prints_from_the_form_through_the_preview(
+    qtbot: QtBot, sqlite_db: Database, admin_sqlite: Actor
+) -> None:
+    """打印个人档案表: the worker's card, ID number masked, in the print preview."""
+    from ui.desktop.widgets.print_preview import PrintPreview
+
+    (worker,) = add_workers(sqlite_db, admin_sqlite, [("王芳", "光明社区")])
+    form = _form(sqlite_db, admin_sqlite, file=load_worker(sqlite_db, worker, actor=admin_sqlite))
+    qtbot.addWidget(form)
+    assert form.card_button.isVisibleTo(form)
+    form.card_button.click()
+    qtbot.waitUntil(lambda: form.findChild(PrintPreview) is not None, timeout=10_000)
+    preview = form.findChild(PrintPreview)
+    assert isinstance(preview, PrintPreview)
+    assert preview.document.pageCount() >= 1 and preview.path.name == "王芳个人档案表.pdf"
+    new = _form(sqlite_db, admin_sqlite)  # a new worker has no card yet
+    qtbot.addWidget(new)
+    assert not new.card_button.isVisibleTo(new)

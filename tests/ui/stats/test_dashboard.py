@@ -67,3 +67,26 @@ def test_dashboard_follows_the_tree_and_lists_the_people_behind_a_figure(
     window.refresh()
     qtbot.waitUntil(lambda: panel.workspace is not before)
     assert panel.tiles["headcount"].value.text() == "3"
+
+
+def test_the_statistics_print_through_the_preview(
+    qtbot: QtBot, sqlite_db: Database, admin_sqlite: Actor
+) -> None:
+    """打印… on the dashboard: the statistics table of what is shown, in the print preview."""
+    from ui.desktop.widgets.print_preview import PrintPreview
+
+    _hire(sqlite_db, admin_sqlite, 1, "王芳", "光明社区", 40)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    window.attach(sqlite_db, admin_sqlite)
+    qtbot.waitUntil(lambda: window.snapshot is not None)
+    window.dashboard.action.trigger()
+    panel = window.dashboard.panel
+    assert panel is not None
+    qtbot.waitUntil(lambda: panel.workspace is not None, timeout=10_000)
+    panel.print_button.click()
+    qtbot.waitUntil(lambda: panel.findChild(PrintPreview) is not None, timeout=10_000)
+    preview = panel.findChild(PrintPreview)
+    assert isinstance(preview, PrintPreview) and preview.document.pageCount() >= 1
+    assert preview.path.name == f"{panel.workspace.report.title}.pdf"

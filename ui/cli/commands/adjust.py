@@ -48,7 +48,7 @@ def _summary(overview: RunOverview, show: Callable[[str], None]) -> None:
     show(
         f"批次 {o.run_id}（{o.year}年度，{o.effective_date:%Y-%m-%d}生效，{o.status_name}）："
         f"调级 {o.person_times} 人次，年度增加资金 {o.yearly_cost:,.2f} 元"
-        f"（{o.yearly_cost_wan:,.2f} 万元）；受阻 {o.blocked} 人，排除 {o.excluded} 人"
+        f"（{o.yearly_cost_wan:,.2f} 万元）；未能晋级 {o.blocked} 人，排除 {o.excluded} 人"
     )
     for group in o.by_district:
         show(f"  {group.name}：{group.person_times} 人次，{group.yearly_cost:,.2f} 元")

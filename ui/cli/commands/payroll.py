@@ -242,4 +242,4 @@ def run_verify(args: argparse.Namespace) -> int:
             say(f"  {who}：工资条{m.stored}（{m.derived}）")
         else:
             say(f"  {who} {m.field}：保存 {m.stored}，推算 {m.derived}")
-    raise CliError(f"{label(period)}工资核验未通过")
+    raise CliError(f"{label(period)}工资核对未通过")

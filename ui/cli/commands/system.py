@@ -23,7 +23,7 @@ def run_init(args: argparse.Namespace) -> int:
         if report.created_admin:
             say("已创建管理员账号 admin")
         if report.installed_scale:
-            say("已安装示范地区薪酬标准（三岗十八级）")
+            say("已安装示范区薪酬标准（三岗十八级）")
     finally:
         db.close()
     return 0

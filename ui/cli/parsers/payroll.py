@@ -19,7 +19,7 @@ later = handlers("ui.cli.commands.payroll")
 
 def register(sub: Any) -> None:
     payroll = sub.add_parser(
-        "payroll", help="月度工资：计算、审核、锁定、撤销计算、期初累计、导出、代发、核验、个税说明"
+        "payroll", help="月度工资：计算、审核、锁定、撤销计算、期初累计、导出、代发、核对、个税说明"
     )
     commands = payroll.add_subparsers(dest="payroll_command", metavar="COMMAND", required=True)
 

@@ -108,8 +108,8 @@ class ApprovePage(QWidget):
         self.groups.set_overview(o)
         self.rule.setText(
             self.tr(
-                "Prepared by %1. A plan is approved by a second user (审核员), not by the person "
-                "who prepared it. Until sign-in is added, choose the account you approve as."
+                "Prepared by %1. A plan is approved by a second user (an approver), not by the "
+                "person who prepared it."
             ).replace("%1", _when(o.prepared_by, o.prepared_at))
         )
         if o.status in (APPROVED, APPLIED) and o.approved_by:
@@ -210,7 +210,7 @@ class ApplyPage(QWidget):
                 "payroll has used it."
             )
             .replace("%1", fmt.count_text(o.person_times))
-            .replace("%2", fmt.date_text(o.effective_date))
+            .replace("%2", fmt.month_text(o.effective_date))
         )
         applied = o.status == APPLIED
         self.explain.setVisible(not applied)

@@ -78,7 +78,7 @@ RUN_COLUMNS: tuple[Column[RunInfo], ...] = (
     Column(QT_TRANSLATE_NOOP("columns", "Year"), lambda r: str(r.year), align=CENTRE, width=56),
     Column(
         QT_TRANSLATE_NOOP("columns", "Effective"),
-        lambda r: fmt.date_text(r.effective_date),
+        lambda r: fmt.month_text(r.effective_date),
         align=CENTRE,
         width=92,
     ),

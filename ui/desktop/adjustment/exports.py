@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ui.desktop.widgets.folders import last_folder, remember_folder
+from ui.desktop.widgets.print_preview import show_preview
 from ui.tasks import run_task
 from workforce.domain.progress import CancelToken, ProgressFn
 from workforce.services.adjustment.screens import RunState
@@ -86,9 +87,8 @@ def export_notices(parent: QWidget, state: RunState, path: str | None = None) ->
             .replace("%2", saved)
         )
         if font_message:
-            QMessageBox.warning(parent, title, f"{message}\n\n{font_message}")
-        else:
-            QMessageBox.information(parent, title, message)
+            QMessageBox.warning(parent, title, font_message)
+        show_preview(parent, saved, title, message)  # 打印 from the preview
 
     run_task(
         parent,

@@ -74,7 +74,7 @@ def summary_html(o: RunOverview) -> str:
         QCoreApplication.translate("adjust", "Run %1 · %2 · effective %3 · %4")
         .replace("%1", str(o.run_id))
         .replace("%2", QCoreApplication.translate("adjust", "year %1").replace("%1", str(o.year)))
-        .replace("%3", fmt.date_text(o.effective_date))
+        .replace("%3", fmt.month_text(o.effective_date))
         .replace("%4", o.status_name)
     )
     figures = (

@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QDockWidget, QLabel, QMenu, QVBoxLayout, QWidget
 
 from ui import formatting as fmt
+from ui.desktop.careers.pages import page_for
 from ui.desktop.widgets.models import CENTRE, Column, RowsTableModel
 from ui.desktop.widgets.tables import make_table
 from ui.tasks import run_task
@@ -93,4 +94,6 @@ class RemindersDock(QObject):
         )
 
     def open_worker(self, row: int) -> None:
-        self.window.open_worker(self.model.row_at(row).person.worker_id)
+        """The worker's file on the tab the reminder is about: 社工证 or 培训."""
+        reminder = self.model.row_at(row)
+        self.window.open_worker(reminder.person.worker_id, page_for(reminder.kind))

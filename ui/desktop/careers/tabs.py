@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from ui import formatting as fmt
 from ui.desktop.careers.dialogs import CorrectionDialog, MoveDialog, RegistrationDialog
+from ui.desktop.careers.pages import CERTIFICATES_PAGE, TRAINING_PAGE
 from ui.desktop.widgets.models import CENTRE, RIGHT, Column, RowsTableModel
 from ui.desktop.widgets.tables import make_table
 from ui.tasks import run_task
@@ -81,7 +82,7 @@ CERTIFICATE_COLUMNS: tuple[Column[CertificateView], ...] = (
     ),
     Column(
         QT_TRANSLATE_NOOP("columns", "Allowance from"),
-        lambda c: fmt.date_text(c.allowance_from),
+        lambda c: fmt.month_text(c.allowance_from),
         None,
         CENTRE,
         84,
@@ -181,10 +182,11 @@ class CareerTabs(QObject):
         self.correct_button.clicked.connect(self.ask_correction)
         self.move_button.clicked.connect(self.ask_move)
         self.certificate_table.selectionModel().selectionChanged.connect(self._enable)
-        tabs.addTab(
-            self._page(self.certificate_table, [self.register_button, self.correct_button]),
-            self.tr("Social-work certificates"),
+        certificates = self._page(
+            self.certificate_table, [self.register_button, self.correct_button]
         )
+        certificates.setObjectName(CERTIFICATES_PAGE)
+        tabs.addTab(certificates, self.tr("Social-work certificates"))
         training = QWidget()
         column = QVBoxLayout(training)
         column.addWidget(self.hours)
@@ -192,6 +194,7 @@ class CareerTabs(QObject):
         row.addWidget(make_table(self.years), 1)
         row.addWidget(make_table(self.sessions), 4)
         column.addLayout(row, 1)
+        training.setObjectName(TRAINING_PAGE)
         tabs.addTab(training, self.tr("Training"))
         tabs.addTab(
             self._page(make_table(self.history), [self.move_button], self.standing),

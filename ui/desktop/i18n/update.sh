@@ -8,3 +8,5 @@ cd "$(dirname "$0")"
 pyside6-lupdate -silent -no-obsolete -locations relative \
     ../../tasks.py ../../formatting.py ../*.py ../*/*.py -ts workforce_zh_CN.ts
 pyside6-lrelease -silent workforce_zh_CN.ts -qm workforce_zh_CN.qm
+# Qt's own strings its shipped Chinese lacks (hand-written; not extracted from our sources)
+pyside6-lrelease -silent qtbase_extra_zh_CN.ts -qm qtbase_extra_zh_CN.qm

@@ -317,8 +317,8 @@
     </message>
     <message>
         <location line="+39"/>
-        <source>Prepared by %1. A plan is approved by a second user (审核员), not by the person who prepared it. Until sign-in is added, choose the account you approve as.</source>
-        <translation>准备人：%1。调级计划须由准备人以外的审核员审核（双人复核）。在登录功能上线之前，请选择您审核时使用的账号。</translation>
+        <source>Prepared by %1. A plan is approved by a second user (an approver), not by the person who prepared it.</source>
+        <translation>准备人：%1。调级计划须由准备人以外的审核员审核（双人复核）。</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -896,7 +896,7 @@ Everything entered since then will no longer be shown; the current data is first
 <context>
     <name>CareerTabs</name>
     <message>
-        <location filename="../careers/tabs.py" line="+173"/>
+        <location filename="../careers/tabs.py" line="+174"/>
         <source>Register / renew…</source>
         <translation>登记/续期…</translation>
     </message>
@@ -911,7 +911,7 @@ Everything entered since then will no longer be shown; the current data is first
         <translation>变动…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Social-work certificates</source>
         <translation>社工证</translation>
     </message>
@@ -1144,12 +1144,22 @@ Everything entered since then will no longer be shown. The damaged file is kept 
 <context>
     <name>DashboardPanel</name>
     <message>
-        <location filename="../stats/dashboard.py" line="+110"/>
+        <location filename="../stats/dashboard.py" line="+114"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The statistics table of the unit shown, to print or save</source>
+        <translation>当前单位的统计表，可打印或保存</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Workers in post</source>
         <translation>在岗人数</translation>
     </message>
@@ -1189,7 +1199,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
         <translation>统计日期</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Units one level down</source>
         <translation>下级单位</translation>
     </message>
@@ -1214,7 +1224,12 @@ Everything entered since then will no longer be shown. The damaged file is kept 
         <translation>在职、试用人员，统计日期 %1，同比日期 %2</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+48"/>
+        <source>Writing the statistics…</source>
+        <translation>正在生成统计表…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>%1 people · %2 points</source>
         <translation>%1人 · 同比 %2 个百分点</translation>
     </message>
@@ -1944,12 +1959,12 @@ Everything entered since then will no longer be shown. The damaged file is kept 
         <translation>全部岗位</translation>
     </message>
     <message>
-        <location line="+173"/>
+        <location line="+176"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location line="-134"/>
+        <location line="-137"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -2034,7 +2049,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+68"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
@@ -2049,7 +2064,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
         <translation>共 %1 人，显示 %2 人</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+76"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -2094,7 +2109,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
     <message>
         <location line="+2"/>
         <source>Lock %1? A locked month is final: nothing can change it again, from any screen or command. Corrections are then entered as items in a later month.</source>
-        <translation>锁定%1工资？锁定后即为最终结果：任何界面或命令都不能再修改。如需更正，请在以后月份录入补扣发项目。</translation>
+        <translation>锁定%1工资？锁定后这个月的工资就不能再修改了。如需更正，请在以后月份录入补发或扣款项目。</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -2124,12 +2139,12 @@ Everything entered since then will no longer be shown. The damaged file is kept 
     <message>
         <location line="+11"/>
         <source>Verifying…</source>
-        <translation>正在核验…</translation>
+        <translation>正在核对…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Verify the month</source>
-        <translation>核验工资月份</translation>
+        <translation>核对工资月份</translation>
     </message>
 </context>
 <context>
@@ -2445,7 +2460,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
     <message>
         <location line="+2"/>
         <source>Verify</source>
-        <translation>核验</translation>
+        <translation>核对</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2470,7 +2485,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
     <message>
         <location line="+9"/>
         <source>Act as</source>
-        <translation>操作账号</translation>
+        <translation>办理人</translation>
     </message>
     <message>
         <location line="-13"/>
@@ -2693,6 +2708,74 @@ Everything entered since then will no longer be shown. The damaged file is kept 
     </message>
 </context>
 <context>
+    <name>PrintPreview</name>
+    <message>
+        <location filename="../widgets/print_preview.py" line="+75"/>
+        <source>Print preview: %1</source>
+        <translation>打印预览：%1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>‹ Previous page</source>
+        <translation>‹ 上一页</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next page ›</source>
+        <translation>下一页 ›</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>of %1 pages</source>
+        <translation>共 %1 页</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Fit width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Whole page</source>
+        <translation>整页</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save PDF as…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Zoom</source>
+        <translation>缩放</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Nothing was printed: the printer refused.</source>
+        <translation>未能打印：打印机拒绝了打印任务。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Save PDF as</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Saved to %1</source>
+        <translation>已保存到 %1</translation>
+    </message>
+</context>
+<context>
     <name>PyramidChart</name>
     <message>
         <location filename="../stats/charts.py" line="+23"/>
@@ -2850,7 +2933,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
 <context>
     <name>RemindersDock</name>
     <message>
-        <location filename="../careers/reminders_dock.py" line="+52"/>
+        <location filename="../careers/reminders_dock.py" line="+53"/>
         <location line="+6"/>
         <source>Reminders</source>
         <translation>提醒</translation>
@@ -3566,37 +3649,37 @@ Everything entered since then will no longer be shown. The damaged file is kept 
         <translation>法定退休时间</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
+        <source>Bank account</source>
+        <translation>银行账户</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Certificate and bank</source>
         <translation>社工证/银行</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Social work certificate</source>
         <translation>社工证等级</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Certificate number</source>
         <translation>证书编号</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Obtained on</source>
         <translation>取得日期</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Registered on</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Certificates are kept as dated history and are not changed here.</source>
-        <translation>社工证按日期记入履历，不在此处修改。</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+3"/>
         <source>Account holder</source>
         <translation>户名</translation>
     </message>
@@ -3634,12 +3717,17 @@ Everything entered since then will no longer be shown. The damaged file is kept 
         <translation>信息修改</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+8"/>
+        <source>Print record card…</source>
+        <translation>打印个人档案表…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Reason for the change</source>
         <translation>修改原因</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+113"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -3676,7 +3764,7 @@ Save anyway?</source>
         <location line="+1"/>
         <location filename="../adjustment/text.py" line="+31"/>
         <source>Blocked</source>
-        <translation>受阻</translation>
+        <translation>未能晋级</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3718,7 +3806,7 @@ Save anyway?</source>
     <message>
         <location line="+8"/>
         <source>blocked %1 · excluded %2 · set by hand %3</source>
-        <translation>受阻 %1 人 · 排除 %2 人 · 手工调整 %3 人</translation>
+        <translation>未能晋级 %1 人 · 排除 %2 人 · 手工调整 %3 人</translation>
     </message>
     <message>
         <location line="+16"/>
@@ -3789,7 +3877,7 @@ Save anyway?</source>
 <context>
     <name>adjust_exports</name>
     <message>
-        <location filename="../adjustment/exports.py" line="+35"/>
+        <location filename="../adjustment/exports.py" line="+36"/>
         <source>Export the plan workbook</source>
         <translation>导出调级工作簿</translation>
     </message>
@@ -3818,7 +3906,7 @@ Save anyway?</source>
 %2</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>Writing the notices…</source>
         <translation>正在生成调级通知…</translation>
     </message>
@@ -3854,7 +3942,7 @@ Save anyway?</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../app.py" line="+223"/>
+        <location filename="../app.py" line="+226"/>
         <source>Cannot start</source>
         <translation>无法启动</translation>
     </message>
@@ -4031,7 +4119,7 @@ Save anyway?</source>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../careers/tabs.py" line="-231"/>
+        <location filename="../careers/tabs.py" line="-233"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
@@ -4677,7 +4765,7 @@ Enter them anyway?</source>
 <context>
     <name>file_actions</name>
     <message>
-        <location filename="../roster/file_actions.py" line="+51"/>
+        <location filename="../roster/file_actions.py" line="+52"/>
         <source>Masked unless checked; a file with full numbers is noted in the audit log.</source>
         <translation>不勾选时遮蔽显示；导出完整号码将记入审计日志。</translation>
     </message>
@@ -4751,6 +4839,110 @@ Enter them anyway?</source>
         <location line="+4"/>
         <source>Writing the roster PDF…</source>
         <translation>正在生成花名册 PDF…</translation>
+    </message>
+</context>
+<context>
+    <name>help</name>
+    <message>
+        <location filename="../help/menu.py" line="+77"/>
+        <location line="+184"/>
+        <source>User guide</source>
+        <translation>使用说明</translation>
+    </message>
+    <message>
+        <location line="-136"/>
+        <location line="+141"/>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location line="-137"/>
+        <source>Menu entry</source>
+        <translation>菜单项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>In the worker table: double-click a row to open the file; click a column heading to sort.</source>
+        <translation>在人员表格中：双击一行打开该人员的档案；单击列标题按该列排序。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <location line="+120"/>
+        <source>About</source>
+        <translation>关于</translation>
+    </message>
+    <message>
+        <location line="-117"/>
+        <source>Community workers: files and pay</source>
+        <translation>社区工作者档案与薪酬管理系统</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>(not opened yet)</source>
+        <translation>（尚未打开）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data folder</source>
+        <translation>数据文件夹</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+39"/>
+        <source>Backup folder</source>
+        <translation>备份文件夹</translation>
+    </message>
+    <message>
+        <location line="-36"/>
+        <source>(backed up by the database server)</source>
+        <translation>（由数据库服务器备份）</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>This database is on a database server: it has no backup folder here. Your IT staff back it up with the server&apos;s own tools.</source>
+        <translation>当前数据库在数据库服务器上，本机没有备份文件夹。请由信息化人员用服务器自带的工具备份。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Cannot open the folder</source>
+        <translation>无法打开文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The folder could not be opened. It is:
+%1</source>
+        <translation>无法打开该文件夹。它的位置是：
+%1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Open data folder</source>
+        <translation>打开数据文件夹</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Open backup folder</source>
+        <translation>打开备份文件夹</translation>
     </message>
 </context>
 <context>
@@ -5091,6 +5283,19 @@ Enter them anyway?</source>
         <location filename="../payroll/rates_dialogs.py" line="-37"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
+    </message>
+</context>
+<context>
+    <name>record_card</name>
+    <message>
+        <location filename="../roster/record_card.py" line="+25"/>
+        <source>Record card of %1</source>
+        <translation>%1的个人档案表</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Writing the record card…</source>
+        <translation>正在生成个人档案表…</translation>
     </message>
 </context>
 <context>

@@ -125,7 +125,7 @@ class BankLayoutEditor(LayoutFiles):
         self.list.clear()
         for layout in layouts:
             tag = self.tr(" · built-in") if layout.builtin else ""
-            item = QListWidgetItem(f"{layout.name}（{layout.bank or '—'}）{tag}")
+            item = QListWidgetItem(f"{layout.label}{tag}")
             item.setToolTip(layout.description)
             self.list.addItem(item)
         names = [layout.name for layout in layouts]

@@ -132,7 +132,7 @@ class LayoutForm(QWidget):
     # -- values -------------------------------------------------------------------------------
     def set_layout(self, layout: BankLayout, *, read_only: bool) -> None:
         self.read_only = read_only
-        self.name.setText(layout.name)
+        self.name.setText(layout.label if layout.builtin else layout.name)
         self.bank.setText(layout.bank)
         self.description.setText(layout.description)
         _choose(self.file_type, layout.file_type)

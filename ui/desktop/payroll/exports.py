@@ -88,7 +88,7 @@ class BankLayoutDialog(QDialog):
         self.setWindowTitle(self.tr("Bank file layout"))
         self.choice = QComboBox()
         for layout in self.layouts:
-            self.choice.addItem(f"{layout.name}（{layout.bank}）", layout.name)
+            self.choice.addItem(layout.label, layout.name)
         self.about = QLabel()
         self.about.setWordWrap(True)
         buttons = QDialogButtonBox(

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QCheckBox, QDialog, QFileDialog, QGridLayout, QMes
 
 from ui import formatting as fmt
 from ui.desktop.widgets.folders import last_folder, remember_folder
+from ui.desktop.widgets.print_preview import show_preview
 from ui.tasks import run_task
 from workforce.domain.progress import CancelToken, ProgressFn
 
@@ -212,7 +213,7 @@ def print_roster(window: WindowShell) -> None:
     def done(note: str) -> None:
         message = QCoreApplication.translate("file_actions", "Printed %1 workers to:\n%2")
         text = message.replace("%1", fmt.count_text(len(rows))).replace("%2", path)
-        QMessageBox.information(window.widget(), title, f"{text}\n{note}".strip())
+        show_preview(window.widget(), path, title, f"{text}\n{note}".strip())  # 打印 from there
 
     label = QCoreApplication.translate("file_actions", "Writing the roster PDF…")
     run_task(window.widget(), operation, done, label=label, cancellable=False)

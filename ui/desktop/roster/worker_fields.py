@@ -166,30 +166,30 @@ class WorkerFields(QObject):
         self._add(work, "retires", self.tr("Statutory retirement"), self.retires)
         self.changed.connect(self.show_retirement)
         self.show_retirement()
-        other = self._tab(tabs, self.tr("Certificate and bank"))
-        self._add(
-            other, "certificate_level", self.tr("Social work certificate"), self.certificate_level
-        )
-        self._add(
-            other, "certificate_number", self.tr("Certificate number"), self.certificate_number
-        )
-        self._add(other, "certificate_obtained", self.tr("Obtained on"), self.certificate_obtained)
-        self._add(
-            other, "certificate_registered", self.tr("Registered on"), self.certificate_registered
-        )
+        # a new worker's certificate is entered here; a saved worker's certificates are dated
+        # history, kept in the 社工证 tab (careers), so this tab then holds the bank account only
         if self.editing:
-            note = QLabel(
-                self.tr("Certificates are kept as dated history and are not changed here.")
-            )
-            note.setWordWrap(True)
-            other.addRow("", note)
-            for widget in (
+            other = self._tab(tabs, self.tr("Bank account"))
+        else:
+            other = self._tab(tabs, self.tr("Certificate and bank"))
+            self._add(
+                other,
+                "certificate_level",
+                self.tr("Social work certificate"),
                 self.certificate_level,
-                self.certificate_number,
-                self.certificate_obtained,
+            )
+            self._add(
+                other, "certificate_number", self.tr("Certificate number"), self.certificate_number
+            )
+            self._add(
+                other, "certificate_obtained", self.tr("Obtained on"), self.certificate_obtained
+            )
+            self._add(
+                other,
+                "certificate_registered",
+                self.tr("Registered on"),
                 self.certificate_registered,
-            ):
-                widget.setEnabled(False)
+            )
         self._add(other, "bank_account_name", self.tr("Account holder"), self.bank_account_name)
         self._add(other, "bank_name", self.tr("Bank"), self.bank_name)
         self._add(other, "bank_account", self.tr("Account number"), self.bank_account)

@@ -84,6 +84,17 @@ class WorkerForm(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.card_button = buttons.addButton(
+            self.tr("Print record card…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.card_button.setVisible(file is not None)
+        if file is not None:
+            from ui.desktop.roster.record_card import print_record_card
+
+            worker_id, name = file.worker_id, file.data.name
+            self.card_button.clicked.connect(
+                lambda _checked=False: print_record_card(self, db, actor, worker_id, name)
+            )
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
@@ -109,6 +120,14 @@ class WorkerForm(QDialog):
         self.fields.changed.connect(self._schedule_validation)
 
     # -- ID number fills birth date and sex -----------------------------------------------------
+    def show_page(self, name: str) -> bool:
+        """Open the tab whose page is named ``name`` (the 社工证 tab for a certificate reminder)."""
+        for index in range(self.tabs.count()):
+            if self.tabs.widget(index).objectName() == name:
+                self.tabs.setCurrentIndex(index)
+                return True
+        return False
+
     def _fill_from_id(self, text: str) -> None:
         try:
             info = parse_id_number(text)

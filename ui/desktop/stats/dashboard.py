@@ -10,6 +10,8 @@ result stale, so quickly stepping through the tree shows only the last unit aske
 from __future__ import annotations
 
 import datetime as dt
+import tempfile
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QScrollArea,
     QTableView,
     QVBoxLayout,
@@ -31,6 +34,7 @@ from PySide6.QtWidgets import (
 from ui import formatting as fmt
 from ui.desktop.stats.charts import LevelsChart, PyramidChart
 from ui.desktop.stats.units import UnitRowsModel
+from ui.desktop.widgets.print_preview import show_preview
 from ui.tasks import run_task
 from workforce.domain.stats.breakdown import Figure
 
@@ -114,6 +118,12 @@ class DashboardPanel(QScrollArea):
         self.as_of.setDisplayFormat("yyyy-MM-dd")
         self.as_of.dateChanged.connect(lambda _date: self._again())
         self.state = QLabel()
+        self.print_button = QPushButton(self.tr("Print…"))
+        self.print_button.setToolTip(
+            self.tr("The statistics table of the unit shown, to print or save")
+        )
+        self.print_button.setEnabled(False)
+        self.print_button.clicked.connect(lambda _checked=False: self.print_report())
         self.tiles = {
             "headcount": Tile(self.tr("Workers in post")),
             "bachelor_or_above": Tile(self.tr("Bachelor's degree or above")),
@@ -158,6 +168,7 @@ class DashboardPanel(QScrollArea):
         top.addWidget(self.title, 1)
         top.addWidget(QLabel(self.tr("As of")))
         top.addWidget(self.as_of)
+        top.addWidget(self.print_button)
         grid = QGridLayout()
         grid.setSpacing(6)
         for number, tile in enumerate(self.tiles.values()):
@@ -250,7 +261,26 @@ class DashboardPanel(QScrollArea):
         self.units.set_rows([row for row in report.rows[1:] if row.depth == 1])
         self.units_view.setVisible(self.units.rowCount() > 0)
         self.money.setText(self._money_text(workspace))
+        self.print_button.setEnabled(True)
         self.loaded.emit()
+
+    def print_report(self) -> None:
+        """打印…: the statistics table of what is shown, in the print preview (打印, 另存为)."""
+        if self.workspace is None:
+            return
+        report = self.workspace.report
+        target = Path(tempfile.mkdtemp(prefix="workforce-stats-")) / f"{report.title}.pdf"
+
+        def operation(_progress: ProgressFn, _cancel: CancelToken) -> str:
+            from reports.stats.pdf import write_stats_pdf
+
+            return write_stats_pdf(target, report).message or ""
+
+        def done(note: str) -> None:
+            show_preview(self, target, report.title, note)
+
+        run_task(self, operation, done, label=self.tr("Writing the statistics…"),
+                 cancellable=False)  # fmt: skip
 
     def _ratio_tile(
         self, kind: str, ratio: Decimal, people: int, was: Decimal, moved: Decimal | None
@@ -286,7 +316,7 @@ class DashboardPanel(QScrollArea):
             month = report.payroll[-1]
             parts.append(
                 self.tr("Payroll cost %1: %2 yuan")
-                .replace("%1", f"{month.period:%Y-%m}")
+                .replace("%1", fmt.month_text(month.period))
                 .replace("%2", fmt.yuan_text(month.total))
             )
         return "\n".join(parts)

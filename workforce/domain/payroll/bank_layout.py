@@ -69,6 +69,17 @@ class BankLayout:
     def suffix(self) -> str:
         return f".{self.file_type}"
 
+    @property
+    def label(self) -> str:
+        """The name a clerk reads: a built-in layout's Chinese title (its ``name`` is the key the
+        command line takes), else the name with the bank."""
+        if self.builtin and self.name in BUILTIN_TITLES:
+            return BUILTIN_TITLES[self.name]
+        return f"{self.name}（{self.bank}）" if self.bank else self.name
+
+
+BUILTIN_TITLES = {"default": "通用代发格式（Excel）", "csv": "通用代发格式（CSV）"}
+
 
 def amount_text(fen: int, fmt: str) -> str:
     """An amount in integer fen as the layout writes it (header total, CSV cells)."""

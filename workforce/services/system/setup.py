@@ -56,7 +56,7 @@ def _region_defaults() -> dict[str, Any]:
 
 def _install_scale(session: Session, scale: dict[str, Any]) -> None:
     effective = dt.date.fromisoformat(scale["effective_date"])
-    row = PayScale(name=scale["name"], effective_date=effective, note="示范地区默认标准")
+    row = PayScale(name=scale["name"], effective_date=effective, note="示范区默认标准")
     session.add(row)
     session.flush()
     for order, post in enumerate(scale["posts"]):
@@ -101,7 +101,7 @@ def _install_insurance(session: Session, insurance: dict[str, Any]) -> bool:
                     "rounding": item["rounding"],
                     "effective_date": effective,
                     "sort_order": order,
-                    "note": "示范地区默认费率",
+                    "note": "示范区默认费率",
                 }
                 for order, item in enumerate(insurance["items"])
             ],
@@ -114,7 +114,7 @@ def _install_insurance(session: Session, insurance: dict[str, Any]) -> bool:
                 floor=Decimal(bounds["floor"]),
                 ceiling=Decimal(bounds["ceiling"]),
                 effective_date=effective,
-                note="示范地区默认缴费基数上下限",
+                note="示范区默认缴费基数上下限",
             )
         )
         installed = True
