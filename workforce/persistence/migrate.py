@@ -10,6 +10,8 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
+from workforce.persistence.server_roles import refuse_migration_without_rights
+
 
 def _migrations_dir() -> Path:
     import migrations  # the top-level Alembic package, shipped with the program
@@ -35,7 +37,11 @@ def head_revision(engine: Engine) -> str | None:
 
 def upgrade_to_head(engine: Engine) -> bool:
     """Bring the schema to the newest revision; True when something was applied."""
-    if current_revision(engine) == head_revision(engine):
+    current, head = current_revision(engine), head_revision(engine)
+    if current == head:
         return False
+    if head is not None:
+        with engine.connect() as connection:
+            refuse_migration_without_rights(connection, current, head)
     command.upgrade(alembic_config(engine), "head")
     return True

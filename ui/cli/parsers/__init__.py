@@ -18,6 +18,7 @@ from ui.cli.parsers import (
     pipeline,
     reports,
     roster,
+    server,
     system,
     training,
 )
@@ -35,6 +36,7 @@ FAMILIES = (
     allowance,
     audit,
     backup,
+    server,
 )
 
 
