@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,12 +14,16 @@ from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 
 from tests.audit_guard import AuditGuard
+from workforce.persistence.connection import CONFIG_ENV
 from workforce.persistence.models import Base
 from workforce.services.accounts import actor_for
 from workforce.services.context import Actor, Database
 from workforce.services.setup import initialise
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# this PC's saved database connection (系统 → 数据库连接) is not the tests': none, unless a test
+# writes one here
+os.environ[CONFIG_ENV] = tempfile.mkdtemp(prefix="workforce-config-")
 
 PG_ADMIN_URL = os.environ.get(
     "WORKFORCE_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test"

@@ -45,3 +45,11 @@ def upgrade_to_head(engine: Engine) -> bool:
             refuse_migration_without_rights(connection, current, head)
     command.upgrade(alembic_config(engine), "head")
     return True
+
+
+def known_revisions() -> list[str]:
+    """This program's schema revisions, oldest first (a database at another is newer)."""
+    config = Config()
+    config.set_main_option("script_location", str(_migrations_dir()))
+    script = ScriptDirectory.from_config(config)
+    return [r.revision for r in reversed(list(script.walk_revisions()))]
