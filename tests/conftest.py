@@ -14,6 +14,8 @@ from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 
 from tests.audit_guard import AuditGuard
+from tests.memory_keyring import memory_keyring, no_keyring  # noqa: F401 - fixtures for all tests
+from workforce.persistence import connection
 from workforce.persistence.connection import CONFIG_ENV
 from workforce.persistence.models import Base
 from workforce.services.accounts import actor_for
@@ -50,6 +52,14 @@ def _audit_guard(_audit_guard_installed: AuditGuard) -> Iterator[AuditGuard]:
     found = list(_audit_guard_installed.violations)
     _audit_guard_installed.violations.clear()
     assert not found, "unaudited writes: " + " | ".join(found)
+
+
+@pytest.fixture(autouse=True)
+def _connection_settings_in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test's saved database connection (none until it saves one) and the passwords typed
+    for the run are its own."""
+    monkeypatch.setenv(CONFIG_ENV, str(tmp_path / "config"))
+    monkeypatch.setattr(connection, "_typed", {})
 
 
 @pytest.fixture(scope="session")

@@ -5,14 +5,11 @@ and the desktop resolve the same address; 测试连接 on a file says what it fo
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 
-import keyring
 import pytest
-from keyring.backend import KeyringBackend
-from keyring.backends import fail
 
+from tests.memory_keyring import MemoryKeyring
 from workforce.persistence import connection
 from workforce.persistence.connection import (
     ConnectionSettings,
@@ -31,54 +28,24 @@ from workforce.services.connection_check import check_file
 CITY = ServerAddress("db.city.gov.cn", 5432, "workforce", "workforce_app", "verify-full", "/ca.crt")
 
 
-class MemoryKeyring(KeyringBackend):
-    """A credential store for the tests (the machine has none)."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.kept: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.kept.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.kept[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.kept.pop((service, username), None)
-
-
-@pytest.fixture
-def store() -> Iterator[MemoryKeyring]:
-    before = keyring.get_keyring()
-    memory = MemoryKeyring()
-    keyring.set_keyring(memory)
-    yield memory
-    keyring.set_keyring(before)
-
-
 @pytest.fixture(autouse=True)
-def _own_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(connection.CONFIG_ENV, str(tmp_path / "config"))
+def _no_database_variable(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("WORKFORCE_DB", raising=False)
-    monkeypatch.setattr(connection, "_typed", {})
 
 
-def test_the_address_is_saved_and_the_password_is_not(store: MemoryKeyring) -> None:
+def test_the_address_is_saved_and_the_password_is_not(memory_keyring: MemoryKeyring) -> None:
     settings = ConnectionSettings(kind="server", server=CITY, remember_password=True)
     store_password(CITY, "秘密-Passw0rd")
     path = save_settings(settings)
     assert load_settings() == settings
     assert "Passw0rd" not in path.read_text("utf-8")
     assert oct(path.stat().st_mode & 0o777) == "0o600"
-    assert store.kept == {
+    assert memory_keyring.kept == {
         ("workforce", "workforce_app@db.city.gov.cn:5432/workforce"): "秘密-Passw0rd"
     }
 
 
-def test_the_command_line_goes_where_the_desktop_saved(store: MemoryKeyring) -> None:
+def test_the_command_line_goes_where_the_desktop_saved(memory_keyring: MemoryKeyring) -> None:
     save_settings(ConnectionSettings(kind="server", server=CITY, remember_password=True))
     store_password(CITY, "secret")
     url = resolve_url(None)
@@ -90,15 +57,7 @@ def test_the_command_line_goes_where_the_desktop_saved(store: MemoryKeyring) -> 
     assert resolve_url("other.db").endswith("/other.db")  # --db still wins
 
 
-@pytest.fixture
-def no_store() -> Iterator[None]:
-    before = keyring.get_keyring()
-    keyring.set_keyring(fail.Keyring())
-    yield
-    keyring.set_keyring(before)
-
-
-@pytest.mark.usefixtures("no_store")
+@pytest.mark.usefixtures("no_keyring")
 def test_without_a_credential_store_the_password_is_asked() -> None:
     """No store (this machine's case): remembering is refused in words; the typed password
     lives for this run only; libpq's passfile is left to libpq (no password argument)."""

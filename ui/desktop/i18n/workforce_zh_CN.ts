@@ -839,6 +839,175 @@ Everything entered since then will no longer be shown; the current data is first
     </message>
 </context>
 <context>
+    <name>ConnectionDialog</name>
+    <message>
+        <location filename="../connection_dialog.py" line="+85"/>
+        <source>Database connection</source>
+        <translation>数据库连接</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No database was found on this computer. Keep the data in a file on this computer (one clerk), or connect to your city&apos;s database server (many clerks).</source>
+        <translation>本机尚无数据库。可以把数据保存在本机的数据库文件中（单人使用），或连接到本市的数据库服务器（多人共用）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Where this computer&apos;s program keeps its data. A change takes effect when the program is started again; the command line on this computer uses it too.</source>
+        <translation>本机程序的数据保存在哪里。修改后在下次启动程序时生效；本机的命令行也使用这一设置。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A database file on this computer</source>
+        <translation>本机数据库文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A database server (PostgreSQL)</source>
+        <translation>数据库服务器（PostgreSQL）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Open another…</source>
+        <translation>打开其他文件…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move to…</source>
+        <translation>移动到…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>e.g. db.city.gov.cn or 10.1.2.3</source>
+        <translation>如 db.city.gov.cn 或 10.1.2.3</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Remember the password (in the system&apos;s credential store)</source>
+        <translation>记住密码（保存在系统的凭据管理器中）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This computer has no credential store: the password is asked at each start (or kept by the database administrator in PostgreSQL&apos;s password file).</source>
+        <translation>本机没有可用的凭据管理器：每次启动时询问密码（或由数据库管理员写入 PostgreSQL 的密码文件 pgpass）。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Server:</source>
+        <translation>服务器：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Port:</source>
+        <translation>端口：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Database:</source>
+        <translation>数据库：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User name:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Encryption:</source>
+        <translation>加密方式：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CA certificate:</source>
+        <translation>CA 证书：</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Choose the database file.</source>
+        <translation>请选择数据库文件。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fill in the server, the database and the user name.</source>
+        <translation>请填写服务器、数据库和用户名。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose the CA certificate file that signed the server&apos;s certificate.</source>
+        <translation>请选择签发服务器证书的 CA 证书文件。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Testing the connection…</source>
+        <translation>正在测试连接…</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>The password could not be kept in the system&apos;s credential store: it will be asked at each start.</source>
+        <translation>无法把密码保存到系统的凭据管理器：每次启动时将询问密码。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Open a database file</source>
+        <translation>打开数据库文件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+13"/>
+        <source>Database (*.db)</source>
+        <translation>数据库文件 (*.db)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Move the database to</source>
+        <translation>把数据库移动到</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>That file exists already.</source>
+        <translation>该文件已存在。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Copied. Save, then start the program again: it will use the new place. The old file stays where it was until you delete it.</source>
+        <translation>已复制。请保存，然后重新启动程序：将使用新位置的数据库。原文件仍保留在原处，确认无误后可自行删除。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Copying the database…</source>
+        <translation>正在复制数据库…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>CA certificate</source>
+        <translation>CA 证书</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Certificates (*.crt *.pem)</source>
+        <translation>证书文件 (*.crt *.pem)</translation>
+    </message>
+</context>
+<context>
     <name>CorrectionDialog</name>
     <message>
         <location filename="../career_dialogs.py" line="+99"/>
@@ -956,7 +1125,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
 <context>
     <name>DashboardDock</name>
     <message>
-        <location filename="../dashboard_dock.py" line="+32"/>
+        <location filename="../dashboard_dock.py" line="+33"/>
         <location line="+8"/>
         <source>Dashboard</source>
         <translation>统计看板</translation>
@@ -1291,7 +1460,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
 <context>
     <name>ImportPreview</name>
     <message>
-        <location filename="../import_dialog.py" line="+111"/>
+        <location filename="../import_dialog.py" line="+112"/>
         <source>Import roster: %1</source>
         <translation>导入花名册：%1</translation>
     </message>
@@ -1336,7 +1505,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
         <translation>表格中有错误时不能导入：请在表格中改正（错误报告已标出）后重新导入。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+13"/>
         <location line="+16"/>
         <source>Export error report</source>
         <translation>导出错误报告</translation>
@@ -1875,7 +2044,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
         <translation>共 %1 人，显示 %2 人</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+73"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -3507,7 +3676,7 @@ Save anyway?</source>
 <context>
     <name>adjust_menu</name>
     <message>
-        <location filename="../adjust_menu.py" line="+60"/>
+        <location filename="../adjust_menu.py" line="+61"/>
         <source>&amp;Adjustment</source>
         <translation>调级调薪(&amp;A)</translation>
     </message>
@@ -3535,17 +3704,22 @@ Save anyway?</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../app.py" line="+198"/>
+        <location filename="../app.py" line="+249"/>
         <source>Cannot start</source>
         <translation>无法启动</translation>
     </message>
     <message>
-        <location line="-102"/>
+        <location line="-151"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+56"/>
+        <source>The password was not accepted.</source>
+        <translation>密码不正确。</translation>
+    </message>
+    <message>
+        <location line="+61"/>
         <source>The database address is not valid:
 %1</source>
         <translation>数据库地址无效：
@@ -3572,7 +3746,7 @@ Save anyway?</source>
 <context>
     <name>audit_menu</name>
     <message>
-        <location filename="../audit_menu.py" line="+36"/>
+        <location filename="../audit_menu.py" line="+38"/>
         <source>&amp;System</source>
         <translation>系统(&amp;S)</translation>
     </message>
@@ -3582,7 +3756,22 @@ Save anyway?</source>
         <translation>审计日志…</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+14"/>
+        <source>Database connection…</source>
+        <translation>数据库连接…</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Database connection</source>
+        <translation>数据库连接</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saved. The new connection is used from the next start of the program.</source>
+        <translation>已保存。新的连接在下次启动程序时生效。</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>Change password</source>
         <translation>修改密码</translation>
     </message>
@@ -3592,7 +3781,7 @@ Save anyway?</source>
         <translation>密码已修改。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>User management…</source>
         <translation>用户管理…</translation>
     </message>
@@ -3605,7 +3794,7 @@ Save anyway?</source>
 <context>
     <name>career_menu</name>
     <message>
-        <location filename="../career_menu.py" line="+65"/>
+        <location filename="../career_menu.py" line="+66"/>
         <source>Promotion pipeline…</source>
         <translation>晋升通道…</translation>
     </message>
@@ -3635,7 +3824,7 @@ Save anyway?</source>
         <location filename="../payroll_items_grid.py" line="-253"/>
         <location filename="../payroll_text.py" line="+29"/>
         <location filename="../pipeline_board.py" line="-147"/>
-        <location filename="../reminders_dock.py" line="-56"/>
+        <location filename="../reminders_dock.py" line="-57"/>
         <location filename="../training_dialogs.py" line="-111"/>
         <location filename="../training_window.py" line="-192"/>
         <location filename="../users_window.py" line="-188"/>
@@ -4270,6 +4459,44 @@ Save anyway?</source>
     </message>
 </context>
 <context>
+    <name>connection</name>
+    <message>
+        <location filename="../connection_dialog.py" line="-287"/>
+        <source>No encryption</source>
+        <translation>不加密</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Encrypt when the server offers it</source>
+        <translation>服务器支持时加密</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Require encryption</source>
+        <translation>要求加密</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Require encryption, check the certificate&apos;s CA</source>
+        <translation>要求加密，并核验证书的签发机构（CA）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Require encryption, check the CA and the server name</source>
+        <translation>要求加密，并核验 CA 和服务器名称</translation>
+    </message>
+    <message>
+        <location line="+289"/>
+        <source>Password of %1 on the server %2:</source>
+        <translation>服务器 %2 上用户 %1 的密码：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Database password</source>
+        <translation>数据库密码</translation>
+    </message>
+</context>
+<context>
     <name>deduction_confirm</name>
     <message>
         <location filename="../deduction_confirm.py" line="+32"/>
@@ -4298,12 +4525,12 @@ Enter them anyway?</source>
 <context>
     <name>file_actions</name>
     <message>
-        <location filename="../file_actions.py" line="+58"/>
+        <location filename="../file_actions.py" line="+51"/>
         <source>Masked unless checked; a file with full numbers is noted in the audit log.</source>
         <translation>不勾选时遮蔽显示；导出完整号码将记入审计日志。</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>Export roster</source>
         <translation>导出花名册</translation>
     </message>
@@ -4377,7 +4604,7 @@ Enter them anyway?</source>
 <context>
     <name>import</name>
     <message>
-        <location filename="../import_dialog.py" line="-149"/>
+        <location filename="../import_dialog.py" line="-147"/>
         <source>Reading and checking %1…</source>
         <translation>正在读取并检查 %1…</translation>
     </message>
@@ -4449,7 +4676,7 @@ Enter them anyway?</source>
 <context>
     <name>payroll_menu</name>
     <message>
-        <location filename="../payroll_menu.py" line="+26"/>
+        <location filename="../payroll_menu.py" line="+27"/>
         <source>&amp;Payroll</source>
         <translation>工资(&amp;P)</translation>
     </message>
