@@ -16,8 +16,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
-from tests.persistence.tls_server import TlsServer, tls_cluster
-from workforce.persistence.connection import CONFIG_ENV, ConnectionSettings, ServerAddress
+from tests.memory_keyring import MemoryKeyring
+from tests.persistence.tls_server import CLERK, CLERK_PASSWORD, TlsServer, tls_cluster
+from workforce.persistence.connection import (
+    CONFIG_ENV,
+    ConnectionSettings,
+    ServerAddress,
+    store_password,
+)
 from workforce.services.connection_check import check_server
 from workforce.services.context import Database
 from workforce.services.setup import initialise
@@ -35,6 +41,9 @@ def server() -> Iterator[TlsServer]:
             )
             with engine.connect() as connection:
                 connection.execute(text("CREATE DATABASE city"))
+                connection.execute(
+                    text(f"CREATE ROLE {CLERK} LOGIN SUPERUSER PASSWORD '{CLERK_PASSWORD}'")
+                )
             engine.dispose()
             yield started
     except RuntimeError as exc:
@@ -120,3 +129,39 @@ def test_the_command_line_uses_the_saved_connection(server: TlsServer, tmp_path:
     )
     assert done.returncode == 0, done.stderr
     assert isinstance(json.loads(done.stdout), dict)
+
+
+def test_a_password_is_asked_checked_and_taken_from_the_credential_store(
+    server: TlsServer, memory_keyring: MemoryKeyring
+) -> None:
+    clerk = _address(server, user=CLERK)
+    assert check_server(clerk, None).needs_password
+    wrong = check_server(clerk, "not it")
+    assert (wrong.ok, wrong.problem, wrong.message) == (False, "password", "用户名或密码不正确")
+    assert check_server(clerk, CLERK_PASSWORD).ok
+    store_password(clerk, CLERK_PASSWORD)  # 记住密码: the program finds it there
+    db = Database.open(clerk.url().render_as_string(hide_password=False))
+    try:
+        with db.reading() as session:
+            assert session.scalar(text("SELECT current_user")) == CLERK
+    finally:
+        db.close()
+
+
+def test_the_command_line_takes_the_servers_password_from_its_variable(
+    server: TlsServer, tmp_path: Path
+) -> None:
+    url = _address(server, user=CLERK).url().render_as_string(hide_password=False)
+    env = {k: v for k, v in os.environ.items() if k != "WORKFORCE_DB"}
+    env.update({CONFIG_ENV: str(tmp_path), "PYTHONPATH": str(ROOT)})
+    command = [sys.executable, str(ROOT / "main.py"), "init", "--db", url]
+    refused = subprocess.run(
+        command, capture_output=True, text=True, env=env, timeout=120, check=False
+    )
+    assert refused.returncode != 0
+    assert "no password supplied" in refused.stderr
+    env["WORKFORCE_DB_PASSWORD"] = CLERK_PASSWORD
+    done = subprocess.run(
+        command, capture_output=True, text=True, env=env, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr

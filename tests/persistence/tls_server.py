@@ -26,6 +26,9 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
+CLERK, CLERK_PASSWORD = "clerk", "Cl3rk-口令"
+"""A role that must give its password (made by ``tls_cluster``)."""
+
 
 @dataclass(frozen=True)
 class TlsServer:
@@ -144,8 +147,11 @@ def tls_cluster() -> Iterator[TlsServer]:
                 f"ssl = on\nssl_cert_file = '{certificate}'\nssl_key_file = '{key}'\n"
                 "fsync = off\nshared_buffers = 16MB\nmax_connections = 20\n"
             )
-        # only encrypted connections from this machine (trust: the tests have no passwords)
-        (data / "pg_hba.conf").write_text("hostssl all all 127.0.0.1/32 trust\n")
+        # only encrypted connections from this machine: the clerk with a password, the others
+        # trusted (the tests' superuser)
+        (data / "pg_hba.conf").write_text(
+            f"hostssl all {CLERK} 127.0.0.1/32 scram-sha-256\nhostssl all all 127.0.0.1/32 trust\n"
+        )
         start = [str(bindir / "pg_ctl"), "-D", str(data), "-w", "-t", "60", "-l"]
         _run([*start, str(folder / "log"), "start"])
         try:
