@@ -165,3 +165,14 @@ def test_the_command_line_takes_the_servers_password_from_its_variable(
         command, capture_output=True, text=True, env=env, timeout=120, check=False
     )
     assert done.returncode == 0, done.stderr
+
+
+def test_postgresqls_passfile_is_honoured(
+    server: TlsServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Nothing typed, nothing stored: libpq finds the password in ``PGPASSFILE``."""
+    passfile = tmp_path / "pgpass"
+    passfile.write_text(f"localhost:{server.port}:city:{CLERK}:{CLERK_PASSWORD}\n", "utf-8")
+    passfile.chmod(0o600)
+    monkeypatch.setenv("PGPASSFILE", str(passfile))
+    assert check_server(_address(server, user=CLERK), None).ok
