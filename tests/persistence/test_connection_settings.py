@@ -95,3 +95,21 @@ def test_a_file_check_says_what_it_found(tmp_path: Path, sqlite_template: Path) 
     junk = tmp_path / "junk.db"
     junk.write_bytes(b"not a database at all" * 100)
     assert check_file(junk).problem == "foreign"
+
+
+def test_a_schema_newer_than_the_program_is_refused_in_words(tmp_path: Path) -> None:
+    from sqlalchemy import text
+
+    from workforce.domain.problems import ActionRefused
+    from workforce.services.context import Database
+    from workforce.services.setup import initialise
+
+    db = Database.open(str(tmp_path / "newer.db"))
+    try:
+        with db.engine.begin() as connection:
+            connection.execute(text("CREATE TABLE alembic_version (version_num varchar(32))"))
+            connection.execute(text("INSERT INTO alembic_version VALUES ('0042')"))
+        with pytest.raises(ActionRefused, match="请先把本程序升级到最新版本"):
+            initialise(db)
+    finally:
+        db.close()

@@ -10,6 +10,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
+from workforce.domain.problems import ActionRefused
 from workforce.persistence.server_roles import refuse_migration_without_rights
 
 
@@ -40,6 +41,11 @@ def upgrade_to_head(engine: Engine) -> bool:
     current, head = current_revision(engine), head_revision(engine)
     if current == head:
         return False
+    if current is not None and current not in known_revisions():
+        raise ActionRefused(
+            f"数据库结构（版本 {current}）比本程序新（{head}）："
+            "另一台电脑上的新版本程序已升级了它。请先把本程序升级到最新版本"
+        )
     if head is not None:
         with engine.connect() as connection:
             refuse_migration_without_rights(connection, current, head)
