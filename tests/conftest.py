@@ -18,9 +18,9 @@ from tests.memory_keyring import memory_keyring, no_keyring  # noqa: F401 - fixt
 from workforce.persistence import connection
 from workforce.persistence.connection import CONFIG_ENV
 from workforce.persistence.models import Base
-from workforce.services.accounts import actor_for
+from workforce.services.accounts.acting_user import actor_for
 from workforce.services.context import Actor, Database
-from workforce.services.setup import initialise
+from workforce.services.system.setup import initialise
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # this PC's saved database connection (系统 → 数据库连接) is not the tests': none, unless a test
