@@ -65,11 +65,11 @@ def build(admin_url: str, workers: int) -> dict[str, Any]:
     """The database, the roles, the demo city, the accounts and each clerk's work."""
     from workforce.domain.vocab import Role
     from workforce.persistence.server_roles import Roles, acting_as, apply_setup, grant_statements
-    from workforce.services.accounts import actor_for
+    from workforce.services.accounts.acting_user import actor_for
+    from workforce.services.accounts.users import create_user
     from workforce.services.context import Database
-    from workforce.services.demo import generate_demo
-    from workforce.services.setup import initialise
-    from workforce.services.users import create_user
+    from workforce.services.system.demo import generate_demo
+    from workforce.services.system.setup import initialise
 
     tag = uuid.uuid4().hex[:8]
     roles = Roles(f"wf_bench_{tag}", f"wf_bench_owner_{tag}", f"wf_bench_clerks_{tag}")
@@ -185,7 +185,7 @@ class Clerk:
     def __init__(
         self, plan: dict[str, Any], account: dict[str, Any], seed: int, *, alone: bool
     ) -> None:
-        from workforce.services.accounts import actor_for
+        from workforce.services.accounts.acting_user import actor_for
         from workforce.services.context import Database
 
         self.db = Database.open(plan["url"])
@@ -201,9 +201,9 @@ class Clerk:
         self.alone = alone
 
     def _import_grid(self) -> Any:
-        from reports.roster_xlsx import write_roster
+        from reports.roster.xlsx import write_roster
         from reports.xlsx_reader import pick_roster_sheet, read_workbook
-        from workforce.services.roster_export import roster_for_export
+        from workforce.services.roster.export import roster_for_export
 
         wanted = set(self.account["import"])
         rows = roster_for_export(self.db, self.actor, self.account["street"], full_numbers=True)
@@ -214,7 +214,7 @@ class Clerk:
             return pick_roster_sheet(read_workbook(str(path)), None)
 
     def edit(self) -> None:
-        from workforce.services.workers import load_worker, update_worker
+        from workforce.services.roster.workers import load_worker, update_worker
 
         worker = self.rng.choice(self.account["edit"])
         while True:
@@ -233,8 +233,8 @@ class Clerk:
             return
 
     def import_roster(self) -> None:
-        from workforce.domain.roster_columns import COLUMNS
-        from workforce.services.roster_import import apply_roster_import
+        from workforce.domain.roster.columns import COLUMNS
+        from workforce.services.roster.importing import apply_roster_import
 
         assert self.grid is not None
         self.round += 1
@@ -258,12 +258,12 @@ class Clerk:
                 raise
 
     def review(self) -> None:
-        from workforce.services.payroll_screens import month_review
+        from workforce.services.payroll.screens import month_review
 
         month_review(self.db, self.actor, PAY_MONTH)
 
     def renew(self) -> None:
-        from workforce.services.certificates import register_certificate
+        from workforce.services.careers.certificates import register_certificate
 
         if not self.certificates:
             return
@@ -274,22 +274,22 @@ class Clerk:
         )
 
     def stats(self) -> None:
-        from workforce.services.stats import statistics as indicators
+        from workforce.services.stats.indicators import statistics as indicators
 
         indicators(self.db, self.actor)
 
     def dashboard(self) -> None:
-        from workforce.services.stats_report import statistics_workspace
+        from workforce.services.stats.report import statistics_workspace
 
         statistics_workspace(self.db, self.actor, unit_id=self.account["street"])
 
     def payroll(self) -> None:
-        from workforce.services.payroll_calc import calculate_month
+        from workforce.services.payroll.calc import calculate_month
 
         calculate_month(self.db, self.actor, PAY_MONTH)
 
     def adjust(self) -> None:
-        from workforce.services.adjustment_run import prepare_run
+        from workforce.services.adjustment.run import prepare_run
 
         prepare_run(self.db, self.actor, ADJUST_YEAR)
 

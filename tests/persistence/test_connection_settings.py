@@ -23,7 +23,7 @@ from workforce.persistence.connection import (
     stored_password,
 )
 from workforce.persistence.database import _server_arguments, resolve_url
-from workforce.services.connection_check import check_file
+from workforce.services.system.connection_check import check_file
 
 CITY = ServerAddress("db.city.gov.cn", 5432, "workforce", "workforce_app", "verify-full", "/ca.crt")
 
@@ -102,7 +102,7 @@ def test_a_schema_newer_than_the_program_is_refused_in_words(tmp_path: Path) -> 
 
     from workforce.domain.problems import ActionRefused
     from workforce.services.context import Database
-    from workforce.services.setup import initialise
+    from workforce.services.system.setup import initialise
 
     db = Database.open(str(tmp_path / "newer.db"))
     try:

@@ -24,10 +24,10 @@ from workforce.persistence.server_roles import (
     grant_statements,
     setup_script,
 )
-from workforce.services.accounts import actor_for
+from workforce.services.accounts.acting_user import actor_for
 from workforce.services.context import Database
-from workforce.services.payroll_calc import calculate_month
-from workforce.services.setup import initialise
+from workforce.services.payroll.calc import calculate_month
+from workforce.services.system.setup import initialise
 
 
 @dataclass(frozen=True)

@@ -24,9 +24,9 @@ from workforce.persistence.connection import (
     ServerAddress,
     store_password,
 )
-from workforce.services.connection_check import check_server
 from workforce.services.context import Database
-from workforce.services.setup import initialise
+from workforce.services.system.connection_check import check_server
+from workforce.services.system.setup import initialise
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -36,7 +36,7 @@ def _apply(args: argparse.Namespace, roles: Roles) -> int:
     from workforce.persistence.database import describe_url
     from workforce.persistence.server_roles import acting_as, apply_setup, grant_statements
     from workforce.services.context import Database
-    from workforce.services.setup import initialise
+    from workforce.services.system.setup import initialise
 
     db = Database.open(args.db)
     try:

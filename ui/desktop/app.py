@@ -101,7 +101,7 @@ def run_desktop(db_url: str | None) -> int:
         )
 
     def refused(exc: BaseException) -> None:
-        from ui.desktop.connection_dialog import ask_server_password
+        from ui.desktop.system.connection_dialog import ask_server_password
 
         asked = password_needed(db_url, exc)
         if asked is not None and ask_server_password(window, *asked) is not None:
@@ -131,7 +131,7 @@ def choose_first_connection(parent: QWidget, db_url: str | None) -> bool:
     default = default_database_path()
     if load_settings() is not None or default.exists():
         return True
-    from ui.desktop.connection_dialog import ConnectionDialog
+    from ui.desktop.system.connection_dialog import ConnectionDialog
 
     dialog = ConnectionDialog(ConnectionSettings(), default, first_start=True, parent=parent)
     return dialog.exec() == QDialog.DialogCode.Accepted

@@ -3,12 +3,11 @@ database layer under it) is imported when first opened (app start ≤ 1 s)."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QMenu, QMessageBox
 
 from workforce.domain.accounts.permissions import Action, is_allowed
 
@@ -55,41 +54,7 @@ def add_audit_menu(window: WindowShell) -> QAction:
     menu.aboutToShow.connect(enable)
     menu.addAction(action)
     add_account_entries(window, menu)
-    menu.addSeparator()
-    connection = QAction(
-        QCoreApplication.translate("audit_menu", "Database connection…"), window.widget()
-    )
-    connection.setObjectName("action-connection")
-    connection.triggered.connect(lambda _checked=False: open_connection_dialog(window))
-    menu.addAction(connection)
     return action
-
-
-def open_connection_dialog(window: WindowShell) -> None:
-    """数据库连接…: anyone may choose where this PC's program connects (it changes no data);
-    the open embedded file can be copied to a new place from here."""
-    from ui.desktop.connection_dialog import ConnectionDialog, current_settings
-
-    db = window.db
-    current = current_settings(db)
-    dialog = ConnectionDialog(current, default_database_file(), parent=window.widget())
-    if db is not None and db.engine.dialect.name == "sqlite":
-        from workforce.persistence.backup_files import copy_live
-
-        engine = db.engine
-        dialog.offer_move(lambda target: copy_live(engine, target))
-    if dialog.exec() == QDialog.DialogCode.Accepted:
-        title = QCoreApplication.translate("audit_menu", "Database connection")
-        text = QCoreApplication.translate(
-            "audit_menu", "Saved. The new connection is used from the next start of the program."
-        )
-        QMessageBox.information(window.widget(), title, text)
-
-
-def default_database_file() -> Path:
-    from workforce.persistence.database import default_database_path
-
-    return default_database_path()
 
 
 def open_users_window(window: WindowShell) -> None:

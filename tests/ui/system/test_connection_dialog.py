@@ -13,7 +13,7 @@ from sqlalchemy.engine import make_url
 
 from tests.memory_keyring import MemoryKeyring
 from ui.desktop.app import StartError, password_needed
-from ui.desktop.connection_dialog import ConnectionDialog
+from ui.desktop.system.connection_dialog import ConnectionDialog
 from workforce.persistence.connection import ConnectionSettings, ServerAddress, settings_path
 
 pytestmark = pytest.mark.gui

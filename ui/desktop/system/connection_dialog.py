@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -49,8 +51,11 @@ from workforce.persistence.connection import (
     store_password,
     stored_password,
 )
-from workforce.services.connection_check import ConnectionCheck, check_file, check_server
 from workforce.services.context import Database
+from workforce.services.system.connection_check import ConnectionCheck, check_file, check_server
+
+if TYPE_CHECKING:
+    from ui.desktop.shell import WindowShell
 
 
 def _ssl_labels() -> dict[str, str]:
@@ -379,3 +384,39 @@ def current_settings(db: Database | None) -> ConnectionSettings:
         if database:
             return ConnectionSettings("embedded", database)
     return ConnectionSettings()
+
+
+def add_connection_entry(window: WindowShell) -> QAction:
+    """数据库连接… at the end of the System menu: anyone may choose where this PC's program
+    connects (it changes no data)."""
+    from ui.desktop.accounts.audit_menu import system_menu
+
+    menu = system_menu(window)
+    menu.addSeparator()
+    action = QAction(
+        QCoreApplication.translate("connection", "Database connection…"), window.widget()
+    )
+    action.setObjectName("action-connection")
+    action.triggered.connect(lambda _checked=False: open_connection_dialog(window))
+    menu.addAction(action)
+    return action
+
+
+def open_connection_dialog(window: WindowShell) -> None:
+    """The dialog over the window, from the saved choice or the database open now; the open
+    embedded file can be copied to a new place from here (移动到…)."""
+    from workforce.persistence.database import default_database_path
+
+    db = window.db
+    dialog = ConnectionDialog(current_settings(db), default_database_path(), parent=window.widget())
+    if db is not None and db.engine.dialect.name == "sqlite":
+        from workforce.persistence.backup_files import copy_live
+
+        engine = db.engine
+        dialog.offer_move(lambda target: copy_live(engine, target))
+    if dialog.exec() == QDialog.DialogCode.Accepted:
+        title = QCoreApplication.translate("connection", "Database connection")
+        text = QCoreApplication.translate(
+            "connection", "Saved. The new connection is used from the next start of the program."
+        )
+        QMessageBox.information(window.widget(), title, text)
