@@ -421,11 +421,29 @@ def run_phase(
     started = time.perf_counter()
     processes = [spawn(plan_file, i, mode, args) for i in indexes]
     results: list[dict[str, Any]] = []
+    watcher = create_engine(plan["admin"], isolation_level="AUTOCOMMIT")
     while any(p.poll() is None for p in processes):
         server_cpu(database, seen)
+        waits(watcher, database)
         time.sleep(1.0)
+    watcher.dispose()
     results = [collect(p) for p in processes]
     return results, time.perf_counter() - started, sum(seen.values())
+
+
+WAITS: dict[str, int] = {}
+"""What the busy backends of the database were doing, one sample a second: ``running`` (on a
+core or waiting for one), ``Lock:transactionid`` (a row another transaction holds), …"""
+
+
+def waits(watcher: Any, database: str) -> None:
+    query = text(
+        "SELECT coalesce(wait_event_type || ':' || wait_event, 'running') FROM pg_stat_activity"
+        " WHERE datname = :database AND state = 'active' AND pid <> pg_backend_pid()"
+    )
+    with watcher.connect() as connection:
+        for (what,) in connection.execute(query, {"database": database}):
+            WAITS[what] = WAITS.get(what, 0) + 1
 
 
 def quantile(values: list[float], q: float) -> float:
@@ -501,6 +519,8 @@ def report(
         f"- lost updates: {lost[1]} of {lost[0]:,} saves of the edited people",
         f"- server CPU (this database's backends): {server_seconds:.0f} s over {wall:.0f} s"
         f" = {server_seconds / wall:.2f} cores; the clerks' processes: {client_cpu:.0f} s",
+        "- busy backends sampled each second: "
+        + ", ".join(f"{k} {v}" for k, v in sorted(WAITS.items(), key=lambda kv: -kv[1])[:6]),
         f"- load average at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}"
         f" ({os.cpu_count()} CPUs, shared)",
     ]
@@ -541,6 +561,7 @@ def main() -> int:
                 results, _, _ = run_phase(plan_file, plan, "solo", [index], args)
                 solo += results
             print("alone: done", flush=True)
+            WAITS.clear()
             load, wall, server_seconds = run_phase(plan_file, plan, "load", list(range(10)), args)
             lost = lost_updates(plan, solo + load)
             print(report(solo, load, plan, args.minutes, server_seconds, wall, lost))
