@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,12 +14,18 @@ from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 
 from tests.audit_guard import AuditGuard
+from tests.memory_keyring import memory_keyring, no_keyring  # noqa: F401 - fixtures for all tests
+from workforce.persistence import connection
+from workforce.persistence.connection import CONFIG_ENV
 from workforce.persistence.models import Base
 from workforce.services.accounts.acting_user import actor_for
 from workforce.services.context import Actor, Database
 from workforce.services.system.setup import initialise
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# this PC's saved database connection (系统 → 数据库连接) is not the tests': none, unless a test
+# writes one here
+os.environ[CONFIG_ENV] = tempfile.mkdtemp(prefix="workforce-config-")
 
 PG_ADMIN_URL = os.environ.get(
     "WORKFORCE_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
@@ -45,6 +52,14 @@ def _audit_guard(_audit_guard_installed: AuditGuard) -> Iterator[AuditGuard]:
     found = list(_audit_guard_installed.violations)
     _audit_guard_installed.violations.clear()
     assert not found, "unaudited writes: " + " | ".join(found)
+
+
+@pytest.fixture(autouse=True)
+def _connection_settings_in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test's saved database connection (none until it saves one) and the passwords typed
+    for the run are its own."""
+    monkeypatch.setenv(CONFIG_ENV, str(tmp_path / "config"))
+    monkeypatch.setattr(connection, "_typed", {})
 
 
 @pytest.fixture(scope="session")

@@ -124,8 +124,40 @@ def open_database(url: str | None, *, unprotected: bool = False) -> tuple[Databa
     except ActionRefused as exc:
         raise CliError(exc.message) from exc
     except Exception as exc:
+        if db is not None:
+            db.close()
+        if _asked_server_password(url, exc):
+            return open_database(url, unprotected=unprotected)
         first_line = f"{exc.__class__.__name__}: {exc}".splitlines()[0]
         raise CliError(f"无法打开数据库：{first_line}") from exc
+
+
+DB_PASSWORD_ENV = "WORKFORCE_DB_PASSWORD"
+
+
+def _asked_server_password(url: str | None, exc: Exception) -> bool:
+    """The server wants a password none was found for (URL, credential store, passfile): take it
+    from ``WORKFORCE_DB_PASSWORD`` or ask on the terminal, for this run only. False: not that,
+    or nobody to ask (the error is reported)."""
+    from workforce.persistence.connection import (
+        address_of,
+        remember_for_this_run,
+        stored_password,
+    )
+    from workforce.persistence.database import resolve_url
+
+    address = address_of(resolve_url(url))
+    if address is None or "no password supplied" not in str(exc):
+        return False
+    if stored_password(address) is not None:
+        return False  # already given: the server refused it, reported as it is
+    given = os.environ.get(DB_PASSWORD_ENV)
+    if given is None:
+        if not sys.stdin.isatty():
+            return False
+        given = getpass.getpass(f"数据库 {address.key} 的密码：")
+    remember_for_this_run(address, given)
+    return True
 
 
 def acting_username(args: argparse.Namespace) -> str:

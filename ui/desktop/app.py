@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from ui.desktop.accounts.login_dialog import SignIn
 from ui.desktop.idle_lock import IdleLock
@@ -28,6 +28,7 @@ from workforce.domain.progress import CancelToken, ProgressFn
 from workforce.persistence.file_lock import declare_program
 
 if TYPE_CHECKING:
+    from workforce.persistence.connection import ServerAddress
     from workforce.services.context import Actor, Database
 
 LANG_ENV = "WORKFORCE_LANG"
@@ -96,19 +97,69 @@ def run_desktop(db_url: str | None) -> int:
         show_start_error(window, exc)
         app.exit(1)
 
-    run_task(
-        window,
-        open_operation(db_url),
-        attach,
-        label=QCoreApplication.translate("app", "Opening the database…"),
-        on_failed=refuse,
-        cancellable=False,
-    )
+    def start() -> None:
+        run_task(
+            window,
+            open_operation(db_url),
+            attach,
+            label=QCoreApplication.translate("app", "Opening the database…"),
+            on_failed=refused,
+            cancellable=False,
+        )
+
+    def refused(exc: BaseException) -> None:
+        from ui.desktop.system.connection_dialog import ask_server_password
+
+        asked = password_needed(db_url, exc)
+        if asked is not None and ask_server_password(window, *asked) is not None:
+            start()
+            return
+        refuse(exc)
+
+    if not choose_first_connection(window, db_url):
+        return 0
+    start()
     try:
         return app.exec()
     finally:
         for db in opened:
             db.close()
+
+
+def choose_first_connection(parent: QWidget, db_url: str | None) -> bool:
+    """The first start on this PC (no ``--db``, no ``WORKFORCE_DB``, nothing saved, no embedded
+    file yet): ask where the data goes, a file here or the city's server. False: the clerk
+    closed the dialog (the program ends)."""
+    if db_url or os.environ.get("WORKFORCE_DB"):
+        return True
+    from workforce.persistence.connection import ConnectionSettings, load_settings
+    from workforce.persistence.database import default_database_path
+
+    default = default_database_path()
+    if load_settings() is not None or default.exists():
+        return True
+    from ui.desktop.system.connection_dialog import ConnectionDialog
+
+    dialog = ConnectionDialog(ConnectionSettings(), default, first_start=True, parent=parent)
+    return dialog.exec() == QDialog.DialogCode.Accepted
+
+
+def password_needed(db_url: str | None, exc: BaseException) -> tuple[ServerAddress, str] | None:
+    """The server asked for a password (none was given or found) or refused the one given:
+    the address to ask it for and why, else None."""
+    from workforce.persistence.connection import address_of
+    from workforce.persistence.database import resolve_url
+
+    cause = exc.cause if isinstance(exc, StartError) else exc
+    text = str(cause).lower()
+    address = address_of(resolve_url(db_url))
+    if address is None:
+        return None
+    if "no password supplied" in text:
+        return address, ""
+    if "password authentication failed" in text:
+        return address, QCoreApplication.translate("app", "The password was not accepted.")
+    return None
 
 
 def begin_session(

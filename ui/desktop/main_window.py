@@ -211,6 +211,9 @@ class MainWindow(QMainWindow):
         from ui.desktop.accounts.audit_menu import add_audit_menu  # one entry, in 系统
 
         self.audit_action = add_audit_menu(self)
+        from ui.desktop.system.connection_dialog import add_connection_entry  # 系统, last
+
+        self.connection_action = add_connection_entry(self)
         from ui.desktop.help.menu import add_help_menu  # the last menu
 
         self.help_actions = add_help_menu(self)

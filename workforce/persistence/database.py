@@ -12,11 +12,13 @@ from typing import Any
 
 from platformdirs import user_data_dir
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from workforce.domain.problems import ActionRefused
 from workforce.persistence import file_lock
 from workforce.persistence.backup_files import sqlite_file
+from workforce.persistence.connection import address_of, load_settings, stored_password
 from workforce.persistence.network_share import refuse_network_share
 
 ENV_VAR = "WORKFORCE_DB"
@@ -28,14 +30,36 @@ def default_database_path() -> Path:
 
 
 def resolve_url(url: str | None = None) -> str:
-    """``--db`` first, then ``WORKFORCE_DB``, then the embedded file."""
+    """``--db`` first, then ``WORKFORCE_DB``, then this PC's saved connection (系统 → 数据库连接),
+    then the embedded file."""
     chosen = url or os.environ.get(ENV_VAR)
     if chosen:
         if "://" not in chosen:  # a bare path means a SQLite file
             return f"sqlite:///{Path(chosen).expanduser().resolve()}"
         return chosen
-    path = default_database_path()
-    return f"sqlite:///{path}"
+    saved = load_settings()
+    if saved is not None:
+        return saved.url(default_database_path())
+    return f"sqlite:///{default_database_path()}"
+
+
+CONNECT_TIMEOUT = 10
+"""Seconds to wait for a server before saying it cannot be reached (libpq waits minutes)."""
+
+
+def _server_arguments(url: str) -> dict[str, Any]:
+    """A PostgreSQL URL without a password gets the one typed in this run or kept in the
+    credential store (else libpq tries ``PGPASSWORD`` and the passfile)."""
+    parsed = make_url(url)
+    arguments: dict[str, Any] = {}
+    if "connect_timeout" not in parsed.query:
+        arguments["connect_timeout"] = CONNECT_TIMEOUT
+    address = address_of(url)
+    if parsed.password is None and address is not None:
+        password = stored_password(address)
+        if password is not None:
+            arguments["password"] = password
+    return arguments
 
 
 SYNCHRONOUS = "FULL"
@@ -73,7 +97,11 @@ def make_engine(url: str | None = None) -> Engine:
     """An engine for the chosen database. For a SQLite file: creates its folder if needed,
     refuses a network share and takes the file for this program (``file_lock``) until
     ``close_engine``."""
-    engine = create_engine(resolve_url(url))
+    resolved = resolve_url(url)
+    if make_url(resolved).get_backend_name() == "postgresql":
+        engine = create_engine(resolved, connect_args=_server_arguments(resolved))
+    else:
+        engine = create_engine(resolved)
     live = sqlite_file(engine)
     if live is not None:
         live.parent.mkdir(parents=True, exist_ok=True)

@@ -19,6 +19,7 @@ from ui.cli.parsers import (
     plan,
     reports,
     roster,
+    server,
     system,
     training,
 )
@@ -37,6 +38,7 @@ FAMILIES = (
     allowance,
     audit,
     backup,
+    server,
 )
 
 

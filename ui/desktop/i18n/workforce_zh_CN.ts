@@ -980,6 +980,175 @@ Everything entered since then will no longer be shown; the current data is first
     </message>
 </context>
 <context>
+    <name>ConnectionDialog</name>
+    <message>
+        <location filename="../system/connection_dialog.py" line="+90"/>
+        <source>Database connection</source>
+        <translation>数据库连接</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No database was found on this computer. Keep the data in a file on this computer (one clerk), or connect to your city&apos;s database server (many clerks).</source>
+        <translation>本机尚无数据库。可以把数据保存在本机的数据库文件中（单人使用），或连接到本市的数据库服务器（多人共用）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Where this computer&apos;s program keeps its data. A change takes effect when the program is started again; the command line on this computer uses it too.</source>
+        <translation>本机程序的数据保存在哪里。修改后在下次启动程序时生效；本机的命令行也使用这一设置。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A database file on this computer</source>
+        <translation>本机数据库文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A database server (PostgreSQL)</source>
+        <translation>数据库服务器（PostgreSQL）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Open another…</source>
+        <translation>打开其他文件…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move to…</source>
+        <translation>移动到…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>e.g. db.city.gov.cn or 10.1.2.3</source>
+        <translation>如 db.city.gov.cn 或 10.1.2.3</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Remember the password (in the system&apos;s credential store)</source>
+        <translation>记住密码（保存在系统的凭据管理器中）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This computer has no credential store: the password is asked at each start (or kept by the database administrator in PostgreSQL&apos;s password file).</source>
+        <translation>本机没有可用的凭据管理器：每次启动时询问密码（或由数据库管理员写入 PostgreSQL 的密码文件 pgpass）。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Server:</source>
+        <translation>服务器：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Port:</source>
+        <translation>端口：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Database:</source>
+        <translation>数据库：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User name:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Encryption:</source>
+        <translation>加密方式：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CA certificate:</source>
+        <translation>CA 证书：</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Choose the database file.</source>
+        <translation>请选择数据库文件。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fill in the server, the database and the user name.</source>
+        <translation>请填写服务器、数据库和用户名。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose the CA certificate file that signed the server&apos;s certificate.</source>
+        <translation>请选择签发服务器证书的 CA 证书文件。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Testing the connection…</source>
+        <translation>正在测试连接…</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>The password could not be kept in the system&apos;s credential store: it will be asked at each start.</source>
+        <translation>无法把密码保存到系统的凭据管理器：每次启动时将询问密码。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Open a database file</source>
+        <translation>打开数据库文件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+13"/>
+        <source>Database (*.db)</source>
+        <translation>数据库文件 (*.db)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Move the database to</source>
+        <translation>把数据库移动到</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>That file exists already.</source>
+        <translation>该文件已存在。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Copied. Save, then start the program again: it will use the new place. The old file stays where it was until you delete it.</source>
+        <translation>已复制。请保存，然后重新启动程序：将使用新位置的数据库。原文件仍保留在原处，确认无误后可自行删除。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Copying the database…</source>
+        <translation>正在复制数据库…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>CA certificate</source>
+        <translation>CA 证书</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Certificates (*.crt *.pem)</source>
+        <translation>证书文件 (*.crt *.pem)</translation>
+    </message>
+</context>
+<context>
     <name>CorrectDialog</name>
     <message>
         <location filename="../payroll/opening.py" line="+107"/>
@@ -1959,12 +2128,12 @@ Everything entered since then will no longer be shown. The damaged file is kept 
         <translation>全部岗位</translation>
     </message>
     <message>
-        <location line="+176"/>
+        <location line="+179"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location line="-137"/>
+        <location line="-140"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -2049,7 +2218,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+71"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
@@ -3942,17 +4111,22 @@ Save anyway?</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../app.py" line="+226"/>
+        <location filename="../app.py" line="+277"/>
         <source>Cannot start</source>
         <translation>无法启动</translation>
     </message>
     <message>
-        <location line="-123"/>
+        <location line="-172"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+56"/>
+        <source>The password was not accepted.</source>
+        <translation>密码不正确。</translation>
+    </message>
+    <message>
+        <location line="+51"/>
         <source>Program updated</source>
         <translation>程序已更新</translation>
     </message>
@@ -4734,6 +4908,59 @@ Save anyway?</source>
         <location line="+5"/>
         <source>Must change password</source>
         <translation>须修改密码</translation>
+    </message>
+</context>
+<context>
+    <name>connection</name>
+    <message>
+        <location filename="../system/connection_dialog.py" line="-287"/>
+        <source>No encryption</source>
+        <translation>不加密</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Encrypt when the server offers it</source>
+        <translation>服务器支持时加密</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Require encryption</source>
+        <translation>要求加密</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Require encryption, check the certificate&apos;s CA</source>
+        <translation>要求加密，并核验证书的签发机构（CA）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Require encryption, check the CA and the server name</source>
+        <translation>要求加密，并核验 CA 和服务器名称</translation>
+    </message>
+    <message>
+        <location line="+289"/>
+        <source>Password of %1 on the server %2:</source>
+        <translation>服务器 %2 上用户 %1 的密码：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Database password</source>
+        <translation>数据库密码</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Database connection…</source>
+        <translation>数据库连接…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Database connection</source>
+        <translation>数据库连接</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saved. The new connection is used from the next start of the program.</source>
+        <translation>已保存。新的连接在下次启动程序时生效。</translation>
     </message>
 </context>
 <context>

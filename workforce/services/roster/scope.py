@@ -4,19 +4,25 @@ in that subtree. Unscoped users (``scope_org_id`` None) see the whole region. Ro
 
 from __future__ import annotations
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workforce.domain.problems import ActionRefused
 from workforce.persistence.org import OrgUnit
 from workforce.services.context import Actor
-from workforce.services.roster.org import descendants, org_nodes
 
 
 def scope_units(session: Session, actor: Actor) -> set[int] | None:
-    """The unit ids inside the actor's scope, or None when the actor sees everything."""
+    """The unit ids inside the actor's scope, or None when the actor sees everything.
+
+    Only the scope's subtree is read (a recursive query): a city has tens of thousands of units
+    (its grids), and each edit asks this more than once (bench/bench_ten_clerks.py: reading the
+    whole tree made a scoped clerk's edit take 1.2 s at 100,000 workers)."""
     if actor.scope_org_id is None:
         return None
-    return descendants(org_nodes(session), actor.scope_org_id)
+    tree = select(OrgUnit.id).where(OrgUnit.id == actor.scope_org_id).cte("scope", recursive=True)
+    tree = tree.union_all(select(OrgUnit.id).where(OrgUnit.parent_id == tree.c.id))
+    return set(session.scalars(select(tree.c.id)))
 
 
 def scope_name(session: Session, actor: Actor) -> str:

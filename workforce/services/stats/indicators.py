@@ -33,7 +33,8 @@ from workforce.persistence.people import (
     Worker,
 )
 from workforce.services.context import Actor, Database, gc_paused, require
-from workforce.services.roster.org import OrgNode, descendants, org_nodes
+from workforce.services.roster.org import OrgNode
+from workforce.services.roster.scope import scope_units
 from workforce.services.scale import posts_in_force
 
 SOCIAL_WORK_CERTIFICATE = "社会工作者职业水平证书"
@@ -199,20 +200,26 @@ def _path(by_id: dict[int, OrgNode], node: OrgNode) -> str:
 
 
 def scope_unit(session: Session, actor: Actor, unit_id: int | None) -> OrgNode | None:
-    """The unit to count: the one asked for, within the actor's own unit when they have one."""
+    """The unit to count: the one asked for, within the actor's own unit when they have one.
+    Reads that unit and, for a scoped actor, its subtree only (a city has tens of thousands of
+    units: its grids)."""
     if unit_id is None and actor.scope_org_id is None:
         return None
-    nodes = org_nodes(session)
-    by_id = {n.id: n for n in nodes}
-    if unit_id is not None and unit_id not in by_id:
+    wanted = unit_id if unit_id is not None else actor.scope_org_id
+    row = session.execute(
+        select(OrgUnit.id, OrgUnit.parent_id, OrgUnit.kind, OrgUnit.name).where(
+            OrgUnit.id == wanted
+        )
+    ).first()
+    if row is None:
+        if unit_id is None:
+            return None
         raise ActionRefused(f"单位 {unit_id} 不存在")
-    if actor.scope_org_id is None:
-        return by_id[unit_id] if unit_id is not None else None
-    if unit_id is None:
-        return by_id.get(actor.scope_org_id)
-    if unit_id not in descendants(nodes, actor.scope_org_id):
-        raise ActionRefused(f"当前用户只能查看本单位的统计，无权查看「{by_id[unit_id].name}」")
-    return by_id[unit_id]
+    node = OrgNode(*row)
+    inside = scope_units(session, actor)
+    if inside is not None and node.id not in inside:
+        raise ActionRefused(f"当前用户只能查看本单位的统计，无权查看「{node.name}」")
+    return node
 
 
 def statistics(
