@@ -1,7 +1,7 @@
 """a locked month's payslips change for nobody but the schema's owner (issue 18 §3)
 
-Revision ID: 0009
-Revises: 0008
+Revision ID: 0011
+Revises: 0010
 Create Date: 2026-12-07 13:20:00
 
 PostgreSQL only (an embedded file has no roles: who has the file owns it). Triggers on
@@ -15,8 +15,8 @@ from collections.abc import Sequence
 
 from alembic import op
 
-revision: str = "0009"
-down_revision: str | None = "0008"
+revision: str = "0011"
+down_revision: str | None = "0010"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
