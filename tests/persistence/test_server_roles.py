@@ -14,7 +14,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
 from tests.conftest import PG_ADMIN_URL
-from tests.services.payroll_support import close, community, hire, user
+from tests.services.payroll_support import adopted_in, close, community, hire, user
 from workforce.domain.problems import ActionRefused
 from workforce.domain.vocab import Role
 from workforce.persistence.server_roles import (
@@ -142,6 +142,7 @@ def test_a_locked_month_changes_for_the_owner_only(city: City) -> None:
         initialise(clerks)
         admin = actor_for(clerks)
         hire(clerks, admin, community(clerks, admin), 1)
+        adopted_in(clerks, admin, "2026-03")
         calculate_month(clerks, admin, "2026-03")
         close(clerks, "2026-03", user(clerks, "shenhe", Role.APPROVER), admin)
     finally:

@@ -23,7 +23,12 @@ from sqlalchemy.orm import Session
 from workforce.domain.accounts.permissions import DEFAULT_ADMIN
 from workforce.domain.vocab import Role
 from workforce.persistence.accounts import Setting, User
-from workforce.persistence.migrate import current_revision, head_revision, upgrade_to_head
+from workforce.persistence.migrate import (
+    current_revision,
+    head_revision,
+    known_revisions,
+    upgrade_to_head,
+)
 from workforce.persistence.org import OrgUnit
 from workforce.persistence.pay import AllowanceRate, PayScale, ScaleAmount, ScalePost
 from workforce.persistence.payroll import InsuranceBaseBounds, InsuranceRate
@@ -202,4 +207,6 @@ def backup_before_upgrade(db: Database) -> Path | None:
     revision = current_revision(db.engine)
     if revision is None or revision == head_revision(db.engine):
         return None
+    if revision not in known_revisions():
+        return None  # newer than this program: nothing to migrate, upgrade_to_head refuses in words
     return backup(db, BEFORE_UPGRADE)
