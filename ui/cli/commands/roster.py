@@ -91,7 +91,7 @@ def run_export(args: argparse.Namespace) -> int:
     with opened(args) as (db, actor):
         unit_id = find_unit(db, args.unit) if args.unit else None
         rows = roster_for_export(db, actor, unit_id, full_numbers=args.full_id)
-    write_roster(target, rows)
+    write_roster(target, rows, masked=not args.full_id)
     say(f"已导出 {len(rows)} 人：{target}")
     return 0
 

@@ -28,7 +28,9 @@ def register(sub: Any) -> None:
     imp.add_argument("--json", action="store_true", help="在标准输出打印 JSON 结果")
     imp.set_defaults(handler=later("run_import"), needs=Action.IMPORT_ROSTER)
 
-    exp = actions.add_parser("export", help="按标准列导出花名册（可原样导回）")
+    exp = actions.add_parser(
+        "export", help="按标准列导出花名册（默认遮挡身份证号，仅供查看；加 --full-id 才可原样导回）"
+    )
     exp.add_argument("out", metavar="OUT.xlsx")
     exp.add_argument(
         "--full-id", action="store_true", help="完整身份证号和银行账号（可原样导回；记入日志）"

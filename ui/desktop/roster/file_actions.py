@@ -103,7 +103,7 @@ def export_roster(window: WindowShell) -> None:
         progress(0, 1)
         if full:
             record_full_numbers(db, actor, "花名册", len(rows))
-        write_roster(path, rows if full else masked_rows(rows))
+        write_roster(path, rows if full else masked_rows(rows), masked=not full)
         progress(1, 1)
         return path
 
