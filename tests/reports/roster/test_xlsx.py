@@ -178,7 +178,7 @@ def test_masked_export_says_so_and_is_refused_as_one_message(
     assert sheet["A1"].value == MASKED_NOTE
     assert [c.value for c in sheet[2]] == [c.header for c in COLUMNS]
     assert "*" * 8 in sheet[f"{LETTER['id_number']}3"].value
-    with pytest.raises(ActionRefused, match="已遮挡.*不能导入") as refused:
+    with pytest.raises(ActionRefused, match=r"已遮挡.*不能导入") as refused:
         plan_roster_import(db, admin, pick_roster_sheet(read_workbook(out)))
     assert refused.value.problems == ()
     assert "4人" in str(refused.value)
@@ -200,7 +200,7 @@ def test_roster_prints_a4_landscape_fit_to_width_with_header_and_page_numbers(
     sheet = openpyxl.load_workbook(out)["花名册"]
     setup = sheet.page_setup
     assert (setup.orientation, setup.paperSize) == ("landscape", 9)
-    assert (setup.fitToWidth, setup.fitToHeight) == (1, 0)
+    assert (setup.fitToWidth or 1, setup.fitToHeight) == (1, 0)  # 1 is the default
     assert sheet.sheet_properties.pageSetUpPr.fitToPage
     assert sheet.print_title_rows == "1:1"
     assert "&P" in sheet.oddFooter.center.text and "&N" in sheet.oddFooter.center.text
