@@ -202,5 +202,5 @@ def test_roster_prints_a4_landscape_fit_to_width_with_header_and_page_numbers(
     assert (setup.orientation, setup.paperSize) == ("landscape", 9)
     assert (setup.fitToWidth or 1, setup.fitToHeight) == (1, 0)  # 1 is the default
     assert sheet.sheet_properties.pageSetUpPr.fitToPage
-    assert sheet.print_title_rows == "1:1"
+    assert sheet.print_title_rows == "$1:$1"
     assert "&P" in sheet.oddFooter.center.text and "&N" in sheet.oddFooter.center.text
