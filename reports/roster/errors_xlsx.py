@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from reports.cell_text import text_workbook
-from workforce.domain.problems import Problem
+from workforce.domain.problems import Problem, rejected_rows
 from workforce.domain.roster.columns import detect_header
 from workforce.domain.roster.parse import shown
 from workforce.domain.sheet import SheetGrid
@@ -140,9 +140,9 @@ def write_rejected_rows(
     by_row: dict[int, list[Problem]] = {}
     for problem in problems:
         by_row.setdefault(problem.where.row or 0, []).append(problem)
-    rejected = sorted(r for r, found in by_row.items() if any(p.is_error for p in found))
+    rejected = [r for r in rejected_rows(problems) or () if 0 < r <= len(grid.rows)]
     width = max((len(r) for r in grid.rows[: max(header_row, 1)]), default=0)
-    width = max([width, *(len(grid.rows[r - 1]) for r in rejected if r <= len(grid.rows))])
+    width = max([width, *(len(grid.rows[r - 1]) for r in rejected)])
     workbook = text_workbook(path, {"constant_memory": True})
     sheet = workbook.add_worksheet(_sheet_name(grid.name))
     cells = _Cells(workbook)
