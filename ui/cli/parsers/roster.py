@@ -15,8 +15,10 @@ def register(sub: Any) -> None:
     roster = sub.add_parser("roster", help="花名册：导入、导出、空白模板")
     actions = roster.add_subparsers(dest="roster_command", metavar="ACTION", required=True)
 
-    imp = actions.add_parser("import", help="导入花名册（先检查全表，有错误则不写入）")
-    imp.add_argument("file", metavar="FILE", help="花名册文件（.xlsx、.xls 或 .csv）")
+    imp = actions.add_parser(
+        "import", help="导入花名册（先检查全表，有错误则不写入，除非 --valid-only）"
+    )
+    imp.add_argument("file", metavar="FILE", help="花名册文件（.xlsx、.xlsm、.xls、.ods 或 .csv）")
     imp.add_argument("--sheet", metavar="NAME", help="工作表名称（默认：第一个有表头的工作表）")
     imp.add_argument(
         "--district", metavar="NAME", help="表中没有“区/旗县”列时新增人员归入的区（默认：默认区）"
@@ -24,6 +26,17 @@ def register(sub: Any) -> None:
     imp.add_argument("--dry-run", action="store_true", help="只检查并列出将做的修改，不写入")
     imp.add_argument(
         "--errors", metavar="OUT.xlsx", help="把问题写入错误报告（原表加“错误说明”列）"
+    )
+    imp.add_argument(
+        "--valid-only",
+        action="store_true",
+        help="只导入无误的行；有错误的行原样写入一个工作簿（加“问题”列），改正后再导入"
+        "（默认：有错误则整表不导入）",
+    )
+    imp.add_argument(
+        "--rejected",
+        metavar="OUT.xlsx",
+        help="--valid-only 时未导入的行写到哪里（默认：原文件旁的“原文件名-未导入的行.xlsx”）",
     )
     imp.add_argument("--json", action="store_true", help="在标准输出打印 JSON 结果")
     imp.set_defaults(handler=later("run_import"), needs=Action.IMPORT_ROSTER)
