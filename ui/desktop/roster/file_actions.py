@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QCheckBox, QDialog, QFileDialog, QGridLayout, QMes
 
 from ui import formatting as fmt
 from ui.desktop.widgets.folders import last_folder, remember_folder
+from ui.desktop.widgets.sheet_import import sheet_filter
 from ui.tasks import run_task
 from workforce.domain.progress import CancelToken, ProgressFn
 
@@ -151,7 +152,7 @@ def import_roster(window: WindowShell) -> None:
         window.widget(),
         QCoreApplication.translate("file_actions", "Import roster"),
         str(last_folder()),
-        QCoreApplication.translate("file_actions", "Rosters (*.xlsx *.xlsm *.csv)"),
+        sheet_filter(QCoreApplication.translate("file_actions", "Rosters")),
     )
     if not path:
         return
