@@ -185,15 +185,15 @@ class ImportPreview(QDialog):
         )
         self.valid_only.setVisible(bool(self.left_out))
         self.valid_only.toggled.connect(lambda _checked: self._update_confirm())
-        self._update_confirm()
         buttons.addButton(self.report_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.confirm_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(summary)
+        self.blocked = QLabel()
         if plan.has_errors:
-            blocked = QLabel(
+            self.blocked = blocked = QLabel(
                 self.tr(
                     "Nothing can be imported while the sheet has errors: correct them in the "
                     "sheet (the error report marks them) and import it again."
@@ -205,15 +205,16 @@ class ImportPreview(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.valid_only)
         layout.addWidget(buttons)
+        self._update_confirm()
 
     def _update_confirm(self) -> None:
         plan, partial = self.plan, self.valid_only.isChecked()
         ready = (not plan.has_errors or partial) and bool(plan.creates or plan.updates)
         self.confirm_button.setEnabled(ready)
+        self.blocked.setVisible(plan.has_errors and not partial)
+        blocked = not ready and plan.has_errors
         self.confirm_button.setToolTip(
-            ""
-            if ready or not plan.has_errors
-            else self.tr("Correct the errors in the sheet first.")
+            self.tr("Correct the errors in the sheet first.") if blocked else ""
         )
 
     def rejected_path(self) -> Path:
