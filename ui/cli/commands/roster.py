@@ -15,7 +15,16 @@ from typing import Any
 
 from reports.roster.errors_xlsx import write_rejected_rows
 from reports.roster.xlsx import write_error_report, write_roster, write_template
-from ui.cli.common import CliError, Progress, emit_json, opened, read_sheet, say, xlsx_path
+from ui.cli.common import (
+    CliError,
+    Progress,
+    emit_json,
+    opened,
+    read_sheet,
+    say,
+    xlsx_path,
+)
+from ui.cli.common import rejected_path as rejected_path_for
 from workforce.domain.problems import rejected_rows
 from workforce.services.accounts.export_audit import record_full_numbers
 from workforce.services.roster.export import find_unit, roster_for_export, template_posts
@@ -62,19 +71,12 @@ def _plan_document(plan: ImportPlan) -> dict[str, Any]:
     return {**asdict(plan), "has_errors": plan.has_errors}
 
 
-def _rejected_path(args: argparse.Namespace) -> Path:
-    if args.rejected:
-        return xlsx_path(args.rejected, "未导入的行")
-    source = Path(args.file)
-    return source.with_name(f"{source.stem}-未导入的行.xlsx")
-
-
 def run_import(args: argparse.Namespace) -> int:
     """Exit status 2 when nothing was written because of errors; with ``--valid-only`` the valid
     rows are imported (status 0) and the rejected ones written to a workbook to fix."""
     grid = read_sheet(args.file, args.sheet)
     errors_path = xlsx_path(args.errors, "错误报告") if args.errors else None
-    rejected_path = _rejected_path(args) if args.valid_only else None
+    rejected_path = rejected_path_for(args.file, args.rejected) if args.valid_only else None
     with opened(args) as (db, actor):
         district_id = find_unit(db, args.district, "district") if args.district else None
         plan = plan_roster_import(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ui.cli.options import add_valid_only
 from ui.cli.parsers.lazy import handlers
 from workforce.domain.accounts.permissions import Action
 
@@ -27,17 +28,7 @@ def register(sub: Any) -> None:
     imp.add_argument(
         "--errors", metavar="OUT.xlsx", help="把问题写入错误报告（原表加“错误说明”列）"
     )
-    imp.add_argument(
-        "--valid-only",
-        action="store_true",
-        help="只导入无误的行；有错误的行原样写入一个工作簿（加“问题”列），改正后再导入"
-        "（默认：有错误则整表不导入）",
-    )
-    imp.add_argument(
-        "--rejected",
-        metavar="OUT.xlsx",
-        help="--valid-only 时未导入的行写到哪里（默认：原文件旁的“原文件名-未导入的行.xlsx”）",
-    )
+    add_valid_only(imp)
     imp.add_argument("--json", action="store_true", help="在标准输出打印 JSON 结果")
     imp.set_defaults(handler=later("run_import"), needs=Action.IMPORT_ROSTER)
 
