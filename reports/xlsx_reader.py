@@ -87,17 +87,20 @@ def _refuse_zip_bomb(path: Path) -> None:
 def _grid(
     name: str, rows: list[tuple[Cell, ...]], merged: Merged | None, file_name: str
 ) -> SheetGrid:
-    """The sheet of cleaned rows, a merged cell's value copied over its whole range."""
+    """The sheet of cleaned rows, a merged cell's value copied over its whole range (the ranges
+    kept, so a sheet written back shows the value once)."""
+    spans: list[tuple[int, int, int, int]] = []
     for (top, left), (bottom, right) in merged or ():
         if top >= len(rows) or left >= len(rows[top]):
             continue
         value = rows[top][left]
+        spans.append((top, left, min(bottom, len(rows) - 1), right))
         for r in range(top, min(bottom, len(rows) - 1) + 1):
             row = list(rows[r])
             for c in range(left, min(right, len(row) - 1) + 1):
                 row[c] = value
             rows[r] = tuple(row)
-    return SheetGrid(name, tuple(rows), file_name)
+    return SheetGrid(name, tuple(rows), file_name, tuple(spans))
 
 
 def _sheet_rows(sheet: calamine.CalamineSheet) -> list[tuple[Cell, ...]]:
@@ -192,7 +195,8 @@ def read_workbook(path: str | Path) -> list[SheetGrid]:
         return _read_csv(path)
     if suffix not in EXCEL_SUFFIXES:
         raise ActionRefused(
-            f"「{path.name}」不是 Excel 工作簿或 CSV 文件（支持 .xlsx、.xls、.csv 等）"
+            f"「{path.name}」不是 Excel 工作簿或 CSV 文件"
+            "（支持 .xlsx、.xlsm、.xls、.xlsb、.ods 和 .csv）"
         )
     return _read_excel(path)
 

@@ -1,8 +1,12 @@
 """The error report of a roster import: the clerk's own sheet with every problem beside its row.
 
 Sheet one is the original data, every row kept, with an added 错误说明 column holding all problems
-of that row and the offending cells highlighted (red for errors, yellow for warnings). Sheet two
-lists every problem: 工作表, 行, 列, 值, 原因, 类型.
+of that row and the offending cells highlighted (red for errors, yellow for 提示). Sheet two
+lists every problem: 工作表, 行, 列, 值, 原因, 类型. A merged title shows once, merged again as the
+clerk's sheet had it.
+
+``write_rejected_rows`` is the file an import of the valid rows leaves for the clerk: the title
+and header rows and each rejected row unchanged, with a 问题 column; fixed, it imports again.
 """
 
 from __future__ import annotations
@@ -14,13 +18,16 @@ from pathlib import Path
 from typing import Any
 
 from reports.cell_text import text_workbook
-from workforce.domain.problems import Problem
+from workforce.domain.problems import Problem, rejected_rows
 from workforce.domain.roster.columns import detect_header
 from workforce.domain.roster.parse import shown
 from workforce.domain.sheet import SheetGrid
 
 ERROR_FILL = "#FFC7CE"
 WARNING_FILL = "#FFEB9C"
+ERROR_WORD, WARNING_WORD = "错误", "提示"
+"""The words for a problem's kind, the same in the preview, the report and the command line."""
+PROBLEM_HEADER = "问题"
 
 
 def _sheet_name(name: str) -> str:
@@ -33,7 +40,7 @@ def _explain(problem: Problem) -> str:
     prefix = f"「{where.column}」" if where.column else ""
     if where.value:
         prefix += f"值「{where.value}」"
-    kind = "" if problem.is_error else "（提示）"
+    kind = "" if problem.is_error else f"（{WARNING_WORD}）"
     return f"{kind}{prefix}：{problem.message}" if prefix else f"{kind}{problem.message}"
 
 
@@ -87,7 +94,10 @@ def write_error_report(
     cells = _Cells(workbook)
     heading = workbook.add_format({"bold": True, "bg_color": ERROR_FILL, "border": 1})
     explanation = workbook.add_format({"font_color": "#9C0006", "text_wrap": True})
+    title = workbook.add_format({"bold": True, "align": "center", "valign": "vcenter"})
     sheet.set_column(width, width, 60)
+    covered = grid.covered()
+    merges = _single_row_merges(grid, width)
     for index, values in enumerate(grid.rows):
         excel_row = index + 1
         found = by_row.get(excel_row, []) if excel_row > header_row else []
@@ -97,7 +107,10 @@ def write_error_report(
             if col is not None:
                 marks[col] = marks.get(col, False) or problem.is_error
         for col, value in enumerate(values):
-            cells.write(sheet, index, col, value, marks.get(col))
+            if (index, col) in merges:
+                sheet.merge_range(index, col, index, merges[index, col], value, title)
+            elif (index, col) not in covered:
+                cells.write(sheet, index, col, value, marks.get(col))
         if excel_row == header_row:
             sheet.write_string(index, width, "错误说明", heading)
         elif found:
@@ -108,9 +121,61 @@ def write_error_report(
     workbook.close()
 
 
+def _single_row_merges(grid: SheetGrid, width: int) -> dict[tuple[int, int], int]:
+    """(row, left) → right of the merged ranges on one row (titles): merged again when written.
+    A range over several rows (a 街道 down its people) shows its value in its first cell."""
+    return {
+        (top, left): min(right, width - 1)
+        for top, left, bottom, right in grid.merged
+        if top == bottom and right > left
+    }
+
+
+def write_rejected_rows(
+    path: str | Path, grid: SheetGrid, header_row: int, problems: Sequence[Problem]
+) -> int:
+    """The rows an import of the valid rows left out, for the clerk to fix and import again:
+    the rows above and of the header, then each row an error names, its cells unchanged, and a
+    问题 column with every problem of that row. Returns how many rows were written."""
+    by_row: dict[int, list[Problem]] = {}
+    for problem in problems:
+        by_row.setdefault(problem.where.row or 0, []).append(problem)
+    rejected = [r for r in rejected_rows(problems) or () if 0 < r <= len(grid.rows)]
+    width = max((len(r) for r in grid.rows[: max(header_row, 1)]), default=0)
+    width = max([width, *(len(grid.rows[r - 1]) for r in rejected)])
+    workbook = text_workbook(path, {"constant_memory": True})
+    sheet = workbook.add_worksheet(_sheet_name(grid.name))
+    cells = _Cells(workbook)
+    heading = workbook.add_format({"bold": True, "bg_color": ERROR_FILL, "border": 1})
+    explanation = workbook.add_format({"font_color": "#9C0006", "text_wrap": True})
+    title = workbook.add_format({"bold": True, "align": "center", "valign": "vcenter"})
+    sheet.set_column(width, width, 60)
+    covered = grid.covered()
+    merges = _single_row_merges(grid, width)
+    for index in range(min(header_row, len(grid.rows))):
+        for col, value in enumerate(grid.rows[index]):
+            if (index, col) in merges:
+                sheet.merge_range(index, col, index, merges[index, col], value, title)
+            elif (index, col) not in covered:
+                cells.write(sheet, index, col, value, None)
+    if header_row:
+        sheet.write_string(header_row - 1, width, PROBLEM_HEADER, heading)
+        sheet.freeze_panes(header_row, 0)
+    for at, excel_row in enumerate(rejected, header_row):
+        for col, value in enumerate(
+            grid.rows[excel_row - 1] if excel_row <= len(grid.rows) else ()
+        ):
+            cells.write(sheet, at, col, value, None)
+        found = "；".join(_explain(p) for p in by_row[excel_row])
+        sheet.write_string(at, width, f"原第{excel_row}行：{found}", explanation)
+    workbook.close()
+    return len(rejected)
+
+
 def _problem_list(workbook: Any, problems: Sequence[Problem]) -> None:
     sheet = workbook.add_worksheet("问题清单")
     bold = workbook.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1})
+    wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
     headers = ("工作表", "行", "列", "值", "原因", "类型")
     for col, (label, width) in enumerate(zip(headers, (14, 6, 16, 22, 70, 8), strict=True)):
         sheet.set_column(col, col, width)
@@ -123,6 +188,6 @@ def _problem_list(workbook: Any, problems: Sequence[Problem]) -> None:
             sheet.write_number(number, 1, where.row)
         sheet.write_string(number, 2, where.column)
         sheet.write_string(number, 3, where.value)
-        sheet.write_string(number, 4, problem.message)
-        sheet.write_string(number, 5, "错误" if problem.is_error else "提示")
+        sheet.write_string(number, 4, problem.message, wrap)  # the whole reason, wrapped
+        sheet.write_string(number, 5, ERROR_WORD if problem.is_error else WARNING_WORD)
     sheet.autofilter(0, 0, max(len(problems), 1), len(headers) - 1)

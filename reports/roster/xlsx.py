@@ -18,6 +18,7 @@ from reports.roster.errors_xlsx import write_error_report
 from reports.roster.help import COLUMN_HELP, GENERAL_NOTES
 from workforce.domain import vocab
 from workforce.domain.roster.columns import COLUMNS
+from workforce.domain.roster.masked import MASKED_NOTE
 from workforce.domain.scale import PostRange
 from workforce.services.roster.query import RosterRow
 
@@ -68,38 +69,57 @@ def _getter(key: str) -> Getter:
     return _GETTERS.get(key) or (lambda r: getattr(r, key))
 
 
-def _header(workbook: Any, sheet: Any) -> Any:
+def _header(workbook: Any, sheet: Any, top: int = 0) -> Any:
     bold = workbook.add_format(HEADER_FORMAT)
     text = workbook.add_format({"num_format": "@"})
     for col, column in enumerate(COLUMNS):
         fmt = text if column.key in TEXT_KEYS else None
         sheet.set_column(col, col, WIDTHS.get(column.key, 10), fmt)
-        sheet.write_string(0, col, column.header, bold)
-    sheet.set_row(0, 28)
-    sheet.freeze_panes(1, 6)
+        sheet.write_string(top, col, column.header, bold)
+    sheet.set_row(top, 28)
+    sheet.freeze_panes(top + 1, 6)
     return text
 
 
-def write_roster(path: str | Path, rows: Sequence[RosterRow]) -> None:
-    """The roster in the canonical columns, one worker a row."""
+def _print_setup(sheet: Any, header_row: int, masked: bool) -> None:
+    """A4 landscape, all columns on a page's width, the header on every page, 第 N 页 共 M 页."""
+    sheet.set_landscape()
+    sheet.set_paper(9)  # A4
+    sheet.set_margins(left=0.25, right=0.25, top=0.6, bottom=0.5)
+    sheet.fit_to_pages(1, 0)
+    sheet.repeat_rows(header_row)
+    note = '&L&"宋体,加粗"身份证号已遮挡 不可导入' if masked else ""
+    sheet.set_header(f'{note}&C&"宋体,加粗"&12{SHEET}')
+    sheet.set_footer("&C第 &P 页，共 &N 页")
+
+
+def write_roster(path: str | Path, rows: Sequence[RosterRow], *, masked: bool = False) -> None:
+    """The roster in the canonical columns, one worker a row. ``masked`` (ID numbers and bank
+    accounts hidden): the first row says the sheet is for reading and an import refuses it."""
     workbook = text_workbook(path, {"constant_memory": True})
     sheet = workbook.add_worksheet(SHEET)
-    text = _header(workbook, sheet)
+    top = 1 if masked else 0
+    if masked:
+        warning = workbook.add_format({"bold": True, "font_color": "#9C0006"})
+        sheet.write_string(0, 0, MASKED_NOTE, warning)
+    text = _header(workbook, sheet, top)
+    _print_setup(sheet, top, masked)
     date = workbook.add_format({"num_format": "yyyy-mm-dd"})
     plan = [(col, c.key, _getter(c.key)) for col, c in enumerate(COLUMNS) if c.key != "seq"]
     for number, row in enumerate(rows, 1):
-        sheet.write_number(number, 0, number)
+        at = top + number
+        sheet.write_number(at, 0, number)
         for col, key, get in plan:
             value = get(row)
             if value is None or value == "":
                 continue
             if isinstance(value, dt.date):
-                sheet.write_datetime(number, col, value, date)
+                sheet.write_datetime(at, col, value, date)
             elif isinstance(value, int):
-                sheet.write_number(number, col, value)
+                sheet.write_number(at, col, value)
             else:
-                sheet.write_string(number, col, str(value), text if key in TEXT_KEYS else None)
-    sheet.autofilter(0, 0, max(len(rows), 1), len(COLUMNS) - 1)
+                sheet.write_string(at, col, str(value), text if key in TEXT_KEYS else None)
+    sheet.autofilter(top, 0, top + max(len(rows), 1), len(COLUMNS) - 1)
     workbook.close()
 
 

@@ -184,3 +184,29 @@ def test_certificates_reminders_training_and_pipeline(cli: Cli, tmp_path: Path) 
     assert summary.cell(4, 3).value == "=SUM(C3:C3)"
     eligible = openpyxl.load_workbook(tmp_path / "e.xlsx")["资格审查"]
     assert eligible.cell(3, 6).value == "不符合"
+
+
+def test_certificates_valid_only_imports_the_good_row_and_hands_back_the_bad(
+    cli: Cli, tmp_path: Path
+) -> None:
+    (n1, name1), (n2, _name2) = seed(cli.path)
+    header = ["身份证号", "姓名", "证书等级", "证书编号", "取得日期", "登记日期"]
+    bad = book(
+        tmp_path / "证书.xlsx",
+        header,
+        [
+            [n1, name1, "中级", "S-1", "2020-01-01", "2020-06-01"],
+            [n2, "李四", "助理", "A-2", None, None],
+        ],
+    )
+    status, out, err = cli.run("certs", "import", str(bad), "--valid-only", "--json")
+    assert status == 0, err
+    assert json.loads(out)["result"]["rejected"] == [4]
+    left_out = tmp_path / "证书-未导入的行.xlsx"
+    assert f"有错误的 1 行未导入，已原样写入：{left_out}（改正后导入该文件即可）" in err
+    rows = list(openpyxl.load_workbook(left_out).active.values)
+    assert rows[1] == (*header, "问题")
+    assert rows[2][:2] == (n2, "李四") and "姓名与该身份证号" in rows[2][-1]
+    assert len(rows) == 3
+    assert len(cli.json("certs", "show", n1, "--json")["certificates"]) == 1
+    assert cli.json("certs", "show", n2, "--json")["certificates"] == []

@@ -30,7 +30,7 @@ def test_rejected_rows_exit_2_with_one_line_per_problem(
     assert status == 2
     assert out == ""
     lines = err.splitlines()
-    assert "错误 5 处（有错误时整表不导入）：" in lines
+    assert "错误 5 处（有错误时整表不导入；--valid-only 只导入无误的行）：" in lines
     assert (
         "工作表「花名册」 第11行 「岗位级别」列 值「13」：其他社区工作者的岗位等级应在1–12级之间"
     ) in lines
@@ -88,3 +88,43 @@ def test_template_and_clear_errors(
         == 1
     )
     assert "没有名为「无此社区」的单位" in capsys.readouterr().err
+
+
+FIXTURES = Path(__file__).parents[1] / "fixtures"
+
+
+@pytest.mark.parametrize(
+    ("name", "rejected"),
+    [
+        ("roster-messy.xls", [4, 8, 9, 10, 11]),
+        # calamine reports no merged cells of an .ods: rows 5–6 lose the 街道 merged down to them
+        ("roster-messy.ods", [4, 5, 6, 8, 9, 10, 11]),
+    ],
+)
+def test_valid_only_imports_an_xls_or_ods_roster_and_writes_the_rejected_rows(
+    name: str,
+    rejected: list[int],
+    db_path: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The messy roster as WPS or LibreOffice saved it (soffice --convert-to xls|ods)."""
+    sheet = tmp_path / name
+    sheet.write_bytes((FIXTURES / name).read_bytes())
+    capsys.readouterr()
+    assert main(["--db", db_path, "roster", "import", str(sheet)]) == 2  # all or nothing
+    capsys.readouterr()
+
+    status = main(["--db", db_path, "roster", "import", str(sheet), "--valid-only", "--json"])
+    out, err = capsys.readouterr()
+    assert status == 0
+    assert json.loads(out)["result"]["rejected"] == rejected
+    path = tmp_path / "roster-messy-未导入的行.xlsx"
+    said = f"有错误的 {len(rejected)} 行未导入，已原样写入：{path}"
+    assert any(line.startswith(said) for line in err.splitlines())
+    rows = list(openpyxl.load_workbook(path).active.iter_rows(values_only=True))
+    assert rows[2][-1] == "问题"
+    assert rows[3][4] == "张  伟"  # as typed
+    assert [r[4] for r in rows[-4:]] == ["孙敏", "周杰", "吴刚", "郑丽"]
+    assert main(["--db", db_path, "roster", "export", str(tmp_path / "out.xlsx")]) == 0
+    assert f"已导出 {8 - len(rejected)} 人" in capsys.readouterr().err

@@ -56,3 +56,26 @@ def add_workers(db: Database, actor: Actor, names: list[tuple[str, str]]) -> lis
         create_worker(db, actor, replace(make_worker(communities[c], n + 1), name=name))
         for n, (name, c) in enumerate(names)
     ]
+
+
+def answer_confirm(accept: bool) -> list[str]:
+    """Answer the next ``confirm_change`` box as a clerk would: its action button (``accept``)
+    or 取消. Returns a list that holds the question's text once it was asked."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    seen: list[str] = []
+    role = QMessageBox.ButtonRole.AcceptRole if accept else QMessageBox.ButtonRole.RejectRole
+
+    def answer() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QMessageBox) and widget.objectName() == "confirm_change":
+                if not widget.isVisible():
+                    continue
+                seen.append(widget.text())
+                next(b for b in widget.buttons() if widget.buttonRole(b) == role).click()
+                return
+        QTimer.singleShot(20, answer)
+
+    QTimer.singleShot(0, answer)
+    return seen

@@ -75,6 +75,14 @@ def xlsx_path(path: str, what: str) -> Path:
     return target
 
 
+def rejected_path(file: str, rejected: str | None) -> Path:
+    """Where ``--valid-only`` writes the rows it left out: ``--rejected``, else beside the file."""
+    if rejected:
+        return xlsx_path(rejected, "未导入的行")
+    source = Path(file)
+    return source.with_name(f"{source.stem}-未导入的行.xlsx")
+
+
 LARGE_DOCUMENT = 1000
 """Items (of the document, or of its longest top-level list) above which JSON is written compact."""
 

@@ -32,3 +32,18 @@ def iso_date(text: str) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"「{text}」不是 YYYY-MM-DD 格式的日期") from None
+
+
+def add_valid_only(parser: argparse.ArgumentParser) -> None:
+    """``--valid-only`` and ``--rejected``: import the valid rows, hand the others back."""
+    parser.add_argument(
+        "--valid-only",
+        action="store_true",
+        help="只导入无误的行；有错误的行原样写入一个工作簿（加“问题”列），改正后再导入"
+        "（默认：有错误则整表不导入）",
+    )
+    parser.add_argument(
+        "--rejected",
+        metavar="OUT.xlsx",
+        help="--valid-only 时未导入的行写到哪里（默认：原文件旁的“原文件名-未导入的行.xlsx”）",
+    )

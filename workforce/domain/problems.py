@@ -77,3 +77,15 @@ def refuse_on_errors(what: str, problems: Iterable[Problem]) -> None:
     if errors:
         more = f"（共{len(errors)}处错误）" if len(errors) > 1 else ""
         raise ActionRefused(f"{what}：{errors[0].describe()}{more}", errors)
+
+
+def rejected_rows(problems: Iterable[Problem]) -> tuple[int, ...] | None:
+    """The rows (as Excel numbers them) an error names, in order: what an import of the valid
+    rows leaves out. None when an error names no row (a missing header): then no row is valid."""
+    rows: set[int] = set()
+    for problem in problems:
+        if problem.is_error:
+            if problem.where.row is None:
+                return None
+            rows.add(problem.where.row)
+    return tuple(sorted(rows))

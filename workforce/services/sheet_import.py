@@ -120,10 +120,18 @@ def in_row_order(problems: list[Problem]) -> tuple[Problem, ...]:
 
 
 def open_batch(
-    session: Session, actor: Actor, kind: str, file_name: str, created: int, updated: int = 0
+    session: Session,
+    actor: Actor,
+    kind: str,
+    file_name: str,
+    created: int,
+    updated: int = 0,
+    *,
+    rejected: int | None = None,
 ) -> ImportBatch:
     """The import batch an applied file's rows are audited under, itself audited. The file name
-    is kept to the column's 255 characters (a longer one would fail the write on PostgreSQL)."""
+    is kept to the column's 255 characters (a longer one would fail the write on PostgreSQL).
+    ``rejected``: an import of the valid rows only, and how many rows it left out."""
     batch = ImportBatch(
         kind=kind,
         file_name=file_name[:255],
@@ -133,7 +141,11 @@ def open_batch(
     )
     session.add(batch)
     session.flush()
-    audit.record_batch(session, actor, batch)
+    if rejected is None:
+        audit.record_batch(session, actor, batch)
+    else:
+        note = f"仅导入无误的行，{rejected}行未导入"
+        audit.record_batch(session, actor, batch, {"rejected": rejected}, note=note)
     return batch
 
 

@@ -155,3 +155,52 @@ def test_error_report_explains_each_row(db: Database, admin: Actor, tmp_path: Pa
     assert ("花名册", 9, "身份证号码", "150102198803140130", "错误") in {
         (r[0], r[1], r[2], r[3], r[5]) for r in listed
     }
+
+
+def test_masked_export_says_so_and_is_refused_as_one_message(
+    db: Database, admin: Actor, tmp_path: Path
+) -> None:
+    """Issue 16: a masked export re-imported used to give one 前17位应为数字 per row."""
+    import pytest
+
+    from workforce.domain.problems import ActionRefused
+    from workforce.domain.roster.masked import MASKED_NOTE
+
+    apply_roster_import(
+        db,
+        admin,
+        pick_roster_sheet(read_workbook(messy_roster(tmp_path / "in.xlsx", errors=False))),
+    )
+    out = tmp_path / "遮挡.xlsx"
+    write_roster(out, roster_for_export(db, admin), masked=True)
+
+    sheet = openpyxl.load_workbook(out)["花名册"]
+    assert sheet["A1"].value == MASKED_NOTE
+    assert [c.value for c in sheet[2]] == [c.header for c in COLUMNS]
+    assert "*" * 8 in sheet[f"{LETTER['id_number']}3"].value
+    with pytest.raises(ActionRefused, match=r"已遮挡.*不能导入") as refused:
+        plan_roster_import(db, admin, pick_roster_sheet(read_workbook(out)))
+    assert refused.value.problems == ()
+    assert "4人" in str(refused.value)
+
+    unmarked = tmp_path / "去掉说明.xlsx"  # the note removed by hand: the numbers still tell
+    wb = openpyxl.load_workbook(out)
+    wb["花名册"].delete_rows(1)
+    wb.save(unmarked)
+    with pytest.raises(ActionRefused, match="已遮挡"):
+        plan_roster_import(db, admin, pick_roster_sheet(read_workbook(unmarked)))
+
+
+def test_roster_prints_a4_landscape_fit_to_width_with_header_and_page_numbers(
+    tmp_path: Path, db: Database, admin: Actor
+) -> None:
+    _full_worker(db, admin)
+    out = tmp_path / "花名册.xlsx"
+    write_roster(out, roster_for_export(db, admin, full_numbers=True))
+    sheet = openpyxl.load_workbook(out)["花名册"]
+    setup = sheet.page_setup
+    assert (setup.orientation, setup.paperSize) == ("landscape", 9)
+    assert (setup.fitToWidth or 1, setup.fitToHeight) == (1, 0)  # 1 is the default
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage
+    assert sheet.print_title_rows == "$1:$1"
+    assert "&P" in sheet.oddFooter.center.text and "&N" in sheet.oddFooter.center.text

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from tests.factories import make_worker
+from tests.ui.conftest import answer_confirm
 from ui.desktop.adjustment.override import EXCLUDE, OverrideDialog
 from ui.desktop.adjustment.text import EXCLUDED
 from ui.desktop.adjustment.wizard import APPLY, APPROVE, REVIEW, AdjustWizard
@@ -94,6 +95,11 @@ def test_prepare_exclude_approve_as_second_user_and_apply(
 
     wizard.next_button.click()
     assert wizard.step == APPLY
+    asked = answer_confirm(accept=False)  # 取消: nobody's level changes
+    wizard.apply_page.apply_button.click()
+    assert len(asked) == 1 and "2 person-times, monthly +" in asked[0]
+    assert wizard.state.overview.status == "approved"
+    asked = answer_confirm(accept=True)
     with qtbot.waitSignal(wizard.changed, timeout=10_000):
         wizard.apply_page.apply_button.click()
     assert wizard.state.overview.status == "applied"
@@ -140,6 +146,9 @@ def test_the_run_list_reverts_an_applied_run_with_a_reason(
 
     def revert_with_reason(dialog: ReasonDialog) -> QDialog.DialogCode:
         assert not dialog.ok.isEnabled()
+        assert "taking back 3 person-times, monthly +510.00 yuan, yearly +6,120.00" in (
+            dialog.prompt.text()
+        )
         dialog.text.setPlainText("考核结果录入有误，整体重做")
         return QDialog.DialogCode.Accepted
 

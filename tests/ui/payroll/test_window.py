@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from tests.services.payroll_support import ASSISTANT, community, hire, user
+from tests.ui.conftest import answer_confirm
 from ui import formatting as fmt
 from ui.desktop.payroll.item_dialog import ItemDialog
 from ui.desktop.payroll.window import PayrollWindow
@@ -71,6 +72,11 @@ def test_calculate_review_approve_lock_and_verify(
     assert not window.calculate_button.isEnabled()
 
     _choose(window, admin_sqlite.username)  # finance (or the administrator) locks
+    asked = answer_confirm(accept=False)  # 取消 keeps the month open
+    window.lock_button.click()
+    assert len(asked) == 1 and f"3 people, net pay {net} yuan in total" in asked[0]
+    assert window.status_code() == APPROVED
+    asked = answer_confirm(accept=True)
     window.lock_button.click()
     qtbot.waitUntil(lambda: window.status_code() == LOCKED)
     assert not window.lock_button.isEnabled() and window.verify_button.isEnabled()

@@ -9,6 +9,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from tests.factories import make_id
+from tests.ui.conftest import answer_confirm
 from workforce.domain.progress import CancelToken, no_progress
 from workforce.services.context import Actor, Database
 
@@ -86,8 +87,52 @@ def test_a_clean_workbook_imports_off_the_gui_thread(
     qtbot.addWidget(dialog)
     monkeypatch.setattr(QMessageBox, "information", lambda *_args: None)
     assert dialog.confirm_button.isEnabled()
+    asked = answer_confirm(accept=True)
     dialog.confirm_button.click()
+    assert len(asked) == 1 and "roster.xlsx" in asked[0]
     qtbot.waitUntil(lambda: dialog.result is not None)
     assert dialog.result is not None and dialog.result.created == 1
     with sqlite_db.reading() as session:
         assert [row.name for row in roster_rows(session)] == ["李娜"]
+
+
+def test_valid_only_imports_the_good_row_and_writes_the_bad_one_to_fix(
+    qtbot: QtBot,
+    tmp_path: Path,
+    sqlite_db: Database,
+    admin_sqlite: Actor,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from openpyxl import load_workbook
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.desktop.roster.import_dialog import ImportPreview, plan_operation
+    from workforce.services.roster.query import roster_rows
+
+    path = _workbook(tmp_path / "roster.xlsx")
+    grid, plan = plan_operation(sqlite_db, admin_sqlite, str(path))(no_progress, CancelToken())
+    dialog = ImportPreview(sqlite_db, admin_sqlite, str(path), grid, plan)
+    qtbot.addWidget(dialog)
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: told.append(text))
+    assert dialog.problem_text.text() == plan.problems[0].describe()  # the whole reason
+    assert not dialog.confirm_button.isEnabled()
+    assert not dialog.valid_only.isHidden()
+    dialog.valid_only.setChecked(True)
+    assert dialog.confirm_button.isEnabled()
+
+    asked = answer_confirm(accept=False)  # 取消: nothing happens
+    dialog.confirm_button.click()
+    assert len(asked) == 1 and "roster-未导入的行.xlsx" in asked[0]
+    assert dialog.result is None
+
+    asked = answer_confirm(accept=True)
+    dialog.confirm_button.click()
+    qtbot.waitUntil(lambda: dialog.result is not None)
+    assert dialog.result is not None and dialog.result.rejected == (3,)
+    with sqlite_db.reading() as session:
+        assert [row.name for row in roster_rows(session)] == ["李娜"]
+    rows = list(load_workbook(tmp_path / "roster-未导入的行.xlsx").active.values)
+    assert rows[0] == (*HEADER, "问题")
+    assert rows[1][3] == "王强" and rows[1][-1].startswith("原第3行：")
+    assert str(tmp_path / "roster-未导入的行.xlsx") in told[0]

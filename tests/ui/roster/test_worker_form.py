@@ -115,3 +115,66 @@ def test_the_record_card_prints_from_the_form_through_the_preview(
     new = _form(sqlite_db, admin_sqlite)  # a new worker has no card yet
     qtbot.addWidget(new)
     assert not new.card_button.isVisibleTo(new)
+
+
+def _answer_unsaved(button: QMessageBox.StandardButton) -> list[str]:
+    """Click ``button`` on the next 保存 / 放弃 / 取消 question; the list gets its text."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    seen: list[str] = []
+
+    def answer() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if widget.objectName() == "unsaved_changes" and widget.isVisible():
+                assert isinstance(widget, QMessageBox)
+                seen.append(widget.text())
+                widget.button(button).click()
+                return
+        QTimer.singleShot(20, answer)
+
+    QTimer.singleShot(0, answer)
+    return seen
+
+
+def test_esc_on_an_edited_form_asks_save_discard_or_cancel(
+    qtbot: QtBot, sqlite_db: Database, admin_sqlite: Actor
+) -> None:
+    """Issue 16: Esc used to close the form and throw the edit away."""
+    from PySide6.QtCore import Qt
+
+    [worker_id] = add_workers(sqlite_db, admin_sqlite, [("王芳", "光明社区")])
+    form = _form(sqlite_db, admin_sqlite, file=load_worker(sqlite_db, worker_id))
+    qtbot.addWidget(form)
+    form.show()
+    qtbot.waitExposed(form)
+    assert not form.is_edited()
+    form.fields.phone.setText("13911112222")
+    assert form.is_edited()
+
+    asked = _answer_unsaved(QMessageBox.StandardButton.Cancel)
+    qtbot.keyClick(form, Qt.Key.Key_Escape)
+    assert len(asked) == 1 and form.isVisible()  # 取消: back to the form, the edit kept
+    assert form.fields.phone.text() == "13911112222"
+
+    asked = _answer_unsaved(QMessageBox.StandardButton.Save)
+    form.close()  # the window's close button asks the same
+    assert len(asked) == 1 and not form.isVisible()
+    assert load_worker(sqlite_db, worker_id).data.phone == "13911112222"
+
+    again = _form(sqlite_db, admin_sqlite, file=load_worker(sqlite_db, worker_id))
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitExposed(again)
+    again.fields.phone.setText("13000000000")
+    asked = _answer_unsaved(QMessageBox.StandardButton.Discard)
+    qtbot.keyClick(again, Qt.Key.Key_Escape)
+    assert len(asked) == 1 and not again.isVisible() and again.saved_id is None
+    assert load_worker(sqlite_db, worker_id).data.phone == "13911112222"
+
+    untouched = _form(sqlite_db, admin_sqlite, file=load_worker(sqlite_db, worker_id))
+    qtbot.addWidget(untouched)
+    untouched.show()
+    qtbot.waitExposed(untouched)
+    qtbot.keyClick(untouched, Qt.Key.Key_Escape)  # nothing edited: closes without a word
+    assert not untouched.isVisible()

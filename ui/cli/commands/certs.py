@@ -13,10 +13,19 @@ from dataclasses import asdict
 from typing import Any
 
 from reports.careers.xlsx import write_certificate_register
-from reports.roster.errors_xlsx import write_error_report
-from ui.cli.common import Progress, emit_json, opened, parse_date, read_sheet, say, xlsx_path
+from reports.roster.errors_xlsx import write_error_report, write_rejected_rows
+from ui.cli.common import (
+    Progress,
+    emit_json,
+    opened,
+    parse_date,
+    read_sheet,
+    rejected_path,
+    say,
+    xlsx_path,
+)
 from workforce.domain.careers.compliance import REMINDER_NAMES, ReminderKind
-from workforce.domain.problems import Problem
+from workforce.domain.problems import Problem, rejected_rows
 from workforce.services.careers.certificate_import import (
     CertificatePlan,
     apply_certificate_import,
@@ -79,6 +88,7 @@ def _plan_document(plan: CertificatePlan) -> dict[str, Any]:
 def run_import(args: argparse.Namespace) -> int:
     grid = read_sheet(args.file, args.sheet)
     errors_path = xlsx_path(args.errors, "错误报告") if args.errors else None
+    left_out = rejected_path(args.file, args.rejected) if args.valid_only else None
     with opened(args) as (db, actor):
         plan = plan_certificate_import(db, actor, grid, progress=Progress("检查"))
         say(f"工作表「{plan.sheet}」：{plan.total_rows} 行证书")
@@ -92,13 +102,20 @@ def run_import(args: argparse.Namespace) -> int:
         if errors_path is not None and plan.problems:
             write_error_report(errors_path, grid, plan.header_row, plan.problems)
             say(f"错误报告已保存：{errors_path}")
-        if plan.has_errors or args.dry_run:
+        partial = left_out is not None and rejected_rows(plan.problems) is not None
+        if (plan.has_errors and not partial) or args.dry_run:
             if args.json:
                 emit_json({"plan": _plan_document(plan), "result": None})
             say("有错误，未导入任何数据" if plan.has_errors else "试运行：未写入任何数据")
             return REJECTED if plan.has_errors else 0
-        result = apply_certificate_import(db, actor, grid)
+        result = apply_certificate_import(db, actor, grid, valid_only=args.valid_only)
     say(f"导入完成：新增 {result.created} 本，更新 {result.updated} 本（批次 {result.batch_id}）")
+    if result.rejected and left_out is not None:
+        write_rejected_rows(left_out, grid, plan.header_row, plan.problems)
+        say(
+            f"有错误的 {len(result.rejected)} 行未导入，已原样写入：{left_out}"
+            "（改正后导入该文件即可）"
+        )
     if args.json:
         emit_json({"plan": _plan_document(plan), "result": asdict(result)})
     return 0

@@ -13,8 +13,19 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from reports.roster.errors_xlsx import write_rejected_rows
 from reports.roster.xlsx import write_error_report, write_roster, write_template
-from ui.cli.common import CliError, Progress, emit_json, opened, read_sheet, say, xlsx_path
+from ui.cli.common import (
+    CliError,
+    Progress,
+    emit_json,
+    opened,
+    read_sheet,
+    say,
+    xlsx_path,
+)
+from ui.cli.common import rejected_path as rejected_path_for
+from workforce.domain.problems import rejected_rows
 from workforce.services.accounts.export_audit import record_full_numbers
 from workforce.services.roster.export import find_unit, roster_for_export, template_posts
 from workforce.services.roster.importing import (
@@ -47,7 +58,7 @@ def print_plan(plan: ImportPlan) -> None:
     errors = [p for p in plan.problems if p.is_error]
     warnings = [p for p in plan.problems if not p.is_error]
     if errors:
-        say(f"错误 {len(errors)} 处（有错误时整表不导入）：")
+        say(f"错误 {len(errors)} 处（有错误时整表不导入；--valid-only 只导入无误的行）：")
         for problem in errors:
             say(problem.describe())
     if warnings:
@@ -61,8 +72,11 @@ def _plan_document(plan: ImportPlan) -> dict[str, Any]:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    """Exit status 2 when nothing was written because of errors; with ``--valid-only`` the valid
+    rows are imported (status 0) and the rejected ones written to a workbook to fix."""
     grid = read_sheet(args.file, args.sheet)
     errors_path = xlsx_path(args.errors, "错误报告") if args.errors else None
+    rejected_path = rejected_path_for(args.file, args.rejected) if args.valid_only else None
     with opened(args) as (db, actor):
         district_id = find_unit(db, args.district, "district") if args.district else None
         plan = plan_roster_import(
@@ -72,15 +86,27 @@ def run_import(args: argparse.Namespace) -> int:
         if errors_path is not None and plan.problems:
             write_error_report(errors_path, grid, plan.header_row, plan.problems)
             say(f"错误报告已保存：{errors_path}")
-        if plan.has_errors or args.dry_run:
+        partial = rejected_path is not None and rejected_rows(plan.problems) is not None
+        if (plan.has_errors and not partial) or args.dry_run:
             if args.json:
                 emit_json({"plan": _plan_document(plan), "result": None})
             say("有错误，未导入任何数据" if plan.has_errors else "试运行：未写入任何数据")
             return REJECTED if plan.has_errors else 0
         result = apply_roster_import(
-            db, actor, grid, district_id=district_id, progress=Progress("导入")
+            db,
+            actor,
+            grid,
+            district_id=district_id,
+            progress=Progress("导入"),
+            valid_only=args.valid_only,
         )
     say(f"导入完成：新增 {result.created} 人，更新 {result.updated} 人（批次 {result.batch_id}）")
+    if result.rejected and rejected_path is not None:
+        write_rejected_rows(rejected_path, grid, plan.header_row, plan.problems)
+        say(
+            f"有错误的 {len(result.rejected)} 行未导入，已原样写入：{rejected_path}"
+            "（“问题”列说明原因；改正后导入该文件即可）"
+        )
     if args.json:
         emit_json({"plan": _plan_document(plan), "result": asdict(result)})
     return 0
@@ -91,7 +117,7 @@ def run_export(args: argparse.Namespace) -> int:
     with opened(args) as (db, actor):
         unit_id = find_unit(db, args.unit) if args.unit else None
         rows = roster_for_export(db, actor, unit_id, full_numbers=args.full_id)
-    write_roster(target, rows)
+    write_roster(target, rows, masked=not args.full_id)
     say(f"已导出 {len(rows)} 人：{target}")
     return 0
 

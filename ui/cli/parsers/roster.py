@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ui.cli.options import add_valid_only
 from ui.cli.parsers.lazy import handlers
 from workforce.domain.accounts.permissions import Action
 
@@ -15,8 +16,10 @@ def register(sub: Any) -> None:
     roster = sub.add_parser("roster", help="花名册：导入、导出、空白模板")
     actions = roster.add_subparsers(dest="roster_command", metavar="ACTION", required=True)
 
-    imp = actions.add_parser("import", help="导入花名册（先检查全表，有错误则不写入）")
-    imp.add_argument("file", metavar="FILE", help="花名册文件（.xlsx、.xls 或 .csv）")
+    imp = actions.add_parser(
+        "import", help="导入花名册（先检查全表，有错误则不写入，除非 --valid-only）"
+    )
+    imp.add_argument("file", metavar="FILE", help="花名册文件（.xlsx、.xlsm、.xls、.ods 或 .csv）")
     imp.add_argument("--sheet", metavar="NAME", help="工作表名称（默认：第一个有表头的工作表）")
     imp.add_argument(
         "--district", metavar="NAME", help="表中没有“区/旗县”列时新增人员归入的区（默认：默认区）"
@@ -25,10 +28,13 @@ def register(sub: Any) -> None:
     imp.add_argument(
         "--errors", metavar="OUT.xlsx", help="把问题写入错误报告（原表加“错误说明”列）"
     )
+    add_valid_only(imp)
     imp.add_argument("--json", action="store_true", help="在标准输出打印 JSON 结果")
     imp.set_defaults(handler=later("run_import"), needs=Action.IMPORT_ROSTER)
 
-    exp = actions.add_parser("export", help="按标准列导出花名册（可原样导回）")
+    exp = actions.add_parser(
+        "export", help="按标准列导出花名册（默认遮挡身份证号，仅供查看；加 --full-id 才可原样导回）"
+    )
     exp.add_argument("out", metavar="OUT.xlsx")
     exp.add_argument(
         "--full-id", action="store_true", help="完整身份证号和银行账号（可原样导回；记入日志）"

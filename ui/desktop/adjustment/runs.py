@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui import formatting as fmt
+from ui.desktop.adjustment import text as adjust_text
 from ui.desktop.adjustment.columns import RUN_COLUMNS
 from ui.desktop.adjustment.override import ReasonDialog
 from ui.desktop.widgets.models import RowsTableModel
@@ -22,7 +23,7 @@ from ui.desktop.widgets.tables import make_table
 from ui.tasks import run_task
 from workforce.domain.progress import CancelToken, ProgressFn
 from workforce.services.adjustment.run import APPLIED, PREPARED, SUPERSEDED
-from workforce.services.adjustment.screens import RunInfo, list_runs
+from workforce.services.adjustment.screens import RunInfo, RunState, list_runs, load_run
 from workforce.services.context import Actor, Database
 
 
@@ -107,20 +108,35 @@ class AdjustRunsDialog(QDialog):
         wizard.show()
 
     def revert_selected(self) -> None:
-        from workforce.services.adjustment.apply import revert_run
-
+        """撤销 after the numbers it takes back (人次, 月增, 年增) and a reason."""
         run = self.selected()
         if run is None or run.status != APPLIED:
             return
+        db, actor = self.db, self.actor
+
+        def operation(_progress: ProgressFn, _cancel: CancelToken) -> RunState:
+            return load_run(db, run.run_id, actor=actor)
+
+        run_task(
+            self,
+            operation,
+            lambda state: self._revert(run, state),
+            label=self.tr("Reading run %1…").replace("%1", str(run.run_id)),
+            cancellable=False,
+        )
+
+    def _revert(self, run: RunInfo, state: RunState) -> None:
+        from workforce.services.adjustment.apply import revert_run
+
         dialog = ReasonDialog(
             self.tr("Revert run %1").replace("%1", str(run.run_id)),
             self.tr(
-                "Reverting restores the post and level every worker of run %1 had before it "
-                "(%2 person-times). It is refused if a payroll already used the run or if someone "
+                "Reverting restores the post and level every worker of run %1 had before it, "
+                "taking back %2. It is refused if a payroll already used the run or if someone "
                 "was changed since."
             )
             .replace("%1", str(run.run_id))
-            .replace("%2", fmt.count_text(run.person_times)),
+            .replace("%2", adjust_text.change_in_numbers(state.overview, state.lines)),
             self,
             action=self.tr("Revert"),
         )

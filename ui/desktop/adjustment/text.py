@@ -142,3 +142,17 @@ def detail_html(line: RunLine) -> str:
         decision = translated(KIND_NAMES[EXCLUDED if line.excluded else OVERRIDDEN])
         parts.append(f"<p><b>{e(title)}</b>: {e(decision)}<br>{e(line.override_reason)}</p>")
     return "".join(parts)
+
+
+def change_in_numbers(o: RunOverview, lines: tuple[RunLine, ...] | list[RunLine]) -> str:
+    """人次, 月增, 年增 of a run: what applying it changes, and what reverting it takes back."""
+    monthly = sum((line.counted_monthly for line in lines), Decimal(0))
+    return (
+        QCoreApplication.translate(
+            "adjust", "%1 person-times, monthly %2 yuan, yearly %3 yuan (effective %4)"
+        )
+        .replace("%1", fmt.count_text(o.person_times))
+        .replace("%2", fmt.signed_yuan_text(monthly))
+        .replace("%3", fmt.signed_yuan_text(o.yearly_cost))
+        .replace("%4", fmt.date_text(o.effective_date))
+    )

@@ -23,10 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from ui.desktop.adjustment import exports as adjust_exports
+from ui.desktop.adjustment import text as adjust_text
 from ui.desktop.adjustment.approve import AccountDialog, ApplyPage, ApprovePage
 from ui.desktop.adjustment.override import OverrideDialog
 from ui.desktop.adjustment.prepare import PreparePage
 from ui.desktop.adjustment.review import ReviewPage
+from ui.desktop.widgets.confirm import confirm_change
 from ui.tasks import run_task
 from workforce.domain.accounts.permissions import Action, is_allowed
 from workforce.domain.progress import CancelToken, ProgressFn
@@ -328,6 +330,16 @@ class AdjustWizard(QDialog):
         from workforce.services.adjustment.apply import apply_run
 
         if self.state is None:
+            return
+        question = (
+            self.tr(
+                "Apply run %1 now? The post and level of these people change: %2. Their files, "
+                "their history and the audit log are written in one step."
+            )
+            .replace("%1", str(self.state.overview.run_id))
+            .replace("%2", adjust_text.change_in_numbers(self.state.overview, self.state.lines))
+        )
+        if not confirm_change(self, self.tr("Apply the plan"), question, self.tr("Apply")):
             return
         db, actor, run_id = self.db, self.actor, self.state.overview.run_id
 

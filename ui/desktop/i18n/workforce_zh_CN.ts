@@ -30,7 +30,7 @@
 <context>
     <name>AdjustRunsDialog</name>
     <message>
-        <location filename="../adjustment/runs.py" line="+37"/>
+        <location filename="../adjustment/runs.py" line="+38"/>
         <source>Adjustment runs</source>
         <translation>调级批次</translation>
     </message>
@@ -46,12 +46,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+111"/>
+        <location line="+126"/>
         <source>Delete plan</source>
         <translation>删除计划</translation>
     </message>
     <message>
-        <location line="-110"/>
+        <location line="-125"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
@@ -71,15 +71,20 @@
         <translation>共 %1 个批次</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+43"/>
+        <source>Reading run %1…</source>
+        <translation>正在读取调级批次 %1……</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <location line="+21"/>
         <source>Revert run %1</source>
         <translation>撤销批次 %1</translation>
     </message>
     <message>
         <location line="-19"/>
-        <source>Reverting restores the post and level every worker of run %1 had before it (%2 person-times). It is refused if a payroll already used the run or if someone was changed since.</source>
-        <translation>撤销将把批次 %1 涉及的每个人恢复到调级前的岗位和等级（%2 人次）。如果已有工资使用了该批次，或其间有人的岗位等级又有变动，将不能撤销。</translation>
+        <source>Reverting restores the post and level every worker of run %1 had before it, taking back %2. It is refused if a payroll already used the run or if someone was changed since.</source>
+        <translation>撤销后，批次 %1 涉及的每个人恢复调级前的岗位和等级，收回：%2。如已有工资使用了该批次，或其后有人员变动，将拒绝撤销。</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -110,7 +115,7 @@
 <context>
     <name>AdjustWizard</name>
     <message>
-        <location filename="../adjustment/wizard.py" line="+50"/>
+        <location filename="../adjustment/wizard.py" line="+52"/>
         <source>1  Prepare</source>
         <translation>1  准备</translation>
     </message>
@@ -196,7 +201,22 @@
         <translation>正在审核…</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+10"/>
+        <source>Apply run %1 now? The post and level of these people change: %2. Their files, their history and the audit log are written in one step.</source>
+        <translation>现在应用调级批次 %1 吗？将改变以下人员的岗位等级：%2。人员档案、变动记录和审计日志一次写入。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Apply the plan</source>
+        <translation>应用调级方案</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Applying the adjustment…</source>
         <translation>正在应用调级…</translation>
     </message>
@@ -1649,7 +1669,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
 <context>
     <name>ImportPreview</name>
     <message>
-        <location filename="../roster/import_dialog.py" line="+112"/>
+        <location filename="../roster/import_dialog.py" line="+141"/>
         <source>Import roster: %1</source>
         <translation>导入花名册：%1</translation>
     </message>
@@ -1664,7 +1684,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
         <translation>更新（%1）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Problems (%1)</source>
         <translation>问题（%1）</translation>
     </message>
@@ -1684,17 +1704,42 @@ Everything entered since then will no longer be shown. The damaged file is kept 
         <translation>确认导入</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>Import only the rows without errors (%1 rows with errors are left out)</source>
+        <translation>仅导入无误的行（有错误的 %1 行不导入）</translation>
+    </message>
+    <message>
         <location line="+5"/>
+        <source>The rows with errors are written, unchanged and with a 问题 column, to a workbook beside the file: correct them there and import that workbook again.</source>
+        <translation>有错误的行原样写入原文件旁的工作簿（加“问题”列说明原因）：在那里改正后再导入该工作簿。</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>Correct the errors in the sheet first.</source>
         <translation>请先在表格中改正错误。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-19"/>
         <source>Nothing can be imported while the sheet has errors: correct them in the sheet (the error report marks them) and import it again.</source>
         <translation>表格中有错误时不能导入：请在表格中改正（错误报告已标出）后重新导入。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+31"/>
+        <source>Import “%1”: %2 workers will be added, %3 updated; %4 stay unchanged.</source>
+        <translation>导入“%1”：将新增 %2 人，更新 %3 人；%4 人未变。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 streets, communities or grids will be created.</source>
+        <translation>将新建街道、社区或网格 %1 个。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 rows with errors are not imported; they are written to %2 to correct.</source>
+        <translation>有错误的 %1 行不导入，原样写入“%2”供改正。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <location line="+16"/>
         <source>Export error report</source>
         <translation>导出错误报告</translation>
@@ -1712,12 +1757,18 @@ Everything entered since then will no longer be shown. The damaged file is kept 
         <translation>正在生成错误报告…</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+4"/>
+        <location line="+20"/>
         <source>Import roster</source>
         <translation>导入花名册</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-19"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
@@ -1725,6 +1776,15 @@ Everything entered since then will no longer be shown. The damaged file is kept 
         <location line="+13"/>
         <source>Import finished: %1 created, %2 updated.</source>
         <translation>导入完成：新增 %1 人，更新 %2 人。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 rows with errors were not imported. They were written, unchanged and with a 问题 column, to:
+%2
+Correct them there and import that workbook again.</source>
+        <translation>有错误的 %1 行未导入，已原样写入（加“问题”列）：
+%2
+请在该工作簿中改正后再导入。</translation>
     </message>
 </context>
 <context>
@@ -2241,7 +2301,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
 <context>
     <name>MonthActions</name>
     <message>
-        <location filename="../payroll/window_actions.py" line="+58"/>
+        <location filename="../payroll/window_actions.py" line="+60"/>
         <source>Calculating the payroll…</source>
         <translation>正在计算工资…</translation>
     </message>
@@ -2271,17 +2331,22 @@ Everything entered since then will no longer be shown. The damaged file is kept 
         <translation>正在退回…</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+25"/>
+        <source>Lock %1: %2 people, net pay %3 yuan in total? A locked month is final: nothing can change it again, from any screen or command. Corrections are then entered as items in a later month.</source>
+        <translation>锁定%1：%2 人，实发合计 %3 元？锁定后即为定稿，任何界面和命令都不能再修改；如需更正，请在以后月份录入补发或扣回项目。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Lock the month</source>
         <translation>锁定工资月份</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Lock %1? A locked month is final: nothing can change it again, from any screen or command. Corrections are then entered as items in a later month.</source>
-        <translation>锁定%1工资？锁定后这个月的工资就不能再修改了。如需更正，请在以后月份录入补发或扣款项目。</translation>
+        <location line="+0"/>
+        <source>Lock</source>
+        <translation>锁定</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Locking…</source>
         <translation>正在锁定…</translation>
     </message>
@@ -3194,7 +3259,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
 <context>
     <name>ScaleImportDialog</name>
     <message>
-        <location filename="../scales/import_sheet.py" line="+37"/>
+        <location filename="../scales/import_sheet.py" line="+38"/>
         <source>Import a pay scale: %1</source>
         <translation>导入薪酬标准：%1</translation>
     </message>
@@ -3383,7 +3448,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
 <context>
     <name>SheetPlanDialog</name>
     <message>
-        <location filename="../widgets/sheet_import.py" line="+78"/>
+        <location filename="../widgets/sheet_import.py" line="+87"/>
         <source>No problems found.</source>
         <translation>未发现问题。</translation>
     </message>
@@ -3896,7 +3961,12 @@ Everything entered since then will no longer be shown. The damaged file is kept 
         <translation>修改原因</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+33"/>
+        <source>The form has changes that are not saved. Save them?</source>
+        <translation>表单有尚未保存的修改。是否保存？</translation>
+    </message>
+    <message>
+        <location line="+112"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -4041,6 +4111,11 @@ Save anyway?</source>
         <location line="+2"/>
         <source>Clerk&apos;s decision</source>
         <translation>处理意见</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 person-times, monthly %2 yuan, yearly %3 yuan (effective %4)</source>
+        <translation>%1 人次，月增 %2 元，年增 %3 元（%4 起执行）</translation>
     </message>
 </context>
 <context>
@@ -4911,6 +4986,14 @@ Save anyway?</source>
     </message>
 </context>
 <context>
+    <name>confirm</name>
+    <message>
+        <location filename="../widgets/confirm.py" line="+17"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>connection</name>
     <message>
         <location filename="../system/connection_dialog.py" line="-287"/>
@@ -4992,7 +5075,7 @@ Enter them anyway?</source>
 <context>
     <name>file_actions</name>
     <message>
-        <location filename="../roster/file_actions.py" line="+52"/>
+        <location filename="../roster/file_actions.py" line="+53"/>
         <source>Masked unless checked; a file with full numbers is noted in the audit log.</source>
         <translation>不勾选时遮蔽显示；导出完整号码将记入审计日志。</translation>
     </message>
@@ -5042,8 +5125,8 @@ Enter them anyway?</source>
     </message>
     <message>
         <location line="+2"/>
-        <source>Rosters (*.xlsx *.xlsm *.csv)</source>
-        <translation>花名册 (*.xlsx *.xlsm *.csv)</translation>
+        <source>Rosters</source>
+        <translation>花名册</translation>
     </message>
     <message>
         <location line="+28"/>
@@ -5175,7 +5258,7 @@ Enter them anyway?</source>
 <context>
     <name>import</name>
     <message>
-        <location filename="../roster/import_dialog.py" line="-147"/>
+        <location filename="../roster/import_dialog.py" line="-240"/>
         <source>Reading and checking %1…</source>
         <translation>正在读取并检查 %1…</translation>
     </message>
@@ -5187,12 +5270,12 @@ Enter them anyway?</source>
     <message>
         <location line="+1"/>
         <source>Warning</source>
-        <translation>警告</translation>
+        <translation>提示</translation>
     </message>
     <message>
         <location line="+59"/>
         <source>Sheet “%1”, %2 rows: %3 new, %4 to update, %5 unchanged; %6 errors, %7 warnings.</source>
-        <translation>工作表「%1」共 %2 行：新增 %3 人，更新 %4 人，未变 %5 人；错误 %6 个，警告 %7 个。</translation>
+        <translation>工作表「%1」共 %2 行：新增 %3 人，更新 %4 人，未变 %5 人；错误 %6 处，提示 %7 处。</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -5536,8 +5619,8 @@ Enter them anyway?</source>
     </message>
     <message>
         <location line="-51"/>
-        <source>Pay scales (*.xlsx *.xls *.csv)</source>
-        <translation>薪酬标准表 (*.xlsx *.xls *.csv)</translation>
+        <source>Pay scales</source>
+        <translation>薪酬标准</translation>
     </message>
     <message>
         <location line="+29"/>
@@ -5573,9 +5656,14 @@ Enter them anyway?</source>
 <context>
     <name>sheet_import</name>
     <message>
-        <location filename="../widgets/sheet_import.py" line="-110"/>
-        <source>Workbooks (*.xlsx *.xls *.csv)</source>
-        <translation>工作簿 (*.xlsx *.xls *.csv)</translation>
+        <location filename="../widgets/sheet_import.py" line="-116"/>
+        <source>All files</source>
+        <translation>所有文件</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Workbooks</source>
+        <translation>工作簿</translation>
     </message>
     <message>
         <location line="+24"/>

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from decimal import Decimal
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QInputDialog, QLabel, QMessageBox
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import QDialog, QInputDialog, QLabel, QMessageBox
 from ui import formatting as fmt
 from ui.desktop.payroll.accounts import AccountPicker
 from ui.desktop.payroll.text import changes_text, verification_text
+from ui.desktop.widgets.confirm import confirm_change
 from ui.tasks import run_task
 from workforce.domain.progress import CancelToken, ProgressFn
 from workforce.services.context import Actor, Database
@@ -150,15 +152,21 @@ class MonthActions(QDialog):
         """锁定 after a confirmation: the month is paid and never changes again."""
         from workforce.services.payroll.lifecycle import lock_month
 
-        answer = QMessageBox.question(
-            self,
-            self.tr("Lock the month"),
+        review = self.review
+        if review is None or review.header is None:
+            return
+        net = sum((row.net for row in review.rows), Decimal(0))
+        question = (
             self.tr(
-                "Lock %1? A locked month is final: nothing can change it again, from any screen "
-                "or command. Corrections are then entered as items in a later month."
-            ).replace("%1", self.review.header.label if self.review and self.review.header else ""),
+                "Lock %1: %2 people, net pay %3 yuan in total? A locked month is final: nothing "
+                "can change it again, from any screen or command. Corrections are then entered "
+                "as items in a later month."
+            )
+            .replace("%1", review.header.label)
+            .replace("%2", fmt.count_text(len(review.rows)))
+            .replace("%3", fmt.yuan_text(net))
         )
-        if answer == QMessageBox.StandardButton.Yes:
+        if confirm_change(self, self.tr("Lock the month"), question, self.tr("Lock")):
             self._as_chosen(self.tr("Locking…"), lock_month)
 
     def discard(self) -> None:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QCheckBox, QDialog, QFileDialog, QGridLayout, QMes
 from ui import formatting as fmt
 from ui.desktop.widgets.folders import last_folder, remember_folder
 from ui.desktop.widgets.print_preview import show_preview
+from ui.desktop.widgets.sheet_import import sheet_filter
 from ui.tasks import run_task
 from workforce.domain.progress import CancelToken, ProgressFn
 
@@ -104,7 +105,7 @@ def export_roster(window: WindowShell) -> None:
         progress(0, 1)
         if full:
             record_full_numbers(db, actor, "花名册", len(rows))
-        write_roster(path, rows if full else masked_rows(rows))
+        write_roster(path, rows if full else masked_rows(rows), masked=not full)
         progress(1, 1)
         return path
 
@@ -152,7 +153,7 @@ def import_roster(window: WindowShell) -> None:
         window.widget(),
         QCoreApplication.translate("file_actions", "Import roster"),
         str(last_folder()),
-        QCoreApplication.translate("file_actions", "Rosters (*.xlsx *.xlsm *.csv)"),
+        sheet_filter(QCoreApplication.translate("file_actions", "Rosters")),
     )
     if not path:
         return

@@ -1,8 +1,10 @@
 """导入花名册: read and plan off the GUI thread, preview, then apply.
 
 The preview shows what the import will do before anything is written: workers to create, field
-changes old → new, problems (errors red, warnings amber) and the units it will create. Importing is
-refused while the plan has errors; the error report marks them in a copy of the clerk's sheet.
+changes old → new, problems (errors red, 提示 amber, the selected one's whole text below the list)
+and the units it will create. Importing is refused while the plan has errors, unless the clerk
+ticks 仅导入无误的行: then the valid rows import and the rejected ones are written, unchanged and
+with a 问题 column, beside the file to fix and import again. 确认导入 asks first, in numbers.
 """
 
 from __future__ import annotations
@@ -11,8 +13,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -35,9 +38,11 @@ from ui.desktop.roster.import_preview import (
     change_lines,
     summary_text,
 )
+from ui.desktop.widgets.confirm import confirm_change
 from ui.desktop.widgets.folders import remember_folder
 from ui.desktop.widgets.models import RowsTableModel
 from ui.tasks import run_task
+from workforce.domain.problems import Problem, rejected_rows
 from workforce.domain.progress import CancelToken, ProgressFn
 from workforce.domain.sheet import SheetGrid
 from workforce.services.context import Actor, Database
@@ -78,6 +83,30 @@ def start_import(
         "%1", Path(path).name
     )
     run_task(parent, plan_operation(db, actor, path), planned, label=label)
+
+
+def _problems_page(
+    model: RowsTableModel[Any], problems: tuple[Problem, ...]
+) -> tuple[QWidget, QLabel]:
+    """The problem list and, below it, the selected problem's whole text (a long reason does
+    not fit its column)."""
+    view = _table(model)
+    text = QLabel()
+    text.setWordWrap(True)
+    text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    view.selectionModel().currentRowChanged.connect(
+        lambda current, _previous: text.setText(
+            problems[current.row()].describe() if current.isValid() else ""
+        )
+    )
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(view, 1)
+    layout.addWidget(text)
+    if problems:
+        view.selectRow(0)
+    return page, text
 
 
 def _table(model: RowsTableModel[Any]) -> QTableView:
@@ -125,8 +154,9 @@ class ImportPreview(QDialog):
         self.tabs.addTab(
             _table(self.changes), self.tr("Updated (%1)").replace("%1", count(len(plan.updates)))
         )
+        problems_page, self.problem_text = _problems_page(self.problems, plan.problems)
         self.tabs.addTab(
-            _table(self.problems), self.tr("Problems (%1)").replace("%1", count(len(plan.problems)))
+            problems_page, self.tr("Problems (%1)").replace("%1", count(len(plan.problems)))
         )
         self.tabs.addTab(
             _table(self.units),
@@ -139,19 +169,31 @@ class ImportPreview(QDialog):
         self.report_button.setEnabled(bool(plan.problems))
         self.report_button.clicked.connect(self.export_report)
         self.confirm_button = QPushButton(self.tr("Confirm import"))
-        self.confirm_button.setEnabled(not plan.has_errors and bool(plan.creates or plan.updates))
         self.confirm_button.setDefault(True)
         self.confirm_button.clicked.connect(self.apply)
-        if plan.has_errors:
-            self.confirm_button.setToolTip(self.tr("Correct the errors in the sheet first."))
+        self.left_out = rejected_rows(plan.problems) or ()
+        self.valid_only = QCheckBox(
+            self.tr(
+                "Import only the rows without errors (%1 rows with errors are left out)"
+            ).replace("%1", count(len(self.left_out)))
+        )
+        self.valid_only.setToolTip(
+            self.tr(
+                "The rows with errors are written, unchanged and with a 问题 column, to a workbook "
+                "beside the file: correct them there and import that workbook again."
+            )
+        )
+        self.valid_only.setVisible(bool(self.left_out))
+        self.valid_only.toggled.connect(lambda _checked: self._update_confirm())
         buttons.addButton(self.report_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.confirm_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(summary)
+        self.blocked = QLabel()
         if plan.has_errors:
-            blocked = QLabel(
+            self.blocked = blocked = QLabel(
                 self.tr(
                     "Nothing can be imported while the sheet has errors: correct them in the "
                     "sheet (the error report marks them) and import it again."
@@ -161,7 +203,46 @@ class ImportPreview(QDialog):
             blocked.setStyleSheet("color: #b71c1c; font-weight: bold;")
             layout.addWidget(blocked)
         layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.valid_only)
         layout.addWidget(buttons)
+        self._update_confirm()
+
+    def _update_confirm(self) -> None:
+        plan, partial = self.plan, self.valid_only.isChecked()
+        ready = (not plan.has_errors or partial) and bool(plan.creates or plan.updates)
+        self.confirm_button.setEnabled(ready)
+        self.blocked.setVisible(plan.has_errors and not partial)
+        blocked = not ready and plan.has_errors
+        self.confirm_button.setToolTip(
+            self.tr("Correct the errors in the sheet first.") if blocked else ""
+        )
+
+    def rejected_path(self) -> Path:
+        """Where a valid-only import writes the rows it leaves out: beside the clerk's file."""
+        source = Path(self.path)
+        return source.with_name(f"{source.stem}-未导入的行.xlsx")
+
+    def confirm_text(self) -> str:
+        """What 确认导入 will change, in numbers: 新增, 更新, 未变 (and the rows left out)."""
+        plan = self.plan
+        text = (
+            self.tr("Import “%1”: %2 workers will be added, %3 updated; %4 stay unchanged.")
+            .replace("%1", Path(self.path).name)
+            .replace("%2", fmt.count_text(len(plan.creates)))
+            .replace("%3", fmt.count_text(len(plan.updates)))
+            .replace("%4", fmt.count_text(plan.unchanged))
+        )
+        if plan.new_units:
+            text += "\n" + self.tr("%1 streets, communities or grids will be created.").replace(
+                "%1", fmt.count_text(len(plan.new_units))
+            )
+        if self.valid_only.isChecked() and self.left_out:
+            text += "\n" + self.tr(
+                "%1 rows with errors are not imported; they are written to %2 to correct."
+            ).replace("%1", fmt.count_text(len(self.left_out))).replace(
+                "%2", self.rejected_path().name
+            )
+        return text
 
     def export_report(self) -> None:
         suggested = Path(self.path).with_name(f"{Path(self.path).stem}-错误报告.xlsx")
@@ -191,12 +272,23 @@ class ImportPreview(QDialog):
         )
 
     def apply(self) -> None:
-        db, actor, grid = self.db, self.actor, self.grid
+        title = self.tr("Import roster")
+        if not confirm_change(self, title, self.confirm_text(), self.tr("Import")):
+            return
+        db, actor, grid, plan = self.db, self.actor, self.grid, self.plan
+        valid_only = self.valid_only.isChecked()
+        rejected_path = self.rejected_path()
 
         def operation(progress: ProgressFn, cancel: CancelToken) -> ImportResult:
+            from reports.roster.errors_xlsx import write_rejected_rows
             from workforce.services.roster.importing import apply_roster_import
 
-            return apply_roster_import(db, actor, grid, progress=progress, cancel=cancel)
+            result = apply_roster_import(
+                db, actor, grid, progress=progress, cancel=cancel, valid_only=valid_only
+            )
+            if result.rejected:
+                write_rejected_rows(rejected_path, grid, plan.header_row, plan.problems)
+            return result
 
         def done(result: ImportResult) -> None:
             self.result = result
@@ -209,19 +301,27 @@ class ImportPreview(QDialog):
             operation,
             done,
             label=self.tr("Importing…"),
-            on_cancelled=lambda: self.confirm_button.setEnabled(True),
+            on_cancelled=self._update_confirm,
             on_failed=self._failed,
         )
 
     def _failed(self, exc: BaseException) -> None:
         from ui.tasks import show_error
 
-        self.confirm_button.setEnabled(not self.plan.has_errors)
+        self._update_confirm()
         show_error(self, exc)
 
     def _result_text(self, result: ImportResult) -> str:
-        return (
+        text = (
             self.tr("Import finished: %1 created, %2 updated.")
             .replace("%1", fmt.count_text(result.created))
             .replace("%2", fmt.count_text(result.updated))
         )
+        if result.rejected:
+            text += "\n" + self.tr(
+                "%1 rows with errors were not imported. They were written, unchanged and with a "
+                "问题 column, to:\n%2\nCorrect them there and import that workbook again."
+            ).replace("%1", fmt.count_text(len(result.rejected))).replace(
+                "%2", str(self.rejected_path())
+            )
+        return text

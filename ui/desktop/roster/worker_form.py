@@ -115,9 +115,41 @@ class WorkerForm(QDialog):
         else:
             self.fields.community.set_community(community_id)
         self.fields.id_number.textChanged.connect(self._fill_from_id)
+        self._loaded = self._entered()
         self._revalidate = QTimer(self, singleShot=True, interval=250)
         self._revalidate.timeout.connect(self._validate_live)
         self.fields.changed.connect(self._schedule_validation)
+
+    # -- leaving with unsaved edits -------------------------------------------------------------
+    def _entered(self) -> tuple[object, ...]:
+        return (self.fields.worker_input(), self.fields.certificate_input(), self.reason.text())
+
+    def is_edited(self) -> bool:
+        """True when the form differs from what it opened with."""
+        return self._entered() != self._loaded
+
+    def reject(self) -> None:
+        """Esc, 取消 and the window's close button: an edited form asks 保存 / 放弃 / 取消 first."""
+        if self.isVisible() and self.saved_id is None and self.is_edited():
+            box = QMessageBox(
+                QMessageBox.Icon.Question,
+                self.windowTitle(),
+                self.tr("The form has changes that are not saved. Save them?"),
+                QMessageBox.StandardButton.Save
+                | QMessageBox.StandardButton.Discard
+                | QMessageBox.StandardButton.Cancel,
+                self,
+            )
+            box.setObjectName("unsaved_changes")
+            box.setDefaultButton(QMessageBox.StandardButton.Save)
+            box.setEscapeButton(QMessageBox.StandardButton.Cancel)
+            answer = box.exec()
+            if answer == QMessageBox.StandardButton.Save:
+                self.save()  # closes the form once saved; a refusal keeps it open
+                return
+            if answer != QMessageBox.StandardButton.Discard:
+                return
+        super().reject()
 
     # -- ID number fills birth date and sex -----------------------------------------------------
     def show_page(self, name: str) -> bool:

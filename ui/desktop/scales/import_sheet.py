@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.desktop.widgets.folders import last_folder, remember_folder
+from ui.desktop.widgets.sheet_import import sheet_filter
 from ui.tasks import run_task, show_error
 from workforce.domain.problems import ActionRefused
 from workforce.domain.progress import CancelToken, ProgressFn
@@ -72,7 +73,7 @@ def import_scale_file(
         parent,
         QCoreApplication.translate("scale_import", "Import a pay scale"),
         str(last_folder()),
-        QCoreApplication.translate("scale_import", "Pay scales (*.xlsx *.xls *.csv)"),
+        sheet_filter(QCoreApplication.translate("scale_import", "Pay scales")),
     )
     if not path:
         return

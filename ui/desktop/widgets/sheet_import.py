@@ -25,11 +25,20 @@ from workforce.domain.progress import CancelToken, ProgressFn
 from workforce.domain.sheet import SheetGrid
 
 P = TypeVar("P")
+SHEET_PATTERNS = "*.xlsx *.xlsm *.xls *.ods *.csv"
+"""The files an import dialog offers: what ``reports.xlsx_reader`` reads (calamine: the Excel and
+LibreOffice formats; WPS saves .xls or .xlsx) and .csv."""
+
+
+def sheet_filter(label: str) -> str:
+    """A file dialog's filter: the translated label and the patterns, then 所有文件."""
+    every = QCoreApplication.translate("sheet_import", "All files")
+    return f"{label} ({SHEET_PATTERNS});;{every} (*)"
 
 
 def choose_workbook(parent: QWidget, title: str) -> Path | None:
     """The workbook (or .csv) the clerk picks, or None."""
-    workbooks = QCoreApplication.translate("sheet_import", "Workbooks (*.xlsx *.xls *.csv)")
+    workbooks = sheet_filter(QCoreApplication.translate("sheet_import", "Workbooks"))
     path, _filter = QFileDialog.getOpenFileName(parent, title, "", workbooks)
     return Path(path) if path else None
 

@@ -238,6 +238,11 @@ class _Candidate:
     labels: tuple[str, ...]
 
 
+EXPLANATION_HEADERS = frozenset({"问题", "错误说明"})
+"""The columns this program adds to a sheet it hands back (the rows left out of an import, the
+error report): ignored without a word when the fixed sheet is imported again."""
+
+
 def _map(
     candidate: _Candidate, overrides: Mapping[str, str]
 ) -> tuple[dict[str, int], dict[str, str], list[str]]:
@@ -245,7 +250,7 @@ def _map(
     labels: dict[str, str] = {}
     unmapped: list[str] = []
     for index, label in enumerate(candidate.labels):
-        if not label:
+        if not label or label in EXPLANATION_HEADERS:
             continue
         if label in overrides or clean_header(label) in overrides:
             target = overrides.get(label, overrides.get(clean_header(label), ""))

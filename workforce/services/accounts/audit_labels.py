@@ -99,6 +99,7 @@ GENERAL_FIELDS = {
     "username": "用户名",
     "display_name": "显示名",
     "role": "角色",
+    "rejected": "未导入的行数",
 }
 
 

@@ -23,7 +23,7 @@ from workforce.domain.accounts.permissions import Action
 from workforce.domain.careers.certificate_sheet import CertificateRecord, read_certificate_sheet
 from workforce.domain.careers.certificates import date_problems
 from workforce.domain.careers.compliance import SOCIAL_WORK
-from workforce.domain.problems import Problem, Where, error, refuse_on_errors
+from workforce.domain.problems import Problem, Where, error, refuse_on_errors, rejected_rows
 from workforce.domain.progress import CancelToken, ProgressFn, no_progress
 from workforce.domain.sheet import SheetGrid
 from workforce.persistence.careers import CertificateRegistration
@@ -82,6 +82,8 @@ class CertificateImportResult:
     updated: int
     unchanged: int
     batch_id: int
+    rejected: tuple[int, ...] = ()
+    """The rows (Excel numbers) a valid-only import left out."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -352,15 +354,31 @@ def apply_certificate_import(
     today: dt.date | None = None,
     progress: ProgressFn = no_progress,
     cancel: CancelToken | None = None,
+    valid_only: bool = False,
 ) -> CertificateImportResult:
-    """导入证书: plan again inside one transaction and write all or nothing."""
+    """导入证书: plan again inside one transaction and write all or nothing; ``valid_only``
+    writes the rows without errors and leaves the others out (``rejected``; audited)."""
     require(actor, Action.RECORD_CERTIFICATES)
+    today = today or dt.date.today()
     with db.transaction() as session:
-        plan = _make_plan(session, grid, today or dt.date.today(), progress, cancel)
+        plan = _make_plan(session, grid, today, progress, cancel)
+        rejected = (rejected_rows(plan.problems) or ()) if valid_only else ()
+        if rejected:
+            plan = _make_plan(session, grid.without_rows(rejected), today, progress, cancel)
         refuse_on_errors("证书表有误，未导入", plan.problems)
         file_name = grid.file_name or grid.name
-        batch = open_batch(session, actor, "certificate", file_name, plan.created, plan.updated)
+        batch = open_batch(
+            session,
+            actor,
+            "certificate",
+            file_name,
+            plan.created,
+            plan.updated,
+            rejected=len(rejected) if valid_only else None,
+        )
         if cancel is not None:
             cancel.check()
         _write(session, actor, plan.changes, batch.id)
-        return CertificateImportResult(plan.created, plan.updated, plan.unchanged, batch.id)
+        return CertificateImportResult(
+            plan.created, plan.updated, plan.unchanged, batch.id, rejected
+        )

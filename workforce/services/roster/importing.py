@@ -20,7 +20,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from workforce.domain.accounts.permissions import Action
-from workforce.domain.problems import ActionRefused
+from workforce.domain.problems import ActionRefused, rejected_rows
 from workforce.domain.progress import CancelToken, ProgressFn, no_progress
 from workforce.domain.roster.worker import CertificateInput, WorkerInput
 from workforce.domain.sheet import SheetGrid
@@ -59,6 +59,8 @@ class ImportResult:
     created: int
     updated: int
     new_units: tuple[str, ...]
+    rejected: tuple[int, ...] = ()
+    """The rows (Excel numbers) a valid-only import left out."""
 
 
 def plan_roster_import(
@@ -102,26 +104,39 @@ def apply_roster_import(
     progress: ProgressFn = no_progress,
     cancel: CancelToken | None = None,
     column_map: Mapping[str, str] | None = None,
+    valid_only: bool = False,
 ) -> ImportResult:
     """Import ``grid`` in one transaction; refuses (``ActionRefused`` with the problems) and
-    writes nothing when any row has an error. Progress runs over planning, then writing."""
+    writes nothing when any row has an error. Progress runs over planning, then writing.
+
+    ``valid_only`` imports the rows without errors and leaves out the others (``rejected``
+    names them; the audit records how many): for a file whose few bad rows the clerk fixes and
+    imports again. It still refuses a sheet whose errors name no row (no header found)."""
     require(actor, Action.IMPORT_ROSTER)
     today = today or dt.date.today()
     with db.transaction() as session:
         steps = max(len(grid.rows), 1)
-        work = make_plan(
-            session,
-            grid,
-            district_id=district_id,
-            today=today,
-            progress=lambda done, total: progress(done * steps // max(total, 1), 2 * steps),
-            cancel=cancel,
-            column_map=dict(column_map or {}),
-        )
-        _limit_to_scope(session, actor, work)
+
+        def planned(sheet: SheetGrid) -> Work:
+            work = make_plan(
+                session,
+                sheet,
+                district_id=district_id,
+                today=today,
+                progress=lambda done, total: progress(done * steps // max(total, 1), 2 * steps),
+                cancel=cancel,
+                column_map=dict(column_map or {}),
+            )
+            _limit_to_scope(session, actor, work)
+            return work
+
+        work = planned(grid)
+        rejected = (rejected_rows(work.plan.problems) or ()) if valid_only else ()
+        if rejected:
+            work = planned(grid.without_rows(rejected))
         plan = work.plan
         errors = tuple(p for p in plan.problems if p.is_error)
-        if errors:
+        if errors:  # an error naming no row (no header) leaves no row valid
             raise ActionRefused(
                 f"花名册「{plan.sheet}」有{len(errors)}处错误，未导入任何数据。"
                 f"第一处：{errors[0].describe()}",
@@ -138,10 +153,13 @@ def apply_roster_import(
         session.flush()
         writes = _Writes(session, actor, batch.id, today, cancel, steps, progress, work)
         writes.run()
-        details = {"sheet": plan.sheet, "new_units": "、".join(plan.new_units)}
-        audit.record_batch(session, actor, batch, details, note=REASON)
+        details: dict[str, object] = {"sheet": plan.sheet, "new_units": "、".join(plan.new_units)}
+        if valid_only:
+            details["rejected"] = len(rejected)
+        note = f"{REASON}（仅导入无误的行，{len(rejected)}行未导入）" if valid_only else REASON
+        audit.record_batch(session, actor, batch, details, note=note)
         progress(2 * steps, 2 * steps)
-        return ImportResult(batch.id, batch.created, batch.updated, plan.new_units)
+        return ImportResult(batch.id, batch.created, batch.updated, plan.new_units, rejected)
 
 
 def _limit_to_scope(session: Session, actor: Actor, work: Work) -> None:

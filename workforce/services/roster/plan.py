@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from workforce.domain.problems import ActionRefused, Problem
 from workforce.domain.progress import CancelToken, ProgressFn
 from workforce.domain.roster.columns import HeaderMap, detect_header
+from workforce.domain.roster.masked import masked_refusal
 from workforce.domain.roster.parse import RosterRecord, RowReader, duplicate_ids, sheet_problems
 from workforce.domain.roster.worker import WORKER_FIELDS, CertificateInput, WorkerInput
 from workforce.domain.sheet import SheetGrid
@@ -170,6 +171,9 @@ def make_plan(
     """Plan the import of one sheet; reports progress over the sheet's data rows."""
     target = _target_district(session, district_id)
     header = detect_header(grid, column_map)
+    refusal = masked_refusal(grid, header)
+    if refusal is not None:
+        raise ActionRefused(refusal)
     problems = sheet_problems(grid.name, header)
     if header is None or problems:
         return Work(_empty_plan(grid, header, problems))
