@@ -12,15 +12,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +31,7 @@ from ui.desktop.roster_filter import RosterCriteria
 from ui.desktop.stats.dock import add_dashboard
 from ui.desktop.widgets.models import WorkerTableModel
 from ui.desktop.widgets.org_tree import OrgTree
+from ui.desktop.widgets.tables import DataTable, make_table
 from ui.tasks import run_task, show_error
 from workforce.domain.accounts.permissions import Action, is_allowed
 from workforce.domain.problems import ActionRefused
@@ -51,6 +49,8 @@ IN_POST = frozenset(status.value for status in ACTIVE_STATUSES)
 
 class MainWindow(QMainWindow):
     roster_loaded = Signal()  # after every (re)load: the data may have changed
+    first_page_ready = Signal(object)  # a partial RosterSnapshot, from the loading thread
+    rows_shown = Signal()  # rows are in the table (the first page or all): the window is usable
 
     def __init__(self) -> None:
         super().__init__()
@@ -86,27 +86,28 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
 
     # -- construction ---------------------------------------------------------------------------
-    def _make_table(self) -> QTableView:
-        table = QTableView()
-        table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        rows = table.verticalHeader()
-        rows.setVisible(False)
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # no per-row sizing at 100k
-        rows.setDefaultSectionSize(table.fontMetrics().height() + 8)
+    def _make_table(self) -> DataTable:
+        # sorted by the window on the whole roster (then filtered), not by the view on what is shown
+        table = make_table(self.model, sortable=False, settings_key="workers")
         header = table.horizontalHeader()
         header.setSectionsClickable(True)
         header.setSortIndicatorShown(True)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        header.setHighlightSections(False)
-        for number, column in enumerate(self.model.columns):
-            table.setColumnWidth(number, column.width)
-        header.setStretchLastSection(True)
+        table.title = self.tr("Workers")
+        table.filter_text = self._filter_text
+        table.open_person = lambda row: self.open_worker(row.worker_id)
+        table.actions_for = lambda: (self.edit_action, self.new_action)
         return table
+
+    def _filter_text(self) -> str:
+        parts = [self.status_filter.currentText(), self.post_filter.currentText()]
+        unit = self.tree.selected_unit()
+        if unit is not None and self.snapshot is not None:
+            names = {node.id: node.name for node in self.snapshot.nodes}
+            parts.insert(0, names.get(unit, ""))
+        if self.search.text():
+            parts.append(self.tr("Search: %1").replace("%1", self.search.text()))
+        return "; ".join(part for part in parts if part)
 
     def _build_layout(self) -> None:
         filters = QHBoxLayout()
@@ -218,13 +219,14 @@ class MainWindow(QMainWindow):
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.model.modelReset.connect(self._selection_changed)
+        self.first_page_ready.connect(self._first_page)
         self.table.horizontalHeader().sortIndicatorChanged.connect(self._sort)
 
     def _allowed(self, action: Action) -> bool:
         return self.actor is not None and is_allowed(self.actor.role, action)
 
     def _update_actions(self) -> None:
-        loaded = self.snapshot is not None
+        loaded = self.snapshot is not None and not self.snapshot.partial
         self.new_action.setEnabled(loaded and self._allowed(Action.EDIT_WORKERS))
         self.edit_action.setEnabled(
             self._allowed(Action.EDIT_WORKERS) and self.selected_row() is not None
@@ -252,16 +254,40 @@ class MainWindow(QMainWindow):
         if self.db is None:
             return
         self.counts.setText(self.tr("Loading…"))
+        first = self.snapshot is None  # the first load shows a page at once and no dialog
         run_task(
             self,
-            load_roster(self.db, actor=self.actor),
+            load_roster(
+                self.db, actor=self.actor, first_page=self.first_page_ready.emit if first else None
+            ),
             self._loaded,
             label=self.tr("Loading the roster…"),
-            show_after_ms=600,
+            show_after_ms=2**30 if first else 600,
         )
+
+    def _first_page(self, snapshot: RosterSnapshot) -> None:
+        """The first communities' workers while the rest loads: shown, filtered and sorted as the
+        whole roster will be (the tree and the counts wait for it)."""
+        if self.snapshot is not None:
+            return  # the whole roster came first
+        self.snapshot = snapshot
+        self._fill_posts(snapshot)
+        self._show_rows()
+        self.rows_shown.emit()
 
     def _loaded(self, snapshot: RosterSnapshot) -> None:
         self.snapshot = snapshot
+        self._fill_posts(snapshot)
+        self.tree.set_units(snapshot.nodes, snapshot.in_post)
+        self._show_rows()
+        if self._pending_select is not None:
+            self.select_worker(self._pending_select)
+            self._pending_select = None
+        self._update_actions()
+        self.rows_shown.emit()
+        self.roster_loaded.emit()
+
+    def _fill_posts(self, snapshot: RosterSnapshot) -> None:
         post = self.post_filter.currentData()
         self.post_filter.blockSignals(True)
         while self.post_filter.count() > 1:
@@ -270,17 +296,13 @@ class MainWindow(QMainWindow):
             self.post_filter.addItem(item.name, item.code)
         self.post_filter.setCurrentIndex(max(self.post_filter.findData(post), 0))
         self.post_filter.blockSignals(False)
-        self.tree.set_units(snapshot.nodes, snapshot.in_post)
+
+    def _show_rows(self) -> None:
         header = self.table.horizontalHeader()
         if 0 <= header.sortIndicatorSection() < len(self.model.columns):
             self._sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         else:
             self.apply_filter()
-        if self._pending_select is not None:
-            self.select_worker(self._pending_select)
-            self._pending_select = None
-        self._update_actions()
-        self.roster_loaded.emit()
 
     def criteria(self) -> RosterCriteria:
         unit = self.tree.selected_unit()
@@ -302,10 +324,15 @@ class MainWindow(QMainWindow):
         selected = self.selected_row()
         rows = self.snapshot.roster.apply(self.criteria())
         self.model.set_rows(rows)
+        counts = (
+            self.tr("The first %1 workers, %2 shown; loading the rest…")
+            if self.snapshot.partial
+            else self.tr("%1 workers in all, %2 shown")
+        )
         self.counts.setText(
-            self.tr("%1 workers in all, %2 shown")
-            .replace("%1", fmt.count_text(len(self.snapshot.rows)))
-            .replace("%2", fmt.count_text(len(rows)))
+            counts.replace("%1", fmt.count_text(len(self.snapshot.rows))).replace(
+                "%2", fmt.count_text(len(rows))
+            )
         )
         if selected is not None:
             self.select_worker(selected.worker_id)

@@ -13,7 +13,7 @@ from workforce.domain.scale import PostRange
 from workforce.domain.vocab import ACTIVE_STATUSES
 from workforce.services.context import Actor, Database
 from workforce.services.roster.org import OrgNode, descendants, org_nodes
-from workforce.services.roster.query import RosterRow, roster_rows
+from workforce.services.roster.query import RosterRow, first_communities, roster_rows
 from workforce.services.scale import posts_in_force
 
 
@@ -24,6 +24,8 @@ class RosterSnapshot:
     posts: tuple[PostRange, ...]
     in_post: dict[int, int]
     """Workers in post (在职, 试用) under each organisation unit, the unit's whole subtree."""
+    partial: bool = False
+    """Only the first page: the rest is still loading."""
 
     @property
     def rows(self) -> list[RosterRow]:
@@ -54,11 +56,19 @@ def subtree_counts(nodes: list[OrgNode], per_community: Counter[int]) -> dict[in
     return counts
 
 
+FIRST_PAGE = 300  # rows shown at once while the whole roster loads
+
+
 def load_roster(
-    db: Database, today: dt.date | None = None, actor: Actor | None = None
+    db: Database,
+    today: dt.date | None = None,
+    actor: Actor | None = None,
+    first_page: Callable[[RosterSnapshot], None] | None = None,
 ) -> Callable[[ProgressFn, CancelToken], RosterSnapshot]:
     """The operation that reads the roster (only ``actor``'s scope when given), the organisation
-    tree and the posts in force."""
+    tree and the posts in force. With ``first_page``, it is first handed a partial snapshot: the
+    first communities' workers (about ``FIRST_PAGE``), read in a few milliseconds, so that a
+    100,000-worker window shows rows and filters them while the rest loads."""
 
     def operation(progress: ProgressFn, cancel: CancelToken) -> RosterSnapshot:
         progress(0, 3)
@@ -66,6 +76,11 @@ def load_roster(
             nodes = org_nodes(session)
             posts = posts_in_force(session, today or dt.date.today())
             cancel.check()
+            if first_page is not None:
+                communities = first_communities(session, FIRST_PAGE)
+                page = roster_rows(session, on=today, actor=actor, communities=communities)
+                first_page(RosterSnapshot(RosterFilter(page), nodes, posts, {}, partial=True))
+                cancel.check()
             rows = roster_rows(session, on=today, actor=actor)
         progress(1, 3)
         cancel.check()

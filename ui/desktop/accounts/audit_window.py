@@ -112,7 +112,7 @@ class AuditWindow(QDialog):
         buttons.addWidget(self.export_button)
         self.entries = EntryModel(ENTRY_COLUMNS)
         self.changes = RowsTableModel(CHANGE_COLUMNS)
-        self.table = make_table(self.entries)
+        self.table = make_table(self.entries, sortable=False, settings_key="audit")
         self.change_table = make_table(self.changes)
         self.heading = QLabel()
         self.heading.setWordWrap(True)

@@ -6,6 +6,7 @@ Lists, exports and statistics read these rows, never ORM objects (PERF-NOTES: 10
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from sqlalchemy import Select, func, select
@@ -133,9 +134,11 @@ def roster_rows(
     on: dt.date | None = None,
     worker_id: int | None = None,
     actor: Actor | None = None,
+    communities: Collection[int] | None = None,
 ) -> list[RosterRow]:
-    """All workers (any status), optionally only those under one organisation unit, or one.
-    With ``actor``, only the workers in the actor's scope (a unit outside it is refused)."""
+    """All workers (any status), optionally only those under one organisation unit, or one, or
+    those of some communities. With ``actor``, only the workers in the actor's scope (a unit
+    outside it is refused)."""
     if actor is not None:
         under_org_id = unit_within_scope(session, actor, under_org_id)
     posts = posts_in_force(session, on or dt.date.today())
@@ -148,6 +151,8 @@ def roster_rows(
         query = query.where(Worker.community_id.in_(ids))
     if worker_id is not None:
         query = query.where(Worker.id == worker_id)
+    if communities is not None:
+        query = query.where(Worker.community_id.in_(list(communities)))
     # Plain DBAPI rows, converting only dates and the flag: SQLAlchemy's result processing of
     # 100,000 rows (SQLite dates parsed in Python) cost more than the query (PERF-NOTES).
     result = []
@@ -163,6 +168,26 @@ def roster_rows(
         values[24] = names.get(str(values[23]), str(values[23]))
         result.append(RosterRow(*values))
     return result
+
+
+def first_communities(session: Session, wanted: int) -> list[int]:
+    """The communities whose workers come first in the roster's order, enough for ``wanted`` rows
+    (the first page the window shows while the rest loads): one grouped count, no row read."""
+    community, street = aliased(OrgUnit), aliased(OrgUnit)
+    counts = session.execute(
+        select(community.id, func.count(Worker.id))
+        .join(street, community.parent_id == street.id)
+        .join(Worker, Worker.community_id == community.id)
+        .group_by(community.id, street.sort_order, street.id, community.sort_order)
+        .order_by(street.sort_order, street.id, community.sort_order, community.id)
+    )
+    chosen, total = [], 0
+    for community_id, count in counts:
+        chosen.append(int(community_id))
+        total += int(count)
+        if total >= wanted:
+            break
+    return chosen
 
 
 # positions in ``_query``: birth, party join, work start, community start, certificate dates
