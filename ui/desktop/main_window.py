@@ -49,7 +49,7 @@ IN_POST = frozenset(status.value for status in ACTIVE_STATUSES)
 
 class MainWindow(QMainWindow):
     roster_loaded = Signal()  # after every (re)load: the data may have changed
-    first_page_ready = Signal(object)  # a partial RosterSnapshot, from the loading thread
+    first_page_ready = Signal(object)  # (read number, partial RosterSnapshot), from its thread
     rows_shown = Signal()  # rows are in the table (the first page or all): the window is usable
 
     def __init__(self) -> None:
@@ -58,6 +58,9 @@ class MainWindow(QMainWindow):
         self.actor: Actor | None = None
         self.snapshot: RosterSnapshot | None = None
         self._pending_select: int | None = None
+        self._load_number = 0  # which read the first page came from (an older one is dropped)
+        self._held: RosterSnapshot | None = None  # read before the window was attached
+        self._prefetching = False
         self.adjust_actions: list[QAction] = []
         self.setWindowTitle(self.tr("Community workers: files and pay"))
         self.resize(1280, 780)
@@ -239,13 +242,54 @@ class MainWindow(QMainWindow):
         update_adjust_actions(self, self.adjust_actions)
 
     # -- loading and filtering ------------------------------------------------------------------
+    def prefetch(self, db: Database, actor: Actor) -> None:
+        """Start reading the roster at the sign-in, while the file is checked; nothing is shown
+        before ``attach`` (a damaged file's rows never are)."""
+        from ui.desktop.roster_snapshot import load_roster
+
+        self._load_number += 1
+        number, self._held, self._prefetching = self._load_number, None, True
+
+        def first_page(snapshot: RosterSnapshot) -> None:
+            self.first_page_ready.emit((number, snapshot))
+
+        def done(snapshot: RosterSnapshot) -> None:
+            if number != self._load_number:
+                return
+            self._prefetching = False
+            if self.actor is None:
+                self._held = snapshot
+            else:
+                self._loaded(snapshot)
+
+        def failed(exc: BaseException) -> None:
+            self._prefetching = False
+            if self.actor is not None and number == self._load_number:
+                show_error(self, exc)
+
+        run_task(
+            self,
+            load_roster(db, actor=actor, first_page=first_page),
+            done,
+            label=self.tr("Loading the roster…"),
+            on_failed=failed,
+            show_after_ms=2**30,
+        )
+
     def attach(self, db: Database, actor: Actor) -> None:
-        """Work on ``db`` as ``actor`` from now on, and read the roster."""
+        """Work on ``db`` as ``actor`` from now on, and read the roster (or show what
+        ``prefetch`` read of it, the rest following)."""
         from workforce.persistence.database import describe_url
 
         self.db, self.actor = db, actor
         self.database_label.setText(self.tr("Database: %1").replace("%1", describe_url(db.engine)))
-        self.refresh()
+        held, self._held = self._held, None
+        if held is not None and held.partial:
+            self._first_page((self._load_number, held))
+        elif held is not None:
+            self._loaded(held)
+        elif not self._prefetching:
+            self.refresh()
 
     def refresh(self) -> None:
         """Read the roster again off the GUI thread, keeping filters, sort and selection."""
@@ -255,21 +299,29 @@ class MainWindow(QMainWindow):
             return
         self.counts.setText(self.tr("Loading…"))
         first = self.snapshot is None  # the first load shows a page at once and no dialog
+        self._load_number += 1
+        number = self._load_number
+
+        def first_page(snapshot: RosterSnapshot) -> None:
+            self.first_page_ready.emit((number, snapshot))
+
         run_task(
             self,
-            load_roster(
-                self.db, actor=self.actor, first_page=self.first_page_ready.emit if first else None
-            ),
+            load_roster(self.db, actor=self.actor, first_page=first_page if first else None),
             self._loaded,
             label=self.tr("Loading the roster…"),
             show_after_ms=2**30 if first else 600,
         )
 
-    def _first_page(self, snapshot: RosterSnapshot) -> None:
+    def _first_page(self, page: tuple[int, RosterSnapshot]) -> None:
         """The first communities' workers while the rest loads: shown, filtered and sorted as the
         whole roster will be (the tree and the counts wait for it)."""
-        if self.snapshot is not None:
-            return  # the whole roster came first
+        number, snapshot = page
+        if number != self._load_number or self.snapshot is not None:
+            return  # an older read's, or the whole roster came first
+        if self.actor is None:
+            self._held = self._held or snapshot  # signed in, the file still being checked
+            return
         self.snapshot = snapshot
         self._fill_posts(snapshot)
         self._show_rows()

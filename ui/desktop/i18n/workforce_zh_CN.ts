@@ -1745,7 +1745,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="+62"/>
+        <location filename="../main_window.py" line="+65"/>
         <source>Community workers: files and pay</source>
         <translation>社区工作者档案与薪酬管理系统</translation>
     </message>
@@ -1770,22 +1770,32 @@ Everything entered since then will no longer be shown. The damaged file is kept 
         <translation>全部岗位</translation>
     </message>
     <message>
-        <location line="+170"/>
+        <location line="+207"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location line="-131"/>
+        <location line="-167"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="-29"/>
+        <location line="-30"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+11"/>
+        <source>Workers</source>
+        <translation>人员名册</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Search: %1</source>
+        <translation>搜索：%1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Post</source>
         <translation>岗位</translation>
     </message>
@@ -1860,22 +1870,28 @@ Everything entered since then will no longer be shown. The damaged file is kept 
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+105"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-26"/>
+        <location line="+38"/>
         <source>Loading the roster…</source>
         <translation>正在读取花名册…</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+68"/>
+        <source>The first %1 workers, %2 shown; loading the rest…</source>
+        <translation>已先显示前 %1 人中的 %2 人，其余正在读取…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>%1 workers in all, %2 shown</source>
         <translation>共 %1 人，显示 %2 人</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+76"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -3535,17 +3551,17 @@ Save anyway?</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../app.py" line="+198"/>
+        <location filename="../app.py" line="+200"/>
         <source>Cannot start</source>
         <translation>无法启动</translation>
     </message>
     <message>
-        <location line="-102"/>
+        <location line="-104"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+70"/>
         <source>The database address is not valid:
 %1</source>
         <translation>数据库地址无效：
@@ -3638,7 +3654,7 @@ Save anyway?</source>
         <location filename="../payroll/text.py" line="+29"/>
         <location filename="../roster/import_preview.py" line="-25"/>
         <location line="+7"/>
-        <location filename="../widgets/models.py" line="+55"/>
+        <location filename="../widgets/models.py" line="+106"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -4037,7 +4053,7 @@ Save anyway?</source>
         <translation>进入社区时间</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
@@ -4046,7 +4062,7 @@ Save anyway?</source>
         <location filename="../adjustment/columns.py" line="+24"/>
         <location line="+42"/>
         <location filename="../payroll/dialogs.py" line="+4"/>
-        <location filename="../widgets/models.py" line="+1"/>
+        <location filename="../widgets/models.py" line="+2"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -4722,6 +4738,64 @@ Enter them anyway?</source>
         <location line="+24"/>
         <source>Reading the sheet…</source>
         <translation>正在读取工作表…</translation>
+    </message>
+</context>
+<context>
+    <name>table</name>
+    <message>
+        <location filename="../widgets/tables.py" line="+182"/>
+        <source>Fit column widths</source>
+        <translation>按内容调整列宽</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Restore default columns</source>
+        <translation>恢复默认列</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Copy with header</source>
+        <translation>复制（含表头）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Export to Excel…</source>
+        <translation>导出为 Excel…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Columns…</source>
+        <translation>显示的列…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Open person file</source>
+        <translation>打开人员档案</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Export to Excel</source>
+        <translation>导出为 Excel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
     </message>
 </context>
 <context>

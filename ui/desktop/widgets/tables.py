@@ -37,13 +37,8 @@ from ui.desktop.widgets.models import CODE, DATE, NUMBER, RowsTableModel, number
 SEARCH_DELAY_MS = 150
 # a notice above a table (a draft run, a month not yet calculated …)
 BANNER = "QLabel { background: #fff8e1; border: 1px solid #f0d58c; padding: 6px; }"
-CONTEXT = "table"
 FIT_SAMPLE = 200  # rows measured when fitting a column's width (a 100,000-row list stays fast)
 MAX_FIT_WIDTH = 360
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,8 +179,10 @@ class DataTable(QTableView):
             action.setChecked(not header.isSectionHidden(number))
             action.toggled.connect(lambda on, n=number: self.set_column_shown(n, on))
         menu.addSeparator()
-        menu.addAction(_tr("Fit column widths"), self.fit_columns)
-        menu.addAction(_tr("Restore default columns"), self.reset_columns)
+        menu.addAction(QCoreApplication.translate("table", "Fit column widths"), self.fit_columns)
+        menu.addAction(
+            QCoreApplication.translate("table", "Restore default columns"), self.reset_columns
+        )
         return menu
 
     # -- what is shown ------------------------------------------------------------------------
@@ -244,18 +241,29 @@ class DataTable(QTableView):
     def row_menu(self) -> QMenu:
         menu = QMenu(self)
         chosen = bool(self.selectionModel().selectedIndexes())
-        copy = menu.addAction(_tr("Copy"), lambda: self.copy(with_header=False))
-        copy_all = menu.addAction(_tr("Copy with header"), lambda: self.copy(with_header=True))
+        copy = menu.addAction(
+            QCoreApplication.translate("table", "Copy"), lambda: self.copy(with_header=False)
+        )
+        copy_all = menu.addAction(
+            QCoreApplication.translate("table", "Copy with header"),
+            lambda: self.copy(with_header=True),
+        )
         copy.setEnabled(chosen)
         copy_all.setEnabled(chosen)
-        export = menu.addAction(_tr("Export to Excel…"), self.export_dialog)
+        export = menu.addAction(
+            QCoreApplication.translate("table", "Export to Excel…"), self.export_dialog
+        )
         export.setEnabled(self.rows_model.rowCount() > 0)
-        menu.addAction(_tr("Columns…"), lambda: self.column_menu().exec(self.cursor().pos()))
+        menu.addAction(
+            QCoreApplication.translate("table", "Columns…"),
+            lambda: self.column_menu().exec(self.cursor().pos()),
+        )
         if self.open_person is not None:
             rows = self.selected_rows()
             opener = self.open_person
             person = menu.addAction(
-                _tr("Open person file"), lambda: opener(rows[0]) if rows else None
+                QCoreApplication.translate("table", "Open person file"),
+                lambda: opener(rows[0]) if rows else None,
             )
             person.setEnabled(len(rows) == 1 and self.person_of(rows[0]))
         own = list(self.actions_for())
@@ -278,9 +286,9 @@ class DataTable(QTableView):
         name = (self.title or self.window().windowTitle() or "table").replace("/", "-")
         path, _ = QFileDialog.getSaveFileName(
             self,
-            _tr("Export to Excel"),
+            QCoreApplication.translate("table", "Export to Excel"),
             str(last_folder() / f"{name}.xlsx"),
-            _tr("Excel workbook (*.xlsx)"),
+            QCoreApplication.translate("table", "Excel workbook (*.xlsx)"),
         )
         if path:
             remember_folder(path)
@@ -302,11 +310,14 @@ class DataTable(QTableView):
             window = self.window()
             status = getattr(window, "statusBar", None)
             if callable(status):
-                status().showMessage(_tr("Exported to %1").replace("%1", written), 5000)
+                status().showMessage(
+                    QCoreApplication.translate("table", "Exported to %1").replace("%1", written),
+                    5000,
+                )
             if on_done is not None:
                 on_done(written)
 
-        run_task(self, operation, done, label=_tr("Exporting…"))
+        run_task(self, operation, done, label=QCoreApplication.translate("table", "Exporting…"))
 
 
 def clipboard_data(table: ShownTable, with_header: bool) -> QMimeData:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, aliased
+from sqlalchemy.sql import Subquery
 
 from workforce.persistence.org import OrgUnit
 from workforce.persistence.pay import ScalePost
@@ -63,11 +64,9 @@ class RosterRow:
     remarks: str | None
 
 
-def _query(post_names: dict[str, str]) -> Select[tuple[object, ...]]:
-    grid = aliased(OrgUnit)
-    community = aliased(OrgUnit)
-    street = aliased(OrgUnit)
-    district = aliased(OrgUnit)
+def _query(
+    post_names: dict[str, str], communities: Collection[int] | None = None
+) -> Select[tuple[object, ...]]:
     ranked = select(
         Certificate.worker_id,
         Certificate.level,
@@ -79,7 +78,18 @@ def _query(post_names: dict[str, str]) -> Select[tuple[object, ...]]:
             order_by=(Certificate.registered_date.desc().nulls_last(), Certificate.id.desc()),
         )
         .label("rank"),
-    ).subquery()
+    )
+    if communities is not None:  # rank only their certificates, not the whole register's
+        of_them = select(Worker.id).where(Worker.community_id.in_(list(communities)))
+        ranked = ranked.where(Certificate.worker_id.in_(of_them))
+    return _roster_select(ranked.subquery())
+
+
+def _roster_select(ranked: Subquery) -> Select[tuple[object, ...]]:
+    grid = aliased(OrgUnit)
+    community = aliased(OrgUnit)
+    street = aliased(OrgUnit)
+    district = aliased(OrgUnit)
     return (
         select(
             Worker.id,
@@ -145,7 +155,7 @@ def roster_rows(
     names = {p.code: p.name for p in posts}
     if not names:
         names = dict(session.execute(select(ScalePost.code, ScalePost.name)).tuples().all())
-    query = _query(names)
+    query = _query(names, communities)
     if under_org_id is not None:
         ids = descendants(org_nodes(session), under_org_id)
         query = query.where(Worker.community_id.in_(ids))
@@ -170,23 +180,40 @@ def roster_rows(
     return result
 
 
-def first_communities(session: Session, wanted: int) -> list[int]:
+def worker_count(session: Session) -> int:
+    """How many workers the file holds, all statuses (one count on the table)."""
+    return int(session.scalar(select(func.count()).select_from(Worker)) or 0)
+
+
+def first_communities(session: Session, wanted: int, chunk: int = 40) -> list[int]:
     """The communities whose workers come first in the roster's order, enough for ``wanted`` rows
-    (the first page the window shows while the rest loads): one grouped count, no row read."""
+    (the first page the window shows while the rest loads): the communities in order, then their
+    workers counted a few communities at a time on the index, no row read."""
     community, street = aliased(OrgUnit), aliased(OrgUnit)
-    counts = session.execute(
-        select(community.id, func.count(Worker.id))
+    ordered = session.scalars(
+        select(community.id)
         .join(street, community.parent_id == street.id)
-        .join(Worker, Worker.community_id == community.id)
-        .group_by(community.id, street.sort_order, street.id, community.sort_order)
+        .where(community.kind == "community")
         .order_by(street.sort_order, street.id, community.sort_order, community.id)
-    )
-    chosen, total = [], 0
-    for community_id, count in counts:
-        chosen.append(int(community_id))
-        total += int(count)
-        if total >= wanted:
-            break
+    ).all()
+    chosen: list[int] = []
+    total = 0
+    for start in range(0, len(ordered), chunk):
+        some = ordered[start : start + chunk]
+        counts = dict(
+            session.execute(
+                select(Worker.community_id, func.count())
+                .where(Worker.community_id.in_(some))
+                .group_by(Worker.community_id)
+            )
+            .tuples()
+            .all()
+        )
+        for community_id in some:
+            chosen.append(community_id)
+            total += counts.get(community_id, 0)
+            if total >= wanted:
+                return chosen
     return chosen
 
 
