@@ -1,8 +1,10 @@
 """The desktop operations of ``run_all.py`` (offscreen Qt), each in its own process.
 
-- ``start``: from the moment the parent spawned this process (``BENCH_SPAWNED``, wall clock) to the
-  first paint event of the main window, through the real entry point ``run_desktop``; the ceiling is
-  a bare PySide6 ``QMainWindow`` process timed the same way (``start-bare``).
+- ``start``: through the real entry point ``run_desktop``, from the sign-in (the password accepted:
+  here the sign-in dialog is skipped at that point) to the window being usable: rows in the worker
+  table and the search box filtering them (one keystroke filtered is part of the time). The seconds
+  from spawn to that point are kept too. The ceiling is a bare PySide6
+  ``QMainWindow`` process, spawn to first paint (``start-bare``).
 - ``table``: the 100,000-row roster loaded into the main window as the app does (``load_roster``
   then ``_loaded``), against the raw DBAPI fetch of the roster query; then a keystroke in the search
   box with every row loaded, until the model holds the filtered rows (the 150 ms typing debounce is
@@ -60,11 +62,47 @@ def first_paint(bare: bool, url: str, result: str) -> None:
         window.show()
         app.exec()
         return
-    from ui.desktop.app import make_application, run_desktop
+    usable_after_sign_in(url, result)
 
-    app = make_application()
-    watcher = PaintWatcher()
-    app.installEventFilter(watcher)
+
+def usable_after_sign_in(url: str, result: str) -> None:
+    """Exit once the window is usable after the sign-in, writing the seconds since it."""
+    from ui.desktop.accounts.login_dialog import SignIn
+    from ui.desktop.app import run_desktop
+    from ui.desktop.main_window import MainWindow
+
+    marks: dict[str, float] = {}
+
+    def sign_in_at_once(self: SignIn) -> None:
+        from workforce.services.accounts.acting_user import actor_for
+
+        actor = actor_for(self.db)
+        marks["sign_in"] = time.time()
+        self.finished.emit(actor)
+
+    original_attach = MainWindow.attach
+
+    def attach(self: MainWindow, db: object, actor: object) -> None:
+        def usable() -> None:
+            self.search.setText("王")  # the commonest surname: the widest first keystroke
+            self.apply_filter()  # what the typing debounce calls
+            assert self.model.rowCount() > 0
+            now = time.time()
+            note = {
+                "seconds": now - marks["sign_in"],
+                "from_spawn": now - SPAWNED,
+                "rows": len(self.snapshot.rows) if self.snapshot else 0,
+                "peak_mb": _peak_mb(),
+                "cpu": time.process_time(),
+            }
+            _write(result, [note])
+            os._exit(0)
+
+        self.rows_shown.connect(usable)
+        original_attach(self, db, actor)  # type: ignore[arg-type]
+
+    SignIn.start = sign_in_at_once  # type: ignore[method-assign]
+    MainWindow.attach = attach  # type: ignore[method-assign]
     run_desktop(url)
 
 

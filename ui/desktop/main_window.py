@@ -12,15 +12,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +32,7 @@ from ui.desktop.stats.dock import add_dashboard
 from ui.desktop.stats.menu import add_stats_menu
 from ui.desktop.widgets.models import WorkerTableModel
 from ui.desktop.widgets.org_tree import OrgTree
+from ui.desktop.widgets.tables import DataTable, make_table
 from ui.tasks import run_task, show_error
 from workforce.domain.accounts.permissions import Action, is_allowed
 from workforce.domain.problems import ActionRefused
@@ -52,6 +50,8 @@ IN_POST = frozenset(status.value for status in ACTIVE_STATUSES)
 
 class MainWindow(QMainWindow):
     roster_loaded = Signal()  # after every (re)load: the data may have changed
+    first_page_ready = Signal(object)  # (read number, partial RosterSnapshot), from its thread
+    rows_shown = Signal()  # rows are in the table (the first page or all): the window is usable
 
     def __init__(self) -> None:
         super().__init__()
@@ -59,6 +59,9 @@ class MainWindow(QMainWindow):
         self.actor: Actor | None = None
         self.snapshot: RosterSnapshot | None = None
         self._pending_select: int | None = None
+        self._load_number = 0  # which read the first page came from (an older one is dropped)
+        self._held: RosterSnapshot | None = None  # read before the window was attached
+        self._prefetching = False
         self.adjust_actions: list[QAction] = []
         self.stats_action: QAction | None = None
         self.setWindowTitle(self.tr("Community workers: files and pay"))
@@ -88,27 +91,28 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
 
     # -- construction ---------------------------------------------------------------------------
-    def _make_table(self) -> QTableView:
-        table = QTableView()
-        table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        rows = table.verticalHeader()
-        rows.setVisible(False)
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # no per-row sizing at 100k
-        rows.setDefaultSectionSize(table.fontMetrics().height() + 8)
+    def _make_table(self) -> DataTable:
+        # sorted by the window on the whole roster (then filtered), not by the view on what is shown
+        table = make_table(self.model, sortable=False, settings_key="workers")
         header = table.horizontalHeader()
         header.setSectionsClickable(True)
         header.setSortIndicatorShown(True)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        header.setHighlightSections(False)
-        for number, column in enumerate(self.model.columns):
-            table.setColumnWidth(number, column.width)
-        header.setStretchLastSection(True)
+        table.title = self.tr("Workers")
+        table.filter_text = self._filter_text
+        table.open_person = lambda row: self.open_worker(row.worker_id)
+        table.actions_for = lambda: (self.edit_action, self.new_action)
         return table
+
+    def _filter_text(self) -> str:
+        parts = [self.status_filter.currentText(), self.post_filter.currentText()]
+        unit = self.tree.selected_unit()
+        if unit is not None and self.snapshot is not None:
+            names = {node.id: node.name for node in self.snapshot.nodes}
+            parts.insert(0, names.get(unit, ""))
+        if self.search.text():
+            parts.append(self.tr("Search: %1").replace("%1", self.search.text()))
+        return "; ".join(part for part in parts if part)
 
     def _build_layout(self) -> None:
         filters = QHBoxLayout()
@@ -227,13 +231,14 @@ class MainWindow(QMainWindow):
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.model.modelReset.connect(self._selection_changed)
+        self.first_page_ready.connect(self._first_page)
         self.table.horizontalHeader().sortIndicatorChanged.connect(self._sort)
 
     def _allowed(self, action: Action) -> bool:
         return self.actor is not None and is_allowed(self.actor.role, action)
 
     def _update_actions(self) -> None:
-        loaded = self.snapshot is not None
+        loaded = self.snapshot is not None and not self.snapshot.partial
         self.new_action.setEnabled(loaded and self._allowed(Action.EDIT_WORKERS))
         self.edit_action.setEnabled(
             self._allowed(Action.EDIT_WORKERS) and self.selected_row() is not None
@@ -248,13 +253,54 @@ class MainWindow(QMainWindow):
             self.stats_action.setEnabled(self._allowed(Action.VIEW_ADJUSTMENT))
 
     # -- loading and filtering ------------------------------------------------------------------
+    def prefetch(self, db: Database, actor: Actor) -> None:
+        """Start reading the roster at the sign-in, while the file is checked; nothing is shown
+        before ``attach`` (a damaged file's rows never are)."""
+        from ui.desktop.roster_snapshot import load_roster
+
+        self._load_number += 1
+        number, self._held, self._prefetching = self._load_number, None, True
+
+        def first_page(snapshot: RosterSnapshot) -> None:
+            self.first_page_ready.emit((number, snapshot))
+
+        def done(snapshot: RosterSnapshot) -> None:
+            if number != self._load_number:
+                return
+            self._prefetching = False
+            if self.actor is None:
+                self._held = snapshot
+            else:
+                self._loaded(snapshot)
+
+        def failed(exc: BaseException) -> None:
+            self._prefetching = False
+            if self.actor is not None and number == self._load_number:
+                show_error(self, exc)
+
+        run_task(
+            self,
+            load_roster(db, actor=actor, first_page=first_page),
+            done,
+            label=self.tr("Loading the roster…"),
+            on_failed=failed,
+            show_after_ms=2**30,
+        )
+
     def attach(self, db: Database, actor: Actor) -> None:
-        """Work on ``db`` as ``actor`` from now on, and read the roster."""
+        """Work on ``db`` as ``actor`` from now on, and read the roster (or show what
+        ``prefetch`` read of it, the rest following)."""
         from workforce.persistence.database import describe_url
 
         self.db, self.actor = db, actor
         self.database_label.setText(self.tr("Database: %1").replace("%1", describe_url(db.engine)))
-        self.refresh()
+        held, self._held = self._held, None
+        if held is not None and held.partial:
+            self._first_page((self._load_number, held))
+        elif held is not None:
+            self._loaded(held)
+        elif not self._prefetching:
+            self.refresh()
 
     def refresh(self) -> None:
         """Read the roster again off the GUI thread, keeping filters, sort and selection."""
@@ -263,16 +309,48 @@ class MainWindow(QMainWindow):
         if self.db is None:
             return
         self.counts.setText(self.tr("Loading…"))
+        first = self.snapshot is None  # the first load shows a page at once and no dialog
+        self._load_number += 1
+        number = self._load_number
+
+        def first_page(snapshot: RosterSnapshot) -> None:
+            self.first_page_ready.emit((number, snapshot))
+
         run_task(
             self,
-            load_roster(self.db, actor=self.actor),
+            load_roster(self.db, actor=self.actor, first_page=first_page if first else None),
             self._loaded,
             label=self.tr("Loading the roster…"),
-            show_after_ms=600,
+            show_after_ms=2**30 if first else 600,
         )
+
+    def _first_page(self, page: tuple[int, RosterSnapshot]) -> None:
+        """The first communities' workers while the rest loads: shown, filtered and sorted as the
+        whole roster will be (the tree and the counts wait for it)."""
+        number, snapshot = page
+        if number != self._load_number or self.snapshot is not None:
+            return  # an older read's, or the whole roster came first
+        if self.actor is None:
+            self._held = self._held or snapshot  # signed in, the file still being checked
+            return
+        self.snapshot = snapshot
+        self._fill_posts(snapshot)
+        self._show_rows()
+        self.rows_shown.emit()
 
     def _loaded(self, snapshot: RosterSnapshot) -> None:
         self.snapshot = snapshot
+        self._fill_posts(snapshot)
+        self.tree.set_units(snapshot.nodes, snapshot.in_post)
+        self._show_rows()
+        if self._pending_select is not None:
+            self.select_worker(self._pending_select)
+            self._pending_select = None
+        self._update_actions()
+        self.rows_shown.emit()
+        self.roster_loaded.emit()
+
+    def _fill_posts(self, snapshot: RosterSnapshot) -> None:
         post = self.post_filter.currentData()
         self.post_filter.blockSignals(True)
         while self.post_filter.count() > 1:
@@ -281,17 +359,13 @@ class MainWindow(QMainWindow):
             self.post_filter.addItem(item.name, item.code)
         self.post_filter.setCurrentIndex(max(self.post_filter.findData(post), 0))
         self.post_filter.blockSignals(False)
-        self.tree.set_units(snapshot.nodes, snapshot.in_post)
+
+    def _show_rows(self) -> None:
         header = self.table.horizontalHeader()
         if 0 <= header.sortIndicatorSection() < len(self.model.columns):
             self._sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         else:
             self.apply_filter()
-        if self._pending_select is not None:
-            self.select_worker(self._pending_select)
-            self._pending_select = None
-        self._update_actions()
-        self.roster_loaded.emit()
 
     def criteria(self) -> RosterCriteria:
         unit = self.tree.selected_unit()
@@ -313,10 +387,15 @@ class MainWindow(QMainWindow):
         selected = self.selected_row()
         rows = self.snapshot.roster.apply(self.criteria())
         self.model.set_rows(rows)
+        counts = (
+            self.tr("The first %1 workers, %2 shown; loading the rest…")
+            if self.snapshot.partial
+            else self.tr("%1 workers in all, %2 shown")
+        )
         self.counts.setText(
-            self.tr("%1 workers in all, %2 shown")
-            .replace("%1", fmt.count_text(len(self.snapshot.rows)))
-            .replace("%2", fmt.count_text(len(rows)))
+            counts.replace("%1", fmt.count_text(len(self.snapshot.rows))).replace(
+                "%2", fmt.count_text(len(rows))
+            )
         )
         if selected is not None:
             self.select_worker(selected.worker_id)

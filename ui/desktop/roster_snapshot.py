@@ -13,7 +13,7 @@ from workforce.domain.scale import PostRange
 from workforce.domain.vocab import ACTIVE_STATUSES
 from workforce.services.context import Actor, Database
 from workforce.services.roster.org import OrgNode, descendants, org_nodes
-from workforce.services.roster.query import RosterRow, roster_rows
+from workforce.services.roster.query import RosterRow, first_communities, roster_rows, worker_count
 from workforce.services.scale import posts_in_force
 
 
@@ -24,6 +24,8 @@ class RosterSnapshot:
     posts: tuple[PostRange, ...]
     in_post: dict[int, int]
     """Workers in post (在职, 试用) under each organisation unit, the unit's whole subtree."""
+    partial: bool = False
+    """Only the first page: the rest is still loading."""
 
     @property
     def rows(self) -> list[RosterRow]:
@@ -54,17 +56,34 @@ def subtree_counts(nodes: list[OrgNode], per_community: Counter[int]) -> dict[in
     return counts
 
 
+FIRST_PAGE = 300  # rows shown at once while the whole roster loads
+BIG_ROSTER = 5_000  # a smaller one loads whole in well under a second: no first page
+
+
 def load_roster(
-    db: Database, today: dt.date | None = None, actor: Actor | None = None
+    db: Database,
+    today: dt.date | None = None,
+    actor: Actor | None = None,
+    first_page: Callable[[RosterSnapshot], None] | None = None,
 ) -> Callable[[ProgressFn, CancelToken], RosterSnapshot]:
     """The operation that reads the roster (only ``actor``'s scope when given), the organisation
-    tree and the posts in force."""
+    tree and the posts in force. With ``first_page`` and more than ``BIG_ROSTER`` workers, it is
+    first handed a partial snapshot: the first communities' workers (about ``FIRST_PAGE``), read in
+    a few milliseconds, so that a 100,000-worker window shows rows and filters them while the rest
+    loads."""
 
     def operation(progress: ProgressFn, cancel: CancelToken) -> RosterSnapshot:
         progress(0, 3)
         with db.reading() as session:
-            nodes = org_nodes(session)
             posts = posts_in_force(session, today or dt.date.today())
+            big = first_page is not None and worker_count(session) > BIG_ROSTER
+            if (
+                first_page is not None and big
+            ):  # the tree (34,000 units at 100k workers) waits for it
+                communities = first_communities(session, FIRST_PAGE)
+                page = roster_rows(session, on=today, actor=actor, communities=communities)
+                first_page(RosterSnapshot(RosterFilter(page), [], posts, {}, partial=True))
+            nodes = org_nodes(session)
             cancel.check()
             rows = roster_rows(session, on=today, actor=actor)
         progress(1, 3)

@@ -112,7 +112,7 @@ class AuditWindow(QDialog):
         buttons.addWidget(self.export_button)
         self.entries = EntryModel(ENTRY_COLUMNS)
         self.changes = RowsTableModel(CHANGE_COLUMNS)
-        self.table = make_table(self.entries)
+        self.table = make_table(self.entries, sortable=False)  # pages come newest first
         self.change_table = make_table(self.changes)
         self.heading = QLabel()
         self.heading.setWordWrap(True)
@@ -224,8 +224,10 @@ class AuditWindow(QDialog):
             self.load_more()
 
     def _fill_view(self) -> None:
-        """Keep loading while the rows do not fill the table (no scroll bar to reach the end of)."""
-        if self.table.verticalScrollBar().maximum() == 0:
+        """Keep loading while the rows do not fill the table (no scroll bar to reach the end of)
+        or the clerk is still at its end."""
+        bar = self.table.verticalScrollBar()
+        if bar.maximum() == 0 or bar.value() >= bar.maximum() - 2:
             self.load_more()
 
     def load_more(self) -> None:

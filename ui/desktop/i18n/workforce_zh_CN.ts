@@ -440,17 +440,17 @@
     </message>
     <message>
         <location line="+95"/>
-        <location line="+55"/>
+        <location line="+57"/>
         <source>Loading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-37"/>
         <source>Searching…</source>
         <translation>正在查询…</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+41"/>
         <source>%1 entries found, %2 shown.</source>
         <translation>共找到 %1 条记录，已显示 %2 条。</translation>
     </message>
@@ -2163,7 +2163,7 @@ Correct them there and import that workbook again.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="+64"/>
+        <location filename="../main_window.py" line="+67"/>
         <source>Community workers: files and pay</source>
         <translation>社区工作者档案与薪酬管理系统</translation>
     </message>
@@ -2188,22 +2188,32 @@ Correct them there and import that workbook again.</source>
         <translation>全部岗位</translation>
     </message>
     <message>
-        <location line="+179"/>
+        <location line="+216"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location line="-140"/>
+        <location line="-176"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="-29"/>
+        <location line="-30"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+11"/>
+        <source>Workers</source>
+        <translation>人员名册</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Search: %1</source>
+        <translation>搜索：%1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Post</source>
         <translation>岗位</translation>
     </message>
@@ -2278,22 +2288,28 @@ Correct them there and import that workbook again.</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+113"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-26"/>
+        <location line="+38"/>
         <source>Loading the roster…</source>
         <translation>正在读取花名册…</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+68"/>
+        <source>The first %1 workers, %2 shown; loading the rest…</source>
+        <translation>已先显示前 %1 人中的 %2 人，其余正在读取…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>%1 workers in all, %2 shown</source>
         <translation>共 %1 人，显示 %2 人</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+79"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -4307,7 +4323,7 @@ Save anyway?</source>
         <location filename="../payroll/text.py" line="+30"/>
         <location filename="../roster/import_preview.py" line="-25"/>
         <location line="+7"/>
-        <location filename="../widgets/models.py" line="+55"/>
+        <location filename="../widgets/models.py" line="+106"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -4753,7 +4769,7 @@ Save anyway?</source>
         <translation>法定退休时间</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
@@ -4762,7 +4778,7 @@ Save anyway?</source>
         <location filename="../adjustment/columns.py" line="+24"/>
         <location line="+42"/>
         <location filename="../payroll/dialogs.py" line="+4"/>
-        <location filename="../widgets/models.py" line="+1"/>
+        <location filename="../widgets/models.py" line="+2"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -5687,6 +5703,64 @@ Enter them anyway?</source>
         <location line="+2"/>
         <source>Next years&apos; pay bill from today&apos;s people and rules, with scenarios</source>
         <translation>按现有人员和规则测算今后几年的工资总额，并与情景对比</translation>
+    </message>
+</context>
+<context>
+    <name>table</name>
+    <message>
+        <location filename="../widgets/tables.py" line="+182"/>
+        <source>Fit column widths</source>
+        <translation>按内容调整列宽</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Restore default columns</source>
+        <translation>恢复默认列</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Copy with header</source>
+        <translation>复制（含表头）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Export to Excel…</source>
+        <translation>导出为 Excel…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Columns…</source>
+        <translation>显示的列…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Open person file</source>
+        <translation>打开人员档案</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Export to Excel</source>
+        <translation>导出为 Excel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
     </message>
 </context>
 <context>

@@ -6,8 +6,10 @@ import preview uses it). Sorting happens on the Python list (PERF-NOTES).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from PySide6.QtCore import (
@@ -43,6 +45,55 @@ class Column(Generic[R]):
     align: Qt.AlignmentFlag = LEFT
     width: int = 90
     colour: Callable[[R], QColor | None] | None = None
+    kind: str = ""
+    """``TEXT``, ``NUMBER`` (money too), ``DATE`` or ``CODE`` (ID numbers, accounts, phones: text
+    that looks like a number); empty: a right-aligned column holds numbers, any other text."""
+
+    @property
+    def value_kind(self) -> str:
+        if self.kind:
+            return self.kind
+        return NUMBER if self.align == RIGHT else TEXT
+
+
+TEXT, NUMBER, DATE, CODE = "text", "number", "date", "code"
+_DIGITS = re.compile(r"(\d+)")
+_NOT_NUMBER = str.maketrans("", "", ",¥￥% \u00a0")
+
+
+def number_value(text: str) -> Decimal | None:
+    """The number a cell's text shows (1,234.50, ¥12, -3, 5%), or None."""
+    cleaned = text.translate(_NOT_NUMBER)
+    if not cleaned:
+        return None
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation:
+        return None
+    return value if value.is_finite() else None
+
+
+def text_key(text: str) -> tuple[Any, ...]:
+    """Chinese text in pinyin order (GB18030 orders the 3,755 common characters by pinyin), runs of
+    digits by their value (社区9 before 社区10), an empty cell last."""
+    if not text:
+        return ((1,),)
+    parts = _DIGITS.split(text)
+    return tuple(
+        (0, int(part), b"") if number % 2 else (0, -1, part.encode("gb18030", "replace"))
+        for number, part in enumerate(parts)
+        if part
+    )
+
+
+def cell_sort_key(kind: str, text: str) -> tuple[Any, ...]:
+    """A sort key from a cell's text, in the order its kind calls for; empty cells last."""
+    if kind == NUMBER:
+        value = number_value(text)
+        return (1, text_key(text)) if value is None else (0, value)
+    if kind in (DATE, CODE):
+        return (not text, text)
+    return text_key(text)
 
 
 def _date_key(value: Any) -> tuple[bool, Any]:
@@ -54,7 +105,7 @@ WORKER_COLUMNS: tuple[Column[RosterRow], ...] = (
     Column(QT_TRANSLATE_NOOP("columns", "Community"), lambda r: r.community, width=120),
     Column(QT_TRANSLATE_NOOP("columns", "Name"), lambda r: r.name, width=80),
     Column(QT_TRANSLATE_NOOP("columns", "Sex"), lambda r: r.sex, align=CENTRE, width=44),
-    Column(QT_TRANSLATE_NOOP("columns", "ID number"), lambda r: r.id_number, width=170),
+    Column(QT_TRANSLATE_NOOP("columns", "ID number"), lambda r: r.id_number, width=170, kind=CODE),
     Column(
         QT_TRANSLATE_NOOP("columns", "Date of birth"),
         lambda r: fmt.date_text(r.birth_date),
@@ -94,10 +145,18 @@ WORKER_COLUMNS: tuple[Column[RosterRow], ...] = (
         CENTRE,
         100,
     ),
-    Column(QT_TRANSLATE_NOOP("columns", "Phone"), lambda r: fmt.text(r.phone), width=110),
+    Column(
+        QT_TRANSLATE_NOOP("columns", "Phone"), lambda r: fmt.text(r.phone), width=110, kind=CODE
+    ),
     Column(QT_TRANSLATE_NOOP("columns", "Status"), lambda r: r.status, align=CENTRE, width=56),
 )
 ID_COLUMN = 4
+
+
+def _none_last(value: Any) -> tuple[bool, Any]:
+    if isinstance(value, str):
+        return (False, text_key(value))
+    return (value is None, 0 if value is None else value)
 
 
 def header_text(column: Column[Any]) -> str:
@@ -157,7 +216,14 @@ class RowsTableModel(QAbstractTableModel, Generic[R]):
 
     def sort_key(self, column: int) -> Callable[[R], Any]:
         chosen = self.columns[column]
-        return chosen.sort_key or chosen.text
+        if chosen.sort_key is not None:
+            explicit = chosen.sort_key
+            return lambda row: _none_last(explicit(row))
+        kind = chosen.value_kind
+        return lambda row: cell_sort_key(kind, self.cell_text(row, column))
+
+    def kind(self, column: int) -> str:
+        return self.columns[column].value_kind
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.columns):

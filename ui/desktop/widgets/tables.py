@@ -1,39 +1,371 @@
-"""Read-only tables over ``RowsTableModel`` as every screen shows them, and the look they share."""
+"""The one table every list shows: ``DataTable`` over a ``RowsTableModel``, made by ``make_table``.
+
+What each list gets from here, as a clerk used to Excel expects it:
+- rows selected in ranges (Shift, Ctrl, Ctrl+A);
+- Ctrl+C copies the selection as tab-separated rows with the header line (text/plain) and as an
+  HTML table (what Excel and WPS paste first) in which ID numbers and accounts stay text and
+  numbers are plain numbers;
+- a right-click menu: 复制, 复制（含表头）, 导出为 Excel…, 打开人员档案 where the screen says a
+  row is a person (``open_person``), then the screen's own actions (``actions``);
+- sorting on a header click in the order of the column's kind (``models.cell_sort_key``);
+- column widths that fit their content; order, widths and hidden columns remembered per table in
+  QSettings (``settings_key``), with a column chooser on the header's right-click menu;
+- 导出为 Excel writes exactly the rows and columns shown, in the order shown, through
+  ``reports.table_xlsx`` off the GUI thread, titled and with the filter in the sheet's header.
+"""
 
 from __future__ import annotations
 
+import html
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtCore import QByteArray, QCoreApplication, QMimeData, QPoint, QSettings, Qt
+from PySide6.QtGui import QAction, QContextMenuEvent, QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHeaderView,
+    QMenu,
+    QTableView,
+)
 
-from ui.desktop.widgets.models import RowsTableModel
+from ui.desktop.widgets.models import CODE, DATE, NUMBER, RowsTableModel, number_value
 
 # how long a search box waits after the last key before it filters
 SEARCH_DELAY_MS = 150
 # a notice above a table (a draft run, a month not yet calculated …)
 BANNER = "QLabel { background: #fff8e1; border: 1px solid #f0d58c; padding: 6px; }"
+FIT_SAMPLE = 200  # rows measured when fitting a column's width (a 100,000-row list stays fast)
+MAX_FIT_WIDTH = 360
 
 
-def make_table(model: RowsTableModel[Any], *, sortable: bool = False) -> QTableView:
-    """A read-only table over a ``RowsTableModel``, sized from its columns; a sortable one starts
-    in the model's own order."""
-    table = QTableView()
-    table.setModel(model)
-    if sortable:
-        table.setSortingEnabled(True)
-        table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    rows = table.verticalHeader()
-    rows.setVisible(False)
-    rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    rows.setDefaultSectionSize(table.fontMetrics().height() + 8)
-    for number, column in enumerate(model.columns):
-        table.setColumnWidth(number, column.width)
-    table.horizontalHeader().setStretchLastSection(True)
-    table.horizontalHeader().setHighlightSections(False)
-    return table
+@dataclass(frozen=True, slots=True)
+class ShownTable:
+    """What the table shows, as a sheet: title, filter line, headers, kinds and cell texts."""
+
+    title: str
+    filter_text: str
+    headers: tuple[str, ...]
+    kinds: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+def copy_value(kind: str, text: str) -> str:
+    """A cell as it is pasted: a number without its thousands separators, anything else as shown."""
+    if kind == NUMBER:
+        value = number_value(text)
+        if value is not None:
+            return str(value)
+    return text.replace("\t", " ").replace("\n", " ")
+
+
+class DataTable(QTableView):
+    """A read-only table over a ``RowsTableModel`` with the behaviour every list shares."""
+
+    def __init__(
+        self,
+        model: RowsTableModel[Any],
+        *,
+        sortable: bool = True,
+        settings_key: str | None = None,
+        title: str = "",
+    ) -> None:
+        super().__init__()
+        self.setModel(model)
+        self.rows_model = model
+        self.settings_key = settings_key
+        self.title = title
+        self.filter_text: Callable[[], str] = lambda: ""
+        """What the screen filters on, for the exported sheet's header."""
+        self.open_person: Callable[[Any], None] | None = None
+        """Opens a row's person file; the menu offers 打开人员档案 when set."""
+        self.person_of: Callable[[Any], bool] = lambda _row: True
+        self.actions_for: Callable[[], Sequence[QAction | None]] = lambda: ()
+        """The screen's own actions for the menu (None: a separator)."""
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        rows = self.verticalHeader()
+        rows.setVisible(False)
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # no per-row sizing at 100k
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionsMovable(True)
+        header.setStretchLastSection(True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._header_menu)
+        if sortable:
+            header.setSectionsClickable(True)
+            header.setSortIndicatorShown(True)
+            self.setSortingEnabled(True)
+            header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        for number, column in enumerate(model.columns):
+            self.setColumnWidth(number, column.width)
+        self._fitted = False
+        model.modelReset.connect(self._fit_once)
+        self.restore_columns()
+        header.sectionResized.connect(lambda *_args: self.save_columns())
+        header.sectionMoved.connect(lambda *_args: self.save_columns())
+
+    # -- columns: fit, remember, choose -------------------------------------------------------
+    def _fit_once(self) -> None:
+        if self._fitted or self.rows_model.rowCount() == 0:
+            return
+        self._fitted = True
+        if self.settings_key and QSettings().contains(self._key("header")):
+            return  # the clerk's own widths win
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Each column as wide as its header and its first rows' text need (within bounds)."""
+        model, metrics = self.rows_model, self.fontMetrics()
+        sample = model.rows[:FIT_SAMPLE]
+        header_metrics = self.horizontalHeader().fontMetrics()
+        for number in range(len(model.columns)):
+            title = str(model.headerData(number, Qt.Orientation.Horizontal) or "")
+            widest = header_metrics.horizontalAdvance(title) + 28  # the sort arrow
+            for row in sample:
+                widest = max(widest, metrics.horizontalAdvance(model.cell_text(row, number)) + 16)
+            self.setColumnWidth(number, min(widest, MAX_FIT_WIDTH))
+        self.save_columns()
+
+    def _key(self, name: str) -> str:
+        return f"tables/{self.settings_key}/{name}"
+
+    def save_columns(self) -> None:
+        if self.settings_key:
+            QSettings().setValue(self._key("header"), self.horizontalHeader().saveState())
+
+    def restore_columns(self) -> None:
+        if not self.settings_key:
+            return
+        state = QSettings().value(self._key("header"))
+        if isinstance(state, QByteArray | bytes):
+            header = self.horizontalHeader()
+            header.restoreState(QByteArray(state))
+            header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # rows come in their own order
+
+    def set_column_shown(self, column: int, shown: bool) -> None:
+        header = self.horizontalHeader()
+        hidden = sum(header.isSectionHidden(i) for i in range(header.count()))
+        if not shown and header.count() - hidden <= 1:
+            return  # the last column shown stays
+        header.setSectionHidden(column, not shown)
+        self.save_columns()
+
+    def reset_columns(self) -> None:
+        header = self.horizontalHeader()
+        for number in range(header.count()):
+            header.setSectionHidden(number, False)
+            header.moveSection(header.visualIndex(number), number)
+        self.fit_columns()
+
+    def _header_menu(self, position: QPoint) -> None:
+        self.column_menu().exec(self.horizontalHeader().mapToGlobal(position))
+
+    def column_menu(self) -> QMenu:
+        """The column chooser: one checkable entry a column, and 恢复默认列."""
+        menu = QMenu(self)
+        header, model = self.horizontalHeader(), self.rows_model
+        for visual in range(header.count()):
+            number = header.logicalIndex(visual)
+            action = menu.addAction(str(model.headerData(number, Qt.Orientation.Horizontal)))
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(number))
+            action.toggled.connect(lambda on, n=number: self.set_column_shown(n, on))
+        menu.addSeparator()
+        menu.addAction(QCoreApplication.translate("table", "Fit column widths"), self.fit_columns)
+        menu.addAction(
+            QCoreApplication.translate("table", "Restore default columns"), self.reset_columns
+        )
+        return menu
+
+    # -- what is shown ------------------------------------------------------------------------
+    def shown_columns(self) -> list[int]:
+        """The model's columns as shown: in the header's order, hidden ones left out."""
+        header = self.horizontalHeader()
+        logical = (header.logicalIndex(visual) for visual in range(header.count()))
+        return [number for number in logical if not header.isSectionHidden(number)]
+
+    def selected_row_numbers(self) -> list[int]:
+        return sorted({index.row() for index in self.selectionModel().selectedIndexes()})
+
+    def selected_rows(self) -> list[Any]:
+        return [self.rows_model.row_at(number) for number in self.selected_row_numbers()]
+
+    def shown(
+        self, rows: Sequence[int] | None = None, columns: Sequence[int] | None = None
+    ) -> ShownTable:
+        model = self.rows_model
+        columns = self.shown_columns() if columns is None else list(columns)
+        numbers = range(model.rowCount()) if rows is None else rows
+        return ShownTable(
+            self.title or self.window().windowTitle(),
+            self.filter_text(),
+            tuple(str(model.headerData(c, Qt.Orientation.Horizontal)) for c in columns),
+            tuple(model.kind(c) for c in columns),
+            tuple(
+                tuple(model.cell_text(model.row_at(number), c) for c in columns)
+                for number in numbers
+            ),
+        )
+
+    # -- copy ---------------------------------------------------------------------------------
+    def selection_table(self) -> ShownTable:
+        """The selected cells' bounding rows and columns (shown columns only, in shown order)."""
+        indexes = self.selectionModel().selectedIndexes()
+        rows = sorted({index.row() for index in indexes})
+        chosen = {index.column() for index in indexes}
+        columns = [number for number in self.shown_columns() if number in chosen]
+        return self.shown(rows, columns)
+
+    def copy(self, with_header: bool = True) -> None:
+        table = self.selection_table()
+        if not table.rows:
+            return
+        QGuiApplication.clipboard().setMimeData(clipboard_data(table, with_header))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy(with_header=True)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    # -- the right-click menu -----------------------------------------------------------------
+    def row_menu(self) -> QMenu:
+        menu = QMenu(self)
+        chosen = bool(self.selectionModel().selectedIndexes())
+        copy = menu.addAction(
+            QCoreApplication.translate("table", "Copy"), lambda: self.copy(with_header=False)
+        )
+        copy_all = menu.addAction(
+            QCoreApplication.translate("table", "Copy with header"),
+            lambda: self.copy(with_header=True),
+        )
+        copy.setEnabled(chosen)
+        copy_all.setEnabled(chosen)
+        export = menu.addAction(
+            QCoreApplication.translate("table", "Export to Excel…"), self.export_dialog
+        )
+        export.setEnabled(self.rows_model.rowCount() > 0)
+        menu.addAction(
+            QCoreApplication.translate("table", "Columns…"),
+            lambda: self.column_menu().exec(self.cursor().pos()),
+        )
+        if self.open_person is not None:
+            rows = self.selected_rows()
+            opener = self.open_person
+            person = menu.addAction(
+                QCoreApplication.translate("table", "Open person file"),
+                lambda: opener(rows[0]) if rows else None,
+            )
+            person.setEnabled(len(rows) == 1 and self.person_of(rows[0]))
+        own = list(self.actions_for())
+        if own:
+            menu.addSeparator()
+            for action in own:
+                menu.addSeparator() if action is None else menu.addAction(action)
+        return menu
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        index = self.indexAt(event.pos())
+        if index.isValid() and not self.selectionModel().isSelected(index):
+            self.selectRow(index.row())
+        self.row_menu().exec(event.globalPos())
+
+    # -- export -------------------------------------------------------------------------------
+    def export_dialog(self) -> None:
+        from ui.desktop.widgets.folders import last_folder, remember_folder
+
+        name = (self.title or self.window().windowTitle() or "table").replace("/", "-")
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            QCoreApplication.translate("table", "Export to Excel"),
+            str(last_folder() / f"{name}.xlsx"),
+            QCoreApplication.translate("table", "Excel workbook (*.xlsx)"),
+        )
+        if path:
+            remember_folder(path)
+            self.export_to(path if path.lower().endswith(".xlsx") else f"{path}.xlsx")
+
+    def export_to(self, path: str, on_done: Callable[[str], None] | None = None) -> None:
+        """Writes what is shown to ``path`` off the GUI thread; ``on_done(path)`` after."""
+        from reports.table_xlsx import SheetTable, write_table
+        from ui.tasks import run_task
+
+        shown = self.shown()
+        sheet = SheetTable(shown.title, shown.filter_text, shown.headers, shown.kinds, shown.rows)
+
+        def operation(_progress: object, _cancel: object) -> str:
+            write_table(path, sheet)
+            return path
+
+        def done(written: str) -> None:
+            window = self.window()
+            status = getattr(window, "statusBar", None)
+            if callable(status):
+                status().showMessage(
+                    QCoreApplication.translate("table", "Exported to %1").replace("%1", written),
+                    5000,
+                )
+            if on_done is not None:
+                on_done(written)
+
+        run_task(self, operation, done, label=QCoreApplication.translate("table", "Exporting…"))
+
+
+def clipboard_data(table: ShownTable, with_header: bool) -> QMimeData:
+    """Tab-separated text and an HTML table of the same cells (Excel and WPS paste the HTML: an
+    ID number or account there is marked text, so it keeps every digit)."""
+    lines: list[str] = []
+    cells: list[str] = []
+    if with_header:
+        lines.append("\t".join(table.headers))
+        cells.append(
+            "<tr>" + "".join(f"<th>{html.escape(h)}</th>" for h in table.headers) + "</tr>"
+        )
+    for row in table.rows:
+        values = [copy_value(kind, text) for kind, text in zip(table.kinds, row, strict=True)]
+        lines.append("\t".join(values))
+        cells.append(
+            "<tr>"
+            + "".join(
+                _html_cell(kind, value) for kind, value in zip(table.kinds, values, strict=True)
+            )
+            + "</tr>"
+        )
+    data = QMimeData()
+    data.setText("\r\n".join(lines) + "\r\n")
+    data.setHtml(
+        '<html><head><meta charset="utf-8"></head><body><table>'
+        + "".join(cells)
+        + "</table></body></html>"
+    )
+    return data
+
+
+def _html_cell(kind: str, value: str) -> str:
+    if kind in (CODE, DATE) or (kind != NUMBER and value[:1].isdigit()):
+        return f"<td style=\"mso-number-format:'\\@'\">{html.escape(value)}</td>"
+    return f"<td>{html.escape(value)}</td>"
+
+
+def make_table(
+    model: RowsTableModel[Any],
+    *,
+    sortable: bool = True,
+    settings_key: str | None = None,
+    title: str = "",
+) -> DataTable:
+    """The table every list shows (see the module's notes). ``sortable`` lists sort on a header
+    click (starting in the model's own order); ``settings_key`` remembers the columns."""
+    return DataTable(model, sortable=sortable, settings_key=settings_key, title=title)
+
+
+table_view = make_table

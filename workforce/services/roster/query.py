@@ -6,10 +6,12 @@ Lists, exports and statistics read these rows, never ORM objects (PERF-NOTES: 10
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, aliased
+from sqlalchemy.sql import Subquery
 
 from workforce.domain.roster.retirement import Retirements
 from workforce.persistence.org import OrgUnit
@@ -66,11 +68,9 @@ class RosterRow:
     retires: dt.date | None = None  # statutory retirement (渐进式延迟退休)
 
 
-def _query(post_names: dict[str, str]) -> Select[tuple[object, ...]]:
-    grid = aliased(OrgUnit)
-    community = aliased(OrgUnit)
-    street = aliased(OrgUnit)
-    district = aliased(OrgUnit)
+def _query(
+    post_names: dict[str, str], communities: Collection[int] | None = None
+) -> Select[tuple[object, ...]]:
     ranked = select(
         Certificate.worker_id,
         Certificate.level,
@@ -82,7 +82,18 @@ def _query(post_names: dict[str, str]) -> Select[tuple[object, ...]]:
             order_by=(Certificate.registered_date.desc().nulls_last(), Certificate.id.desc()),
         )
         .label("rank"),
-    ).subquery()
+    )
+    if communities is not None:  # rank only their certificates, not the whole register's
+        of_them = select(Worker.id).where(Worker.community_id.in_(list(communities)))
+        ranked = ranked.where(Certificate.worker_id.in_(of_them))
+    return _roster_select(ranked.subquery())
+
+
+def _roster_select(ranked: Subquery) -> Select[tuple[object, ...]]:
+    grid = aliased(OrgUnit)
+    community = aliased(OrgUnit)
+    street = aliased(OrgUnit)
+    district = aliased(OrgUnit)
     return (
         select(
             Worker.id,
@@ -138,21 +149,25 @@ def roster_rows(
     on: dt.date | None = None,
     worker_id: int | None = None,
     actor: Actor | None = None,
+    communities: Collection[int] | None = None,
 ) -> list[RosterRow]:
-    """All workers (any status), optionally only those under one organisation unit, or one.
-    With ``actor``, only the workers in the actor's scope (a unit outside it is refused)."""
+    """All workers (any status), optionally only those under one organisation unit, or one, or
+    those of some communities. With ``actor``, only the workers in the actor's scope (a unit
+    outside it is refused)."""
     if actor is not None:
         under_org_id = unit_within_scope(session, actor, under_org_id)
     posts = posts_in_force(session, on or dt.date.today())
     names = {p.code: p.name for p in posts}
     if not names:
         names = dict(session.execute(select(ScalePost.code, ScalePost.name)).tuples().all())
-    query = _query(names)
+    query = _query(names, communities)
     if under_org_id is not None:
         ids = descendants(org_nodes(session), under_org_id)
         query = query.where(Worker.community_id.in_(ids))
     if worker_id is not None:
         query = query.where(Worker.id == worker_id)
+    if communities is not None:
+        query = query.where(Worker.community_id.in_(list(communities)))
     # Plain DBAPI rows, converting only dates and the flag: SQLAlchemy's result processing of
     # 100,000 rows (SQLite dates parsed in Python) cost more than the query (PERF-NOTES).
     result = []
@@ -170,6 +185,43 @@ def roster_rows(
         values.append(retires.of(values[11], values[8], values[35]))
         result.append(RosterRow(*values))
     return result
+
+
+def worker_count(session: Session) -> int:
+    """How many workers the file holds, all statuses (one count on the table)."""
+    return int(session.scalar(select(func.count()).select_from(Worker)) or 0)
+
+
+def first_communities(session: Session, wanted: int, chunk: int = 40) -> list[int]:
+    """The communities whose workers come first in the roster's order, enough for ``wanted`` rows
+    (the first page the window shows while the rest loads): the communities in order, then their
+    workers counted a few communities at a time on the index, no row read."""
+    community, street = aliased(OrgUnit), aliased(OrgUnit)
+    ordered = session.scalars(
+        select(community.id)
+        .join(street, community.parent_id == street.id)
+        .where(community.kind == "community")
+        .order_by(street.sort_order, street.id, community.sort_order, community.id)
+    ).all()
+    chosen: list[int] = []
+    total = 0
+    for start in range(0, len(ordered), chunk):
+        some = ordered[start : start + chunk]
+        counts = dict(
+            session.execute(
+                select(Worker.community_id, func.count())
+                .where(Worker.community_id.in_(some))
+                .group_by(Worker.community_id)
+            )
+            .tuples()
+            .all()
+        )
+        for community_id in some:
+            chosen.append(community_id)
+            total += counts.get(community_id, 0)
+            if total >= wanted:
+                return chosen
+    return chosen
 
 
 # positions in ``_query``: birth, party join, work start, community start, certificate dates
