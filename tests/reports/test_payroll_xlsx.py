@@ -22,16 +22,14 @@ from workforce.domain.pay_item_sheet import ItemEntry
 from workforce.domain.vocab import Role
 from workforce.persistence.payroll import PayrollMonth
 from workforce.services.context import Actor, Database
+from workforce.services.payroll_bank import BankRow, BankView, bank_view
 from workforce.services.payroll_calc import calculate_month
 from workforce.services.payroll_items import add_items
 from workforce.services.payroll_views import (
-    BankRow,
-    BankView,
     MonthHeader,
     PayrollRow,
     PayrollWorkbookView,
     StreetRows,
-    bank_view,
     payroll_workbook_view,
 )
 from workforce.services.workers import load_worker

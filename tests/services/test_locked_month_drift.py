@@ -24,6 +24,7 @@ from workforce.services.allowances import (
     set_allowance_retroactively,
 )
 from workforce.services.context import Actor, Database
+from workforce.services.payroll_bank import bank_view
 from workforce.services.payroll_bases import override_base
 from workforce.services.payroll_calc import calculate_month
 from workforce.services.payroll_deductions import declare_deduction, set_tax_flags
@@ -31,7 +32,7 @@ from workforce.services.payroll_lifecycle import approve_month
 from workforce.services.payroll_rates import set_bounds, set_rate
 from workforce.services.payroll_screens import month_review, slip_detail
 from workforce.services.payroll_slips import payslips_view
-from workforce.services.payroll_views import bank_view, payroll_workbook_view
+from workforce.services.payroll_views import payroll_workbook_view
 from workforce.services.scale_admin import (
     import_scale,
     import_scale_retroactively,

@@ -27,7 +27,7 @@ from workforce.domain.money import to_fen
 from workforce.domain.problems import ActionRefused
 from workforce.domain.progress import CancelToken, ProgressFn
 from workforce.services.context import Actor, Database
-from workforce.services.payroll_views import BankView
+from workforce.services.payroll_bank import BankView
 
 PREVIEW_ROWS = 5
 
@@ -86,7 +86,7 @@ class LayoutPreview(QGroupBox):
         self.button.clicked.connect(lambda _c=False: self.show_preview())
 
     def show_preview(self) -> None:
-        from workforce.services.payroll_views import bank_view
+        from workforce.services.payroll_bank import bank_view
 
         db, actor, period, layout = self.db, self.actor, month_of(self.month), self.layout()
 

@@ -145,7 +145,7 @@ def export_bank(
 
     def operation(progress: ProgressFn, _cancel: CancelToken) -> tuple[str, int, str, list[str]]:
         from reports.bank_file import write_bank_file
-        from workforce.services.payroll_views import bank_view
+        from workforce.services.payroll_bank import bank_view
 
         progress(0, 2)
         view = bank_view(db, actor, period)
