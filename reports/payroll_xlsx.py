@@ -9,11 +9,11 @@ repeated on every printed page, footer with 制表人, 审核人, 单位负责�
 
 Printing (issue 15): a street sheet's ~28 columns fitted to one page width printed at about 4 pt;
 it prints instead at a fixed scale that keeps the body text at 8.5 pt (10 pt × 85%), landscape
-on A4 (or A3), its columns split over facing pages (across, then down) with 序号 … 姓名 repeated
-on each. The summary sheet fits its width. A month not yet approved carries 草稿（未审核） in
-every title and page header. A month with 欠扣 (§8.6) shows 上月欠扣 and 欠扣转下月 among the
-deductions; the leavers' shortfalls are on a 应收个人款 sheet. Written with xlsxwriter in
-constant-memory mode (rows in order).
+on A4 (three pages across) or A3 (two facing pages), its columns split over the pages (across,
+then down) with 序号 … 姓名 repeated on each; the summary sheet likewise with 序号, 街道. A month
+not yet approved carries 草稿（未审核） in every title and page header. A month with 欠扣 (§8.6)
+shows 上月欠扣 and 欠扣转下月 among the deductions; the leavers' shortfalls are on a 应收个人款
+sheet. Written with xlsxwriter in constant-memory mode (rows in order).
 """
 
 from __future__ import annotations
@@ -36,18 +36,18 @@ A4, A3 = 9, 8
 PAPERS = {"A4": A4, "A3": A3}
 STREET_SCALE = 85  # % : the 10-pt body text prints at 8.5 pt
 MONEY = "#,##0.00"
-IDENTITY: tuple[tuple[str, int], ...] = (
-    ("序号", 5),
-    ("街道", 10),
-    ("社区", 12),
-    ("姓名", 8),
-    ("身份证号", 19),
+IDENTITY: tuple[tuple[str, float], ...] = (
+    ("序号", 4.5),
+    ("街道", 9),
+    ("社区", 11),
+    ("姓名", 7.5),
+    ("身份证号", 17.5),
     ("岗位", 11),
-    ("等级", 4.5),
-    ("人员类别", 11),
+    ("等级", 4),
+    ("人员类别", 10),
 )
 REPEATED = 4  # 序号, 街道, 社区, 姓名: on every printed page of a street sheet
-AMOUNT_WIDTH = 10.5
+AMOUNT_WIDTH = 9.5  # "99,999.99" and a street's "9,999,999.99" total at 10 pt
 CARRY_COLUMNS = ("上月欠扣", "欠扣转下月")
 HEADER_ROWS = 4  # title, subtitle, group row, column row
 FIRST_DATA = HEADER_ROWS
@@ -103,6 +103,7 @@ class PayrollFormats:
     def __init__(self, workbook: Any) -> None:
         border = {"border": 1, "valign": "vcenter", "font_size": 10}
         self.title = workbook.add_format({"bold": True, "font_size": 16, "align": "center"})
+        self.title_left = workbook.add_format({"bold": True, "font_size": 16})
         self.subtitle = workbook.add_format({"font_size": 10})
         self.subtitle_right = workbook.add_format({"font_size": 10, "align": "right"})
         self.group = workbook.add_format(
@@ -147,38 +148,48 @@ def page_setup(
     scale: int | None = None,
     repeat_columns: int = 0,
 ) -> None:
-    """A payroll sheet's printing: landscape, the header rows on every page, ``footer`` at the
-    foot, ``header`` (the draft mark) at the head. Fitted to the page width, or at ``scale`` %
-    with the columns split over pages (across, then down) and the first ``repeat_columns``
-    repeated on each."""
+    """A payroll sheet's printing: landscape, ``footer`` at the foot, ``header`` (the draft
+    mark, the title) at the head. Fitted to the page width with the header rows on every page,
+    or at ``scale`` % with the columns split over pages (across, then down), the first
+    ``repeat_columns`` and the column titles (the header rows after the title and subtitle)
+    repeated on each: the page header then carries the title."""
     sheet.set_landscape()
     sheet.set_paper(paper)
+    first = 0
     if scale is None:
         sheet.fit_to_pages(1, 0)
     else:
         sheet.set_print_scale(scale)
         sheet.print_across()
+        first = 2  # a title cut at the repeated columns would read as a different title
     if repeat_columns:
         sheet.repeat_columns(0, repeat_columns - 1)
     sheet.set_margins(left=0.3, right=0.3, top=0.6, bottom=0.7)
-    sheet.repeat_rows(0, header_rows - 1)
+    sheet.repeat_rows(first, header_rows - 1)
     sheet.set_footer(footer)
     if header:
         sheet.set_header(f'&C&"-,Bold"&14{header}')
 
 
 def _page_setup(
-    sheet: Any, view: PayrollWorkbookView, header_rows: int, paper: int = A4, split: bool = False
+    sheet: Any,
+    view: PayrollWorkbookView,
+    header_rows: int,
+    paper: int = A4,
+    *,
+    split: bool = False,
+    repeat: int = REPEATED,
+    title: str = "",
 ) -> None:
     page_setup(
         sheet,
         header_rows,
         "&L制表人：　　　　　　审核人：　　　　　　单位负责人："
         f"&C{view.header.mark}{view.header.label}工资&R第 &P 页，共 &N 页",
-        header=view.header.mark,
+        header=f"{view.header.mark}{title}" if split else view.header.mark,
         paper=paper,
         scale=STREET_SCALE if split else None,
-        repeat_columns=REPEATED if split else 0,
+        repeat_columns=repeat if split else 0,
     )
 
 
@@ -195,7 +206,7 @@ def _write_headers(
     sheet: Any, f: PayrollFormats, groups: Sequence[Group], title: str, sub: str
 ) -> int:
     width = sum(len(g.columns) for g in groups)
-    sheet.merge_range(0, 0, 0, width - 1, title, f.title)
+    sheet.write_string(0, 0, title, f.title_left)  # whole on the first page of a split print
     sheet.set_row(0, 28)
     sheet.write_string(1, 0, "单位：元", f.subtitle)
     sheet.merge_range(1, 1, 1, width - 1, sub, f.subtitle_right)
@@ -233,10 +244,8 @@ def _write_street(
     name = sheet_name(street.name, taken)
     sheet = workbook.add_worksheet(name)
     groups = _groups(view)
-    title = (
-        f"{view.header.mark}{view.header.region}{street.name}{view.header.label}"
-        "社区工作者工资发放表"
-    )
+    plain = f"{view.header.region}{street.name}{view.header.label}社区工作者工资发放表"
+    title = f"{view.header.mark}{plain}"
     _set_widths(sheet, groups)
     sub = f"{view.header.status_name}　共{len(street.rows)}人"
     width = _write_headers(sheet, f, groups, title, sub)
@@ -283,7 +292,7 @@ def _write_street(
         sheet.write_blank(total_row, first_amount + offset, None, f.total_money)
     sheet.freeze_panes(FIRST_DATA, 4)
     sheet.autofilter(HEADER_ROWS - 1, 0, max(last_data, HEADER_ROWS - 1), width - 1)
-    _page_setup(sheet, view, HEADER_ROWS, paper, split=True)
+    _page_setup(sheet, view, HEADER_ROWS, paper, split=True, title=plain)
     return StreetTotals(name, total_row, len(street.rows), first_amount, tuple(totals[:summed]))
 
 
@@ -316,20 +325,25 @@ def _summary_offsets(view: PayrollWorkbookView) -> tuple[int, ...]:
 
 
 def _write_summary(
-    sheet: Any, f: PayrollFormats, view: PayrollWorkbookView, streets: Sequence[StreetTotals]
+    sheet: Any,
+    f: PayrollFormats,
+    view: PayrollWorkbookView,
+    streets: Sequence[StreetTotals],
+    paper: int,
 ) -> None:
     columns = _summary_columns(view)
-    title = f"{view.header.mark}{view.header.region}{view.header.label}社区工作者工资汇总表"
+    plain = f"{view.header.region}{view.header.label}社区工作者工资汇总表"
+    title = f"{view.header.mark}{plain}"
     for col, (_, width) in enumerate(SUMMARY_IDENTITY):
         sheet.set_column(col, col, width)
-    sheet.set_column(len(SUMMARY_IDENTITY), len(SUMMARY_IDENTITY) + len(columns) - 1, 14)
+    sheet.set_column(len(SUMMARY_IDENTITY), len(SUMMARY_IDENTITY) + len(columns) - 1, 12.5)
     h = view.header
     sub = (
         f"状态：{h.status_name}　计算：{h.calculated or '—'}　"
         f"审核：{h.approved or '—'}　锁定：{h.locked or '—'}"
     )
     width = len(SUMMARY_IDENTITY) + len(columns)
-    sheet.merge_range(0, 0, 0, width - 1, title, f.title)
+    sheet.write_string(0, 0, title, f.title_left)
     sheet.set_row(0, 28)
     sheet.write_string(1, 0, "单位：元", f.subtitle)
     sheet.merge_range(1, 1, 1, width - 1, sub, f.subtitle_right)
@@ -362,7 +376,7 @@ def _write_summary(
         value = sum((s.amounts[offset] for s in streets), Decimal("0.00"))
         sheet.write_formula(row, col, f"=SUM({cells})", f.total_money, value)
     sheet.freeze_panes(3, 2)
-    _page_setup(sheet, view, 3)
+    _page_setup(sheet, view, 3, paper, split=True, repeat=2, title=plain)
 
 
 RECEIVABLE_COLUMNS = (
@@ -417,7 +431,7 @@ def write_payroll_workbook(path: Path, view: PayrollWorkbookView, *, paper: str 
         taken = {SUMMARY, RECEIVABLES.lower()}
         size = PAPERS[paper]
         streets = [_write_street(workbook, formats, view, s, taken, size) for s in view.streets]
-        _write_summary(summary, formats, view, streets)
+        _write_summary(summary, formats, view, streets, size)
         if view.receivables:
             _write_receivables(workbook.add_worksheet(RECEIVABLES), formats, view)
     finally:

@@ -182,7 +182,7 @@ def _layout_name(args: argparse.Namespace) -> str:
     return "csv" if Path(args.out).suffix.lower() == ".csv" else "default"
 
 
-def _say_bank(out: Path, chosen: Any, view: Any, what: str) -> None:
+def _say_bank(out: Path, chosen: Any, view: Any, what: str, whole: str = "实发合计") -> None:
     from reports.bank_file import unpaid_path
 
     say(
@@ -192,7 +192,7 @@ def _say_bank(out: Path, chosen: Any, view: Any, what: str) -> None:
     where = f"见 {unpaid_path(out)}" if chosen.file_type == "csv" else "见工作表「另行发放未发放」"
     say(
         f"另行发放/未发放 {len(view.unpaid)} 人，合计 {view.unpaid_total:,.2f}（{where}）；"
-        f"代发 {view.total:,.2f} ＋ 名单 {view.unpaid_total:,.2f} ＝ 实发合计 "
+        f"代发 {view.total:,.2f} ＋ 名单 {view.unpaid_total:,.2f} ＝ {whole} "
         f"{view.net_total:,.2f}"
     )
     for entry in view.unpaid[:SHOWN_CHANGES]:
@@ -231,7 +231,7 @@ def run_reissue(args: argparse.Namespace) -> int:
         out = _out(args.out, (chosen.suffix,))
         view = reissue_transfers(db, actor, period)
         write_bank_file(out, view, chosen)
-    _say_bank(out, chosen, view, "补发代发文件")
+    _say_bank(out, chosen, view, "补发代发文件", "补发前名单合计（不含实发为0）")
     return 0
 
 
