@@ -15,6 +15,7 @@ ENTITY_NAMES = {
     "adjustment_run": "调级批次",
     "adjustment_item": "调级明细",
     "payroll_month": "月度工资",
+    "pay_reissue": "补发代发",
     "pay_item": "工资项目",
     "contribution_base": "缴费基数",
     "special_deduction": "专项附加扣除",
@@ -45,6 +46,7 @@ ACTION_NAMES = {
     "override": "人工调整",
     "calculate": "计算",
     "lock": "锁定",
+    "reissue": "补发代发",
     "return": "退回",
     "invalidate": "失效",
     "declare": "申报",
@@ -88,6 +90,7 @@ GENERAL_FIELDS = {
     "username": "用户名",
     "display_name": "显示名",
     "role": "角色",
+    "reissued": "补发人数",
 }
 
 
