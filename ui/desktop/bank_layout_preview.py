@@ -91,7 +91,7 @@ class LayoutPreview(QGroupBox):
         db, actor, period, layout = self.db, self.actor, month_of(self.month), self.layout()
 
         def operation(_progress: ProgressFn, _cancel: CancelToken) -> tuple[list[str], int]:
-            view = bank_view(db, actor, period)
+            view = bank_view(db, actor, period, preview=True)
             return preview_lines(layout, view), len(view.rows)
 
         def done(result: tuple[list[str], int]) -> None:

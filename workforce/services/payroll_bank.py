@@ -161,12 +161,24 @@ def _checked(view: BankView) -> BankView:
     return view
 
 
-def bank_view(db: Database, actor: Actor, period: dt.date, *, masked_list: bool = True) -> BankView:
+def bank_view(
+    db: Database,
+    actor: Actor,
+    period: dt.date,
+    *,
+    masked_list: bool = True,
+    preview: bool = False,
+) -> BankView:
     """银行代发: one transfer per worker with pay and a valid account; everyone else on the
     另行发放/未发放 list with the reason (ID numbers masked there unless ``masked_list`` is
-    False). Refuses a month not yet approved."""
+    False). Refuses a month not yet approved, unless for a ``preview`` on screen (a bank
+    layout's editor shows a calculated month in the layout; no file is written from it)."""
     with db.reading() as session:
-        month = _payable_month(session, actor, period)
+        if preview:
+            require(actor, Action.EXPORT_PAYROLL)
+            month = get_month(session, period)
+        else:
+            month = _payable_month(session, actor, period)
         header = month_header(session, month)
         rows = _payees(session, month, scope_units(session, actor), month.status == LOCKED)
         reissued = _reissued(session, month.id)

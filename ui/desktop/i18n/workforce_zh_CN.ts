@@ -956,7 +956,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
 <context>
     <name>DashboardDock</name>
     <message>
-        <location filename="../dashboard_dock.py" line="+32"/>
+        <location filename="../dashboard_dock.py" line="+33"/>
         <location line="+8"/>
         <source>Dashboard</source>
         <translation>统计看板</translation>
@@ -1291,7 +1291,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
 <context>
     <name>ImportPreview</name>
     <message>
-        <location filename="../import_dialog.py" line="+111"/>
+        <location filename="../import_dialog.py" line="+112"/>
         <source>Import roster: %1</source>
         <translation>导入花名册：%1</translation>
     </message>
@@ -1336,7 +1336,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
         <translation>表格中有错误时不能导入：请在表格中改正（错误报告已标出）后重新导入。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+13"/>
         <location line="+16"/>
         <source>Export error report</source>
         <translation>导出错误报告</translation>
@@ -1875,7 +1875,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
         <translation>共 %1 人，显示 %2 人</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+73"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -1893,12 +1893,27 @@ Everything entered since then will no longer be shown. The damaged file is kept 
         <translation>正在保存工资项目…</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+46"/>
         <source>Approving…</source>
         <translation>正在审核…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
+        <source>… %1 more</source>
+        <translation>…另有 %1 人</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not paid through the bank</source>
+        <translation>不经银行代发的人员</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The month is approved. %1 people will not be in the bank file; they go on its list of pay given otherwise or not paid:</source>
+        <translation>本月工资已审核。以下 %1 人不列入银行代发文件，将列入随代发文件生成的另行发放/未发放名单：</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Return the month</source>
         <translation>退回工资</translation>
     </message>
@@ -3507,7 +3522,7 @@ Save anyway?</source>
 <context>
     <name>adjust_menu</name>
     <message>
-        <location filename="../adjust_menu.py" line="+60"/>
+        <location filename="../adjust_menu.py" line="+61"/>
         <source>&amp;Adjustment</source>
         <translation>调级调薪(&amp;A)</translation>
     </message>
@@ -3572,7 +3587,7 @@ Save anyway?</source>
 <context>
     <name>audit_menu</name>
     <message>
-        <location filename="../audit_menu.py" line="+36"/>
+        <location filename="../audit_menu.py" line="+37"/>
         <source>&amp;System</source>
         <translation>系统(&amp;S)</translation>
     </message>
@@ -3592,7 +3607,7 @@ Save anyway?</source>
         <translation>密码已修改。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>User management…</source>
         <translation>用户管理…</translation>
     </message>
@@ -3605,7 +3620,7 @@ Save anyway?</source>
 <context>
     <name>career_menu</name>
     <message>
-        <location filename="../career_menu.py" line="+65"/>
+        <location filename="../career_menu.py" line="+66"/>
         <source>Promotion pipeline…</source>
         <translation>晋升通道…</translation>
     </message>
@@ -3635,7 +3650,7 @@ Save anyway?</source>
         <location filename="../payroll_items_grid.py" line="-253"/>
         <location filename="../payroll_text.py" line="+29"/>
         <location filename="../pipeline_board.py" line="-147"/>
-        <location filename="../reminders_dock.py" line="-56"/>
+        <location filename="../reminders_dock.py" line="-57"/>
         <location filename="../training_dialogs.py" line="-111"/>
         <location filename="../training_window.py" line="-192"/>
         <location filename="../users_window.py" line="-188"/>
@@ -4298,12 +4313,12 @@ Enter them anyway?</source>
 <context>
     <name>file_actions</name>
     <message>
-        <location filename="../file_actions.py" line="+58"/>
+        <location filename="../file_actions.py" line="+51"/>
         <source>Masked unless checked; a file with full numbers is noted in the audit log.</source>
         <translation>不勾选时遮蔽显示；导出完整号码将记入审计日志。</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>Export roster</source>
         <translation>导出花名册</translation>
     </message>
@@ -4377,7 +4392,7 @@ Enter them anyway?</source>
 <context>
     <name>import</name>
     <message>
-        <location filename="../import_dialog.py" line="-149"/>
+        <location filename="../import_dialog.py" line="-147"/>
         <source>Reading and checking %1…</source>
         <translation>正在读取并检查 %1…</translation>
     </message>
@@ -4427,7 +4442,7 @@ Enter them anyway?</source>
         <translation>保存银行代发文件</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+27"/>
         <source>The bank file was saved to:
 %1
 %2 transfers, total %3.</source>
@@ -4436,12 +4451,12 @@ Enter them anyway?</source>
 共 %2 笔，合计 %3 元。</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Not listed (net pay not positive): %1</source>
-        <translation>实发为零或负数、未列入代发：%1</translation>
+        <location line="+9"/>
+        <source>Not in the bank file, on its list of pay given otherwise or not paid (%1 people, total %2): %3</source>
+        <translation>未列入代发、列入另行发放/未发放名单（%1 人，合计 %2）：%3</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+15"/>
         <source>Writing the bank file…</source>
         <translation>正在写入代发文件…</translation>
     </message>
@@ -4449,7 +4464,7 @@ Enter them anyway?</source>
 <context>
     <name>payroll_menu</name>
     <message>
-        <location filename="../payroll_menu.py" line="+26"/>
+        <location filename="../payroll_menu.py" line="+27"/>
         <source>&amp;Payroll</source>
         <translation>工资(&amp;P)</translation>
     </message>
