@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from workforce.domain.money import FEN
+from workforce.domain.money import FEN, ZERO
+from workforce.domain.payroll import carry_shortfall
 from workforce.domain.tax import MonthIncome, WithholdingLine, cumulative_withholding
 
 CASE_KEYS = frozenset(
@@ -120,10 +121,25 @@ def explain(case: TaxCase) -> dict[str, Any]:
         first_income_of_year=case.first_income_of_year,
         prior_year_low_income=case.prior_year_low_income,
     )
+    months = [_line(line) for line in lines]
+    _add_net_pay(case, lines, months)
     return {
-        "months": [_line(line) for line in lines],
+        "months": months,
         "total_withholding": _text(sum((line.withholding for line in lines), Decimal(0))),
     }
+
+
+def _add_net_pay(case: TaxCase, lines: list[WithholdingLine], months: list[dict[str, Any]]) -> None:
+    """Each month's 实发 (§8.6): income − insurance − withholding, never negative; what it
+    cannot cover is carried into the next month as 上月欠扣 (``owed_in``, ``owed_out``)."""
+    owed = ZERO
+    for income, line, month in zip(case.months, lines, months, strict=True):
+        due = income.income - income.insurance - line.withholding
+        net, carry = carry_shortfall(due, owed)
+        month["owed_in"] = _text(carry.owed_in)
+        month["owed_out"] = _text(carry.owed_out)
+        month["net"] = _text(net)
+        owed = carry.owed_out
 
 
 def _line(line: WithholdingLine) -> dict[str, Any]:
