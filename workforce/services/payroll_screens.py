@@ -96,6 +96,8 @@ class SlipDetail:
     tax_figures: tuple[tuple[str, Decimal], ...]
     bonus_income: Decimal = Decimal("0.00")  # 全年一次性奖金 taxed separately this month
     bonus_tax: Decimal = Decimal("0.00")  # its tax (monthly table on bonus ÷ 12), in ``tax``
+    owed_in: Decimal = Decimal("0.00")  # 上月欠扣 deducted this month (§8.6)
+    owed_out: Decimal = Decimal("0.00")  # 欠扣转下月: what this month's pay could not cover
 
 
 def month_review(db: Database, actor: Actor, period: dt.date) -> MonthReview:
@@ -173,4 +175,6 @@ def slip_detail(db: Database, actor: Actor, period: dt.date, worker_id: int) -> 
             figures,
             slip.bonus_income,
             slip.bonus_tax,
+            slip.owed_in,
+            slip.owed_out,
         )

@@ -4653,7 +4653,17 @@ Enter them anyway?</source>
         <translation>税后扣款：%1</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
+        <source>Owed from last month, deducted after tax: %1</source>
+        <translation>上月欠扣（税后扣回）：%1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The deductions exceed the pay: net pay is 0 and %1 is carried into next month (owed by a leaver: a receivable to collect).</source>
+        <translation>本月扣款超过应发：实发为 0，欠扣 %1 转下月扣回（如本人已离职，列为应收个人款）。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Net pay: %1</source>
         <translation>实发工资：%1</translation>
     </message>
