@@ -26,16 +26,16 @@ from pathlib import Path
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from workforce.domain.adjustment import Proposal, Proposer
+from workforce.domain.adjustment.rules import Proposal, Proposer
 from workforce.persistence.accounts import Setting
-from workforce.services.accounts import actor_for
-from workforce.services.adjustment_apply import apply_run, revert_run
-from workforce.services.adjustment_inputs import load_facts
-from workforce.services.adjustment_run import approve_run, prepare_run, rules_for
+from workforce.services.accounts.acting_user import actor_for
+from workforce.services.adjustment.apply import apply_run, revert_run
+from workforce.services.adjustment.inputs import load_facts
+from workforce.services.adjustment.run import approve_run, prepare_run, rules_for
 from workforce.services.context import Database
-from workforce.services.demo import generate_demo
-from workforce.services.scales import scale_in_force
-from workforce.services.setup import initialise
+from workforce.services.scale import scale_in_force
+from workforce.services.system.demo import generate_demo
+from workforce.services.system.setup import initialise
 
 TODAY = dt.date(2026, 11, 25)
 YEAR = 2027

@@ -25,10 +25,15 @@ from sqlalchemy import create_engine, insert, text
 from sqlalchemy.engine import make_url
 
 from workforce.persistence.accounts import AuditEntry
-from workforce.services.accounts import actor_for
-from workforce.services.audit_views import AuditFilter, audit_choices, audit_count, audit_page
+from workforce.services.accounts.acting_user import actor_for
+from workforce.services.accounts.audit_views import (
+    AuditFilter,
+    audit_choices,
+    audit_count,
+    audit_page,
+)
 from workforce.services.context import Database
-from workforce.services.setup import initialise
+from workforce.services.system.setup import initialise
 
 ENTITIES = ("worker", "org_unit", "payroll_month", "pay_item", "special_deduction", "setting")
 ACTIONS = ("create", "update", "approve", "declare", "delete", "calculate")

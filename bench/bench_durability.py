@@ -32,9 +32,9 @@ from sqlalchemy import select  # noqa: E402
 from tests.crash import scenario  # noqa: E402
 from workforce.persistence import database  # noqa: E402
 from workforce.persistence.people import Worker  # noqa: E402
-from workforce.services.accounts import actor_for  # noqa: E402
+from workforce.services.accounts.acting_user import actor_for  # noqa: E402
 from workforce.services.context import Database  # noqa: E402
-from workforce.services.workers import load_worker, update_worker  # noqa: E402
+from workforce.services.roster.workers import load_worker, update_worker  # noqa: E402
 
 
 def edits(db: Database, count: int) -> Callable[[], object]:

@@ -34,14 +34,14 @@ from typing import Any
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from workforce.domain.demo import generate_population
-from workforce.domain.worker import WORKER_FIELDS, WorkerInput
-from workforce.services.accounts import actor_for
-from workforce.services.context import Database
-from workforce.services.demo import gc_paused, generate_demo
-from workforce.services.scales import posts_in_force
-from workforce.services.setup import initialise
-from workforce.services.stats import people_query, statistics
+from workforce.domain.demo.population import generate_population
+from workforce.domain.roster.worker import WORKER_FIELDS, WorkerInput
+from workforce.services.accounts.acting_user import actor_for
+from workforce.services.context import Database, gc_paused
+from workforce.services.scale import posts_in_force
+from workforce.services.stats.indicators import people_query, statistics
+from workforce.services.system.demo import generate_demo
+from workforce.services.system.setup import initialise
 
 TODAY = dt.date(2025, 6, 30)
 # Tables the demo writes, parents first; org_unit skips the default district.

@@ -37,23 +37,23 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from xlsxwriter.utility import xl_rowcol_to_cell
 
-from reports.bank_file import write_bank_file
-from reports.payroll_xlsx import write_payroll_workbook
-from workforce.domain.payroll import compute_payslip
+from reports.payroll.bank_file import write_bank_file
+from reports.payroll.month_xlsx import write_payroll_workbook
+from workforce.domain.payroll.payslip import compute_payslip
 from workforce.persistence.accounts import Setting
-from workforce.services.accounts import actor_for
+from workforce.services.accounts.acting_user import actor_for
 from workforce.services.context import Actor, Database
-from workforce.services.demo import generate_demo
-from workforce.services.payroll_calc import calculate_month
-from workforce.services.payroll_compute import Engine, gather, inputs_for
-from workforce.services.payroll_lifecycle import approve_month, lock_month, verify_month
-from workforce.services.payroll_views import (
+from workforce.services.payroll.calc import calculate_month
+from workforce.services.payroll.compute import Engine, gather, inputs_for
+from workforce.services.payroll.lifecycle import approve_month, lock_month, verify_month
+from workforce.services.payroll.views import (
     BankView,
     PayrollWorkbookView,
     bank_view,
     payroll_workbook_view,
 )
-from workforce.services.setup import initialise
+from workforce.services.system.demo import generate_demo
+from workforce.services.system.setup import initialise
 
 TODAY = dt.date(2025, 12, 31)
 JANUARY, FEBRUARY = dt.date(2026, 1, 1), dt.date(2026, 2, 1)

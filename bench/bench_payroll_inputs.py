@@ -20,17 +20,17 @@ from typing import Any
 
 from sqlalchemy import select
 
-from workforce.domain.pay_item_sheet import ItemEntry
+from workforce.domain.payroll.pay_item_sheet import ItemEntry
 from workforce.domain.sheet import SheetGrid
 from workforce.persistence.people import Worker
-from workforce.services.accounts import actor_for
+from workforce.services.accounts.acting_user import actor_for
 from workforce.services.context import Database
-from workforce.services.demo import generate_demo
-from workforce.services.payroll_deduction_edits import declarations
-from workforce.services.payroll_deduction_io import apply_deduction_import
-from workforce.services.payroll_item_edits import month_items, plan_item_import, remove_items
-from workforce.services.payroll_items import add_items
-from workforce.services.setup import initialise
+from workforce.services.payroll.deduction_edits import declarations
+from workforce.services.payroll.deduction_io import apply_deduction_import
+from workforce.services.payroll.item_edits import month_items, plan_item_import, remove_items
+from workforce.services.payroll.items import add_items
+from workforce.services.system.demo import generate_demo
+from workforce.services.system.setup import initialise
 
 JANUARY = dt.date(2026, 1, 1)
 

@@ -22,15 +22,15 @@ from typing import TypeVar
 import python_calamine
 import xlsxwriter
 
-from reports.roster_xlsx import write_roster
+from reports.roster.xlsx import write_roster
 from reports.xlsx_reader import pick_roster_sheet, read_workbook
 from workforce.domain.idcard import make_id_number
-from workforce.domain.roster_columns import COLUMNS
-from workforce.services.accounts import actor_for
+from workforce.domain.roster.columns import COLUMNS
+from workforce.services.accounts.acting_user import actor_for
 from workforce.services.context import Database
-from workforce.services.roster_export import roster_for_export
-from workforce.services.roster_import import apply_roster_import, plan_roster_import
-from workforce.services.setup import initialise
+from workforce.services.roster.export import roster_for_export
+from workforce.services.roster.importing import apply_roster_import, plan_roster_import
+from workforce.services.system.setup import initialise
 
 T = TypeVar("T")
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶"

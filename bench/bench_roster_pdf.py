@@ -21,7 +21,7 @@ from pathlib import Path
 from reportlab.pdfgen.canvas import Canvas
 
 from reports.fonts import cjk_font
-from reports.roster_pdf import (
+from reports.roster.pdf import (
     PAGE_HEIGHT,
     PAGE_WIDTH,
     ROW_HEIGHT,
@@ -30,9 +30,9 @@ from reports.roster_pdf import (
     rows_per_page,
     write_roster_pdf,
 )
-from workforce.services.accounts import actor_for
+from workforce.services.accounts.acting_user import actor_for
 from workforce.services.context import Database
-from workforce.services.roster_print import roster_for_print
+from workforce.services.roster.printing import roster_for_print
 
 
 def ceiling(path: Path, cells: list[list[str]]) -> float:

@@ -85,9 +85,9 @@ def scratch_database(url: str, admin: str | None) -> Iterator[str]:
 
 def _open(url: str, *, fresh: bool = False) -> tuple[Any, Any]:
     """The database at ``url`` and its administrator (``fresh``: migrate and set it up first)."""
-    from workforce.services.accounts import actor_for
+    from workforce.services.accounts.acting_user import actor_for
     from workforce.services.context import Database
-    from workforce.services.setup import initialise
+    from workforce.services.system.setup import initialise
 
     db = Database.open(url)
     if fresh:
@@ -101,7 +101,7 @@ def _copy_ceiling(db: Any, url: str, admin: str | None) -> tuple[int, float]:
     from bench_foundation import raw_write, read_rows
 
     from workforce.services.context import Database
-    from workforce.services.setup import initialise
+    from workforce.services.system.setup import initialise
 
     rows = read_rows(db)
     with scratch_database(url, admin) as spare_url:
@@ -115,7 +115,7 @@ def _copy_ceiling(db: Any, url: str, admin: str | None) -> tuple[int, float]:
 # -- operations ---------------------------------------------------------------------------------
 def op_demo(url: str, admin: str | None, workers: int, seed: int, **_: Any) -> list[Row]:
     from workforce.persistence.accounts import Setting
-    from workforce.services.demo import generate_demo
+    from workforce.services.system.demo import generate_demo
 
     db, actor = _open(url, fresh=True)
     seconds, report = timed(
@@ -134,7 +134,7 @@ def op_roster_import(url: str, admin: str | None, sheet: str, **_: Any) -> list[
     import python_calamine
 
     from reports.xlsx_reader import pick_roster_sheet, read_workbook
-    from workforce.services.roster_import import apply_roster_import, plan_roster_import
+    from workforce.services.roster.importing import apply_roster_import, plan_roster_import
 
     def raw_read() -> object:
         with python_calamine.CalamineWorkbook.from_path(sheet) as book:
@@ -186,9 +186,9 @@ def op_roster_import(url: str, admin: str | None, sheet: str, **_: Any) -> list[
 
 
 def op_payroll(url: str, **_: Any) -> list[Row]:
-    from workforce.domain.payroll import compute_payslip
-    from workforce.services.payroll_calc import calculate_month
-    from workforce.services.payroll_compute import Engine, gather, inputs_for
+    from workforce.domain.payroll.payslip import compute_payslip
+    from workforce.services.payroll.calc import calculate_month
+    from workforce.services.payroll.compute import Engine, gather, inputs_for
 
     db, actor = _open(url)
     seconds, month = timed(lambda: calculate_month(db, actor, PAY_MONTH))
@@ -213,8 +213,8 @@ def op_payroll(url: str, **_: Any) -> list[Row]:
 def op_workbook(url: str, **_: Any) -> list[Row]:
     from bench_payroll import _bare_workbook
 
-    from reports.payroll_xlsx import write_payroll_workbook
-    from workforce.services.payroll_views import payroll_workbook_view
+    from reports.payroll.month_xlsx import write_payroll_workbook
+    from workforce.services.payroll.views import payroll_workbook_view
 
     db, actor = _open(url)
     with tempfile.TemporaryDirectory() as folder:
@@ -247,8 +247,8 @@ def op_workbook(url: str, **_: Any) -> list[Row]:
 def op_bank(url: str, **_: Any) -> list[Row]:
     from bench_payroll import _bare_bank
 
-    from reports.bank_file import write_bank_file
-    from workforce.services.payroll_views import bank_view
+    from reports.payroll.bank_file import write_bank_file
+    from workforce.services.payroll.views import bank_view
 
     db, actor = _open(url)
     with tempfile.TemporaryDirectory() as folder:
@@ -271,7 +271,7 @@ def op_bank(url: str, **_: Any) -> list[Row]:
 def op_stats(url: str, **_: Any) -> list[Row]:
     from bench_foundation import raw_people_query
 
-    from workforce.services.stats import statistics
+    from workforce.services.stats.indicators import statistics
 
     db, actor = _open(url)
     seconds, _ = timed(lambda: statistics(db, actor, as_of=TODAY))
@@ -288,8 +288,8 @@ def op_roster_pdf(url: str, **_: Any) -> list[Row]:
     from bench_roster_pdf import ceiling as canvas_ceiling
 
     from reports.fonts import cjk_font
-    from reports.roster_pdf import RosterDocument, _scaled_columns, write_roster_pdf
-    from workforce.services.roster_print import roster_for_print
+    from reports.roster.pdf import RosterDocument, _scaled_columns, write_roster_pdf
+    from workforce.services.roster.printing import roster_for_print
 
     db, actor = _open(url)
     with tempfile.TemporaryDirectory() as folder:
@@ -317,8 +317,8 @@ def op_roster_pdf(url: str, **_: Any) -> list[Row]:
 def op_adjustment(url: str, **_: Any) -> list[Row]:
     from bench_adjustment import add_appraisals, ceiling_updates
 
-    from workforce.services.adjustment_apply import apply_run
-    from workforce.services.adjustment_run import approve_run, prepare_run
+    from workforce.services.adjustment.apply import apply_run
+    from workforce.services.adjustment.run import approve_run, prepare_run
 
     db, actor = _open(url)
     add_appraisals(db)

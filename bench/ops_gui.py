@@ -77,7 +77,7 @@ def table(url: str, result: str) -> None:
     from ui.desktop.main_window import MainWindow
     from ui.desktop.roster_snapshot import load_roster
     from workforce.domain.progress import CancelToken
-    from workforce.services.accounts import actor_for
+    from workforce.services.accounts.acting_user import actor_for
     from workforce.services.context import Database
 
     app = make_application()
@@ -146,7 +146,7 @@ def _raw_roster_fetch(db: object) -> float:
     """The roster query as the service builds it, executed and fetched by the bare DBAPI."""
     from sqlalchemy import Select
 
-    from workforce.services import roster_query
+    from workforce.services.roster import query as roster_query
 
     query: Select[tuple[object, ...]] = roster_query._query({})
     engine = db.engine  # type: ignore[attr-defined]

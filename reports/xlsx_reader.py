@@ -18,7 +18,7 @@ from pathlib import Path
 import python_calamine as calamine
 
 from workforce.domain.problems import ActionRefused
-from workforce.domain.roster_columns import detect_header
+from workforce.domain.roster.columns import detect_header
 from workforce.domain.sheet import Cell, SheetGrid
 
 EXCEL_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"})

@@ -42,7 +42,10 @@ EXEMPT: dict[tuple[str, str], str] = {
     # First start: installs the defaults shipped in workforce/data (version-controlled) into an
     # empty database before any user exists; re-runs that fill in missing defaults on an
     # existing installation do audit (setup.initialise).
-    (str(ROOT / "workforce/services/setup.py"), "initialise"): "first install of shipped defaults",
+    (
+        str(ROOT / "workforce/services/system/setup.py"),
+        "initialise",
+    ): "first install of shipped defaults",
 }
 
 AUDIT_TABLE = "audit_log"

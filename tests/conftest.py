@@ -14,9 +14,9 @@ from sqlalchemy.engine import make_url
 
 from tests.audit_guard import AuditGuard
 from workforce.persistence.models import Base
-from workforce.services.accounts import actor_for
+from workforce.services.accounts.acting_user import actor_for
 from workforce.services.context import Actor, Database
-from workforce.services.setup import initialise
+from workforce.services.system.setup import initialise
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 

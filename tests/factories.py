@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import Any
 
 from workforce.domain.idcard import make_id_number
-from workforce.domain.worker import WorkerInput
+from workforce.domain.roster.worker import WorkerInput
 
 
 def make_id(sequence: int = 1, birth: dt.date = dt.date(1990, 5, 17), male: bool = True) -> str:

@@ -12,9 +12,9 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from workforce.domain.scale import PostRange
-from workforce.domain.stats import UNDATED, StatsPerson
-from workforce.domain.stats_population import Grade, Move, Population
-from workforce.domain.stats_report import AdjustmentYear, PayrollCost, StatsReport, build_report
+from workforce.domain.stats.indicators import UNDATED, StatsPerson
+from workforce.domain.stats.population import Grade, Move, Population
+from workforce.domain.stats.report import AdjustmentYear, PayrollCost, StatsReport, build_report
 
 
 class OrgNode(NamedTuple):

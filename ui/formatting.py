@@ -71,6 +71,11 @@ def yuan_text(amount: Decimal) -> str:
     return f"{amount:,.2f}"
 
 
+def signed_yuan_text(amount: Decimal) -> str:
+    """A change in yuan with its sign, or 0.00: +1,200.00, -350.50."""
+    return f"{amount:+,.2f}" if amount else "0.00"
+
+
 def optional_yuan_text(amount: Decimal | None) -> str:
     """Yuan as ``yuan_text``, or a dash when there is no amount (before a first calculation)."""
     return "—" if amount is None else yuan_text(amount)

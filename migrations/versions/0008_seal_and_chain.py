@@ -15,7 +15,7 @@ from typing import Any
 import sqlalchemy as sa
 from alembic import op
 
-from workforce.domain.audit_chain import GENESIS, entry_text, link
+from workforce.domain.accounts.audit_chain import GENESIS, entry_text, link
 
 revision: str = "0008"
 down_revision: str | None = "0007"

@@ -16,7 +16,7 @@ from typing import Any
 from tests.services.payroll_support import community, hire, user
 from workforce.domain.vocab import Role
 from workforce.services.context import Actor, Database
-from workforce.services.workers import load_worker
+from workforce.services.roster.workers import load_worker
 
 ANY = object()  # the entity id is checked to be set, whatever its value
 ANY_ACTION = ANY_ENTITY = ANY_TEXT = "*"  # any action, entity or old value
@@ -74,7 +74,7 @@ def make_world(db: Database, admin: Actor, *, people: bool = True) -> World:
 Service = Callable[..., Any]
 Scenario = Callable[[World, Service], Expect | tuple[Expect, ...]]  # one row or several
 SCENARIOS: dict[str, Scenario] = {}
-WITHOUT_PEOPLE = {"demo:generate_demo"}  # needs a database with no units or workers yet
+WITHOUT_PEOPLE = {"system.demo:generate_demo"}  # needs a database with no units or workers yet
 
 
 def scenario(key: str) -> Callable[[Scenario], Scenario]:

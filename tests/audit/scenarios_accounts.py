@@ -12,16 +12,16 @@ import datetime as dt
 import pytest
 
 from tests.audit.scenarios import ANY_TEXT, Expect, Service, World, scenario
-from workforce.domain.bank_layout import BankColumn, BankLayout
+from workforce.domain.payroll.bank_layout import BankColumn, BankLayout
 from workforce.domain.problems import ActionRefused
 from workforce.domain.vocab import Role
 from workforce.persistence.migrate import current_revision
-from workforce.services.auth import authenticate
+from workforce.services.accounts.auth import authenticate
+from workforce.services.accounts.export_audit import FULL_EXPORT
+from workforce.services.accounts.users import create_user, reset_password
 from workforce.services.backup import create_backup
-from workforce.services.bank_layouts import save_layout
 from workforce.services.context import Actor
-from workforce.services.export_audit import FULL_EXPORT
-from workforce.services.users import create_user, reset_password
+from workforce.services.payroll.bank_layouts import save_layout
 
 NOW = dt.datetime(2026, 3, 15, 9, 0, tzinfo=dt.UTC)
 LOCKED = "2026-03-15T09:15+00:00"  # NOW + the default 15 minutes
@@ -49,7 +49,7 @@ SECRETS = (ADMIN_PASSWORD, CLERK_PASSWORD, WRONG)
 # -- logging in and passwords ----------------------------------------------------------------
 
 
-@scenario("auth:authenticate")
+@scenario("accounts.auth:authenticate")
 def _authenticate(w: World, login: Service) -> tuple[Expect, ...]:
     clerk = _clerk(w)
     _fail(w, 4)
@@ -61,7 +61,7 @@ def _authenticate(w: World, login: Service) -> tuple[Expect, ...]:
     return failed, Expect("lock", "app_user", clerk.user_id, {"locked_until": (None, LOCKED)})
 
 
-@scenario("auth:change_own_password")
+@scenario("accounts.auth:change_own_password")
 def _change_own_password(w: World, change: Service) -> Expect:
     clerk = _clerk(w)
     change(w.db, clerk, CLERK_PASSWORD, "Xinhua-2027")
@@ -70,7 +70,7 @@ def _change_own_password(w: World, change: Service) -> Expect:
     return Expect("change_password", "app_user", clerk.user_id, changes, secrets=secrets)
 
 
-@scenario("auth:set_initial_password")
+@scenario("accounts.auth:set_initial_password")
 def _initial_password(w: World, set_first: Service) -> Expect:
     admin = set_first(w.db, ADMIN_PASSWORD)
     assert admin == w.admin
@@ -80,7 +80,7 @@ def _initial_password(w: World, set_first: Service) -> Expect:
 # -- user management -------------------------------------------------------------------------
 
 
-@scenario("users:reset_password")
+@scenario("accounts.users:reset_password")
 def _reset_password(w: World, reset: Service) -> Expect:
     clerk = _clerk(w)
     _fail(w, 2)
@@ -90,7 +90,7 @@ def _reset_password(w: World, reset: Service) -> Expect:
     return Expect("reset_password", "app_user", clerk.user_id, changes, secrets=secrets)
 
 
-@scenario("users:unlock_user")
+@scenario("accounts.users:unlock_user")
 def _unlock(w: World, unlock: Service) -> Expect:
     clerk = _clerk(w)
     _fail(w, 5)
@@ -99,13 +99,13 @@ def _unlock(w: World, unlock: Service) -> Expect:
     return Expect("unlock", "app_user", clerk.user_id, changes, secrets=SECRETS)
 
 
-@scenario("users:deactivate_user")
+@scenario("accounts.users:deactivate_user")
 def _deactivate(w: World, deactivate: Service) -> Expect:
     deactivate(w.db, w.admin, w.approver.username)
     return Expect("deactivate", "app_user", w.approver.user_id, {"active": ("是", "否")})
 
 
-@scenario("users:set_role")
+@scenario("accounts.users:set_role")
 def _set_role(w: World, set_role: Service) -> Expect:
     set_role(w.db, w.admin, w.approver.username, Role.FINANCE)
     return Expect("set_role", "app_user", w.approver.user_id, {"role": ("approver", "finance")})
@@ -126,7 +126,7 @@ ABC = BankLayout(
 )
 
 
-@scenario("bank_layouts:save_layout")
+@scenario("payroll.bank_layouts:save_layout")
 def _save_layout(w: World, save: Service) -> Expect:
     save(w.db, w.admin, ABC)
     return Expect(
@@ -134,7 +134,7 @@ def _save_layout(w: World, save: Service) -> Expect:
     )
 
 
-@scenario("bank_layouts:delete_layout")
+@scenario("payroll.bank_layouts:delete_layout")
 def _delete_layout(w: World, delete: Service) -> Expect:
     save_layout(w.db, w.admin, ABC)
     delete(w.db, w.admin, "农行")
@@ -159,7 +159,7 @@ def _restore(w: World, restore: Service) -> Expect:
 # -- exports with full numbers (完整证件号导出留痕) -------------------------------------------
 
 
-@scenario("export_audit:record_full_numbers")
+@scenario("accounts.export_audit:record_full_numbers")
 def _full_numbers(w: World, record: Service) -> Expect:
     record(w.db, w.admin, "花名册", 2)
     return Expect(FULL_EXPORT, "export", None, {}, w.admin)

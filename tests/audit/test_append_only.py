@@ -11,8 +11,8 @@ from sqlalchemy import func, select, text
 from sqlalchemy.exc import DatabaseError
 
 from workforce.persistence.accounts import AuditEntry
-from workforce.services.allowances import set_allowance
 from workforce.services.context import Actor, Database
+from workforce.services.scales.allowances import set_allowance
 
 ROOT = Path(__file__).resolve().parents[2]
 EDITS = re.compile(

@@ -15,14 +15,14 @@ from sqlalchemy import func, select, text
 
 from tests.services.payroll_support import close, community, hire, user
 from ui.cli.main import main
-from workforce.domain.audit_chain import DELETED, EDITED, INSERTED
+from workforce.domain.accounts.audit_chain import DELETED, EDITED, INSERTED
 from workforce.domain.vocab import Role
 from workforce.persistence.accounts import AuditEntry
-from workforce.services.allowances import set_allowance
-from workforce.services.audit_chain import AuditUnprotected, describe, verify_audit_log
+from workforce.services.accounts.audit_chain import AuditUnprotected, describe, verify_audit_log
 from workforce.services.context import Actor, Database
-from workforce.services.payroll_calc import calculate_month
-from workforce.services.setup import initialise
+from workforce.services.payroll.calc import calculate_month
+from workforce.services.scales.allowances import set_allowance
+from workforce.services.system.setup import initialise
 
 GUARD = "审计日志只能追加，不能修改或删除 (audit_log is append-only)"
 

@@ -9,10 +9,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from reports import audit_xlsx
-from reports.audit_xlsx import write_audit_xlsx
+from reports.accounts import audit_xlsx
+from reports.accounts.audit_xlsx import write_audit_xlsx
 from ui.cli.main import main
-from workforce.services.audit_views import AuditRow, FieldChange
+from workforce.services.accounts.audit_views import AuditRow, FieldChange
 
 AT = dt.datetime(2026, 3, 1, 2, 30, tzinfo=dt.UTC)
 

@@ -10,11 +10,16 @@ import pytest
 from tests.services.payroll_support import community, hire, user
 from workforce.domain.problems import ActionRefused
 from workforce.domain.vocab import Role
-from workforce.services.audit_views import AuditFilter, audit_choices, audit_count, audit_page
+from workforce.services.accounts.audit_views import (
+    AuditFilter,
+    audit_choices,
+    audit_count,
+    audit_page,
+)
 from workforce.services.context import Actor, Database
-from workforce.services.org import rename_unit
-from workforce.services.payroll_deductions import declare_deduction
-from workforce.services.workers import load_worker, update_worker
+from workforce.services.payroll.deductions import declare_deduction
+from workforce.services.roster.org import rename_unit
+from workforce.services.roster.workers import load_worker, update_worker
 
 
 def _history(db: Database, admin: Actor) -> dict[str, int]:

@@ -20,7 +20,7 @@ from tests.audit import scenarios_accounts, scenarios_pay, scenarios_people
 from tests.audit.scenarios import ANY, SCENARIOS, WITHOUT_PEOPLE, Expect, make_world
 from tests.audit_guard import EXEMPT
 from workforce.persistence.accounts import AuditEntry
-from workforce.services.audit_labels import ACTION_NAMES, ENTITY_NAMES
+from workforce.services.accounts.audit_labels import ACTION_NAMES, ENTITY_NAMES
 from workforce.services.context import Actor, Database
 
 SERVICES = Path(__file__).resolve().parents[2] / "workforce" / "services"
@@ -29,14 +29,21 @@ SERVICES = Path(__file__).resolve().parents[2] / "workforce" / "services"
 WRITE_PATHS = {"transaction", "sessions", "begin"}
 # importing them registers their scenarios
 SCENARIO_MODULES = (scenarios_people, scenarios_accounts, scenarios_pay)
-EXEMPT_NAMES = {f"{Path(file).stem}:{name}" for file, name in EXEMPT}
+
+
+def _module(path: Path) -> str:
+    """A service module as the scenarios name it: ``payroll.calc`` for services/payroll/calc.py."""
+    return ".".join(path.relative_to(SERVICES).with_suffix("").parts)
+
+
+EXEMPT_NAMES = {f"{_module(Path(file))}:{name}" for file, name in EXEMPT}
 
 
 def mutating_services() -> set[str]:
     """``module:function`` for each public function of workforce/services that opens a write
     transaction (reads use ``db.reading()``)."""
     found = set()
-    for path in sorted(SERVICES.glob("*.py")):
+    for path in sorted(SERVICES.rglob("*.py")):
         tree = ast.parse(path.read_text("utf-8"))
         for node in tree.body:
             if not isinstance(node, ast.FunctionDef) or node.name.startswith("_"):
@@ -44,7 +51,7 @@ def mutating_services() -> set[str]:
             if any(
                 isinstance(sub, ast.Attribute) and sub.attr in WRITE_PATHS for sub in ast.walk(node)
             ):
-                found.add(f"{path.stem}:{node.name}")
+                found.add(f"{_module(path)}:{node.name}")
     return found
 
 

@@ -9,9 +9,9 @@ from sqlalchemy import select, text, update
 from tests.audit_guard import WATCHED, AuditGuard, AuditGuardError, parse_write
 from workforce.persistence.accounts import AuditEntry, Setting
 from workforce.persistence.org import OrgUnit
-from workforce.services import audit
+from workforce.services.accounts import audit
 from workforce.services.context import Actor, Database
-from workforce.services.org import create_unit, rename_unit
+from workforce.services.roster.org import create_unit, rename_unit
 
 
 def test_parse_write_names_verb_and_table() -> None:
@@ -33,7 +33,8 @@ def test_a_service_that_skips_its_audit_record_is_refused(
     """The suite-wide guard, not a copy: drop rename_unit's audit call and its commit fails."""
     unit = create_unit(db, admin, None, "district", "二区")
     monkeypatch.setattr(audit, "record", lambda *args, **kwargs: None)
-    with pytest.raises(AuditGuardError, match=r"UPDATE org_unit from workforce/services/org\.py"):
+    where = r"UPDATE org_unit from workforce/services/roster/org\.py"
+    with pytest.raises(AuditGuardError, match=where):
         rename_unit(db, admin, unit, "三区")
     assert _audit_guard.violations
     _audit_guard.violations.clear()  # seen and expected here
@@ -72,7 +73,7 @@ def test_program_writes_and_audit_edits_under_a_local_guard(db: Database, admin:
 
 
 def test_first_install_is_exempt_but_filling_in_missing_defaults_is_audited(db: Database) -> None:
-    from workforce.services.setup import initialise
+    from workforce.services.system.setup import initialise
 
     key = "probation_share"
     with db.transaction() as session:  # an older installation that lacks one default setting

@@ -12,10 +12,10 @@ import pytest
 
 from tests.factories import make_worker
 from ui.cli.main import main
-from workforce.services.accounts import actor_for
+from workforce.services.accounts.acting_user import actor_for
 from workforce.services.context import Database
-from workforce.services.org import UnitResolver, default_district_id
-from workforce.services.workers import create_worker, load_worker
+from workforce.services.roster.org import UnitResolver, default_district_id
+from workforce.services.roster.workers import create_worker, load_worker
 
 DEMO_SCALE = Path(__file__).parents[2] / "workforce" / "data" / "demo-scale.csv"
 

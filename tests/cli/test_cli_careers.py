@@ -14,11 +14,11 @@ import pytest
 
 from tests.factories import make_worker
 from ui.cli.main import main
-from workforce.services.accounts import actor_for
-from workforce.services.appraisals import AppraisalEntry, record_appraisals
+from workforce.services.accounts.acting_user import actor_for
+from workforce.services.adjustment.appraisals import AppraisalEntry, record_appraisals
 from workforce.services.context import Database
-from workforce.services.org import UnitResolver, default_district_id
-from workforce.services.workers import create_worker, load_worker
+from workforce.services.roster.org import UnitResolver, default_district_id
+from workforce.services.roster.workers import create_worker, load_worker
 
 ON = "2026-03-01"
 

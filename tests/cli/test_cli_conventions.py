@@ -12,9 +12,10 @@ from argon2 import PasswordHasher
 from tests.cli.test_cli_adjust import Cli, appraisal_book, seed_workers
 from tests.cli.test_cli_payroll import _seed
 from ui.cli.main import main
-from workforce.services import auth, setup
+from workforce.services.accounts import auth
 from workforce.services.context import Database
-from workforce.services.setup import InitReport
+from workforce.services.system import setup
+from workforce.services.system.setup import InitReport
 
 
 def test_db_is_accepted_after_the_command(

@@ -14,9 +14,9 @@ from tests.cli.test_cli_adjust import Cli
 from tests.services.payroll_support import community, hire, user
 from workforce.domain.vocab import Role
 from workforce.persistence.payroll import Payslip
-from workforce.services.accounts import actor_for
+from workforce.services.accounts.acting_user import actor_for
 from workforce.services.context import Database
-from workforce.services.workers import load_worker
+from workforce.services.roster.workers import load_worker
 
 
 @pytest.fixture

@@ -12,10 +12,10 @@ import pytest
 
 from tests.cli.test_cli_adjust import Cli
 from tests.services.payroll_support import community, hire
-from workforce.services.accounts import actor_for
+from workforce.services.accounts.acting_user import actor_for
 from workforce.services.context import Database
-from workforce.services.payroll_bases import stored_bases
-from workforce.services.workers import load_worker
+from workforce.services.payroll.bases import stored_bases
+from workforce.services.roster.workers import load_worker
 
 
 @pytest.fixture

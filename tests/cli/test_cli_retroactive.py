@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from tests.cli.test_cli_adjust import Cli
 from tests.cli.test_cli_payroll import _seed
-from tests.services.test_scale_admin import raised_grid
+from tests.services.scales.test_admin import raised_grid
 from workforce.persistence.payroll import PayItem
 from workforce.services.context import Database
 

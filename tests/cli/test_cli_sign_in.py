@@ -16,7 +16,7 @@ from tests.cli.test_cli_payroll import _seed
 from ui.cli.main import build_parser
 from workforce.persistence.accounts import User
 from workforce.persistence.payroll import PayrollMonth
-from workforce.services import auth
+from workforce.services.accounts import auth
 from workforce.services.context import Database
 
 

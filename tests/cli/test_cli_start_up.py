@@ -11,7 +11,7 @@ from tests.cli.test_cli_sign_in import _commands
 from ui.cli.main import build_parser
 from ui.cli.parsers.lazy import Handler
 from ui.cli.parsers.payroll_deductions import DEDUCTION_KINDS
-from workforce.services.payroll_deductions import KINDS
+from workforce.services.payroll.deductions import KINDS
 
 ROOT = Path(__file__).parents[2]
 GOLDEN = ROOT / "tests" / "golden" / "tax" / "published_2019.json"
@@ -36,7 +36,7 @@ def _loaded_after(*argv: str) -> set[str]:
 
 
 def _heavy(modules: set[str]) -> list[str]:
-    return sorted(m for m in modules if m.startswith(HEAVY) or m.startswith("ui.cli.commands_"))
+    return sorted(m for m in modules if m.startswith(HEAVY) or m.startswith("ui.cli.commands."))
 
 
 def test_help_loads_no_command_code_and_no_database() -> None:
@@ -44,7 +44,7 @@ def test_help_loads_no_command_code_and_no_database() -> None:
 
 
 def test_payroll_explain_loads_only_the_tax_rules() -> None:
-    assert _heavy(_loaded_after("payroll", "explain", str(GOLDEN))) == ["ui.cli.commands_explain"]
+    assert _heavy(_loaded_after("payroll", "explain", str(GOLDEN))) == ["ui.cli.commands.explain"]
 
 
 def test_every_command_handler_resolves_to_its_code() -> None:

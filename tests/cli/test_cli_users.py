@@ -10,7 +10,7 @@ import pytest
 from argon2 import PasswordHasher
 
 from tests.cli.test_cli_adjust import Cli
-from workforce.services import auth
+from workforce.services.accounts import auth
 
 
 @pytest.fixture

@@ -16,9 +16,9 @@ from tests.services.payroll_support import user
 from workforce.domain.problems import ActionRefused
 from workforce.domain.vocab import Role
 from workforce.persistence.pay import AllowanceRate
-from workforce.services.allowances import allowance_history, set_allowance
 from workforce.services.context import Actor, Database
-from workforce.services.scale_admin import list_scales, set_amount
+from workforce.services.scales.admin import list_scales, set_amount
+from workforce.services.scales.allowances import allowance_history, set_allowance
 
 ADMIN_ROUNDS = max(5, ROUNDS // 5)
 

@@ -18,12 +18,12 @@ from workforce.domain.vocab import Role
 from workforce.persistence.accounts import AuditEntry
 from workforce.persistence.payroll import PayrollMonth
 from workforce.persistence.people import Appraisal, Worker
-from workforce.services.adjustment_apply import apply_run, revert_run
-from workforce.services.adjustment_run import approve_run, prepare_run
+from workforce.services.adjustment.apply import apply_run, revert_run
+from workforce.services.adjustment.run import approve_run, prepare_run
 from workforce.services.context import Actor, Database
-from workforce.services.payroll_calc import calculate_month
-from workforce.services.payroll_lifecycle import approve_month, lock_month, return_month
-from workforce.services.workers import load_worker, update_worker
+from workforce.services.payroll.calc import calculate_month
+from workforce.services.payroll.lifecycle import approve_month, lock_month, return_month
+from workforce.services.roster.workers import load_worker, update_worker
 
 SLOW_ROUNDS = max(3, ROUNDS // 5)  # each round prepares a run or calculates a month first
 

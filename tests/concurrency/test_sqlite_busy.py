@@ -14,13 +14,13 @@ from tests.services.payroll_support import community, hire
 from workforce.domain.problems import ActionRefused
 from workforce.persistence import database
 from workforce.services.context import Actor, Database
-from workforce.services.workers import load_worker, update_worker
+from workforce.services.roster.workers import load_worker, update_worker
 
 
 def test_a_save_during_someone_elses_long_write_is_refused_clearly(
     sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from workforce.services.accounts import actor_for
+    from workforce.services.accounts.acting_user import actor_for
 
     admin: Actor = actor_for(sqlite_db)
     worker_id = hire(sqlite_db, admin, community(sqlite_db, admin), 1)

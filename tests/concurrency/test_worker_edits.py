@@ -9,7 +9,7 @@ from dataclasses import replace
 from tests.concurrency.race import ROUNDS, Tally, count, report, together, users
 from tests.services.payroll_support import community, hire
 from workforce.services.context import Actor, Database
-from workforce.services.workers import load_worker, update_worker
+from workforce.services.roster.workers import load_worker, update_worker
 
 FIELDS = (("phone", "remarks"), ("major", "school"))
 

@@ -14,9 +14,9 @@ from workforce.persistence.accounts import AuditEntry, ImportBatch
 from workforce.persistence.adjustment import AdjustmentRun
 from workforce.persistence.payroll import PayrollMonth, Payslip
 from workforce.persistence.people import Worker
-from workforce.services.adjustment_apply import _current_states, _same_state
+from workforce.services.adjustment.apply import _current_states, _same_state
 from workforce.services.context import Database
-from workforce.services.payroll_calc import as_period
+from workforce.services.payroll.calc import as_period
 
 Counts = dict[str, int]
 

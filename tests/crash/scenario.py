@@ -23,13 +23,14 @@ from tests.services.payroll_support import user
 from workforce.domain.idcard import make_id_number
 from workforce.domain.vocab import Role
 from workforce.persistence.accounts import User
-from workforce.services import adjustment_apply, payroll_lifecycle
-from workforce.services.accounts import actor_for
-from workforce.services.adjustment_run import approve_run, prepare_run
+from workforce.services.accounts.acting_user import actor_for
+from workforce.services.adjustment import apply as adjustment_apply
+from workforce.services.adjustment.run import approve_run, prepare_run
 from workforce.services.context import Actor, Database
-from workforce.services.demo import generate_demo
-from workforce.services.payroll_calc import calculate_month
-from workforce.services.setup import initialise
+from workforce.services.payroll import lifecycle as payroll_lifecycle
+from workforce.services.payroll.calc import calculate_month
+from workforce.services.system.demo import generate_demo
+from workforce.services.system.setup import initialise
 
 WORKERS = 3000
 IMPORTED = 1000
@@ -120,7 +121,7 @@ def operation(db: Database, name: str, sheet: str | None) -> Callable[[], object
         _watch_backup(payroll_lifecycle)
         return lambda: payroll_lifecycle.lock_month(db, finance, MONTH)
     from reports.xlsx_reader import pick_roster_sheet, read_workbook
-    from workforce.services.roster_import import apply_roster_import
+    from workforce.services.roster.importing import apply_roster_import
 
     assert sheet is not None
     grid = pick_roster_sheet(read_workbook(sheet), None)

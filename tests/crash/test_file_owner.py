@@ -28,9 +28,9 @@ from tests.services.payroll_support import community, hire
 from workforce.domain.problems import ActionRefused
 from workforce.persistence import file_lock
 from workforce.persistence.people import Worker
-from workforce.services.accounts import actor_for
+from workforce.services.accounts.acting_user import actor_for
 from workforce.services.context import Database
-from workforce.services.workers import load_worker, update_worker
+from workforce.services.roster.workers import load_worker, update_worker
 
 ROOT = Path(__file__).parents[2]
 pytestmark = pytest.mark.skipif(not Path("/proc/locks").exists(), reason="Linux /proc/locks")

@@ -16,32 +16,31 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from tests.factories import make_id
-from workforce.domain import (
-    appraisal_sheet,
-    base_sheet,
-    certificate_sheet,
-    deduction_sheet,
-    pay_item_sheet,
-    scale_table,
-    signin_sheet,
-)
-from workforce.domain.pay_item_sheet import parse_item_sheet
+from workforce.domain.adjustment import appraisal_sheet
+from workforce.domain.careers import certificate_sheet, signin_sheet
+from workforce.domain.payroll import base_sheet, deduction_sheet, pay_item_sheet
+from workforce.domain.payroll.pay_item_sheet import parse_item_sheet
 from workforce.domain.problems import ActionRefused, refuse_on_errors
-from workforce.domain.roster_columns import COLUMN_BY_KEY
+from workforce.domain.roster.columns import COLUMN_BY_KEY
+from workforce.domain.scales import table as scale_table
 from workforce.domain.sheet import SheetGrid
 from workforce.persistence.models import Base
-from workforce.services.appraisals import apply_appraisal_import, plan_appraisal_import
-from workforce.services.certificate_import import (
+from workforce.services.adjustment.appraisals import apply_appraisal_import, plan_appraisal_import
+from workforce.services.careers.certificate_import import (
     apply_certificate_import,
     plan_certificate_import,
 )
+from workforce.services.careers.training import (
+    SessionInput,
+    apply_signin_import,
+    plan_signin_import,
+)
 from workforce.services.context import Actor, Database
-from workforce.services.payroll_base_io import apply_base_import, plan_base_import
-from workforce.services.payroll_deduction_io import apply_deduction_import, plan_deduction_import
-from workforce.services.payroll_items import add_items
-from workforce.services.roster_import import apply_roster_import, plan_roster_import
-from workforce.services.scale_admin import import_scale
-from workforce.services.training import SessionInput, apply_signin_import, plan_signin_import
+from workforce.services.payroll.base_io import apply_base_import, plan_base_import
+from workforce.services.payroll.deduction_io import apply_deduction_import, plan_deduction_import
+from workforce.services.payroll.items import add_items
+from workforce.services.roster.importing import apply_roster_import, plan_roster_import
+from workforce.services.scales.admin import import_scale
 
 EXAMPLES = int(os.environ.get("WORKFORCE_FUZZ_EXAMPLES", "50"))
 TODAY = dt.date(2026, 3, 15)

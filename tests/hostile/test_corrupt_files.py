@@ -22,7 +22,7 @@ from workforce.domain.problems import ActionRefused
 from workforce.domain.sheet import SheetGrid
 from workforce.persistence.people import Worker
 from workforce.services.context import Actor, Database
-from workforce.services.roster_import import apply_roster_import, plan_roster_import
+from workforce.services.roster.importing import apply_roster_import, plan_roster_import
 
 ROSTER = IMPORTERS[0]
 HEADER = ("姓名", "身份证号", "性别", "出生日期", "街道", "社区", "岗位", "岗位等级", "最高学历")

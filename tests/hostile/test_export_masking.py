@@ -14,9 +14,9 @@ from tests.factories import make_id
 from tests.services.payroll_support import community, hire, user
 from workforce.domain.vocab import Role
 from workforce.persistence.accounts import AuditEntry
-from workforce.services.accounts import actor_for
+from workforce.services.accounts.acting_user import actor_for
+from workforce.services.accounts.export_audit import FULL_EXPORT, mask_account
 from workforce.services.context import Database
-from workforce.services.export_audit import FULL_EXPORT, mask_account
 
 ACCOUNT = "6222020200001234567"
 

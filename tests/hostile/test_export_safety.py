@@ -16,14 +16,14 @@ import pytest
 from reports.cell_text import csv_text, looks_like_formula, text_workbook
 from tests.cli.test_cli_adjust import Cli
 from tests.services.payroll_support import community, hire, user
-from workforce.domain.pay_item_sheet import ItemEntry
+from workforce.domain.payroll.pay_item_sheet import ItemEntry
+from workforce.domain.roster.worker import CertificateInput
 from workforce.domain.vocab import Role
-from workforce.domain.worker import CertificateInput
 from workforce.persistence.people import Appraisal
-from workforce.services.accounts import actor_for
+from workforce.services.accounts.acting_user import actor_for
 from workforce.services.context import Database
-from workforce.services.payroll_items import add_item
-from workforce.services.workers import load_worker
+from workforce.services.payroll.items import add_item
+from workforce.services.roster.workers import load_worker
 
 HOSTILE = (
     '=HYPERLINK("http://evil.example","点我")',

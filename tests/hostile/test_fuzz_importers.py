@@ -61,7 +61,7 @@ def test_generated_sheets(db: Database, admin: Actor, importer: Importer) -> Non
 @pytest.mark.parametrize("importer", IMPORTERS, ids=lambda i: i.name)
 def test_generated_files(sqlite_db: Database, importer: Importer) -> None:
     """The same through real files written by openpyxl and xlsxwriter and read back."""
-    from workforce.services.accounts import actor_for
+    from workforce.services.accounts.acting_user import actor_for
 
     admin = actor_for(sqlite_db)
     _seed(sqlite_db, admin)

@@ -11,8 +11,8 @@ from sqlalchemy import func, select, text
 from workforce.persistence.accounts import Setting
 from workforce.persistence.payroll import InsuranceBaseBounds, InsuranceRate
 from workforce.services.context import Database
-from workforce.services.payroll_basis import insurance_items
-from workforce.services.setup import initialise
+from workforce.services.payroll.basis import insurance_items
+from workforce.services.system.setup import initialise
 
 D = Decimal
 

@@ -28,10 +28,10 @@ from workforce.persistence.adjustment import AdjustmentItem, AdjustmentRun
 from workforce.persistence.careers import CertificateRegistration, PipelineTransition
 from workforce.persistence.migrate import alembic_config, current_revision, head_revision
 from workforce.persistence.payroll import PayItem, Payslip
-from workforce.services.audit_chain import verify_audit_log
+from workforce.services.accounts.audit_chain import verify_audit_log
 from workforce.services.context import Actor, Database
-from workforce.services.setup import initialise
-from workforce.services.workers import load_worker
+from workforce.services.roster.workers import load_worker
+from workforce.services.system.setup import initialise
 
 T = "'2020-01-01 08:00:00.000000'"
 SEEDS: dict[str, list[str]] = {

@@ -6,13 +6,13 @@ import datetime as dt
 from typing import Any
 
 from tests.factories import make_worker
+from workforce.domain.roster.worker import CertificateInput
 from workforce.domain.vocab import Role
-from workforce.domain.worker import CertificateInput
 from workforce.persistence.accounts import User
 from workforce.services.context import Actor, Database
-from workforce.services.org import UnitResolver, default_district_id
-from workforce.services.payroll_lifecycle import approve_month, lock_month
-from workforce.services.workers import create_worker
+from workforce.services.payroll.lifecycle import approve_month, lock_month
+from workforce.services.roster.org import UnitResolver, default_district_id
+from workforce.services.roster.workers import create_worker
 
 CREATED = dt.date(2025, 12, 1)  # files are created before the months paid in the tests
 

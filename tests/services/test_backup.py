@@ -19,7 +19,7 @@ from workforce.domain.vocab import Role
 from workforce.persistence.accounts import AuditEntry, Setting
 from workforce.persistence.database import check_server_version
 from workforce.persistence.people import Worker
-from workforce.services.accounts import actor_for
+from workforce.services.accounts.acting_user import actor_for
 from workforce.services.backup import (
     BEFORE_LOCK,
     BEFORE_RESTORE,
@@ -30,8 +30,8 @@ from workforce.services.backup import (
     restore,
 )
 from workforce.services.context import Actor, Database
-from workforce.services.payroll_calc import calculate_month
-from workforce.services.payroll_lifecycle import approve_month, lock_month
+from workforce.services.payroll.calc import calculate_month
+from workforce.services.payroll.lifecycle import approve_month, lock_month
 
 
 def _names(db: Database) -> list[str]:

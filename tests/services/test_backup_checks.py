@@ -18,13 +18,13 @@ from workforce.domain.problems import ActionRefused
 from workforce.domain.vocab import Role
 from workforce.persistence.accounts import Setting
 from workforce.persistence.payroll import PayrollMonth
-from workforce.services.accounts import actor_for
-from workforce.services.adjustment_apply import apply_run
-from workforce.services.adjustment_run import prepare_run
+from workforce.services.accounts.acting_user import actor_for
+from workforce.services.adjustment.apply import apply_run
+from workforce.services.adjustment.run import prepare_run
 from workforce.services.backup import backup, backup_folder
 from workforce.services.context import Database
-from workforce.services.payroll_calc import calculate_month
-from workforce.services.payroll_lifecycle import approve_month, lock_month
+from workforce.services.payroll.calc import calculate_month
+from workforce.services.payroll.lifecycle import approve_month, lock_month
 
 THREADS = 6
 EACH = 8

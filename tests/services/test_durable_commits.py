@@ -16,13 +16,13 @@ from reports.xlsx_reader import pick_roster_sheet, read_workbook
 from tests.roster_samples import person_id, simple_roster
 from tests.services.payroll_support import community, hire, user
 from workforce.domain.vocab import Role
-from workforce.services.accounts import actor_for
-from workforce.services.adjustment_apply import apply_run, revert_run
-from workforce.services.adjustment_run import approve_run, prepare_run
+from workforce.services.accounts.acting_user import actor_for
+from workforce.services.adjustment.apply import apply_run, revert_run
+from workforce.services.adjustment.run import approve_run, prepare_run
 from workforce.services.context import Database
-from workforce.services.payroll_calc import calculate_month
-from workforce.services.payroll_lifecycle import approve_month, lock_month
-from workforce.services.roster_import import apply_roster_import
+from workforce.services.payroll.calc import calculate_month
+from workforce.services.payroll.lifecycle import approve_month, lock_month
+from workforce.services.roster.importing import apply_roster_import
 
 FULL = 2  # what PRAGMA synchronous reports for FULL (NORMAL is 1)
 

@@ -12,11 +12,11 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from tests.factories import make_worker
-from workforce.services.accounts import actor_for
+from workforce.services.accounts.acting_user import actor_for
 from workforce.services.context import Actor, Database
-from workforce.services.org import UnitResolver, default_district_id
-from workforce.services.roster_query import RosterRow
-from workforce.services.workers import create_worker
+from workforce.services.roster.org import UnitResolver, default_district_id
+from workforce.services.roster.query import RosterRow
+from workforce.services.roster.workers import create_worker
 
 
 @pytest.fixture(autouse=True)

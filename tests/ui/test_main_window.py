@@ -74,7 +74,7 @@ def test_export_and_template_write_files_off_the_gui_thread(
 ) -> None:
     from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-    from ui.desktop import file_actions
+    from ui.desktop.roster import file_actions
 
     add_workers(sqlite_db, admin_sqlite, [("王芳", "光明社区"), ("李强", "幸福社区")])
     window = MainWindow()
@@ -110,7 +110,7 @@ def test_print_roster_of_the_rows_shown(
     """打印花名册 writes the rows the table shows (the filter applies) as a PDF roster."""
     from PySide6.QtWidgets import QMessageBox
 
-    from ui.desktop import file_actions
+    from ui.desktop.roster import file_actions
 
     add_workers(sqlite_db, admin_sqlite, [("王芳", "光明社区"), ("李强", "幸福社区")])
     window = MainWindow()

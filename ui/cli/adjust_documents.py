@@ -9,10 +9,10 @@ from decimal import Decimal
 from typing import Any
 
 from workforce.domain.money import FEN
-from workforce.domain.scale_table import ScaleDifference
-from workforce.services.adjustment_run import RunDiff
-from workforce.services.adjustment_views import GroupTotal, RunInfo, RunLine, RunOverview
-from workforce.services.scale_admin import ScaleDetail, ScaleInfo
+from workforce.domain.scales.table import ScaleDifference
+from workforce.services.adjustment.run import RunDiff
+from workforce.services.adjustment.views import GroupTotal, RunInfo, RunLine, RunOverview
+from workforce.services.scales.admin import ScaleDetail, ScaleInfo
 
 
 def money(amount: Decimal | None) -> str | None:

@@ -19,7 +19,7 @@ from workforce.domain.problems import ActionRefused
 if TYPE_CHECKING:  # the services load with the first command that opens the database
     from workforce.domain.sheet import SheetGrid
     from workforce.services.context import Actor, Database
-    from workforce.services.setup import InitReport
+    from workforce.services.system.setup import InitReport
 
 PASSWORD_ENV = "WORKFORCE_PASSWORD"
 
@@ -105,9 +105,9 @@ def emit_json(document: Any, *, compact: bool | None = None) -> None:
 def open_database(url: str | None, *, unprotected: bool = False) -> tuple[Database, InitReport]:
     """The database of ``--db``, created and migrated when needed. Refused when the audit log's
     triggers are missing, unless ``unprotected`` (commands that check or restore: a warning)."""
-    from workforce.services import setup
-    from workforce.services.audit_chain import AuditUnprotected
+    from workforce.services.accounts.audit_chain import AuditUnprotected
     from workforce.services.context import Database
+    from workforce.services.system import setup
 
     db: Database | None = None
     try:
@@ -127,7 +127,7 @@ def open_database(url: str | None, *, unprotected: bool = False) -> tuple[Databa
 
 def acting_username(args: argparse.Namespace) -> str:
     """``--user`` where the command has it, else the administrator."""
-    from workforce.services.setup import DEFAULT_ADMIN
+    from workforce.services.system.setup import DEFAULT_ADMIN
 
     return getattr(args, "user", None) or DEFAULT_ADMIN
 
@@ -153,7 +153,7 @@ def opened(
     registers (``set_defaults(handler=…, needs=Action.… or None)``) is checked against the user's
     role first; then, once any account has a password, the acting user's password is required
     (a wrong one counts as a failed login). ``unprotected``: see ``open_database``."""
-    from workforce.services.accounts import sign_in
+    from workforce.services.accounts.acting_user import sign_in
 
     db, _report = open_database(args.db, unprotected=unprotected)
     username = acting_username(args)

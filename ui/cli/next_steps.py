@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from workforce.domain.permissions import Action, is_allowed
+from workforce.domain.accounts.permissions import Action, is_allowed
 from workforce.domain.vocab import ROLE_NAMES, Role
+from workforce.services.accounts.users import list_users
 from workforce.services.context import Actor, Database
-from workforce.services.users import list_users
 
 SHOWN_NAMES = 3
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import argparse
 
 from ui.cli.common import CliError, say
-from workforce.services.payroll_guard import label
-from workforce.services.payroll_retro import RetroPlan
+from workforce.services.payroll.guard import label
+from workforce.services.payroll.retro import RetroPlan
 
 
 def show_plan(plan: RetroPlan) -> None:

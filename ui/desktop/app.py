@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from ui.desktop.accounts.login_dialog import SignIn
 from ui.desktop.idle_lock import IdleLock
-from ui.desktop.login_dialog import SignIn
 from ui.desktop.main_window import MainWindow
 from ui.tasks import run_task
 from workforce.domain.problems import ActionRefused
@@ -117,10 +117,10 @@ def begin_session(
         if actor is None:
             quit_app()
             return
-        from ui.desktop.startup_check import check_at_start
+        from ui.desktop.system.startup_check import check_at_start
 
         def proceed() -> None:
-            from workforce.services.auth import idle_minutes
+            from workforce.services.accounts.auth import idle_minutes
 
             window.attach(db, actor)
             IdleLock(window, db, actor, idle_minutes(db) * 60_000 if idle_ms is None else idle_ms)
@@ -149,7 +149,7 @@ def open_operation(
 
         from workforce.persistence.database import resolve_url
         from workforce.services.context import Database
-        from workforce.services.setup import initialise
+        from workforce.services.system.setup import initialise
 
         db: Database | None = None
         try:

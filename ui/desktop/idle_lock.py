@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from ui.desktop.login_dialog import PasswordDialog
+from ui.desktop.accounts.login_dialog import PasswordDialog
 
 if TYPE_CHECKING:
     from workforce.services.context import Actor, Database
@@ -73,7 +73,7 @@ class IdleLock(QObject):
         dialog.open()
 
     def _unlock(self, _username: str, password: str) -> Actor:
-        from workforce.services.auth import authenticate
+        from workforce.services.accounts.auth import authenticate
 
         return authenticate(self.db, self.actor.username, password)
 

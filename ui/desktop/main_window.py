@@ -26,24 +26,24 @@ from PySide6.QtWidgets import (
 )
 
 from ui import formatting as fmt
-from ui.desktop import file_actions
-from ui.desktop.adjust_menu import add_adjust_menu, update_adjust_actions
-from ui.desktop.career_menu import add_career_views
-from ui.desktop.dashboard_dock import add_dashboard
-from ui.desktop.models import WorkerTableModel
-from ui.desktop.org_tree import OrgTree
-from ui.desktop.payroll_menu import add_payroll_menu
+from ui.desktop.adjustment.menu import add_adjust_menu, update_adjust_actions
+from ui.desktop.careers.menu import add_career_views
+from ui.desktop.payroll.menu import add_payroll_menu
+from ui.desktop.roster import file_actions
 from ui.desktop.roster_filter import RosterCriteria
+from ui.desktop.stats.dock import add_dashboard
+from ui.desktop.widgets.models import WorkerTableModel
+from ui.desktop.widgets.org_tree import OrgTree
 from ui.tasks import run_task, show_error
-from workforce.domain.permissions import Action, is_allowed
+from workforce.domain.accounts.permissions import Action, is_allowed
 from workforce.domain.problems import ActionRefused
 from workforce.domain.vocab import ACTIVE_STATUSES, WorkerStatus
 
 if TYPE_CHECKING:
+    from ui.desktop.roster.worker_form import WorkerForm
     from ui.desktop.roster_snapshot import RosterSnapshot
-    from ui.desktop.worker_form import WorkerForm
     from workforce.services.context import Actor, Database
-    from workforce.services.roster_query import RosterRow
+    from workforce.services.roster.query import RosterRow
 
 FILTER_DELAY_MS = 150
 IN_POST = frozenset(status.value for status in ACTIVE_STATUSES)
@@ -172,7 +172,7 @@ class MainWindow(QMainWindow):
             file_menu.addAction(action)
 
         def open_backups() -> None:  # imported when used: the window paints before the database
-            from ui.desktop.backup_dialog import open_backups
+            from ui.desktop.system.backup_dialog import open_backups
 
             open_backups(self)
 
@@ -205,7 +205,7 @@ class MainWindow(QMainWindow):
             toolbar.addSeparator() if action is None else toolbar.addAction(action)
         self.dashboard = add_dashboard(self, view_menu)
         self.reminders = add_career_views(self, workers_menu, view_menu)
-        from ui.desktop.audit_menu import add_audit_menu  # one entry, in 系统
+        from ui.desktop.accounts.audit_menu import add_audit_menu  # one entry, in 系统
 
         self.audit_action = add_audit_menu(self)
 
@@ -333,7 +333,7 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def new_worker(self) -> None:
-        from ui.desktop.worker_form import WorkerForm
+        from ui.desktop.roster.worker_form import WorkerForm
 
         if self.snapshot is None or self.db is None or self.actor is None:
             return
@@ -357,8 +357,8 @@ class MainWindow(QMainWindow):
 
     def open_worker(self, worker_id: int) -> None:
         """The worker's form, for those who may edit files; a save reads the roster again."""
-        from ui.desktop.worker_form import WorkerForm
-        from workforce.services.workers import load_worker
+        from ui.desktop.roster.worker_form import WorkerForm
+        from workforce.services.roster.workers import load_worker
 
         if self.snapshot is None or self.db is None or self.actor is None:
             return

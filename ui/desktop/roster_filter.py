@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from workforce.services.roster_query import RosterRow
+    from workforce.services.roster.query import RosterRow
 
 SEPARATOR = "\x1f"  # never typed, so a search cannot match across two fields
 

@@ -12,9 +12,9 @@ from workforce.domain.progress import CancelToken, ProgressFn
 from workforce.domain.scale import PostRange
 from workforce.domain.vocab import ACTIVE_STATUSES
 from workforce.services.context import Actor, Database
-from workforce.services.org import OrgNode, descendants, org_nodes
-from workforce.services.roster_query import RosterRow, roster_rows
-from workforce.services.scales import posts_in_force
+from workforce.services.roster.org import OrgNode, descendants, org_nodes
+from workforce.services.roster.query import RosterRow, roster_rows
+from workforce.services.scale import posts_in_force
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,10 +14,10 @@ if TYPE_CHECKING:
     from PySide6.QtCore import SignalInstance
     from PySide6.QtWidgets import QMainWindow
 
-    from ui.desktop.org_tree import OrgTree
     from ui.desktop.roster_snapshot import RosterSnapshot
+    from ui.desktop.widgets.org_tree import OrgTree
     from workforce.services.context import Actor, Database
-    from workforce.services.roster_query import RosterRow
+    from workforce.services.roster.query import RosterRow
 
 
 class WindowShell(Protocol):

@@ -14,11 +14,11 @@ from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, 
 from dataclasses import dataclass
 from typing import Any, ClassVar, Generic, Protocol, TypeVar
 
-from workforce.domain import roster_cells as cells
 from workforce.domain.problems import Problem, Where, error
-from workforce.domain.roster import shown
-from workforce.domain.roster_cells import CellError
-from workforce.domain.roster_columns import COLUMN_BY_KEY, HEADER_SCAN_ROWS, clean_header
+from workforce.domain.roster import cells
+from workforce.domain.roster.cells import CellError
+from workforce.domain.roster.columns import COLUMN_BY_KEY, HEADER_SCAN_ROWS, clean_header
+from workforce.domain.roster.parse import shown
 from workforce.domain.sheet import SheetGrid
 
 PERSON_ALIASES: dict[str, tuple[str, ...]] = {

@@ -33,7 +33,8 @@ class AuditEntry(Base):
     """审计日志: who did what, when, to which row, with old → new values per field.
 
     ``changes`` maps field name to ``[old, new]`` as text; the program only ever appends.
-    Each entry carries the hash of the one before and its own (a chain: domain/audit_chain.py).
+    Each entry carries the hash of the one before and its own (a chain:
+    domain/accounts/audit_chain.py).
     """
 
     __tablename__ = "audit_log"

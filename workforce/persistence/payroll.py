@@ -164,7 +164,7 @@ class PayrollMonth(Base):
     approved_at: Mapped[dt.datetime | None] = mapped_column(Timestamp)
     locked_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
     locked_at: Mapped[dt.datetime | None] = mapped_column(Timestamp)
-    # the digest of the payslips, count and totals taken at the lock (domain/month_seal.py)
+    # the digest of the payslips, count and totals taken at the lock (domain/payroll/month_seal.py)
     seal: Mapped[str] = mapped_column(String(64), default="", server_default="")
     version: Mapped[int] = mapped_column(Integer, default=1)
 

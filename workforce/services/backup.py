@@ -20,7 +20,7 @@ from pathlib import Path
 from alembic.script import ScriptDirectory
 from sqlalchemy import select
 
-from workforce.domain.permissions import Action
+from workforce.domain.accounts.permissions import Action
 from workforce.domain.problems import ActionRefused
 from workforce.domain.vocab import ACTIVE_STATUSES
 from workforce.persistence.accounts import Setting, User
@@ -35,7 +35,7 @@ from workforce.persistence.backup_files import (
     sqlite_file,
 )
 from workforce.persistence.migrate import alembic_config, current_revision, upgrade_to_head
-from workforce.services import audit
+from workforce.services.accounts import audit
 from workforce.services.context import Actor, Database, require
 
 FOLDER = "backups"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -11,7 +12,7 @@ from sqlalchemy import Engine, event
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from workforce.domain.permissions import Action, is_allowed
+from workforce.domain.accounts.permissions import Action, is_allowed
 from workforce.domain.problems import ActionRefused
 from workforce.domain.vocab import ROLE_NAMES, Role
 from workforce.persistence.database import close_engine, make_engine, make_session_factory
@@ -112,3 +113,18 @@ def require(actor: Actor, action: Action) -> None:
     if actor.must_change_password:
         raise ActionRefused(password_change_first(actor.username))
     refuse_role(actor.username, actor.role, action)
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building many objects that all stay alive.
+
+    Its full collections rescan every object built so far: about 20% of the time at 100,000 people.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()

@@ -19,7 +19,7 @@ from workforce.domain.problems import ActionRefused, Problem, Where, error
 from workforce.domain.progress import CancelToken, ProgressFn, no_progress
 from workforce.persistence.accounts import ImportBatch
 from workforce.persistence.people import Worker
-from workforce.services import audit
+from workforce.services.accounts import audit
 from workforce.services.context import Actor
 
 CHUNK = 5000

@@ -1,4 +1,4 @@
-"""The adjust commands' arguments; their code, ``ui.cli.commands_adjust``, is imported
+"""The adjust commands' arguments; their code, ``ui.cli.commands.adjust``, is imported
 when one of them runs."""
 
 from __future__ import annotations
@@ -9,9 +9,9 @@ from typing import Any
 from ui.cli.options import add_user_option
 from ui.cli.parsers import appraisal, scale
 from ui.cli.parsers.lazy import handlers
-from workforce.domain.permissions import Action
+from workforce.domain.accounts.permissions import Action
 
-later = handlers("ui.cli.commands_adjust")
+later = handlers("ui.cli.commands.adjust")
 
 
 def register(sub: Any) -> None:

@@ -1,4 +1,4 @@
-"""The allowance commands' arguments; their code, ``ui.cli.commands_allowance``, is imported
+"""The allowance commands' arguments; their code, ``ui.cli.commands.allowance``, is imported
 when one of them runs."""
 
 from __future__ import annotations
@@ -7,9 +7,9 @@ from typing import Any
 
 from ui.cli.options import add_retro_options, add_user_option
 from ui.cli.parsers.lazy import handlers
-from workforce.domain.permissions import Action
+from workforce.domain.accounts.permissions import Action
 
-later = handlers("ui.cli.commands_allowance")
+later = handlers("ui.cli.commands.allowance")
 
 
 def register(sub: Any) -> None:

@@ -1,4 +1,4 @@
-"""The appraisal commands' arguments; their code, ``ui.cli.commands_appraisal``, is imported
+"""The appraisal commands' arguments; their code, ``ui.cli.commands.appraisal``, is imported
 when one of them runs."""
 
 from __future__ import annotations
@@ -7,9 +7,9 @@ from typing import Any
 
 from ui.cli.options import add_user_option
 from ui.cli.parsers.lazy import handlers
-from workforce.domain.permissions import Action
+from workforce.domain.accounts.permissions import Action
 
-later = handlers("ui.cli.commands_appraisal")
+later = handlers("ui.cli.commands.appraisal")
 
 
 def register(sub: Any) -> None:

@@ -1,4 +1,4 @@
-"""The audit commands' arguments; their code, ``ui.cli.commands_audit``, is imported
+"""The audit commands' arguments; their code, ``ui.cli.commands.audit``, is imported
 when one of them runs."""
 
 from __future__ import annotations
@@ -7,9 +7,9 @@ import argparse
 from typing import Any
 
 from ui.cli.parsers.lazy import handlers
-from workforce.domain.permissions import Action
+from workforce.domain.accounts.permissions import Action
 
-later = handlers("ui.cli.commands_audit")
+later = handlers("ui.cli.commands.audit")
 
 
 def _filters(parser: argparse.ArgumentParser) -> None:

@@ -1,4 +1,4 @@
-"""The backup commands' arguments; their code, ``ui.cli.commands_backup``, is imported
+"""The backup commands' arguments; their code, ``ui.cli.commands.backup``, is imported
 when one of them runs."""
 
 from __future__ import annotations
@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from ui.cli.parsers.lazy import handlers
-from workforce.domain.permissions import Action
+from workforce.domain.accounts.permissions import Action
 
-later = handlers("ui.cli.commands_backup")
+later = handlers("ui.cli.commands.backup")
 
 
 def register(sub: Any) -> None:

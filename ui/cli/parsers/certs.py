@@ -1,4 +1,4 @@
-"""The certs and reminders commands' arguments; their code, ``ui.cli.commands_certs``, is imported
+"""The certs and reminders commands' arguments; their code, ``ui.cli.commands.certs``, is imported
 when one of them runs."""
 
 from __future__ import annotations
@@ -7,10 +7,10 @@ from typing import Any
 
 from ui.cli.options import add_unit_option, add_user_option
 from ui.cli.parsers.lazy import handlers
-from workforce.domain.compliance import ReminderKind
-from workforce.domain.permissions import Action
+from workforce.domain.accounts.permissions import Action
+from workforce.domain.careers.compliance import ReminderKind
 
-later = handlers("ui.cli.commands_certs")
+later = handlers("ui.cli.commands.certs")
 
 
 def register(sub: Any) -> None:

@@ -1,4 +1,4 @@
-"""The demo and stats commands' arguments; their code, ``ui.cli.commands_demo``, is imported
+"""The demo and stats commands' arguments; their code, ``ui.cli.commands.demo``, is imported
 when one of them runs."""
 
 from __future__ import annotations
@@ -8,9 +8,9 @@ from typing import Any
 
 from ui.cli.options import iso_date
 from ui.cli.parsers.lazy import handlers
-from workforce.domain.permissions import Action
+from workforce.domain.accounts.permissions import Action
 
-later = handlers("ui.cli.commands_demo")
+later = handlers("ui.cli.commands.demo")
 
 
 def register(sub: Any) -> None:

@@ -27,5 +27,5 @@ class Handler:
 
 
 def handlers(module: str) -> Callable[[str], Handler]:
-    """``later = handlers("ui.cli.commands_x")`` then ``set_defaults(handler=later("run_y"))``."""
+    """``later = handlers("ui.cli.commands.x")`` then ``set_defaults(handler=later("run_y"))``."""
     return lambda function: Handler(module, function)

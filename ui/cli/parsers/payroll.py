@@ -1,4 +1,4 @@
-"""The payroll commands' arguments; their code, ``ui.cli.commands_payroll``, is imported
+"""The payroll commands' arguments; their code, ``ui.cli.commands.payroll``, is imported
 when one of them runs."""
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ from ui.cli.options import add_user_option
 from ui.cli.parsers.lazy import Handler, handlers
 from ui.cli.parsers.payroll_config import register_config
 from ui.cli.parsers.payroll_inputs import register_inputs
-from workforce.domain.permissions import Action
+from workforce.domain.accounts.permissions import Action
 
-later = handlers("ui.cli.commands_payroll")
+later = handlers("ui.cli.commands.payroll")
 
 
 def register(sub: Any) -> None:
@@ -82,7 +82,7 @@ def register(sub: Any) -> None:
     )
     explain_parser.add_argument("case", type=Path, metavar="CASE.json")
     explain_parser.set_defaults(
-        handler=Handler("ui.cli.commands_explain", "run_explain"), needs=None
+        handler=Handler("ui.cli.commands.explain", "run_explain"), needs=None
     )
 
 

@@ -1,4 +1,4 @@
-"""The payroll config commands' arguments; their code, ``ui.cli.commands_payroll_config``,
+"""The payroll config commands' arguments; their code, ``ui.cli.commands.payroll_config``,
 is imported when one of them runs."""
 
 from __future__ import annotations
@@ -8,9 +8,9 @@ from typing import Any
 
 from ui.cli.options import add_user_option
 from ui.cli.parsers.lazy import handlers
-from workforce.domain.permissions import Action
+from workforce.domain.accounts.permissions import Action
 
-later = handlers("ui.cli.commands_payroll_config")
+later = handlers("ui.cli.commands.payroll_config")
 
 
 def register_config(commands: Any) -> None:

@@ -1,4 +1,4 @@
-"""The payroll deductions commands' arguments; their code, ``ui.cli.commands_payroll_deductions``,
+"""The payroll deductions commands' arguments; their code, ``ui.cli.commands.payroll_deductions``,
 is imported when one of them runs."""
 
 from __future__ import annotations
@@ -7,14 +7,14 @@ from typing import Any
 
 from ui.cli.options import add_user_option
 from ui.cli.parsers.lazy import handlers
-from workforce.domain.permissions import Action
+from workforce.domain.accounts.permissions import Action
 
-later = handlers("ui.cli.commands_payroll_deductions")
+later = handlers("ui.cli.commands.payroll_deductions")
 
 DEDUCTION_KINDS = sorted(
     ("子女教育", "婴幼儿照护", "赡养老人", "继续教育", "住房贷款利息", "住房租金")
 )
-"""专项附加扣除 kinds (``workforce.services.payroll_deductions.KINDS``, a test keeps them equal)."""
+"""专项附加扣除 kinds (``workforce.services.payroll.deductions.KINDS``, a test keeps them equal)."""
 
 
 def register_deduction_edits(actions: Any) -> None:

@@ -1,4 +1,4 @@
-"""The payroll inputs commands' arguments; their code, ``ui.cli.commands_payroll_inputs``,
+"""The payroll inputs commands' arguments; their code, ``ui.cli.commands.payroll_inputs``,
 is imported when one of them runs."""
 
 from __future__ import annotations
@@ -8,9 +8,9 @@ from typing import Any
 from ui.cli.options import add_user_option
 from ui.cli.parsers.lazy import handlers
 from ui.cli.parsers.payroll_deductions import DEDUCTION_KINDS, register_deduction_edits
-from workforce.domain.permissions import Action
+from workforce.domain.accounts.permissions import Action
 
-later = handlers("ui.cli.commands_payroll_inputs")
+later = handlers("ui.cli.commands.payroll_inputs")
 
 
 def register_inputs(commands: Any) -> None:

@@ -1,4 +1,4 @@
-"""The pipeline commands' arguments; their code, ``ui.cli.commands_pipeline``, is imported
+"""The pipeline commands' arguments; their code, ``ui.cli.commands.pipeline``, is imported
 when one of them runs."""
 
 from __future__ import annotations
@@ -7,10 +7,10 @@ from typing import Any
 
 from ui.cli.options import add_unit_option, add_user_option
 from ui.cli.parsers.lazy import handlers
-from workforce.domain.permissions import Action
-from workforce.domain.pipeline import RESERVE_TARGETS, STAGES, TARGETS
+from workforce.domain.accounts.permissions import Action
+from workforce.domain.careers.pipeline import RESERVE_TARGETS, STAGES, TARGETS
 
-later = handlers("ui.cli.commands_pipeline")
+later = handlers("ui.cli.commands.pipeline")
 
 
 def register(sub: Any) -> None:

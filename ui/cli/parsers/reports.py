@@ -1,4 +1,4 @@
-"""The card command's arguments; its code, ``ui.cli.commands_reports``, is imported
+"""The card command's arguments; its code, ``ui.cli.commands.reports``, is imported
 when it runs."""
 
 from __future__ import annotations
@@ -6,9 +6,9 @@ from __future__ import annotations
 from typing import Any
 
 from ui.cli.parsers.lazy import handlers
-from workforce.domain.permissions import Action
+from workforce.domain.accounts.permissions import Action
 
-later = handlers("ui.cli.commands_reports")
+later = handlers("ui.cli.commands.reports")
 
 
 def register(sub: Any) -> None:

@@ -1,4 +1,4 @@
-"""The roster commands' arguments; their code, ``ui.cli.commands_roster``, is imported
+"""The roster commands' arguments; their code, ``ui.cli.commands.roster``, is imported
 when one of them runs."""
 
 from __future__ import annotations
@@ -6,9 +6,9 @@ from __future__ import annotations
 from typing import Any
 
 from ui.cli.parsers.lazy import handlers
-from workforce.domain.permissions import Action
+from workforce.domain.accounts.permissions import Action
 
-later = handlers("ui.cli.commands_roster")
+later = handlers("ui.cli.commands.roster")
 
 
 def register(sub: Any) -> None:

@@ -1,4 +1,4 @@
-"""The init and check commands' arguments; their code, ``ui.cli.commands_system``, is imported
+"""The init and check commands' arguments; their code, ``ui.cli.commands.system``, is imported
 when one of them runs."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from typing import Any
 from ui.cli.parsers import users
 from ui.cli.parsers.lazy import handlers
 
-later = handlers("ui.cli.commands_system")
+later = handlers("ui.cli.commands.system")
 
 
 def register(sub: Any) -> None:

@@ -1,4 +1,4 @@
-"""The training commands' arguments; their code, ``ui.cli.commands_training``, is imported
+"""The training commands' arguments; their code, ``ui.cli.commands.training``, is imported
 when one of them runs."""
 
 from __future__ import annotations
@@ -7,10 +7,10 @@ from typing import Any
 
 from ui.cli.options import add_unit_option, add_user_option
 from ui.cli.parsers.lazy import handlers
-from workforce.domain.compliance import ORGANISER_LEVELS
-from workforce.domain.permissions import Action
+from workforce.domain.accounts.permissions import Action
+from workforce.domain.careers.compliance import ORGANISER_LEVELS
 
-later = handlers("ui.cli.commands_training")
+later = handlers("ui.cli.commands.training")
 
 
 def register(sub: Any) -> None:

@@ -1,4 +1,4 @@
-"""The user commands' arguments; their code, ``ui.cli.commands_users``, is imported
+"""The user commands' arguments; their code, ``ui.cli.commands.users``, is imported
 when one of them runs."""
 
 from __future__ import annotations
@@ -7,13 +7,13 @@ from typing import Any
 
 from ui.cli.options import add_user_option
 from ui.cli.parsers.lazy import handlers
-from workforce.domain.permissions import Action
+from workforce.domain.accounts.permissions import Action
 from workforce.domain.vocab import Role
 
 NEW_PASSWORD_ENV = "WORKFORCE_NEW_PASSWORD"
 ROLES = [r.value for r in Role]
 
-later = handlers("ui.cli.commands_users")
+later = handlers("ui.cli.commands.users")
 
 
 def register(sub: Any) -> None:

@@ -6,5 +6,5 @@
 set -e
 cd "$(dirname "$0")"
 pyside6-lupdate -silent -no-obsolete -locations relative \
-    ../../tasks.py ../../formatting.py ../*.py -ts workforce_zh_CN.ts
+    ../../tasks.py ../../formatting.py ../*.py ../*/*.py -ts workforce_zh_CN.ts
 pyside6-lrelease -silent workforce_zh_CN.ts -qm workforce_zh_CN.qm

@@ -4,7 +4,7 @@
 <context>
     <name>AccountDialog</name>
     <message>
-        <location filename="../adjust_approve.py" line="+145"/>
+        <location filename="../adjustment/approve.py" line="+145"/>
         <source>Add an approver account</source>
         <translation>添加审核员账号</translation>
     </message>
@@ -22,7 +22,7 @@
 <context>
     <name>AccountPicker</name>
     <message>
-        <location filename="../payroll_accounts.py" line="+32"/>
+        <location filename="../payroll/accounts.py" line="+32"/>
         <source>Reading the accounts…</source>
         <translation>正在读取账号…</translation>
     </message>
@@ -30,7 +30,7 @@
 <context>
     <name>AdjustRunsDialog</name>
     <message>
-        <location filename="../adjust_runs.py" line="+37"/>
+        <location filename="../adjustment/runs.py" line="+37"/>
         <source>Adjustment runs</source>
         <translation>调级批次</translation>
     </message>
@@ -110,7 +110,7 @@
 <context>
     <name>AdjustWizard</name>
     <message>
-        <location filename="../adjust_wizard.py" line="+50"/>
+        <location filename="../adjustment/wizard.py" line="+50"/>
         <source>1  Prepare</source>
         <translation>1  准备</translation>
     </message>
@@ -209,7 +209,7 @@
 <context>
     <name>ApplyPage</name>
     <message>
-        <location filename="../adjust_approve.py" line="+18"/>
+        <location filename="../adjustment/approve.py" line="+18"/>
         <source>Apply the plan now</source>
         <translation>立即应用调级计划</translation>
     </message>
@@ -242,7 +242,7 @@
 <context>
     <name>AppraisalGrid</name>
     <message>
-        <location filename="../appraisal_grid.py" line="+147"/>
+        <location filename="../adjustment/appraisal_grid.py" line="+147"/>
         <location line="+76"/>
         <source>Appraisal entry</source>
         <translation>考核结果录入</translation>
@@ -301,7 +301,7 @@
 <context>
     <name>ApprovePage</name>
     <message>
-        <location filename="../adjust_approve.py" line="-170"/>
+        <location filename="../adjustment/approve.py" line="-170"/>
         <source>Add an approver account…</source>
         <translation>添加审核员账号…</translation>
     </message>
@@ -334,7 +334,7 @@
 <context>
     <name>AuditWindow</name>
     <message>
-        <location filename="../audit_window.py" line="+59"/>
+        <location filename="../accounts/audit_window.py" line="+59"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
@@ -468,7 +468,7 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../backup_dialog.py" line="+74"/>
+        <location filename="../system/backup_dialog.py" line="+74"/>
         <source>Backup and restore</source>
         <translation>备份与恢复</translation>
     </message>
@@ -580,7 +580,7 @@ Everything entered since then will no longer be shown; the current data is first
 <context>
     <name>BankLayoutDialog</name>
     <message>
-        <location filename="../payroll_exports.py" line="+88"/>
+        <location filename="../payroll/exports.py" line="+88"/>
         <source>Bank file layout</source>
         <translation>代发格式</translation>
     </message>
@@ -603,7 +603,7 @@ Everything entered since then will no longer be shown; the current data is first
 <context>
     <name>BankLayoutEditor</name>
     <message>
-        <location filename="../bank_layout_editor.py" line="+53"/>
+        <location filename="../payroll/bank_layout_editor.py" line="+54"/>
         <location line="+113"/>
         <source>Bank file layouts</source>
         <translation>银行代发格式</translation>
@@ -717,7 +717,7 @@ Everything entered since then will no longer be shown; the current data is first
 <context>
     <name>BoundsDialog</name>
     <message>
-        <location filename="../rates_dialogs.py" line="+169"/>
+        <location filename="../payroll/rates_dialogs.py" line="+169"/>
         <source>New contribution bounds</source>
         <translation>新增缴费基数上下限</translation>
     </message>
@@ -755,7 +755,7 @@ Everything entered since then will no longer be shown; the current data is first
 <context>
     <name>CareerTabs</name>
     <message>
-        <location filename="../career_tabs.py" line="+168"/>
+        <location filename="../careers/tabs.py" line="+173"/>
         <source>Register / renew…</source>
         <translation>登记/续期…</translation>
     </message>
@@ -823,7 +823,7 @@ Everything entered since then will no longer be shown; the current data is first
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../password_change.py" line="+30"/>
+        <location filename="../accounts/password_change.py" line="+30"/>
         <source>Change password</source>
         <translation>修改密码</translation>
     </message>
@@ -841,7 +841,7 @@ Everything entered since then will no longer be shown; the current data is first
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../career_dialogs.py" line="+99"/>
+        <location filename="../careers/dialogs.py" line="+44"/>
         <source>Correct a registration date: %1</source>
         <translation>更正登记日期：%1</translation>
     </message>
@@ -869,7 +869,7 @@ Everything entered since then will no longer be shown; the current data is first
 <context>
     <name>DamagedDatabaseDialog</name>
     <message>
-        <location filename="../startup_check.py" line="+113"/>
+        <location filename="../system/startup_check.py" line="+113"/>
         <source>The database file is damaged</source>
         <translation>数据库文件已损坏</translation>
     </message>
@@ -956,7 +956,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
 <context>
     <name>DashboardDock</name>
     <message>
-        <location filename="../dashboard_dock.py" line="+33"/>
+        <location filename="../stats/dock.py" line="+33"/>
         <location line="+8"/>
         <source>Dashboard</source>
         <translation>统计看板</translation>
@@ -970,7 +970,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
 <context>
     <name>DashboardPanel</name>
     <message>
-        <location filename="../dashboard.py" line="+110"/>
+        <location filename="../stats/dashboard.py" line="+110"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
@@ -1073,7 +1073,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
 <context>
     <name>DeclarationDialog</name>
     <message>
-        <location filename="../deductions_dialogs.py" line="+34"/>
+        <location filename="../payroll/deductions_dialogs.py" line="+34"/>
         <source>Correct a declaration</source>
         <translation>更正申报</translation>
     </message>
@@ -1131,7 +1131,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
 <context>
     <name>DeductionsWindow</name>
     <message>
-        <location filename="../deductions_window.py" line="+94"/>
+        <location filename="../payroll/deductions_window.py" line="+94"/>
         <source>Special additional deductions</source>
         <translation>专项附加扣除</translation>
     </message>
@@ -1224,7 +1224,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
 <context>
     <name>EndDialog</name>
     <message>
-        <location filename="../deductions_dialogs.py" line="+32"/>
+        <location filename="../payroll/deductions_dialogs.py" line="+32"/>
         <source>End a declaration</source>
         <translation>申报截止</translation>
     </message>
@@ -1242,7 +1242,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
 <context>
     <name>FigureChart</name>
     <message>
-        <location filename="../dashboard_charts.py" line="+55"/>
+        <location filename="../stats/charts.py" line="+55"/>
         <source>Click a bar to list the people behind it</source>
         <translation>单击柱条查看对应人员名单</translation>
     </message>
@@ -1250,7 +1250,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
 <context>
     <name>GroupTotals</name>
     <message>
-        <location filename="../adjust_review.py" line="+76"/>
+        <location filename="../adjustment/review.py" line="+51"/>
         <source>By district</source>
         <translation>按区/旗县</translation>
     </message>
@@ -1291,7 +1291,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
 <context>
     <name>ImportPreview</name>
     <message>
-        <location filename="../import_dialog.py" line="+112"/>
+        <location filename="../roster/import_dialog.py" line="+112"/>
         <source>Import roster: %1</source>
         <translation>导入花名册：%1</translation>
     </message>
@@ -1372,7 +1372,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
 <context>
     <name>ItemDialog</name>
     <message>
-        <location filename="../payroll_item_dialog.py" line="+49"/>
+        <location filename="../payroll/item_dialog.py" line="+49"/>
         <source>Add a pay item</source>
         <translation>录入工资项目</translation>
     </message>
@@ -1455,7 +1455,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
 <context>
     <name>ItemsGrid</name>
     <message>
-        <location filename="../payroll_items_grid.py" line="+100"/>
+        <location filename="../payroll/items_grid.py" line="+99"/>
         <source>Items of %1</source>
         <translation>%1 一次性项目</translation>
     </message>
@@ -1563,7 +1563,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
 <context>
     <name>LayoutFiles</name>
     <message>
-        <location filename="../bank_layout_files.py" line="+39"/>
+        <location filename="../payroll/bank_layout_files.py" line="+39"/>
         <source>Import a layout</source>
         <translation>导入代发格式</translation>
     </message>
@@ -1596,7 +1596,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
 <context>
     <name>LayoutForm</name>
     <message>
-        <location filename="../bank_layout_form.py" line="+61"/>
+        <location filename="../payroll/bank_layout_form.py" line="+61"/>
         <source>e.g. 中国工商银行</source>
         <translation>如：中国工商银行</translation>
     </message>
@@ -1704,7 +1704,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
 <context>
     <name>LayoutPreview</name>
     <message>
-        <location filename="../bank_layout_preview.py" line="+69"/>
+        <location filename="../payroll/bank_layout_preview.py" line="+69"/>
         <source>Preview of a calculated month</source>
         <translation>预览（已计算的月份）</translation>
     </message>
@@ -1732,7 +1732,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
 <context>
     <name>LevelsChart</name>
     <message>
-        <location filename="../dashboard_charts.py" line="+30"/>
+        <location filename="../stats/charts.py" line="+30"/>
         <source>Levels by post (people)</source>
         <translation>岗位等级分布（人）</translation>
     </message>
@@ -1883,7 +1883,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
 <context>
     <name>MonthActions</name>
     <message>
-        <location filename="../payroll_window_actions.py" line="+55"/>
+        <location filename="../payroll/window_actions.py" line="+55"/>
         <source>Calculating the payroll…</source>
         <translation>正在计算工资…</translation>
     </message>
@@ -1956,7 +1956,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
 <context>
     <name>MoveDialog</name>
     <message>
-        <location filename="../career_dialogs.py" line="+7"/>
+        <location filename="../careers/dialogs.py" line="+7"/>
         <source>Pipeline change: %1</source>
         <translation>晋升通道变动：%1</translation>
     </message>
@@ -1989,7 +1989,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
 <context>
     <name>OptionalDateEdit</name>
     <message>
-        <location filename="../form_widgets.py" line="+54"/>
+        <location filename="../widgets/inputs.py" line="+54"/>
         <source>not entered</source>
         <translation>未填写</translation>
     </message>
@@ -2005,7 +2005,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
 <context>
     <name>OrgTree</name>
     <message>
-        <location filename="../org_tree.py" line="+27"/>
+        <location filename="../widgets/org_tree.py" line="+27"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
@@ -2028,7 +2028,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
 <context>
     <name>OverrideDialog</name>
     <message>
-        <location filename="../adjust_override.py" line="+76"/>
+        <location filename="../adjustment/override.py" line="+76"/>
         <source>The rules propose: %1 → %2.</source>
         <translation>按规则：%1 → %2。</translation>
     </message>
@@ -2066,7 +2066,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../login_dialog.py" line="+67"/>
+        <location filename="../accounts/login_dialog.py" line="+67"/>
         <source>User name:</source>
         <translation>用户名：</translation>
     </message>
@@ -2114,7 +2114,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
 <context>
     <name>PayrollWindow</name>
     <message>
-        <location filename="../payroll_window.py" line="+67"/>
+        <location filename="../payroll/window.py" line="+67"/>
         <source>Monthly payroll</source>
         <translation>月度工资</translation>
     </message>
@@ -2218,7 +2218,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
 <context>
     <name>PeopleDialog</name>
     <message>
-        <location filename="../people_dialog.py" line="+46"/>
+        <location filename="../stats/people_dialog.py" line="+46"/>
         <source>%1 people. Double-click a person to select them in the worker list.</source>
         <translation>共 %1 人。双击可在人员列表中选中此人。</translation>
     </message>
@@ -2226,7 +2226,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
 <context>
     <name>PeoplePicker</name>
     <message>
-        <location filename="../payroll_dialogs.py" line="+55"/>
+        <location filename="../payroll/dialogs.py" line="+44"/>
         <source>%1 since %2</source>
         <translation>%1（%2起）</translation>
     </message>
@@ -2254,7 +2254,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
 <context>
     <name>PeopleSearch</name>
     <message>
-        <location filename="../people_search.py" line="+53"/>
+        <location filename="../widgets/people_search.py" line="+53"/>
         <source>Name or ID number</source>
         <translation>姓名或身份证号</translation>
     </message>
@@ -2287,7 +2287,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
 <context>
     <name>PickDialog</name>
     <message>
-        <location filename="../training_dialogs.py" line="+98"/>
+        <location filename="../careers/training_dialogs.py" line="+98"/>
         <source>Add attendees</source>
         <translation>添加参训人员</translation>
     </message>
@@ -2300,7 +2300,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
 <context>
     <name>PipelineBoard</name>
     <message>
-        <location filename="../pipeline_board.py" line="+145"/>
+        <location filename="../careers/pipeline_board.py" line="+145"/>
         <source>Promotion pipeline</source>
         <translation>晋升通道</translation>
     </message>
@@ -2358,7 +2358,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
 <context>
     <name>PreparePage</name>
     <message>
-        <location filename="../adjust_prepare.py" line="+55"/>
+        <location filename="../adjustment/prepare.py" line="+55"/>
         <source>The plan evaluates every worker in post against the region&apos;s rules: three qualifying years, two consecutive 优秀, education and certificate, honours, post changes, and the post&apos;s range. It uses the appraisals of the years before. Nothing changes for any worker until the plan is approved by a second user and applied.</source>
         <translation>调级计划按本地区规则逐一评估每位在岗人员：连续三年考核合格晋级、连续两年优秀提前晋级、学历和职业资格、荣誉、岗位变动以及本岗等级范围，依据的是此前各年度的考核结果。计划经第二人审核并应用之前，不会改变任何人的岗位等级。</translation>
     </message>
@@ -2416,7 +2416,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
 <context>
     <name>PyramidChart</name>
     <message>
-        <location filename="../dashboard_charts.py" line="+23"/>
+        <location filename="../stats/charts.py" line="+23"/>
         <source>Age structure (people)</source>
         <translation>年龄结构（人）</translation>
     </message>
@@ -2434,7 +2434,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
 <context>
     <name>RateDialog</name>
     <message>
-        <location filename="../rates_dialogs.py" line="-67"/>
+        <location filename="../payroll/rates_dialogs.py" line="-67"/>
         <source>New rate version</source>
         <translation>新增费率版本</translation>
     </message>
@@ -2487,7 +2487,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
 <context>
     <name>RatesWindow</name>
     <message>
-        <location filename="../rates_window.py" line="+134"/>
+        <location filename="../payroll/rates_window.py" line="+134"/>
         <source>Rates and contribution bounds</source>
         <translation>费率与基数上下限</translation>
     </message>
@@ -2535,7 +2535,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../adjust_override.py" line="-60"/>
+        <location filename="../adjustment/override.py" line="-60"/>
         <source>Write the reason (required)</source>
         <translation>请填写理由（必填）</translation>
     </message>
@@ -2548,7 +2548,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
 <context>
     <name>RegistrationDialog</name>
     <message>
-        <location filename="../career_dialogs.py" line="-51"/>
+        <location filename="../careers/dialogs.py" line="-51"/>
         <source>Last registered on %1; a renewal must be later.</source>
         <translation>上次登记日期为 %1，再登记日期须晚于此日期。</translation>
     </message>
@@ -2571,7 +2571,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
 <context>
     <name>RemindersDock</name>
     <message>
-        <location filename="../reminders_dock.py" line="+52"/>
+        <location filename="../careers/reminders_dock.py" line="+52"/>
         <location line="+6"/>
         <source>Reminders</source>
         <translation>提醒</translation>
@@ -2600,7 +2600,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../adjust_review.py" line="+30"/>
+        <location filename="../adjustment/review.py" line="+30"/>
         <source>Search name, ID number, street or community</source>
         <translation>搜索姓名、身份证号、街道或社区</translation>
     </message>
@@ -2663,7 +2663,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
 <context>
     <name>ScaleImportDialog</name>
     <message>
-        <location filename="../scale_import.py" line="+37"/>
+        <location filename="../scales/import_sheet.py" line="+37"/>
         <source>Import a pay scale: %1</source>
         <translation>导入薪酬标准：%1</translation>
     </message>
@@ -2696,7 +2696,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
 <context>
     <name>ScaleView</name>
     <message>
-        <location filename="../scale_view.py" line="+75"/>
+        <location filename="../scales/view.py" line="+75"/>
         <source>Pay scales</source>
         <translation>薪酬标准</translation>
     </message>
@@ -2791,7 +2791,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
         <translation>正在保存金额…</translation>
     </message>
     <message>
-        <location filename="../scale_models.py" line="+53"/>
+        <location filename="../scales/models.py" line="+52"/>
         <source>(paid as %1)</source>
         <translation>（按%1发放）</translation>
     </message>
@@ -2814,7 +2814,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
 <context>
     <name>SessionDialog</name>
     <message>
-        <location filename="../training_dialogs.py" line="-66"/>
+        <location filename="../careers/training_dialogs.py" line="-66"/>
         <source>New training session</source>
         <translation>新建培训</translation>
     </message>
@@ -2852,7 +2852,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
 <context>
     <name>SheetPlanDialog</name>
     <message>
-        <location filename="../payroll_dialogs.py" line="+22"/>
+        <location filename="../widgets/sheet_import.py" line="+78"/>
         <source>No problems found.</source>
         <translation>未发现问题。</translation>
     </message>
@@ -2893,7 +2893,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
 <context>
     <name>SignIn</name>
     <message>
-        <location filename="../login_dialog.py" line="-89"/>
+        <location filename="../accounts/login_dialog.py" line="-89"/>
         <source>Set the administrator password</source>
         <translation>设置管理员密码</translation>
     </message>
@@ -2934,7 +2934,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
 <context>
     <name>SigninDialog</name>
     <message>
-        <location filename="../training_dialogs.py" line="+57"/>
+        <location filename="../careers/training_dialogs.py" line="+57"/>
         <source>Sheet %1: %2 rows, %3 to add, %4 to change, %5 already listed.</source>
         <translation>工作表「%1」：共 %2 行，新增 %3 人，变更 %4 人，%5 人已在名单中。</translation>
     </message>
@@ -2980,7 +2980,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
 <context>
     <name>TrainingWindow</name>
     <message>
-        <location filename="../training_window.py" line="+119"/>
+        <location filename="../careers/training_window.py" line="+119"/>
         <source>Training sessions</source>
         <translation>培训</translation>
     </message>
@@ -3039,7 +3039,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
 <context>
     <name>UsersWindow</name>
     <message>
-        <location filename="../users_window.py" line="+74"/>
+        <location filename="../accounts/users_window.py" line="+74"/>
         <source>User management</source>
         <translation>用户管理</translation>
     </message>
@@ -3127,7 +3127,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
 <context>
     <name>WorkerFields</name>
     <message>
-        <location filename="../worker_fields.py" line="+67"/>
+        <location filename="../roster/worker_fields.py" line="+67"/>
         <source>18 characters; fills date of birth and sex</source>
         <translation>18位；自动填写出生日期和性别</translation>
     </message>
@@ -3315,7 +3315,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
 <context>
     <name>WorkerForm</name>
     <message>
-        <location filename="../worker_form.py" line="+64"/>
+        <location filename="../roster/worker_form.py" line="+64"/>
         <source>Edit worker</source>
         <translation>编辑人员</translation>
     </message>
@@ -3359,7 +3359,7 @@ Save anyway?</source>
 <context>
     <name>adjust</name>
     <message>
-        <location filename="../adjust_columns.py" line="+118"/>
+        <location filename="../adjustment/columns.py" line="+118"/>
         <source>Everyone in the plan</source>
         <translation>计划中全部人员</translation>
     </message>
@@ -3370,24 +3370,24 @@ Save anyway?</source>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../adjust_text.py" line="+31"/>
+        <location filename="../adjustment/text.py" line="+31"/>
         <source>Blocked</source>
         <translation>受阻</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../adjust_text.py" line="-1"/>
+        <location filename="../adjustment/text.py" line="-1"/>
         <source>Excluded</source>
         <translation>已排除</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../adjust_text.py" line="-1"/>
+        <location filename="../adjustment/text.py" line="-1"/>
         <source>Level set by hand</source>
         <translation>手工调整</translation>
     </message>
     <message>
-        <location filename="../adjust_text.py" line="-1"/>
+        <location filename="../adjustment/text.py" line="-1"/>
         <source>Moves</source>
         <translation>调级</translation>
     </message>
@@ -3397,7 +3397,7 @@ Save anyway?</source>
         <translation>不变</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+42"/>
         <source>Run %1 · %2 · effective %3 · %4</source>
         <translation>批次 %1 · %2 · %3 生效 · %4</translation>
     </message>
@@ -3485,7 +3485,7 @@ Save anyway?</source>
 <context>
     <name>adjust_exports</name>
     <message>
-        <location filename="../adjust_exports.py" line="+35"/>
+        <location filename="../adjustment/exports.py" line="+35"/>
         <source>Export the plan workbook</source>
         <translation>导出调级工作簿</translation>
     </message>
@@ -3522,7 +3522,7 @@ Save anyway?</source>
 <context>
     <name>adjust_menu</name>
     <message>
-        <location filename="../adjust_menu.py" line="+61"/>
+        <location filename="../adjustment/menu.py" line="+61"/>
         <source>&amp;Adjustment</source>
         <translation>调级调薪(&amp;A)</translation>
     </message>
@@ -3579,7 +3579,7 @@ Save anyway?</source>
         <translation>详细信息：%1</translation>
     </message>
     <message>
-        <location filename="../startup_check.py" line="-99"/>
+        <location filename="../system/startup_check.py" line="-99"/>
         <source>Checking the database file…</source>
         <translation>正在检查数据库文件…</translation>
     </message>
@@ -3587,7 +3587,7 @@ Save anyway?</source>
 <context>
     <name>audit_menu</name>
     <message>
-        <location filename="../audit_menu.py" line="+37"/>
+        <location filename="../accounts/audit_menu.py" line="+37"/>
         <source>&amp;System</source>
         <translation>系统(&amp;S)</translation>
     </message>
@@ -3620,7 +3620,7 @@ Save anyway?</source>
 <context>
     <name>career_menu</name>
     <message>
-        <location filename="../career_menu.py" line="+66"/>
+        <location filename="../careers/menu.py" line="+66"/>
         <source>Promotion pipeline…</source>
         <translation>晋升通道…</translation>
     </message>
@@ -3633,44 +3633,44 @@ Save anyway?</source>
 <context>
     <name>columns</name>
     <message>
-        <location filename="../import_preview.py" line="+57"/>
+        <location filename="../roster/import_preview.py" line="+57"/>
         <location line="+7"/>
         <location line="+19"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../adjust_columns.py" line="-102"/>
-        <location filename="../appraisal_grid.py" line="-231"/>
-        <location filename="../deductions_window.py" line="-237"/>
-        <location filename="../import_preview.py" line="-25"/>
+        <location filename="../accounts/users_window.py" line="-188"/>
+        <location filename="../adjustment/appraisal_grid.py" line="-231"/>
+        <location filename="../adjustment/columns.py" line="-102"/>
+        <location filename="../careers/pipeline_board.py" line="-147"/>
+        <location filename="../careers/reminders_dock.py" line="-57"/>
+        <location filename="../careers/training_dialogs.py" line="-111"/>
+        <location filename="../careers/training_window.py" line="-192"/>
+        <location filename="../payroll/deductions_window.py" line="-237"/>
+        <location filename="../payroll/dialogs.py" line="-74"/>
+        <location filename="../payroll/items_grid.py" line="-253"/>
+        <location filename="../payroll/text.py" line="+29"/>
+        <location filename="../roster/import_preview.py" line="-25"/>
         <location line="+7"/>
-        <location filename="../models.py" line="+55"/>
-        <location filename="../payroll_dialogs.py" line="-160"/>
-        <location filename="../payroll_items_grid.py" line="-253"/>
-        <location filename="../payroll_text.py" line="+29"/>
-        <location filename="../pipeline_board.py" line="-147"/>
-        <location filename="../reminders_dock.py" line="-57"/>
-        <location filename="../training_dialogs.py" line="-111"/>
-        <location filename="../training_window.py" line="-192"/>
-        <location filename="../users_window.py" line="-188"/>
+        <location filename="../widgets/models.py" line="+55"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location filename="../appraisal_grid.py" line="+1"/>
-        <location filename="../deductions_window.py" line="+1"/>
-        <location filename="../import_preview.py" line="-6"/>
+        <location filename="../adjustment/appraisal_grid.py" line="+1"/>
+        <location filename="../adjustment/columns.py" line="+1"/>
+        <location filename="../careers/training_dialogs.py" line="+1"/>
+        <location filename="../payroll/deductions_window.py" line="+1"/>
+        <location filename="../payroll/dialogs.py" line="+1"/>
+        <location filename="../roster/import_preview.py" line="-6"/>
         <location line="+7"/>
-        <location filename="../models.py" line="+2"/>
-        <location filename="../payroll_dialogs.py" line="+1"/>
-        <location filename="../training_dialogs.py" line="+1"/>
+        <location filename="../widgets/models.py" line="+2"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location filename="../adjustment/columns.py" line="+15"/>
         <source>Monthly change</source>
         <translation>月增资（元）</translation>
     </message>
@@ -3713,13 +3713,13 @@ Save anyway?</source>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../career_tabs.py" line="-231"/>
+        <location filename="../careers/tabs.py" line="-231"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../scale_view.py" line="-244"/>
+        <location filename="../scales/view.py" line="-244"/>
         <source>Effective</source>
         <translation>生效日期</translation>
     </message>
@@ -3744,13 +3744,13 @@ Save anyway?</source>
         <translation>应用时间</translation>
     </message>
     <message>
-        <location filename="../dashboard_units.py" line="+14"/>
-        <location filename="../import_preview.py" line="-6"/>
+        <location filename="../roster/import_preview.py" line="-6"/>
+        <location filename="../stats/units.py" line="+14"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../stats/units.py" line="+2"/>
         <source>In post</source>
         <translation>在岗人数</translation>
     </message>
@@ -3785,7 +3785,7 @@ Save anyway?</source>
         <translation>两委占比</translation>
     </message>
     <message>
-        <location filename="../audit_models.py" line="+21"/>
+        <location filename="../accounts/audit_models.py" line="+21"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -3816,24 +3816,24 @@ Save anyway?</source>
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../import_preview.py" line="+7"/>
+        <location filename="../roster/import_preview.py" line="+7"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../import_preview.py" line="+1"/>
+        <location filename="../roster/import_preview.py" line="+1"/>
         <source>Old value</source>
         <translation>原值</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../import_preview.py" line="+1"/>
+        <location filename="../roster/import_preview.py" line="+1"/>
         <source>New value</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../import_preview.py" line="+5"/>
+        <location filename="../roster/import_preview.py" line="+5"/>
         <source>Severity</source>
         <translation>级别</translation>
     </message>
@@ -3853,7 +3853,7 @@ Save anyway?</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../career_tabs.py" line="-56"/>
+        <location filename="../careers/tabs.py" line="-56"/>
         <source>Number</source>
         <translation>证书编号</translation>
     </message>
@@ -3894,20 +3894,20 @@ Save anyway?</source>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../deductions_window.py" line="+10"/>
+        <location filename="../payroll/deductions_window.py" line="+10"/>
         <source>From</source>
         <translation>开始日期</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../deductions_window.py" line="+7"/>
+        <location filename="../payroll/deductions_window.py" line="+7"/>
         <source>To</source>
         <translation>结束日期</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+12"/>
-        <location filename="../training_window.py" line="-25"/>
+        <location filename="../careers/training_window.py" line="-25"/>
         <location line="+30"/>
         <source>Hours</source>
         <translation>学时</translation>
@@ -3919,7 +3919,7 @@ Save anyway?</source>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../training_window.py" line="-3"/>
+        <location filename="../careers/training_window.py" line="-3"/>
         <source>Passed</source>
         <translation>合格</translation>
     </message>
@@ -3944,19 +3944,19 @@ Save anyway?</source>
         <translation>录入人</translation>
     </message>
     <message>
-        <location filename="../backup_dialog.py" line="-142"/>
+        <location filename="../system/backup_dialog.py" line="-142"/>
         <source>Made at</source>
         <translation>备份时间</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location filename="../career_tabs.py" line="+1"/>
-        <location filename="../import_preview.py" line="+2"/>
+        <location filename="../careers/tabs.py" line="+1"/>
+        <location filename="../roster/import_preview.py" line="+2"/>
+        <location filename="../system/backup_dialog.py" line="+5"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../system/backup_dialog.py" line="+2"/>
         <source>Workers</source>
         <translation>人数</translation>
     </message>
@@ -3966,39 +3966,39 @@ Save anyway?</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../import_preview.py" line="+8"/>
+        <location filename="../roster/import_preview.py" line="+8"/>
         <source>Street / community / grid</source>
         <translation>街道/社区/网格</translation>
     </message>
     <message>
-        <location filename="../adjust_columns.py" line="-91"/>
-        <location filename="../models.py" line="-4"/>
-        <location filename="../payroll_dialogs.py" line="-3"/>
-        <location filename="../payroll_text.py" line="-2"/>
-        <location filename="../pipeline_board.py" line="-2"/>
+        <location filename="../adjustment/columns.py" line="-91"/>
+        <location filename="../careers/pipeline_board.py" line="-2"/>
         <location line="+36"/>
-        <location filename="../training_dialogs.py" line="-3"/>
-        <location filename="../training_window.py" line="-4"/>
+        <location filename="../careers/training_dialogs.py" line="-3"/>
+        <location filename="../careers/training_window.py" line="-4"/>
+        <location filename="../payroll/dialogs.py" line="-3"/>
+        <location filename="../payroll/text.py" line="-2"/>
+        <location filename="../widgets/models.py" line="-4"/>
         <source>Street</source>
         <translation>街道</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../deductions_window.py" line="-19"/>
-        <location filename="../models.py" line="+1"/>
-        <location filename="../payroll_dialogs.py" line="+1"/>
-        <location filename="../payroll_items_grid.py" line="-1"/>
-        <location filename="../payroll_text.py" line="+1"/>
-        <location filename="../pipeline_board.py" line="-35"/>
+        <location filename="../careers/pipeline_board.py" line="-35"/>
         <location line="+36"/>
-        <location filename="../reminders_dock.py" line="-1"/>
-        <location filename="../training_dialogs.py" line="+1"/>
-        <location filename="../training_window.py" line="+1"/>
+        <location filename="../careers/reminders_dock.py" line="-1"/>
+        <location filename="../careers/training_dialogs.py" line="+1"/>
+        <location filename="../careers/training_window.py" line="+1"/>
+        <location filename="../payroll/deductions_window.py" line="-19"/>
+        <location filename="../payroll/dialogs.py" line="+1"/>
+        <location filename="../payroll/items_grid.py" line="-1"/>
+        <location filename="../payroll/text.py" line="+1"/>
+        <location filename="../widgets/models.py" line="+1"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../models.py" line="+2"/>
+        <location filename="../widgets/models.py" line="+2"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
@@ -4023,16 +4023,16 @@ Save anyway?</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../appraisal_grid.py" line="+1"/>
-        <location filename="../models.py" line="+1"/>
-        <location filename="../pipeline_board.py" line="-33"/>
+        <location filename="../adjustment/appraisal_grid.py" line="+1"/>
+        <location filename="../careers/pipeline_board.py" line="-33"/>
+        <location filename="../widgets/models.py" line="+1"/>
         <source>Post</source>
         <translation>岗位</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../career_tabs.py" line="-71"/>
-        <location filename="../models.py" line="+2"/>
+        <location filename="../careers/tabs.py" line="-71"/>
+        <location filename="../widgets/models.py" line="+2"/>
         <source>Level</source>
         <translation>等级</translation>
     </message>
@@ -4042,7 +4042,7 @@ Save anyway?</source>
         <translation>考核结果</translation>
     </message>
     <message>
-        <location filename="../models.py" line="+3"/>
+        <location filename="../widgets/models.py" line="+3"/>
         <source>Certificate</source>
         <translation>社工证</translation>
     </message>
@@ -4057,16 +4057,16 @@ Save anyway?</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../adjust_columns.py" line="+24"/>
+        <location filename="../adjustment/appraisal_grid.py" line="-1"/>
+        <location filename="../adjustment/columns.py" line="+24"/>
         <location line="+42"/>
-        <location filename="../appraisal_grid.py" line="-1"/>
-        <location filename="../models.py" line="+1"/>
-        <location filename="../payroll_dialogs.py" line="+4"/>
+        <location filename="../payroll/dialogs.py" line="+4"/>
+        <location filename="../widgets/models.py" line="+1"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../scale_view.py" line="+11"/>
+        <location filename="../scales/view.py" line="+11"/>
         <source>Scale</source>
         <translation>薪酬标准</translation>
     </message>
@@ -4081,7 +4081,7 @@ Save anyway?</source>
         <translation>已使用</translation>
     </message>
     <message>
-        <location filename="../payroll_text.py" line="+3"/>
+        <location filename="../payroll/text.py" line="+3"/>
         <source>Gross pay</source>
         <translation>应发工资</translation>
     </message>
@@ -4101,7 +4101,7 @@ Save anyway?</source>
         <translation>实发工资</translation>
     </message>
     <message>
-        <location filename="../pipeline_board.py" line="-11"/>
+        <location filename="../careers/pipeline_board.py" line="-11"/>
         <source>Eligible</source>
         <translation>符合条件</translation>
     </message>
@@ -4131,7 +4131,7 @@ Save anyway?</source>
         <translation>空缺</translation>
     </message>
     <message>
-        <location filename="../reminders_dock.py" line="-6"/>
+        <location filename="../careers/reminders_dock.py" line="-6"/>
         <source>Reminder</source>
         <translation>提醒事项</translation>
     </message>
@@ -4146,7 +4146,7 @@ Save anyway?</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../training_window.py" line="-40"/>
+        <location filename="../careers/training_window.py" line="-40"/>
         <source>Title</source>
         <translation>培训名称</translation>
     </message>
@@ -4161,39 +4161,39 @@ Save anyway?</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../deductions_window.py" line="+3"/>
-        <location filename="../training_window.py" line="+14"/>
+        <location line="+14"/>
+        <location filename="../payroll/deductions_window.py" line="+3"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../payroll/deductions_window.py" line="+2"/>
         <source>Monthly amount</source>
         <translation>每月扣除额</translation>
     </message>
     <message>
-        <location filename="../audit_models.py" line="-6"/>
-        <location filename="../deductions_window.py" line="+20"/>
-        <location filename="../payroll_items_grid.py" line="+27"/>
-        <location filename="../rates_window.py" line="-105"/>
+        <location filename="../accounts/audit_models.py" line="-6"/>
+        <location filename="../payroll/deductions_window.py" line="+20"/>
+        <location filename="../payroll/items_grid.py" line="+27"/>
+        <location filename="../payroll/rates_window.py" line="-105"/>
         <location line="+21"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../deductions_window.py" line="+1"/>
-        <location filename="../payroll_items_grid.py" line="+1"/>
+        <location filename="../payroll/deductions_window.py" line="+1"/>
+        <location filename="../payroll/items_grid.py" line="+1"/>
         <source>Entered by</source>
         <translation>录入人</translation>
     </message>
     <message>
-        <location filename="../training_window.py" line="+7"/>
+        <location filename="../careers/training_window.py" line="+7"/>
         <source>Attendees</source>
         <translation>参训人数</translation>
     </message>
     <message>
-        <location filename="../payroll_items_grid.py" line="-26"/>
-        <location filename="../rates_window.py" line="-50"/>
+        <location filename="../payroll/items_grid.py" line="-26"/>
+        <location filename="../payroll/rates_window.py" line="-50"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
@@ -4218,7 +4218,7 @@ Save anyway?</source>
         <translation>税后扣款</translation>
     </message>
     <message>
-        <location filename="../rates_window.py" line="+2"/>
+        <location filename="../payroll/rates_window.py" line="+2"/>
         <source>Employer rate</source>
         <translation>单位费率</translation>
     </message>
@@ -4249,12 +4249,12 @@ Save anyway?</source>
         <translation>上限</translation>
     </message>
     <message>
-        <location filename="../payroll_dialogs.py" line="+6"/>
+        <location filename="../payroll/dialogs.py" line="+6"/>
         <source>Days in month</source>
         <translation>本月在职天数</translation>
     </message>
     <message>
-        <location filename="../users_window.py" line="-1"/>
+        <location filename="../accounts/users_window.py" line="-1"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
@@ -4287,7 +4287,7 @@ Save anyway?</source>
 <context>
     <name>deduction_confirm</name>
     <message>
-        <location filename="../deduction_confirm.py" line="+32"/>
+        <location filename="../payroll/deduction_confirm.py" line="+32"/>
         <source>These deductions are each larger than the worker&apos;s gross of the month:
 
 %1
@@ -4313,7 +4313,7 @@ Enter them anyway?</source>
 <context>
     <name>file_actions</name>
     <message>
-        <location filename="../file_actions.py" line="+51"/>
+        <location filename="../roster/file_actions.py" line="+51"/>
         <source>Masked unless checked; a file with full numbers is noted in the audit log.</source>
         <translation>不勾选时遮蔽显示；导出完整号码将记入审计日志。</translation>
     </message>
@@ -4392,12 +4392,12 @@ Enter them anyway?</source>
 <context>
     <name>import</name>
     <message>
-        <location filename="../import_dialog.py" line="-147"/>
+        <location filename="../roster/import_dialog.py" line="-147"/>
         <source>Reading and checking %1…</source>
         <translation>正在读取并检查 %1…</translation>
     </message>
     <message>
-        <location filename="../import_preview.py" line="-52"/>
+        <location filename="../roster/import_preview.py" line="-52"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
@@ -4420,7 +4420,7 @@ Enter them anyway?</source>
 <context>
     <name>payroll_exports</name>
     <message>
-        <location filename="../payroll_exports.py" line="-68"/>
+        <location filename="../payroll/exports.py" line="-68"/>
         <source>Export the payroll workbook</source>
         <translation>导出工资发放表</translation>
     </message>
@@ -4464,7 +4464,7 @@ Enter them anyway?</source>
 <context>
     <name>payroll_menu</name>
     <message>
-        <location filename="../payroll_menu.py" line="+27"/>
+        <location filename="../payroll/menu.py" line="+27"/>
         <source>&amp;Payroll</source>
         <translation>工资(&amp;P)</translation>
     </message>
@@ -4492,7 +4492,7 @@ Enter them anyway?</source>
 <context>
     <name>payroll_text</name>
     <message>
-        <location filename="../payroll_text.py" line="+12"/>
+        <location filename="../payroll/text.py" line="+12"/>
         <source>Not calculated yet.</source>
         <translation>尚未计算。</translation>
     </message>
@@ -4686,7 +4686,7 @@ Enter them anyway?</source>
 <context>
     <name>rates_dialogs</name>
     <message>
-        <location filename="../rates_dialogs.py" line="-37"/>
+        <location filename="../payroll/rates_dialogs.py" line="-37"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
@@ -4694,7 +4694,7 @@ Enter them anyway?</source>
 <context>
     <name>scale_import</name>
     <message>
-        <location filename="../scale_import.py" line="+19"/>
+        <location filename="../scales/import_sheet.py" line="+19"/>
         <location line="+40"/>
         <location line="+13"/>
         <source>Import a pay scale</source>
@@ -4739,7 +4739,7 @@ Enter them anyway?</source>
 <context>
     <name>sheet_import</name>
     <message>
-        <location filename="../sheet_import.py" line="+25"/>
+        <location filename="../widgets/sheet_import.py" line="-110"/>
         <source>Workbooks (*.xlsx *.xls *.csv)</source>
         <translation>工作簿 (*.xlsx *.xls *.csv)</translation>
     </message>
@@ -4772,7 +4772,7 @@ Enter them anyway?</source>
 <context>
     <name>user_dialogs</name>
     <message>
-        <location filename="../user_dialogs.py" line="+32"/>
+        <location filename="../accounts/user_dialogs.py" line="+32"/>
         <source>Clerk</source>
         <translation>录入员</translation>
     </message>

@@ -1,0 +1,1 @@
+"""Adjustment (调级调薪 and 考核) in reports/."""

@@ -1,0 +1,1 @@
+"""Accounts (用户, 登录, 审计) in ui/desktop/."""

@@ -1,0 +1,80 @@
+"""Careers on the main window: 人员 → 晋升通道… (the pipeline board), 人员 → 培训… (the training
+sessions) and View → 提醒 (the reminders dock). Screens are imported when first opened (app start
+≤ 1 s)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu
+
+if TYPE_CHECKING:
+    from ui.desktop.careers.reminders_dock import RemindersDock
+    from ui.desktop.shell import WindowShell
+
+
+def open_pipeline_board(window: WindowShell) -> None:
+    from ui.desktop.careers.pipeline_board import PipelineBoard
+
+    if window.db is None or window.actor is None:
+        return
+    unit = window.tree.selected_unit()
+    snapshot = window.snapshot
+    names = {n.id: n.name for n in snapshot.nodes} if snapshot else {}
+    posts = {p.code: p.name for p in snapshot.posts} if snapshot else {}
+    board = PipelineBoard(
+        window.db,
+        window.actor,
+        unit_id=unit,
+        unit_name=names.get(unit, "") if unit is not None else "",
+        post_names=posts,
+        parent=window.widget(),
+    )
+    board.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+    board.show()
+    board.load()
+
+
+def open_training_window(window: WindowShell) -> None:
+    from ui.desktop.careers.training_window import TrainingWindow
+
+    if window.db is None or window.actor is None:
+        return
+    unit = window.tree.selected_unit()
+    snapshot = window.snapshot
+    names = {n.id: n.name for n in snapshot.nodes} if snapshot else {}
+    screen = TrainingWindow(
+        window.db,
+        window.actor,
+        unit_id=unit,
+        unit_name=names.get(unit, "") if unit is not None else "",
+        parent=window.widget(),
+    )
+    screen.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+    screen.show()
+    screen.load()
+
+
+def add_career_views(window: WindowShell, workers: QMenu, view: QMenu) -> RemindersDock:
+    """The board's action at the end of the Workers menu and the reminders dock in View."""
+    from ui.desktop.careers.reminders_dock import RemindersDock
+
+    workers.addSeparator()
+    main = window.widget()
+    action = QAction(QCoreApplication.translate("career_menu", "Promotion pipeline…"), main)
+    action.setEnabled(False)  # until the database is open
+    action.triggered.connect(lambda _checked=False: open_pipeline_board(window))
+    training = QAction(QCoreApplication.translate("career_menu", "Training…"), main)
+    training.setEnabled(False)
+    training.triggered.connect(lambda _checked=False: open_training_window(window))
+
+    def enable() -> None:
+        for each in (action, training):
+            each.setEnabled(window.db is not None and window.actor is not None)
+
+    workers.aboutToShow.connect(enable)
+    workers.addAction(action)
+    workers.addAction(training)
+    return RemindersDock(window, view)

@@ -1,0 +1,204 @@
+"""The payroll month screen's actions (§8.5): calculate, add a one-off item for the selected
+workers, approve, return with a reason, open the month's items, lock and verify. Each is the
+service the CLI runs, off the GUI thread; ``PayrollWindow`` (payroll_window.py) holds the widgets
+and the reads these act on."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QInputDialog, QLabel, QMessageBox
+
+from ui.desktop.payroll.accounts import AccountPicker
+from ui.desktop.payroll.text import changes_text, verification_text
+from ui.tasks import run_task
+from workforce.domain.progress import CancelToken, ProgressFn
+from workforce.services.context import Actor, Database
+from workforce.services.payroll.calc import Calculation
+from workforce.services.payroll.lifecycle import Verification
+from workforce.services.payroll.screens import MonthReview, ReviewRow
+
+
+class MonthActions(QDialog):
+    """What the month screen does; the widgets and reads are ``PayrollWindow``'s."""
+
+    db: Database
+    actor: Actor
+    review: MonthReview | None
+    items_grid: QDialog | None
+    account: AccountPicker
+    changes: QLabel
+
+    def period(self) -> dt.date:
+        raise NotImplementedError
+
+    def selected_rows(self) -> list[ReviewRow]:
+        raise NotImplementedError
+
+    def reload(self, select_worker: int | None = None) -> None:
+        raise NotImplementedError
+
+    def load_accounts(self) -> None:
+        raise NotImplementedError
+
+    def calculate(self) -> None:
+        """计算 with progress and cancel; a recalculation lists whose net pay changed."""
+        from workforce.services.payroll.calc import calculate_month
+
+        db, actor, period = self.db, self.actor, self.period()
+
+        def operation(progress: ProgressFn, cancel: CancelToken) -> Calculation:
+            return calculate_month(db, actor, period, progress=progress, cancel=cancel)
+
+        run_task(self, operation, self._calculated, label=self.tr("Calculating the payroll…"))
+
+    def add_item(self) -> None:
+        """项目: a one-off item for the selected workers; the month must be calculated again."""
+        from ui.desktop.payroll.deduction_confirm import checked_then
+        from ui.desktop.payroll.item_dialog import ItemDialog
+        from workforce.services.payroll.items import add_items
+
+        dialog = ItemDialog(self.period(), self.selected_rows(), self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        db, actor, entries = self.db, self.actor, dialog.entries()
+
+        def write(confirmed: bool) -> None:
+            def operation(_progress: ProgressFn, _cancel: CancelToken) -> None:
+                add_items(db, actor, entries, confirmed=confirmed)
+
+            run_task(
+                self,
+                operation,
+                lambda _none: self.reload(),
+                label=self.tr("Saving the items…"),
+                cancellable=False,
+            )
+
+        checked_then(self, db, actor, entries, write)
+
+    def _calculated(self, result: Calculation) -> None:
+        self.changes.setText(changes_text(result))
+        self.changes.setVisible(result.recalculated)
+        self.reload()
+        self.load_accounts()
+
+    def _as_chosen(
+        self,
+        label: str,
+        act: Callable[[Database, Actor, dt.date], object],
+        after: Callable[[object], None] | None = None,
+    ) -> None:
+        """Run ``act(db, actor, period)`` as the account chosen under "Act as"; ``after`` is
+        given its result once the month is reloaded."""
+        from ui.desktop.accounts.login_dialog import account_actor
+
+        username = self.account.currentData()
+        if not username:
+            return
+        db, period = self.db, self.period()
+        signed = account_actor(self, db, str(username), self.actor)
+        if signed is None:
+            return
+
+        def operation(_progress: ProgressFn, _cancel: CancelToken) -> object:
+            return act(db, signed(), period)
+
+        def done(result: object) -> None:
+            self.changes.setVisible(False)
+            self.reload()
+            if after is not None:
+                after(result)
+
+        run_task(self, operation, done, label=label, cancellable=False)
+
+    def approve(self) -> None:
+        """审核; the service refuses the account that calculated the month (双人复核). Then
+        names who the bank file will not pay (§8.6): no valid account, nothing to pay."""
+        from workforce.services.payroll.lifecycle import approve_month
+
+        self._as_chosen(self.tr("Approving…"), approve_month, self._warn_unpaid)
+
+    def _warn_unpaid(self, result: object) -> None:
+        unpaid = list(result) if isinstance(result, tuple) else []
+        if not unpaid:
+            return
+        shown = [f"{u.street}{u.community} {u.name}：{u.reason}" for u in unpaid[:20]]
+        if len(unpaid) > len(shown):
+            shown.append(self.tr("… %1 more").replace("%1", str(len(unpaid) - len(shown))))
+        QMessageBox.warning(
+            self,
+            self.tr("Not paid through the bank"),
+            self.tr(
+                "The month is approved. %1 people will not be in the bank file; they go on its "
+                "list of pay given otherwise or not paid:"
+            ).replace("%1", str(len(unpaid)))
+            + "\n\n"
+            + "\n".join(shown),
+        )
+
+    def return_month(self) -> None:
+        """退回 with a written reason, as the account chosen under "Act as"; the service refuses a
+        locked month or an empty reason and its message is shown as is."""
+        from workforce.services.payroll.lifecycle import return_month
+
+        header = self.review.header if self.review else None
+        reason, ok = QInputDialog.getMultiLineText(
+            self,
+            self.tr("Return the month"),
+            self.tr("Why is %1 returned? The reason is kept in the audit log.").replace(
+                "%1", header.label if header else ""
+            ),
+        )
+        if not ok:
+            return
+        self._as_chosen(
+            self.tr("Returning…"),
+            lambda db, actor, period: return_month(db, actor, period, reason),
+        )
+
+    def open_items(self) -> None:
+        """一次性项目: the month's items grid; the month reloads when it is closed."""
+        from ui.desktop.payroll.items_grid import ItemsGrid
+
+        grid = ItemsGrid(self.db, self.actor, self.period(), self.selected_rows(), self)
+        grid.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        grid.changed.connect(self.reload)
+        self.items_grid = grid
+        grid.show()
+        grid.load()
+
+    def lock(self) -> None:
+        """锁定 after a confirmation: the month is paid and never changes again."""
+        from workforce.services.payroll.lifecycle import lock_month
+
+        answer = QMessageBox.question(
+            self,
+            self.tr("Lock the month"),
+            self.tr(
+                "Lock %1? A locked month is final: nothing can change it again, from any screen "
+                "or command. Corrections are then entered as items in a later month."
+            ).replace("%1", self.review.header.label if self.review and self.review.header else ""),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self._as_chosen(self.tr("Locking…"), lock_month)
+
+    def verify(self) -> None:
+        """核验: re-derive every payslip from its stored inputs and compare to the fen."""
+        from workforce.services.payroll.lifecycle import verify_month
+
+        db, actor, period = self.db, self.actor, self.period()
+
+        def operation(_progress: ProgressFn, _cancel: CancelToken) -> Verification:
+            return verify_month(db, actor, period)
+
+        run_task(self, operation, self._verified, label=self.tr("Verifying…"), cancellable=False)
+
+    def _verified(self, result: Verification) -> None:
+        title = self.tr("Verify the month")
+        if result.mismatches:
+            QMessageBox.warning(self, title, verification_text(result))
+        else:
+            QMessageBox.information(self, title, verification_text(result))

@@ -1,0 +1,227 @@
+"""导入花名册: read and plan off the GUI thread, preview, then apply.
+
+The preview shows what the import will do before anything is written: workers to create, field
+changes old → new, problems (errors red, warnings amber) and the units it will create. Importing is
+refused while the plan has errors; the error report marks them in a copy of the clerk's sheet.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui import formatting as fmt
+from ui.desktop.roster.import_preview import (
+    CHANGE_COLUMNS,
+    CREATE_COLUMNS,
+    PROBLEM_COLUMNS,
+    UNIT_COLUMNS,
+    change_lines,
+    summary_text,
+)
+from ui.desktop.widgets.folders import remember_folder
+from ui.desktop.widgets.models import RowsTableModel
+from ui.tasks import run_task
+from workforce.domain.progress import CancelToken, ProgressFn
+from workforce.domain.sheet import SheetGrid
+from workforce.services.context import Actor, Database
+
+if TYPE_CHECKING:
+    from workforce.services.roster.importing import ImportPlan, ImportResult
+
+
+def plan_operation(
+    db: Database, actor: Actor, path: str
+) -> Callable[[ProgressFn, CancelToken], tuple[SheetGrid, ImportPlan]]:
+    """Read the file, pick the roster sheet and plan the import (nothing is written)."""
+
+    def operation(progress: ProgressFn, cancel: CancelToken) -> tuple[SheetGrid, ImportPlan]:
+        from reports.xlsx_reader import pick_roster_sheet, read_workbook
+        from workforce.services.roster.importing import plan_roster_import
+
+        sheets = read_workbook(Path(path))
+        cancel.check()
+        grid = pick_roster_sheet(sheets)
+        return grid, plan_roster_import(db, actor, grid, progress=progress, cancel=cancel)
+
+    return operation
+
+
+def start_import(
+    parent: QWidget, db: Database, actor: Actor, path: str, *, on_applied: Callable[[], None]
+) -> None:
+    """Plan the import of ``path`` with progress and cancel, then show the preview."""
+
+    def planned(result: tuple[SheetGrid, ImportPlan]) -> None:
+        grid, plan = result
+        dialog = ImportPreview(db, actor, path, grid, plan, parent=parent)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            on_applied()
+
+    label = QCoreApplication.translate("import", "Reading and checking %1…").replace(
+        "%1", Path(path).name
+    )
+    run_task(parent, plan_operation(db, actor, path), planned, label=label)
+
+
+def _table(model: RowsTableModel[Any]) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    for number, column in enumerate(model.columns):
+        view.setColumnWidth(number, column.width)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
+
+
+class ImportPreview(QDialog):
+    """The plan before anything is written; 确认导入 applies it (disabled while it has errors)."""
+
+    def __init__(
+        self,
+        db: Database,
+        actor: Actor,
+        path: str,
+        grid: SheetGrid,
+        plan: ImportPlan,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.db, self.actor, self.path, self.grid, self.plan = db, actor, path, grid, plan
+        self.result: ImportResult | None = None
+        self.setWindowTitle(self.tr("Import roster: %1").replace("%1", Path(path).name))
+        self.resize(1000, 620)
+        summary = QLabel(summary_text(plan))
+        summary.setWordWrap(True)
+        self.tabs = QTabWidget()
+        self.creates = RowsTableModel(CREATE_COLUMNS, plan.creates)
+        self.changes = RowsTableModel(CHANGE_COLUMNS, change_lines(plan))
+        self.problems = RowsTableModel(PROBLEM_COLUMNS, plan.problems)
+        self.units = RowsTableModel(UNIT_COLUMNS, plan.new_units)
+        count = fmt.count_text
+        self.tabs.addTab(
+            _table(self.creates), self.tr("New (%1)").replace("%1", count(len(plan.creates)))
+        )
+        self.tabs.addTab(
+            _table(self.changes), self.tr("Updated (%1)").replace("%1", count(len(plan.updates)))
+        )
+        self.tabs.addTab(
+            _table(self.problems), self.tr("Problems (%1)").replace("%1", count(len(plan.problems)))
+        )
+        self.tabs.addTab(
+            _table(self.units),
+            self.tr("Units to create (%1)").replace("%1", count(len(plan.new_units))),
+        )
+        if plan.problems:
+            self.tabs.setCurrentIndex(2 if plan.has_errors else 0)
+        buttons = QDialogButtonBox()
+        self.report_button = QPushButton(self.tr("Export error report…"))
+        self.report_button.setEnabled(bool(plan.problems))
+        self.report_button.clicked.connect(self.export_report)
+        self.confirm_button = QPushButton(self.tr("Confirm import"))
+        self.confirm_button.setEnabled(not plan.has_errors and bool(plan.creates or plan.updates))
+        self.confirm_button.setDefault(True)
+        self.confirm_button.clicked.connect(self.apply)
+        if plan.has_errors:
+            self.confirm_button.setToolTip(self.tr("Correct the errors in the sheet first."))
+        buttons.addButton(self.report_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.confirm_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(summary)
+        if plan.has_errors:
+            blocked = QLabel(
+                self.tr(
+                    "Nothing can be imported while the sheet has errors: correct them in the "
+                    "sheet (the error report marks them) and import it again."
+                )
+            )
+            blocked.setWordWrap(True)
+            blocked.setStyleSheet("color: #b71c1c; font-weight: bold;")
+            layout.addWidget(blocked)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(buttons)
+
+    def export_report(self) -> None:
+        suggested = Path(self.path).with_name(f"{Path(self.path).stem}-错误报告.xlsx")
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export error report"), str(suggested), "Excel (*.xlsx)"
+        )
+        if not path:
+            return
+        remember_folder(path)
+        grid, plan = self.grid, self.plan
+
+        def operation(_progress: ProgressFn, _cancel: CancelToken) -> str:
+            from reports.roster.errors_xlsx import write_error_report
+
+            write_error_report(path, grid, plan.header_row, plan.problems)
+            return path
+
+        def done(saved: str) -> None:
+            QMessageBox.information(
+                self,
+                self.tr("Export error report"),
+                self.tr("The error report was saved to:\n%1").replace("%1", saved),
+            )
+
+        run_task(
+            self, operation, done, label=self.tr("Writing the error report…"), cancellable=False
+        )
+
+    def apply(self) -> None:
+        db, actor, grid = self.db, self.actor, self.grid
+
+        def operation(progress: ProgressFn, cancel: CancelToken) -> ImportResult:
+            from workforce.services.roster.importing import apply_roster_import
+
+            return apply_roster_import(db, actor, grid, progress=progress, cancel=cancel)
+
+        def done(result: ImportResult) -> None:
+            self.result = result
+            QMessageBox.information(self, self.tr("Import roster"), self._result_text(result))
+            self.accept()
+
+        self.confirm_button.setEnabled(False)
+        run_task(
+            self,
+            operation,
+            done,
+            label=self.tr("Importing…"),
+            on_cancelled=lambda: self.confirm_button.setEnabled(True),
+            on_failed=self._failed,
+        )
+
+    def _failed(self, exc: BaseException) -> None:
+        from ui.tasks import show_error
+
+        self.confirm_button.setEnabled(not self.plan.has_errors)
+        show_error(self, exc)
+
+    def _result_text(self, result: ImportResult) -> str:
+        return (
+            self.tr("Import finished: %1 created, %2 updated.")
+            .replace("%1", fmt.count_text(result.created))
+            .replace("%2", fmt.count_text(result.updated))
+        )

@@ -1,0 +1,1 @@
+"""Scales (薪酬标准 and 津贴) in ui/desktop/."""

@@ -1,0 +1,1 @@
+"""Widgets (shared widgets) in ui/desktop/."""

@@ -1,0 +1,1 @@
+"""Demo (示例数据) in workforce/domain/."""

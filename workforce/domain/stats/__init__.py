@@ -1,0 +1,1 @@
+"""Stats (统计) in workforce/domain/."""

@@ -1,0 +1,1 @@
+"""Payroll (工资) in workforce/services/."""

@@ -1,0 +1,1 @@
+"""Roster (一人一档 and 花名册) in workforce/services/."""
