@@ -1908,12 +1908,12 @@ Everything entered since then will no longer be shown. The damaged file is kept 
         <translation>不经银行代发的人员</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The month is approved. %1 people will not be in the bank file; they go on its list of pay given otherwise or not paid:</source>
         <translation>本月工资已审核。以下 %1 人不列入银行代发文件，将列入随代发文件生成的另行发放/未发放名单：</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Return the month</source>
         <translation>退回工资</translation>
     </message>

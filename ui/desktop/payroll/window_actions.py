@@ -128,16 +128,18 @@ class MonthActions(QDialog):
         shown = [f"{u.street}{u.community} {u.name}：{u.reason}" for u in unpaid[:20]]
         if len(unpaid) > len(shown):
             shown.append(self.tr("… %1 more").replace("%1", str(len(unpaid) - len(shown))))
-        QMessageBox.warning(
-            self,
-            self.tr("Not paid through the bank"),
-            self.tr(
+        # shown beside the month (not a modal box): the clerk reads it while the month is open
+        self.changes.setText(
+            self.tr("Not paid through the bank")
+            + "：\n"
+            + self.tr(
                 "The month is approved. %1 people will not be in the bank file; they go on its "
                 "list of pay given otherwise or not paid:"
             ).replace("%1", str(len(unpaid)))
-            + "\n\n"
-            + "\n".join(shown),
+            + "\n"
+            + "\n".join(shown)
         )
+        self.changes.setVisible(True)
 
     def return_month(self) -> None:
         """退回 with a written reason, as the account chosen under "Act as"; the service refuses a
