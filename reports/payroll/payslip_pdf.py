@@ -170,7 +170,7 @@ def write_payslips(path: Path, header: MonthHeader, slips: Sequence[Slip]) -> Cj
         initialFontName=font.name,
         initialFontSize=TEXT_SIZE,
     )
-    title = f"{header.region}{header.label}工资条"
+    title = f"{header.mark}{header.region}{header.label}工资条"  # 草稿（未审核） before approval
     canvas.setTitle(title)
     canvas.setAuthor(header.region)
     measure = _Measure(font.name)
@@ -207,6 +207,8 @@ def write_payslips(path: Path, header: MonthHeader, slips: Sequence[Slip]) -> Cj
         canvas.drawCentredString(
             PAGE_WIDTH / 2, MARGIN - 10, f"{title}　第 {number} 页，共 {len(pages)} 页"
         )
+        if header.mark:  # the page header of a month not yet approved (§8.6)
+            canvas.drawCentredString(PAGE_WIDTH / 2, PAGE_HEIGHT - MARGIN + 10, header.mark)
         canvas.showPage()
     canvas.save()
     return font

@@ -42,7 +42,12 @@ WIDTH = ALL_TAX_COL + 1
 
 def _headers(sheet: Any, f: PayrollFormats, view: TaxSummaryView) -> None:
     sheet.merge_range(
-        0, 0, 0, WIDTH - 1, f"{view.region}{view.year}年度个人所得税预扣汇总表", f.title
+        0,
+        0,
+        0,
+        WIDTH - 1,
+        f"{view.mark}{view.region}{view.year}年度个人所得税预扣汇总表",
+        f.title,
     )
     sheet.set_row(0, 28)
     sheet.write_string(1, 0, "单位：元", f.subtitle)
@@ -131,7 +136,9 @@ def write_tax_summary(path: Path, view: TaxSummaryView) -> None:
         page_setup(
             sheet,
             HEADER_ROWS,
-            f"&L制表人：　　　　　　审核人：&C{view.year}年度个税汇总&R第 &P 页，共 &N 页",
+            f"&L制表人：　　　　　　审核人：&C{view.mark}{view.year}年度个税汇总"
+            "&R第 &P 页，共 &N 页",
+            header=view.mark,
         )
     finally:
         workbook.close()

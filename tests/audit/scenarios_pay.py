@@ -184,6 +184,20 @@ def _lock_month(w: World, lock: Service) -> Expect:
     return Expect("lock", "payroll_month", ANY, {"status": ("approved", "locked")})
 
 
+@scenario("payroll.bank:reissue_transfers")
+def _reissue_transfers(w: World, reissue: Service) -> Expect:
+    from dataclasses import replace
+
+    from workforce.services.roster.workers import load_worker, update_worker
+
+    _march_locked(w)  # nobody had an account: both on the 另行发放/未发放 list
+    file = load_worker(w.db, w.workers[0])
+    account = replace(file.data, bank_account="6222020000000001", bank_name="工行")
+    update_worker(w.db, w.admin, w.workers[0], account, file.version)
+    reissue(w.db, w.finance, MARCH)
+    return Expect("reissue", "payroll_month", ANY, {"reissued": (None, "1")})
+
+
 @scenario("payroll.items:add_items")
 def _add_items(w: World, add: Service) -> Expect:
     add(w.db, w.admin, [ItemEntry(w.id_number(), MARCH, "取暖补贴", Decimal("300"))])

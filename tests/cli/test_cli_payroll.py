@@ -94,7 +94,17 @@ def test_a_month_from_items_to_the_bank(cli: Cli, tmp_path: Path) -> None:
     assert "没有名为「icbc」" in cli.refused(
         "payroll", "bank", "--month", "2026-03", str(bank), "--layout", "icbc"
     )
-    assert ".xlsx" in cli.refused("payroll", "bank", "--month", "2026-03", str(bank))
+    # the layout from the extension: .csv → the csv layout, its 另行发放/未发放 list beside it
+    by_extension = tmp_path / "代发.csv"
+    status, _, err = cli.run("payroll", "bank", "--month", "2026-03", str(by_extension))
+    assert status == 0, err
+    assert by_extension.read_bytes() == bank.read_bytes()
+    assert (tmp_path / "代发_另行发放未发放.csv").exists()
+    assert "另行发放/未发放 0 人，合计 0.00" in err
+    assert f"＝ 实发合计 {Decimal(document['net']):,.2f}" in err
+    assert ".csv" in cli.refused(
+        "payroll", "bank", "--month", "2026-03", str(tmp_path / "b.xlsx"), "--layout", "csv"
+    )
 
 
 def test_refusals_are_one_line(cli: Cli, tmp_path: Path) -> None:

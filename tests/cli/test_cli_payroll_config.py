@@ -73,6 +73,10 @@ def test_a_banks_own_layout_from_json_to_the_transfer_file(cli: Cli, tmp_path: P
 
     net = Decimal(cli.json("payroll", "run", "--month", "2026-03", "--json")["net"])
     bank = tmp_path / "icbc.csv"
+    assert "尚未审核" in cli.refused(  # nothing leaves before approval
+        "payroll", "bank", "--month", "2026-03", str(bank), "--layout", "工行"
+    )
+    assert cli.run("payroll", "approve", "--month", "2026-03", "--user", "shenhe")[0] == 0
     status, _, err = cli.run("payroll", "bank", "--month", "2026-03", str(bank), "--layout", "工行")
     assert status == 0, err
     lines = bank.read_bytes().decode("gbk").splitlines()

@@ -242,6 +242,9 @@ class Payslip(Base):
     # 全年一次性奖金 taxed separately and its tax (part of ``tax``, not of the cumulative figures).
     bonus_income: Mapped[Decimal] = mapped_column(Money(), server_default="0")
     bonus_tax: Mapped[Decimal] = mapped_column(Money(), server_default="0")
+    # 上月欠扣 deducted this month and 欠扣转下月 carried to the next (§8.6: net is never negative).
+    owed_in: Mapped[Decimal] = mapped_column(Money(), server_default="0")
+    owed_out: Mapped[Decimal] = mapped_column(Money(), server_default="0")
     # Who was paid, as paid (§8.6): the name, ID number, unit and bank account of the worker when
     # the month was calculated, so a locked month's files never show a later edit.
     name: Mapped[str] = mapped_column(String(50), server_default="")
@@ -251,6 +254,24 @@ class Payslip(Base):
     bank_account_name: Mapped[str | None] = mapped_column(String(50))
     bank_name: Mapped[str | None] = mapped_column(String(100))
     bank_account: Mapped[str | None] = mapped_column(String(40))
+
+
+class PayReissue(Base):
+    """补发代发 (§8.6): a locked month's pay sent later to a worker on its 另行发放/未发放 list, to
+    the account added after the lock; the month and its payslips stay as they were."""
+
+    __tablename__ = "pay_reissue"
+    __table_args__ = (UniqueConstraint("month_id", "worker_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    month_id: Mapped[int] = mapped_column(ForeignKey("payroll_month.id"), index=True)
+    worker_id: Mapped[int] = mapped_column(ForeignKey("worker.id"))
+    amount: Mapped[Decimal] = mapped_column(Money())
+    bank_account_name: Mapped[str] = mapped_column(String(50))
+    bank_name: Mapped[str] = mapped_column(String(100))
+    bank_account: Mapped[str] = mapped_column(String(40))
+    issued_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    issued_at: Mapped[dt.datetime] = mapped_column(Timestamp, default=utc_now)
 
 
 class PayArrears(Base):

@@ -18,7 +18,12 @@ from workforce.domain.accounts.audit_chain import (
     first_break,
     link,
 )
-from workforce.domain.payroll.month_seal import SEALED_PAYSLIP_FIELDS, MonthTotals, month_seal
+from workforce.domain.payroll.month_seal import (
+    CARRY_FIELDS,
+    SEALED_PAYSLIP_FIELDS,
+    MonthTotals,
+    month_seal,
+)
 
 AT = dt.datetime(2026, 1, 5, 8, 0, 0, 123456, tzinfo=dt.UTC)
 FIXED = Fixed(AT, 1, "admin", "update", "worker", None, "备注")
@@ -84,3 +89,26 @@ def test_the_seal_takes_payslips_by_worker_and_every_value_counts() -> None:
     assert seal != month_seal(totals, [first])
     fewer = MonthTotals(dt.date(2026, 3, 1), 1, 100, 0, 90, 30)
     assert seal != month_seal(fewer, [first, second])
+
+
+def test_a_month_without_carry_keeps_the_seal_it_was_locked_with() -> None:
+    """Months locked before 欠扣 existed (§8.6) still verify: with no carry in any payslip the
+    seal is format 1, digit for digit (the digest below is the one format 1 gave these rows);
+    a carry anywhere makes it format 2, so a carry set or cleared changes the digest."""
+    totals = MonthTotals(dt.date(2026, 3, 1), 2, 100, 0, 90, 30)
+    carry_at = [SEALED_PAYSLIP_FIELDS.index(name) for name in CARRY_FIELDS]
+    width = len(SEALED_PAYSLIP_FIELDS) - len(carry_at)
+
+    def with_carry(row: list[int], carry: tuple[int, int]) -> list[int]:
+        row = list(row)
+        for at, value in zip(carry_at, carry, strict=True):
+            row.insert(at, value)
+        return row
+
+    first, second = [1, *range(width - 1)], [2, *range(width - 1)]
+    rows = [with_carry(first, (0, 0)), with_carry(second, (0, 0))]
+    assert month_seal(totals, rows) == (
+        "d31963730287abf3837e9e16752e43df5db4c5965e2da6d1ca2f73eea38abdbe"
+    )
+    carried = [with_carry(first, (0, 71353)), with_carry(second, (0, 0))]
+    assert month_seal(totals, carried) != month_seal(totals, rows)

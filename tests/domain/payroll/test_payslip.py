@@ -1,4 +1,5 @@
-"""One payslip (§8.1–§8.3): composition, proration, probation, and net = gross − deductions."""
+"""One payslip (§8.1–§8.3, §8.6): composition, proration, probation, net = gross − deductions
+with the carry line, and net never negative (the shortfall carried as 上月欠扣)."""
 
 from __future__ import annotations
 
@@ -10,9 +11,11 @@ from hypothesis import strategies as st
 
 from workforce.domain.payroll.insurance import InsuranceItem
 from workforce.domain.payroll.payslip import (
+    Carry,
     PayInputs,
     PayLine,
     TaxContext,
+    carry_shortfall,
     compute_payslip,
     month_income,
     prorate,
@@ -100,21 +103,66 @@ def test_later_months_withhold_cumulatively() -> None:
     assert february.tax_line.cumulative_income == D("60000")
 
 
+def test_a_short_first_month_carries_its_shortfall_into_the_next() -> None:
+    """§8.6: joined on 29 January with the full month's 五险一金 (base 4,863 → 1,094.62)."""
+    january = compute_payslip(inputs(days_employed=3))
+    assert january.gross == D("400.44")  # 361.74 + 19.35 + 19.35
+    assert january.insurance == D("1094.62")  # due in full: still 专项扣除 in January
+    assert january.tax_line.cumulative_insurance == D("1094.62")
+    assert january.net == D("0")
+    assert january.carry == Carry(D("0"), D("694.18"))  # 欠扣转下月
+    assert january.deductions == january.gross  # 1,094.62 − 694.18
+
+    february = compute_payslip(
+        inputs(
+            month=2,
+            tax=TaxContext(earlier_months=(month_income(january),)),
+            owed=january.carry.owed_out,
+        )
+    )
+    assert february.carry == Carry(D("694.18"), D("0"))  # 上月欠扣, recovered in full
+    assert february.tax == D("0")  # the recovery is cash: no new deduction for tax
+    assert february.tax_line.cumulative_insurance == D("2189.24")
+    assert february.net == D("3043.38") - D("694.18") == D("2349.20")
+    assert february.net == february.gross - february.deductions
+
+
+def test_a_shortfall_larger_than_the_next_pay_carries_on() -> None:
+    net, carry = carry_shortfall(D("300.00"), D("694.18"))
+    assert (net, carry) == (D("0"), Carry(D("694.18"), D("394.18")))
+    net, carry = carry_shortfall(D("-100.00"), D("394.18"))
+    assert (net, carry) == (D("0"), Carry(D("394.18"), D("494.18")))
+    net, carry = carry_shortfall(D("3043.38"), D("494.18"))
+    assert (net, carry) == (D("2549.20"), Carry(D("494.18"), D("0")))
+
+
 MONEY = st.decimals(min_value=-500, max_value=50000, places=2, allow_nan=False)
+OWED = st.decimals(min_value=0, max_value=5000, places=2, allow_nan=False)
 
 
 @given(
     st.lists(st.tuples(MONEY, st.booleans(), st.booleans()), min_size=1, max_size=6),
     st.decimals(min_value=0, max_value=30000, places=2, allow_nan=False),
     st.integers(1, 31),
+    OWED,
 )
 def test_net_is_gross_minus_deductions(
-    raw: list[tuple[Decimal, bool, bool]], base: Decimal, days: int
+    raw: list[tuple[Decimal, bool, bool]], base: Decimal, days: int, owed: Decimal
 ) -> None:
+    """With the carry line: 扣款合计 = 五险一金 + 个税 + 税后扣款 + 上月欠扣 − 欠扣转下月."""
     lines = tuple(
         PayLine(f"l{i}", "项目", amount, taxable=taxable, prorated=prorated)
         for i, (amount, taxable, prorated) in enumerate(raw)
     )
-    slip = compute_payslip(inputs(lines=lines, contribution_base=base, days_employed=days))
+    slip = compute_payslip(
+        inputs(lines=lines, contribution_base=base, days_employed=days, owed=owed)
+    )
     assert slip.net == slip.gross - slip.deductions
     assert slip.tax >= 0
+    assert slip.net >= 0  # §8.6: never negative
+    assert slip.carry.owed_in == owed
+    assert slip.carry.owed_out >= 0
+    assert slip.net == 0 or slip.carry.owed_out == 0  # carried only when nothing is paid
+    # what is carried is exactly what the month's pay could not cover
+    due = slip.gross - slip.insurance - slip.tax - slip.after_tax_deductions
+    assert slip.net - slip.carry.owed_out == due - owed

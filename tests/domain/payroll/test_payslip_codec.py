@@ -60,6 +60,18 @@ def test_stored_inputs_give_the_same_payslip() -> None:
     assert payslip_hash(sha256(BASIS.text()), text) != payslip_hash(sha256("{}"), text)
 
 
+def test_what_is_owed_is_stored_only_when_there_is_some() -> None:
+    """上月欠扣 (§8.6) is part of a payslip's inputs; absent when nothing is owed, so the texts
+    and hashes of payslips stored before it existed are unchanged."""
+    plain = inputs(month=3)
+    assert "owed" not in encode_inputs(plain)
+    owing = inputs(month=3, owed=D("713.53"))
+    text = encode_inputs(owing)
+    assert '"owed":"713.53"' in text
+    decoded = decode_inputs(1, text, BASIS)
+    assert decoded == owing and compute_payslip(decoded).carry.owed_in == D("713.53")
+
+
 def test_a_partly_paid_month_owes_arrears_the_same_way() -> None:
     paid = PaidMonth(dt.date(2026, 1, 1), "staff", 3, D("1929.29"), 16, 31, D("0.80"))
     assert paid.as_paid(D("3738")) == D("1543.43")  # 3,738 × 16/31 = 1,929.29; × 0.8

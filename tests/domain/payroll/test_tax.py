@@ -111,3 +111,24 @@ def test_sum_of_withholdings_is_the_annual_tax_when_income_never_decreases(
     annual = round_fen(taxable * bracket.rate - bracket.quick_deduction)
     assert sum(line.withholding for line in lines) == annual
     assert all(line.withholding >= 0 for line in lines)
+
+
+def test_explain_shows_the_net_pay_and_its_carry() -> None:
+    """§8.6 in ``payroll explain``: a short first month pays 0 and carries 713.53 as 上月欠扣."""
+    case = parse_case(
+        {
+            "year": 2026,
+            "months": [
+                {"month": 1, "income": "381.09", "insurance": "1094.62"},
+                {"month": 2, "income": "3938", "insurance": "1094.62"},
+            ],
+        }
+    )
+    january, february = explain(case)["months"]
+    assert (january["net"], january["owed_in"], january["owed_out"]) == ("0.00", "0.00", "713.53")
+    assert (february["net"], february["owed_in"], february["owed_out"]) == (
+        "2129.85",
+        "713.53",
+        "0.00",
+    )
+    assert february["cumulative_insurance"] == "2189.24"  # still 专项扣除 in January

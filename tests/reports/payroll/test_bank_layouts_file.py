@@ -15,7 +15,8 @@ import pytest
 from reports.payroll.bank_file import write_bank_file
 from workforce.domain.payroll.bank_layout import BankColumn, BankLayout, amount_text
 from workforce.domain.problems import ActionRefused
-from workforce.services.payroll.views import BankRow, BankView, MonthHeader
+from workforce.services.payroll.bank import BankRow, BankView
+from workforce.services.payroll.views import MonthHeader
 
 HEADER = MonthHeader(
     dt.date(2026, 3, 1), "2026年3月", "示范地区", "locked", "已锁定", 0, "", "", ""

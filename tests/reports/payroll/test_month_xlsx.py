@@ -22,16 +22,14 @@ from workforce.domain.payroll.pay_item_sheet import ItemEntry
 from workforce.domain.vocab import Role
 from workforce.persistence.payroll import PayrollMonth
 from workforce.services.context import Actor, Database
+from workforce.services.payroll.bank import BankRow, BankView, bank_view
 from workforce.services.payroll.calc import calculate_month
 from workforce.services.payroll.items import add_items
 from workforce.services.payroll.views import (
-    BankRow,
-    BankView,
     MonthHeader,
     PayrollRow,
     PayrollWorkbookView,
     StreetRows,
-    bank_view,
     payroll_workbook_view,
 )
 from workforce.services.roster.workers import load_worker
@@ -92,13 +90,23 @@ def test_workbook_of_a_calculated_month(db: Database, admin: Actor, tmp_path: Pa
     assert (row["一肩挑津贴"], row["取暖补贴"], row["等级"]) == (300, 800, 12)
     assert "税率" in columns and south_sheet.freeze_panes == "E5"
     assert south_sheet.auto_filter.ref == f"A4:{get_column_letter(len(columns))}5"
-    assert south_sheet.print_title_rows == "$1:$4"
+    assert south_sheet.print_title_rows == "$3:$4"  # the title is in the page header
+    assert "锡林街道" in south_sheet.oddHeader.center.text
     assert south_sheet.page_setup.orientation == "landscape"
     assert south_sheet.page_setup.paperSize == 9
-    assert south_sheet.sheet_properties.pageSetUpPr.fitToPage
+    # printed at 85% (10-pt text at 8.5 pt), the columns split over pages, 序号…姓名 on each
+    assert south_sheet.page_setup.scale == 85
+    assert not south_sheet.sheet_properties.pageSetUpPr.fitToPage
+    assert south_sheet.print_title_cols == "$A:$D"
+    assert south_sheet.page_setup.pageOrder == "overThenDown"
+    assert book[SUMMARY].print_title_cols == "$A:$B"  # the summary likewise: 序号, 街道
     footer = south_sheet.oddFooter
     assert "制表人" in footer.left.text and "单位负责人" in footer.left.text
     assert "2026年3月" in footer.center.text
+    # not approved: 草稿（未审核） in every title and page header
+    assert str(south_sheet["A1"].value).startswith("草稿（未审核）")
+    assert str(summary["A1"].value).startswith("草稿（未审核）")
+    assert "草稿（未审核）" in south_sheet.oddHeader.center.text
     gross = get_column_letter(columns.index("应发合计") + 1)
     formulas = openpyxl.load_workbook(path)["锡林街道"]
     assert formulas[f"{gross}6"].value == f"=SUM({gross}5:{gross}5)"
@@ -212,16 +220,24 @@ def test_bank_file_total_equals_the_sum_of_net_pay(tmp_path: Path, rows: list[Ba
     assert sum((D(line[2]) for line in lines[1:]), D(0)) == expected
 
 
-def test_bank_view_refuses_missing_accounts_and_matches_net(db: Database, admin: Actor) -> None:
+def test_bank_view_lists_missing_accounts_and_matches_net(db: Database, admin: Actor) -> None:
+    """Before the lock the bank file follows the worker's file: an account added after approval
+    takes the worker off the 另行发放/未发放 list and into the file."""
     unit = community(db, admin)
     with_account = hire(db, admin, unit, 1, bank_account="6222020000000001", bank_name="工行")
     without = hire(db, admin, unit, 2)
     adopted_in(db, admin, "2026-03")  # the program starts in March
     calculate_month(db, admin, "2026-03")
     from workforce.domain.problems import ActionRefused
+    from workforce.services.payroll.lifecycle import approve_month
 
-    with pytest.raises(ActionRefused, match="测试2"):
+    with pytest.raises(ActionRefused, match="尚未审核"):
         bank_view(db, admin, MARCH)
+    warned = approve_month(db, user(db, "shenhe", Role.APPROVER), "2026-03")
+    assert [(u.name, u.reason) for u in warned] == [("测试2", "无银行账号")]
+    view = bank_view(db, admin, MARCH)
+    assert len(view.rows) == 1 and [u.name for u in view.unpaid] == ["测试2"]
+    assert view.total + view.unpaid_total == view.net_total
     from workforce.services.roster.workers import update_worker
 
     file = load_worker(db, without)
@@ -231,5 +247,5 @@ def test_bank_view_refuses_missing_accounts_and_matches_net(db: Database, admin:
     view = bank_view(db, admin, MARCH)
     with db.reading() as session:
         month = session.query(PayrollMonth).one()
-    assert view.total == month.net_total and len(view.rows) == 2
+    assert view.total == month.net_total and len(view.rows) == 2 and not view.unpaid
     assert view.rows[0].account_name == load_worker(db, with_account).data.name

@@ -113,6 +113,9 @@ def test_tax_summary_totals_are_the_payslips(sqlite_db: Database, tmp_path: Path
         assert withheld
         gross = session.scalar(select(func.sum(Payslip.gross)))
     sheet = load_workbook(target, data_only=True).worksheets[0]
+    # March is not approved: the summary is a draft in its title and page header (§8.6)
+    assert view.mark == "草稿（未审核）" and str(sheet.cell(1, 1).value).startswith(view.mark)
+    assert view.mark in sheet.oddHeader.center.text
     total_row = HEADER_ROWS + len(view.workers) + 1  # 1-based
     assert sheet.cell(total_row, 1).value == "合计"
     assert Decimal(str(sheet.cell(total_row, WITHHELD_COL + 1).value)) == withheld
@@ -143,6 +146,7 @@ def test_slips_and_tax_summary_from_the_command_line(
     assert main(["--db", db, "payroll", "slips", "--month", "2026-01", str(slips)]) == 0
     assert "工资条已保存" in capsys.readouterr().err
     assert "工资条" in _text(slips)
+    assert "草稿（未审核）" in _text(slips)  # not approved: in the title and the page header
     assert main(["--db", db, "payroll", "slips", "--month", "2026-02", str(slips)]) == 1
     assert "尚未计算" in capsys.readouterr().err
     summary = tmp_path / "tax.xlsx"

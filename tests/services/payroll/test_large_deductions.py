@@ -101,7 +101,8 @@ def test_the_calculated_month_lists_the_payslip_whose_deduction_exceeds_its_gros
     number = _person(db, admin)
     add_items(db, admin, [ItemEntry(number, JAN, "扣款", HUGE)], confirmed=True)
     result = calculate_month(db, admin, "2026-01")
-    assert result.net == Decimal("-97155.62")  # paid as computed; carrying it over is issue 15
+    assert result.net == 0  # never negative (§8.6): the shortfall is carried to next month
+    assert result.carried == (("测试1", Decimal("97155.62")),)
     (warning,) = result.warnings
     assert warning.code == "large_deduction"
     assert "测试1" in warning.message and "-99,999.00" in warning.message

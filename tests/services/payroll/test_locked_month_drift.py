@@ -18,6 +18,7 @@ from workforce.domain.vocab import Role
 from workforce.persistence.accounts import AuditEntry
 from workforce.persistence.payroll import PayrollMonth, Payslip
 from workforce.services.context import Actor, Database
+from workforce.services.payroll.bank import bank_view
 from workforce.services.payroll.bases import override_base
 from workforce.services.payroll.calc import calculate_month
 from workforce.services.payroll.deductions import declare_deduction, set_tax_flags
@@ -25,7 +26,7 @@ from workforce.services.payroll.lifecycle import approve_month
 from workforce.services.payroll.rates import set_bounds, set_rate
 from workforce.services.payroll.screens import month_review, slip_detail
 from workforce.services.payroll.slips import payslips_view
-from workforce.services.payroll.views import bank_view, payroll_workbook_view
+from workforce.services.payroll.views import payroll_workbook_view
 from workforce.services.roster.workers import load_worker, update_worker
 from workforce.services.scales.admin import (
     import_scale,

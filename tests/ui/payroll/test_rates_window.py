@@ -79,6 +79,11 @@ def test_the_bank_export_writes_the_chosen_layout(
     hire(sqlite_db, admin_sqlite, unit, 1, bank_account="6222020000000001", bank_name="工行")
     adopted_in(sqlite_db, admin_sqlite, "2026-03")  # the program starts in March
     calculate_month(sqlite_db, admin_sqlite, "2026-03")
+    from tests.services.payroll_support import user
+    from workforce.domain.vocab import Role
+    from workforce.services.payroll.lifecycle import approve_month
+
+    approve_month(sqlite_db, user(sqlite_db, "shenhe", Role.APPROVER), "2026-03")  # §8.6
     chooser = BankLayoutDialog(list_layouts(sqlite_db))
     qtbot.addWidget(chooser)
     assert chooser.choice.count() == 2

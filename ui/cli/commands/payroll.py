@@ -72,6 +72,8 @@ def calculation_document(result: Calculation) -> dict[str, Any]:
             for c in result.changes
         ],
         "warnings": [w.message for w in result.warnings],
+        "owed_in": _money(result.owed_in),
+        "carried": [{"name": name, "owed": _money(amount)} for name, amount in result.carried],
     }
 
 
@@ -99,6 +101,13 @@ def run_run(args: argparse.Namespace) -> int:
             say(f"    {change.name}：{before} → {after}")
         if len(result.changes) > SHOWN_CHANGES:
             say(f"    …另有 {len(result.changes) - SHOWN_CHANGES} 人（--json 列出全部）")
+    if result.owed_in:
+        say(f"  上月欠扣 {result.owed_in:,.2f} 已在本月扣回（实发不足时继续转下月）")
+    if result.carried:
+        owed = sum(amount for _, amount in result.carried)
+        say(f"  {len(result.carried)} 人本月扣款超过应发，实发为 0，欠扣 {owed:,.2f} 转下月：")
+        for name, amount in result.carried[:SHOWN_CHANGES]:
+            say(f"    {name}：欠扣 {amount:,.2f}")
     if result.warnings:
         say(f"  警告：{len(result.warnings)} 条扣款超过本月应发：")
         for warning in result.warnings:
@@ -112,10 +121,20 @@ def run_run(args: argparse.Namespace) -> int:
 def run_approve(args: argparse.Namespace) -> int:
     period = period_of(args)
     with opened(args) as (db, actor):
-        approve_month(db, actor, period)
+        unpaid = approve_month(db, actor, period)
         lock = f"workforce payroll lock --month {period:%Y-%m}"
         hint = by_anyone(db, actor, Action.LOCK_PAYROLL, Role.FINANCE, lock)
     say(f"{label(period)}工资已审核（{actor.username}）")
+    if unpaid:
+        total = sum(u.amount for u in unpaid)
+        say(
+            f"  注意：{len(unpaid)} 人不经银行代发（合计 {total:,.2f}），"
+            "将列入另行发放/未发放名单："
+        )
+        for entry in unpaid[:SHOWN_CHANGES]:
+            say(f"    {entry.street}{entry.community} {entry.name}：{entry.reason}")
+        if len(unpaid) > SHOWN_CHANGES:
+            say(f"    …另有 {len(unpaid) - SHOWN_CHANGES} 人")
     say(hint)
     return 0
 
@@ -146,29 +165,89 @@ def run_export(args: argparse.Namespace) -> int:
         view = payroll_workbook_view(
             db, actor, period, masked=not args.full_id, tax_columns=args.tax_columns
         )
-    write_payroll_workbook(out, view)
+    write_payroll_workbook(out, view, paper=args.paper)
     count = sum(len(s.rows) for s in view.streets)
-    say(f"工资发放表已保存：{out}（{len(view.streets)} 个街道，{count} 人）")
+    mark = f"，{view.header.mark}" if view.header.mark else ""
+    say(f"工资发放表已保存：{out}（{len(view.streets)} 个街道，{count} 人{mark}）")
+    if view.receivables:
+        owed = sum(r.amount for r in view.receivables)
+        say(f"  应收个人款 {len(view.receivables)} 人，合计 {owed:,.2f}（见工作表「应收个人款」）")
     return 0
+
+
+def _layout_name(args: argparse.Namespace) -> str:
+    """The layout asked for, else the one the output's extension says (.csv → csv)."""
+    if args.layout:
+        return str(args.layout)
+    return "csv" if Path(args.out).suffix.lower() == ".csv" else "default"
+
+
+def _say_bank(out: Path, chosen: Any, view: Any, what: str, whole: str = "实发合计") -> None:
+    from reports.payroll.bank_file import unpaid_path
+
+    say(
+        f"{what}已保存：{out}（{chosen.description or chosen.name}）：{len(view.rows)} 笔，"
+        f"合计 {view.total:,.2f}"
+    )
+    where = f"见 {unpaid_path(out)}" if chosen.file_type == "csv" else "见工作表「另行发放未发放」"
+    say(
+        f"另行发放/未发放 {len(view.unpaid)} 人，合计 {view.unpaid_total:,.2f}（{where}）；"
+        f"代发 {view.total:,.2f} ＋ 名单 {view.unpaid_total:,.2f} ＝ {whole} "
+        f"{view.net_total:,.2f}"
+    )
+    for entry in view.unpaid[:SHOWN_CHANGES]:
+        done = f"，{entry.reissued}" if entry.reissued else ""
+        say(
+            f"  {entry.street}{entry.community} {entry.name}：{entry.amount:,.2f}"
+            f"（{entry.reason}{done}）"
+        )
+    if len(view.unpaid) > SHOWN_CHANGES:
+        say(f"  …另有 {len(view.unpaid) - SHOWN_CHANGES} 人，见名单")
 
 
 def run_bank(args: argparse.Namespace) -> int:
     period = period_of(args)
     from reports.payroll.bank_file import write_bank_file
+    from workforce.services.payroll.bank import bank_view
     from workforce.services.payroll.bank_layouts import get_layout
-    from workforce.services.payroll.views import bank_view
 
     with opened(args) as (db, actor):
-        chosen = get_layout(db, args.layout)
+        chosen = get_layout(db, _layout_name(args))
         out = _out(args.out, (chosen.suffix,))
         view = bank_view(db, actor, period)
         write_bank_file(out, view, chosen)
-    say(
-        f"代发文件已保存：{out}（{chosen.description or chosen.name}）：{len(view.rows)} 笔，"
-        f"合计 {view.total:,.2f}"
-    )
-    if view.skipped:
-        say(f"  实发为零或负数、未列入代发：{'、'.join(view.skipped)}")
+    _say_bank(out, chosen, view, "代发文件")
+    return 0
+
+
+def run_reissue(args: argparse.Namespace) -> int:
+    period = period_of(args)
+    from reports.payroll.bank_file import write_bank_file
+    from workforce.services.payroll.bank import reissue_transfers
+    from workforce.services.payroll.bank_layouts import get_layout
+
+    with opened(args) as (db, actor):
+        chosen = get_layout(db, _layout_name(args))
+        out = _out(args.out, (chosen.suffix,))
+        view = reissue_transfers(db, actor, period)
+        write_bank_file(out, view, chosen)
+    _say_bank(out, chosen, view, "补发代发文件", "补发前名单合计（不含实发为0）")
+    return 0
+
+
+def run_receivables(args: argparse.Namespace) -> int:
+    period = period_of(args)
+    from workforce.services.payroll.owed import month_receivables, receivable_total
+
+    with opened(args) as (db, actor):
+        found = month_receivables(db, actor, period)
+    for entry in found:
+        left = f"，{entry.left_on:%Y-%m-%d}离职" if entry.left_on else "，已离职"
+        print(
+            f"{entry.street}\t{entry.community}\t{entry.name}\t{entry.id_number}\t"
+            f"{entry.amount:.2f}{left}"
+        )
+    say(f"{label(period)}应收个人款：{len(found)} 人，合计 {receivable_total(found):,.2f}")
     return 0
 
 

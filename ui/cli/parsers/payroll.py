@@ -46,15 +46,15 @@ def register(sub: Any) -> None:
     export.add_argument("out", metavar="OUT.xlsx")
     export.add_argument("--full-id", action="store_true", help="显示完整身份证号（默认遮蔽）")
     export.add_argument("--tax-columns", action="store_true", help="附个税计算列")
+    export.add_argument(
+        "--paper",
+        choices=("A4", "A3"),
+        default="A4",
+        help="打印纸张（横向；列多时分页打印并重复姓名列，正文不小于 8 磅）",
+    )
     export.set_defaults(handler=later("run_export"), needs=Action.EXPORT_PAYROLL)
 
-    bank = commands.add_parser("bank", help="生成银行代发文件")
-    _month(bank)
-    bank.add_argument("out", metavar="OUT.xlsx|OUT.csv")
-    bank.add_argument(
-        "--layout", default="default", metavar="NAME", help="代发格式（默认 default）"
-    )
-    bank.set_defaults(handler=later("run_bank"), needs=Action.EXPORT_PAYROLL)
+    _register_bank(commands)
 
     slips = commands.add_parser("slips", help="打印工资条（PDF，每页数条，附裁剪线）")
     _month(slips)
@@ -86,6 +86,32 @@ def register(sub: Any) -> None:
     explain_parser.set_defaults(
         handler=Handler("ui.cli.commands.explain", "run_explain"), needs=None
     )
+
+
+def _register_bank(commands: Any) -> None:
+    """bank, reissue and receivables: what the month pays, and what it could not (§8.6)."""
+    bank = commands.add_parser("bank", help="生成银行代发文件（附另行发放/未发放名单；须已审核）")
+    _month(bank)
+    bank.add_argument("out", metavar="OUT.xlsx|OUT.csv")
+    bank.add_argument(
+        "--layout",
+        default=None,
+        metavar="NAME",
+        help="代发格式（默认按扩展名：.xlsx 用 default，.csv 用 csv）",
+    )
+    bank.set_defaults(handler=later("run_bank"), needs=Action.EXPORT_PAYROLL)
+
+    reissue = commands.add_parser(
+        "reissue", help="已锁定月份的补发代发：名单中锁定后补录了有效账号的人员（记审计）"
+    )
+    _month(reissue)
+    reissue.add_argument("out", metavar="OUT.xlsx|OUT.csv")
+    reissue.add_argument("--layout", default=None, metavar="NAME", help="代发格式（默认按扩展名）")
+    reissue.set_defaults(handler=later("run_reissue"), needs=Action.LOCK_PAYROLL)
+
+    owed = commands.add_parser("receivables", help="应收个人款：离职人员未能扣回的欠扣")
+    _month(owed)
+    owed.set_defaults(handler=later("run_receivables"), needs=Action.EXPORT_PAYROLL)
 
 
 def _month(parser: argparse.ArgumentParser) -> None:

@@ -2327,12 +2327,27 @@ Correct them there and import that workbook again.</source>
         <translation>正在保存工资项目…</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+46"/>
         <source>Approving…</source>
         <translation>正在审核…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
+        <source>… %1 more</source>
+        <translation>…另有 %1 人</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not paid through the bank</source>
+        <translation>不经银行代发的人员</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The month is approved. %1 people will not be in the bank file; they go on its list of pay given otherwise or not paid:</source>
+        <translation>本月工资已审核。以下 %1 人不列入银行代发文件，将列入随代发文件生成的另行发放/未发放名单：</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Return the month</source>
         <translation>退回工资</translation>
     </message>
@@ -5324,7 +5339,7 @@ Enter them anyway?</source>
         <translation>保存银行代发文件</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+27"/>
         <source>The bank file was saved to:
 %1
 %2 transfers, total %3.</source>
@@ -5333,12 +5348,12 @@ Enter them anyway?</source>
 共 %2 笔，合计 %3 元。</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Not listed (net pay not positive): %1</source>
-        <translation>实发为零或负数、未列入代发：%1</translation>
+        <location line="+9"/>
+        <source>Not in the bank file, on its list of pay given otherwise or not paid (%1 people, total %2): %3</source>
+        <translation>未列入代发、列入另行发放/未发放名单（%1 人，合计 %2）：%3</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+15"/>
         <source>Writing the bank file…</source>
         <translation>正在写入代发文件…</translation>
     </message>
@@ -5548,7 +5563,17 @@ Enter them anyway?</source>
         <translation>税后扣款：%1</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
+        <source>Owed from last month, deducted after tax: %1</source>
+        <translation>上月欠扣（税后扣回）：%1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The deductions exceed the pay: net pay is 0 and %1 is carried into next month (owed by a leaver: a receivable to collect).</source>
+        <translation>本月扣款超过应发：实发为 0，欠扣 %1 转下月扣回（如本人已离职，列为应收个人款）。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Net pay: %1</source>
         <translation>实发工资：%1</translation>
     </message>

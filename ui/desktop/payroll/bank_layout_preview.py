@@ -27,7 +27,7 @@ from workforce.domain.payroll.bank_layout import BankLayout, amount_text, check_
 from workforce.domain.problems import ActionRefused
 from workforce.domain.progress import CancelToken, ProgressFn
 from workforce.services.context import Actor, Database
-from workforce.services.payroll.views import BankView
+from workforce.services.payroll.bank import BankView
 
 PREVIEW_ROWS = 5
 
@@ -86,12 +86,12 @@ class LayoutPreview(QGroupBox):
         self.button.clicked.connect(lambda _c=False: self.show_preview())
 
     def show_preview(self) -> None:
-        from workforce.services.payroll.views import bank_view
+        from workforce.services.payroll.bank import bank_view
 
         db, actor, period, layout = self.db, self.actor, month_of(self.month), self.layout()
 
         def operation(_progress: ProgressFn, _cancel: CancelToken) -> tuple[list[str], int]:
-            view = bank_view(db, actor, period)
+            view = bank_view(db, actor, period, preview=True)
             return preview_lines(layout, view), len(view.rows)
 
         def done(result: tuple[list[str], int]) -> None:

@@ -143,18 +143,22 @@ def export_bank(
         return
     target = path if path.lower().endswith(chosen.suffix) else path + chosen.suffix
 
-    def operation(progress: ProgressFn, _cancel: CancelToken) -> tuple[str, int, str, list[str]]:
+    def operation(
+        progress: ProgressFn, _cancel: CancelToken
+    ) -> tuple[str, int, str, list[str], str]:
         from reports.payroll.bank_file import write_bank_file
-        from workforce.services.payroll.views import bank_view
+        from workforce.services.payroll.bank import bank_view
 
         progress(0, 2)
         view = bank_view(db, actor, period)
         progress(1, 2)
         write_bank_file(Path(target), view, chosen)
-        return target, len(view.rows), fmt.yuan_text(view.total), list(view.skipped)
+        unpaid = [f"{u.name}（{u.reason}）" for u in view.unpaid]
+        listed = fmt.yuan_text(view.unpaid_total)
+        return target, len(view.rows), fmt.yuan_text(view.total), unpaid, listed
 
-    def done(result: tuple[str, int, str, list[str]]) -> None:
-        saved, count, total, skipped = result
+    def done(result: tuple[str, int, str, list[str], str]) -> None:
+        saved, count, total, skipped, listed = result
         text = (
             QCoreApplication.translate(
                 "payroll_exports", "The bank file was saved to:\n%1\n%2 transfers, total %3."
@@ -164,9 +168,16 @@ def export_bank(
             .replace("%3", total)
         )
         if skipped:
-            text += "\n" + QCoreApplication.translate(
-                "payroll_exports", "Not listed (net pay not positive): %1"
-            ).replace("%1", "、".join(skipped))
+            text += "\n" + (
+                QCoreApplication.translate(
+                    "payroll_exports",
+                    "Not in the bank file, on its list of pay given otherwise or not paid "
+                    "(%1 people, total %2): %3",
+                )
+                .replace("%1", fmt.count_text(len(skipped)))
+                .replace("%2", listed)
+                .replace("%3", "、".join(skipped[:20]) + ("…" if len(skipped) > 20 else ""))
+            )
         QMessageBox.information(parent, title, text)
 
     run_task(

@@ -294,6 +294,26 @@ def detail_html(d: SlipDetail) -> str:
                 )
             )
         )
+    if d.owed_in:
+        parts.append(
+            "<p>"
+            + html.escape(
+                QCoreApplication.translate(
+                    "payroll_text", "Owed from last month, deducted after tax: %1"
+                ).replace("%1", _money(d.owed_in))
+            )
+        )
+    if d.owed_out:
+        parts.append(
+            "<p>"
+            + html.escape(
+                QCoreApplication.translate(
+                    "payroll_text",
+                    "The deductions exceed the pay: net pay is 0 and %1 is carried into next "
+                    "month (owed by a leaver: a receivable to collect).",
+                ).replace("%1", _money(d.owed_out))
+            )
+        )
     parts.append(
         "<h3>"
         + html.escape(

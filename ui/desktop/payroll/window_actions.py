@@ -90,8 +90,14 @@ class MonthActions(QDialog):
         self.reload()
         self.load_accounts()
 
-    def _as_chosen(self, label: str, act: Callable[[Database, Actor, dt.date], None]) -> None:
-        """Run ``act(db, actor, period)`` as the account chosen under "Act as"."""
+    def _as_chosen(
+        self,
+        label: str,
+        act: Callable[[Database, Actor, dt.date], object],
+        after: Callable[[object], None] | None = None,
+    ) -> None:
+        """Run ``act(db, actor, period)`` as the account chosen under "Act as"; ``after`` is
+        given its result once the month is reloaded."""
         from ui.desktop.accounts.login_dialog import account_actor
 
         username = self.account.currentData()
@@ -102,20 +108,43 @@ class MonthActions(QDialog):
         if signed is None:
             return
 
-        def operation(_progress: ProgressFn, _cancel: CancelToken) -> None:
-            act(db, signed(), period)
+        def operation(_progress: ProgressFn, _cancel: CancelToken) -> object:
+            return act(db, signed(), period)
 
-        def done(_none: None) -> None:
+        def done(result: object) -> None:
             self.changes.setVisible(False)
             self.reload()
+            if after is not None:
+                after(result)
 
         run_task(self, operation, done, label=label, cancellable=False)
 
     def approve(self) -> None:
-        """审核; the service refuses the account that calculated the month (双人复核)."""
+        """审核; the service refuses the account that calculated the month (双人复核). Then
+        names who the bank file will not pay (§8.6): no valid account, nothing to pay."""
         from workforce.services.payroll.lifecycle import approve_month
 
-        self._as_chosen(self.tr("Approving…"), approve_month)
+        self._as_chosen(self.tr("Approving…"), approve_month, self._warn_unpaid)
+
+    def _warn_unpaid(self, result: object) -> None:
+        unpaid = list(result) if isinstance(result, tuple) else []
+        if not unpaid:
+            return
+        shown = [f"{u.street}{u.community} {u.name}：{u.reason}" for u in unpaid[:20]]
+        if len(unpaid) > len(shown):
+            shown.append(self.tr("… %1 more").replace("%1", str(len(unpaid) - len(shown))))
+        # shown beside the month (not a modal box): the clerk reads it while the month is open
+        self.changes.setText(
+            self.tr("Not paid through the bank")
+            + "：\n"
+            + self.tr(
+                "The month is approved. %1 people will not be in the bank file; they go on its "
+                "list of pay given otherwise or not paid:"
+            ).replace("%1", str(len(unpaid)))
+            + "\n"
+            + "\n".join(shown)
+        )
+        self.changes.setVisible(True)
 
     def return_month(self) -> None:
         """退回 with a written reason, as the account chosen under "Act as"; the service refuses a

@@ -16,7 +16,11 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-FORMAT = "workforce-month-seal/1"
+FORMAT = "workforce-month-seal/2"
+FORMAT_1 = "workforce-month-seal/1"
+"""A month without any 欠扣 is sealed as before the carry existed (its seal unchanged); a month
+with one in format 2, whose lines hold every field."""
+CARRY_FIELDS = ("owed_in", "owed_out")
 
 PAYSLIP_WHO: tuple[str, ...] = (
     # who, where and for how long
@@ -56,6 +60,9 @@ PAYSLIP_FIGURES: tuple[str, ...] = (
     "withheld_before",
     "bonus_income",
     "bonus_tax",
+    # 上月欠扣 deducted and 欠扣转下月 carried (§8.6; sealed in format 2, see ``month_seal``)
+    "owed_in",
+    "owed_out",
     # the lines and contributions as text, the inputs the engine ran on and their hash
     "lines",
     "contributions",
@@ -104,11 +111,28 @@ def _plain(value: object) -> object:
 
 def month_seal(totals: MonthTotals, payslips: Iterable[Sequence[object]]) -> str:
     """The seal: SHA-256 (hex) of the canonical text. ``payslips`` are rows of the values of
-    ``SEALED_PAYSLIP_FIELDS`` in that order (any row order: they are taken by worker)."""
+    ``SEALED_PAYSLIP_FIELDS`` in that order (any row order: they are taken by worker).
+
+    A month where no one owes or carries anything is sealed in format 1 (without the carry
+    fields), so the seals of months locked before the carry existed still verify; any carry
+    makes it format 2 (a carry changed to nothing, or from nothing, changes the digest)."""
+    rows = list(payslips)
+    for row in rows:
+        if len(row) != len(SEALED_PAYSLIP_FIELDS):
+            raise ValueError(
+                f"a payslip row of {len(row)} values, not {len(SEALED_PAYSLIP_FIELDS)}"
+            )
+    carry_at = [SEALED_PAYSLIP_FIELDS.index(name) for name in CARRY_FIELDS]
+    fields: Sequence[str] = SEALED_PAYSLIP_FIELDS
+    form = FORMAT
+    if not any(row[i] for row in rows for i in carry_at):
+        kept = [i for i in range(len(fields)) if i not in carry_at]
+        fields, form = [fields[i] for i in kept], FORMAT_1
+        rows = [[row[i] for i in kept] for row in rows]
     digest = hashlib.sha256()
     header = [
-        FORMAT,
-        list(SEALED_PAYSLIP_FIELDS),
+        form,
+        list(fields),
         totals.period.isoformat(),
         totals.count,
         totals.gross,
@@ -117,10 +141,6 @@ def month_seal(totals: MonthTotals, payslips: Iterable[Sequence[object]]) -> str
         totals.employer,
     ]
     digest.update(_ENCODE(header).encode("ascii") + b"\n")
-    for row in sorted(payslips, key=lambda r: r[0]):  # type: ignore[arg-type, return-value]
-        if len(row) != len(SEALED_PAYSLIP_FIELDS):
-            raise ValueError(
-                f"a payslip row of {len(row)} values, not {len(SEALED_PAYSLIP_FIELDS)}"
-            )
+    for row in sorted(rows, key=lambda r: r[0]):  # type: ignore[arg-type, return-value]
         digest.update(_ENCODE([_plain(v) for v in row]).encode("ascii") + b"\n")
     return digest.hexdigest()

@@ -2,8 +2,9 @@
 
 gross = scale pay + allowances + 基础绩效 (prorated, probation share) + the month's items + arrears;
 deductions = the individual's 五险一金 + income tax (cumulative withholding, plus the tax on a
-year-end bonus taxed separately) + after-tax deductions; net = gross − deductions. Every input is
-kept on the payslip so a locked month can be re-derived.
+year-end bonus taxed separately) + after-tax deductions + the carry line; net = gross − deductions,
+never negative (§8.6: what cannot be deducted is carried as 上月欠扣 into the next month). Every
+input is kept on the payslip so a locked month can be re-derived.
 """
 
 from __future__ import annotations
@@ -78,6 +79,31 @@ class PayInputs:
     contribution_base: Decimal
     insurance_items: tuple[InsuranceItem, ...]
     tax: TaxContext
+    owed: Decimal = ZERO  # 上月欠扣: the shortfall carried from the previous month (§8.6)
+
+
+@dataclass(frozen=True, slots=True)
+class Carry:
+    """The carry line of a payslip (§8.6): ``owed_in`` (上月欠扣) is deducted after tax in full,
+    ``owed_out`` (欠扣转下月) is the part of this month's deductions its pay could not cover,
+    carried into the next month; the line is ``owed_in − owed_out``."""
+
+    owed_in: Decimal = ZERO
+    owed_out: Decimal = ZERO
+
+    @property
+    def line(self) -> Decimal:
+        return self.owed_in - self.owed_out
+
+
+def carry_shortfall(due: Decimal, owed: Decimal) -> tuple[Decimal, Carry]:
+    """(net, carry) of a month whose pay after its own deductions is ``due`` with ``owed`` still
+    owed from before: 实发 is never negative; the recovery is cash after tax, not a deduction
+    for tax (the individual contributions counted in the month they were due)."""
+    left = due - owed
+    if left >= 0:
+        return left, Carry(owed, ZERO)
+    return ZERO, Carry(owed, -left)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +122,7 @@ class Payslip:
     net: Decimal
     bonus_income: Decimal = ZERO  # 全年一次性奖金 taxed separately (not in ``taxable_income``)
     bonus_tax: Decimal = ZERO  # its tax, withheld this month
+    carry: Carry = Carry()  # 上月欠扣 deducted and 欠扣转下月 carried (§8.6)
 
     @property
     def wage_tax(self) -> Decimal:
@@ -109,7 +136,8 @@ class Payslip:
 
     @property
     def deductions(self) -> Decimal:
-        return self.insurance + self.tax + self.after_tax_deductions
+        """扣款合计, with the carry line: 上月欠扣 in, less 欠扣转下月 out."""
+        return self.insurance + self.tax + self.after_tax_deductions + self.carry.line
 
     @property
     def insurable_gross(self) -> Decimal:
@@ -170,7 +198,8 @@ def separate_bonus(lines: Sequence[PayLine]) -> Decimal:
 
 
 def compute_payslip(inputs: PayInputs) -> Payslip:
-    """The month's payslip; net = gross − (insurance + tax + after-tax deductions) always.
+    """The month's payslip; net = gross − (insurance + tax + after-tax deductions + the carry
+    line) always, and never negative (§8.6).
 
     A bonus taxed separately is in gross but not in the cumulative income: its own tax is the
     monthly table on bonus ÷ 12 (财税〔2018〕164号), withheld in the month paid.
@@ -206,7 +235,8 @@ def compute_payslip(inputs: PayInputs) -> Payslip:
     )[-1]
     bonus_tax = bonus_tax_separately(bonus) if bonus > 0 else ZERO
     after_tax = -sum((line.amount for line in lines if line.after_tax), ZERO)
-    net = gross - insurance - tax_line.withholding - bonus_tax - after_tax
+    due = gross - insurance - tax_line.withholding - bonus_tax - after_tax
+    net, carry = carry_shortfall(due, inputs.owed)
     return Payslip(
         inputs.worker_id,
         inputs.month,
@@ -222,6 +252,7 @@ def compute_payslip(inputs: PayInputs) -> Payslip:
         net,
         bonus,
         bonus_tax,
+        carry,
     )
 
 

@@ -193,6 +193,8 @@ def encode_inputs(inputs: PayInputs) -> str:
             },
         },
     }
+    if inputs.owed:  # 上月欠扣 (§8.6); absent when nothing is owed, so older texts keep their hash
+        document["owed"] = _money(inputs.owed)
     return canonical(document)
 
 
@@ -202,6 +204,7 @@ def decode_inputs(worker_id: int, text: str, basis: MonthBasis) -> PayInputs:
     tax = data["tax"]
     carried = tax["carried"]
     share = data["probation_share"]
+    owed = data.get("owed")
     return PayInputs(
         worker_id=worker_id,
         month=basis.period.month,
@@ -229,6 +232,7 @@ def decode_inputs(worker_id: int, text: str, basis: MonthBasis) -> PayInputs:
                 Decimal(carried["withheld"]),
             ),
         ),
+        owed=Decimal(0) if owed is None else Decimal(owed),
     )
 
 

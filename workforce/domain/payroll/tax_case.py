@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from workforce.domain.money import FEN
+from workforce.domain.money import FEN, ZERO
+from workforce.domain.payroll.payslip import carry_shortfall
 from workforce.domain.payroll.tax import (
     Carried,
     MonthIncome,
@@ -158,10 +159,12 @@ def explain(case: TaxCase) -> dict[str, Any]:
         prior_year_low_income=case.prior_year_low_income,
         carried=case.opening,
     )
+    months = [_line(line) for line in lines]
+    _add_net_pay(case, lines, months)
     document: dict[str, Any] = {}
     if case.opening is not None:
         document["opening"] = _opening_line(case.opening)
-    document["months"] = [_line(line) for line in lines]
+    document["months"] = months
     document["total_withholding"] = _text(sum((line.withholding for line in lines), Decimal(0)))
     return document
 
@@ -178,6 +181,19 @@ def _opening_line(opening: Carried) -> dict[str, Any]:
         "cumulative_other_deductions": _text(opening.other_deductions),
         "withheld": _text(opening.withheld),
     }
+
+
+def _add_net_pay(case: TaxCase, lines: list[WithholdingLine], months: list[dict[str, Any]]) -> None:
+    """Each month's 实发 (§8.6): income − insurance − withholding, never negative; what it
+    cannot cover is carried into the next month as 上月欠扣 (``owed_in``, ``owed_out``)."""
+    owed = ZERO
+    for income, line, month in zip(case.months, lines, months, strict=True):
+        due = income.income - income.insurance - line.withholding
+        net, carry = carry_shortfall(due, owed)
+        month["owed_in"] = _text(carry.owed_in)
+        month["owed_out"] = _text(carry.owed_out)
+        month["net"] = _text(net)
+        owed = carry.owed_out
 
 
 def _line(line: WithholdingLine) -> dict[str, Any]:

@@ -15,6 +15,7 @@ ENTITY_NAMES = {
     "adjustment_run": "调级批次",
     "adjustment_item": "调级明细",
     "payroll_month": "月度工资",
+    "pay_reissue": "补发代发",
     "pay_item": "工资项目",
     "contribution_base": "缴费基数",
     "payroll_opening": "期初累计",
@@ -47,6 +48,7 @@ ACTION_NAMES = {
     "override": "人工调整",
     "calculate": "计算",
     "lock": "锁定",
+    "reissue": "补发代发",
     "return": "退回",
     "invalidate": "失效",
     "declare": "申报",
@@ -100,6 +102,7 @@ GENERAL_FIELDS = {
     "display_name": "显示名",
     "role": "角色",
     "rejected": "未导入的行数",
+    "reissued": "补发人数",
 }
 
 

@@ -86,6 +86,10 @@ class Calculation:
     changes: tuple[NetChange, ...]
     warnings: tuple[Problem, ...] = ()
     """Payslips with a deduction line larger than their gross (§10), for the clerk to check."""
+    owed_in: Decimal = Decimal(0)
+    """上月欠扣 deducted this month (§8.6)."""
+    carried: tuple[tuple[str, Decimal], ...] = ()
+    """(name, 欠扣转下月) of each worker whose pay could not cover the deductions (§8.6)."""
 
 
 def as_period(period: str | dt.date) -> dt.date:
@@ -285,7 +289,10 @@ def _calculate(
     changes = _changes(session, before, after, names) if recalculated else ()
     arrears_lines = sum(len(v) for v in gathered.arrears.lines.values())
     lines = PAYSLIP_COLUMNS.index("lines")
-    warnings = slip_warnings((names[r[1]], r[lines]) for r in rows if r[net] < 0)
+    owed_out = PAYSLIP_COLUMNS.index("owed_out")
+    short = [r for r in rows if r[owed_out] > 0]
+    warnings = slip_warnings((names[r[1]], r[lines]) for r in short)
+    carried = tuple((names[r[1]], from_fen(r[owed_out])) for r in short)
     audit.record(
         session,
         actor,
@@ -300,7 +307,8 @@ def _calculate(
         note=f"{label(first)}：计算{len(rows)}人，项目{gathered.items}条，补发{arrears_lines}条，"
         f"新核定缴费基数{len(new_bases)}人"
         + (f"；与上次计算相比实发变化{len(changes)}人" if recalculated else "")
-        + (f"；扣款超过应发{len(warnings)}条" if warnings else ""),
+        + (f"；扣款超过应发{len(warnings)}条" if warnings else "")
+        + (f"；欠扣转下月{len(carried)}人" if carried else ""),
     )
     progress(total, total)
     return Calculation(
@@ -318,4 +326,6 @@ def _calculate(
         recalculated,
         changes,
         warnings,
+        from_fen(sum(r[PAYSLIP_COLUMNS.index("owed_in")] for r in rows)),
+        carried,
     )

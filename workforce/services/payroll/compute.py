@@ -44,6 +44,7 @@ from workforce.services.payroll.bases import (
 from workforce.services.payroll.basis import Basis, load_basis
 from workforce.services.payroll.deductions import monthly_special_deductions, tax_flags
 from workforce.services.payroll.opening import opening_carried
+from workforce.services.payroll.owed import load_owed
 from workforce.services.payroll.people import Person, add_items, full_month_insurable, load_people
 
 CHUNK = 5000
@@ -71,6 +72,8 @@ class Gathered:
     flags: dict[int, tuple[bool, bool]] = field(default_factory=dict)
     carried: dict[int, RawCarry] = field(default_factory=dict)
     runs: list[int] = field(default_factory=list)
+    owed: dict[int, Decimal] = field(default_factory=dict)
+    """上月欠扣 (§8.6): per worker, the shortfall the previous month carried."""
 
 
 def carried_value(raw: RawCarry) -> tuple[int, Carried]:
@@ -171,6 +174,7 @@ def gather(session: Session, period: dt.date, month_id: int | None) -> Gathered:
     gathered.special = monthly_special_deductions(session, span.first)
     gathered.flags = tax_flags(session, year)
     gathered.runs = sorted(set(applied_runs_in_force(session, span)) | arrears.runs)
+    gathered.owed = load_owed(session, span.first, ids)
     return gathered
 
 
@@ -258,6 +262,7 @@ def inputs_for(gathered: Gathered, person: Person) -> PayInputs:
             special_deductions=gathered.special.get(person.worker_id, ZERO),
             carried=carried[1] if carried else None,
         ),
+        owed=gathered.owed.get(person.worker_id, ZERO),
     )
 
 
@@ -298,6 +303,8 @@ def figures(slip: Payslip, inputs: PayInputs, month_hash: str) -> tuple[Any, ...
         fen(line.withheld_before),
         fen(slip.bonus_income),
         fen(slip.bonus_tax),
+        fen(slip.carry.owed_in),
+        fen(slip.carry.owed_out),
         lines_text(slip.lines),
         encode_contributions(slip.contributions),
         text,
@@ -316,6 +323,7 @@ class Engine:
         self._period = gathered.basis.month.period
         self._bases, self._special = gathered.bases, gathered.special
         self._flags, self._carried = gathered.flags, gathered.carried
+        self._owed = gathered.owed
 
     def _key(self, person: Person) -> tuple[Any, ...]:
         """What the payslip depends on."""
@@ -330,6 +338,7 @@ class Engine:
             self._special.get(worker_id),
             self._flags.get(worker_id),
             self._carried.get(worker_id),
+            self._owed.get(worker_id),
         )
 
     def figures(self, person: Person) -> tuple[Any, ...]:

@@ -152,12 +152,12 @@ def month_warnings(
     session: Session, month_id: int, units: Collection[int] | None = None
 ) -> tuple[Problem, ...]:
     """The stored month's warnings (of the payslips of ``units``' communities, when given); only
-    payslips with a negative net can have one."""
+    payslips whose deductions exceeded their pay (a shortfall carried, §8.6) can have one."""
     raw = bulk_table(Payslip)
     query = (
         select(Worker.name, raw.c.lines)
         .join(Worker, Worker.id == raw.c.worker_id)
-        .where(raw.c.month_id == month_id, raw.c.net < 0)
+        .where(raw.c.month_id == month_id, raw.c.owed_out > 0)
         .order_by(raw.c.community_id, raw.c.worker_id)
     )
     if units is not None:

@@ -10,13 +10,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workforce.domain.accounts.permissions import Action
-from workforce.domain.money import from_fen
+from workforce.domain.money import ZERO, from_fen
 from workforce.domain.payroll.month_seal import SEALED_PAYSLIP_FIELDS
 from workforce.domain.payroll.payslip import PayInputs, compute_payslip
 from workforce.domain.payroll.payslip_codec import (
@@ -32,6 +33,7 @@ from workforce.services.accounts import audit
 from workforce.services.accounts.approval import self_approval_note
 from workforce.services.backup import BEFORE_LOCK, backup
 from workforce.services.context import Actor, Database, gc_paused, require
+from workforce.services.payroll.bank import Unpaid, unpaid_now
 from workforce.services.payroll.calc import as_period
 from workforce.services.payroll.compute import (
     FIGURE_COLUMNS,
@@ -54,6 +56,7 @@ from workforce.services.payroll.guard import (
     label,
     mark_draft,
 )
+from workforce.services.payroll.owed import load_owed
 from workforce.services.payroll.paid_as import freeze_paid_as
 from workforce.services.payroll.seal import (
     LOCK_ACTION,
@@ -92,10 +95,11 @@ def stale_workers(session: Session, month: PayrollMonth) -> list[int]:
 
 def approve_month(
     db: Database, actor: Actor, period: str | dt.date, *, expected_version: int | None = None
-) -> None:
+) -> tuple[Unpaid, ...]:
     """审核: a second user approves the calculated month (four eyes), unless the region lets a
     single user act alone — which is then recorded. Refuses a month whose inputs changed since
-    it was calculated."""
+    it was calculated. Returns the warning of §8.6: who the bank file will not pay (no valid
+    account, nothing to pay), with the reason."""
     require(actor, Action.APPROVE_PAYROLL)
     first = as_period(period)
     with db.transaction() as session:
@@ -126,6 +130,7 @@ def approve_month(
         month.status = APPROVED
         month.approved_by = actor.user_id
         month.approved_at = utc_now()
+        unpaid = tuple(unpaid_now(session, month))
         audit.record(
             session,
             actor,
@@ -133,8 +138,9 @@ def approve_month(
             "payroll_month",
             month.id,
             {"status": (CALCULATED, APPROVED)},
-            note=note,
+            note=note + (f"{'；' if note else ''}不经银行代发{len(unpaid)}人" if unpaid else ""),
         )
+        return unpaid
 
 
 def return_month(db: Database, actor: Actor, period: str | dt.date, reason: str) -> None:
@@ -225,10 +231,12 @@ def _check_payslips(
     basis: MonthBasis,
     month_hash: str,
     carried: dict[int, RawCarry],
+    owed: dict[int, Decimal],
 ) -> tuple[dict[str, int], list[Mismatch]]:
     """Re-derive each stored row (once per distinct inputs text) and compare it, figure by figure
-    and with the figures carried from the previous payslip of the year."""
-    memo: dict[str, tuple[tuple[Any, ...], RawCarry | None] | None] = {}
+    and with the figures carried from the previous payslip of the year and the 欠扣 carried from
+    the previous month."""
+    memo: dict[str, tuple[tuple[Any, ...], RawCarry | None, Decimal] | None] = {}
     positions = {key: FIGURE_COLUMNS.index(key) for key in ("gross", "tax", "net", "employer")}
     totals = dict.fromkeys(positions, 0)
     inputs_at = FIGURE_COLUMNS.index("inputs")
@@ -245,13 +253,13 @@ def _check_payslips(
                 memo[text] = None
             else:
                 derived = figures(compute_payslip(inputs), inputs, month_hash)
-                memo[text] = (derived, _raw_carry(inputs))
+                memo[text] = (derived, _raw_carry(inputs), inputs.owed)
         entry = memo[text]
         name = ""  # filled in by ``_named``
         if entry is None:
             mismatches.append(Mismatch(worker_id, name, "inputs", "无法读取", "—"))
             continue
-        derived, carry = entry
+        derived, carry, owed_in = entry
         if stored != derived:
             mismatches.extend(
                 Mismatch(worker_id, name, key, str(a), str(b))
@@ -261,6 +269,9 @@ def _check_payslips(
         if carry != carried.get(worker_id):
             expected = carried.get(worker_id)
             mismatches.append(Mismatch(worker_id, name, "carried", str(expected), str(carry)))
+        if owed_in != owed.get(worker_id, ZERO):
+            expected_owed = str(owed.get(worker_id, ZERO))
+            mismatches.append(Mismatch(worker_id, name, "owed", expected_owed, str(owed_in)))
     return totals, mismatches
 
 
@@ -300,7 +311,8 @@ def verify_month(db: Database, actor: Actor, period: str | dt.date) -> Verificat
         paid = {row[0] for row in rows}
         carried = with_opening(session, first, paid, load_carried(session, first, paid))
         with gc_paused():
-            totals, found = _check_payslips(rows, basis, month.inputs_hash, carried)
+            owed = load_owed(session, first, paid)
+            totals, found = _check_payslips(rows, basis, month.inputs_hash, carried, owed)
         found.extend(payee_findings(session, month, paid))
         mismatches.extend(_named(session, found))
         mismatches.extend(seal_findings(session, month, stored))

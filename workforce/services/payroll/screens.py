@@ -100,6 +100,8 @@ class SlipDetail:
     bonus_tax: Decimal = Decimal("0.00")  # its tax (monthly table on bonus ÷ 12), in ``tax``
     opening: OpeningFigures | None = None
     """期初累计 (§8.6) the year's cumulative figures began from, when the year began outside."""
+    owed_in: Decimal = Decimal("0.00")  # 上月欠扣 deducted this month (§8.6)
+    owed_out: Decimal = Decimal("0.00")  # 欠扣转下月: what this month's pay could not cover
 
 
 def month_review(db: Database, actor: Actor, period: dt.date) -> MonthReview:
@@ -179,4 +181,6 @@ def slip_detail(db: Database, actor: Actor, period: dt.date, worker_id: int) -> 
             slip.bonus_income,
             slip.bonus_tax,
             opening,
+            slip.owed_in,
+            slip.owed_out,
         )

@@ -23,9 +23,10 @@ from workforce.persistence.payroll import PayrollMonth, Payslip, bulk_table
 from workforce.persistence.people import Worker
 from workforce.services.accounts.export_audit import record_full_numbers
 from workforce.services.context import Actor, Database, require
-from workforce.services.payroll.guard import DRAFT, LOCKED, STATUS_NAMES
+from workforce.services.payroll.guard import CALCULATED, DRAFT, LOCKED, STATUS_NAMES
 from workforce.services.payroll.paid_as import who
 from workforce.services.payroll.views import (
+    DRAFT_MARK,
     MonthHeader,
     _readable_month,
     in_units,
@@ -60,9 +61,10 @@ OPTIONAL_FIGURES = frozenset({"cum_exempt", "cum_other", "bonus_income", "bonus_
 
 @dataclass(frozen=True, slots=True)
 class Slip:
-    """One worker's 工资条: Σ earnings = gross; deductions = Σ insurance + tax + Σ after_tax;
-    net = gross − deductions. ``tax`` is all the income tax withheld, ``bonus_tax`` the part of
-    it on a 全年一次性奖金 taxed separately. ``tax_figures`` are the month's cumulative
+    """One worker's 工资条: Σ earnings = gross; deductions = Σ insurance + tax + Σ after_tax
+    (with the carry lines 上月欠扣 and −欠扣转下月, §8.6); net = gross − deductions ≥ 0.
+    ``tax`` is all the income tax withheld, ``bonus_tax`` the part of it on a 全年一次性奖金
+    taxed separately. ``tax_figures`` are the month's cumulative
     withholding figures, then the separate bonus and its tax when paid (税率 as a fraction, the
     rest in yuan)."""
 
@@ -89,6 +91,20 @@ class SlipsView:
     header: MonthHeader
     unit: str  # the street or community asked for, or "" for all
     slips: tuple[Slip, ...]
+
+
+OWED_IN, OWED_OUT = "上月欠扣", "欠扣转下月"
+
+
+def carry_lines(owed_in: Decimal, owed_out: Decimal) -> tuple[Amount, ...]:
+    """The slip's carry lines (§8.6), among the after-tax deductions: 上月欠扣 deducted, and
+    欠扣转下月 (what this month's pay could not cover) as a negative deduction."""
+    lines: list[Amount] = []
+    if owed_in:
+        lines.append((OWED_IN, owed_in))
+    if owed_out:
+        lines.append((OWED_OUT, -owed_out))
+    return tuple(lines)
 
 
 def _figures(values: tuple[int, ...]) -> tuple[Amount, ...]:
@@ -131,6 +147,8 @@ def payslips_view(
             raw.c.net,
             raw.c.lines,
             raw.c.contributions,
+            raw.c.owed_in,
+            raw.c.owed_out,
             *(raw.c[key] for key, _ in TAX_FIGURES),
         ).where(
             raw.c.month_id == month.id,
@@ -150,6 +168,7 @@ def payslips_view(
     for row in fetched:
         name, id_number, street_name, community_name, post, level, status = row[:7]
         gross, insurance, tax, after_tax, net = (yuan(v) for v in row[7:12])
+        owed_in, owed_out = yuan(row[14]), yuan(row[15])
         lines = lines_memo.get(row[12])
         if lines is None:
             decoded = lines_from_text(row[12])
@@ -179,11 +198,11 @@ def payslips_view(
                 gross,
                 tuple(individual),
                 tax,
-                lines[1],
-                insurance + tax + after_tax,
+                lines[1] + carry_lines(owed_in, owed_out),
+                insurance + tax + after_tax + owed_in - owed_out,
                 net,
-                _figures(tuple(row[14:])),
-                yuan(row[14 + BONUS_TAX_AT]),
+                _figures(tuple(row[16:])),
+                yuan(row[16 + BONUS_TAX_AT]),
             )
         )
     if not masked:  # the choice to show full ID numbers is recorded
@@ -232,6 +251,12 @@ class TaxSummaryView:
     months: tuple[tuple[int, str], ...]  # (month, status name) of the months included
     skipped: tuple[int, ...]  # draft months: their payslips are stale, left out
     workers: tuple[WorkerTaxYear, ...]
+
+    @property
+    def mark(self) -> str:
+        """草稿（未审核） when a month it includes is not yet approved (§8.6), else ""."""
+        unapproved = STATUS_NAMES[CALCULATED]
+        return DRAFT_MARK if any(status == unapproved for _, status in self.months) else ""
 
 
 def tax_summary_view(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
@@ -25,8 +25,16 @@ from workforce.persistence.payroll import PayrollMonth, Payslip, bulk_table
 from workforce.persistence.people import Worker
 from workforce.services.accounts.export_audit import record_full_numbers
 from workforce.services.context import Actor, Database, require
-from workforce.services.payroll.guard import DRAFT, LOCKED, STATUS_NAMES, get_month, label
-from workforce.services.payroll.paid_as import payee, who
+from workforce.services.payroll.guard import (
+    APPROVED,
+    DRAFT,
+    LOCKED,
+    STATUS_NAMES,
+    get_month,
+    label,
+)
+from workforce.services.payroll.owed import Receivable, receivables
+from workforce.services.payroll.paid_as import who
 from workforce.services.roster.scope import scope_units
 from workforce.services.scale import posts_in_force
 
@@ -57,6 +65,9 @@ TAX_COLUMNS = (
 )
 
 
+DRAFT_MARK = "草稿（未审核）"
+
+
 def yuan(fen: int) -> Decimal:
     return Decimal(fen).scaleb(-2)
 
@@ -72,6 +83,16 @@ class MonthHeader:
     calculated: str
     approved: str
     locked: str
+
+    @property
+    def draft(self) -> bool:
+        """Not yet approved (§8.6): its files print with the 草稿（未审核） mark."""
+        return self.status not in (APPROVED, LOCKED)
+
+    @property
+    def mark(self) -> str:
+        """The mark a title and page header carry: 草稿（未审核） before approval, else ""."""
+        return DRAFT_MARK if self.draft else ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +117,8 @@ class PayrollRow:
     employer_total: Decimal
     labour_cost: Decimal
     tax_detail: tuple[Decimal, ...]
+    owed_in: Decimal = ZERO  # 上月欠扣 (§8.6), in ``deductions``
+    owed_out: Decimal = ZERO  # 欠扣转下月, taken off ``deductions``
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +136,8 @@ class PayrollWorkbookView:
     tax_columns: tuple[str, ...]  # empty unless asked for
     streets: tuple[StreetRows, ...]
     tax_totalled: int = 0  # how many of the first tax columns add up (the bonus and its tax)
+    carry: bool = False  # the month has 上月欠扣 or 欠扣转下月 (§8.6): their columns are shown
+    receivables: tuple[Receivable, ...] = ()  # 应收个人款: leavers' shortfalls
 
 
 def _who(session: Session, user_id: int | None, at: dt.datetime | None) -> str:
@@ -192,6 +217,8 @@ def _rows(
         raw.c.employer,
         raw.c.lines,
         raw.c.contributions,
+        raw.c.owed_in,
+        raw.c.owed_out,
         *(raw.c[key] for key in extra),
     ).where(raw.c.month_id == month.id, in_units(raw.c.community_id, units))
     return iter(session.execute(placed(query, raw, street, community)))
@@ -222,7 +249,9 @@ def payroll_workbook_view(
         basis = MonthBasis.from_text(month.inputs)
         post_names = {p.code: p.name for p in posts_in_force(session, period)}
         extra = tuple(key for key, _ in TAX_COLUMNS) if tax_columns else ()
-        fetched = list(_rows(session, month, extra, scope_units(session, actor)))
+        units = scope_units(session, actor)
+        fetched = list(_rows(session, month, extra, units))
+        owing = receivables(session, month, units)
     individual_items = [i for i in basis.insurance_items if i.individual_rate > 0]
     employer_items = [i for i in basis.insurance_items if i.employer_rate > 0]
     lines_memo: dict[str, dict[str, Decimal]] = {}
@@ -248,6 +277,7 @@ def payroll_workbook_view(
     for row in fetched:
         (street, community, name, id_number, post, level, status, committee) = row[:8]
         gross, insurance, tax, after_tax, net, employer = (yuan(v) for v in row[8:14])
+        owed_in, owed_out = yuan(row[16]), yuan(row[17])
         sums = lines_memo[row[14]]
         parts = parts_memo.get(row[15])
         if parts is None:
@@ -271,12 +301,14 @@ def payroll_workbook_view(
                 tax,
                 # 其他: the individual's other items (工伤, 生育 where charged) and after-tax 扣款
                 insurance - sum(individual, ZERO) + after_tax,
-                insurance + tax + after_tax,
+                insurance + tax + after_tax + owed_in - owed_out,
                 net,
                 tuple(parts[i.code].employer if i.code in parts else ZERO for i in employer_items),
                 employer,
                 gross + employer,
-                tuple(Decimal(v).scaleb(-2) for v in row[16:]),
+                tuple(Decimal(v).scaleb(-2) for v in row[18:]),
+                owed_in,
+                owed_out,
             )
         )
     if not masked:  # the choice to show full ID numbers is recorded
@@ -289,60 +321,9 @@ def payroll_workbook_view(
         tuple(title for _, title in TAX_COLUMNS) if tax_columns else (),
         tuple(StreetRows(street, tuple(rows)) for street, rows in by_street.items()),
         len(BONUS_TAX_COLUMNS) if tax_columns else 0,
-    )
-
-
-@dataclass(frozen=True, slots=True)
-class BankRow:
-    account_name: str
-    account: str
-    id_number: str
-    bank: str
-    amount: Decimal
-
-
-@dataclass(frozen=True, slots=True)
-class BankView:
-    header: MonthHeader
-    memo: str
-    rows: tuple[BankRow, ...]
-    total: Decimal
-    skipped: tuple[str, ...]  # names whose net pay is not positive (nothing to transfer)
-
-
-def bank_view(db: Database, actor: Actor, period: dt.date) -> BankView:
-    """银行代发: one transfer per worker with a positive net pay; refuses when a worker paid this
-    month has no bank account on file."""
-    with db.reading() as session:
-        month = _readable_month(session, actor, period)
-        header = month_header(session, month)
-        raw = bulk_table(Payslip)
-        rows = session.execute(
-            select(*payee(raw, month.status == LOCKED), raw.c.net)  # as paid once locked
-            .select_from(raw)
-            .join(Worker, Worker.id == raw.c.worker_id)
-            .where(
-                raw.c.month_id == month.id,
-                in_units(raw.c.community_id, scope_units(session, actor)),
-            )
-            .order_by(raw.c.community_id, raw.c.worker_id)
-        ).all()
-    missing = [name for name, _, account, _, _, net in rows if net > 0 and not account]
-    if missing:
-        raise ActionRefused(
-            f"以下人员缺少银行账号，不能生成代发文件：{'、'.join(missing[:5])}"
-            + (f"等{len(missing)}人" if len(missing) > 5 else "")
-        )
-    paid = [
-        BankRow(holder or name, account, id_number, bank or "", yuan(net))
-        for name, holder, account, id_number, bank, net in rows
-        if net > 0
-    ]
-    record_full_numbers(db, actor, f"{period:%Y-%m}银行代发文件")  # accounts must be whole
-    return BankView(
-        header,
-        f"{header.label}工资",
-        tuple(paid),
-        sum((r.amount for r in paid), ZERO),
-        tuple(name for name, *_rest, net in rows if net <= 0),
+        any(row[16] or row[17] for row in fetched),
+        tuple(
+            replace(r, id_number=mask_id_number(r.id_number) if masked else r.id_number)
+            for r in owing
+        ),
     )
