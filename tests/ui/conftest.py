@@ -27,6 +27,18 @@ def _settings_in_tmp(tmp_path: Path) -> Iterator[None]:
     yield
 
 
+@pytest.fixture(autouse=True)
+def _clipboard_emptied() -> Iterator[None]:
+    """What a test copied is cleared after it: Qt's offscreen platform crashes at the end of the
+    run (exit status 139, every test passed) when the clipboard still owns data at exit."""
+    yield
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        app.clipboard().clear()
+
+
 def make_row(worker_id: int = 1, **overrides: Any) -> RosterRow:
     base = RosterRow(
         worker_id=worker_id, version=1, district="示范区", street="新华街道", community="光明社区",
