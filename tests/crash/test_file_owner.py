@@ -161,3 +161,14 @@ def test_qts_file_dialog_listing_the_folder_does_not_let_a_second_program_in(
     assert second.returncode != 0 and f"进程 {os.getpid()}" in second.stderr
     reader.rollback()
     reader.close()
+
+
+def test_check_while_the_desktop_has_the_file_says_so_in_one_line(sqlite_db: Database) -> None:
+    """``workforce check`` opens the file itself (no migration, no sign-in): a file in use by
+    another program is refused in words, not with a traceback."""
+    live = Path(sqlite_db.engine.url.database or "")
+    refused = _cli("--db", str(live), "check")
+    assert refused.returncode == 1
+    lines = refused.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in refused.stderr, refused.stderr
+    assert lines[0].startswith("错误：") and "关闭" in lines[0]

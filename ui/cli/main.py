@@ -57,6 +57,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_desktop(args.db)
     from ui.cli.common import CliError, fail  # with the command's code, not before
+    from workforce.domain.problems import ActionRefused
     from workforce.persistence.file_lock import declare_program
 
     declare_program("命令行")
@@ -64,6 +65,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return handler(args)
     except CliError as exc:
         return fail(str(exc), exc.status)
+    except ActionRefused as exc:  # a refusal any command meets (the file in use …): words, no trace
+        return fail(exc.message)
     except KeyboardInterrupt:
         return fail("已取消", 130)
 
