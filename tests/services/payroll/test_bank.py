@@ -17,7 +17,7 @@ from sqlalchemy import select
 
 from reports.payroll.bank_file import unpaid_path, write_bank_file
 from reports.payroll.month_xlsx import write_payroll_workbook
-from tests.services.payroll_support import community, hire, user
+from tests.services.payroll_support import adopted_in, community, hire, user
 from workforce.domain.problems import ActionRefused
 from workforce.domain.vocab import Role
 from workforce.persistence.accounts import AuditEntry
@@ -54,6 +54,7 @@ def test_the_bank_file_and_its_list_add_up_to_the_workbook(
         hire(db, admin, unit, n, bank_account=f"62220200000000{n:02d}", bank_name="工行")
     hire(db, admin, unit, 4, level=7)  # no account
     hire(db, admin, unit, 5, bank_account="6222-0200-XX", bank_name="工行")
+    adopted_in(db, admin, "2026-03")
     calculate_month(db, admin, "2026-03")
 
     with pytest.raises(ActionRefused, match="尚未审核"):  # nothing leaves before approval
@@ -99,6 +100,7 @@ def test_an_account_added_after_the_lock_is_used_only_by_a_reissue(
     unit = community(db, admin)
     hire(db, admin, unit, 1, bank_account="6222020000000001", bank_name="工行")
     late = hire(db, admin, unit, 2, bank_name="工行")
+    adopted_in(db, admin, "2026-03")
     calculate_month(db, admin, "2026-03")
     approve_month(db, user(db, "shenhe", Role.APPROVER), "2026-03")
     with pytest.raises(ActionRefused, match="只用于已锁定"):  # before the lock: the file itself
