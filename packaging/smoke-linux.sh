@@ -121,7 +121,7 @@ if command -v Xvfb >/dev/null && command -v xdotool >/dev/null; then
   window_ms() {  # PROGRAM…: ms until a window of the program is visible, then stop it
     local s pid took
     s=$(ms)
-    (cd "$T/work" && exec env DISPLAY="$display" HOME="$T/home" PATH="$T/bin:/usr/bin:/bin" "$@" >/dev/null 2>&1) &
+    (cd "$T/work" && exec env QT_QPA_PLATFORM=xcb DISPLAY="$display" HOME="$T/home" PATH="$T/bin:/usr/bin:/bin" "$@" >/dev/null 2>&1) &
     pid=$!
     if DISPLAY="$display" timeout 30 xdotool search --sync --onlyvisible --pid "$pid" >/dev/null 2>&1 \
       || DISPLAY="$display" timeout 5 xdotool search --sync --onlyvisible --class workforce >/dev/null 2>&1; then
