@@ -1,6 +1,7 @@
-"""The "Act as" account picker of the payroll month screen: until sign-in exists, approval and
-locking act as the chosen account (as the adjustment wizard's approval does); the services refuse
-the accounts the rules forbid and the screen shows the refusal."""
+"""The "Act as" (办理人) account picker of the payroll month screen: approval, return and locking
+act as the chosen account; another account than the signed-in one types its password at this desk
+(four eyes at one desk). The services refuse the accounts the rules forbid and the screen shows the
+refusal."""
 
 from __future__ import annotations
 
@@ -18,8 +19,9 @@ class AccountPicker(QComboBox):
         self.setMinimumWidth(240)
 
     def load(self, db: Database, current: str, calculated: str) -> None:
-        """Read the active accounts off the GUI thread; keep the choice, else prefer someone
-        other than ``current`` and the person named in ``calculated`` (who did the calculation)."""
+        """Read the active accounts off the GUI thread; keep the choice, else prefer the signed-in
+        ``current`` unless they did the calculation (``calculated`` starts with their name), then
+        anyone else who did not."""
         from workforce.services.accounts.users import list_users
 
         def operation(_progress: ProgressFn, _cancel: CancelToken) -> list[UserInfo]:
@@ -40,9 +42,10 @@ class AccountPicker(QComboBox):
             self.addItem(f"{user.display_name}（{user.username}，{user.role_name}）", user.username)
         index = self.findData(chosen) if chosen else -1
         if index < 0:
-            others = [
+            not_calculator = [
                 n for n, u in enumerate(users)
-                if u.username != current and not calculated.startswith(u.display_name)
+                if not (calculated and calculated.startswith(u.display_name))
             ]  # fmt: skip
-            index = others[0] if others else 0
+            mine = [n for n in not_calculator if users[n].username == current]
+            index = (mine or not_calculator or [0])[0]
         self.setCurrentIndex(index)
