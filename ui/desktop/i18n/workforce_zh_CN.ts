@@ -22,7 +22,7 @@
 <context>
     <name>AccountPicker</name>
     <message>
-        <location filename="../payroll/accounts.py" line="+32"/>
+        <location filename="../payroll/accounts.py" line="+34"/>
         <source>Reading the accounts…</source>
         <translation>正在读取账号…</translation>
     </message>
@@ -2364,7 +2364,7 @@ Correct them there and import that workbook again.</source>
     <message>
         <location line="+25"/>
         <source>Lock %1: %2 people, net pay %3 yuan in total? A locked month is final: nothing can change it again, from any screen or command. Corrections are then entered as items in a later month.</source>
-        <translation>锁定%1：%2 人，实发合计 %3 元？锁定后即为定稿，任何界面和命令都不能再修改；如需更正，请在以后月份录入补发或扣回项目。</translation>
+        <translation>锁定%1：%2 人，实发合计 %3 元？锁定表示本月工资已发放、已定稿，之后不能再修改；如需更正，请在以后月份录入补发或扣回项目。</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -5044,12 +5044,12 @@ Save anyway?</source>
     <message>
         <location line="+1"/>
         <source>Require encryption, check the certificate&apos;s CA</source>
-        <translation>要求加密，并核验证书的签发机构（CA）</translation>
+        <translation>要求加密，并验证证书的签发机构（CA）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Require encryption, check the CA and the server name</source>
-        <translation>要求加密，并核验 CA 和服务器名称</translation>
+        <translation>要求加密，并验证 CA 和服务器名称</translation>
     </message>
     <message>
         <location line="+289"/>
