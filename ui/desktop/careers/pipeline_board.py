@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from ui import formatting as fmt
 from ui.desktop.widgets.models import CENTRE, RIGHT, Column, Index, RowsTableModel
+from ui.desktop.widgets.screen_fit import fit_window
 from ui.desktop.widgets.tables import make_table
 from ui.tasks import run_task
 from workforce.domain.careers.pipeline import TARGETS
@@ -171,7 +172,7 @@ class PipelineBoard(QDialog):
         self.target.currentIndexChanged.connect(lambda _i: self.load())
         self.pool_only.toggled.connect(lambda _on: self.load())
         self.refresh_button.clicked.connect(self.load)
-        self.resize(1180, 640)
+        fit_window(self, 1180, 640)
 
     def load(self) -> None:
         target, pool_only, unit = (

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from ui import formatting as fmt
 from ui.desktop.careers.training_dialogs import PickDialog, SessionDialog, SigninDialog
 from ui.desktop.widgets.models import CENTRE, RIGHT, Column, RowsTableModel
+from ui.desktop.widgets.screen_fit import fit_window
 from ui.desktop.widgets.sheet_import import choose_workbook, read_and_plan
 from ui.desktop.widgets.tables import make_table
 from ui.tasks import run_task
@@ -150,7 +151,7 @@ class TrainingWindow(QDialog):
             lambda _now, _before: self.load_attendees()
         )
         self._enable()
-        self.resize(980, 640)
+        fit_window(self, 980, 640)
 
     # -- reads ---------------------------------------------------------------------------------
     def selected(self) -> SessionRow | None:
