@@ -47,7 +47,7 @@ from workforce.services.careers.training_screens import (
 from workforce.services.context import Actor, Database
 
 SESSION_COLUMNS: tuple[Column[SessionRow], ...] = (
-    Column(QT_TRANSLATE_NOOP("columns", "Title"), lambda r: r.title, width=220),
+    Column(QT_TRANSLATE_NOOP("columns", "Title"), lambda r: r.title, width=220, stretch=True),
     Column(
         QT_TRANSLATE_NOOP("columns", "Organiser level"),
         lambda r: r.organiser_level,
@@ -87,7 +87,9 @@ SESSION_COLUMNS: tuple[Column[SessionRow], ...] = (
 
 ATTENDEE_COLUMNS: tuple[Column[AttendeeRow], ...] = (
     Column(QT_TRANSLATE_NOOP("columns", "Street"), lambda r: r.street, width=100),
-    Column(QT_TRANSLATE_NOOP("columns", "Community"), lambda r: r.community, width=110),
+    Column(
+        QT_TRANSLATE_NOOP("columns", "Community"), lambda r: r.community, width=110, stretch=True
+    ),
     Column(QT_TRANSLATE_NOOP("columns", "Name"), lambda r: r.name, width=80),
     Column(
         QT_TRANSLATE_NOOP("columns", "Passed"), lambda r: fmt.yes_no(r.passed), None, CENTRE, 56

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from ui.desktop.payroll.bank_layout_files import LayoutFiles
 from ui.desktop.payroll.bank_layout_form import LayoutForm
 from ui.desktop.payroll.bank_layout_preview import LayoutPreview
-from ui.desktop.widgets.screen_fit import fit_window
+from ui.desktop.widgets.screen_fit import fit_window, scrolled
 from ui.tasks import run_task, show_error
 from workforce.domain.payroll.bank_layout import NAME_LIMIT, STANDARD_COLUMNS, BankLayout
 from workforce.domain.problems import ActionRefused
@@ -98,7 +98,7 @@ class BankLayoutEditor(LayoutFiles):
         main.addWidget(self.preview)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
-        splitter.addWidget(right)
+        splitter.addWidget(scrolled(right))  # the form and the preview are taller than 768
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 4)
         QVBoxLayout(self).addWidget(splitter)

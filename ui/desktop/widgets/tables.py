@@ -24,7 +24,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QMimeData, QPoint, QSettings, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QByteArray,
+    QCoreApplication,
+    QMimeData,
+    QPoint,
+    QSettings,
+    Qt,
+)
 from PySide6.QtGui import (
     QAction,
     QContextMenuEvent,
@@ -83,8 +91,9 @@ class DataTable(QTableView):
         title: str = "",
     ) -> None:
         super().__init__()
-        self.setModel(model)
+        self._natural: dict[int, int] = {}  # each column's own width: header and first rows
         self.rows_model = model
+        self.setModel(model)
         self.settings_key = settings_key
         self.title = title
         self.filter_text: Callable[[], str] = lambda: ""
@@ -117,13 +126,19 @@ class DataTable(QTableView):
         for number, column in enumerate(model.columns):
             self.setColumnWidth(number, column.width)
             header.setSectionHidden(number, not column.shown)
-        self._natural: dict[int, int] = {}  # each column's own width: header and first rows
         self._fitted = False
-        model.modelReset.connect(self._natural.clear)  # new rows: widths measured again
-        model.modelReset.connect(self._fit_once)
         self.restore_columns()
         header.sectionResized.connect(lambda *_args: self.save_columns())
         header.sectionMoved.connect(lambda *_args: self.save_columns())
+
+    def setModel(self, model: QAbstractItemModel | None) -> None:
+        """A screen may swap in a model with other columns (the vacancies, one set per role)."""
+        super().setModel(model)
+        if isinstance(model, RowsTableModel):
+            self.rows_model = model
+            self._natural.clear()
+            model.modelReset.connect(self._natural.clear)  # new rows: widths measured again
+            model.modelReset.connect(self._fit_once)
 
     # -- columns: fit, remember, choose -------------------------------------------------------
     def _fit_once(self) -> None:
@@ -233,6 +248,12 @@ class DataTable(QTableView):
             QCoreApplication.translate("table", "Restore default columns"), self.reset_columns
         )
         return menu
+
+    def show_lines(self, lines: int) -> None:
+        """Rows ``lines`` lines high with long text wrapped (the height stays one for all rows:
+        no per-row sizing on a long list)."""
+        self.setWordWrap(True)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().lineSpacing() * lines + 8)
 
     # -- what is shown ------------------------------------------------------------------------
     def shown_columns(self) -> list[int]:
