@@ -65,7 +65,6 @@ class FitWalker(Walker):
             self.too_big.append((where, title, root.size()))
         name = re.sub(r"[^\w\u3400-\u9fff]+", "_", f"{len(self.grabbed) + 1:03d} {where} {title}")
         path = self.folder / f"{name.strip('_')[:90]}.png"
-        print("grab", where, title, flush=True)
         root.grab().save(str(path))
         self.grabbed.append(path)
 

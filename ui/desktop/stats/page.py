@@ -81,6 +81,7 @@ class DashboardPage(QObject):
         layout = self.page.layout()
         assert layout is not None
         layout.addWidget(self.panel)
+        self.panel.show()  # at once, not when the layout gets to it
 
     def reload(self) -> None:
         window = self.window

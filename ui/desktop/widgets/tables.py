@@ -92,6 +92,7 @@ class DataTable(QTableView):
     ) -> None:
         super().__init__()
         self._natural: dict[int, int] = {}  # each column's own width: header and first rows
+        self._stretching = False  # the stretch column follows the window: not the clerk's width
         self.rows_model = model
         self.setModel(model)
         self.settings_key = settings_key
@@ -128,7 +129,7 @@ class DataTable(QTableView):
             header.setSectionHidden(number, not column.shown)
         self._fitted = False
         self.restore_columns()
-        header.sectionResized.connect(lambda *_args: self.save_columns())
+        header.sectionResized.connect(lambda *_args: self._stretching or self.save_columns())
         header.sectionMoved.connect(lambda *_args: self.save_columns())
 
     def setModel(self, model: QAbstractItemModel | None) -> None:
@@ -191,7 +192,11 @@ class DataTable(QTableView):
         others = sum(self.columnWidth(n) for n in self.shown_columns() if n != column)
         width = max(self.natural_width(column), self.viewport().width() - others)
         if width != self.columnWidth(column):
-            self.setColumnWidth(column, width)
+            self._stretching = True
+            try:
+                self.setColumnWidth(column, width)
+            finally:
+                self._stretching = False
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
