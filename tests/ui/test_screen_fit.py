@@ -24,6 +24,7 @@ from tests.ui.conftest import add_workers
 from ui.desktop.app import install_translations
 from ui.desktop.main_window import MainWindow
 from ui.desktop.widgets import screen_fit
+from ui.desktop.widgets.print_preview import PrintPreview
 from workforce.services.context import Actor, Database
 
 pytestmark = pytest.mark.gui
@@ -60,6 +61,9 @@ class FitWalker(Walker):
         self.grabbed: list[Path] = []
 
     def _read_once(self, where: str, root: QWidget) -> None:
+        self.grab(where, root)
+
+    def grab(self, where: str, root: QWidget) -> None:
         title = root.windowTitle() or type(root).__name__
         if not fits(root) and (where, title) not in {(w, t) for w, t, _ in self.too_big}:
             self.too_big.append((where, title, root.size()))
@@ -104,13 +108,23 @@ def test_every_window_and_dialog_fits_the_clerks_screen(
     qtbot.waitUntil(lambda: window.model.rowCount() == 2)
     window.table.selectRow(0)  # 编辑 opens the worker form, tab by tab
     walker = FitWalker(qtbot, folder)
-    walker.read("main window", window)
-    window.dashboard.action.trigger()
+    walker.read("main window", window)  # each of its tabs: the worker list, the dashboard
+    window.pages.setCurrentWidget(window.dashboard.page)
     panel = window.dashboard.panel
     assert panel is not None
     qtbot.waitUntil(lambda: panel.workspace is not None, timeout=10_000)
-    walker.read("dashboard", window)
-    window.dashboard.action.trigger()  # back to the worker list
+    walker.grab("dashboard", window)
+    panel.tiles["headcount"].clicked.emit()  # its drill-down: the people behind a figure
+    assert window.dashboard.people is not None
+    walker.read("dashboard people", window.dashboard.people)
+    window.dashboard.people.close()
+    panel.print_button.click()  # 打印…: the print preview
+    qtbot.waitUntil(lambda: panel.findChild(PrintPreview) is not None, timeout=10_000)
+    preview = panel.findChild(PrintPreview)
+    assert preview is not None
+    walker.read("dashboard print", preview)
+    preview.close()
+    window.pages.setCurrentIndex(0)  # back to the worker list
     walked = []
     for where, action in menu_actions(window):
         if "退出" not in where and action.isEnabled():

@@ -101,6 +101,7 @@ class BankLayoutEditor(LayoutFiles):
         splitter.addWidget(scrolled(right))  # the form and the preview are taller than 768
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 4)
+        splitter.setSizes([240, 860])  # the layouts' names whole (通用代发格式（Excel）· 内置)
         QVBoxLayout(self).addWidget(splitter)
 
     # -- reading ------------------------------------------------------------------------------
