@@ -3,9 +3,12 @@ window): the main window, its dashboard tab, and whatever every menu entry opens
 open too). Each is grabbed (``widget.grab()``) into ``WORKFORCE_SCREENSHOTS`` (else the test's
 temporary folder) to be looked at.
 
-The offscreen platform's screen is 800×600 and cannot be changed within a run, so the usable area
-``screen_fit`` asks the screen for is the clerk's here: a window sized by it, or one whose layout
-will not shrink that far, is measured against what that screen offers."""
+The offscreen platform's screen is 800×600 and cannot be changed within a run (a run can start on
+a 1366×768 one: ``QT_QPA_PLATFORM=offscreen:configfile=tests/ui/clerk_screen.json``; under Xvfb
+``-screen 0 1366x768x24`` with ``QT_QPA_PLATFORM=xcb`` the grabs are the real windows), and neither
+has a taskbar, so the usable area ``screen_fit`` asks the screen for is the clerk's here: a window
+sized by it, or one whose layout will not shrink that far, is measured against what that screen
+offers."""
 
 from __future__ import annotations
 
