@@ -183,7 +183,8 @@ class DashboardPanel(QScrollArea):
         for number, tile in enumerate(self.tiles.values()):
             grid.addWidget(tile, 0, number)
         units = QVBoxLayout()
-        units.addWidget(QLabel(self.tr("Units one level down")))
+        self.units_label: QLabel = QLabel(self.tr("Units one level down"))
+        units.addWidget(self.units_label)
         units.addWidget(self.units_view, 1)
         units.addWidget(self.money)
         below = QHBoxLayout()  # the levels take the whole width; the pyramid beside the units
@@ -273,6 +274,7 @@ class DashboardPanel(QScrollArea):
         self.pyramid.show_pyramid(report.pyramid)
         self.units.set_rows([row for row in report.rows[1:] if row.depth == 1])
         self.units_view.setVisible(self.units.rowCount() > 0)
+        self.units_label.setVisible(self.units.rowCount() > 0)  # a community has none
         self.money.setText(self._money_text(workspace))
         self.print_button.setEnabled(True)
         self.export_button.setEnabled(True)
