@@ -174,11 +174,12 @@ class LevelsChart(FigureChart):
         painter.setFont(self._small())
         painter.setPen(QColor("#262626"))
         metrics = painter.fontMetrics()
-        for text, point in places:
-            wide = metrics.horizontalAdvance(text)
-            if wide <= bar + 4:  # upright above the bar
+        upright = all(metrics.horizontalAdvance(text) <= bar + 4 for text, _ in places)
+        for text, point in places:  # all upright above their bars, or all written upwards
+            if upright:
+                wide = metrics.horizontalAdvance(text)
                 painter.drawText(QPointF(point.x() - wide / 2, point.y() - 3), text)
-            else:  # too narrow: written upwards from the bar's top
+            else:
                 painter.save()
                 painter.translate(point.x() + metrics.ascent() / 2 - 1, point.y() - 3)
                 painter.rotate(-90)
