@@ -624,12 +624,12 @@ Everything entered since then will no longer be shown; the current data is first
     <name>BankLayoutEditor</name>
     <message>
         <location filename="../payroll/bank_layout_editor.py" line="+55"/>
-        <location line="+113"/>
+        <location line="+114"/>
         <source>Bank file layouts</source>
         <translation>银行代发格式</translation>
     </message>
     <message>
-        <location line="-106"/>
+        <location line="-107"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
@@ -664,7 +664,7 @@ Everything entered since then will no longer be shown; the current data is first
         <translation>代发格式</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>Reading the layouts…</source>
         <translation>正在读取代发格式…</translation>
     </message>
@@ -1403,7 +1403,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
         <translation>下级单位</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
@@ -1423,7 +1423,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
         <translation>在职、试用人员，统计日期 %1，同比日期 %2</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>Writing the statistics…</source>
         <translation>正在生成统计表…</translation>
     </message>
@@ -3084,7 +3084,7 @@ Correct them there and import that workbook again.</source>
 <context>
     <name>PyramidChart</name>
     <message>
-        <location filename="../stats/charts.py" line="+68"/>
+        <location filename="../stats/charts.py" line="+69"/>
         <source>Age structure (people)</source>
         <translation>年龄结构（人）</translation>
     </message>
@@ -5774,7 +5774,7 @@ Enter them anyway?</source>
 <context>
     <name>table</name>
     <message>
-        <location filename="../widgets/tables.py" line="+246"/>
+        <location filename="../widgets/tables.py" line="+251"/>
         <source>Fit column widths</source>
         <translation>按内容调整列宽</translation>
     </message>
