@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -28,10 +29,11 @@ from ui.desktop.careers.menu import add_career_views
 from ui.desktop.payroll.menu import add_payroll_menu
 from ui.desktop.roster import file_actions
 from ui.desktop.roster_filter import RosterCriteria
-from ui.desktop.stats.dock import add_dashboard
 from ui.desktop.stats.menu import add_stats_menu
+from ui.desktop.stats.page import PAGES, add_dashboard
 from ui.desktop.widgets.models import WorkerTableModel
 from ui.desktop.widgets.org_tree import OrgTree
+from ui.desktop.widgets.screen_fit import fit_window
 from ui.desktop.widgets.tables import DataTable, make_table
 from ui.tasks import run_task, show_error
 from workforce.domain.accounts.permissions import Action, is_allowed
@@ -65,7 +67,7 @@ class MainWindow(QMainWindow):
         self.adjust_actions: list[QAction] = []
         self.stats_action: QAction | None = None
         self.setWindowTitle(self.tr("Community workers: files and pay"))
-        self.resize(1280, 780)
+        fit_window(self, 1280, 780)
         self.model = WorkerTableModel()
         self.tree = OrgTree()
         self.search = QLineEdit()
@@ -126,11 +128,15 @@ class MainWindow(QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.addLayout(filters)
         column.addWidget(self.table, 1)
+        self.pages = QTabWidget()  # the worker list, then the dashboard (``stats.page``)
+        self.pages.setObjectName(PAGES)
+        self.pages.setDocumentMode(True)
+        self.pages.addTab(right, self.tr("Workers"))
         splitter = QSplitter()
         splitter.addWidget(self.tree)
-        splitter.addWidget(right)
+        splitter.addWidget(self.pages)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([260, 1020])
+        splitter.setSizes([220, 1060])
         self.setCentralWidget(splitter)
         self.statusBar().addWidget(self.counts)
 

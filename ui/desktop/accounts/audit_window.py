@@ -27,6 +27,7 @@ from reports.accounts.audit_xlsx import write_audit_xlsx
 from ui import formatting as fmt
 from ui.desktop.accounts.audit_models import CHANGE_COLUMNS, ENTRY_COLUMNS, EntryModel, when
 from ui.desktop.widgets.models import RowsTableModel
+from ui.desktop.widgets.screen_fit import fit_window
 from ui.desktop.widgets.tables import make_table
 from ui.tasks import run_task
 from workforce.domain.progress import Cancelled, CancelToken, ProgressFn
@@ -58,7 +59,7 @@ class AuditWindow(QDialog):
         self.exported: Path | None = None
         self.setWindowTitle(self.tr("Audit log"))
         self._build()
-        self.resize(1120, 700)
+        fit_window(self, 1120, 700)
 
     # -- layout ----------------------------------------------------------------------------------
     def _date_box(self) -> QDateEdit:

@@ -23,6 +23,7 @@ from ui import formatting as fmt
 from ui.desktop.accounts.login_dialog import PasswordDialog
 from ui.desktop.accounts.user_dialogs import AddUserDialog, RoleDialog, role_label, whole_region
 from ui.desktop.widgets.models import CENTRE, Column, RowsTableModel
+from ui.desktop.widgets.screen_fit import fit_window
 from ui.desktop.widgets.tables import make_table
 from ui.tasks import run_task, show_error
 from workforce.domain.accounts.passwords import as_utc
@@ -72,7 +73,7 @@ class UsersWindow(QDialog):
         self.nodes: list[OrgNode] = []
         self.scopes: dict[int, str] = {}
         self.setWindowTitle(self.tr("User management"))
-        self.resize(900, 420)
+        fit_window(self, 900, 420)
         self.model: RowsTableModel[UserInfo] = RowsTableModel(_user_columns(self.scopes))
         self.table = make_table(self.model)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())

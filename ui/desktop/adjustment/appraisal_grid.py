@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from ui import formatting as fmt
 from ui.desktop.widgets.models import CENTRE, RIGHT, Column, RowsTableModel
+from ui.desktop.widgets.screen_fit import fit_window
 from ui.desktop.widgets.tables import make_table
 from ui.tasks import run_task
 from workforce.domain.adjustment.appraisal import allowed_excellent
@@ -145,7 +146,7 @@ class AppraisalGrid(QDialog):
         self.saved: AppraisalResult | None = None
         today = today or dt.date.today()
         self.setWindowTitle(self.tr("Appraisal entry"))
-        self.resize(820, 620)
+        fit_window(self, 820, 620)
         self.community = QComboBox()
         self.community.setMinimumWidth(260)
         self.year = QSpinBox()

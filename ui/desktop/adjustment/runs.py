@@ -19,6 +19,7 @@ from ui.desktop.adjustment import text as adjust_text
 from ui.desktop.adjustment.columns import RUN_COLUMNS
 from ui.desktop.adjustment.override import ReasonDialog
 from ui.desktop.widgets.models import RowsTableModel
+from ui.desktop.widgets.screen_fit import fit_window
 from ui.desktop.widgets.tables import make_table
 from ui.tasks import run_task
 from workforce.domain.progress import CancelToken, ProgressFn
@@ -36,7 +37,7 @@ class AdjustRunsDialog(QDialog):
         super().__init__(parent)
         self.db, self.actor = db, actor
         self.setWindowTitle(self.tr("Adjustment runs"))
-        self.resize(1080, 460)
+        fit_window(self, 1080, 460)
         self.model: RowsTableModel[RunInfo] = RowsTableModel(RUN_COLUMNS)
         self.table = make_table(self.model)
         self.count = QLabel()

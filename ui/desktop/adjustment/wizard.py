@@ -29,6 +29,7 @@ from ui.desktop.adjustment.override import OverrideDialog
 from ui.desktop.adjustment.prepare import PreparePage
 from ui.desktop.adjustment.review import ReviewPage
 from ui.desktop.widgets.confirm import confirm_change
+from ui.desktop.widgets.screen_fit import fit_window
 from ui.tasks import run_task
 from workforce.domain.accounts.permissions import Action, is_allowed
 from workforce.domain.progress import CancelToken, ProgressFn
@@ -82,7 +83,7 @@ class AdjustWizard(QDialog):
         self.state: RunState | None = None
         self.step = PREPARE
         self.setWindowTitle(self.tr("Yearly grade adjustment"))
-        self.resize(1240, 780)
+        fit_window(self, 1240, 780)
         self.prepare_page = PreparePage(today or dt.date.today())
         self.review_page = ReviewPage()
         self.approve_page = ApprovePage()

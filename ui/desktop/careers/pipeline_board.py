@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from ui import formatting as fmt
 from ui.desktop.widgets.models import CENTRE, RIGHT, Column, Index, RowsTableModel
+from ui.desktop.widgets.screen_fit import fit_window
 from ui.desktop.widgets.tables import make_table
 from ui.tasks import run_task
 from workforce.domain.careers.pipeline import TARGETS
@@ -77,7 +78,9 @@ def eligibility_columns(post_names: Mapping[str, str]) -> tuple[Column[Eligibili
             CENTRE,
             100,
         ),
-        Column(QT_TRANSLATE_NOOP("columns", "Eligibility reasons"), reasons, width=520),
+        Column(
+            QT_TRANSLATE_NOOP("columns", "Eligibility reasons"), reasons, width=520, stretch=True
+        ),
     )
 
 
@@ -152,6 +155,7 @@ class PipelineBoard(QDialog):
         self.eligibility = EligibilityModel(eligibility_columns(post_names or {}))
         self.vacancy = RowsTableModel(vacancy_columns([]))
         self.eligibility_table = make_table(self.eligibility, sortable=True)
+        self.eligibility_table.show_lines(2)  # the reasons of one who qualifies are long
         self.vacancy_table = make_table(self.vacancy)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.eligibility_table, self.tr("Eligibility"))
@@ -171,7 +175,7 @@ class PipelineBoard(QDialog):
         self.target.currentIndexChanged.connect(lambda _i: self.load())
         self.pool_only.toggled.connect(lambda _on: self.load())
         self.refresh_button.clicked.connect(self.load)
-        self.resize(1180, 640)
+        fit_window(self, 1340, 640)
 
     def load(self) -> None:
         target, pool_only, unit = (

@@ -24,6 +24,7 @@ from ui.desktop.widgets.form_dialog import FormDialog
 from ui.desktop.widgets.inputs import DateEdit
 from ui.desktop.widgets.models import Column
 from ui.desktop.widgets.people_search import Operation, PeopleSearch
+from ui.desktop.widgets.screen_fit import fit_window
 from workforce.domain.careers.compliance import ORGANISER_LEVELS
 from workforce.domain.progress import CancelToken, ProgressFn
 from workforce.services.careers.facts import Person
@@ -96,7 +97,7 @@ class PickDialog(PeopleSearch[Person]):
         super().__init__(PERSON_COLUMNS, unit_name=unit_name, parent=parent)
         self.db, self.actor, self.unit_id = db, actor, unit_id
         self.setWindowTitle(self.tr("Add attendees"))
-        self.resize(620, 480)
+        fit_window(self, 620, 480)
 
     def operation(self, text: str) -> Operation:
         db, actor, unit = self.db, self.actor, self.unit_id
@@ -139,7 +140,7 @@ class SigninDialog(FormDialog):
             button = ok.button(QDialogButtonBox.StandardButton.Ok)
             button.setText(self.tr("Import") if not plan.has_errors else self.tr("Fix the sheet"))
             button.setEnabled(not plan.has_errors)
-        self.resize(560, 380)
+        fit_window(self, 560, 380)
 
 
 def problem_lines(plan: SigninPlan) -> str:

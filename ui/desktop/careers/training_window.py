@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from ui import formatting as fmt
 from ui.desktop.careers.training_dialogs import PickDialog, SessionDialog, SigninDialog
 from ui.desktop.widgets.models import CENTRE, RIGHT, Column, RowsTableModel
+from ui.desktop.widgets.screen_fit import fit_window
 from ui.desktop.widgets.sheet_import import choose_workbook, read_and_plan
 from ui.desktop.widgets.tables import make_table
 from ui.tasks import run_task
@@ -46,7 +47,7 @@ from workforce.services.careers.training_screens import (
 from workforce.services.context import Actor, Database
 
 SESSION_COLUMNS: tuple[Column[SessionRow], ...] = (
-    Column(QT_TRANSLATE_NOOP("columns", "Title"), lambda r: r.title, width=220),
+    Column(QT_TRANSLATE_NOOP("columns", "Title"), lambda r: r.title, width=220, stretch=True),
     Column(
         QT_TRANSLATE_NOOP("columns", "Organiser level"),
         lambda r: r.organiser_level,
@@ -86,7 +87,9 @@ SESSION_COLUMNS: tuple[Column[SessionRow], ...] = (
 
 ATTENDEE_COLUMNS: tuple[Column[AttendeeRow], ...] = (
     Column(QT_TRANSLATE_NOOP("columns", "Street"), lambda r: r.street, width=100),
-    Column(QT_TRANSLATE_NOOP("columns", "Community"), lambda r: r.community, width=110),
+    Column(
+        QT_TRANSLATE_NOOP("columns", "Community"), lambda r: r.community, width=110, stretch=True
+    ),
     Column(QT_TRANSLATE_NOOP("columns", "Name"), lambda r: r.name, width=80),
     Column(
         QT_TRANSLATE_NOOP("columns", "Passed"), lambda r: fmt.yes_no(r.passed), None, CENTRE, 56
@@ -150,7 +153,7 @@ class TrainingWindow(QDialog):
             lambda _now, _before: self.load_attendees()
         )
         self._enable()
-        self.resize(980, 640)
+        fit_window(self, 980, 640)
 
     # -- reads ---------------------------------------------------------------------------------
     def selected(self) -> SessionRow | None:

@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.desktop.widgets.screen_fit import fit_window
+
 if TYPE_CHECKING:
     from ui.desktop.shell import WindowShell
 
@@ -83,7 +85,7 @@ class GuideWindow(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.browser, 1)
         layout.addWidget(buttons)
-        self.resize(820, 640)
+        fit_window(self, 820, 640)
 
 
 def shortcut_rows(window: WindowShell) -> list[tuple[str, str]]:
@@ -152,7 +154,7 @@ class ShortcutsDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(note)
         layout.addWidget(buttons)
-        self.resize(560, 460)
+        fit_window(self, 560, 460)
 
 
 class AboutDialog(QDialog):
@@ -198,7 +200,7 @@ class AboutDialog(QDialog):
         layout.addWidget(title)
         layout.addLayout(form)
         layout.addWidget(buttons)
-        self.resize(620, 240)
+        fit_window(self, 620, 240)
 
 
 def show_guide(window: WindowShell) -> GuideWindow:

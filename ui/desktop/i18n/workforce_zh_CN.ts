@@ -30,7 +30,7 @@
 <context>
     <name>AdjustRunsDialog</name>
     <message>
-        <location filename="../adjustment/runs.py" line="+38"/>
+        <location filename="../adjustment/runs.py" line="+39"/>
         <source>Adjustment runs</source>
         <translation>调级批次</translation>
     </message>
@@ -115,7 +115,7 @@
 <context>
     <name>AdjustWizard</name>
     <message>
-        <location filename="../adjustment/wizard.py" line="+52"/>
+        <location filename="../adjustment/wizard.py" line="+53"/>
         <source>1  Prepare</source>
         <translation>1  准备</translation>
     </message>
@@ -262,7 +262,7 @@
 <context>
     <name>AppraisalGrid</name>
     <message>
-        <location filename="../adjustment/appraisal_grid.py" line="+147"/>
+        <location filename="../adjustment/appraisal_grid.py" line="+148"/>
         <location line="+76"/>
         <source>Appraisal entry</source>
         <translation>考核结果录入</translation>
@@ -354,7 +354,7 @@
 <context>
     <name>AuditWindow</name>
     <message>
-        <location filename="../accounts/audit_window.py" line="+59"/>
+        <location filename="../accounts/audit_window.py" line="+60"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
@@ -488,7 +488,7 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../system/backup_dialog.py" line="+74"/>
+        <location filename="../system/backup_dialog.py" line="+75"/>
         <source>Backup and restore</source>
         <translation>备份与恢复</translation>
     </message>
@@ -623,13 +623,13 @@ Everything entered since then will no longer be shown; the current data is first
 <context>
     <name>BankLayoutEditor</name>
     <message>
-        <location filename="../payroll/bank_layout_editor.py" line="+54"/>
-        <location line="+113"/>
+        <location filename="../payroll/bank_layout_editor.py" line="+55"/>
+        <location line="+114"/>
         <source>Bank file layouts</source>
         <translation>银行代发格式</translation>
     </message>
     <message>
-        <location line="-106"/>
+        <location line="-107"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
@@ -664,7 +664,7 @@ Everything entered since then will no longer be shown; the current data is first
         <translation>代发格式</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>Reading the layouts…</source>
         <translation>正在读取代发格式…</translation>
     </message>
@@ -775,7 +775,7 @@ Everything entered since then will no longer be shown; the current data is first
 <context>
     <name>BudgetWindow</name>
     <message>
-        <location filename="../stats/budget_window.py" line="+82"/>
+        <location filename="../stats/budget_window.py" line="+83"/>
         <source>Pay bill projection</source>
         <translation>工资总额测算</translation>
     </message>
@@ -1171,7 +1171,7 @@ Everything entered since then will no longer be shown; the current data is first
 <context>
     <name>CorrectDialog</name>
     <message>
-        <location filename="../payroll/opening.py" line="+107"/>
+        <location filename="../payroll/opening.py" line="+108"/>
         <source>Correct the opening figures of %1</source>
         <translation>更正%1的期初累计</translation>
     </message>
@@ -1317,10 +1317,10 @@ Everything entered since then will no longer be shown. The damaged file is kept 
     </message>
 </context>
 <context>
-    <name>DashboardDock</name>
+    <name>DashboardPage</name>
     <message>
-        <location filename="../stats/dock.py" line="+33"/>
-        <location line="+8"/>
+        <location filename="../stats/page.py" line="+48"/>
+        <location line="+1"/>
         <source>Dashboard</source>
         <translation>统计看板</translation>
     </message>
@@ -1333,7 +1333,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
 <context>
     <name>DashboardPanel</name>
     <message>
-        <location filename="../stats/dashboard.py" line="+114"/>
+        <location filename="../stats/dashboard.py" line="+116"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
@@ -1346,6 +1346,16 @@ Everything entered since then will no longer be shown. The damaged file is kept 
         <location line="+2"/>
         <source>The statistics table of the unit shown, to print or save</source>
         <translation>当前单位的统计表，可打印或保存</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What the dashboard shows, as an Excel workbook or a PDF with charts</source>
+        <translation>把看板上的统计导出为 Excel 工作簿或带图表的 PDF</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1388,12 +1398,12 @@ Everything entered since then will no longer be shown. The damaged file is kept 
         <translation>统计日期</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+9"/>
         <source>Units one level down</source>
         <translation>下级单位</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+39"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
@@ -1413,9 +1423,34 @@ Everything entered since then will no longer be shown. The damaged file is kept 
         <translation>在职、试用人员，统计日期 %1，同比日期 %2</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+50"/>
         <source>Writing the statistics…</source>
         <translation>正在生成统计表…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export the statistics</source>
+        <translation>导出统计表</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Exporting the statistics…</source>
+        <translation>正在导出统计表…</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -1509,7 +1544,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
 <context>
     <name>DeductionsWindow</name>
     <message>
-        <location filename="../payroll/deductions_window.py" line="+94"/>
+        <location filename="../payroll/deductions_window.py" line="+95"/>
         <source>Special additional deductions</source>
         <translation>专项附加扣除</translation>
     </message>
@@ -1669,7 +1704,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
 <context>
     <name>ImportPreview</name>
     <message>
-        <location filename="../roster/import_dialog.py" line="+141"/>
+        <location filename="../roster/import_dialog.py" line="+142"/>
         <source>Import roster: %1</source>
         <translation>导入花名册：%1</translation>
     </message>
@@ -1873,7 +1908,7 @@ Correct them there and import that workbook again.</source>
 <context>
     <name>ItemsGrid</name>
     <message>
-        <location filename="../payroll/items_grid.py" line="+99"/>
+        <location filename="../payroll/items_grid.py" line="+100"/>
         <source>Items of %1</source>
         <translation>%1 一次性项目</translation>
     </message>
@@ -2150,12 +2185,17 @@ Correct them there and import that workbook again.</source>
 <context>
     <name>LevelsChart</name>
     <message>
-        <location filename="../stats/charts.py" line="+30"/>
+        <location filename="../stats/charts.py" line="+40"/>
         <source>Levels by post (people)</source>
         <translation>岗位等级分布（人）</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+29"/>
+        <source>Click a bar to list the people behind it</source>
+        <translation>单击柱条查看对应人员名单</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Level</source>
         <translation>等级</translation>
     </message>
@@ -2163,7 +2203,7 @@ Correct them there and import that workbook again.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="+67"/>
+        <location filename="../main_window.py" line="+69"/>
         <source>Community workers: files and pay</source>
         <translation>社区工作者档案与薪酬管理系统</translation>
     </message>
@@ -2188,12 +2228,12 @@ Correct them there and import that workbook again.</source>
         <translation>全部岗位</translation>
     </message>
     <message>
-        <location line="+216"/>
+        <location line="+220"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location line="-176"/>
+        <location line="-180"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -2204,11 +2244,12 @@ Correct them there and import that workbook again.</source>
     </message>
     <message>
         <location line="+11"/>
+        <location line="+31"/>
         <source>Workers</source>
         <translation>人员名册</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-18"/>
         <source>Search: %1</source>
         <translation>搜索：%1</translation>
     </message>
@@ -2218,7 +2259,7 @@ Correct them there and import that workbook again.</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+30"/>
         <source>New worker</source>
         <translation>新建人员</translation>
     </message>
@@ -2662,7 +2703,7 @@ Correct them there and import that workbook again.</source>
 <context>
     <name>PayrollWindow</name>
     <message>
-        <location filename="../payroll/window.py" line="+67"/>
+        <location filename="../payroll/window.py" line="+68"/>
         <source>Monthly payroll</source>
         <translation>月度工资</translation>
     </message>
@@ -2777,7 +2818,7 @@ Correct them there and import that workbook again.</source>
 <context>
     <name>PeopleDialog</name>
     <message>
-        <location filename="../stats/people_dialog.py" line="+46"/>
+        <location filename="../stats/people_dialog.py" line="+47"/>
         <source>%1 people. Double-click a person to select them in the worker list.</source>
         <translation>共 %1 人。双击可在人员列表中选中此人。</translation>
     </message>
@@ -2785,7 +2826,7 @@ Correct them there and import that workbook again.</source>
 <context>
     <name>PeoplePicker</name>
     <message>
-        <location filename="../payroll/dialogs.py" line="+44"/>
+        <location filename="../payroll/dialogs.py" line="+45"/>
         <source>%1 since %2</source>
         <translation>%1（%2起）</translation>
     </message>
@@ -2846,7 +2887,7 @@ Correct them there and import that workbook again.</source>
 <context>
     <name>PickDialog</name>
     <message>
-        <location filename="../careers/training_dialogs.py" line="+98"/>
+        <location filename="../careers/training_dialogs.py" line="+99"/>
         <source>Add attendees</source>
         <translation>添加参训人员</translation>
     </message>
@@ -2859,7 +2900,7 @@ Correct them there and import that workbook again.</source>
 <context>
     <name>PipelineBoard</name>
     <message>
-        <location filename="../careers/pipeline_board.py" line="+145"/>
+        <location filename="../careers/pipeline_board.py" line="+148"/>
         <source>Promotion pipeline</source>
         <translation>晋升通道</translation>
     </message>
@@ -2874,7 +2915,7 @@ Correct them there and import that workbook again.</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Eligibility</source>
         <translation>资格审查名单</translation>
     </message>
@@ -2975,7 +3016,7 @@ Correct them there and import that workbook again.</source>
 <context>
     <name>PrintPreview</name>
     <message>
-        <location filename="../widgets/print_preview.py" line="+75"/>
+        <location filename="../widgets/print_preview.py" line="+76"/>
         <source>Print preview: %1</source>
         <translation>打印预览：%1</translation>
     </message>
@@ -3043,7 +3084,7 @@ Correct them there and import that workbook again.</source>
 <context>
     <name>PyramidChart</name>
     <message>
-        <location filename="../stats/charts.py" line="+23"/>
+        <location filename="../stats/charts.py" line="+69"/>
         <source>Age structure (people)</source>
         <translation>年龄结构（人）</translation>
     </message>
@@ -3114,7 +3155,7 @@ Correct them there and import that workbook again.</source>
 <context>
     <name>RatesWindow</name>
     <message>
-        <location filename="../payroll/rates_window.py" line="+134"/>
+        <location filename="../payroll/rates_window.py" line="+135"/>
         <source>Rates and contribution bounds</source>
         <translation>费率与基数上下限</translation>
     </message>
@@ -3323,7 +3364,7 @@ Correct them there and import that workbook again.</source>
 <context>
     <name>ScaleView</name>
     <message>
-        <location filename="../scales/view.py" line="+75"/>
+        <location filename="../scales/view.py" line="+76"/>
         <source>Pay scales</source>
         <translation>薪酬标准</translation>
     </message>
@@ -3479,7 +3520,7 @@ Correct them there and import that workbook again.</source>
 <context>
     <name>SheetPlanDialog</name>
     <message>
-        <location filename="../widgets/sheet_import.py" line="+87"/>
+        <location filename="../widgets/sheet_import.py" line="+88"/>
         <source>No problems found.</source>
         <translation>未发现问题。</translation>
     </message>
@@ -3607,7 +3648,7 @@ Correct them there and import that workbook again.</source>
 <context>
     <name>TrainingWindow</name>
     <message>
-        <location filename="../careers/training_window.py" line="+119"/>
+        <location filename="../careers/training_window.py" line="+122"/>
         <source>Training sessions</source>
         <translation>培训</translation>
     </message>
@@ -3666,7 +3707,7 @@ Correct them there and import that workbook again.</source>
 <context>
     <name>UsersWindow</name>
     <message>
-        <location filename="../accounts/users_window.py" line="+74"/>
+        <location filename="../accounts/users_window.py" line="+75"/>
         <source>User management</source>
         <translation>用户管理</translation>
     </message>
@@ -3967,7 +4008,7 @@ Correct them there and import that workbook again.</source>
 <context>
     <name>WorkerForm</name>
     <message>
-        <location filename="../roster/worker_form.py" line="+65"/>
+        <location filename="../roster/worker_form.py" line="+66"/>
         <source>Edit worker</source>
         <translation>编辑人员</translation>
     </message>
@@ -4327,7 +4368,7 @@ Save anyway?</source>
         <location filename="../accounts/users_window.py" line="-188"/>
         <location filename="../adjustment/appraisal_grid.py" line="-231"/>
         <location filename="../adjustment/columns.py" line="-102"/>
-        <location filename="../careers/pipeline_board.py" line="-147"/>
+        <location filename="../careers/pipeline_board.py" line="-150"/>
         <location filename="../careers/reminders_dock.py" line="-57"/>
         <location filename="../careers/training_dialogs.py" line="-111"/>
         <location filename="../careers/training_window.py" line="-192"/>
@@ -4338,7 +4379,7 @@ Save anyway?</source>
         <location filename="../payroll/text.py" line="+30"/>
         <location filename="../roster/import_preview.py" line="-25"/>
         <location line="+7"/>
-        <location filename="../widgets/models.py" line="+106"/>
+        <location filename="../widgets/models.py" line="+111"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -4634,8 +4675,8 @@ Save anyway?</source>
     <message>
         <location line="+2"/>
         <location line="+12"/>
-        <location filename="../careers/training_window.py" line="-25"/>
-        <location line="+30"/>
+        <location filename="../careers/training_window.py" line="-27"/>
+        <location line="+32"/>
         <source>Hours</source>
         <translation>学时</translation>
     </message>
@@ -4700,9 +4741,9 @@ Save anyway?</source>
     <message>
         <location filename="../adjustment/columns.py" line="-91"/>
         <location filename="../careers/pipeline_board.py" line="-2"/>
-        <location line="+36"/>
+        <location line="+38"/>
         <location filename="../careers/training_dialogs.py" line="-3"/>
-        <location filename="../careers/training_window.py" line="-4"/>
+        <location filename="../careers/training_window.py" line="-6"/>
         <location filename="../payroll/dialogs.py" line="-3"/>
         <location filename="../payroll/text.py" line="-2"/>
         <location filename="../widgets/models.py" line="-4"/>
@@ -4711,11 +4752,11 @@ Save anyway?</source>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../careers/pipeline_board.py" line="-35"/>
-        <location line="+36"/>
+        <location filename="../careers/pipeline_board.py" line="-37"/>
+        <location line="+38"/>
         <location filename="../careers/reminders_dock.py" line="-1"/>
         <location filename="../careers/training_dialogs.py" line="+1"/>
-        <location filename="../careers/training_window.py" line="+1"/>
+        <location filename="../careers/training_window.py" line="+2"/>
         <location filename="../payroll/deductions_window.py" line="-19"/>
         <location filename="../payroll/dialogs.py" line="+1"/>
         <location filename="../payroll/items_grid.py" line="-1"/>
@@ -4735,12 +4776,12 @@ Save anyway?</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Political status</source>
         <translation>政治面貌</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Highest education</source>
         <translation>最高学历</translation>
     </message>
@@ -4751,7 +4792,7 @@ Save anyway?</source>
     </message>
     <message>
         <location filename="../adjustment/appraisal_grid.py" line="+1"/>
-        <location filename="../careers/pipeline_board.py" line="-33"/>
+        <location filename="../careers/pipeline_board.py" line="-35"/>
         <location filename="../widgets/models.py" line="+1"/>
         <source>Post</source>
         <translation>岗位</translation>
@@ -4779,12 +4820,12 @@ Save anyway?</source>
         <translation>进入社区时间</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Statutory retirement</source>
         <translation>法定退休时间</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
@@ -4843,12 +4884,12 @@ Save anyway?</source>
         <translation>入库日期</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Eligibility reasons</source>
         <translation>审查意见</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Norm</source>
         <translation>核定人数</translation>
     </message>
@@ -4878,7 +4919,7 @@ Save anyway?</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../careers/training_window.py" line="-40"/>
+        <location filename="../careers/training_window.py" line="-41"/>
         <source>Title</source>
         <translation>培训名称</translation>
     </message>
@@ -5185,7 +5226,7 @@ Enter them anyway?</source>
 <context>
     <name>help</name>
     <message>
-        <location filename="../help/menu.py" line="+77"/>
+        <location filename="../help/menu.py" line="+79"/>
         <location line="+184"/>
         <source>User guide</source>
         <translation>使用说明</translation>
@@ -5733,7 +5774,7 @@ Enter them anyway?</source>
 <context>
     <name>table</name>
     <message>
-        <location filename="../widgets/tables.py" line="+182"/>
+        <location filename="../widgets/tables.py" line="+251"/>
         <source>Fit column widths</source>
         <translation>按内容调整列宽</translation>
     </message>
@@ -5743,7 +5784,7 @@ Enter them anyway?</source>
         <translation>恢复默认列</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+67"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from ui.desktop.payroll.bank_layout_files import LayoutFiles
 from ui.desktop.payroll.bank_layout_form import LayoutForm
 from ui.desktop.payroll.bank_layout_preview import LayoutPreview
+from ui.desktop.widgets.screen_fit import fit_window, scrolled
 from ui.tasks import run_task, show_error
 from workforce.domain.payroll.bank_layout import NAME_LIMIT, STANDARD_COLUMNS, BankLayout
 from workforce.domain.problems import ActionRefused
@@ -52,7 +53,7 @@ class BankLayoutEditor(LayoutFiles):
         self.stored: str | None = None  # the name of the stored layout on the form; None: new
         self.shown_row, self.dirty, self._filling = -1, False, False
         self.setWindowTitle(self.tr("Bank file layouts"))
-        self.resize(1100, 820)
+        fit_window(self, 1100, 820)
         self.list = QListWidget()
         self.form = LayoutForm()
         self.message = QLabel()
@@ -97,9 +98,10 @@ class BankLayoutEditor(LayoutFiles):
         main.addWidget(self.preview)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
-        splitter.addWidget(right)
+        splitter.addWidget(scrolled(right))  # the form and the preview are taller than 768
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 4)
+        splitter.setSizes([240, 860])  # the layouts' names whole (通用代发格式（Excel）· 内置)
         QVBoxLayout(self).addWidget(splitter)
 
     # -- reading ------------------------------------------------------------------------------

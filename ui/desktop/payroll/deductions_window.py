@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from ui import formatting as fmt
 from ui.desktop.payroll.deductions_dialogs import DeclarationDialog, EndDialog
 from ui.desktop.widgets.models import CENTRE, RIGHT, Column, RowsTableModel
+from ui.desktop.widgets.screen_fit import fit_window
 from ui.desktop.widgets.sheet_import import choose_workbook, read_and_plan, show_plan
 from ui.desktop.widgets.tables import make_table
 from ui.tasks import run_task
@@ -92,7 +93,7 @@ class DeductionsWindow(QDialog):
         self.dialog: QDialog | None = None  # the one open (for tests)
         self.loaded = False
         self.setWindowTitle(self.tr("Special additional deductions"))
-        self.resize(1040, 620)
+        fit_window(self, 1040, 620)
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Name or ID number"))
         self.search.setClearButtonEnabled(True)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from ui import formatting as fmt
 from ui.desktop.widgets.models import RIGHT, Column
 from ui.desktop.widgets.people_search import Operation, PeopleSearch
+from ui.desktop.widgets.screen_fit import fit_window
 from workforce.domain.payroll.employment import MonthSpan
 from workforce.domain.progress import CancelToken, ProgressFn
 from workforce.services.context import Actor, Database
@@ -103,7 +104,7 @@ class PeoplePicker(PeopleSearch[Payee]):
             self.tr("Workers who left during or after the month: final pay, corrections")
         )
         self.include_left.toggled.connect(lambda _on: self._show_found())
-        self.resize(820, 500)
+        fit_window(self, 820, 500)
 
     def operation(self, text: str) -> Operation:
         from workforce.services.payroll.payees import month_payees

@@ -29,6 +29,7 @@ from ui.desktop.payroll.deduction_confirm import checked_then, confirm_deduction
 from ui.desktop.payroll.dialogs import PeoplePicker, tree_unit
 from ui.desktop.payroll.item_dialog import ItemDialog, Payee
 from ui.desktop.widgets.models import CENTRE, RIGHT, Column, RowsTableModel
+from ui.desktop.widgets.screen_fit import fit_window
 from ui.desktop.widgets.sheet_import import choose_workbook, read_and_plan, show_plan
 from ui.desktop.widgets.tables import BANNER, make_table
 from ui.tasks import run_task
@@ -97,7 +98,7 @@ class ItemsGrid(QDialog):
         self.items: MonthItems | None = None
         self.dialog: QDialog | None = None
         self.setWindowTitle(self.tr("Items of %1").replace("%1", label(period)))
-        self.resize(980, 600)
+        fit_window(self, 980, 600)
         self.status = QLabel()
         self.notice = QLabel()
         self.notice.setStyleSheet(BANNER)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from ui import formatting as fmt
 from ui.desktop.widgets.models import CENTRE, RIGHT, Column, RowsTableModel
+from ui.desktop.widgets.screen_fit import fit_window
 from ui.desktop.widgets.sheet_import import choose_workbook, read_and_plan, show_plan
 from ui.desktop.widgets.tables import make_table
 from ui.tasks import run_task
@@ -160,7 +161,7 @@ class OpeningWindow(QDialog):
         self.rows: list[OpeningRow] = []
         self.loaded = False
         self.setWindowTitle(self.tr("Opening figures"))
-        self.resize(1300, 640)
+        fit_window(self, 1300, 640)
         self.year = QSpinBox()
         self.year.setRange(2019, 2100)
         self.year.setValue((today or dt.date.today()).year)

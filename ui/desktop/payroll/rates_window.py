@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from ui import formatting as fmt
 from ui.desktop.payroll.rates_dialogs import BoundsDialog, RateDialog, date_edit, date_of
 from ui.desktop.widgets.models import CENTRE, RIGHT, Column, RowsTableModel
+from ui.desktop.widgets.screen_fit import fit_window
 from ui.desktop.widgets.tables import make_table
 from ui.tasks import run_task
 from workforce.domain.payroll.rate_settings import ROUNDING_NAMES
@@ -162,7 +163,7 @@ class RatesWindow(QDialog):
         self.on.dateChanged.connect(lambda _date: self.load())
         self.new_rate_button.clicked.connect(lambda _checked=False: self.new_rate())
         self.new_bounds_button.clicked.connect(lambda _checked=False: self.new_bounds())
-        self.resize(980, 620)
+        fit_window(self, 980, 620)
         self.load()
 
     def load(self) -> None:

@@ -40,6 +40,7 @@ from ui.desktop.payroll.text import (
 )
 from ui.desktop.payroll.window_actions import MonthActions
 from ui.desktop.widgets.models import RowsTableModel
+from ui.desktop.widgets.screen_fit import fit_window
 from ui.desktop.widgets.tables import BANNER, SEARCH_DELAY_MS, make_table
 from ui.tasks import run_task
 from workforce.domain.accounts.permissions import Action, is_allowed
@@ -65,7 +66,7 @@ class PayrollWindow(MonthActions):
         self.review: MonthReview | None = None
         self.items_grid: QDialog | None = None
         self.setWindowTitle(self.tr("Monthly payroll"))
-        self.resize(1280, 800)
+        fit_window(self, 1280, 800)
         self.today = today or dt.date.today()
         self.month = QDateEdit(QDate(self.today.year, self.today.month, 1))
         self.month.setDisplayFormat("yyyy-MM")

@@ -41,6 +41,7 @@ from ui.desktop.roster.import_preview import (
 from ui.desktop.widgets.confirm import confirm_change
 from ui.desktop.widgets.folders import remember_folder
 from ui.desktop.widgets.models import RowsTableModel
+from ui.desktop.widgets.screen_fit import fit_window
 from ui.tasks import run_task
 from workforce.domain.problems import Problem, rejected_rows
 from workforce.domain.progress import CancelToken, ProgressFn
@@ -139,7 +140,7 @@ class ImportPreview(QDialog):
         self.db, self.actor, self.path, self.grid, self.plan = db, actor, path, grid, plan
         self.result: ImportResult | None = None
         self.setWindowTitle(self.tr("Import roster: %1").replace("%1", Path(path).name))
-        self.resize(1000, 620)
+        fit_window(self, 1000, 620)
         summary = QLabel(summary_text(plan))
         summary.setWordWrap(True)
         self.tabs = QTabWidget()

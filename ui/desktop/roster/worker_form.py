@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from ui.desktop.careers.tabs import CareerTabs
 from ui.desktop.roster.worker_fields import WorkerFields
 from ui.desktop.widgets.inputs import set_combo_value
+from ui.desktop.widgets.screen_fit import fit_window, fitted_size
 from workforce.domain.idcard import IdNumberError, parse_id_number
 from workforce.domain.problems import ActionRefused, Problem, Where, error
 from workforce.domain.roster.worker import FIELD_LABELS, validate_worker
@@ -63,7 +64,7 @@ class WorkerForm(QDialog):
         self.saved_id: int | None = None
         self._tried = False
         self.setWindowTitle(self.tr("Edit worker") if file else self.tr("New worker"))
-        self.setMinimumSize(620, 500)
+        self.setMinimumSize(fitted_size(self, 620, 500))
 
         self.banner = QLabel()
         self.banner.setWordWrap(True)
@@ -111,7 +112,7 @@ class WorkerForm(QDialog):
                 db, actor, file.worker_id, file.data.name, self.tabs, self.today
             )
             self.careers.load()
-            self.resize(900, 560)
+            fit_window(self, 900, 560)
         else:
             self.fields.community.set_community(community_id)
         self.fields.id_number.textChanged.connect(self._fill_from_id)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from ui import formatting as fmt
 from ui.desktop.scales.models import ScaleGridModel, comparison_grid, version_grid
 from ui.desktop.widgets.models import CENTRE, RIGHT, Column, RowsTableModel
+from ui.desktop.widgets.screen_fit import fit_window
 from ui.desktop.widgets.tables import make_table
 from ui.tasks import run_task
 from workforce.domain.accounts.permissions import Action, is_allowed
@@ -73,7 +74,7 @@ class ScaleView(QDialog):
         self.detail: ScaleDetail | None = None
         self.comparison: ScaleComparison | None = None
         self.setWindowTitle(self.tr("Pay scales"))
-        self.resize(1100, 700)
+        fit_window(self, 1100, 700)
         self.versions: RowsTableModel[ScaleInfo] = RowsTableModel(VERSION_COLUMNS)
         self.version_list = make_table(self.versions)
         self.table_model = ScaleGridModel()

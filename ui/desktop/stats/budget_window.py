@@ -39,6 +39,7 @@ from reports.stats.budget_tables import Table, projections, tables, wan
 from ui import formatting as fmt
 from ui.desktop.widgets.folders import last_folder, remember_folder
 from ui.desktop.widgets.models import RIGHT, Column, RowsTableModel
+from ui.desktop.widgets.screen_fit import fit_window
 from ui.tasks import run_task, show_error
 from workforce.domain.adjustment.projection import BudgetReport
 from workforce.domain.progress import CancelToken, ProgressFn
@@ -80,7 +81,7 @@ class BudgetWindow(QDialog):
         self.report: BudgetReport | None = None
         self.shown: list[Table] = []
         self.setWindowTitle(self.tr("Pay bill projection"))
-        self.resize(1240, 720)
+        fit_window(self, 1240, 720)
         splitter = QSplitter(self)
         splitter.addWidget(self._settings())
         splitter.addWidget(self._results())

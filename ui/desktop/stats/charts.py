@@ -20,7 +20,7 @@ from PySide6.QtCharts import (
     QHorizontalStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, Qt, Signal
+from PySide6.QtCore import QMargins, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import QWidget
 
@@ -77,8 +77,18 @@ class FigureChart(QChartView):
         return small
 
 
+MIN_BAR = 0.02  # of the value axis: a level with one person in a post of hundreds still shows
+
+
 class LevelsChart(FigureChart):
-    """People per level, one bar colour per post."""
+    """People per level, one bar colour per post. Each bar with people is at least ``MIN_BAR``
+    of the axis high and has its count written above it, so a level of a few people is read as
+    easily as a full one."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.bars: list[tuple[QBarSet, int, int]] = []  # (set, category, people): the labels
+        self._series: QBarSeries | None = None
 
     def show_levels(self, posts: Sequence[PostLevels]) -> None:
         chart = self._empty_chart()
@@ -87,29 +97,41 @@ class LevelsChart(FigureChart):
         levels = sorted({level for p in shown for level, count in p.counts if count})
         if levels:
             levels = list(range(levels[0], levels[-1] + 1))
+        top = max((count for p in shown for _, count in p.counts), default=0)
+        bound = nice_bound(max(top + top // 8 + 1, 1))  # room above the tallest for its count
         series = QBarSeries()
         series.setBarWidth(0.85)
+        self.bars = []
         for number, post in enumerate(shown):
             counts = dict(post.counts)
             bars = QBarSet(post.name)
             bars.setColor(QColor(POST_COLOURS[number % len(POST_COLOURS)]))
             bars.setBorderColor(bars.color())
-            bars.append([counts.get(level, 0) for level in levels])
+            people = [counts.get(level, 0) for level in levels]
+            bars.append([max(n, bound * MIN_BAR) if n else 0 for n in people])
             bars.setProperty("post", post.post)
             series.append(bars)
+            self.bars += [(bars, place, n) for place, n in enumerate(people) if n]
         series.clicked.connect(
             lambda index, bars: self.figure_clicked.emit(
                 Figure("level", post=str(bars.property("post")), level=levels[index])
             )
         )
+        series.hovered.connect(
+            lambda on, index, bars: self.setToolTip(
+                f"{bars.label()} {fmt.level_text(levels[index])}：{self._count(bars, index)}"
+                if on
+                else self.tr("Click a bar to list the people behind it")
+            )
+        )
+        self._series = series
         chart.addSeries(series)
         categories = QBarCategoryAxis()  # bare numbers: 18 levels of "N级" do not fit
         categories.append([str(level) for level in levels])
         categories.setTitleText(self.tr("Level"))
         categories.setTitleFont(self._small())
         values = QValueAxis()
-        top = max((count for p in shown for _, count in p.counts), default=0)
-        values.setRange(0, nice_bound(max(top, 1)))
+        values.setRange(0, bound)
         values.setLabelFormat("%d")
         values.setTickCount(6)
         chart.addAxis(categories, Qt.AlignmentFlag.AlignBottom)
@@ -117,6 +139,53 @@ class LevelsChart(FigureChart):
         series.attachAxis(categories)
         series.attachAxis(values)
         chart.legend().setVisible(bool(shown))
+        self.viewport().update()
+
+    def _count(self, bars: QBarSet, index: int) -> str:
+        found = (n for s, place, n in self.bars if s is bars and place == index)
+        return fmt.count_text(next(found, 0))
+
+    def label_places(self) -> list[tuple[str, QPointF]]:
+        """Each count and the point above its bar (the middle of its top), in scene coordinates."""
+        series, chart = self._series, self.chart()
+        if series is None or not self.bars:
+            return []
+        sets = series.barSets()
+        width = series.barWidth() / len(sets)
+        places = []
+        for bars, category, people in self.bars:
+            number = sets.index(bars)
+            x = category - series.barWidth() / 2 + (number + 0.5) * width
+            point = chart.mapToPosition(QPointF(x, bars.at(category)), series)
+            places.append((fmt.count_text(people), chart.mapToScene(point)))
+        return places
+
+    def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:
+        super().drawForeground(painter, rect)
+        places = self.label_places()
+        if not places:
+            return
+        series = self._series
+        assert series is not None
+        plot = self.chart().plotArea()
+        bar = plot.width() / max(series.barSets()[0].count(), 1) * series.barWidth()
+        bar /= len(series.barSets())
+        painter.save()
+        painter.setFont(self._small())
+        painter.setPen(QColor("#262626"))
+        metrics = painter.fontMetrics()
+        upright = all(metrics.horizontalAdvance(text) <= bar + 4 for text, _ in places)
+        for text, point in places:  # all upright above their bars, or all written upwards
+            if upright:
+                wide = metrics.horizontalAdvance(text)
+                painter.drawText(QPointF(point.x() - wide / 2, point.y() - 3), text)
+            else:
+                painter.save()
+                painter.translate(point.x() + metrics.ascent() / 2 - 1, point.y() - 3)
+                painter.rotate(-90)
+                painter.drawText(QPointF(0, 0), text)
+                painter.restore()
+        painter.restore()
 
 
 class PyramidChart(FigureChart):

@@ -19,6 +19,7 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
+    QFileDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -98,6 +99,7 @@ class DashboardPanel(QScrollArea):
     figure_clicked = Signal(str, list)  # title, worker ids
     unit_chosen = Signal(object)  # a unit of the sub-unit table, to select in the tree
     loaded = Signal()
+    exported = Signal(str)  # the file written
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -124,6 +126,12 @@ class DashboardPanel(QScrollArea):
         )
         self.print_button.setEnabled(False)
         self.print_button.clicked.connect(lambda _checked=False: self.print_report())
+        self.export_button = QPushButton(self.tr("Export…"))
+        self.export_button.setToolTip(
+            self.tr("What the dashboard shows, as an Excel workbook or a PDF with charts")
+        )
+        self.export_button.setEnabled(False)
+        self.export_button.clicked.connect(lambda _checked=False: self.export_dialog())
         self.tiles = {
             "headcount": Tile(self.tr("Workers in post")),
             "bachelor_or_above": Tile(self.tr("Bachelor's degree or above")),
@@ -169,20 +177,26 @@ class DashboardPanel(QScrollArea):
         top.addWidget(QLabel(self.tr("As of")))
         top.addWidget(self.as_of)
         top.addWidget(self.print_button)
-        grid = QGridLayout()
+        top.addWidget(self.export_button)
+        grid = QGridLayout()  # the six figures in a row: the tab is as wide as the window
         grid.setSpacing(6)
         for number, tile in enumerate(self.tiles.values()):
-            grid.addWidget(tile, number // 3, number % 3)
+            grid.addWidget(tile, 0, number)
+        units = QVBoxLayout()
+        self.units_label: QLabel = QLabel(self.tr("Units one level down"))
+        units.addWidget(self.units_label)
+        units.addWidget(self.units_view, 1)
+        units.addWidget(self.money)
+        below = QHBoxLayout()  # the levels take the whole width; the pyramid beside the units
+        below.addWidget(self.pyramid, 2)
+        below.addLayout(units, 3)
         column = QVBoxLayout(body)
         column.setContentsMargins(8, 6, 8, 8)
         column.addLayout(top)
         column.addWidget(self.state)
         column.addLayout(grid)
         column.addWidget(self.levels)
-        column.addWidget(self.pyramid)
-        column.addWidget(QLabel(self.tr("Units one level down")))
-        column.addWidget(self.units_view)
-        column.addWidget(self.money)
+        column.addLayout(below)
         column.addStretch(1)
 
     # -- loading --------------------------------------------------------------------------------
@@ -260,8 +274,10 @@ class DashboardPanel(QScrollArea):
         self.pyramid.show_pyramid(report.pyramid)
         self.units.set_rows([row for row in report.rows[1:] if row.depth == 1])
         self.units_view.setVisible(self.units.rowCount() > 0)
+        self.units_label.setVisible(self.units.rowCount() > 0)  # a community has none
         self.money.setText(self._money_text(workspace))
         self.print_button.setEnabled(True)
+        self.export_button.setEnabled(True)
         self.loaded.emit()
 
     def print_report(self) -> None:
@@ -280,6 +296,56 @@ class DashboardPanel(QScrollArea):
             show_preview(self, target, report.title, note)
 
         run_task(self, operation, done, label=self.tr("Writing the statistics…"),
+                 cancellable=False)  # fmt: skip
+
+    def export_dialog(self) -> None:
+        """导出…: the report shown, to an .xlsx or a .pdf file the clerk names."""
+        from ui.desktop.widgets.folders import last_folder, remember_folder
+
+        if self.workspace is None:
+            return
+        excel, pdf = self.tr("Excel workbook (*.xlsx)"), self.tr("PDF document (*.pdf)")
+        path, chosen = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export the statistics"),
+            str(last_folder() / f"{self.workspace.report.title}.xlsx"),
+            f"{excel};;{pdf}",
+        )
+        if not path:
+            return
+        remember_folder(path)
+        if Path(path).suffix.lower() not in (".xlsx", ".pdf"):
+            path += ".pdf" if chosen == pdf else ".xlsx"
+        self.export_to(Path(path))
+
+    def export_to(self, target: Path) -> None:
+        """Write the report shown to ``target`` (.xlsx or .pdf) off the GUI thread, with the
+        renderers ``workforce stats export`` uses."""
+        if self.workspace is None:
+            return
+        report = self.workspace.report
+
+        def operation(_progress: ProgressFn, _cancel: CancelToken) -> str:
+            if target.suffix.lower() == ".pdf":
+                from reports.stats.pdf import write_stats_pdf
+
+                return write_stats_pdf(target, report).message or ""
+            from reports.stats.xlsx import write_stats_workbook
+
+            write_stats_workbook(target, report)
+            return ""
+
+        def done(note: str) -> None:
+            self.state.setText(
+                " ".join(
+                    part
+                    for part in (self.tr("Exported to %1").replace("%1", str(target)), note)
+                    if part
+                )
+            )
+            self.exported.emit(str(target))
+
+        run_task(self, operation, done, label=self.tr("Exporting the statistics…"),
                  cancellable=False)  # fmt: skip
 
     def _ratio_tile(

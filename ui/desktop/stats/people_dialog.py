@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from ui import formatting as fmt
 from ui.desktop.widgets.models import WorkerTableModel
+from ui.desktop.widgets.screen_fit import fit_window
 
 if TYPE_CHECKING:
     from workforce.services.roster.query import RosterRow
@@ -69,4 +70,4 @@ class PeopleDialog(QDialog):
         column.addWidget(self.count)
         column.addWidget(self.table, 1)
         column.addWidget(buttons)
-        self.resize(1100, 560)
+        fit_window(self, 1100, 560)

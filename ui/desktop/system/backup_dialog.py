@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from ui import formatting as fmt
 from ui.desktop.widgets.models import RIGHT, Column, RowsTableModel
+from ui.desktop.widgets.screen_fit import fit_window
 from ui.desktop.widgets.tables import make_table
 from ui.tasks import run_task
 from workforce.domain.problems import ActionRefused
@@ -72,7 +73,7 @@ class BackupDialog(QDialog):
         super().__init__(parent)
         self.db, self.actor = db, actor
         self.setWindowTitle(self.tr("Backup and restore"))
-        self.resize(860, 420)
+        fit_window(self, 860, 420)
         self.model: RowsTableModel[BackupInfo] = RowsTableModel(BACKUP_COLUMNS)
         self.table = make_table(self.model)
         folder = backup_folder(db)

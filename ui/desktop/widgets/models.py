@@ -48,6 +48,11 @@ class Column(Generic[R]):
     kind: str = ""
     """``TEXT``, ``NUMBER`` (money too), ``DATE`` or ``CODE`` (ID numbers, accounts, phones: text
     that looks like a number); empty: a right-aligned column holds numbers, any other text."""
+    shown: bool = True
+    """False: hidden until the clerk shows it from the column chooser (and after 恢复默认列)."""
+    stretch: bool = False
+    """The column that takes the width the others leave (long text: a name, an opinion); without
+    one, the widest text column does."""
 
     @property
     def value_kind(self) -> str:
@@ -101,7 +106,7 @@ def _date_key(value: Any) -> tuple[bool, Any]:
 
 
 WORKER_COLUMNS: tuple[Column[RosterRow], ...] = (
-    Column(QT_TRANSLATE_NOOP("columns", "Street"), lambda r: r.street, width=110),
+    Column(QT_TRANSLATE_NOOP("columns", "Street"), lambda r: r.street, width=110, shown=False),
     Column(QT_TRANSLATE_NOOP("columns", "Community"), lambda r: r.community, width=120),
     Column(QT_TRANSLATE_NOOP("columns", "Name"), lambda r: r.name, width=80),
     Column(QT_TRANSLATE_NOOP("columns", "Sex"), lambda r: r.sex, align=CENTRE, width=44),
@@ -112,9 +117,13 @@ WORKER_COLUMNS: tuple[Column[RosterRow], ...] = (
         lambda r: r.birth_date,
         CENTRE,
         96,
+        shown=False,  # the ID number says it
     ),
     Column(
-        QT_TRANSLATE_NOOP("columns", "Political status"), lambda r: r.political_status, width=90
+        QT_TRANSLATE_NOOP("columns", "Political status"),
+        lambda r: r.political_status,
+        width=90,
+        shown=False,
     ),
     Column(
         QT_TRANSLATE_NOOP("columns", "Highest education"),
@@ -137,6 +146,7 @@ WORKER_COLUMNS: tuple[Column[RosterRow], ...] = (
         lambda r: _date_key(r.community_start_date),
         CENTRE,
         110,
+        shown=False,
     ),
     Column(
         QT_TRANSLATE_NOOP("columns", "Statutory retirement"),
@@ -144,6 +154,7 @@ WORKER_COLUMNS: tuple[Column[RosterRow], ...] = (
         lambda r: _date_key(r.retires),
         CENTRE,
         100,
+        shown=False,
     ),
     Column(
         QT_TRANSLATE_NOOP("columns", "Phone"), lambda r: fmt.text(r.phone), width=110, kind=CODE

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.desktop.widgets.folders import last_folder, remember_folder
+from ui.desktop.widgets.screen_fit import fit_window
 
 PRINT_DPI = 300
 FIT_WIDTH, FIT_PAGE = "width", "page"
@@ -120,7 +121,7 @@ class PrintPreview(QDialog):
         self.print_button.clicked.connect(self.print_pages)
         self.save_button.clicked.connect(lambda _checked=False: self.save_as())
         close_button.clicked.connect(self.reject)
-        self.resize(1000, 700)
+        fit_window(self, 1000, 700)
         self._page_changed(0)
 
     def current_page(self) -> int:

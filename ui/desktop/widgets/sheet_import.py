@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.desktop.widgets.form_dialog import FormDialog
+from ui.desktop.widgets.screen_fit import fit_window
 from ui.tasks import run_task
 from workforce.domain.problems import Problem
 from workforce.domain.progress import CancelToken, ProgressFn
@@ -121,7 +122,7 @@ class SheetPlanDialog(FormDialog):
             self.tr("Fix the sheet first") if self.has_errors else self.tr("Import")
         )
         self.import_button.setEnabled(not self.has_errors)
-        self.resize(640, 420)
+        fit_window(self, 640, 420)
 
     def export_report(self, path: str | None = None) -> None:
         """The sheet with a problems column (as the roster import's error report)."""

@@ -8,8 +8,11 @@ What each list gets from here, as a clerk used to Excel expects it:
 - a right-click menu: 复制, 复制（含表头）, 导出为 Excel…, 打开人员档案 where the screen says a
   row is a person (``open_person``), then the screen's own actions (``actions``);
 - sorting on a header click in the order of the column's kind (``models.cell_sort_key``);
-- column widths that fit their content; order, widths and hidden columns remembered per table in
-  QSettings (``settings_key``), with a column chooser on the header's right-click menu;
+- column widths that fit their content, numbers narrow, and one text column (``Column.stretch``,
+  else the widest text column) taking the width the others leave, so a long name or opinion is
+  read whole; columns a clerk seldom needs hidden until chosen (``Column.shown``);
+- order, widths and hidden columns remembered per table in QSettings (``settings_key``), with a
+  column chooser on the header's right-click menu;
 - 导出为 Excel writes exactly the rows and columns shown, in the order shown, through
   ``reports.table_xlsx`` off the GUI thread, titled and with the filter in the sheet's header.
 """
@@ -21,8 +24,23 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QMimeData, QPoint, QSettings, Qt
-from PySide6.QtGui import QAction, QContextMenuEvent, QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QByteArray,
+    QCoreApplication,
+    QMimeData,
+    QPoint,
+    QSettings,
+    Qt,
+)
+from PySide6.QtGui import (
+    QAction,
+    QContextMenuEvent,
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -31,7 +49,7 @@ from PySide6.QtWidgets import (
     QTableView,
 )
 
-from ui.desktop.widgets.models import CODE, DATE, NUMBER, RowsTableModel, number_value
+from ui.desktop.widgets.models import CODE, DATE, NUMBER, TEXT, RowsTableModel, number_value
 
 # how long a search box waits after the last key before it filters
 SEARCH_DELAY_MS = 150
@@ -73,8 +91,10 @@ class DataTable(QTableView):
         title: str = "",
     ) -> None:
         super().__init__()
-        self.setModel(model)
+        self._natural: dict[int, int] = {}  # each column's own width: header and first rows
+        self._stretching = False  # the stretch column follows the window: not the clerk's width
         self.rows_model = model
+        self.setModel(model)
         self.settings_key = settings_key
         self.title = title
         self.filter_text: Callable[[], str] = lambda: ""
@@ -96,7 +116,7 @@ class DataTable(QTableView):
         header = self.horizontalHeader()
         header.setHighlightSections(False)
         header.setSectionsMovable(True)
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)  # the stretch column takes the room (``fill_width``)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._header_menu)
         if sortable:
@@ -106,11 +126,20 @@ class DataTable(QTableView):
             header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         for number, column in enumerate(model.columns):
             self.setColumnWidth(number, column.width)
+            header.setSectionHidden(number, not column.shown)
         self._fitted = False
-        model.modelReset.connect(self._fit_once)
         self.restore_columns()
-        header.sectionResized.connect(lambda *_args: self.save_columns())
+        header.sectionResized.connect(lambda *_args: self._stretching or self.save_columns())
         header.sectionMoved.connect(lambda *_args: self.save_columns())
+
+    def setModel(self, model: QAbstractItemModel | None) -> None:
+        """A screen may swap in a model with other columns (the vacancies, one set per role)."""
+        super().setModel(model)
+        if isinstance(model, RowsTableModel):
+            self.rows_model = model
+            self._natural.clear()
+            model.modelReset.connect(self._natural.clear)  # new rows: widths measured again
+            model.modelReset.connect(self._fit_once)
 
     # -- columns: fit, remember, choose -------------------------------------------------------
     def _fit_once(self) -> None:
@@ -123,16 +152,55 @@ class DataTable(QTableView):
 
     def fit_columns(self) -> None:
         """Each column as wide as its header and its first rows' text need (within bounds)."""
-        model, metrics = self.rows_model, self.fontMetrics()
-        sample = model.rows[:FIT_SAMPLE]
-        header_metrics = self.horizontalHeader().fontMetrics()
-        for number in range(len(model.columns)):
-            title = str(model.headerData(number, Qt.Orientation.Horizontal) or "")
-            widest = header_metrics.horizontalAdvance(title) + 28  # the sort arrow
-            for row in sample:
-                widest = max(widest, metrics.horizontalAdvance(model.cell_text(row, number)) + 16)
-            self.setColumnWidth(number, min(widest, MAX_FIT_WIDTH))
+        self._natural = {}
+        for number in range(len(self.rows_model.columns)):
+            self.setColumnWidth(number, self.natural_width(number))
+        self.fill_width()
         self.save_columns()
+
+    def natural_width(self, number: int) -> int:
+        """What column ``number`` needs: its header and its first rows' text, within bounds."""
+        if number not in self._natural:
+            model, metrics = self.rows_model, self.fontMetrics()
+            title = str(model.headerData(number, Qt.Orientation.Horizontal) or "")
+            widest = self.horizontalHeader().fontMetrics().horizontalAdvance(title) + 28  # arrow
+            for row in model.rows[:FIT_SAMPLE]:
+                widest = max(widest, metrics.horizontalAdvance(model.cell_text(row, number)) + 16)
+            self._natural[number] = min(widest, MAX_FIT_WIDTH)
+        return self._natural[number]
+
+    def stretch_column(self) -> int | None:
+        """The shown column that takes the spare width: the one marked ``stretch``, else the
+        widest text column, else the last one shown."""
+        shown = self.shown_columns()
+        if not shown:
+            return None
+        marked = [number for number in shown if self.rows_model.columns[number].stretch]
+        if marked:
+            return marked[0]
+        texts = [number for number in shown if self.rows_model.kind(number) == TEXT]
+        if texts:
+            return max(texts, key=self.natural_width)
+        return shown[-1]
+
+    def fill_width(self) -> None:
+        """Give the stretch column the width the other shown columns leave (never less than it
+        needs itself), so the table is as wide as its view and a long text is read whole."""
+        column = self.stretch_column()
+        if column is None:
+            return
+        others = sum(self.columnWidth(n) for n in self.shown_columns() if n != column)
+        width = max(self.natural_width(column), self.viewport().width() - others)
+        if width != self.columnWidth(column):
+            self._stretching = True
+            try:
+                self.setColumnWidth(column, width)
+            finally:
+                self._stretching = False
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fill_width()
 
     def _key(self, name: str) -> str:
         return f"tables/{self.settings_key}/{name}"
@@ -156,12 +224,13 @@ class DataTable(QTableView):
         if not shown and header.count() - hidden <= 1:
             return  # the last column shown stays
         header.setSectionHidden(column, not shown)
+        self.fill_width()
         self.save_columns()
 
     def reset_columns(self) -> None:
         header = self.horizontalHeader()
-        for number in range(header.count()):
-            header.setSectionHidden(number, False)
+        for number, column in enumerate(self.rows_model.columns):
+            header.setSectionHidden(number, not column.shown)
             header.moveSection(header.visualIndex(number), number)
         self.fit_columns()
 
@@ -184,6 +253,12 @@ class DataTable(QTableView):
             QCoreApplication.translate("table", "Restore default columns"), self.reset_columns
         )
         return menu
+
+    def show_lines(self, lines: int) -> None:
+        """Rows ``lines`` lines high with long text wrapped (the height stays one for all rows:
+        no per-row sizing on a long list)."""
+        self.setWordWrap(True)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().lineSpacing() * lines + 8)
 
     # -- what is shown ------------------------------------------------------------------------
     def shown_columns(self) -> list[int]:
