@@ -133,3 +133,19 @@ def test_print_roster_of_the_rows_shown(
     assert previews == [str(tmp_path / "roster.pdf")]
     assert messages[0].startswith(f"Printed 1 workers to:\n{tmp_path / 'roster.pdf'}")
     assert (tmp_path / "roster.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_first_start_is_maximised_then_as_the_clerk_left_it(qtbot: QtBot) -> None:
+    first = MainWindow()
+    qtbot.addWidget(first)
+    first.show_on_start()
+    assert first.isMaximized()
+    first.showNormal()
+    first.resize(700, 500)
+    first.close()  # saves the geometry
+
+    again = MainWindow()
+    qtbot.addWidget(again)
+    again.show_on_start()
+    assert not again.isMaximized()
+    assert again.size().width() == 700

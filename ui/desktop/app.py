@@ -84,7 +84,7 @@ def run_desktop(db_url: str | None) -> int:
     app = make_application()
     install_translations(app, choose_language())
     window = MainWindow()
-    window.show()
+    window.show_on_start()
     opened: list[Database] = []
 
     def attach(result: Opened) -> None:

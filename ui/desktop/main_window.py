@@ -498,6 +498,14 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
 
+    def show_on_start(self) -> None:
+        """Show as the clerk left it; on the first start, maximised (the office screen is
+        1366×768: every pixel is the worker list's)."""
+        if QSettings().value("main_window/geometry") is None:
+            self.showMaximized()
+        else:
+            self.show()
+
     def closeEvent(self, event: QCloseEvent) -> None:
         QSettings().setValue("main_window/geometry", self.saveGeometry())
         super().closeEvent(event)
