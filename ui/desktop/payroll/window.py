@@ -33,13 +33,13 @@ from ui.desktop.payroll.accounts import AccountPicker
 from ui.desktop.payroll.text import (
     REVIEW_COLUMNS,
     deduction_warnings_text,
-    detail_html,
     matching,
     status_text,
     totals_text,
 )
 from ui.desktop.payroll.window_actions import MonthActions
 from ui.desktop.widgets.models import RowsTableModel
+from ui.desktop.widgets.slip_detail import detail_html
 from ui.desktop.widgets.tables import BANNER, SEARCH_DELAY_MS, make_table
 from ui.tasks import run_task
 from workforce.domain.accounts.permissions import Action, is_allowed
