@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from ui.desktop.payroll import exports as payroll_exports
 from ui.desktop.payroll.accounts import AccountPicker
+from ui.desktop.payroll.slips_print import SlipsButton, print_slips
 from ui.desktop.payroll.text import (
     REVIEW_COLUMNS,
     deduction_warnings_text,
@@ -93,6 +94,14 @@ class PayrollWindow(MonthActions):
         self.verify_button = QPushButton(self.tr("Verify"))
         self.workbook_button = QPushButton(self.tr("Export payroll workbook…"))
         self.bank_button = QPushButton(self.tr("Bank transfer file…"))
+        self.slips_button = SlipsButton(
+            lambda: [r.worker_id for r in self.selected_rows()],
+            lambda: (
+                [r.worker_id for r in self.model.rows],
+                not self.search.text().strip(),
+            ),
+            lambda ids: print_slips(self, self.db, self.actor, self.period(), ids),
+        )
         self.changes = QLabel()
         self.changes.setWordWrap(True)
         self.changes.setStyleSheet(BANNER)
@@ -158,6 +167,7 @@ class PayrollWindow(MonthActions):
         actions.addStretch(1)
         actions.addWidget(self.workbook_button)
         actions.addWidget(self.bank_button)
+        actions.addWidget(self.slips_button)
         left = QWidget()
         rows = QVBoxLayout(left)
         rows.setContentsMargins(0, 0, 0, 0)
@@ -265,6 +275,7 @@ class PayrollWindow(MonthActions):
         exportable = status in (CALCULATED, APPROVED, LOCKED)
         self.workbook_button.setEnabled(exportable)
         self.bank_button.setEnabled(exportable)
+        self.slips_button.setEnabled(exportable)
 
     def apply_filter(self, select_worker: int | None = None) -> None:
         rows = self.review.rows if self.review else ()
