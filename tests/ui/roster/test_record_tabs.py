@@ -47,8 +47,8 @@ def test_appraisal_and_pay_tabs_show_the_years_and_explain_a_month(
     assert form.show_page(PAY_PAGE)
     months = form.record.months
     (month,) = months.rows
-    assert months.cell_text(month, 0) == "2026年1月" and months.cell_text(month, 6) == "已计算"
-    assert "个人五险一金" in months.cell_text(month, 3)
+    assert months.cell_text(month, 0) == "2026年1月" and months.cell_text(month, 5) == "已计算"
+    assert "个人五险一金" in months.cell_text(month, 6)
     qtbot.waitUntil(lambda: "累计应纳税所得额" in form.record.explanation.toPlainText())
     assert month.net.to_eng_string().split(".")[0] in form.record.explanation.toPlainText().replace(
         ",", ""

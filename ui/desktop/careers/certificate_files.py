@@ -79,7 +79,7 @@ class CertificatePlanDialog(SheetPlanDialog):
             title, summary, path, grid, plan.header_row, plan.problems, parent, partial=True
         )
         self.plan = plan
-        self.changes = RowsTableModel(CHANGE_COLUMNS, plan.changes)
+        self.changes = RowsTableModel(CHANGE_COLUMNS, sorted(plan.changes, key=lambda c: c.row))
         self.change_table = make_table(self.changes, title=title)
         self.change_table.setMinimumHeight(200)
         self.form.insertRow(0, self.change_table)

@@ -64,7 +64,6 @@ PAY_COLUMNS: tuple[Column[PayMonth], ...] = (
         RIGHT,
         90,
     ),
-    Column(QT_TRANSLATE_NOOP("columns", "Deduction lines"), deduction_summary, width=220),
     Column(
         QT_TRANSLATE_NOOP("columns", "Tax"), lambda m: fmt.yuan_text(m.tax), lambda m: m.tax, RIGHT
     ),
@@ -76,6 +75,7 @@ PAY_COLUMNS: tuple[Column[PayMonth], ...] = (
         90,
     ),
     Column(QT_TRANSLATE_NOOP("columns", "Status"), lambda m: m.status, None, CENTRE, 64),
+    Column(QT_TRANSLATE_NOOP("columns", "Deduction lines"), deduction_summary, width=220),
 )
 
 
