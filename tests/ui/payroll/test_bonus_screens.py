@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.services.payroll_support import community, hire
 from ui.desktop.payroll.item_dialog import ItemDialog
-from ui.desktop.payroll.text import detail_html
+from ui.desktop.widgets.slip_detail import detail_html
 from workforce.domain.payroll.payslip import SEPARATE
 from workforce.services.context import Actor, Database
 from workforce.services.payroll.calc import calculate_month

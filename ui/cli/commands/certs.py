@@ -189,7 +189,9 @@ def run_reminders(args: argparse.Namespace) -> int:
     kinds = frozenset(KINDS[k] for k in args.kind) if args.kind else None
     with opened(args) as (db, actor):
         unit_id = find_unit(db, args.unit) if args.unit else None
-        found = reminders(db, actor, unit_id=unit_id, today=today, kinds=kinds)
+        found = reminders(
+            db, actor, unit_id=unit_id, today=today, kinds=kinds, within_days=args.within
+        )
     if args.json:
         emit_json(
             {

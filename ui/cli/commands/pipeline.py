@@ -137,6 +137,7 @@ def run_vacancies(args: argparse.Namespace) -> int:
                             "appointed": r.appointed,
                             "reserve": r.reserve,
                             "vacancy": r.vacancy,
+                            "over": max(r.gap, 0),
                         }
                         for r in v.roles
                     ],
@@ -149,6 +150,10 @@ def run_vacancies(args: argparse.Namespace) -> int:
         norm = f"未设核定人数，在岗{v.headcount}人"
         if v.norm is not None:
             norm = f"核定{v.norm}人，在岗{v.headcount}人，空缺{v.vacancy}"
-        roles = "；".join(f"{r.role}缺{r.vacancy}（后备{r.reserve}）" for r in v.roles)
+        roles = "；".join(
+            f"{r.role}{'超配' + str(r.gap) if r.gap > 0 else '缺' + str(r.vacancy)}"
+            f"（在任{r.holders + r.appointed}/核定{r.norm}，后备{r.reserve}）"
+            for r in v.roles
+        )
         print(f"{v.street}\t{v.community}\t{norm}\t{roles}")
     return 0

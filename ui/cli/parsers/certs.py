@@ -69,6 +69,7 @@ def register(sub: Any) -> None:
         action="append",
         help="只看某类提醒（可重复）",
     )
+    rem.add_argument("--within", type=int, metavar="N", help="只看 N 天内到期的提醒（含已过期的）")
     add_unit_option(rem)
     rem.add_argument("--json", action="store_true", help="在标准输出打印 JSON")
     rem.set_defaults(handler=later("run_reminders"), needs=Action.VIEW_WORKERS)

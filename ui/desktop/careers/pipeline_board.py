@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -39,6 +39,8 @@ from workforce.services.careers.pipeline_lists import (
 from workforce.services.context import Actor, Database
 
 NOT_ELIGIBLE = QColor("#8a1c1c")
+OVER, SHORT = QColor("#b71c1c"), QColor("#8a5a00")  # 超配 red, 缺 amber (text)
+OVER_ROW, SHORT_ROW = QColor("#fdecea"), QColor("#fff4e0")  # the row's background
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +86,34 @@ def eligibility_columns(post_names: Mapping[str, str]) -> tuple[Column[Eligibili
     )
 
 
+def gap_colour(gap: int | None) -> QColor | None:
+    if not gap:
+        return None
+    return OVER if gap > 0 else SHORT
+
+
+def staffing_text(row: CommunityVacancy) -> str:
+    """配备情况 in words, so an export or a print says it too: 人员超配 3；两委成员缺 2."""
+    parts = []
+    for role, gap in row.gaps():
+        what = role or QCoreApplication.translate("pipeline_board", "Headcount")
+        words = (
+            QCoreApplication.translate("pipeline_board", "%1 over by %2")
+            if gap > 0
+            else QCoreApplication.translate("pipeline_board", "%1 short by %2")
+        )
+        parts.append(words.replace("%1", what).replace("%2", str(abs(gap))))
+    return "；".join(parts) or QCoreApplication.translate("pipeline_board", "As approved")
+
+
+def row_colour(row: CommunityVacancy) -> QColor | None:
+    """超配 anywhere makes the row red, else 缺 anywhere amber."""
+    gaps = [gap for _, gap in row.gaps()]
+    if any(gap > 0 for gap in gaps):
+        return OVER_ROW
+    return SHORT_ROW if gaps else None
+
+
 def _role(index: int, part: str) -> Any:
     def text(row: CommunityVacancy) -> str:
         if index >= len(row.roles):
@@ -99,13 +129,25 @@ def _role(index: int, part: str) -> Any:
     return text
 
 
+def _role_colour(index: int) -> Any:
+    def colour(row: CommunityVacancy) -> QColor | None:
+        return gap_colour(row.roles[index].gap) if index < len(row.roles) else None
+
+    return colour
+
+
 def vacancy_columns(roles: list[str]) -> tuple[Column[CommunityVacancy], ...]:
     columns: list[Column[CommunityVacancy]] = [
         Column(QT_TRANSLATE_NOOP("columns", "Street"), lambda r: r.street, width=100),
         Column(QT_TRANSLATE_NOOP("columns", "Community"), lambda r: r.community, width=110),
         Column(QT_TRANSLATE_NOOP("columns", "Norm"), lambda r: fmt.text(r.norm), None, RIGHT, 64),
         Column(
-            QT_TRANSLATE_NOOP("columns", "Headcount"), lambda r: str(r.headcount), None, RIGHT, 60
+            QT_TRANSLATE_NOOP("columns", "Headcount"),
+            lambda r: str(r.headcount),
+            None,
+            RIGHT,
+            60,
+            lambda r: gap_colour(None if r.vacancy is None else -r.vacancy),
         ),
         Column(
             QT_TRANSLATE_NOOP("columns", "Vacancies"),
@@ -114,9 +156,20 @@ def vacancy_columns(roles: list[str]) -> tuple[Column[CommunityVacancy], ...]:
             RIGHT,
             60,
         ),
+        Column(
+            QT_TRANSLATE_NOOP("columns", "Staffing"),
+            staffing_text,
+            lambda r: (-max((g for _, g in r.gaps()), default=0), staffing_text(r)),
+            width=260,
+            colour=lambda r: gap_colour(max((g for _, g in r.gaps()), key=abs, default=0)),
+        ),
     ]
     for index, role in enumerate(roles):
-        columns.append(Column(f"{role}（在任/核定）", _role(index, "held"), None, CENTRE, 130))
+        columns.append(
+            Column(
+                f"{role}（在任/核定）", _role(index, "held"), None, CENTRE, 130, _role_colour(index)
+            )
+        )
         columns.append(Column(f"{role}空缺", _role(index, "vacancy"), None, RIGHT, 76))
         columns.append(Column(f"{role}后备", _role(index, "reserve"), None, RIGHT, 76))
     return tuple(columns)
@@ -128,6 +181,18 @@ class EligibilityModel(RowsTableModel[EligibilityRow]):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole and index.isValid():
             return self.cell_text(self.row_at(index.row()), index.column())
+        return super().data(index, role)
+
+
+class VacancyModel(RowsTableModel[CommunityVacancy]):
+    """Vacancies with each row off its norms tinted (超配 red, 缺 amber) and its 配备情况 as the
+    tooltip of every cell."""
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if index.isValid() and role == Qt.ItemDataRole.BackgroundRole:
+            return row_colour(self.row_at(index.row()))
+        if index.isValid() and role == Qt.ItemDataRole.ToolTipRole:
+            return staffing_text(self.row_at(index.row()))
         return super().data(index, role)
 
 
@@ -153,10 +218,13 @@ class PipelineBoard(QDialog):
         self.refresh_button = QPushButton(self.tr("Refresh"))
         self.summary = QLabel()
         self.eligibility = EligibilityModel(eligibility_columns(post_names or {}))
-        self.vacancy = RowsTableModel(vacancy_columns([]))
+        self.vacancy = VacancyModel(vacancy_columns([]))
         self.eligibility_table = make_table(self.eligibility, sortable=True)
         self.eligibility_table.show_lines(2)  # the reasons of one who qualifies are long
-        self.vacancy_table = make_table(self.vacancy)
+        self.vacancy_table = make_table(self.vacancy, title=self.tr("Vacancies by community"))
+        self.vacancy_table.filter_text = lambda: self.tr("Unit: %1").replace(
+            "%1", unit_name or self.tr("All")
+        )
         self.tabs = QTabWidget()
         self.tabs.addTab(self.eligibility_table, self.tr("Eligibility"))
         self.tabs.addTab(self.vacancy_table, self.tr("Vacancies by community"))
@@ -209,8 +277,9 @@ class PipelineBoard(QDialog):
         rows = board.eligibility.rows
         self.eligibility.set_rows(rows)
         roles = [r.role for r in board.vacancies[0].roles] if board.vacancies else []
-        self.vacancy = RowsTableModel(vacancy_columns(roles), board.vacancies)
+        self.vacancy = VacancyModel(vacancy_columns(roles), board.vacancies)
         self.vacancy_table.setModel(self.vacancy)
+        self.vacancy_table.rows_model = self.vacancy  # what 导出为 Excel writes
         self.vacancy_table.horizontalHeader().setStretchLastSection(False)
         self.vacancy_table.resizeColumnsToContents()  # one row per community: cheap
         eligible = sum(1 for r in rows if r.verdict.eligible)

@@ -982,6 +982,14 @@ Everything entered since then will no longer be shown; the current data is first
     </message>
 </context>
 <context>
+    <name>CertificatePlanDialog</name>
+    <message>
+        <location filename="../careers/certificate_files.py" line="+77"/>
+        <source>Import certificates: %1</source>
+        <translation>导入社工证：%1</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <location filename="../accounts/password_change.py" line="+30"/>
@@ -2703,18 +2711,18 @@ Correct them there and import that workbook again.</source>
 <context>
     <name>PayrollWindow</name>
     <message>
-        <location filename="../payroll/window.py" line="+68"/>
+        <location filename="../payroll/window.py" line="+69"/>
         <source>Monthly payroll</source>
         <translation>月度工资</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+174"/>
+        <location line="+183"/>
         <source>Calculate</source>
         <translation>计算</translation>
     </message>
     <message>
-        <location line="-173"/>
+        <location line="-182"/>
         <source>Add item…</source>
         <translation>录入项目…</translation>
     </message>
@@ -2779,7 +2787,7 @@ Correct them there and import that workbook again.</source>
         <translation>银行代发文件…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+18"/>
         <source>Filter by name, street or community</source>
         <translation>按姓名、街道或社区筛选</translation>
     </message>
@@ -2795,7 +2803,7 @@ Correct them there and import that workbook again.</source>
     </message>
     <message>
         <location line="-13"/>
-        <location line="+89"/>
+        <location line="+90"/>
         <source>Reading the month…</source>
         <translation>正在读取工资月份…</translation>
     </message>
@@ -2805,7 +2813,7 @@ Correct them there and import that workbook again.</source>
         <translation>重新计算</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>Select a worker to see how their pay and tax were made.</source>
         <translation>选择一名职工，查看其工资和个税的计算过程。</translation>
     </message>
@@ -2900,7 +2908,7 @@ Correct them there and import that workbook again.</source>
 <context>
     <name>PipelineBoard</name>
     <message>
-        <location filename="../careers/pipeline_board.py" line="+148"/>
+        <location filename="../careers/pipeline_board.py" line="+213"/>
         <source>Promotion pipeline</source>
         <translation>晋升通道</translation>
     </message>
@@ -2915,22 +2923,25 @@ Correct them there and import that workbook again.</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>Eligibility</source>
         <translation>资格审查名单</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-5"/>
+        <location line="+6"/>
         <source>Vacancies by community</source>
         <translation>各社区空缺</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-5"/>
+        <location line="+7"/>
         <source>Unit: %1</source>
         <translation>单位：%1</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-6"/>
+        <location line="+6"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
@@ -2950,7 +2961,7 @@ Correct them there and import that workbook again.</source>
         <translation>正在审查资格…</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>%1: %2 eligible of %3 checked on %4.</source>
         <translation>%1：截至 %4，审查 %3 人，符合条件 %2 人。</translation>
     </message>
@@ -3214,6 +3225,55 @@ Correct them there and import that workbook again.</source>
     </message>
 </context>
 <context>
+    <name>RecordTabs</name>
+    <message>
+        <location filename="../roster/record_tabs.py" line="+109"/>
+        <location line="+7"/>
+        <source>Appraisals</source>
+        <translation>考核</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pay by month</source>
+        <translation>逐月工资</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Pay</source>
+        <translation>工资</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Reading appraisals and pay…</source>
+        <translation>正在读取考核和工资…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 yearly results.</source>
+        <translation>共 %1 个年度的考核结果。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No appraisal results recorded.</source>
+        <translation>还没有考核结果。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 months. Select one to see how its pay and tax were made.</source>
+        <translation>共 %1 个月。选中一个月，可查看当月工资和个税是怎么算出来的。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No month has been calculated for this worker yet.</source>
+        <translation>还没有计算过此人的工资。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Reading the payslip…</source>
+        <translation>正在读取工资条…</translation>
+    </message>
+</context>
+<context>
     <name>RegistrationDialog</name>
     <message>
         <location filename="../careers/dialogs.py" line="-51"/>
@@ -3239,7 +3299,8 @@ Correct them there and import that workbook again.</source>
 <context>
     <name>RemindersDock</name>
     <message>
-        <location filename="../careers/reminders_dock.py" line="+53"/>
+        <location filename="../careers/reminders_dock.py" line="+61"/>
+        <location line="+10"/>
         <location line="+6"/>
         <source>Reminders</source>
         <translation>提醒</translation>
@@ -3250,17 +3311,68 @@ Correct them there and import that workbook again.</source>
         <translation>所选单位中登记即将到期和培训学时不足的人员</translation>
     </message>
     <message>
+        <location line="+15"/>
+        <source>All reminders</source>
+        <translation>全部提醒</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>any time</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> days</source>
+        <translation> 天内</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only what is due within this many days (and the overdue)</source>
+        <translation>只看这么多天内到期的（已过期的也列出）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export to Excel…</source>
+        <translation>导出为 Excel…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Kind</source>
+        <translation>种类</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Due within</source>
+        <translation>到期时间</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>All units</source>
+        <translation>全部单位</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+10"/>
+        <source>Unit: %1</source>
+        <translation>单位：%1</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>due within %1 days (overdue included)</source>
+        <translation>%1 天内到期（含已过期）</translation>
+    </message>
+    <message>
         <location line="+14"/>
         <source>Loading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+15"/>
         <source>Reading reminders…</source>
         <translation>正在读取提醒…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>%1 reminders. Double-click one to open the worker&apos;s file.</source>
         <translation>共 %1 条提醒。双击一条打开该人员档案。</translation>
     </message>
@@ -3520,17 +3632,27 @@ Correct them there and import that workbook again.</source>
 <context>
     <name>SheetPlanDialog</name>
     <message>
-        <location filename="../widgets/sheet_import.py" line="+88"/>
+        <location filename="../widgets/sheet_import.py" line="+89"/>
         <source>No problems found.</source>
         <translation>未发现问题。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+31"/>
         <source>Export error report…</source>
         <translation>导出错误报告…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
+        <source>Import only the rows without errors (%1 rows with errors are left out)</source>
+        <translation>仅导入无误的行（有错误的 %1 行不导入）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The rows with errors are written, unchanged and with a 问题 column, to a workbook beside the file: correct them there and import that workbook again.</source>
+        <translation>有错误的行原样写入原文件旁的工作簿（加“问题”列说明原因）：在那里改正后再导入该工作簿。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Fix the sheet first</source>
         <translation>请先修改表格</translation>
     </message>
@@ -3540,7 +3662,7 @@ Correct them there and import that workbook again.</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <location line="+15"/>
         <source>Export error report</source>
         <translation>导出错误报告</translation>
@@ -4008,7 +4130,7 @@ Correct them there and import that workbook again.</source>
 <context>
     <name>WorkerForm</name>
     <message>
-        <location filename="../roster/worker_form.py" line="+66"/>
+        <location filename="../roster/worker_form.py" line="+67"/>
         <source>Edit worker</source>
         <translation>编辑人员</translation>
     </message>
@@ -4033,7 +4155,7 @@ Correct them there and import that workbook again.</source>
         <translation>修改原因</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+35"/>
         <source>The form has changes that are not saved. Save them?</source>
         <translation>表单有尚未保存的修改。是否保存？</translation>
     </message>
@@ -4345,7 +4467,7 @@ Save anyway?</source>
 <context>
     <name>career_menu</name>
     <message>
-        <location filename="../careers/menu.py" line="+66"/>
+        <location filename="../careers/menu.py" line="+80"/>
         <source>Promotion pipeline…</source>
         <translation>晋升通道…</translation>
     </message>
@@ -4354,10 +4476,81 @@ Save anyway?</source>
         <source>Training…</source>
         <translation>培训…</translation>
     </message>
+    <message>
+        <location line="+5"/>
+        <source>Social-work certificates</source>
+        <translation>社工证</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Import certificates…</source>
+        <translation>导入社工证…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export certificate ledger…</source>
+        <translation>导出社工证台账…</translation>
+    </message>
+</context>
+<context>
+    <name>certificate_files</name>
+    <message>
+        <location filename="../careers/certificate_files.py" line="-23"/>
+        <source>Sheet %1: %2 rows. %3 certificates to add, %4 renewed or completed, %5 unchanged.</source>
+        <translation>工作表「%1」：共 %2 行。将新增证书 %3 本，再登记或补充 %4 本，未变 %5 本。</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Reading and checking %1…</source>
+        <translation>正在读取并检查 %1…</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <location line="+26"/>
+        <source>Import certificates</source>
+        <translation>导入社工证</translation>
+    </message>
+    <message>
+        <location line="-24"/>
+        <source>Import finished: %1 certificates added, %2 updated.</source>
+        <translation>导入完成：新增证书 %1 本，更新 %2 本。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 rows with errors were not imported. They were written, unchanged and with a 问题 column, to:
+%2
+Correct them there and import that workbook again.</source>
+        <translation>有错误的 %1 行没有导入，已原样写入（加“问题”列说明原因）：
+%2
+请在那里改正后再导入该工作簿。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Importing certificates…</source>
+        <translation>正在导入社工证…</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Export certificate ledger</source>
+        <translation>导出社工证台账</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Exported %1 certificates to:
+%2</source>
+        <translation>已导出 %1 本证书到：
+%2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Writing the certificate ledger…</source>
+        <translation>正在写社工证台账…</translation>
+    </message>
 </context>
 <context>
     <name>columns</name>
     <message>
+        <location line="-179"/>
         <location filename="../roster/import_preview.py" line="+57"/>
         <location line="+7"/>
         <location line="+19"/>
@@ -4365,18 +4558,24 @@ Save anyway?</source>
         <translation>行号</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>Registrations</source>
+        <translation>登记日期</translation>
+    </message>
+    <message>
         <location filename="../accounts/users_window.py" line="-188"/>
         <location filename="../adjustment/appraisal_grid.py" line="-231"/>
         <location filename="../adjustment/columns.py" line="-102"/>
-        <location filename="../careers/pipeline_board.py" line="-150"/>
-        <location filename="../careers/reminders_dock.py" line="-57"/>
+        <location filename="../careers/certificate_files.py" line="-5"/>
+        <location filename="../careers/pipeline_board.py" line="-217"/>
+        <location filename="../careers/reminders_dock.py" line="-120"/>
         <location filename="../careers/training_dialogs.py" line="-111"/>
         <location filename="../careers/training_window.py" line="-192"/>
         <location filename="../payroll/deductions_window.py" line="-237"/>
         <location filename="../payroll/dialogs.py" line="-74"/>
         <location filename="../payroll/items_grid.py" line="-253"/>
         <location filename="../payroll/opening.py" line="-273"/>
-        <location filename="../payroll/text.py" line="+30"/>
+        <location filename="../payroll/text.py" line="+26"/>
         <location filename="../roster/import_preview.py" line="-25"/>
         <location line="+7"/>
         <location filename="../widgets/models.py" line="+111"/>
@@ -4441,6 +4640,7 @@ Save anyway?</source>
     <message>
         <location line="+2"/>
         <location filename="../careers/tabs.py" line="-233"/>
+        <location filename="../roster/record_tabs.py" line="-169"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
@@ -4621,12 +4821,13 @@ Save anyway?</source>
         <translation>值</translation>
     </message>
     <message>
+        <location filename="../careers/certificate_files.py" line="+2"/>
         <location filename="../careers/tabs.py" line="-56"/>
         <source>Number</source>
         <translation>证书编号</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../careers/tabs.py" line="+2"/>
         <source>Obtained</source>
         <translation>取得日期</translation>
     </message>
@@ -4697,12 +4898,14 @@ Save anyway?</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../careers/certificate_files.py" line="+1"/>
+        <location filename="../careers/tabs.py" line="+5"/>
         <source>Change</source>
         <translation>变动</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../careers/tabs.py" line="+1"/>
+        <location filename="../roster/record_tabs.py" line="+2"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
@@ -4741,7 +4944,7 @@ Save anyway?</source>
     <message>
         <location filename="../adjustment/columns.py" line="-91"/>
         <location filename="../careers/pipeline_board.py" line="-2"/>
-        <location line="+38"/>
+        <location line="+73"/>
         <location filename="../careers/training_dialogs.py" line="-3"/>
         <location filename="../careers/training_window.py" line="-6"/>
         <location filename="../payroll/dialogs.py" line="-3"/>
@@ -4752,8 +4955,8 @@ Save anyway?</source>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../careers/pipeline_board.py" line="-37"/>
-        <location line="+38"/>
+        <location filename="../careers/pipeline_board.py" line="-72"/>
+        <location line="+73"/>
         <location filename="../careers/reminders_dock.py" line="-1"/>
         <location filename="../careers/training_dialogs.py" line="+1"/>
         <location filename="../careers/training_window.py" line="+2"/>
@@ -4792,13 +4995,14 @@ Save anyway?</source>
     </message>
     <message>
         <location filename="../adjustment/appraisal_grid.py" line="+1"/>
-        <location filename="../careers/pipeline_board.py" line="-35"/>
+        <location filename="../careers/pipeline_board.py" line="-70"/>
         <location filename="../widgets/models.py" line="+1"/>
         <source>Post</source>
         <translation>岗位</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../careers/certificate_files.py" line="-2"/>
         <location filename="../careers/tabs.py" line="-71"/>
         <location filename="../widgets/models.py" line="+2"/>
         <source>Level</source>
@@ -4834,6 +5038,7 @@ Save anyway?</source>
         <location filename="../adjustment/columns.py" line="+24"/>
         <location line="+42"/>
         <location filename="../payroll/dialogs.py" line="+4"/>
+        <location filename="../roster/record_tabs.py" line="+41"/>
         <location filename="../widgets/models.py" line="+2"/>
         <source>Status</source>
         <translation>状态</translation>
@@ -4855,6 +5060,7 @@ Save anyway?</source>
     </message>
     <message>
         <location filename="../payroll/text.py" line="+3"/>
+        <location filename="../roster/record_tabs.py" line="-23"/>
         <source>Gross pay</source>
         <translation>应发工资</translation>
     </message>
@@ -4865,11 +5071,13 @@ Save anyway?</source>
     </message>
     <message>
         <location line="+7"/>
+        <location filename="../roster/record_tabs.py" line="+14"/>
         <source>Tax</source>
         <translation>个税</translation>
     </message>
     <message>
         <location line="+7"/>
+        <location filename="../roster/record_tabs.py" line="+3"/>
         <source>Net pay</source>
         <translation>实发工资</translation>
     </message>
@@ -4889,7 +5097,7 @@ Save anyway?</source>
         <translation>审查意见</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+59"/>
         <source>Norm</source>
         <translation>核定人数</translation>
     </message>
@@ -4899,9 +5107,14 @@ Save anyway?</source>
         <translation>在岗人数</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>Vacancies</source>
         <translation>空缺</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Staffing</source>
+        <translation>配备情况</translation>
     </message>
     <message>
         <location filename="../careers/reminders_dock.py" line="-6"/>
@@ -5055,6 +5268,26 @@ Save anyway?</source>
         <location line="+5"/>
         <source>Must change password</source>
         <translation>须修改密码</translation>
+    </message>
+    <message>
+        <location filename="../roster/record_tabs.py" line="-36"/>
+        <source>Result</source>
+        <translation>考核结果</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Deductions</source>
+        <translation>扣款</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Deduction lines</source>
+        <translation>扣款明细</translation>
     </message>
 </context>
 <context>
@@ -5514,7 +5747,7 @@ Enter them anyway?</source>
         <translation>合计 %1 人：应发 %2，个人社保公积金 %3，个税 %4，实发 %5</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location filename="../widgets/slip_detail.py" line="+27"/>
         <source>after tax</source>
         <translation>税后扣款</translation>
     </message>
@@ -5670,6 +5903,29 @@ Enter them anyway?</source>
     </message>
 </context>
 <context>
+    <name>pipeline_board</name>
+    <message>
+        <location filename="../careers/pipeline_board.py" line="-61"/>
+        <source>Headcount</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 over by %2</source>
+        <translation>%1超配 %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 short by %2</source>
+        <translation>%1缺 %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>As approved</source>
+        <translation>与核定相符</translation>
+    </message>
+</context>
+<context>
     <name>rates_dialogs</name>
     <message>
         <location filename="../payroll/rates_dialogs.py" line="-37"/>
@@ -5738,7 +5994,7 @@ Enter them anyway?</source>
 <context>
     <name>sheet_import</name>
     <message>
-        <location filename="../widgets/sheet_import.py" line="-116"/>
+        <location filename="../widgets/sheet_import.py" line="-139"/>
         <source>All files</source>
         <translation>所有文件</translation>
     </message>
@@ -5751,6 +6007,44 @@ Enter them anyway?</source>
         <location line="+24"/>
         <source>Reading the sheet…</source>
         <translation>正在读取工作表…</translation>
+    </message>
+</context>
+<context>
+    <name>slips_print</name>
+    <message>
+        <location filename="../payroll/slips_print.py" line="+32"/>
+        <source>Pay slips %1</source>
+        <translation>%1工资条</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 pay slips, ID numbers masked.</source>
+        <translation>共 %1 张工资条，身份证号已隐去中间几位。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Writing the pay slips…</source>
+        <translation>正在生成工资条…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Print pay slips…</source>
+        <translation>打印工资条…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The %1 selected workers</source>
+        <translation>选中的 %1 人</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Everyone in the month (%1)</source>
+        <translation>本月全部人员（%1 人）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The %1 workers shown (filtered)</source>
+        <translation>当前筛选出的 %1 人</translation>
     </message>
 </context>
 <context>

@@ -30,10 +30,10 @@ from PySide6.QtWidgets import (
 
 from ui.desktop.payroll import exports as payroll_exports
 from ui.desktop.payroll.accounts import AccountPicker
+from ui.desktop.payroll.slips_print import SlipsButton, print_slips
 from ui.desktop.payroll.text import (
     REVIEW_COLUMNS,
     deduction_warnings_text,
-    detail_html,
     matching,
     status_text,
     totals_text,
@@ -41,6 +41,7 @@ from ui.desktop.payroll.text import (
 from ui.desktop.payroll.window_actions import MonthActions
 from ui.desktop.widgets.models import RowsTableModel
 from ui.desktop.widgets.screen_fit import fit_window
+from ui.desktop.widgets.slip_detail import detail_html
 from ui.desktop.widgets.tables import BANNER, SEARCH_DELAY_MS, make_table
 from ui.tasks import run_task
 from workforce.domain.accounts.permissions import Action, is_allowed
@@ -94,6 +95,14 @@ class PayrollWindow(MonthActions):
         self.verify_button = QPushButton(self.tr("Verify"))
         self.workbook_button = QPushButton(self.tr("Export payroll workbook…"))
         self.bank_button = QPushButton(self.tr("Bank transfer file…"))
+        self.slips_button = SlipsButton(
+            lambda: [r.worker_id for r in self.selected_rows()],
+            lambda: (
+                [r.worker_id for r in self.model.rows],
+                not self.search.text().strip(),
+            ),
+            lambda ids: print_slips(self, self.db, self.actor, self.period(), ids),
+        )
         self.changes = QLabel()
         self.changes.setWordWrap(True)
         self.changes.setStyleSheet(BANNER)
@@ -159,6 +168,7 @@ class PayrollWindow(MonthActions):
         actions.addStretch(1)
         actions.addWidget(self.workbook_button)
         actions.addWidget(self.bank_button)
+        actions.addWidget(self.slips_button)
         left = QWidget()
         rows = QVBoxLayout(left)
         rows.setContentsMargins(0, 0, 0, 0)
@@ -266,6 +276,7 @@ class PayrollWindow(MonthActions):
         exportable = status in (CALCULATED, APPROVED, LOCKED)
         self.workbook_button.setEnabled(exportable)
         self.bank_button.setEnabled(exportable)
+        self.slips_button.setEnabled(exportable)
 
     def apply_filter(self, select_worker: int | None = None) -> None:
         rows = self.review.rows if self.review else ()

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.desktop.careers.tabs import CareerTabs
+from ui.desktop.roster.record_tabs import RecordTabs
 from ui.desktop.roster.worker_fields import WorkerFields
 from ui.desktop.widgets.inputs import set_combo_value
 from ui.desktop.widgets.screen_fit import fit_window, fitted_size
@@ -112,6 +113,8 @@ class WorkerForm(QDialog):
                 db, actor, file.worker_id, file.data.name, self.tabs, self.today
             )
             self.careers.load()
+            self.record = RecordTabs(db, actor, file.worker_id, self.tabs)
+            self.record.load()
             fit_window(self, 900, 560)
         else:
             self.fields.community.set_community(community_id)

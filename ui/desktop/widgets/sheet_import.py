@@ -10,6 +10,7 @@ from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialogButtonBox,
     QFileDialog,
     QMessageBox,
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
 from ui.desktop.widgets.form_dialog import FormDialog
 from ui.desktop.widgets.screen_fit import fit_window
 from ui.tasks import run_task
-from workforce.domain.problems import Problem
+from workforce.domain.problems import Problem, rejected_rows
 from workforce.domain.progress import CancelToken, ProgressFn
 from workforce.domain.sheet import SheetGrid
 
@@ -91,7 +92,11 @@ def problem_lines(problems: Sequence[Problem]) -> str:
 
 class SheetPlanDialog(FormDialog):
     """A sheet's dry run: a summary, its problems (each naming row, column and value), an error
-    report to save, and Import only when there is no error. Accepting means "write it now"."""
+    report to save, and Import only when there is no error. Accepting means "write it now".
+
+    With ``partial`` (an import that can leave rows out, as ``--valid-only`` does) and errors that
+    each name a row, 仅导入无误的行 is offered: ticked, Import writes the valid rows and the caller
+    reads ``valid_only`` to write the rejected ones beside the file."""
 
     def __init__(
         self,
@@ -102,6 +107,8 @@ class SheetPlanDialog(FormDialog):
         header_row: int,
         problems: Sequence[Problem],
         parent: QWidget | None = None,
+        *,
+        partial: bool = False,
     ) -> None:
         super().__init__(title, summary, parent)
         self.path, self.grid, self.header_row = path, grid, header_row
@@ -113,16 +120,33 @@ class SheetPlanDialog(FormDialog):
         self.report_button = QPushButton(self.tr("Export error report…"))
         self.report_button.setEnabled(bool(problems))
         self.report_button.clicked.connect(lambda _checked=False: self.export_report())
+        self.left_out = (rejected_rows(problems) or ()) if partial else ()
+        self.valid_only = QCheckBox(
+            self.tr(
+                "Import only the rows without errors (%1 rows with errors are left out)"
+            ).replace("%1", str(len(self.left_out)))
+        )
+        self.valid_only.setToolTip(
+            self.tr(
+                "The rows with errors are written, unchanged and with a 问题 column, to a workbook "
+                "beside the file: correct them there and import that workbook again."
+            )
+        )
+        self.valid_only.setVisible(self.has_errors and bool(self.left_out))
+        self.valid_only.toggled.connect(lambda _checked: self._update_import())
         self.form.addRow(self.problems)
         self.form.addRow(self.report_button)
+        self.form.addRow(self.valid_only)
         self.import_button = self.findChild(QDialogButtonBox).button(  # type: ignore[union-attr]
             QDialogButtonBox.StandardButton.Ok
         )
-        self.import_button.setText(
-            self.tr("Fix the sheet first") if self.has_errors else self.tr("Import")
-        )
-        self.import_button.setEnabled(not self.has_errors)
+        self._update_import()
         fit_window(self, 640, 420)
+
+    def _update_import(self) -> None:
+        ready = not self.has_errors or self.valid_only.isChecked()
+        self.import_button.setText(self.tr("Import") if ready else self.tr("Fix the sheet first"))
+        self.import_button.setEnabled(ready)
 
     def export_report(self, path: str | None = None) -> None:
         """The sheet with a problems column (as the roster import's error report)."""

@@ -183,6 +183,11 @@ class RoleVacancy:
     def vacancy(self) -> int:
         return max(0, self.norm - self.holders - self.appointed)
 
+    @property
+    def gap(self) -> int:
+        """Holders and appointed against the norm: above 0 超配 (副职 3/2: 1), below 0 缺."""
+        return self.holders + self.appointed - self.norm
+
 
 @dataclass(frozen=True, slots=True)
 class CommunityVacancy:
@@ -196,6 +201,13 @@ class CommunityVacancy:
     @property
     def vacancy(self) -> int | None:
         return None if self.norm is None else self.norm - self.headcount
+
+    def gaps(self) -> tuple[tuple[str, int], ...]:
+        """What is off its norm, as (what, gap): ``""`` for the headcount against 核定人数, then
+        each role; a gap above 0 is 超配, below 0 缺. Empty when everything is as approved."""
+        found = [] if self.vacancy is None or not self.vacancy else [("", -self.vacancy)]
+        found.extend((r.role, r.gap) for r in self.roles if r.gap)
+        return tuple(found)
 
 
 def role_norms(session: Session) -> dict[str, int]:

@@ -185,10 +185,12 @@ def reminders(
     unit_id: int | None = None,
     today: dt.date | None = None,
     kinds: frozenset[ReminderKind] | None = None,
+    within_days: int | None = None,
 ) -> list[ReminderRow]:
     """Registrations lapsing within 90 days or lapsed, continuing education short in the current
     period, yearly hours short, and statutory retirements within 12 months (issue 19), for the
-    unit's active workers; soonest first."""
+    unit's active workers; soonest first. ``within_days`` keeps those due by today + N days
+    (what is overdue included)."""
     require(actor, Action.VIEW_WORKERS)
     today = today or dt.date.today()
 
@@ -228,6 +230,9 @@ def reminders(
         for r in retiring
         if r.worker_id in by_id
     ]
+    if within_days is not None:
+        last = today + dt.timedelta(days=within_days)
+        found = [r for r in found if r.due <= last]
     order = list(ReminderKind)
     return sorted(
         found,

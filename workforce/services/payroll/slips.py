@@ -5,6 +5,7 @@ summary (§8.3, §9): Core rows, a fixed number of queries, amounts from the sto
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -117,10 +118,16 @@ def _figures(values: tuple[int, ...]) -> tuple[Amount, ...]:
 
 
 def payslips_view(
-    db: Database, actor: Actor, period: dt.date, *, unit: str = "", masked: bool = True
+    db: Database,
+    actor: Actor,
+    period: dt.date,
+    *,
+    unit: str = "",
+    masked: bool = True,
+    worker_ids: Collection[int] | None = None,
 ) -> SlipsView:
     """工资条 of a calculated month, in street, community and worker order; ``unit`` keeps one
-    street or community (by name)."""
+    street or community (by name), ``worker_ids`` the workers chosen on a screen."""
     raw = bulk_table(Payslip)
     community = aliased(OrgUnit)
     street = aliased(OrgUnit)
@@ -158,14 +165,17 @@ def payslips_view(
         if unit:
             named = (street.name, community.name, raw.c.street_name, raw.c.community_name)
             query = query.where(or_(*(column == unit for column in named)))
-        fetched = session.execute(query).all()
+        fetched = session.execute(query.add_columns(raw.c.worker_id)).all()
     if unit and not fetched:
         raise ActionRefused(f"{header.label}工资中没有「{unit}」街道或社区的人员")
     items = [i for i in basis.insurance_items if i.individual_rate > 0]
     lines_memo: dict[str, tuple[tuple[Amount, ...], tuple[Amount, ...]]] = {}
     parts_memo: dict[str, dict[str, Decimal]] = {}
     slips = []
+    wanted = None if worker_ids is None else frozenset(worker_ids)  # any number: no IN list
     for row in fetched:
+        if wanted is not None and row[-1] not in wanted:
+            continue
         name, id_number, street_name, community_name, post, level, status = row[:7]
         gross, insurance, tax, after_tax, net = (yuan(v) for v in row[7:12])
         owed_in, owed_out = yuan(row[14]), yuan(row[15])
@@ -201,7 +211,7 @@ def payslips_view(
                 lines[1] + carry_lines(owed_in, owed_out),
                 insurance + tax + after_tax + owed_in - owed_out,
                 net,
-                _figures(tuple(row[16:])),
+                _figures(tuple(row[16:-1])),
                 yuan(row[16 + BONUS_TAX_AT]),
             )
         )
