@@ -1973,7 +1973,7 @@ Correct them there and import that workbook again.</source>
         <translation>导入工资项目：%1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+20"/>
         <source>%1 items imported.</source>
         <translation>已导入%1条项目。</translation>
     </message>
@@ -3479,7 +3479,7 @@ Correct them there and import that workbook again.</source>
 <context>
     <name>SheetPlanDialog</name>
     <message>
-        <location filename="../widgets/sheet_import.py" line="+87"/>
+        <location filename="../widgets/sheet_import.py" line="+119"/>
         <source>No problems found.</source>
         <translation>未发现问题。</translation>
     </message>
@@ -3490,16 +3490,34 @@ Correct them there and import that workbook again.</source>
     </message>
     <message>
         <location line="+9"/>
+        <location line="+32"/>
         <source>Fix the sheet first</source>
         <translation>请先修改表格</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-32"/>
+        <location line="+32"/>
+        <location line="+28"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-42"/>
+        <source>Import only the rows without errors (%1 rows with errors are left out)</source>
+        <translation>仅导入无误的行（有错误的 %1 行不导入）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The rows with errors are written, unchanged and with a 问题 column, to a workbook beside the file: correct them there and import that workbook again.</source>
+        <translation>有错误的行原样写入原文件旁的工作簿（加“问题”列说明原因）：在那里改正后再导入该工作簿。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>%1 rows will be imported. %2 rows with errors are not imported: they are written, unchanged and with a 问题 column, to %3 to correct and import again.</source>
+        <translation>将导入 %1 行。有错误的 %2 行不导入：原样写入 %3（加“问题”列说明原因），改正后再导入该文件即可。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <location line="+15"/>
         <source>Export error report</source>
         <translation>导出错误报告</translation>
@@ -3561,29 +3579,14 @@ Correct them there and import that workbook again.</source>
 <context>
     <name>SigninDialog</name>
     <message>
-        <location filename="../careers/training_dialogs.py" line="+57"/>
+        <location filename="../careers/training_dialogs.py" line="+60"/>
         <source>Sheet %1: %2 rows, %3 to add, %4 to change, %5 already listed.</source>
         <translation>工作表「%1」：共 %2 行，新增 %3 人，变更 %4 人，%5 人已在名单中。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Import sign-in sheet: %1</source>
         <translation>导入签到表：%1</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Import</source>
-        <translation>导入</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Fix the sheet</source>
-        <translation>请先修正签到表</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>No problems found.</source>
-        <translation>未发现问题。</translation>
     </message>
 </context>
 <context>
@@ -3658,7 +3661,7 @@ Correct them there and import that workbook again.</source>
         <translation>导入签到表</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+39"/>
         <source>Reading the sign-in sheet…</source>
         <translation>正在读取签到表…</translation>
     </message>
@@ -4329,11 +4332,11 @@ Save anyway?</source>
         <location filename="../adjustment/columns.py" line="-102"/>
         <location filename="../careers/pipeline_board.py" line="-147"/>
         <location filename="../careers/reminders_dock.py" line="-57"/>
-        <location filename="../careers/training_dialogs.py" line="-111"/>
-        <location filename="../careers/training_window.py" line="-192"/>
+        <location filename="../careers/training_dialogs.py" line="-96"/>
+        <location filename="../careers/training_window.py" line="-202"/>
         <location filename="../payroll/deductions_window.py" line="-237"/>
         <location filename="../payroll/dialogs.py" line="-74"/>
-        <location filename="../payroll/items_grid.py" line="-253"/>
+        <location filename="../payroll/items_grid.py" line="-263"/>
         <location filename="../payroll/opening.py" line="-273"/>
         <location filename="../payroll/text.py" line="+30"/>
         <location filename="../roster/import_preview.py" line="-25"/>
@@ -5697,7 +5700,7 @@ Enter them anyway?</source>
 <context>
     <name>sheet_import</name>
     <message>
-        <location filename="../widgets/sheet_import.py" line="-116"/>
+        <location filename="../widgets/sheet_import.py" line="-203"/>
         <source>All files</source>
         <translation>所有文件</translation>
     </message>
