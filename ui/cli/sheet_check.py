@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable, Sequence
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -20,6 +21,7 @@ from reports.roster.errors_xlsx import (
 )
 from ui.cli.common import emit_json, read_sheet, rejected_path, say, xlsx_path
 from workforce.domain.problems import Problem, rejected_rows
+from workforce.services.sheet_import import RowPlan
 
 REJECTED = 2
 """The exit status when errors kept the file (or all of it) out."""
@@ -34,6 +36,25 @@ class _Plan(Protocol):
 
     @property
     def has_errors(self) -> bool: ...
+
+
+def problem_document(problem: Problem) -> dict[str, Any]:
+    """A problem as ``--json`` prints it: its fields, severity and the sentence a clerk reads."""
+    return {**asdict(problem), "severity": problem.severity.value, "text": problem.describe()}
+
+
+def plan_document(plan: RowPlan[Any], changes: list[dict[str, Any]]) -> dict[str, Any]:
+    """A ``RowPlan`` (appraisals, certificates) as ``--json`` prints it."""
+    return {
+        "sheet": plan.sheet,
+        "rows": plan.total_rows,
+        "created": plan.created,
+        "updated": plan.updated,
+        "unchanged": plan.unchanged,
+        "changes": changes,
+        "problems": [problem_document(p) for p in plan.problems],
+        "has_errors": plan.has_errors,
+    }
 
 
 def print_problems(problems: Sequence[Problem]) -> None:

@@ -12,8 +12,7 @@ from dataclasses import asdict
 from typing import Any
 
 from ui.cli.common import Progress, emit_json, opened, say
-from ui.cli.sheet_check import SheetCheck
-from workforce.domain.problems import Problem
+from ui.cli.sheet_check import SheetCheck, plan_document, problem_document
 from workforce.services.adjustment.appraisals import (
     AppraisalPlan,
     apply_appraisal_import,
@@ -21,21 +20,8 @@ from workforce.services.adjustment.appraisals import (
 )
 
 
-def _problem(problem: Problem) -> dict[str, Any]:
-    return {**asdict(problem), "severity": problem.severity.value, "text": problem.describe()}
-
-
 def _plan_document(plan: AppraisalPlan) -> dict[str, Any]:
-    return {
-        "sheet": plan.sheet,
-        "rows": plan.total_rows,
-        "created": plan.created,
-        "updated": plan.updated,
-        "unchanged": plan.unchanged,
-        "changes": [asdict(c) for c in plan.changes],
-        "problems": [_problem(p) for p in plan.problems],
-        "has_errors": plan.has_errors,
-    }
+    return plan_document(plan, [asdict(c) for c in plan.changes])
 
 
 def _print_plan(plan: AppraisalPlan) -> None:
@@ -69,7 +55,7 @@ def run_import(args: argparse.Namespace) -> int:
             "updated": result.updated,
             "unchanged": result.unchanged,
             "batch_id": result.batch_id,
-            "warnings": [_problem(p) for p in result.warnings],
+            "warnings": [problem_document(p) for p in result.warnings],
             "rejected": list(result.rejected),
         }
         emit_json({"plan": _plan_document(plan), "result": document})

@@ -22,9 +22,8 @@ from ui.cli.common import (
     say,
     xlsx_path,
 )
-from ui.cli.sheet_check import SheetCheck
+from ui.cli.sheet_check import SheetCheck, plan_document
 from workforce.domain.careers.compliance import REMINDER_NAMES, ReminderKind
-from workforce.domain.problems import Problem
 from workforce.services.careers.certificate_import import (
     CertificatePlan,
     apply_certificate_import,
@@ -45,34 +44,22 @@ from workforce.services.roster.export import find_unit
 KINDS = {kind.value: kind for kind in ReminderKind}
 
 
-def problem_document(problem: Problem) -> dict[str, Any]:
-    return {**asdict(problem), "severity": problem.severity.value, "text": problem.describe()}
-
-
 def _plan_document(plan: CertificatePlan) -> dict[str, Any]:
-    return {
-        "sheet": plan.sheet,
-        "rows": plan.total_rows,
-        "created": plan.created,
-        "updated": plan.updated,
-        "unchanged": plan.unchanged,
-        "changes": [
-            {
-                "action": c.action,
-                "row": c.row,
-                "id_number": c.id_number,
-                "name": c.name,
-                "level": c.level,
-                "number": c.number,
-                "obtained": c.obtained,
-                "registrations": list(c.registrations),
-                "old_registrations": list(c.old_registrations),
-            }
-            for c in plan.changes
-        ],
-        "problems": [problem_document(p) for p in plan.problems],
-        "has_errors": plan.has_errors,
-    }
+    changes = [
+        {
+            "action": c.action,
+            "row": c.row,
+            "id_number": c.id_number,
+            "name": c.name,
+            "level": c.level,
+            "number": c.number,
+            "obtained": c.obtained,
+            "registrations": list(c.registrations),
+            "old_registrations": list(c.old_registrations),
+        }
+        for c in plan.changes
+    ]
+    return plan_document(plan, changes)
 
 
 def run_import(args: argparse.Namespace) -> int:

@@ -78,8 +78,8 @@ def run_items_import(args: argparse.Namespace) -> int:
         say(f"工作表「{plan.sheet}」：可导入 {len(plan.items)} 条工资项目")
         if (status := check.stop(plan)) is not None:
             return status
-        valid = plan_valid_rows(
-            lambda sheet: plan_item_import(db, actor, sheet, default),
+        valid = plan_valid_rows(  # the whole sheet's plan is the one above
+            lambda sheet: plan if sheet is grid else plan_item_import(db, actor, sheet, default),
             grid,
             valid_only=check.valid_only,
             refused=f"工资项目表「{grid.name}」有错误，未导入",

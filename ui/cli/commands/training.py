@@ -15,9 +15,8 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from reports.careers.xlsx import write_training_compliance
-from ui.cli.commands.certs import problem_document
 from ui.cli.common import CliError, emit_json, opened, parse_date, say, xlsx_path
-from ui.cli.sheet_check import SheetCheck
+from ui.cli.sheet_check import SheetCheck, problem_document
 from workforce.domain.careers.certificates import hours_text
 from workforce.services.careers.training import (
     SessionInput,
