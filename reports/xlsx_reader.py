@@ -4,7 +4,8 @@ and .csv.
 python-calamine reads about five times faster than openpyxl (PERF-NOTES). Rows keep their Excel
 positions (row 1 is index 0, leading empty rows included) so problems name the rows a clerk sees.
 Empty cells become None. A merged cell's value is copied over its whole range, as a person
-reading the sheet sees it: a 街道 merged down many rows names each of them.
+reading the sheet sees it: a 街道 merged down many rows names each of them. calamine reports no
+merged cells of an .ods: ``reports.ods_merges`` reads them from its content.xml.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pathlib import Path
 
 import python_calamine as calamine
 
+from reports.ods_merges import ods_merges
 from workforce.domain.problems import ActionRefused
 from workforce.domain.roster.columns import detect_header
 from workforce.domain.sheet import Cell, SheetGrid
@@ -138,6 +140,7 @@ def _read_excel(path: Path) -> list[SheetGrid]:
         ) from None
     visible: list[SheetGrid] = []
     hidden: list[SheetGrid] = []
+    ods = ods_merges(path) if path.suffix.lower() == ".ods" else None
     with workbook:
         for meta in workbook.sheets_metadata:
             if meta.typ != calamine.SheetTypeEnum.WorkSheet:
@@ -145,7 +148,7 @@ def _read_excel(path: Path) -> list[SheetGrid]:
             try:
                 sheet = workbook.get_sheet_by_name(meta.name)
                 rows = _sheet_rows(sheet)
-                merged = sheet.merged_cell_ranges
+                merged = sheet.merged_cell_ranges if ods is None else ods.get(meta.name)
             except Exception as exc:
                 raise ActionRefused(
                     f"无法读取「{path.name}」的工作表「{meta.name}」：文件已损坏（{exc}）"

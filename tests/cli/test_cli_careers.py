@@ -203,7 +203,8 @@ def test_certificates_valid_only_imports_the_good_row_and_hands_back_the_bad(
     assert status == 0, err
     assert json.loads(out)["result"]["rejected"] == [4]
     left_out = tmp_path / "证书-未导入的行.xlsx"
-    assert f"有错误的 1 行未导入，已原样写入：{left_out}（改正后导入该文件即可）" in err
+    said = f"有错误的 1 行未导入，已原样写入：{left_out}（“问题”列说明原因；改正后导入该文件即可）"
+    assert said in err
     rows = list(openpyxl.load_workbook(left_out).active.values)
     assert rows[1] == (*header, "问题")
     assert rows[2][:2] == (n2, "李四") and "姓名与该身份证号" in rows[2][-1]

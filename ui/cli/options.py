@@ -34,8 +34,14 @@ def iso_date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"「{text}」不是 YYYY-MM-DD 格式的日期") from None
 
 
-def add_valid_only(parser: argparse.ArgumentParser) -> None:
-    """``--valid-only`` and ``--rejected``: import the valid rows, hand the others back."""
+def add_check_options(parser: argparse.ArgumentParser) -> None:
+    """A sheet import's ``--dry-run``, ``--errors``, ``--valid-only`` and ``--rejected``, in the
+    same words for every importer (``ui.cli.sheet_check`` acts on them). All or nothing stays
+    the default."""
+    parser.add_argument("--dry-run", action="store_true", help="只检查并列出将做的修改，不写入")
+    parser.add_argument(
+        "--errors", metavar="OUT.xlsx", help="把问题写入错误报告（原表加“错误说明”列）"
+    )
     parser.add_argument(
         "--valid-only",
         action="store_true",

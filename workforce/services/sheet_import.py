@@ -1,22 +1,32 @@
 """What the sheet imports that list people (appraisals, certificates, training sign-in, bases,
 deductions) share: looking workers up by ID number in chunks, the unknown-person and wrong-name
-problems of every row, problems in row order, the plan's error flag and counts, and the import
-batch an applied file is audited under.
+problems of every row, problems in row order, the plan's error flag and counts, the import
+batch an applied file is audited under, and ``plan_valid_rows``: all or nothing, or the valid rows
+only with the rejected ones named.
 
 The roster import keeps its own: it creates people, and audits its batch after the rows.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, Protocol, TypeVar
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, Protocol, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workforce.domain.person_sheet import PersonCell, PersonSheet
-from workforce.domain.problems import ActionRefused, Problem, Where, error
+from workforce.domain.problems import (
+    ActionRefused,
+    Problem,
+    Where,
+    error,
+    refuse_on_errors,
+    rejected_rows,
+)
 from workforce.domain.progress import CancelToken, ProgressFn, no_progress
+from workforce.domain.sheet import SheetGrid
 from workforce.persistence.accounts import ImportBatch
 from workforce.persistence.people import Worker
 from workforce.services.accounts import audit
@@ -182,3 +192,76 @@ class CountedPlan(SheetPlan):
     @property
     def updated(self) -> int:
         return len(self.changes) - self.created
+
+
+C = TypeVar("C", bound=_Change)
+
+
+@dataclass(frozen=True, slots=True)
+class RowPlan(CountedPlan, Generic[C]):
+    """The dry run of a sheet whose rows each change one thing on file (a grade, a
+    certificate): the changes in row order, the rows that change nothing, every problem."""
+
+    sheet: str
+    header_row: int
+    total_rows: int
+    changes: tuple[C, ...]
+    unchanged: int
+    problems: tuple[Problem, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RowsImported:
+    """What an applied import wrote: ``rejected`` names the rows (Excel numbers) a valid-only
+    import left out; ``batch_id`` is None for an entry by hand."""
+
+    created: int
+    updated: int
+    unchanged: int
+    batch_id: int | None = None
+    warnings: tuple[Problem, ...] = ()
+    rejected: tuple[int, ...] = ()
+
+
+class _Planned(Protocol):
+    @property
+    def problems(self) -> Sequence[Problem]: ...
+
+
+P = TypeVar("P", bound=_Planned)
+
+
+@dataclass(frozen=True, slots=True)
+class ValidRows(Generic[P]):
+    """The plan an import applies, and the rows (Excel numbers) it leaves out."""
+
+    plan: P
+    rejected: tuple[int, ...]
+    valid_only: bool
+
+    @property
+    def left_out(self) -> int | None:
+        """How many rows a valid-only import left out (``open_batch``'s ``rejected``); None for
+        an import of the whole file."""
+        return len(self.rejected) if self.valid_only else None
+
+
+def plan_valid_rows(
+    plan_of: Callable[[SheetGrid], P],
+    grid: SheetGrid,
+    *,
+    valid_only: bool,
+    refused: str | None,
+) -> ValidRows[P]:
+    """The plan an import applies, inside its transaction. All or nothing (the default): the
+    plan of the whole sheet, refused (``refused`` names the file) on any error. ``valid_only``:
+    the plan of the sheet without the rows an error names, which still refuses a sheet whose
+    errors name no row (no header found). ``refused`` None: the caller refuses in its own words.
+    """
+    plan = plan_of(grid)
+    rejected = (rejected_rows(plan.problems) or ()) if valid_only else ()
+    if rejected:
+        plan = plan_of(grid.without_rows(rejected))
+    if refused is not None:
+        refuse_on_errors(refused, plan.problems)
+    return ValidRows(plan, rejected, valid_only)

@@ -85,15 +85,17 @@ def test_a_clean_file_declares_and_audits(db: Database, admin: Actor) -> None:
         (n2, name2, "赡养老人", "3000.00", "2026年3月", "2026年12月"),
         ("合计", None, None, 4500, None, None),
     )
-    written, batch = apply_deduction_import(db, admin, grid)
-    assert written == 2
+    result = apply_deduction_import(db, admin, grid)
+    assert result.written == 2
     assert _stored(db) == [
         ("住房租金", Decimal("1500.00"), dt.date(2026, 1, 1), None),
         ("赡养老人", Decimal("3000.00"), dt.date(2026, 3, 1), dt.date(2026, 12, 1)),
     ]
     with db.reading() as session:
         entries = session.scalars(
-            select(AuditEntry).where(AuditEntry.batch_id == batch, AuditEntry.action == "declare")
+            select(AuditEntry).where(
+                AuditEntry.batch_id == result.batch_id, AuditEntry.action == "declare"
+            )
         ).all()
     assert sorted(e.note for e in entries) == sorted([name1, name2])
 

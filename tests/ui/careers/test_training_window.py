@@ -99,3 +99,41 @@ def test_signin_sheet_shows_its_problems_and_imports_when_clean(
     window.dialog.accept()
     qtbot.waitUntil(lambda: [r.name for r in window.attendees.rows] == ["王芳"])
     assert window.attendees.rows[0].hours == Decimal(12)
+
+
+def test_signin_sheet_valid_only_lists_the_known_and_hands_back_the_unknown(
+    qtbot: QtBot, sqlite_db: Database, admin_sqlite: Actor, tmp_path: Path
+) -> None:
+    from openpyxl import Workbook, load_workbook
+
+    from tests.ui.conftest import answer_confirm
+
+    add_workers(sqlite_db, admin_sqlite, [("王芳", "光明社区")])
+    create_session(
+        sqlite_db,
+        admin_sqlite,
+        SessionInput("政策培训", "市级", dt.date(2026, 3, 1), dt.date(2026, 3, 2), Decimal(12)),
+    )
+    window = TrainingWindow(sqlite_db, admin_sqlite)
+    qtbot.addWidget(window)
+    window.load()
+    qtbot.waitUntil(lambda: window.loaded)
+    book = Workbook()
+    for values in (["序号", "姓名"], [1, "王芳"], [2, "查无此人"]):
+        book.active.append(values)  # type: ignore[union-attr]
+    path = tmp_path / "签到表.xlsx"
+    book.save(path)
+
+    window.import_sheet(path)
+    qtbot.waitUntil(lambda: isinstance(window.dialog, SigninDialog))
+    dialog = window.dialog
+    assert isinstance(dialog, SigninDialog) and not dialog.import_button.isEnabled()
+    dialog.valid_only.setChecked(True)
+    asked = answer_confirm(accept=True)
+    dialog.import_button.click()
+    left_out = tmp_path / "签到表-未导入的行.xlsx"
+    assert len(asked) == 1 and asked[0].startswith("1 rows will be imported. 1 rows with errors")
+    qtbot.waitUntil(lambda: [r.name for r in window.attendees.rows] == ["王芳"])
+    qtbot.waitUntil(left_out.exists)
+    rows = list(load_workbook(left_out).active.values)  # type: ignore[union-attr]
+    assert rows[0] == ("序号", "姓名", "问题") and rows[1][:2] == (2, "查无此人")

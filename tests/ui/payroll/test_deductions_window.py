@@ -171,3 +171,68 @@ def test_a_declarations_sheet_shows_its_problems_before_writing(
     clean.accept()
     qtbot.waitUntil(lambda: screen.loaded and screen.model.rowCount() == 1)
     assert screen.model.rows[0].kind == "子女教育" and screen.model.rows[0].name == people[0].name
+
+
+def test_valid_only_imports_the_good_declaration_and_writes_the_bad_one_to_fix(
+    qtbot: QtBot,
+    sqlite_db: Database,
+    admin_sqlite: Actor,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    """仅导入无误的行 in the shared sheet dialog: asked in numbers, the good row written, the bad
+    one unchanged with a 问题 column beside the file; that workbook, corrected, imports."""
+    from openpyxl import Workbook, load_workbook
+
+    from tests.ui.conftest import answer_confirm
+
+    monkeypatch.setattr(QMessageBox, "information", lambda *_a: None)
+    screen, ids = _opened(qtbot, sqlite_db, admin_sqlite)
+    people = [load_worker(sqlite_db, i).data for i in ids[1:]]
+    header = ("身份证号", "姓名", "类别", "每月金额", "起始月份", "结束月份")
+    book = Workbook()
+    book.active.append(header)
+    book.active.append((people[0].id_number, people[0].name, "子女教育", 2000, "2026-01", None))
+    book.active.append((people[1].id_number, people[1].name, "旅游", 100, "2026-01", None))
+    path = tmp_path / "申报.xlsx"
+    book.save(path)
+    screen.import_sheet(path)
+    qtbot.waitUntil(lambda: isinstance(screen.dialog, SheetPlanDialog))
+    plan = screen.dialog
+    assert isinstance(plan, SheetPlanDialog) and not plan.import_button.isEnabled()
+    assert not plan.valid_only.isHidden()
+    assert "1 rows with errors are left out" in plan.valid_only.text()
+    plan.valid_only.setChecked(True)
+    assert plan.import_button.isEnabled()
+
+    asked = answer_confirm(accept=False)  # 取消: the dialog stays, nothing is written
+    plan.import_button.click()
+    left_out = tmp_path / "申报-未导入的行.xlsx"
+    assert asked == [
+        f"1 rows will be imported. 1 rows with errors are not imported: they are written, "
+        f"unchanged and with a 问题 column, to {left_out} to correct and import again."
+    ]
+    assert plan.isVisible()
+
+    answer_confirm(accept=True)
+    plan.import_button.click()
+    qtbot.waitUntil(lambda: screen.loaded and screen.model.rowCount() == 1)
+    qtbot.waitUntil(left_out.exists)
+    assert screen.model.rows[0].kind == "子女教育"
+    fixed = load_workbook(left_out)
+    rows = list(fixed.active.values)
+    assert rows[0] == (*header, "问题")
+    assert rows[1][:4] == (people[1].id_number, people[1].name, "旅游", 100)
+    assert rows[1][-1].startswith("原第3行：")
+
+    fixed.active.cell(2, 3).value = "住房租金"
+    fixed.save(left_out)
+    screen.import_sheet(left_out)
+    qtbot.waitUntil(
+        lambda: screen.dialog is not plan and isinstance(screen.dialog, SheetPlanDialog)
+    )
+    again = screen.dialog
+    assert isinstance(again, SheetPlanDialog) and again.import_button.isEnabled()
+    assert again.valid_only.isHidden()  # no error: nothing to leave out
+    again.accept()
+    qtbot.waitUntil(lambda: screen.loaded and screen.model.rowCount() == 2)

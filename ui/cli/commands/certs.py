@@ -1,8 +1,9 @@
 """``workforce certs import|export|show|renew|correct`` and ``workforce reminders``.
 
 A certificate import checks the whole sheet first; any error means nothing is written and the exit
-status is 2. ``--errors OUT.xlsx`` writes the clerk's sheet back with a 错误说明 column. With
-``--json`` standard output holds only the JSON document; people are named by their ID number.
+status is 2, unless ``--valid-only`` imports the valid rows and hands the rejected ones back.
+``--errors OUT.xlsx`` writes the clerk's sheet back with a 错误说明 column. With ``--json``
+standard output holds only the JSON document; people are named by their ID number.
 """
 
 from __future__ import annotations
@@ -13,19 +14,16 @@ from dataclasses import asdict
 from typing import Any
 
 from reports.careers.xlsx import write_certificate_register
-from reports.roster.errors_xlsx import write_error_report, write_rejected_rows
 from ui.cli.common import (
     Progress,
     emit_json,
     opened,
     parse_date,
-    read_sheet,
-    rejected_path,
     say,
     xlsx_path,
 )
+from ui.cli.sheet_check import SheetCheck, plan_document
 from workforce.domain.careers.compliance import REMINDER_NAMES, ReminderKind
-from workforce.domain.problems import Problem, rejected_rows
 from workforce.services.careers.certificate_import import (
     CertificatePlan,
     apply_certificate_import,
@@ -43,54 +41,31 @@ from workforce.services.careers.training_report import reminders
 from workforce.services.roster.dossier import worker_id_by_number
 from workforce.services.roster.export import find_unit
 
-REJECTED = 2
 KINDS = {kind.value: kind for kind in ReminderKind}
 
 
-def problem_document(problem: Problem) -> dict[str, Any]:
-    return {**asdict(problem), "severity": problem.severity.value, "text": problem.describe()}
-
-
-def print_problems(problems: tuple[Problem, ...]) -> None:
-    errors = [p for p in problems if p.is_error]
-    if errors:
-        say(f"错误 {len(errors)} 处（有错误时整表不导入）：")
-        for problem in errors:
-            say(problem.describe())
-
-
 def _plan_document(plan: CertificatePlan) -> dict[str, Any]:
-    return {
-        "sheet": plan.sheet,
-        "rows": plan.total_rows,
-        "created": plan.created,
-        "updated": plan.updated,
-        "unchanged": plan.unchanged,
-        "changes": [
-            {
-                "action": c.action,
-                "row": c.row,
-                "id_number": c.id_number,
-                "name": c.name,
-                "level": c.level,
-                "number": c.number,
-                "obtained": c.obtained,
-                "registrations": list(c.registrations),
-                "old_registrations": list(c.old_registrations),
-            }
-            for c in plan.changes
-        ],
-        "problems": [problem_document(p) for p in plan.problems],
-        "has_errors": plan.has_errors,
-    }
+    changes = [
+        {
+            "action": c.action,
+            "row": c.row,
+            "id_number": c.id_number,
+            "name": c.name,
+            "level": c.level,
+            "number": c.number,
+            "obtained": c.obtained,
+            "registrations": list(c.registrations),
+            "old_registrations": list(c.old_registrations),
+        }
+        for c in plan.changes
+    ]
+    return plan_document(plan, changes)
 
 
 def run_import(args: argparse.Namespace) -> int:
-    grid = read_sheet(args.file, args.sheet)
-    errors_path = xlsx_path(args.errors, "错误报告") if args.errors else None
-    left_out = rejected_path(args.file, args.rejected) if args.valid_only else None
+    check = SheetCheck(args)
     with opened(args) as (db, actor):
-        plan = plan_certificate_import(db, actor, grid, progress=Progress("检查"))
+        plan = plan_certificate_import(db, actor, check.grid, progress=Progress("检查"))
         say(f"工作表「{plan.sheet}」：{plan.total_rows} 行证书")
         say(f"新增 {plan.created} 本，再登记或补充 {plan.updated} 本，未变 {plan.unchanged} 本")
         for change in plan.changes:
@@ -98,24 +73,11 @@ def run_import(args: argparse.Namespace) -> int:
                 dates = "、".join(f"{d:%Y-%m-%d}" for d in change.registrations)
                 who = f"第{change.row}行 {change.name} {change.level}"
                 say(f"  {who}：{change.action}（登记 {dates}）")
-        print_problems(plan.problems)
-        if errors_path is not None and plan.problems:
-            write_error_report(errors_path, grid, plan.header_row, plan.problems)
-            say(f"错误报告已保存：{errors_path}")
-        partial = left_out is not None and rejected_rows(plan.problems) is not None
-        if (plan.has_errors and not partial) or args.dry_run:
-            if args.json:
-                emit_json({"plan": _plan_document(plan), "result": None})
-            say("有错误，未导入任何数据" if plan.has_errors else "试运行：未写入任何数据")
-            return REJECTED if plan.has_errors else 0
-        result = apply_certificate_import(db, actor, grid, valid_only=args.valid_only)
+        if (status := check.stop(plan, lambda: _plan_document(plan))) is not None:
+            return status
+        result = apply_certificate_import(db, actor, check.grid, valid_only=check.valid_only)
     say(f"导入完成：新增 {result.created} 本，更新 {result.updated} 本（批次 {result.batch_id}）")
-    if result.rejected and left_out is not None:
-        write_rejected_rows(left_out, grid, plan.header_row, plan.problems)
-        say(
-            f"有错误的 {len(result.rejected)} 行未导入，已原样写入：{left_out}"
-            "（改正后导入该文件即可）"
-        )
+    check.hand_back(plan, result.rejected)
     if args.json:
         emit_json({"plan": _plan_document(plan), "result": asdict(result)})
     return 0

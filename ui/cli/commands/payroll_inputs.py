@@ -8,15 +8,14 @@ import argparse
 import datetime as dt
 from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
-from pathlib import Path
 
-from ui.cli.common import CliError, opened, read_sheet, say
+from ui.cli.common import CliError, opened, say
+from ui.cli.sheet_check import REJECTED, SheetCheck
 from workforce.domain.payroll.large_deductions import LARGE_DEDUCTION
 from workforce.domain.payroll.pay_item_sheet import TREATMENTS as BONUS_CHOICES
 from workforce.domain.payroll.pay_item_sheet import ItemEntry
 from workforce.domain.payroll.payslip import BONUS_TREATMENTS
-from workforce.domain.problems import ActionRefused, Problem, refuse_on_errors
-from workforce.domain.sheet import SheetGrid
+from workforce.domain.problems import ActionRefused
 from workforce.services.adjustment.views import worker_id_for
 from workforce.services.context import Actor, Database
 from workforce.services.payroll.base_io import (
@@ -33,8 +32,7 @@ from workforce.services.payroll.deductions import declare_deduction
 from workforce.services.payroll.guard import label, parse_period
 from workforce.services.payroll.item_edits import plan_item_import
 from workforce.services.payroll.items import DeductionsToConfirm, add_items
-
-REJECTED = 2
+from workforce.services.sheet_import import plan_valid_rows
 
 
 def _add_confirmed(
@@ -73,19 +71,23 @@ def _amount(text: str, what: str) -> Decimal:
 
 def run_items_import(args: argparse.Namespace) -> int:
     default = _period(args.month) if args.month else None
-    from reports.xlsx_reader import pick_roster_sheet, read_workbook
-
-    try:
-        grid = pick_roster_sheet(read_workbook(args.file), args.sheet)
-    except ActionRefused as exc:
-        raise CliError(exc.message) from None
+    check = SheetCheck(args)
+    grid = check.grid
     with opened(args) as (db, actor):
         plan = plan_item_import(db, actor, grid, default)
-        refuse_on_errors(f"工资项目表「{grid.name}」有错误，未导入", plan.problems)
-        entries = plan.entries
+        say(f"工作表「{plan.sheet}」：可导入 {len(plan.items)} 条工资项目")
+        if (status := check.stop(plan)) is not None:
+            return status
+        valid = plan_valid_rows(  # the whole sheet's plan is the one above
+            lambda sheet: plan if sheet is grid else plan_item_import(db, actor, sheet, default),
+            grid,
+            valid_only=check.valid_only,
+            refused=f"工资项目表「{grid.name}」有错误，未导入",
+        )
+        entries = valid.plan.entries
         if not entries:
-            raise CliError("表中没有工资项目")
-        warnings = [p for p in plan.problems if p.code == LARGE_DEDUCTION]
+            raise CliError("表中没有可导入的工资项目")
+        warnings = [p for p in valid.plan.problems if p.code == LARGE_DEDUCTION]
         if warnings and not args.confirm:
             for warning in warnings:
                 say(f"警告：{warning.describe()}")
@@ -95,6 +97,8 @@ def run_items_import(args: argparse.Namespace) -> int:
                 REJECTED,
             )
         note = f"导入 {grid.file_name or args.file}"
+        if check.valid_only:
+            note += f"（仅导入无误的行，{len(valid.rejected)}行未导入）"
         ids = _add_confirmed(db, actor, entries, args.confirm, note)
     months = sorted({e.period for e in entries})
     total = sum((e.amount for e in entries), Decimal("0.00"))
@@ -102,6 +106,7 @@ def run_items_import(args: argparse.Namespace) -> int:
         f"已导入 {len(ids)} 条工资项目（{'、'.join(label(m) for m in months)}），"
         f"金额合计 {total:,.2f}"
     )
+    check.hand_back(plan, valid.rejected)
     return 0
 
 
@@ -170,38 +175,10 @@ def run_bases_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def _errors_path(args: argparse.Namespace) -> Path | None:
-    errors_path = Path(args.errors) if args.errors else None
-    if errors_path is not None and errors_path.suffix.lower() != ".xlsx":
-        raise CliError(f"错误报告须保存为 .xlsx 文件：{args.errors}")
-    return errors_path
-
-
-def _report_problems(
-    problems: Sequence[Problem], grid: SheetGrid, header_row: int, errors_path: Path | None
-) -> None:
-    from reports.roster.errors_xlsx import write_error_report
-
-    errors = [p for p in problems if p.is_error]
-    warnings = [p for p in problems if not p.is_error]
-    if errors:
-        say(f"错误 {len(errors)} 处（有错误时整表不导入）：")
-        for problem in errors:
-            say(problem.describe())
-    if warnings:
-        say(f"提示 {len(warnings)} 处（不影响导入，请核对）：")
-        for problem in warnings:
-            say(problem.describe())
-    if errors_path is not None and problems:
-        write_error_report(errors_path, grid, header_row, problems)
-        say(f"错误报告已保存：{errors_path}")
-
-
 def run_bases_import(args: argparse.Namespace) -> int:
-    grid = read_sheet(args.file, args.sheet)
-    errors_path = _errors_path(args)
+    check = SheetCheck(args)
     with opened(args) as (db, actor):
-        plan = plan_base_import(db, actor, grid, args.year)
+        plan = plan_base_import(db, actor, check.grid, args.year)
         say(
             f"工作表「{plan.sheet}」：{plan.total_rows} 人，变更 {len(plan.changes)} 人，"
             f"未变 {plan.unchanged} 人"
@@ -210,12 +187,12 @@ def run_bases_import(args: argparse.Namespace) -> int:
             old = "无" if change.old is None else f"{change.old:,.2f}"
             new = f"{change.base:,.2f}"
             say(f"  第{change.row}行 {change.name}（{change.id_number}）：{old} → {new}")
-        _report_problems(plan.problems, grid, plan.header_row, errors_path)
-        if plan.has_errors or args.dry_run:
-            say("有错误，未导入任何数据" if plan.has_errors else "试运行：未写入任何数据")
-            return REJECTED if plan.has_errors else 0
-        result = apply_base_import(db, actor, grid, args.year)
-    say(f"导入完成：{args.year}年缴费基数变更 {result.written} 人（批次 {result.batch_id}）")
+        if (status := check.stop(plan)) is not None:
+            return status
+        result = apply_base_import(db, actor, check.grid, args.year, valid_only=check.valid_only)
+    batch = f"（批次 {result.batch_id}）" if result.batch_id else ""
+    say(f"导入完成：{args.year}年缴费基数变更 {result.written} 人{batch}")
+    check.hand_back(plan, result.rejected)
     return 0
 
 
@@ -234,15 +211,13 @@ def run_deduction_add(args: argparse.Namespace) -> int:
 
 
 def run_deduction_import(args: argparse.Namespace) -> int:
-    grid = read_sheet(args.file, args.sheet)
-    errors_path = _errors_path(args)
+    check = SheetCheck(args)
     with opened(args) as (db, actor):
-        plan = plan_deduction_import(db, actor, grid)
+        plan = plan_deduction_import(db, actor, check.grid)
         say(f"工作表「{plan.sheet}」：{plan.total_rows} 条申报，可导入 {len(plan.declarations)} 条")
-        _report_problems(plan.problems, grid, plan.header_row, errors_path)
-        if plan.has_errors or args.dry_run:
-            say("有错误，未导入任何数据" if plan.has_errors else "试运行：未写入任何数据")
-            return REJECTED if plan.has_errors else 0
-        written, batch = apply_deduction_import(db, actor, grid)
-    say(f"导入完成：专项附加扣除申报 {written} 条（批次 {batch}）")
+        if (status := check.stop(plan)) is not None:
+            return status
+        result = apply_deduction_import(db, actor, check.grid, valid_only=check.valid_only)
+    say(f"导入完成：专项附加扣除申报 {result.written} 条（批次 {result.batch_id}）")
+    check.hand_back(plan, result.rejected)
     return 0

@@ -8,8 +8,8 @@ import argparse
 from typing import Any
 
 from ui.cli.commands.payroll import period_of
-from ui.cli.commands.payroll_inputs import REJECTED, _errors_path, _report_problems
-from ui.cli.common import CliError, emit_json, opened, read_sheet, say, shown
+from ui.cli.common import CliError, emit_json, opened, say, shown
+from ui.cli.sheet_check import SheetCheck
 from workforce.domain.payroll.opening_sheet import AMOUNTS
 from workforce.services.payroll.discard import discard_month, discard_preview
 from workforce.services.payroll.guard import label
@@ -23,25 +23,23 @@ from workforce.services.payroll.opening import (
 
 
 def run_opening_import(args: argparse.Namespace) -> int:
-    grid = read_sheet(args.file, args.sheet)
-    errors_path = _errors_path(args)
+    check = SheetCheck(args)
     with opened(args) as (db, actor):
-        plan = plan_opening_import(db, actor, grid)
+        plan = plan_opening_import(db, actor, check.grid)
         through = f"，所属期止 {plan.year}-{plan.through:02d}" if plan.year and plan.through else ""
         say(
             f"工作表「{plan.sheet}」：{plan.total_rows} 人{through}，新增 {plan.created} 人，"
             f"变更 {plan.updated} 人，未变 {plan.unchanged} 人"
         )
-        _report_problems(plan.problems, grid, plan.header_row, errors_path)
-        if plan.has_errors or args.dry_run:
-            say("有错误，未导入任何数据" if plan.has_errors else "试运行：未写入任何数据")
-            return REJECTED if plan.has_errors else 0
-        result = apply_opening_import(db, actor, grid)
+        if (status := check.stop(plan)) is not None:
+            return status
+        result = apply_opening_import(db, actor, check.grid, valid_only=check.valid_only)
     batch = f"（批次 {result.batch_id}）" if result.batch_id else ""
     say(
         f"导入完成：{result.year}年期初累计（截至{result.through}月）写入 {result.written} 人"
         f"{batch}；{result.year}年从{(result.through or 0) + 1}月开始计算工资"
     )
+    check.hand_back(plan, result.rejected)
     return 0
 
 

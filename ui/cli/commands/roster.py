@@ -1,8 +1,9 @@
 """``workforce roster import|export|template``: the roster spreadsheet (一人一档 花名册, §11).
 
 ``import`` checks the whole sheet first and prints what it would do; any row with an error means
-nothing is written and the exit status is 2. ``--errors OUT.xlsx`` writes the clerk's sheet back
-with a 错误说明 column; ``--json`` prints the plan (and result) on standard output only.
+nothing is written and the exit status is 2, unless ``--valid-only`` imports the valid rows and
+hands the rejected ones back (``ui.cli.sheet_check``). ``--errors OUT.xlsx`` writes the clerk's
+sheet back with a 错误说明 column; ``--json`` prints the plan (and result) on standard output only.
 """
 
 from __future__ import annotations
@@ -13,19 +14,16 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from reports.roster.errors_xlsx import write_rejected_rows
-from reports.roster.xlsx import write_error_report, write_roster, write_template
+from reports.roster.xlsx import write_roster, write_template
 from ui.cli.common import (
     CliError,
     Progress,
     emit_json,
     opened,
-    read_sheet,
     say,
     xlsx_path,
 )
-from ui.cli.common import rejected_path as rejected_path_for
-from workforce.domain.problems import rejected_rows
+from ui.cli.sheet_check import SheetCheck
 from workforce.services.accounts.export_audit import record_full_numbers
 from workforce.services.roster.export import find_unit, roster_for_export, template_posts
 from workforce.services.roster.importing import (
@@ -34,8 +32,6 @@ from workforce.services.roster.importing import (
     plan_roster_import,
 )
 from workforce.services.roster.printing import roster_for_print
-
-REJECTED = 2
 
 
 def print_plan(plan: ImportPlan) -> None:
@@ -55,16 +51,6 @@ def print_plan(plan: ImportPlan) -> None:
             say(f"  {path}")
     if plan.unmapped_headers:
         say(f"未识别的列（不导入）：{'、'.join(plan.unmapped_headers)}")
-    errors = [p for p in plan.problems if p.is_error]
-    warnings = [p for p in plan.problems if not p.is_error]
-    if errors:
-        say(f"错误 {len(errors)} 处（有错误时整表不导入；--valid-only 只导入无误的行）：")
-        for problem in errors:
-            say(problem.describe())
-    if warnings:
-        say(f"提示 {len(warnings)} 处（不影响导入，请核对）：")
-        for problem in warnings:
-            say(problem.describe())
 
 
 def _plan_document(plan: ImportPlan) -> dict[str, Any]:
@@ -74,39 +60,25 @@ def _plan_document(plan: ImportPlan) -> dict[str, Any]:
 def run_import(args: argparse.Namespace) -> int:
     """Exit status 2 when nothing was written because of errors; with ``--valid-only`` the valid
     rows are imported (status 0) and the rejected ones written to a workbook to fix."""
-    grid = read_sheet(args.file, args.sheet)
-    errors_path = xlsx_path(args.errors, "错误报告") if args.errors else None
-    rejected_path = rejected_path_for(args.file, args.rejected) if args.valid_only else None
+    check = SheetCheck(args)
     with opened(args) as (db, actor):
         district_id = find_unit(db, args.district, "district") if args.district else None
         plan = plan_roster_import(
-            db, actor, grid, district_id=district_id, progress=Progress("检查")
+            db, actor, check.grid, district_id=district_id, progress=Progress("检查")
         )
         print_plan(plan)
-        if errors_path is not None and plan.problems:
-            write_error_report(errors_path, grid, plan.header_row, plan.problems)
-            say(f"错误报告已保存：{errors_path}")
-        partial = rejected_path is not None and rejected_rows(plan.problems) is not None
-        if (plan.has_errors and not partial) or args.dry_run:
-            if args.json:
-                emit_json({"plan": _plan_document(plan), "result": None})
-            say("有错误，未导入任何数据" if plan.has_errors else "试运行：未写入任何数据")
-            return REJECTED if plan.has_errors else 0
+        if (status := check.stop(plan, lambda: _plan_document(plan))) is not None:
+            return status
         result = apply_roster_import(
             db,
             actor,
-            grid,
+            check.grid,
             district_id=district_id,
             progress=Progress("导入"),
-            valid_only=args.valid_only,
+            valid_only=check.valid_only,
         )
     say(f"导入完成：新增 {result.created} 人，更新 {result.updated} 人（批次 {result.batch_id}）")
-    if result.rejected and rejected_path is not None:
-        write_rejected_rows(rejected_path, grid, plan.header_row, plan.problems)
-        say(
-            f"有错误的 {len(result.rejected)} 行未导入，已原样写入：{rejected_path}"
-            "（“问题”列说明原因；改正后导入该文件即可）"
-        )
+    check.hand_back(plan, result.rejected)
     if args.json:
         emit_json({"plan": _plan_document(plan), "result": asdict(result)})
     return 0

@@ -3,7 +3,8 @@
 ``training import FILE`` reads a sign-in sheet (身份证号 and/or 姓名 per row, optionally 是否合格)
 for one session: an existing one (``--session ID``) or a new one described by ``--session-title``,
 ``--date`` (and ``--end-date``), ``--hours``, ``--level`` and ``--elective``. Any error means
-nothing is written (not even the new session) and the exit status is 2.
+nothing is written (not even the new session) and the exit status is 2, unless ``--valid-only``
+imports the valid rows and hands the rejected ones back.
 """
 
 from __future__ import annotations
@@ -14,13 +15,8 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from reports.careers.xlsx import write_training_compliance
-from reports.roster.errors_xlsx import write_error_report
-from ui.cli.commands.certs import (
-    REJECTED,
-    print_problems,
-    problem_document,
-)
-from ui.cli.common import CliError, emit_json, opened, parse_date, read_sheet, say, xlsx_path
+from ui.cli.common import CliError, emit_json, opened, parse_date, say, xlsx_path
+from ui.cli.sheet_check import SheetCheck, problem_document
 from workforce.domain.careers.certificates import hours_text
 from workforce.services.careers.training import (
     SessionInput,
@@ -75,27 +71,27 @@ def _plan_document(plan: SigninPlan) -> dict[str, Any]:
 
 def run_import(args: argparse.Namespace) -> int:
     new_session = _new_session(args)
-    grid = read_sheet(args.file, args.sheet)
-    errors_path = xlsx_path(args.errors, "错误报告") if args.errors else None
+    check = SheetCheck(args)
     with opened(args) as (db, actor):
-        plan = plan_signin_import(db, actor, grid, session_id=args.session, new_session=new_session)
+        plan = plan_signin_import(
+            db, actor, check.grid, session_id=args.session, new_session=new_session
+        )
         say(f"培训班「{plan.session_title}」，工作表「{plan.sheet}」：{plan.total_rows} 行")
         updated = len(plan.changes) - plan.added
         say(f"新增参训 {plan.added} 人，修改 {updated} 人，未变 {plan.unchanged} 人")
-        print_problems(plan.problems)
-        if errors_path is not None and plan.problems:
-            write_error_report(errors_path, grid, plan.header_row, plan.problems)
-            say(f"错误报告已保存：{errors_path}")
-        if plan.has_errors or args.dry_run:
-            if args.json:
-                emit_json({"plan": _plan_document(plan), "result": None})
-            say("有错误，未导入任何数据" if plan.has_errors else "试运行：未写入任何数据")
-            return REJECTED if plan.has_errors else 0
+        if (status := check.stop(plan, lambda: _plan_document(plan))) is not None:
+            return status
         result = apply_signin_import(
-            db, actor, grid, session_id=args.session, new_session=new_session
+            db,
+            actor,
+            check.grid,
+            session_id=args.session,
+            new_session=new_session,
+            valid_only=check.valid_only,
         )
     added = f"新增参训 {result.added} 人，修改 {result.updated} 人"
     say(f"导入完成：培训班 {result.session_id}，{added}（批次 {result.batch_id}）")
+    check.hand_back(plan, result.rejected)
     if args.json:
         emit_json({"plan": _plan_document(plan), "result": asdict(result)})
     return 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ui.cli.options import add_unit_option, add_user_option, add_valid_only
+from ui.cli.options import add_check_options, add_unit_option, add_user_option
 from ui.cli.parsers.lazy import handlers
 from workforce.domain.accounts.permissions import Action
 from workforce.domain.careers.compliance import ReminderKind
@@ -22,12 +22,10 @@ def register(sub: Any) -> None:
     imp.add_argument(
         "file",
         metavar="FILE",
-        help="证书表（.xlsx、.xls 或 .csv）；同一证书的首次登记和再登记可各占一行",
+        help="证书表（.xlsx、.xlsm、.xls、.ods 或 .csv）；同一证书的首次登记和再登记可各占一行",
     )
     imp.add_argument("--sheet", metavar="NAME", help="工作表名称（默认：第一个有数据的工作表）")
-    imp.add_argument("--dry-run", action="store_true", help="只检查并列出将做的修改，不写入")
-    imp.add_argument("--errors", metavar="OUT.xlsx", help="把问题写入错误报告")
-    add_valid_only(imp)
+    add_check_options(imp)
     imp.add_argument("--json", action="store_true", help="在标准输出打印 JSON 结果")
     add_user_option(imp)
     imp.set_defaults(handler=later("run_import"), needs=Action.RECORD_CERTIFICATES)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ui.cli.options import add_user_option
+from ui.cli.options import add_check_options, add_user_option
 from ui.cli.parsers.lazy import handlers
 from ui.cli.parsers.payroll_deductions import DEDUCTION_KINDS, register_deduction_edits
 from workforce.domain.accounts.permissions import Action
@@ -21,9 +21,12 @@ def register_inputs(commands: Any) -> None:
         help="从工作表导入项目：身份证号、月份、项目名称、金额、是否计税、是否计入缴费基数、"
         "税后扣款、全年一次性奖金、计税方式（单独计税/并入综合所得，空为本地区默认）、备注",
     )
-    imported.add_argument("file", metavar="FILE.xlsx|FILE.csv")
+    imported.add_argument(
+        "file", metavar="FILE", help="工资项目表（.xlsx、.xlsm、.xls、.ods 或 .csv）"
+    )
     imported.add_argument("--month", metavar="YYYY-MM", help="表中没有“月份”列时的月份")
     imported.add_argument("--sheet", metavar="NAME", help="工作表名称（默认第一张有数据的表）")
+    add_check_options(imported)
     _confirm_option(imported)
     add_user_option(imported)
     imported.set_defaults(handler=later("run_items_import"), needs=Action.EDIT_PAY_INPUTS)
@@ -85,25 +88,28 @@ def _register_exchange(base_actions: Any, deduction_actions: Any) -> None:
     add_user_option(exported)
     exported.set_defaults(handler=later("run_bases_export"), needs=Action.EXPORT_PAYROLL)
     base_import = base_actions.add_parser(
-        "import", help="导入缴费基数（身份证号、姓名、缴费基数）；有错误时整表不导入"
+        "import",
+        help="导入缴费基数（身份证号、姓名、缴费基数）；有错误时整表不导入，除非 --valid-only",
     )
-    base_import.add_argument("file", metavar="FILE", help="缴费基数表（.xlsx、.xls 或 .csv）")
+    base_import.add_argument(
+        "file", metavar="FILE", help="缴费基数表（.xlsx、.xlsm、.xls、.ods 或 .csv）"
+    )
     base_import.add_argument("--year", type=int, required=True, metavar="Y")
     base_import.add_argument("--sheet", metavar="NAME", help="工作表名称（默认第一张有数据的表）")
-    base_import.add_argument("--dry-run", action="store_true", help="只检查，不写入")
-    base_import.add_argument("--errors", metavar="OUT.xlsx", help="把问题写入错误报告")
+    add_check_options(base_import)
     add_user_option(base_import)
     base_import.set_defaults(handler=later("run_bases_import"), needs=Action.EDIT_PAY_INPUTS)
 
     deduction_import = deduction_actions.add_parser(
         "import",
         help="导入专项附加扣除申报（身份证号、姓名、类别、每月金额、起始月份、结束月份）；"
-        "有错误时整表不导入",
+        "有错误时整表不导入，除非 --valid-only",
     )
-    deduction_import.add_argument("file", metavar="FILE", help="申报表（.xlsx、.xls 或 .csv）")
+    deduction_import.add_argument(
+        "file", metavar="FILE", help="申报表（.xlsx、.xlsm、.xls、.ods 或 .csv）"
+    )
     deduction_import.add_argument("--sheet", metavar="NAME", help="工作表名称")
-    deduction_import.add_argument("--dry-run", action="store_true", help="只检查，不写入")
-    deduction_import.add_argument("--errors", metavar="OUT.xlsx", help="把问题写入错误报告")
+    add_check_options(deduction_import)
     add_user_option(deduction_import)
     deduction_import.set_defaults(
         handler=later("run_deduction_import"), needs=Action.EDIT_PAY_INPUTS

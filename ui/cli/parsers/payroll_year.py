@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ui.cli.options import add_user_option
+from ui.cli.options import add_check_options, add_user_option
 from ui.cli.parsers.lazy import handlers
 from workforce.domain.accounts.permissions import Action
 
@@ -22,12 +22,13 @@ def register_year(commands: Any) -> None:
         "import",
         help="导入扣缴客户端导出的累计数（身份证号、姓名、所属期止、累计收入额、累计免税收入、"
         "累计专项扣除、累计专项附加扣除、累计其他扣除、累计已预缴税额；累计减除费用可选）；"
-        "有错误时整表不导入",
+        "有错误时整表不导入，除非 --valid-only",
     )
-    imported.add_argument("file", metavar="FILE", help="期初累计表（.xlsx、.xls 或 .csv）")
+    imported.add_argument(
+        "file", metavar="FILE", help="期初累计表（.xlsx、.xlsm、.xls、.ods 或 .csv）"
+    )
     imported.add_argument("--sheet", metavar="NAME", help="工作表名称（默认第一张有数据的表）")
-    imported.add_argument("--dry-run", action="store_true", help="只检查，不写入")
-    imported.add_argument("--errors", metavar="OUT.xlsx", help="把问题写入错误报告")
+    add_check_options(imported)
     add_user_option(imported)
     imported.set_defaults(handler=later("run_opening_import"), needs=Action.EDIT_PAY_INPUTS)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ui.cli.options import add_valid_only
+from ui.cli.options import add_check_options
 from ui.cli.parsers.lazy import handlers
 from workforce.domain.accounts.permissions import Action
 
@@ -24,11 +24,7 @@ def register(sub: Any) -> None:
     imp.add_argument(
         "--district", metavar="NAME", help="表中没有“区/旗县”列时新增人员归入的区（默认：默认区）"
     )
-    imp.add_argument("--dry-run", action="store_true", help="只检查并列出将做的修改，不写入")
-    imp.add_argument(
-        "--errors", metavar="OUT.xlsx", help="把问题写入错误报告（原表加“错误说明”列）"
-    )
-    add_valid_only(imp)
+    add_check_options(imp)
     imp.add_argument("--json", action="store_true", help="在标准输出打印 JSON 结果")
     imp.set_defaults(handler=later("run_import"), needs=Action.IMPORT_ROSTER)
 

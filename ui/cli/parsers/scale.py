@@ -17,7 +17,7 @@ def register(sub: Any) -> None:
     actions = scale.add_subparsers(dest="scale_command", metavar="ACTION", required=True)
 
     imp = actions.add_parser("import", help="导入新版本薪酬标准（长表或宽表）")
-    imp.add_argument("file", metavar="FILE", help="薪酬标准表（.xlsx、.xls 或 .csv）")
+    imp.add_argument("file", metavar="FILE", help="薪酬标准表（.xlsx、.xlsm、.xls、.ods 或 .csv）")
     imp.add_argument("--effective", metavar="YYYY-MM-DD", required=True, help="生效日期")
     imp.add_argument("--name", metavar="N", help="名称（默认：按生效日期命名）")
     imp.add_argument("--sheet", metavar="NAME", help="工作表名称（默认：第一个有数据的工作表）")

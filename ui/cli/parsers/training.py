@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ui.cli.options import add_unit_option, add_user_option
+from ui.cli.options import add_check_options, add_unit_option, add_user_option
 from ui.cli.parsers.lazy import handlers
 from workforce.domain.accounts.permissions import Action
 from workforce.domain.careers.compliance import ORGANISER_LEVELS
@@ -22,7 +22,7 @@ def register(sub: Any) -> None:
         description="导入某期培训的签到表。已有培训班用 --session；新培训班用 --session-title、"
         "--date、--hours（以及 --end-date、--level、--elective），与签到名单一起写入。",
     )
-    imp.add_argument("file", metavar="FILE", help="签到表（.xlsx、.xls 或 .csv）")
+    imp.add_argument("file", metavar="FILE", help="签到表（.xlsx、.xlsm、.xls、.ods 或 .csv）")
     imp.add_argument("--session", type=int, metavar="ID", help="已有培训班的编号")
     imp.add_argument("--session-title", metavar="T", help="新培训班名称")
     imp.add_argument("--date", metavar="YYYY-MM-DD", help="新培训班开始日期")
@@ -33,8 +33,7 @@ def register(sub: Any) -> None:
     )
     imp.add_argument("--elective", action="store_true", help="选修（默认：必修）")
     imp.add_argument("--sheet", metavar="NAME", help="工作表名称（默认：第一个有数据的工作表）")
-    imp.add_argument("--dry-run", action="store_true", help="只检查并列出将做的修改，不写入")
-    imp.add_argument("--errors", metavar="OUT.xlsx", help="把问题写入错误报告")
+    add_check_options(imp)
     imp.add_argument("--json", action="store_true", help="在标准输出打印 JSON 结果")
     add_user_option(imp)
     imp.set_defaults(handler=later("run_import"), needs=Action.RECORD_TRAINING)

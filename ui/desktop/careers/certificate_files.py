@@ -76,9 +76,8 @@ class CertificatePlanDialog(SheetPlanDialog):
     ) -> None:
         title = self.tr("Import certificates: %1").replace("%1", path.name)
         summary = plan_summary(plan)
-        super().__init__(
-            title, summary, path, grid, plan.header_row, plan.problems, parent, partial=True
-        )
+        super().__init__(title, summary, path, grid, plan.header_row, plan.problems, parent)
+        self.offer_valid_only(plan.created + plan.updated + plan.unchanged)
         self.plan = plan
         self.changes = RowsTableModel(CHANGE_COLUMNS, sorted(plan.changes, key=lambda c: c.row))
         self.change_table = make_table(self.changes, title=title)

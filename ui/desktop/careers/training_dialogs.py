@@ -5,17 +5,15 @@ with its problems. The picker reads off the GUI thread; none of them writes."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from decimal import Decimal
+from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QLineEdit,
-    QPlainTextEdit,
     QWidget,
 )
 
@@ -25,8 +23,10 @@ from ui.desktop.widgets.inputs import DateEdit
 from ui.desktop.widgets.models import Column
 from ui.desktop.widgets.people_search import Operation, PeopleSearch
 from ui.desktop.widgets.screen_fit import fit_window
+from ui.desktop.widgets.sheet_import import SheetPlanDialog
 from workforce.domain.careers.compliance import ORGANISER_LEVELS
 from workforce.domain.progress import CancelToken, ProgressFn
+from workforce.domain.sheet import SheetGrid
 from workforce.services.careers.facts import Person
 from workforce.services.careers.training import SessionInput, SigninPlan
 from workforce.services.careers.training_screens import pick_candidates
@@ -116,10 +116,13 @@ class PickDialog(PeopleSearch[Person]):
         )
 
 
-class SigninDialog(FormDialog):
-    """The sign-in sheet's plan: its counts and problems; OK applies only when there are none."""
+class SigninDialog(SheetPlanDialog):
+    """The sign-in sheet's plan: its counts and problems, in the shared sheet dialog (error
+    report, 仅导入无误的行); OK applies it."""
 
-    def __init__(self, file_name: str, plan: SigninPlan, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, path: Path, grid: SheetGrid, plan: SigninPlan, parent: QWidget | None = None
+    ) -> None:
         summary = (
             self.tr("Sheet %1: %2 rows, %3 to add, %4 to change, %5 already listed.")
             .replace("%1", plan.sheet)
@@ -128,23 +131,6 @@ class SigninDialog(FormDialog):
             .replace("%4", fmt.count_text(len(plan.changes) - plan.added))
             .replace("%5", fmt.count_text(plan.unchanged))
         )
-        super().__init__(
-            self.tr("Import sign-in sheet: %1").replace("%1", file_name), summary, parent
-        )
-        self.problems = QPlainTextEdit()
-        self.problems.setReadOnly(True)
-        self.problems.setPlainText(problem_lines(plan))
-        self.form.addRow(self.problems)
-        ok = self.findChild(QDialogButtonBox)
-        if ok is not None:
-            button = ok.button(QDialogButtonBox.StandardButton.Ok)
-            button.setText(self.tr("Import") if not plan.has_errors else self.tr("Fix the sheet"))
-            button.setEnabled(not plan.has_errors)
-        fit_window(self, 560, 380)
-
-
-def problem_lines(plan: SigninPlan) -> str:
-    lines: Sequence[str] = [p.describe() for p in plan.problems]
-    if not lines:
-        return QCoreApplication.translate("SigninDialog", "No problems found.")
-    return "\n".join(lines)
+        title = self.tr("Import sign-in sheet: %1").replace("%1", path.name)
+        super().__init__(title, summary, path, grid, plan.header_row, plan.problems, parent)
+        self.offer_valid_only(len(plan.changes) + plan.unchanged)

@@ -265,12 +265,22 @@ class TrainingWindow(QDialog):
         db, actor, session_id = self.db, self.actor, row.session_id
 
         def planned(grid: SheetGrid, plan: SigninPlan) -> None:
-            dialog = SigninDialog(path.name, plan, self)
+            dialog = SigninDialog(path, grid, plan, self)
             self.dialog = dialog
 
             def apply() -> None:
+                left_out = dialog.left_out()
+
+                def work() -> AttendanceResult:
+                    result = apply_signin_import(
+                        db, actor, grid, session_id=session_id, valid_only=left_out is not None
+                    )
+                    if left_out is not None:
+                        left_out.write(result.rejected)
+                    return result
+
                 self._write(
-                    lambda: apply_signin_import(db, actor, grid, session_id=session_id),
+                    work,
                     lambda done: done.session_id if isinstance(done, AttendanceResult) else None,
                 )
 

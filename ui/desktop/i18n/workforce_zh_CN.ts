@@ -2016,7 +2016,7 @@ Correct them there and import that workbook again.</source>
         <translation>导入工资项目：%1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+20"/>
         <source>%1 items imported.</source>
         <translation>已导入%1条项目。</translation>
     </message>
@@ -3632,17 +3632,17 @@ Correct them there and import that workbook again.</source>
 <context>
     <name>SheetPlanDialog</name>
     <message>
-        <location filename="../widgets/sheet_import.py" line="+89"/>
+        <location filename="../widgets/sheet_import.py" line="+120"/>
         <source>No problems found.</source>
         <translation>未发现问题。</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+25"/>
         <source>Export error report…</source>
         <translation>导出错误报告…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+27"/>
         <source>Import only the rows without errors (%1 rows with errors are left out)</source>
         <translation>仅导入无误的行（有错误的 %1 行不导入）</translation>
     </message>
@@ -3652,17 +3652,25 @@ Correct them there and import that workbook again.</source>
         <translation>有错误的行原样写入原文件旁的工作簿（加“问题”列说明原因）：在那里改正后再导入该工作簿。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="-23"/>
+        <location line="+32"/>
         <source>Fix the sheet first</source>
         <translation>请先修改表格</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-32"/>
+        <location line="+32"/>
+        <location line="+28"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-11"/>
+        <source>%1 rows will be imported. %2 rows with errors are not imported: they are written, unchanged and with a 问题 column, to %3 to correct and import again.</source>
+        <translation>将导入 %1 行。有错误的 %2 行不导入：原样写入 %3（加“问题”列说明原因），改正后再导入该文件即可。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <location line="+15"/>
         <source>Export error report</source>
         <translation>导出错误报告</translation>
@@ -3724,29 +3732,14 @@ Correct them there and import that workbook again.</source>
 <context>
     <name>SigninDialog</name>
     <message>
-        <location filename="../careers/training_dialogs.py" line="+57"/>
+        <location filename="../careers/training_dialogs.py" line="+60"/>
         <source>Sheet %1: %2 rows, %3 to add, %4 to change, %5 already listed.</source>
         <translation>工作表「%1」：共 %2 行，新增 %3 人，变更 %4 人，%5 人已在名单中。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Import sign-in sheet: %1</source>
         <translation>导入签到表：%1</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Import</source>
-        <translation>导入</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Fix the sheet</source>
-        <translation>请先修正签到表</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>No problems found.</source>
-        <translation>未发现问题。</translation>
     </message>
 </context>
 <context>
@@ -3821,7 +3814,7 @@ Correct them there and import that workbook again.</source>
         <translation>导入签到表</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+39"/>
         <source>Reading the sign-in sheet…</source>
         <translation>正在读取签到表…</translation>
     </message>
@@ -4500,7 +4493,7 @@ Save anyway?</source>
         <translation>工作表「%1」：共 %2 行。将新增证书 %3 本，再登记或补充 %4 本，未变 %5 本。</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+55"/>
         <source>Reading and checking %1…</source>
         <translation>正在读取并检查 %1…</translation>
     </message>
@@ -4550,7 +4543,7 @@ Correct them there and import that workbook again.</source>
 <context>
     <name>columns</name>
     <message>
-        <location line="-179"/>
+        <location line="-178"/>
         <location filename="../roster/import_preview.py" line="+57"/>
         <location line="+7"/>
         <location line="+19"/>
@@ -4569,11 +4562,11 @@ Correct them there and import that workbook again.</source>
         <location filename="../careers/certificate_files.py" line="-5"/>
         <location filename="../careers/pipeline_board.py" line="-217"/>
         <location filename="../careers/reminders_dock.py" line="-120"/>
-        <location filename="../careers/training_dialogs.py" line="-111"/>
-        <location filename="../careers/training_window.py" line="-192"/>
+        <location filename="../careers/training_dialogs.py" line="-96"/>
+        <location filename="../careers/training_window.py" line="-202"/>
         <location filename="../payroll/deductions_window.py" line="-237"/>
         <location filename="../payroll/dialogs.py" line="-74"/>
-        <location filename="../payroll/items_grid.py" line="-253"/>
+        <location filename="../payroll/items_grid.py" line="-263"/>
         <location filename="../payroll/opening.py" line="-273"/>
         <location filename="../payroll/text.py" line="+26"/>
         <location filename="../roster/import_preview.py" line="-25"/>
@@ -5994,7 +5987,7 @@ Enter them anyway?</source>
 <context>
     <name>sheet_import</name>
     <message>
-        <location filename="../widgets/sheet_import.py" line="-139"/>
+        <location filename="../widgets/sheet_import.py" line="-203"/>
         <source>All files</source>
         <translation>所有文件</translation>
     </message>

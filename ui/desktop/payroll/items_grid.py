@@ -30,7 +30,7 @@ from ui.desktop.payroll.dialogs import PeoplePicker, tree_unit
 from ui.desktop.payroll.item_dialog import ItemDialog, Payee
 from ui.desktop.widgets.models import CENTRE, RIGHT, Column, RowsTableModel
 from ui.desktop.widgets.screen_fit import fit_window
-from ui.desktop.widgets.sheet_import import choose_workbook, read_and_plan, show_plan
+from ui.desktop.widgets.sheet_import import LeftOut, choose_workbook, read_and_plan, show_plan
 from ui.desktop.widgets.tables import BANNER, make_table
 from ui.tasks import run_task
 from workforce.domain.accounts.permissions import Action, is_allowed
@@ -289,19 +289,32 @@ class ItemsGrid(QDialog):
             title = self.tr("Import items: %1").replace("%1", path.name)
             entries, note = plan.entries, f"导入 {path.name}"
 
-            def apply() -> None:
+            def apply(left_out: LeftOut | None) -> None:
                 warnings = large_deductions(plan.problems)
                 if not confirm_deductions(self, warnings):
                     return
                 confirmed = bool(warnings)
+                marked = note  # the plan's items are its rows without errors
+                if left_out is not None:
+                    marked += f"（仅导入无误的行，{len(left_out.rows)}行未导入）"
+
+                def work() -> list[int]:
+                    ids = add_items(db, actor, entries, note=marked, confirmed=confirmed)
+                    if left_out is not None:
+                        left_out.write(left_out.rows)
+                    return ids
+
                 self._write(
-                    lambda: add_items(db, actor, entries, note=note, confirmed=confirmed),
+                    work,
                     lambda ids: self.tr("%1 items imported.").replace(
                         "%1", fmt.count_text(len(ids))
                     ),
                 )
 
             sheet = (path, grid, plan.header_row)
-            self.dialog = show_plan(self, title, summary, sheet, plan.problems, apply)
+            rows = len(plan.items)
+            self.dialog = show_plan(
+                self, title, summary, sheet, plan.problems, apply, valid_rows=rows
+            )
 
         read_and_plan(self, path, lambda grid: plan_item_import(db, actor, grid, period), planned)

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from ui import formatting as fmt
 from ui.desktop.widgets.models import CENTRE, RIGHT, Column, RowsTableModel
 from ui.desktop.widgets.screen_fit import fit_window
-from ui.desktop.widgets.sheet_import import choose_workbook, read_and_plan, show_plan
+from ui.desktop.widgets.sheet_import import LeftOut, choose_workbook, read_and_plan, show_plan
 from ui.desktop.widgets.tables import make_table
 from ui.tasks import run_task
 from workforce.domain.accounts.permissions import Action, is_allowed
@@ -350,15 +350,25 @@ class OpeningWindow(QDialog):
             )
             title = self.tr("Import opening figures: %1").replace("%1", path.name)
 
-            def apply() -> None:
+            def apply(left_out: LeftOut | None) -> None:
                 if plan.year is not None:
                     self.year.blockSignals(True)
                     self.year.setValue(plan.year)
                     self.year.blockSignals(False)
-                self._write(lambda: apply_opening_import(db, actor, grid))
 
+                def work() -> object:
+                    valid_only = left_out is not None
+                    result = apply_opening_import(db, actor, grid, valid_only=valid_only)
+                    if left_out is not None:
+                        left_out.write(result.rejected)
+                    return result
+
+                self._write(work)
+
+            sheet = (path, grid, plan.header_row)
+            rows = plan.created + plan.updated + plan.unchanged
             self.dialog = show_plan(
-                self, title, summary, (path, grid, plan.header_row), plan.problems, apply
+                self, title, summary, sheet, plan.problems, apply, valid_rows=rows
             )
 
         read_and_plan(self, path, lambda grid: plan_opening_import(db, actor, grid), planned)

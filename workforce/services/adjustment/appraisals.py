@@ -3,8 +3,9 @@
 One result per worker per year: recording again replaces the grade, and the audit log keeps old →
 new. An import is planned first (a dry run that writes nothing) and applied all or nothing: any
 error (an unknown ID number, a name that is not that person's, an unknown grade, the same
-person-year twice in the file) refuses the whole file. Exceeding the 优秀 quota of a community is
-a warning: the results are kept.
+person-year twice in the file) refuses the whole file, unless the clerk imports the valid rows
+only (the rejected ones are named, to be fixed and imported again). Exceeding the 优秀 quota
+of a community is a warning: the results are kept.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from sqlalchemy.orm import Session
 from workforce.domain.accounts.permissions import Action
 from workforce.domain.adjustment.appraisal import SETTING_KEY, GradeScheme
 from workforce.domain.adjustment.appraisal_sheet import read_appraisal_sheet
-from workforce.domain.problems import ActionRefused, Problem, Where, error, refuse_on_errors
+from workforce.domain.problems import ActionRefused, Where, error, refuse_on_errors
 from workforce.domain.progress import CancelToken, ProgressFn, no_progress
 from workforce.domain.sheet import SheetGrid
 from workforce.persistence.accounts import Setting
@@ -29,13 +30,15 @@ from workforce.services.accounts import audit
 from workforce.services.adjustment.appraisal_quota import community_quota_warnings
 from workforce.services.context import Actor, Database, require
 from workforce.services.sheet_import import (
-    CountedPlan,
+    RowPlan,
+    RowsImported,
     chunks,
     in_row_order,
     look_up_people,
     matched,
     open_batch,
     people_by_id,
+    plan_valid_rows,
 )
 
 
@@ -64,25 +67,8 @@ class AppraisalChange:
         return self.old is None
 
 
-@dataclass(frozen=True, slots=True)
-class AppraisalPlan(CountedPlan):
-    """What an import would write, and every problem (errors block, warnings do not)."""
-
-    sheet: str
-    header_row: int
-    total_rows: int
-    changes: tuple[AppraisalChange, ...]
-    unchanged: int
-    problems: tuple[Problem, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class AppraisalResult:
-    created: int
-    updated: int
-    unchanged: int
-    warnings: tuple[Problem, ...]
-    batch_id: int | None = None
+AppraisalPlan = RowPlan[AppraisalChange]
+AppraisalResult = RowsImported
 
 
 def grade_scheme(session: Session) -> GradeScheme:
@@ -194,9 +180,8 @@ def record_appraisals(
         _write(session, actor, changes, None)
         warnings = community_quota_warnings(session, scheme, [(w, year) for w in ids], changes)
         created = sum(1 for c in changes if c.old is None)
-        return AppraisalResult(
-            created, len(changes) - created, len(entries) - len(changes), tuple(warnings)
-        )
+        unchanged = len(entries) - len(changes)
+        return RowsImported(created, len(changes) - created, unchanged, warnings=tuple(warnings))
 
 
 def _make_plan(
@@ -239,7 +224,7 @@ def _make_plan(
             )
     keys = [(people[r.id_number][0], r.year) for r in records if r.id_number in people]
     problems.extend(community_quota_warnings(session, scheme, keys, changes))
-    return AppraisalPlan(
+    return RowPlan(
         sheet.sheet,
         sheet.header_row,
         sheet.data_rows,
@@ -275,18 +260,36 @@ def apply_appraisal_import(
     today: dt.date | None = None,
     progress: ProgressFn = no_progress,
     cancel: CancelToken | None = None,
-) -> AppraisalResult:
-    """导入考核结果: plan again inside one transaction and write all or nothing."""
+    valid_only: bool = False,
+) -> RowsImported:
+    """导入考核结果: plan again inside one transaction and write all or nothing; ``valid_only``
+    writes the rows without errors and leaves the others out (``rejected``; audited)."""
     require(actor, Action.RECORD_APPRAISALS)
+    today = today or dt.date.today()
     with db.transaction() as session:
-        plan = _make_plan(session, grid, year, today or dt.date.today(), progress, cancel)
-        refuse_on_errors("考核结果表有误，未导入", plan.problems)
+        rows = plan_valid_rows(
+            lambda sheet: _make_plan(session, sheet, year, today, progress, cancel),
+            grid,
+            valid_only=valid_only,
+            refused="考核结果表有误，未导入",
+        )
+        plan = rows.plan
         file_name = grid.file_name or grid.name
-        batch = open_batch(session, actor, "appraisal", file_name, plan.created, plan.updated)
+        batch = open_batch(
+            session,
+            actor,
+            "appraisal",
+            file_name,
+            plan.created,
+            plan.updated,
+            rejected=rows.left_out,
+        )
         if cancel is not None:
             cancel.check()
         _write(session, actor, plan.changes, batch.id)
-        return AppraisalResult(plan.created, plan.updated, plan.unchanged, plan.warnings, batch.id)
+        return RowsImported(
+            plan.created, plan.updated, plan.unchanged, batch.id, plan.warnings, rows.rejected
+        )
 
 
 def appraisal_counts(db: Database, year: int) -> dict[str, int]:

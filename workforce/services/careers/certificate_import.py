@@ -23,7 +23,7 @@ from workforce.domain.accounts.permissions import Action
 from workforce.domain.careers.certificate_sheet import CertificateRecord, read_certificate_sheet
 from workforce.domain.careers.certificates import date_problems
 from workforce.domain.careers.compliance import SOCIAL_WORK
-from workforce.domain.problems import Problem, Where, error, refuse_on_errors, rejected_rows
+from workforce.domain.problems import Problem, Where, error
 from workforce.domain.progress import CancelToken, ProgressFn, no_progress
 from workforce.domain.sheet import SheetGrid
 from workforce.persistence.careers import CertificateRegistration
@@ -32,12 +32,14 @@ from workforce.services.accounts import audit
 from workforce.services.careers import facts as career_facts
 from workforce.services.context import Actor, Database, require
 from workforce.services.sheet_import import (
-    CountedPlan,
+    RowPlan,
+    RowsImported,
     chunks,
     in_row_order,
     look_up_people,
     matched,
     open_batch,
+    plan_valid_rows,
 )
 
 NEW, RENEW, UPDATE = "新增", "再登记", "补充"
@@ -66,24 +68,8 @@ class CertificateChange:
         return self.certificate_id is None
 
 
-@dataclass(frozen=True, slots=True)
-class CertificatePlan(CountedPlan):
-    sheet: str
-    header_row: int
-    total_rows: int
-    changes: tuple[CertificateChange, ...]
-    unchanged: int
-    problems: tuple[Problem, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class CertificateImportResult:
-    created: int
-    updated: int
-    unchanged: int
-    batch_id: int
-    rejected: tuple[int, ...] = ()
-    """The rows (Excel numbers) a valid-only import left out."""
+CertificatePlan = RowPlan[CertificateChange]
+CertificateImportResult = RowsImported
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,7 +229,7 @@ def _make_plan(
         elif len(planner.problems) == before:
             unchanged += 1
     problems.extend(planner.problems)
-    return CertificatePlan(
+    return RowPlan(
         sheet.sheet,
         sheet.header_row,
         sheet.data_rows,
@@ -355,17 +341,19 @@ def apply_certificate_import(
     progress: ProgressFn = no_progress,
     cancel: CancelToken | None = None,
     valid_only: bool = False,
-) -> CertificateImportResult:
+) -> RowsImported:
     """导入证书: plan again inside one transaction and write all or nothing; ``valid_only``
     writes the rows without errors and leaves the others out (``rejected``; audited)."""
     require(actor, Action.RECORD_CERTIFICATES)
     today = today or dt.date.today()
     with db.transaction() as session:
-        plan = _make_plan(session, grid, today, progress, cancel)
-        rejected = (rejected_rows(plan.problems) or ()) if valid_only else ()
-        if rejected:
-            plan = _make_plan(session, grid.without_rows(rejected), today, progress, cancel)
-        refuse_on_errors("证书表有误，未导入", plan.problems)
+        rows = plan_valid_rows(
+            lambda sheet: _make_plan(session, sheet, today, progress, cancel),
+            grid,
+            valid_only=valid_only,
+            refused="证书表有误，未导入",
+        )
+        plan = rows.plan
         file_name = grid.file_name or grid.name
         batch = open_batch(
             session,
@@ -374,11 +362,11 @@ def apply_certificate_import(
             file_name,
             plan.created,
             plan.updated,
-            rejected=len(rejected) if valid_only else None,
+            rejected=rows.left_out,
         )
         if cancel is not None:
             cancel.check()
         _write(session, actor, plan.changes, batch.id)
-        return CertificateImportResult(
-            plan.created, plan.updated, plan.unchanged, batch.id, rejected
+        return RowsImported(
+            plan.created, plan.updated, plan.unchanged, batch.id, rejected=rows.rejected
         )

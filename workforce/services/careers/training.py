@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from workforce.domain.accounts.permissions import Action
 from workforce.domain.careers.compliance import ORGANISER_LEVELS
 from workforce.domain.careers.signin_sheet import read_signin_sheet
-from workforce.domain.problems import ActionRefused, Problem, Where, error, refuse_on_errors
+from workforce.domain.problems import ActionRefused, Problem, Where, error
 from workforce.domain.progress import CancelToken, ProgressFn, no_progress
 from workforce.domain.sheet import SheetGrid
 from workforce.domain.vocab import ACTIVE_STATUSES
@@ -37,6 +37,7 @@ from workforce.services.sheet_import import (
     people_by_id,
     people_by_number,
     person_problem,
+    plan_valid_rows,
 )
 
 MAX_HOURS = Decimal(1000)
@@ -90,6 +91,8 @@ class AttendanceResult:
     updated: int
     unchanged: int
     batch_id: int | None = None
+    rejected: tuple[int, ...] = ()
+    """The rows (Excel numbers) a valid-only import left out."""
 
 
 def check_session(data: SessionInput) -> SessionInput:
@@ -324,26 +327,43 @@ def apply_signin_import(
     new_session: SessionInput | None = None,
     progress: ProgressFn = no_progress,
     cancel: CancelToken | None = None,
+    valid_only: bool = False,
 ) -> AttendanceResult:
     """导入签到表: check again inside one transaction; create the session when new; write the
-    attendance all or nothing."""
+    attendance all or nothing, or with ``valid_only`` the rows without errors (the others are
+    left out, named in ``rejected`` and audited)."""
     require(actor, Action.RECORD_TRAINING)
     if (session_id is None) == (new_session is None):
         raise ActionRefused("请指定已有的培训班或新培训班的信息（二者选一）")
     data = check_session(new_session) if new_session is not None else None
     with db.transaction() as session:
         progress(0, 1)
-        plan, changes = _resolve(session, grid, session_id)
-        refuse_on_errors("签到表有误，未导入", plan.problems)
+        rows = plan_valid_rows(
+            lambda sheet: _resolve(session, sheet, session_id)[0],
+            grid,
+            valid_only=valid_only,
+            refused="签到表有误，未导入",
+        )
+        plan = rows.plan
         if cancel is not None:
             cancel.check()
         target = session_id if data is None else _add_session(session, actor, data)
         file_name = grid.file_name or grid.name
-        batch = open_batch(session, actor, "training", file_name, plan.added, plan.updated)
+        batch = open_batch(
+            session,
+            actor,
+            "training",
+            file_name,
+            plan.added,
+            plan.updated,
+            rejected=rows.left_out,
+        )
         assert target is not None
-        _write(session, actor, target, changes, batch.id)
+        _write(session, actor, target, plan.changes, batch.id)
         progress(1, 1)
-        return AttendanceResult(target, plan.added, plan.updated, plan.unchanged, batch.id)
+        return AttendanceResult(
+            target, plan.added, plan.updated, plan.unchanged, batch.id, rows.rejected
+        )
 
 
 def set_yearly_target(db: Database, actor: Actor, hours: Decimal) -> None:

@@ -26,7 +26,6 @@ from workforce.domain.problems import (
     Problem,
     Where,
     error,
-    refuse_on_errors,
     warning,
 )
 from workforce.domain.sheet import SheetGrid
@@ -51,6 +50,7 @@ from workforce.services.sheet_import import (
     look_up_people,
     matched,
     open_batch,
+    plan_valid_rows,
 )
 
 COMPUTED, OVERRIDDEN = "computed", "overridden"
@@ -100,6 +100,8 @@ class BaseImportResult:
     unchanged: int
     warnings: tuple[Problem, ...]
     batch_id: int | None = None
+    rejected: tuple[int, ...] = ()
+    """The rows (Excel numbers) a valid-only import left out."""
 
 
 def export_bases(db: Database, actor: Actor, year: int) -> list[BaseExportRow]:
@@ -183,19 +185,32 @@ def plan_base_import(db: Database, actor: Actor, grid: SheetGrid, year: int) -> 
         return _make_plan(session, grid, year)
 
 
-def apply_base_import(db: Database, actor: Actor, grid: SheetGrid, year: int) -> BaseImportResult:
-    """导入缴费基数: plan again inside one transaction and write all or nothing."""
+def apply_base_import(
+    db: Database, actor: Actor, grid: SheetGrid, year: int, *, valid_only: bool = False
+) -> BaseImportResult:
+    """导入缴费基数: plan again inside one transaction and write all or nothing, or with
+    ``valid_only`` the rows without errors (the others named in ``rejected``; audited)."""
     require(actor, Action.EDIT_PAY_INPUTS)
     file_name = grid.file_name or grid.name
     reason = f"导入社保缴费基数表「{file_name}」"
     with db.transaction() as session:
-        plan = _make_plan(session, grid, year)
-        refuse_on_errors("缴费基数表有误，未导入", plan.problems)
-        warnings = plan.warnings
+        rows = plan_valid_rows(
+            lambda sheet: _make_plan(session, sheet, year),
+            grid,
+            valid_only=valid_only,
+            refused="缴费基数表有误，未导入",
+        )
+        plan, warnings = rows.plan, rows.plan.warnings
         if not plan.changes:
-            return BaseImportResult(0, plan.unchanged, warnings)
+            return BaseImportResult(0, plan.unchanged, warnings, rejected=rows.rejected)
         batch = open_batch(
-            session, actor, "contribution_base", file_name, plan.created, plan.updated
+            session,
+            actor,
+            "contribution_base",
+            file_name,
+            plan.created,
+            plan.updated,
+            rejected=rows.left_out,
         )
         ids = [c.worker_id for c in plan.changes]
         for start in range(0, len(ids), CHUNK):
@@ -247,4 +262,6 @@ def apply_base_import(db: Database, actor: Actor, grid: SheetGrid, year: int) ->
             note=f"{year}年：{reason}",
         )
         _invalidate_calculated(session, actor, year, f"{year}年缴费基数导入，须重新计算")
-        return BaseImportResult(len(plan.changes), plan.unchanged, warnings, batch.id)
+        return BaseImportResult(
+            len(plan.changes), plan.unchanged, warnings, batch.id, rows.rejected
+        )

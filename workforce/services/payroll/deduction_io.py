@@ -2,7 +2,8 @@
 nothing) and applied all or nothing, each row under ``declare_deduction``'s rules (a known kind,
 an amount above 0 and within the kind's ceiling, an end not before the start, no approved or
 locked month that paid the worker in the range). Every declaration is audited as ``declare``;
-calculated months it touches go back to draft."""
+calculated months it touches go back to draft. The clerk may import the valid rows only; the
+rejected ones are named, to be fixed and imported again."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from sqlalchemy.orm import Session
 from workforce.domain.accounts.permissions import Action
 from workforce.domain.payroll.deduction_sheet import DeductionRecord, read_deduction_sheet
 from workforce.domain.payroll.pay_item_sheet import MAX_AMOUNT
-from workforce.domain.problems import Problem, Where, error, refuse_on_errors
+from workforce.domain.problems import Problem, Where, error
 from workforce.domain.sheet import SheetGrid
 from workforce.persistence.payroll import PayrollMonth, Payslip, SpecialDeduction
 from workforce.services.accounts import audit
@@ -34,6 +35,7 @@ from workforce.services.sheet_import import (
     look_up_people,
     matched,
     open_batch,
+    plan_valid_rows,
 )
 
 
@@ -158,14 +160,33 @@ def _send_touched_months_to_draft(
             mark_draft(session, actor, month, "导入专项附加扣除，须重新计算")
 
 
-def apply_deduction_import(db: Database, actor: Actor, grid: SheetGrid) -> tuple[int, int]:
-    """导入专项附加扣除: all or nothing; returns (declarations written, batch id)."""
+@dataclass(frozen=True, slots=True)
+class DeductionImportResult:
+    written: int
+    batch_id: int
+    rejected: tuple[int, ...] = ()
+    """The rows (Excel numbers) a valid-only import left out."""
+
+
+def apply_deduction_import(
+    db: Database, actor: Actor, grid: SheetGrid, *, valid_only: bool = False
+) -> DeductionImportResult:
+    """导入专项附加扣除: all or nothing, or with ``valid_only`` the rows without errors (the
+    others named in ``rejected``; audited)."""
     require(actor, Action.EDIT_PAY_INPUTS)
     file_name = grid.file_name or grid.name
     with db.transaction() as session:
-        plan = _make_plan(session, grid)
-        refuse_on_errors("专项附加扣除表有误，未导入", plan.problems)
-        batch = open_batch(session, actor, "special_deduction", file_name, len(plan.declarations))
+        valid = plan_valid_rows(
+            lambda sheet: _make_plan(session, sheet),
+            grid,
+            valid_only=valid_only,
+            refused="专项附加扣除表有误，未导入",
+        )
+        plan = valid.plan
+        written = len(plan.declarations)
+        batch = open_batch(
+            session, actor, "special_deduction", file_name, written, rejected=valid.left_out
+        )
         _send_touched_months_to_draft(session, actor, plan.declarations)
         rows = [
             {
@@ -208,4 +229,4 @@ def apply_deduction_import(db: Database, actor: Actor, grid: SheetGrid) -> tuple
                 batch_id=batch.id,
                 note=item.name,
             )
-        return len(plan.declarations), batch.id
+        return DeductionImportResult(written, batch.id, valid.rejected)

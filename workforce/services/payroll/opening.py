@@ -35,7 +35,6 @@ from workforce.domain.problems import (
     Problem,
     Where,
     error,
-    refuse_on_errors,
     warning,
 )
 from workforce.domain.sheet import SheetGrid
@@ -55,6 +54,7 @@ from workforce.services.sheet_import import (
     look_up_people,
     matched,
     open_batch,
+    plan_valid_rows,
 )
 
 ENTITY = "payroll_opening"
@@ -107,6 +107,8 @@ class OpeningImportResult:
     unchanged: int
     warnings: tuple[Problem, ...]
     batch_id: int | None = None
+    rejected: tuple[int, ...] = ()
+    """The rows (Excel numbers) a valid-only import left out."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -419,19 +421,37 @@ def _write(session: Session, actor: Actor, changes: list[OpeningChange]) -> dict
     return {row.worker_id: row.id for row in rows}
 
 
-def apply_opening_import(db: Database, actor: Actor, grid: SheetGrid) -> OpeningImportResult:
-    """导入期初累计: plan again inside one transaction and write all or nothing."""
+def apply_opening_import(
+    db: Database, actor: Actor, grid: SheetGrid, *, valid_only: bool = False
+) -> OpeningImportResult:
+    """导入期初累计: plan again inside one transaction and write all or nothing, or with
+    ``valid_only`` the rows without errors (the others named in ``rejected``; audited)."""
     require(actor, Action.EDIT_PAY_INPUTS)
     file_name = grid.file_name or grid.name
     with db.transaction() as session:
-        plan = _make_plan(session, grid)
-        refuse_on_errors("期初累计表有误，未导入", plan.problems)
+        valid = plan_valid_rows(
+            lambda sheet: _make_plan(session, sheet),
+            grid,
+            valid_only=valid_only,
+            refused="期初累计表有误，未导入",
+        )
+        plan, rejected = valid.plan, valid.rejected
         if plan.year is None:
-            raise ActionRefused("期初累计表中没有数据行")
+            raise ActionRefused("期初累计表中没有可导入的数据行")
         refuse_changes(session, plan.year, plan.through, "导入")
         if not plan.changes:
-            return OpeningImportResult(plan.year, plan.through, 0, plan.unchanged, plan.warnings)
-        batch = open_batch(session, actor, ENTITY, file_name, plan.created, plan.updated)
+            return OpeningImportResult(
+                plan.year, plan.through, 0, plan.unchanged, plan.warnings, rejected=rejected
+            )
+        batch = open_batch(
+            session,
+            actor,
+            ENTITY,
+            file_name,
+            plan.created,
+            plan.updated,
+            rejected=valid.left_out,
+        )
         written = _write(session, actor, list(plan.changes))
         audit.record_many(
             session,
@@ -443,8 +463,9 @@ def apply_opening_import(db: Database, actor: Actor, grid: SheetGrid) -> Opening
             note=f"{plan.year}年期初累计（截至{plan.through}月）：导入「{file_name}」",
         )
         _send_to_draft(session, actor, plan.year, f"{plan.year}年期初累计导入，须重新计算")
+        count, unchanged = len(plan.changes), plan.unchanged
         return OpeningImportResult(
-            plan.year, plan.through, len(plan.changes), plan.unchanged, plan.warnings, batch.id
+            plan.year, plan.through, count, unchanged, plan.warnings, batch.id, rejected
         )
 
 

@@ -20,7 +20,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from workforce.domain.accounts.permissions import Action
-from workforce.domain.problems import ActionRefused, rejected_rows
+from workforce.domain.problems import ActionRefused
 from workforce.domain.progress import CancelToken, ProgressFn, no_progress
 from workforce.domain.roster.worker import CertificateInput, WorkerInput
 from workforce.domain.sheet import SheetGrid
@@ -39,6 +39,7 @@ from workforce.services.roster.plan import (
 )
 from workforce.services.roster.scope_import import import_scope_problems
 from workforce.services.roster.workers import apply_worker_update, insert_workers
+from workforce.services.sheet_import import plan_valid_rows
 
 __all__ = [
     "FieldChange",
@@ -130,10 +131,8 @@ def apply_roster_import(
             _limit_to_scope(session, actor, work)
             return work
 
-        work = planned(grid)
-        rejected = (rejected_rows(work.plan.problems) or ()) if valid_only else ()
-        if rejected:
-            work = planned(grid.without_rows(rejected))
+        valid = plan_valid_rows(planned, grid, valid_only=valid_only, refused=None)
+        work, rejected = valid.plan, valid.rejected
         plan = work.plan
         errors = tuple(p for p in plan.problems if p.is_error)
         if errors:  # an error naming no row (no header) leaves no row valid

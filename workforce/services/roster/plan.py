@@ -135,6 +135,10 @@ class Work:
     updates: list[tuple[int, WorkerInput, CertificateInput | None]] = field(default_factory=list)
     units: UnitPlan | None = None
 
+    @property
+    def problems(self) -> tuple[Problem, ...]:
+        return self.plan.problems
+
 
 def _target_district(session: Session, district_id: int | None) -> int:
     chosen = district_id if district_id is not None else default_district_id(session)
