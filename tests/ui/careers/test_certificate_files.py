@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from tests.ui.conftest import add_workers
+from tests.ui.conftest import add_workers, answer_confirm
 from ui.desktop.careers.certificate_files import (
     CertificatePlanDialog,
     export_register,
@@ -72,7 +72,9 @@ def test_import_previews_then_imports_the_valid_rows_and_writes_the_rest(
 
     dialog.valid_only.setChecked(True)
     assert dialog.import_button.isEnabled()
+    asked = answer_confirm(True)
     dialog.import_button.click()
+    assert "1 rows with errors" in asked[0] or "有错误的 1 行" in asked[0]
     qtbot.waitUntil(lambda: bool(imported))
     (certificate,) = worker_certificates(sqlite_db, admin_sqlite, first)
     assert (certificate.number, certificate.registrations) == ("S-1", (dt.date(2020, 6, 1),))
