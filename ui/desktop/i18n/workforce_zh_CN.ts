@@ -775,7 +775,7 @@ Everything entered since then will no longer be shown; the current data is first
 <context>
     <name>BudgetWindow</name>
     <message>
-        <location filename="../stats/budget_window.py" line="+82"/>
+        <location filename="../stats/budget_window.py" line="+89"/>
         <source>Pay bill projection</source>
         <translation>工资总额测算</translation>
     </message>
@@ -805,70 +805,44 @@ Everything entered since then will no longer be shown; the current data is first
         <translation>移除</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the chosen scenario as a file (the command line reads it too)</source>
+        <translation>把选中的情景保存为文件（命令行也能读取）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Calculate</source>
         <translation>测算</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>New scenario</source>
-        <translation>新建情景</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>e.g. general raise 5%</source>
-        <translation>如：普调5%</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <location line="+2"/>
-        <source>unchanged</source>
-        <translation>不变</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>General raise</source>
-        <translation>普调幅度</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Raise from</source>
-        <translation>普调起始日期</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Qualifying years per step</source>
-        <translation>每晋1级所需合格年度</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Grid workers at parity from</source>
-        <translation>网格员同酬起始日期</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="-4"/>
         <source>Add scenario</source>
         <translation>添加情景</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+6"/>
+        <location line="+12"/>
         <source>Scenario</source>
         <translation>情景</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+9"/>
         <location line="+8"/>
         <source>Load a scenario</source>
         <translation>读取情景文件</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+15"/>
+        <location line="+14"/>
+        <source>Save the scenario</source>
+        <translation>保存情景</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Table</source>
         <translation>表</translation>
     </message>
@@ -883,7 +857,7 @@ Everything entered since then will no longer be shown; the current data is first
         <translation>导出PDF…</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+45"/>
         <source>Projecting the pay bill…</source>
         <translation>正在测算工资总额…</translation>
     </message>
@@ -3436,6 +3410,136 @@ Correct them there and import that workbook again.</source>
         <location line="+8"/>
         <source>%1 (new)</source>
         <translation>%1（新增）</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioForm</name>
+    <message>
+        <location filename="../stats/scenario_form.py" line="+72"/>
+        <source>New scenario</source>
+        <translation>新建情景</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>e.g. general raise 5%</source>
+        <translation>如：普调5%</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Pay</source>
+        <translation>工资</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Headcount</source>
+        <translation>核定人数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scale table</source>
+        <translation>薪酬标准表</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+2"/>
+        <location line="+63"/>
+        <source>unchanged</source>
+        <translation>不变</translation>
+    </message>
+    <message>
+        <location line="-60"/>
+        <source>General raise</source>
+        <translation>普调幅度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Raise from</source>
+        <translation>普调起始日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Qualifying years per step</source>
+        <translation>每晋1级所需合格年度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grid workers at parity from</source>
+        <translation>网格员同酬起始日期</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The community whose approved headcount changes</source>
+        <translation>核定人数有变化的社区</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>e.g. the new scale table.xlsx</source>
+        <translation>如：四岗二十四级.xlsx</translation>
+    </message>
+    <message>
+        <location line="-49"/>
+        <source>More (+) or fewer (−) approved places</source>
+        <translation>增加（+）或减少（−）的核定人数</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Set change</source>
+        <translation>设定增减</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>A table from a file…</source>
+        <translation>从文件读取标准表…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 (in force from %2)</source>
+        <translation>%1（%2起执行）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Scale</source>
+        <translation>薪酬标准</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In force from</source>
+        <translation>执行日期</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The scale table</source>
+        <translation>薪酬标准表</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Workbooks</source>
+        <translation>工作簿</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Scenario</source>
+        <translation>情景</translation>
     </message>
 </context>
 <context>
