@@ -26,12 +26,9 @@ from workforce.services.payroll.deductions import declare_deduction
 from workforce.services.payroll.discard import discard_month, discard_preview
 from workforce.services.payroll.items import add_items
 from workforce.services.payroll.lifecycle import approve_month, return_month, verify_month
-from workforce.services.payroll.opening import (
-    apply_opening_import,
-    correct_opening,
-    list_openings,
-    plan_opening_import,
-)
+from workforce.services.payroll.opening import list_openings
+from workforce.services.payroll.opening_edits import correct_opening
+from workforce.services.payroll.opening_import import apply_opening_import, plan_opening_import
 from workforce.services.payroll.order import month_to_calculate
 from workforce.services.roster.workers import load_worker
 
