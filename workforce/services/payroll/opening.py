@@ -89,7 +89,8 @@ class OpeningRow:
         return self.figures.through - self.first_month + 1
 
 
-def _figures(row: OpeningBalance) -> OpeningFigures:
+def figures_of(row: OpeningBalance) -> OpeningFigures:
+    """A stored row's figures."""
     return OpeningFigures(
         row.year,
         row.through_month,
@@ -103,9 +104,10 @@ def _figures(row: OpeningBalance) -> OpeningFigures:
     )
 
 
-def _stored(session: Session, year: int) -> dict[int, OpeningFigures]:
+def stored_figures(session: Session, year: int) -> dict[int, OpeningFigures]:
+    """Per worker, the year's stored figures."""
     rows = session.scalars(select(OpeningBalance).where(OpeningBalance.year == year))
-    return {row.worker_id: _figures(row) for row in rows}
+    return {row.worker_id: figures_of(row) for row in rows}
 
 
 def year_through(session: Session, year: int) -> int | None:
@@ -115,7 +117,8 @@ def year_through(session: Session, year: int) -> int | None:
     )
 
 
-def _joined(session: Session, worker_ids: list[int]) -> dict[int, dt.date | None]:
+def joined_dates(session: Session, worker_ids: list[int]) -> dict[int, dt.date | None]:
+    """Per worker, the day they joined the community (社区工作起始日期)."""
     joined: dict[int, dt.date | None] = {}
     for start in range(0, len(worker_ids), CHUNK):
         chunk = worker_ids[start : start + CHUNK]
@@ -134,9 +137,10 @@ def first_month_here(joined: dt.date | None, year: int) -> int:
     return joined.month if joined is not None and joined.year == year else 1
 
 
-def _basic_for(
+def basic_for(
     figures: OpeningFigures, joined: dt.date | None, flags: tuple[bool, bool]
 ) -> tuple[int, Decimal]:
+    """The first month employed here and the 累计减除费用 the figures must hold."""
     first = first_month_here(joined, figures.year)
     return first, expected_basic(
         figures.through, first, first_income_of_year=flags[0], prior_year_low_income=flags[1]
@@ -152,7 +156,7 @@ def opening_of(session: Session, worker_id: int, period: dt.date) -> OpeningFigu
             OpeningBalance.through_month < period.month,
         )
     )
-    return None if row is None else _figures(row)
+    return None if row is None else figures_of(row)
 
 
 def opening_carried(session: Session, period: dt.date, needed: set[int]) -> dict[int, RawCarry]:
@@ -217,7 +221,8 @@ def refuse_changes(session: Session, year: int, through: int | None, what: str) 
             )
 
 
-def _send_to_draft(session: Session, actor: Actor, year: int, note: str) -> None:
+def send_to_draft(session: Session, actor: Actor, year: int, note: str) -> None:
+    """The year's calculated months back to draft: their withholding started from old figures."""
     for month in _year_months(session, year):
         mark_draft(session, actor, month, note)
 
@@ -236,7 +241,8 @@ def _values(change: OpeningChange, actor: Actor) -> dict[str, Any]:
     }
 
 
-def _diff(old: OpeningFigures | None, new: OpeningFigures) -> dict[str, tuple[Any, Any]]:
+def changed_fields(old: OpeningFigures | None, new: OpeningFigures) -> dict[str, tuple[Any, Any]]:
+    """The audit's old → new of what changed (everything when the year had none)."""
     keys = ("through", *FIELDS)
     if old is None:
         return {key: (None, getattr(new, key)) for key in keys}
@@ -247,7 +253,7 @@ def _diff(old: OpeningFigures | None, new: OpeningFigures) -> dict[str, tuple[An
     }
 
 
-def _write(session: Session, actor: Actor, changes: list[OpeningChange]) -> dict[int, int]:
+def write_changes(session: Session, actor: Actor, changes: list[OpeningChange]) -> dict[int, int]:
     """Replace the rows of ``changes``; worker → the new row's id."""
     ids = [c.worker_id for c in changes]
     year = changes[0].new.year
@@ -292,8 +298,8 @@ def list_openings(
         flags = tax_flags(session, year)
         result = []
         for row, number, name, joined, street_name, community_name in session.execute(query):
-            figures = _figures(row)
-            first, basic = _basic_for(figures, joined, flags.get(row.worker_id, (False, False)))
+            figures = figures_of(row)
+            first, basic = basic_for(figures, joined, flags.get(row.worker_id, (False, False)))
             unit = f"{street_name or ''}{community_name}"
             result.append(OpeningRow(row.worker_id, number, name, unit, first, figures, basic))
         return result

@@ -23,15 +23,15 @@ from workforce.services.payroll.opening import (
     FIELDS,
     OpeningChange,
     OpeningRow,
-    _basic_for,
-    _diff,
-    _figures,
-    _joined,
-    _send_to_draft,
-    _stored,
-    _write,
+    basic_for,
+    changed_fields,
+    figures_of,
+    joined_dates,
     list_openings,
     refuse_changes,
+    send_to_draft,
+    stored_figures,
+    write_changes,
     year_through,
 )
 
@@ -56,29 +56,29 @@ def correct_opening(
         name = session.scalar(select(Worker.name).where(Worker.id == worker_id))
         if name is None:
             raise ActionRefused(f"人员 {worker_id} 不存在")
-        joined = _joined(session, [worker_id]).get(worker_id)
+        joined = joined_dates(session, [worker_id]).get(worker_id)
         flags = tax_flags(session, figures.year).get(worker_id, (False, False))
-        first, basic = _basic_for(figures, joined, flags)
+        first, basic = basic_for(figures, joined, flags)
         if first > figures.through:
             raise ActionRefused(
                 f"「{name}」{figures.year}年{first}月才入职，所属期止前没有在本单位的月份"
             )
         if figures.basic_deduction is not None and figures.basic_deduction != basic:
             raise ActionRefused(f"「{name}」的累计减除费用应为 {basic}，请核对")
-        old = _stored(session, figures.year).get(worker_id)
+        old = stored_figures(session, figures.year).get(worker_id)
         number = session.scalar(select(Worker.id_number).where(Worker.id == worker_id)) or ""
         change = OpeningChange(worker_id, number, name, old, figures, 0, first)
-        row_id = _write(session, actor, [change])[worker_id]
+        row_id = write_changes(session, actor, [change])[worker_id]
         audit.record(
             session,
             actor,
             "correct" if old is not None else "create",
             ENTITY,
             row_id,
-            _diff(old, figures),
+            changed_fields(old, figures),
             note=f"{figures.year}年期初累计：{reason.strip()}",
         )
-        _send_to_draft(session, actor, figures.year, f"{name}的期初累计已更正，须重新计算")
+        send_to_draft(session, actor, figures.year, f"{name}的期初累计已更正，须重新计算")
     return next(r for r in list_openings(db, actor, figures.year) if r.worker_id == worker_id)
 
 
@@ -96,7 +96,7 @@ def remove_opening(db: Database, actor: Actor, worker_id: int, year: int, reason
         if row is None:
             raise ActionRefused(f"该人员没有{year}年的期初累计")
         refuse_changes(session, year, row.through_month, "删除")
-        old = _figures(row)
+        old = figures_of(row)
         audit.record(
             session,
             actor,
@@ -107,4 +107,4 @@ def remove_opening(db: Database, actor: Actor, worker_id: int, year: int, reason
             note=f"{year}年期初累计：{reason.strip()}",
         )
         session.delete(row)
-        _send_to_draft(session, actor, year, f"{year}年期初累计有删除，须重新计算")
+        send_to_draft(session, actor, year, f"{year}年期初累计有删除，须重新计算")

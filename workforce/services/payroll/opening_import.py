@@ -36,13 +36,13 @@ from workforce.services.payroll.deductions import tax_flags
 from workforce.services.payroll.opening import (
     ENTITY,
     OpeningChange,
-    _basic_for,
-    _diff,
-    _joined,
-    _send_to_draft,
-    _stored,
-    _write,
+    basic_for,
+    changed_fields,
+    joined_dates,
     refuse_changes,
+    send_to_draft,
+    stored_figures,
+    write_changes,
 )
 from workforce.services.sheet_import import (
     CountedPlan,
@@ -119,7 +119,7 @@ def _make_plan(session: Session, grid: SheetGrid) -> OpeningPlan:
     changes: list[OpeningChange] = []
     unchanged = 0
     if year is not None and through is not None:
-        stored = _stored(session, year)
+        stored = stored_figures(session, year)
         existing = next(iter(stored.values()), None)
         if existing is not None and existing.through != through:
             where = Where(sheet.sheet, sheet.records[0].row, sheet.label("through"))
@@ -132,7 +132,7 @@ def _make_plan(session: Session, grid: SheetGrid) -> OpeningPlan:
                 )
             )
         ids = [found[0] for r in sheet.records if (found := matched(people, r)) is not None]
-        joined = _joined(session, ids)
+        joined = joined_dates(session, ids)
         flags = tax_flags(session, year)
         for record in sheet.records:
             found = matched(people, record)
@@ -140,7 +140,7 @@ def _make_plan(session: Session, grid: SheetGrid) -> OpeningPlan:
                 continue
             worker_id, name = found
             figures = record.figures
-            first, basic = _basic_for(
+            first, basic = basic_for(
                 figures, joined.get(worker_id), flags.get(worker_id, (False, False))
             )
             if first > through:
@@ -206,17 +206,17 @@ def apply_opening_import(db: Database, actor: Actor, grid: SheetGrid) -> Opening
         if not plan.changes:
             return OpeningImportResult(plan.year, plan.through, 0, plan.unchanged, plan.warnings)
         batch = open_batch(session, actor, ENTITY, file_name, plan.created, plan.updated)
-        written = _write(session, actor, list(plan.changes))
+        written = write_changes(session, actor, list(plan.changes))
         audit.record_many(
             session,
             actor,
             "import",
             ENTITY,
-            ((written[c.worker_id], _diff(c.old, c.new)) for c in plan.changes),
+            ((written[c.worker_id], changed_fields(c.old, c.new)) for c in plan.changes),
             batch_id=batch.id,
             note=f"{plan.year}年期初累计（截至{plan.through}月）：导入「{file_name}」",
         )
-        _send_to_draft(session, actor, plan.year, f"{plan.year}年期初累计导入，须重新计算")
+        send_to_draft(session, actor, plan.year, f"{plan.year}年期初累计导入，须重新计算")
         return OpeningImportResult(
             plan.year, plan.through, len(plan.changes), plan.unchanged, plan.warnings, batch.id
         )
