@@ -600,7 +600,7 @@ Everything entered since then will no longer be shown; the current data is first
 <context>
     <name>BankLayoutDialog</name>
     <message>
-        <location filename="../payroll/exports.py" line="+88"/>
+        <location filename="../payroll/exports.py" line="+140"/>
         <source>Bank file layout</source>
         <translation>代发格式</translation>
     </message>
@@ -1145,7 +1145,7 @@ Everything entered since then will no longer be shown; the current data is first
 <context>
     <name>CorrectDialog</name>
     <message>
-        <location filename="../payroll/opening.py" line="+107"/>
+        <location filename="../payroll/opening.py" line="+108"/>
         <source>Correct the opening figures of %1</source>
         <translation>更正%1的期初累计</translation>
     </message>
@@ -2498,7 +2498,7 @@ Correct them there and import that workbook again.</source>
         <translation>导入期初累计</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>Sheet %1: %2 people through %3; %4 new, %5 changed, %6 unchanged.</source>
         <translation>工作表“%1”：%2人，所属期止%3；新增%4人，变更%5人，未变%6人。</translation>
     </message>
@@ -2583,6 +2583,34 @@ Correct them there and import that workbook again.</source>
         <location line="+3"/>
         <source>%1: levels %2–%3</source>
         <translation>%1：%2–%3级</translation>
+    </message>
+</context>
+<context>
+    <name>PaperDialog</name>
+    <message>
+        <location filename="../payroll/exports.py" line="-116"/>
+        <source>Paper for printing</source>
+        <translation>打印纸张</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A4 landscape</source>
+        <translation>A4 横向</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A3 landscape</source>
+        <translation>A3 横向</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>On A4 the columns of a street sheet are split over facing pages with the names repeated; A3 fits more columns on a page. The text stays at least 8 points.</source>
+        <translation>用 A4 纸时，街道表的列分到相邻几页打印，每页重复姓名列；用 A3 纸每页能放下更多列。两种纸张的字号都不小于 8 磅。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Paper</source>
+        <translation>纸张</translation>
     </message>
 </context>
 <context>
@@ -4293,7 +4321,7 @@ Save anyway?</source>
 <context>
     <name>adjust_menu</name>
     <message>
-        <location filename="../adjustment/menu.py" line="+61"/>
+        <location filename="../adjustment/menu.py" line="+50"/>
         <source>&amp;Adjustment</source>
         <translation>调级调薪(&amp;A)</translation>
     </message>
@@ -4375,7 +4403,7 @@ Save anyway?</source>
 <context>
     <name>audit_menu</name>
     <message>
-        <location filename="../accounts/audit_menu.py" line="+37"/>
+        <location filename="../accounts/audit_menu.py" line="+35"/>
         <source>&amp;System</source>
         <translation>系统(&amp;S)</translation>
     </message>
@@ -4385,7 +4413,7 @@ Save anyway?</source>
         <translation>审计日志…</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+32"/>
         <source>Change password</source>
         <translation>修改密码</translation>
     </message>
@@ -4408,7 +4436,7 @@ Save anyway?</source>
 <context>
     <name>career_menu</name>
     <message>
-        <location filename="../careers/menu.py" line="+66"/>
+        <location filename="../careers/menu.py" line="+59"/>
         <source>Promotion pipeline…</source>
         <translation>晋升通道…</translation>
     </message>
@@ -4438,7 +4466,7 @@ Save anyway?</source>
         <location filename="../payroll/deductions_window.py" line="-237"/>
         <location filename="../payroll/dialogs.py" line="-74"/>
         <location filename="../payroll/items_grid.py" line="-253"/>
-        <location filename="../payroll/opening.py" line="-273"/>
+        <location filename="../payroll/opening.py" line="-276"/>
         <location filename="../payroll/text.py" line="+30"/>
         <location filename="../roster/import_preview.py" line="-25"/>
         <location line="+7"/>
@@ -5421,12 +5449,12 @@ Enter them anyway?</source>
 <context>
     <name>payroll_exports</name>
     <message>
-        <location filename="../payroll/exports.py" line="-68"/>
+        <location filename="../payroll/exports.py" line="+23"/>
         <source>Export the payroll workbook</source>
         <translation>导出工资发放表</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+25"/>
         <source>The workbook was saved to:
 %1</source>
         <translation>工资发放表已保存到：
@@ -5465,7 +5493,7 @@ Enter them anyway?</source>
 <context>
     <name>payroll_menu</name>
     <message>
-        <location filename="../payroll/menu.py" line="+27"/>
+        <location filename="../payroll/menu.py" line="+26"/>
         <source>&amp;Payroll</source>
         <translation>工资(&amp;P)</translation>
     </message>
@@ -5819,7 +5847,7 @@ Enter them anyway?</source>
 <context>
     <name>stats_menu</name>
     <message>
-        <location filename="../stats/menu.py" line="+28"/>
+        <location filename="../stats/menu.py" line="+26"/>
         <source>&amp;Statistics</source>
         <translation>统计(&amp;S)</translation>
     </message>
