@@ -44,15 +44,16 @@ WIDTH = ALL_TAX_COL + 1
 OPENING = "期初"
 
 
-def opening_format(workbook: Any) -> Any:
-    """The 期初 cells: the amount with 期初 before it, on a light fill."""
+def opening_format(workbook: Any, *, total: bool = False) -> Any:
+    """The 期初 cells: the amount with 期初 before it, on a light fill (bold in the 合计 row)."""
     return workbook.add_format(
         {
             "border": 1,
             "valign": "vcenter",
             "align": "center",
             "font_size": 10,
-            "bg_color": "#E2EFDA",
+            "bold": total,
+            "bg_color": "#C6E0B4" if total else "#E2EFDA",
             "num_format": f'"{OPENING} "{MONEY}',
         }
     )
@@ -178,11 +179,23 @@ def write_tax_summary(path: Path, view: TaxSummaryView) -> None:
                 totals[offset] += amount
             row += 1
         sheet.merge_range(row, 0, row, FIRST_MONTH - 1, "合计", f.total_text)
+        opening_months = view.opening_through or 0
         for offset, value in enumerate(totals):
             col = FIRST_MONTH + offset
+            if offset < opening_months:
+                continue
             first = xl_rowcol_to_cell(HEADER_ROWS, col)
             last = xl_rowcol_to_cell(max(row - 1, HEADER_ROWS), col)
             sheet.write_formula(row, col, f"=SUM({first}:{last})", f.total_money, value)
+        if opening_months:  # one 期初 total over the months the opening figures cover
+            end = FIRST_MONTH + opening_months - 1
+            block = f"{xl_rowcol_to_cell(HEADER_ROWS, FIRST_MONTH)}:"
+            block += xl_rowcol_to_cell(max(row - 1, HEADER_ROWS), end)
+            value = sum(totals[:opening_months], Decimal("0.00"))
+            total_format = opening_format(workbook, total=True)
+            if end > FIRST_MONTH:
+                sheet.merge_range(row, FIRST_MONTH, row, end, "", total_format)
+            sheet.write_formula(row, FIRST_MONTH, f"=SUM({block})", total_format, value)
         sheet.freeze_panes(HEADER_ROWS, 4)
         sheet.autofilter(HEADER_ROWS - 1, 0, max(row - 1, HEADER_ROWS - 1), WIDTH - 1)
         page_setup(

@@ -68,6 +68,12 @@ def test_opening_months_are_marked_and_counted_in_the_totals(tmp_path: Path) -> 
     assert sheet.cell(total_row, 1).value == "合计"
     all_withheld = sum(w.total("withholding") for w in view.workers)
     assert Decimal(str(sheet.cell(total_row, WITHHELD_COL + 1).value)) == all_withheld
+    opening_total = sheet.cell(total_row, january)  # one 期初 total over 1–6月
+    assert f"{opening_total.coordinate}:{sheet.cell(total_row, january + 5).coordinate}" in merged
+    assert Decimal(str(opening_total.value)) == D("6580.00") + D("300.00")
+    assert opening_total.number_format.startswith('"期初 "')
+    assert Decimal(str(sheet.cell(total_row, january + 6).value)) == D("1850.00") * 2  # 7月
     formulas = load_workbook(target).worksheets[0]
+    assert formulas.cell(total_row, january).value == f"=SUM(F5:K{total_row - 1})"
     first, last = sheet.cell(zhang, january).coordinate, sheet.cell(zhang, january + 11).coordinate
     assert formulas.cell(zhang, WITHHELD_COL + 1).value == f"=SUM({first}:{last})"
