@@ -80,6 +80,7 @@ def test_headcount_and_a_stored_scale_from_the_form_saved_as_the_clis_file(
     target = tmp_path / "增编.json"
     window.save_scenario(str(target))
     assert json.loads(target.read_text("utf-8")) == expected
+    assert list(json.loads(target.read_text("utf-8"))) == ["name", "headcount", "scale"]
     window.scenarios.clear()
     monkey = pytest.MonkeyPatch()
     monkey.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(target), ""))

@@ -140,7 +140,8 @@ class BudgetWindow(QDialog):
 
     def _add(self, data: dict[str, Any]) -> None:
         item = QListWidgetItem(str(data.get("name") or self.tr("Scenario")))
-        item.setData(Qt.ItemDataRole.UserRole, data)
+        # kept as JSON text: a QVariantMap would sort the keys of the file it is saved as
+        item.setData(Qt.ItemDataRole.UserRole, json.dumps(data, ensure_ascii=False))
         self.scenarios.addItem(item)
 
     def add_scenario(self) -> None:
@@ -167,7 +168,7 @@ class BudgetWindow(QDialog):
         item = self.scenarios.currentItem() or self.scenarios.item(self.scenarios.count() - 1)
         if item is None:
             return
-        data = item.data(Qt.ItemDataRole.UserRole)
+        data = json.loads(item.data(Qt.ItemDataRole.UserRole))
         if path is None:
             path, _ = QFileDialog.getSaveFileName(
                 self,
@@ -189,7 +190,7 @@ class BudgetWindow(QDialog):
 
     def scenario_data(self) -> list[dict[str, Any]]:
         return [
-            self.scenarios.item(i).data(Qt.ItemDataRole.UserRole)
+            json.loads(self.scenarios.item(i).data(Qt.ItemDataRole.UserRole))
             for i in range(self.scenarios.count())
         ]
 

@@ -124,7 +124,7 @@ class ScenarioForm(QGroupBox):
         layout.addLayout(row)
         buttons = QHBoxLayout()
         add = QPushButton(self.tr("Set change"), tab)
-        add.clicked.connect(self.set_headcount)
+        add.clicked.connect(lambda _checked=False: self.set_headcount())
         remove = QPushButton(self.tr("Remove"), tab)
         remove.clicked.connect(lambda: self.changes.takeItem(self.changes.currentRow()))
         buttons.addWidget(add)
