@@ -200,8 +200,8 @@ def _retirements(report: StatsReport, styles: _Styles) -> list[Any]:
     ahead = report.retirements
     heading = f"六、今后{len(ahead.years) or 5}年达到法定退休年龄人数"
     flow: list[Any] = [Paragraph(heading, styles.heading)]
-    if not ahead.districts:
-        flow.append(Paragraph("按网格统计时不列退休预测。", styles.body))
+    if ahead.missing:
+        flow.append(Paragraph(f"{ahead.missing}。", styles.body))
         return flow
     rows = [("区", *(f"{year}年" for year in ahead.years), "合计")]
     rows += [

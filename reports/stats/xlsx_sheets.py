@@ -268,10 +268,8 @@ def write_retirements(workbook: Any, f: Formats, report: StatsReport) -> None:
     sheet.set_column(1, width - 1, 11)
     _headers(sheet, f, HEADER_ROW, ["区", *(f"{year}年" for year in ahead.years), "合计"])
     first = HEADER_ROW + 1
-    if not ahead.districts:
-        sheet.merge_range(
-            first, 0, first, max(width - 1, 1), "按网格统计时不列退休预测", f.cell("dash")
-        )
+    if ahead.missing:
+        sheet.merge_range(first, 0, first, max(width - 1, 1), ahead.missing, f.cell("dash"))
         return
     for number, (district, counts) in enumerate(ahead.districts):
         at = first + number

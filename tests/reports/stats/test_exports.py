@@ -7,6 +7,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 import openpyxl
@@ -15,6 +16,7 @@ import pytest
 from reports.stats.pdf import write_stats_pdf
 from reports.stats.xlsx import write_stats_workbook
 from tests.stats_samples import UNITS, sample_report
+from workforce.domain.stats.report import RetirementsAhead
 
 needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils")
 
@@ -139,3 +141,19 @@ def test_pdf_of_a_street_lists_its_communities(tmp_path: Path) -> None:
     ).stdout
     assert "合计（一街）" in text and "甲社区" in text and "乙社区" in text
     assert "二区" not in text
+
+
+@pytest.mark.parametrize(
+    ("ahead", "said"),
+    [
+        (RetirementsAhead(), "按网格统计时不列退休预测"),
+        (RetirementsAhead((2026, 2027, 2028, 2029, 2030)), "没有在职、试用人员"),
+    ],
+)
+def test_retirements_say_why_there_is_no_table(
+    tmp_path: Path, ahead: RetirementsAhead, said: str
+) -> None:
+    path = tmp_path / "stats.xlsx"
+    write_stats_workbook(path, replace(sample_report(), retirements=ahead))
+    sheet = openpyxl.load_workbook(path)["退休预测"]
+    assert sheet["A5"].value == said

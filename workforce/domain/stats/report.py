@@ -67,6 +67,13 @@ class RetirementsAhead:
     def totals(self) -> tuple[int, ...]:
         return tuple(sum(counts[i] for _, counts in self.districts) for i in range(len(self.years)))
 
+    @property
+    def missing(self) -> str:
+        """Why there is no table, or "": a grid's people are counted with their community."""
+        if not self.years:
+            return "按网格统计时不列退休预测"
+        return "" if self.districts else "没有在职、试用人员"
+
 
 @dataclass(frozen=True, slots=True)
 class StatsReport:
