@@ -14,7 +14,13 @@ from typing import NamedTuple
 from workforce.domain.scale import PostRange
 from workforce.domain.stats.indicators import UNDATED, StatsPerson
 from workforce.domain.stats.population import Grade, Move, Population
-from workforce.domain.stats.report import AdjustmentYear, PayrollCost, StatsReport, build_report
+from workforce.domain.stats.report import (
+    AdjustmentYear,
+    PayrollCost,
+    RetirementsAhead,
+    StatsReport,
+    build_report,
+)
 
 
 class OrgNode(NamedTuple):
@@ -111,5 +117,9 @@ def sample_report(
         payroll=(
             PayrollCost(D(2025, 11, 1), "已锁定", 6, Decimal("31200.50"), Decimal("9800.25")),
             PayrollCost(D(2025, 12, 1), "已计算", 6, Decimal("31900.00"), Decimal("9950.00")),
+        ),
+        retirements=RetirementsAhead(
+            (2026, 2027, 2028, 2029, 2030),
+            (("一区", (1, 0, 2, 0, 0)), ("二区", (0, 0, 0, 1, 3)))[: 1 if scope else 2],
         ),
     )

@@ -38,7 +38,8 @@ DATE_KEYS = frozenset(
 )
 WIDTHS = {
     "seq": 6, "district": 10, "street": 14, "community": 14, "grid": 12, "name": 10, "sex": 6,
-    "ethnicity": 8, "id_number": 21, "birth_date": 12, "political_status": 12,
+    "ethnicity": 8, "id_number": 21, "birth_date": 12, "retirement_age": 9, "retires": 12,
+    "political_status": 12,
     "party_join_date": 12, "fulltime_education": 11, "highest_education": 11, "school": 18,
     "major": 14, "work_start_date": 13, "community_start_date": 13, "recruitment_channel": 10,
     "duties": 10, "is_committee_member": 8, "post": 14, "level": 8, "level_start_year": 9,

@@ -195,6 +195,34 @@ def _costs(report: StatsReport, styles: _Styles) -> list[Any]:
     return flow
 
 
+def _retirements(report: StatsReport, styles: _Styles) -> list[Any]:
+    """六、退休预测: per district and year ahead, with the totals."""
+    ahead = report.retirements
+    heading = f"六、今后{len(ahead.years) or 5}年达到法定退休年龄人数"
+    flow: list[Any] = [Paragraph(heading, styles.heading)]
+    if ahead.missing:
+        flow.append(Paragraph(f"{ahead.missing}。", styles.body))
+        return flow
+    rows = [("区", *(f"{year}年" for year in ahead.years), "合计")]
+    rows += [
+        (district, *(fmt.count(n) for n in counts), fmt.count(sum(counts)))
+        for district, counts in ahead.districts
+    ]
+    rows.append(("合计", *(fmt.count(n) for n in ahead.totals), fmt.count(sum(ahead.totals))))
+    first = WIDTH * 0.22
+    column = (WIDTH - first) / (len(ahead.years) + 1)
+    widths = [first, *([column] * (len(ahead.years) + 1))]
+    flow.append(_table(rows, widths, styles.font, total_rows=(len(rows) - 1,), size=8.5))
+    flow.append(
+        Paragraph(
+            "按渐进式延迟法定退休年龄（2025年1月1日起施行）计算的法定退休时间；统计对象为当前在职、"
+            "试用人员，原退休年龄按人员信息，未填写的按本地区默认值。",
+            styles.note,
+        )
+    )
+    return flow
+
+
 def _signatures(styles: _Styles) -> Table:
     table = Table([list(SIGNATURES)], colWidths=[WIDTH * 0.34, WIDTH * 0.22, WIDTH * 0.22,
                                                  WIDTH * 0.22])  # fmt: skip
@@ -258,6 +286,7 @@ def write_stats_pdf(path: str | Path, report: StatsReport) -> CjkFont:
         Paragraph("四、分单位指标", styles.heading),
         _units(report, styles),
         *_costs(report, styles),
+        *_retirements(report, styles),
         Spacer(1, 28),
         _signatures(styles),
     ]  # fmt: skip

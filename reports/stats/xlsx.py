@@ -18,7 +18,7 @@ from typing import Any
 
 from reports.cell_text import text_workbook
 from reports.formatting import chinese_date
-from reports.stats.xlsx_sheets import write_costs, write_levels, write_pyramid
+from reports.stats.xlsx_sheets import write_costs, write_levels, write_pyramid, write_retirements
 from reports.stats.xlsx_style import KIND_NAMES, Formats, print_setup
 from workforce.domain.stats.breakdown import UnitRow
 from workforce.domain.stats.indicators import Change, Headline
@@ -192,5 +192,6 @@ def write_stats_workbook(path: str | Path, report: StatsReport) -> None:
     write_levels(workbook, formats, report)
     write_pyramid(workbook, formats, report)
     write_costs(workbook, formats, report)
+    write_retirements(workbook, formats, report)
     _write_notes(workbook, formats, report)
     workbook.close()

@@ -252,3 +252,39 @@ def write_costs(workbook: Any, f: Formats, report: StatsReport) -> None:
     chart.set_legend({"none": True})
     chart.set_y_axis({"num_format": "#,##0"})
     sheet.insert_chart(HEADER_ROW, 7, chart)
+
+
+RETIREMENTS = "退休预测"
+
+
+def write_retirements(workbook: Any, f: Formats, report: StatsReport) -> None:
+    """退休预测: per district, the active workers reaching their statutory retirement in each
+    year ahead, with a row and a column of totals (SUMs that store their values)."""
+    ahead = report.retirements
+    sheet = workbook.add_worksheet(RETIREMENTS)
+    width = len(ahead.years) + 2
+    _top(sheet, f, f"{report.unit}今后{len(ahead.years)}年达到法定退休年龄人数", report, width)
+    sheet.set_column(0, 0, 16)
+    sheet.set_column(1, width - 1, 11)
+    _headers(sheet, f, HEADER_ROW, ["区", *(f"{year}年" for year in ahead.years), "合计"])
+    first = HEADER_ROW + 1
+    if ahead.missing:
+        sheet.merge_range(first, 0, first, max(width - 1, 1), ahead.missing, f.cell("dash"))
+        return
+    for number, (district, counts) in enumerate(ahead.districts):
+        at = first + number
+        sheet.write_string(at, 0, district, f.cell("text"))
+        for col, count in enumerate(counts, 1):
+            sheet.write_number(at, col, count, f.cell("count"))
+        cells = xl_range(at, 1, at, len(counts))
+        sheet.write_formula(at, width - 1, f"=SUM({cells})", f.cell("count"), sum(counts))
+    row = first + len(ahead.districts)
+    last = row - 1
+    sheet.write_string(row, 0, "合计", f.cell("text", total=True))
+    for col, total in enumerate((*ahead.totals, sum(ahead.totals)), 1):
+        _sum(sheet, row, col, first, last, total, f.cell("count", total=True))
+    note = (
+        "按渐进式延迟法定退休年龄（2025年1月1日起施行）计算的法定退休时间；"
+        "统计对象为当前在职、试用人员，原退休年龄按人员信息，未填写的按本地区默认值"
+    )
+    sheet.merge_range(row + 2, 0, row + 2, width - 1, note, f.note)

@@ -321,15 +321,15 @@ def _opening_grid(w: World) -> SheetGrid:
     return SheetGrid("期初", ((*OPENING_HEAD, *OPENING_TAIL), row), "期初.xlsx")
 
 
-@scenario("payroll.opening:apply_opening_import")
+@scenario("payroll.opening_import:apply_opening_import")
 def _import_opening(w: World, apply: Service) -> Expect:
     apply(w.db, w.admin, _opening_grid(w))
     return Expect("import", "payroll_opening", ANY, {"income": (None, "24000.00")})
 
 
-@scenario("payroll.opening:correct_opening")
+@scenario("payroll.opening_edits:correct_opening")
 def _correct_opening(w: World, correct: Service) -> Expect:
-    from workforce.services.payroll.opening import apply_opening_import
+    from workforce.services.payroll.opening_import import apply_opening_import
 
     apply_opening_import(w.db, w.admin, _opening_grid(w))
     figures = OpeningFigures(2026, 6, Decimal(25000), insurance=Decimal(5400))
@@ -337,9 +337,9 @@ def _correct_opening(w: World, correct: Service) -> Expect:
     return Expect("correct", "payroll_opening", ANY, {"income": ("24000.00", "25000")})
 
 
-@scenario("payroll.opening:remove_opening")
+@scenario("payroll.opening_edits:remove_opening")
 def _remove_opening(w: World, remove: Service) -> Expect:
-    from workforce.services.payroll.opening import apply_opening_import
+    from workforce.services.payroll.opening_import import apply_opening_import
 
     apply_opening_import(w.db, w.admin, _opening_grid(w))
     remove(w.db, w.admin, w.workers[0], 2026, "导错了人")

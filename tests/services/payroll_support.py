@@ -66,7 +66,7 @@ def adopted_in(db: Database, actor: Actor, period: str) -> None:
 
     from workforce.domain.sheet import SheetGrid
     from workforce.persistence.people import Worker
-    from workforce.services.payroll.opening import apply_opening_import
+    from workforce.services.payroll.opening_import import apply_opening_import
 
     year, month = int(period[:4]), int(period[5:7])
     through = dt.date(year, month, 1) - dt.timedelta(days=1)

@@ -22,6 +22,12 @@ from workforce.services.roster.workers import create_worker
 LETTER = {c.key: openpyxl.utils.get_column_letter(i + 1) for i, c in enumerate(COLUMNS)}
 
 
+def _community(db: Database, admin: Actor) -> int:
+    with db.transaction() as session:
+        resolver = UnitResolver(session, admin, default_district_id(session))
+        return resolver.resolve("新华街道", "光明社区", None)[0]
+
+
 def _full_worker(db: Database, admin: Actor) -> None:
     """A worker with every field of the file filled, so the round trip covers every column."""
     with db.transaction() as session:
@@ -49,6 +55,7 @@ def _full_worker(db: Database, admin: Actor) -> None:
         bank_account="6222020200112233446",
         status="试用",
         remarks="2024年转岗",
+        retirement_age=55,
     )
     certificate = CertificateInput("社会工作师", dt.date(2020, 6, 20), dt.date(2020, 9, 1))
     create_worker(db, admin, data, certificate)
@@ -84,6 +91,48 @@ def test_export_imports_back_unchanged(db: Database, admin: Actor, tmp_path: Pat
     assert sheet[f"{LETTER['is_committee_member']}{full}"].value == "是"
     assert sheet[f"{LETTER['grid']}{full}"].value == "第三网格"
     assert sheet[f"{LETTER['certificate_level']}{full}"].value == "社会工作师"
+
+
+def test_the_original_retirement_age_goes_out_and_comes_back(
+    db: Database, admin: Actor, tmp_path: Path
+) -> None:
+    """原法定退休年龄 and the 法定退休时间 it gives are columns; the age imports back into the
+    person (50, 55 or 60), the date is not read."""
+    _full_worker(db, admin)
+    create_worker(db, admin, make_worker(_community(db, admin), sequence=41))  # region default
+    out = tmp_path / "导出.xlsx"
+    write_roster(out, roster_for_export(db, admin, full_numbers=True))
+    book = openpyxl.load_workbook(out)
+    sheet = book["花名册"]
+    rows = {sheet[f"{LETTER['name']}{r}"].value: r for r in (2, 3)}
+    full, default = rows["测试40"], rows["测试41"]
+    assert sheet[f"{LETTER['retirement_age']}1"].value == "原法定退休年龄"
+    assert sheet[f"{LETTER['retirement_age']}{full}"].value == 55
+    assert sheet[f"{LETTER['retirement_age']}{default}"].value is None  # the region's default
+    retires = sheet[f"{LETTER['retires']}{full}"]
+    assert sheet[f"{LETTER['retires']}1"].value == "法定退休时间" and retires.is_date
+
+    sheet[f"{LETTER['retirement_age']}{full}"] = "50岁"
+    sheet[f"{LETTER['retirement_age']}{default}"] = 55
+    sheet[f"{LETTER['retires']}{default}"] = "胡乱填写"  # computed: never read
+    book.save(out)
+    plan = plan_roster_import(db, admin, pick_roster_sheet(read_workbook(out)))
+    assert plan.problems == ()
+    changed = {u.name: [(c.label, c.old, c.new) for c in u.changes] for u in plan.updates}
+    assert changed == {
+        "测试40": [("原法定退休年龄", "55", "50")],
+        "测试41": [("原法定退休年龄", "", "55")],
+    }
+    apply_roster_import(db, admin, pick_roster_sheet(read_workbook(out)))
+    ages = {r.name: r.retirement_age for r in roster_for_export(db, admin)}
+    assert ages == {"测试40": 50, "测试41": 55}
+
+    sheet[f"{LETTER['retirement_age']}{full}"] = 58
+    book.save(out)
+    refused = plan_roster_import(db, admin, pick_roster_sheet(read_workbook(out)))
+    (problem,) = [p for p in refused.problems if p.is_error]
+    assert "原法定退休年龄应为50、55或60岁" in problem.message
+    assert problem.where.column == "原法定退休年龄"
 
 
 def test_template_has_drop_downs_text_columns_and_instructions(

@@ -7,6 +7,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 import openpyxl
@@ -15,6 +16,7 @@ import pytest
 from reports.stats.pdf import write_stats_pdf
 from reports.stats.xlsx import write_stats_workbook
 from tests.stats_samples import UNITS, sample_report
+from workforce.domain.stats.report import RetirementsAhead
 
 needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils")
 
@@ -28,7 +30,7 @@ def workbook(tmp_path: Path) -> Path:
 
 def test_indicators_sheet_has_every_unit_with_last_year_and_the_change(workbook: Path) -> None:
     book = openpyxl.load_workbook(workbook, data_only=True)
-    assert book.sheetnames == ["指标", "等级分布", "年龄结构", "调级与人工成本", "说明"]
+    assert book.sheetnames == ["指标", "等级分布", "年龄结构", "调级与人工成本", "退休预测", "说明"]
     sheet = book["指标"]
     assert sheet["A1"].value == "示范地区社区工作者统计表"
     assert "2025年12月31日" in sheet["A2"].value
@@ -83,6 +85,20 @@ def test_level_and_pyramid_sheets_with_totals_that_carry_values(workbook: Path) 
     assert len(charts) == 3  # levels, pyramid, payroll cost
 
 
+def test_retirements_per_year_ahead_by_district(workbook: Path) -> None:
+    values = openpyxl.load_workbook(workbook, data_only=True)["退休预测"]
+    formulas = openpyxl.load_workbook(workbook)["退休预测"]
+    assert values["A1"].value == "示范地区今后5年达到法定退休年龄人数"
+    rows = [[values.cell(r, c).value for c in range(1, 8)] for r in range(4, 8)]
+    assert rows == [
+        ["区", "2026年", "2027年", "2028年", "2029年", "2030年", "合计"],
+        ["一区", 1, 0, 2, 0, 0, 3],
+        ["二区", 0, 0, 0, 1, 3, 4],
+        ["合计", 1, 0, 2, 1, 3, 7],
+    ]
+    assert formulas["G5"].value == "=SUM(B5:F5)" and formulas["B7"].value == "=SUM(B5:B6)"
+
+
 @needs_poppler
 def test_pdf_text_is_chinese_and_every_font_is_embedded(tmp_path: Path) -> None:
     target = tmp_path / "stats.pdf"
@@ -104,6 +120,8 @@ def test_pdf_text_is_chinese_and_every_font_is_embedded(tmp_path: Path) -> None:
         "二区",
         "6,120.00",
         "2025年12月",
+        "今后5年达到法定退休年龄人数",
+        "2030年",
         "填报单位（盖章）",
         "第 1 页，共",
     ):
@@ -123,3 +141,19 @@ def test_pdf_of_a_street_lists_its_communities(tmp_path: Path) -> None:
     ).stdout
     assert "合计（一街）" in text and "甲社区" in text and "乙社区" in text
     assert "二区" not in text
+
+
+@pytest.mark.parametrize(
+    ("ahead", "said"),
+    [
+        (RetirementsAhead(), "按网格统计时不列退休预测"),
+        (RetirementsAhead((2026, 2027, 2028, 2029, 2030)), "没有在职、试用人员"),
+    ],
+)
+def test_retirements_say_why_there_is_no_table(
+    tmp_path: Path, ahead: RetirementsAhead, said: str
+) -> None:
+    path = tmp_path / "stats.xlsx"
+    write_stats_workbook(path, replace(sample_report(), retirements=ahead))
+    sheet = openpyxl.load_workbook(path)["退休预测"]
+    assert sheet["A5"].value == said

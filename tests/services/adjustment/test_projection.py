@@ -16,6 +16,7 @@ from workforce.domain.problems import ActionRefused
 from workforce.domain.roster.retirement import retirement
 from workforce.persistence.accounts import AuditEntry, Setting
 from workforce.persistence.org import OrgUnit
+from workforce.persistence.pay import PayScale
 from workforce.persistence.people import Appraisal, Worker
 from workforce.services.adjustment.projection import budget_projection
 from workforce.services.adjustment.run import prepare_run
@@ -145,3 +146,28 @@ def test_the_reminders_list_who_retires_within_twelve_months(demo: Database, adm
     assert [r.due for r in listed] == sorted(r.due for r in listed)
     assert all(today <= r.due < dt.date(2028, 4, 1) for r in listed)
     assert "达到法定退休年龄" in listed[0].text and listed[0].kind_name == "即将退休"
+
+
+def test_a_scenario_names_a_stored_scale_version(demo: Database, admin: Actor) -> None:
+    with demo.reading() as session:
+        name, effective = session.execute(
+            select(PayScale.name, PayScale.effective_date)
+            .where(PayScale.effective_date <= dt.date(2027, 1, 1))
+            .order_by(PayScale.effective_date.desc())
+            .limit(1)
+        ).one()
+    same = [
+        {"name": "同一标准", "scale": {"from": "2027-07-01", "version": name}},
+        {"name": "按日期", "scale": {"from": "2027-07-01", "version": f"{effective:%Y-%m-%d}"}},
+    ]
+    report = budget_projection(demo, admin, 2027, 2, same)
+    for run in report.scenarios:
+        assert [y.total.total for y in run.years] == [y.total.total for y in report.baseline.years]
+    with pytest.raises(ActionRefused, match="没有名为或生效于「无此标准」"):
+        budget_projection(
+            demo,
+            admin,
+            2027,
+            1,
+            [{"name": "x", "scale": {"from": "2027-07-01", "version": "无此标准"}}],
+        )

@@ -26,13 +26,11 @@ from workforce.services.payroll.deductions import declare_deduction
 from workforce.services.payroll.discard import discard_month, discard_preview
 from workforce.services.payroll.items import add_items
 from workforce.services.payroll.lifecycle import approve_month, return_month, verify_month
-from workforce.services.payroll.opening import (
-    apply_opening_import,
-    correct_opening,
-    list_openings,
-    plan_opening_import,
-)
+from workforce.services.payroll.opening import list_openings
+from workforce.services.payroll.opening_edits import correct_opening
+from workforce.services.payroll.opening_import import apply_opening_import, plan_opening_import
 from workforce.services.payroll.order import month_to_calculate
+from workforce.services.payroll.slips import tax_summary_view
 from workforce.services.roster.workers import load_worker
 
 D = Decimal
@@ -134,6 +132,16 @@ def test_golden_january_to_june_outside_then_july_inside(db: Database, admin: Ac
         D("7700.00"),
     ]
     assert verify_month(db, admin, "2027-07").ok
+    # the yearly tax summary shows January–June as 期初 and its totals are the whole year's
+    whole, begun = tax_summary_view(db, admin, 2026), tax_summary_view(db, admin, 2027)
+    assert (whole.opening_through, begun.opening_through) == (None, 6)
+    (all_year,), (mid_year,) = whole.workers, begun.workers
+    assert mid_year.opening is not None
+    assert (mid_year.opening.first, mid_year.opening.through) == (1, 6)
+    assert mid_year.opening.withholding == withheld
+    for field in ("income", "exempt", "insurance", "special", "withholding"):
+        assert mid_year.total(field) == all_year.total(field), field
+    assert mid_year.cum_taxable == all_year.cum_taxable
 
 
 def test_an_import_with_an_error_writes_nothing(db: Database, admin: Actor) -> None:

@@ -190,3 +190,26 @@ def test_certificate_counts_from_its_date(db: Database, admin: Actor) -> None:
     create_worker(db, admin, make_worker(units["甲"], 9), certificate, today=CREATED)
     assert statistics_report(db, admin, as_of=D(2025, 4, 30)).total.current.certified == 0
     assert statistics_report(db, admin, as_of=D(2025, 5, 1)).total.current.certified == 1
+
+
+def test_retirements_per_year_ahead_by_district(
+    db: Database, admin: Actor, people: dict[str, int]
+) -> None:
+    from workforce.services.roster.retirements import retirements_per_year
+
+    # 女, original age 50, born March 1976: 8 months later (2024 decision) — November 2026
+    near = make_worker(people["甲"], 11, birth_date=D(1976, 3, 15), male=False)
+    # 男, born May 1967: 60 and 8 months — January 2028
+    later = make_worker(people["丙"], 12, birth_date=D(1967, 5, 20))
+    for data in (near, later):
+        create_worker(db, admin, data, today=CREATED)
+    report = statistics_report(db, admin, as_of=AS_OF)
+    ahead = report.retirements
+    assert ahead.years == (2026, 2027, 2028, 2029, 2030)
+    by_district = dict(ahead.districts)
+    assert set(by_district) == {report.rows[1].name, "二区"}
+    assert by_district[report.rows[1].name] == (1, 0, 0, 0, 0)
+    assert by_district["二区"] == (0, 0, 1, 0, 0)
+    assert ahead.totals == tuple(retirements_per_year(db, admin, 2026, 5).values())
+    street = statistics_report(db, admin, as_of=AS_OF, unit_id=people["other"])
+    assert street.retirements.districts == (("二区", (0, 0, 1, 0, 0)),)

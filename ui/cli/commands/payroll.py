@@ -270,14 +270,13 @@ def run_tax_summary(args: argparse.Namespace) -> int:
     if not 2000 <= args.year <= 2100:
         raise CliError(f"年度应为四位数字，如 2026，实为 {args.year}")
     out = _out(args.out, (".xlsx",))
-    from reports.payroll.tax_summary_xlsx import write_tax_summary
+    from reports.payroll.tax_summary_xlsx import months_text, write_tax_summary
     from workforce.services.payroll.slips import tax_summary_view
 
     with opened(args) as (db, actor):
         view = tax_summary_view(db, actor, args.year, masked=not args.full_id)
     write_tax_summary(out, view)
-    months = "、".join(f"{m}月" for m, _ in view.months)
-    say(f"个税年度汇总表已保存：{out}（{len(view.workers)} 人；月份：{months}）")
+    say(f"个税年度汇总表已保存：{out}（{len(view.workers)} 人；月份：{months_text(view)}）")
     if view.skipped:
         skipped = "、".join(f"{m}月" for m in view.skipped)
         say(f"  以下月份为草稿（需重新计算），未计入：{skipped}")

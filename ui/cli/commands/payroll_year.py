@@ -13,13 +13,8 @@ from ui.cli.sheet_check import SheetCheck
 from workforce.domain.payroll.opening_sheet import AMOUNTS
 from workforce.services.payroll.discard import discard_month, discard_preview
 from workforce.services.payroll.guard import label
-from workforce.services.payroll.opening import (
-    OpeningRow,
-    apply_opening_import,
-    list_openings,
-    opening_years,
-    plan_opening_import,
-)
+from workforce.services.payroll.opening import OpeningRow, list_openings, opening_years
+from workforce.services.payroll.opening_import import apply_opening_import, plan_opening_import
 
 
 def run_opening_import(args: argparse.Namespace) -> int:

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QMessageBox
 
+from ui.desktop.widgets.windows import open_window
 from workforce.domain.accounts.permissions import Action, is_allowed
 
 if TYPE_CHECKING:
@@ -20,12 +21,9 @@ SYSTEM_MENU = "menu-system"  # objectName: other system entries join the same me
 def open_audit_window(window: WindowShell) -> None:
     from ui.desktop.accounts.audit_window import AuditWindow
 
-    if window.db is None or window.actor is None:
-        return
-    screen = AuditWindow(window.db, window.actor, parent=window.widget())
-    screen.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-    screen.show()
-    screen.load()
+    screen = open_window(window, AuditWindow)
+    if screen is not None:
+        screen.load()
 
 
 def system_menu(window: WindowShell) -> QMenu:
@@ -60,14 +58,11 @@ def add_audit_menu(window: WindowShell) -> QAction:
 def open_users_window(window: WindowShell) -> None:
     from ui.desktop.accounts.users_window import UsersWindow
 
-    if window.db is None or window.actor is None:
+    if window.actor is None or not is_allowed(window.actor.role, Action.MANAGE_USERS):
         return
-    if not is_allowed(window.actor.role, Action.MANAGE_USERS):
-        return
-    screen = UsersWindow(window.db, window.actor, parent=window.widget())
-    screen.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-    screen.load()
-    screen.show()
+    screen = open_window(window, UsersWindow)
+    if screen is not None:
+        screen.load()
 
 
 def open_password_dialog(window: WindowShell) -> None:

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog
 
+from ui.desktop.widgets.windows import open_window
 from workforce.domain.accounts.permissions import Action, is_allowed
 
 if TYPE_CHECKING:
@@ -18,40 +18,29 @@ if TYPE_CHECKING:
 def open_wizard(window: WindowShell) -> None:
     from ui.desktop.adjustment.wizard import AdjustWizard
 
-    if window.db is None or window.actor is None:
-        return
-    wizard = AdjustWizard(window.db, window.actor, parent=window.widget())
-    wizard.changed.connect(window.refresh)
-    _show(wizard)
+    wizard = open_window(window, AdjustWizard)
+    if wizard is not None:
+        wizard.changed.connect(window.refresh)
 
 
 def open_runs(window: WindowShell) -> None:
     from ui.desktop.adjustment.runs import AdjustRunsDialog
 
-    if window.db is None or window.actor is None:
-        return
-    dialog = AdjustRunsDialog(window.db, window.actor, parent=window.widget())
-    dialog.changed.connect(window.refresh)
-    _show(dialog)
+    dialog = open_window(window, AdjustRunsDialog)
+    if dialog is not None:
+        dialog.changed.connect(window.refresh)
 
 
 def open_appraisals(window: WindowShell) -> None:
     from ui.desktop.adjustment.appraisal_grid import AppraisalGrid
 
-    if window.db is not None and window.actor is not None:
-        _show(AppraisalGrid(window.db, window.actor, parent=window.widget()))
+    open_window(window, AppraisalGrid)
 
 
 def open_scales(window: WindowShell) -> None:
     from ui.desktop.scales.view import ScaleView
 
-    if window.db is not None and window.actor is not None:
-        _show(ScaleView(window.db, window.actor, parent=window.widget()))
-
-
-def _show(dialog: QDialog) -> None:
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-    dialog.show()
+    open_window(window, ScaleView)
 
 
 def add_adjust_menu(window: WindowShell) -> list[QAction]:

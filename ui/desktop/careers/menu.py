@@ -4,12 +4,14 @@ dock). Screens are imported when first opened (app start ≤ 1 s)."""
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
+from ui.desktop.widgets.windows import open_window
 from workforce.domain.accounts.permissions import Action, is_allowed
 
 if TYPE_CHECKING:
@@ -20,43 +22,33 @@ if TYPE_CHECKING:
 def open_pipeline_board(window: WindowShell) -> None:
     from ui.desktop.careers.pipeline_board import PipelineBoard
 
-    if window.db is None or window.actor is None:
-        return
     unit = window.tree.selected_unit()
     snapshot = window.snapshot
     names = {n.id: n.name for n in snapshot.nodes} if snapshot else {}
     posts = {p.code: p.name for p in snapshot.posts} if snapshot else {}
-    board = PipelineBoard(
-        window.db,
-        window.actor,
-        unit_id=unit,
-        unit_name=names.get(unit, "") if unit is not None else "",
-        post_names=posts,
-        parent=window.widget(),
+    board = open_window(
+        window,
+        partial(
+            PipelineBoard,
+            unit_id=unit,
+            unit_name=names.get(unit, "") if unit is not None else "",
+            post_names=posts,
+        ),
     )
-    board.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-    board.show()
-    board.load()
+    if board is not None:
+        board.load()
 
 
 def open_training_window(window: WindowShell) -> None:
     from ui.desktop.careers.training_window import TrainingWindow
 
-    if window.db is None or window.actor is None:
-        return
     unit = window.tree.selected_unit()
     snapshot = window.snapshot
     names = {n.id: n.name for n in snapshot.nodes} if snapshot else {}
-    screen = TrainingWindow(
-        window.db,
-        window.actor,
-        unit_id=unit,
-        unit_name=names.get(unit, "") if unit is not None else "",
-        parent=window.widget(),
-    )
-    screen.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-    screen.show()
-    screen.load()
+    name = names.get(unit, "") if unit is not None else ""
+    screen = open_window(window, partial(TrainingWindow, unit_id=unit, unit_name=name))
+    if screen is not None:
+        screen.load()
 
 
 def _import_certificates(window: WindowShell) -> None:

@@ -600,7 +600,7 @@ Everything entered since then will no longer be shown; the current data is first
 <context>
     <name>BankLayoutDialog</name>
     <message>
-        <location filename="../payroll/exports.py" line="+88"/>
+        <location filename="../payroll/exports.py" line="+140"/>
         <source>Bank file layout</source>
         <translation>代发格式</translation>
     </message>
@@ -775,7 +775,7 @@ Everything entered since then will no longer be shown; the current data is first
 <context>
     <name>BudgetWindow</name>
     <message>
-        <location filename="../stats/budget_window.py" line="+83"/>
+        <location filename="../stats/budget_window.py" line="+90"/>
         <source>Pay bill projection</source>
         <translation>工资总额测算</translation>
     </message>
@@ -805,70 +805,44 @@ Everything entered since then will no longer be shown; the current data is first
         <translation>移除</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the chosen scenario as a file (the command line reads it too)</source>
+        <translation>把选中的情景保存为文件（命令行也能读取）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Calculate</source>
         <translation>测算</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>New scenario</source>
-        <translation>新建情景</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>e.g. general raise 5%</source>
-        <translation>如：普调5%</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <location line="+2"/>
-        <source>unchanged</source>
-        <translation>不变</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>General raise</source>
-        <translation>普调幅度</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Raise from</source>
-        <translation>普调起始日期</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Qualifying years per step</source>
-        <translation>每晋1级所需合格年度</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Grid workers at parity from</source>
-        <translation>网格员同酬起始日期</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="-4"/>
         <source>Add scenario</source>
         <translation>添加情景</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+6"/>
+        <location line="+12"/>
         <source>Scenario</source>
         <translation>情景</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+10"/>
         <location line="+8"/>
         <source>Load a scenario</source>
         <translation>读取情景文件</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+15"/>
+        <location line="+14"/>
+        <source>Save the scenario</source>
+        <translation>保存情景</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Table</source>
         <translation>表</translation>
     </message>
@@ -883,7 +857,7 @@ Everything entered since then will no longer be shown; the current data is first
         <translation>导出PDF…</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+45"/>
         <source>Projecting the pay bill…</source>
         <translation>正在测算工资总额…</translation>
     </message>
@@ -1179,7 +1153,7 @@ Everything entered since then will no longer be shown; the current data is first
 <context>
     <name>CorrectDialog</name>
     <message>
-        <location filename="../payroll/opening.py" line="+108"/>
+        <location filename="../payroll/opening.py" line="+109"/>
         <source>Correct the opening figures of %1</source>
         <translation>更正%1的期初累计</translation>
     </message>
@@ -2573,7 +2547,7 @@ Correct them there and import that workbook again.</source>
         <translation>导入期初累计</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>Sheet %1: %2 people through %3; %4 new, %5 changed, %6 unchanged.</source>
         <translation>工作表“%1”：%2人，所属期止%3；新增%4人，变更%5人，未变%6人。</translation>
     </message>
@@ -2658,6 +2632,34 @@ Correct them there and import that workbook again.</source>
         <location line="+3"/>
         <source>%1: levels %2–%3</source>
         <translation>%1：%2–%3级</translation>
+    </message>
+</context>
+<context>
+    <name>PaperDialog</name>
+    <message>
+        <location filename="../payroll/exports.py" line="-116"/>
+        <source>Paper for printing</source>
+        <translation>打印纸张</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A4 landscape</source>
+        <translation>A4 横向</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A3 landscape</source>
+        <translation>A3 横向</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>On A4 the columns of a street sheet are split over facing pages with the names repeated; A3 fits more columns on a page. The text stays at least 8 points.</source>
+        <translation>用 A4 纸时，街道表的列分到相邻几页打印，每页重复姓名列；用 A3 纸每页能放下更多列。两种纸张的字号都不小于 8 磅。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Paper</source>
+        <translation>纸张</translation>
     </message>
 </context>
 <context>
@@ -3592,6 +3594,136 @@ Correct them there and import that workbook again.</source>
     </message>
 </context>
 <context>
+    <name>ScenarioForm</name>
+    <message>
+        <location filename="../stats/scenario_form.py" line="+72"/>
+        <source>New scenario</source>
+        <translation>新建情景</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>e.g. general raise 5%</source>
+        <translation>如：普调5%</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Pay</source>
+        <translation>工资</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Headcount</source>
+        <translation>核定人数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scale table</source>
+        <translation>薪酬标准表</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+2"/>
+        <location line="+63"/>
+        <source>unchanged</source>
+        <translation>不变</translation>
+    </message>
+    <message>
+        <location line="-60"/>
+        <source>General raise</source>
+        <translation>普调幅度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Raise from</source>
+        <translation>普调起始日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Qualifying years per step</source>
+        <translation>每晋1级所需合格年度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grid workers at parity from</source>
+        <translation>网格员同酬起始日期</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The community whose approved headcount changes</source>
+        <translation>核定人数有变化的社区</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>More (+) or fewer (−) approved places</source>
+        <translation>增加（+）或减少（−）的核定人数</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Set change</source>
+        <translation>设定增减</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>A table from a file…</source>
+        <translation>从文件读取标准表…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 (in force from %2)</source>
+        <translation>%1（%2起执行）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. the new scale table.xlsx</source>
+        <translation>如：四岗二十四级.xlsx</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Scale</source>
+        <translation>薪酬标准</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In force from</source>
+        <translation>执行日期</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The scale table</source>
+        <translation>薪酬标准表</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Workbooks</source>
+        <translation>工作簿</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Scenario</source>
+        <translation>情景</translation>
+    </message>
+</context>
+<context>
     <name>SessionDialog</name>
     <message>
         <location filename="../careers/training_dialogs.py" line="-66"/>
@@ -4345,7 +4477,7 @@ Save anyway?</source>
 <context>
     <name>adjust_menu</name>
     <message>
-        <location filename="../adjustment/menu.py" line="+61"/>
+        <location filename="../adjustment/menu.py" line="+50"/>
         <source>&amp;Adjustment</source>
         <translation>调级调薪(&amp;A)</translation>
     </message>
@@ -4427,7 +4559,7 @@ Save anyway?</source>
 <context>
     <name>audit_menu</name>
     <message>
-        <location filename="../accounts/audit_menu.py" line="+37"/>
+        <location filename="../accounts/audit_menu.py" line="+35"/>
         <source>&amp;System</source>
         <translation>系统(&amp;S)</translation>
     </message>
@@ -4437,7 +4569,7 @@ Save anyway?</source>
         <translation>审计日志…</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+32"/>
         <source>Change password</source>
         <translation>修改密码</translation>
     </message>
@@ -4460,7 +4592,7 @@ Save anyway?</source>
 <context>
     <name>career_menu</name>
     <message>
-        <location filename="../careers/menu.py" line="+80"/>
+        <location filename="../careers/menu.py" line="+72"/>
         <source>Promotion pipeline…</source>
         <translation>晋升通道…</translation>
     </message>
@@ -4567,7 +4699,7 @@ Correct them there and import that workbook again.</source>
         <location filename="../payroll/deductions_window.py" line="-237"/>
         <location filename="../payroll/dialogs.py" line="-74"/>
         <location filename="../payroll/items_grid.py" line="-263"/>
-        <location filename="../payroll/opening.py" line="-273"/>
+        <location filename="../payroll/opening.py" line="-276"/>
         <location filename="../payroll/text.py" line="+26"/>
         <location filename="../roster/import_preview.py" line="-25"/>
         <location line="+7"/>
@@ -5584,12 +5716,12 @@ Enter them anyway?</source>
 <context>
     <name>payroll_exports</name>
     <message>
-        <location filename="../payroll/exports.py" line="-68"/>
+        <location filename="../payroll/exports.py" line="+23"/>
         <source>Export the payroll workbook</source>
         <translation>导出工资发放表</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+25"/>
         <source>The workbook was saved to:
 %1</source>
         <translation>工资发放表已保存到：
@@ -5628,7 +5760,7 @@ Enter them anyway?</source>
 <context>
     <name>payroll_menu</name>
     <message>
-        <location filename="../payroll/menu.py" line="+27"/>
+        <location filename="../payroll/menu.py" line="+26"/>
         <source>&amp;Payroll</source>
         <translation>工资(&amp;P)</translation>
     </message>
@@ -6043,7 +6175,7 @@ Enter them anyway?</source>
 <context>
     <name>stats_menu</name>
     <message>
-        <location filename="../stats/menu.py" line="+28"/>
+        <location filename="../stats/menu.py" line="+26"/>
         <source>&amp;Statistics</source>
         <translation>统计(&amp;S)</translation>
     </message>

@@ -273,12 +273,3 @@ class BankLayoutEditor(LayoutFiles):
         db, actor, name = self.db, self.actor, layout.name
         said = self.tr("Layout %1 deleted.").replace("%1", name)
         self._write(lambda: delete_layout(db, actor, name), said, self.tr("Deleting the layout…"))
-
-
-def open_bank_layouts(parent: QWidget, db: Database, actor: Actor) -> BankLayoutEditor:
-    """工资 → 银行代发格式…"""
-    editor = BankLayoutEditor(db, actor, parent=parent)
-    editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-    editor.show()
-    editor.load()
-    return editor

@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -28,6 +28,7 @@ from workforce.domain.progress import CancelToken, ProgressFn
 from workforce.services.context import Actor, Database
 
 WORKBOOK_FILTER = "Excel (*.xlsx)"
+PAPER_KEY = "payroll/workbook_paper"
 
 
 def _ask(parent: QWidget, title: str, name: str, pattern: str) -> str | None:
@@ -41,15 +42,66 @@ def _ask(parent: QWidget, title: str, name: str, pattern: str) -> str | None:
     return path
 
 
+class PaperDialog(QDialog):
+    """打印纸张 of the workbook's street sheets, as ``payroll export --paper``: A4 landscape splits
+    the columns over pages (names repeated), A3 landscape prints a street sheet on fewer pages;
+    the body text stays at least 8 pt either way. The choice is remembered."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Paper for printing"))
+        self.paper = QComboBox(self)
+        self.paper.addItem(self.tr("A4 landscape"), "A4")
+        self.paper.addItem(self.tr("A3 landscape"), "A3")
+        saved = str(QSettings().value(PAPER_KEY, "A4"))
+        self.paper.setCurrentIndex(max(0, self.paper.findData(saved)))
+        about = QLabel(
+            self.tr(
+                "On A4 the columns of a street sheet are split over facing pages with the names "
+                "repeated; A3 fits more columns on a page. The text stays at least 8 points."
+            ),
+            self,
+        )
+        about.setWordWrap(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Paper"), self.paper)
+        form.addRow(about)
+        form.addRow(buttons)
+        self.setMinimumWidth(420)
+
+    def chosen(self) -> str:
+        return str(self.paper.currentData())
+
+    def accept(self) -> None:
+        QSettings().setValue(PAPER_KEY, self.chosen())
+        super().accept()
+
+
 def export_workbook(
-    parent: QWidget, db: Database, actor: Actor, period: dt.date, path: str | None = None
+    parent: QWidget,
+    db: Database,
+    actor: Actor,
+    period: dt.date,
+    path: str | None = None,
+    paper: str | None = None,
 ) -> None:
-    """工资发放表 for finance (ID numbers masked, as the CLI does by default)."""
+    """工资发放表 for finance (ID numbers masked, as the CLI does by default), its street sheets
+    set up to print on ``paper`` (A4 or A3 landscape; asked when not given)."""
     title = QCoreApplication.translate("payroll_exports", "Export the payroll workbook")
+    if paper is None:
+        dialog = PaperDialog(parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        paper = dialog.chosen()
     path = path or _ask(parent, title, f"{period:%Y-%m}工资发放表.xlsx", WORKBOOK_FILTER)
     if path is None:
         return
-    target = path
+    target, size = path, paper
 
     def operation(progress: ProgressFn, _cancel: CancelToken) -> str:
         from reports.payroll.month_xlsx import write_payroll_workbook
@@ -58,7 +110,7 @@ def export_workbook(
         progress(0, 2)
         view = payroll_workbook_view(db, actor, period)
         progress(1, 2)
-        write_payroll_workbook(Path(target), view)
+        write_payroll_workbook(Path(target), view, paper=size)
         return target
 
     def done(saved: str) -> None:

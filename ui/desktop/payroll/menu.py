@@ -3,10 +3,13 @@ start ≤ 1 s). The action enables itself when the menu opens, so the window nee
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
+
+from ui.desktop.widgets.windows import open_window
 
 if TYPE_CHECKING:
     from ui.desktop.shell import WindowShell
@@ -15,11 +18,7 @@ if TYPE_CHECKING:
 def open_payroll(window: WindowShell) -> None:
     from ui.desktop.payroll.window import PayrollWindow
 
-    if window.db is None or window.actor is None:
-        return
-    dialog = PayrollWindow(window.db, window.actor, parent=window.widget())
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-    dialog.show()
+    open_window(window, PayrollWindow)
 
 
 def add_payroll_menu(window: WindowShell) -> QAction:
@@ -59,24 +58,21 @@ def add_payroll_menu(window: WindowShell) -> QAction:
 
 
 def _open_layouts(window: WindowShell) -> None:
-    from ui.desktop.payroll.bank_layout_editor import (
-        open_bank_layouts,  # imported when first opened
-    )
+    """工资 → 银行代发格式…"""
+    from ui.desktop.payroll.bank_layout_editor import BankLayoutEditor  # imported when first opened
 
-    if window.db is not None and window.actor is not None:
-        open_bank_layouts(window.widget(), window.db, window.actor)
+    editor = open_window(window, BankLayoutEditor)
+    if editor is not None:
+        editor.load()
 
 
 def open_opening(window: WindowShell) -> None:
     """工资 → 期初累计…: the opening figures of a year begun outside the program."""
     from ui.desktop.payroll.opening import OpeningWindow
 
-    if window.db is None or window.actor is None:
-        return
-    screen = OpeningWindow(window.db, window.actor, parent=window.widget())
-    screen.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-    screen.show()
-    screen.open_latest()
+    screen = open_window(window, OpeningWindow)
+    if screen is not None:
+        screen.open_latest()
 
 
 def open_deductions(window: WindowShell) -> None:
@@ -84,17 +80,13 @@ def open_deductions(window: WindowShell) -> None:
     from ui.desktop.payroll.deductions_window import DeductionsWindow
     from ui.desktop.payroll.dialogs import tree_unit
 
-    if window.db is None or window.actor is None:
-        return
-    main = window.widget()
-    unit, name = tree_unit(main)
-    screen = DeductionsWindow(window.db, window.actor, unit_id=unit, unit_name=name, parent=main)
-    screen.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-    screen.show()
-    screen.load()
+    unit, name = tree_unit(window.widget())
+    screen = open_window(window, partial(DeductionsWindow, unit_id=unit, unit_name=name))
+    if screen is not None:
+        screen.load()
 
 
 def _open_rates(window: WindowShell) -> None:
-    from ui.desktop.payroll.rates_window import open_rates_window  # imported when first opened
+    from ui.desktop.payroll.rates_window import RatesWindow  # imported when first opened
 
-    open_rates_window(window)
+    open_window(window, RatesWindow)

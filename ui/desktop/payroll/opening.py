@@ -41,7 +41,8 @@ from workforce.domain.payroll.opening_sheet import AMOUNTS, OpeningFigures
 from workforce.domain.progress import CancelToken, ProgressFn
 from workforce.domain.sheet import SheetGrid
 from workforce.services.context import Actor, Database
-from workforce.services.payroll.opening import OpeningPlan, OpeningRow
+from workforce.services.payroll.opening import OpeningRow
+from workforce.services.payroll.opening_import import OpeningPlan
 
 AMOUNT_TITLES = {
     "income": QT_TRANSLATE_NOOP("columns", "Cumulative income"),
@@ -290,7 +291,7 @@ class OpeningWindow(QDialog):
         )
 
     def correct(self) -> None:
-        from workforce.services.payroll.opening import correct_opening
+        from workforce.services.payroll.opening_edits import correct_opening
 
         row = self.selected()
         if row is None:
@@ -309,7 +310,7 @@ class OpeningWindow(QDialog):
         dialog.open()
 
     def delete(self) -> None:
-        from workforce.services.payroll.opening import remove_opening
+        from workforce.services.payroll.opening_edits import remove_opening
 
         row = self.selected()
         if row is None:
@@ -333,7 +334,10 @@ class OpeningWindow(QDialog):
 
     def import_sheet(self, path: Path) -> None:
         """Read and dry-run off the GUI thread; show the plan; apply it all or nothing."""
-        from workforce.services.payroll.opening import apply_opening_import, plan_opening_import
+        from workforce.services.payroll.opening_import import (
+            apply_opening_import,
+            plan_opening_import,
+        )
 
         db, actor = self.db, self.actor
 

@@ -40,7 +40,7 @@ from workforce.services.payroll.rates import (
 )
 
 if TYPE_CHECKING:
-    from ui.desktop.shell import WindowShell
+    pass
 
 
 def rate_text(rate: Decimal) -> str:
@@ -211,11 +211,3 @@ class RatesWindow(QDialog):
 def _next_month(day: dt.date) -> dt.date:
     """A new version usually starts on the first of next month."""
     return (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-
-
-def open_rates_window(window: WindowShell) -> None:
-    if window.db is None or window.actor is None:
-        return
-    dialog = RatesWindow(window.db, window.actor, parent=window.widget())
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-    dialog.show()

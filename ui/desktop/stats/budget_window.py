@@ -11,19 +11,15 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
-    QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -37,14 +33,18 @@ from PySide6.QtWidgets import (
 
 from reports.stats.budget_tables import Table, projections, tables, wan
 from ui import formatting as fmt
+from ui.desktop.stats.scenario_form import ScenarioForm, community_paths, relative, resolved
 from ui.desktop.widgets.folders import last_folder, remember_folder
 from ui.desktop.widgets.models import RIGHT, Column, RowsTableModel
 from ui.desktop.widgets.screen_fit import fit_window
 from ui.tasks import run_task, show_error
 from workforce.domain.adjustment.projection import BudgetReport
 from workforce.domain.progress import CancelToken, ProgressFn
+from workforce.domain.sheet import SheetGrid
 from workforce.services.adjustment.projection import budget_projection
 from workforce.services.context import Actor, Database
+from workforce.services.roster.org import org_tree
+from workforce.services.scales.admin import list_scales
 
 Row = tuple[object, ...]
 
@@ -70,6 +70,13 @@ def table_model(table: Table) -> RowsTableModel[Row]:
         for i, header in enumerate(table.headers)
     ]
     return RowsTableModel(columns, list(table.rows))
+
+
+def _read_scale(path: str) -> SheetGrid:
+    """The scale table a scenario names (read on the task's thread)."""
+    from reports.xlsx_reader import pick_roster_sheet, read_workbook
+
+    return pick_roster_sheet(read_workbook(path))
 
 
 class BudgetWindow(QDialog):
@@ -111,10 +118,20 @@ class BudgetWindow(QDialog):
         load.clicked.connect(self.load_scenario)
         remove = QPushButton(self.tr("Remove"), panel)
         remove.clicked.connect(lambda: self.scenarios.takeItem(self.scenarios.currentRow()))
+        save = QPushButton(self.tr("Save…"), panel)
+        save.setToolTip(
+            self.tr("Save the chosen scenario as a file (the command line reads it too)")
+        )
+        save.clicked.connect(lambda _checked=False: self.save_scenario())
         buttons.addWidget(load)
+        buttons.addWidget(save)
         buttons.addWidget(remove)
         layout.addLayout(buttons)
-        layout.addWidget(self._scenario_form(panel))
+        self.form = ScenarioForm(community_paths(org_tree(self.db)), list_scales(self.db), panel)
+        add = QPushButton(self.tr("Add scenario"), self.form)
+        add.clicked.connect(self.add_scenario)
+        self.form.layout().addWidget(add)
+        layout.addWidget(self.form)
         self.run_button = QPushButton(self.tr("Calculate"), panel)
         self.run_button.setDefault(True)
         self.run_button.clicked.connect(self.calculate)
@@ -122,56 +139,14 @@ class BudgetWindow(QDialog):
         panel.setMaximumWidth(380)
         return panel
 
-    def _scenario_form(self, parent: QWidget) -> QGroupBox:
-        box = QGroupBox(self.tr("New scenario"), parent)
-        form = QFormLayout(box)
-        self.name = QLineEdit(box)
-        self.name.setPlaceholderText(self.tr("e.g. general raise 5%"))
-        self.raise_rate = QDoubleSpinBox(box)
-        self.raise_rate.setRange(-50, 50)
-        self.raise_rate.setDecimals(1)
-        self.raise_rate.setSuffix(" %")
-        self.raise_from = QDateEdit(QDate(dt.date.today().year + 1, 1, 1), box)
-        self.raise_from.setDisplayFormat("yyyy-MM-dd")
-        self.step_years = QSpinBox(box)
-        self.step_years.setRange(0, 10)
-        self.step_years.setSpecialValueText(self.tr("unchanged"))
-        self.parity = QComboBox(box)
-        self.parity.addItem(self.tr("unchanged"), None)
-        for year in range(dt.date.today().year, dt.date.today().year + 6):
-            self.parity.addItem(f"{year}-01-01", f"{year}-01-01")
-        form.addRow(self.tr("Name"), self.name)
-        form.addRow(self.tr("General raise"), self.raise_rate)
-        form.addRow(self.tr("Raise from"), self.raise_from)
-        form.addRow(self.tr("Qualifying years per step"), self.step_years)
-        form.addRow(self.tr("Grid workers at parity from"), self.parity)
-        add = QPushButton(self.tr("Add scenario"), box)
-        add.clicked.connect(self.add_scenario)
-        form.addRow(add)
-        return box
-
     def _add(self, data: dict[str, Any]) -> None:
         item = QListWidgetItem(str(data.get("name") or self.tr("Scenario")))
-        item.setData(Qt.ItemDataRole.UserRole, data)
+        # kept as JSON text: a QVariantMap would sort the keys of the file it is saved as
+        item.setData(Qt.ItemDataRole.UserRole, json.dumps(data, ensure_ascii=False))
         self.scenarios.addItem(item)
 
-    def scenario_from_form(self) -> dict[str, Any]:
-        """The form's scenario as the data a scenario file holds."""
-        data: dict[str, Any] = {"name": self.name.text().strip() or self.tr("Scenario")}
-        rate = Decimal(str(round(self.raise_rate.value(), 1))) / 100
-        if rate:
-            data["raise"] = {
-                "rate": str(rate.normalize()),
-                "from": self.raise_from.date().toString("yyyy-MM-dd"),
-            }
-        if self.step_years.value():
-            data["step_years"] = {"years": self.step_years.value()}
-        if self.parity.currentData():
-            data["parity"] = {"from": self.parity.currentData()}
-        return data
-
     def add_scenario(self) -> None:
-        self._add(self.scenario_from_form())
+        self._add(self.form.scenario())
 
     def load_scenario(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -187,11 +162,36 @@ class BudgetWindow(QDialog):
             return
         if isinstance(data, dict):
             data.setdefault("name", Path(path).stem)
-            self._add(data)
+            self._add(resolved(data, Path(path).parent))
+
+    def save_scenario(self, path: str | None = None) -> None:
+        """The chosen scenario (else the last) as a scenario file."""
+        item = self.scenarios.currentItem() or self.scenarios.item(self.scenarios.count() - 1)
+        if item is None:
+            return
+        data = json.loads(item.data(Qt.ItemDataRole.UserRole))
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(
+                self,
+                self.tr("Save the scenario"),
+                str(last_folder() / f"{data.get('name') or 'scenario'}.json"),
+                "JSON (*.json)",
+            )
+            if not path:
+                return
+            if not path.lower().endswith(".json"):
+                path += ".json"
+            remember_folder(path)
+        target = Path(path)
+        text = json.dumps(relative(data, target.parent), ensure_ascii=False, indent=2)
+        try:
+            target.write_text(text + "\n", "utf-8")
+        except OSError as exc:
+            QMessageBox.warning(self, self.tr("Save the scenario"), str(exc))
 
     def scenario_data(self) -> list[dict[str, Any]]:
         return [
-            self.scenarios.item(i).data(Qt.ItemDataRole.UserRole)
+            json.loads(self.scenarios.item(i).data(Qt.ItemDataRole.UserRole))
             for i in range(self.scenarios.count())
         ]
 
@@ -230,7 +230,14 @@ class BudgetWindow(QDialog):
 
         def operation(progress: ProgressFn, cancel: CancelToken) -> BudgetReport:
             return budget_projection(
-                db, actor, first, years, scenarios, progress=progress, cancel=cancel
+                db,
+                actor,
+                first,
+                years,
+                scenarios,
+                scale_of=_read_scale,
+                progress=progress,
+                cancel=cancel,
             )
 
         self.run_button.setEnabled(False)

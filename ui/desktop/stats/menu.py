@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
+
+from ui.desktop.widgets.windows import open_window
 
 if TYPE_CHECKING:
     from ui.desktop.shell import WindowShell
@@ -15,11 +17,7 @@ if TYPE_CHECKING:
 def open_budget(window: WindowShell) -> None:
     from ui.desktop.stats.budget_window import BudgetWindow
 
-    if window.db is None or window.actor is None:
-        return
-    dialog = BudgetWindow(window.db, window.actor, parent=window.widget())
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-    dialog.show()
+    open_window(window, BudgetWindow)
 
 
 def add_stats_menu(window: WindowShell) -> QAction:

@@ -11,6 +11,10 @@ A scenario file (JSON)::
      "scale": {"from": "2028-01-01", "file": "四岗二十四级.xlsx",
                "posts": [{"code": "staff", "name": "其他社区工作者", "min": 1, "max": 24}]}}
 
+``scale`` names its table by a file (``file``, with ``posts`` when they differ from today's) or a
+version already stored in the program (``version``: its name or the date it took effect), and
+applies it from ``from``.
+
 An assumptions file::
 
     {"grade_shares": {"*": {"优秀": "0.2", "称职": "0.75", "基本称职": "0.05"}, "幸福社区": {…}},

@@ -13,6 +13,7 @@ from decimal import Decimal
 from workforce.domain import vocab
 from workforce.domain.dates import DateParseError, parse_date
 from workforce.domain.idcard import IdInfo, IdNumberError, parse_id_number
+from workforce.domain.roster.retirement import ORIGINAL_AGES
 from workforce.domain.scale import PostRange, find_post
 
 
@@ -259,6 +260,24 @@ def level(value: object) -> int | None:
     if number is None:
         raise CellError(f"岗位等级「{result}」不是等级数（可写 3、3级、三级）")
     return number
+
+
+def original_age(value: object) -> int | None:
+    """原法定退休年龄 (before the 2025 reform): 50, 55 or 60; "55", "55岁", "55周岁"."""
+    if isinstance(value, bool):
+        raise CellError("原法定退休年龄应为50、55或60岁")
+    if isinstance(value, int | float):
+        number: float | int | None = value
+    else:
+        result = text(value)
+        if result is None:
+            return None
+        core = result.removesuffix("周岁").removesuffix("岁").strip()
+        number = int(core) if core.isdigit() else None
+    if number not in ORIGINAL_AGES:
+        given = shown_number(value) if isinstance(value, int | float) else str(value).strip()
+        raise CellError(f"原法定退休年龄应为50、55或60岁，实为「{given}」")
+    return int(number)
 
 
 def yes_no(value: object) -> bool | None:

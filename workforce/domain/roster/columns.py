@@ -64,6 +64,12 @@ COLUMNS: tuple[RosterColumn, ...] = (
         "身份号码 证件号 身份证号18位",
     ),
     RosterColumn("birth_date", "出生日期", "出生年月 出生年月日 生日 出生时间"),
+    RosterColumn(
+        "retirement_age", "原法定退休年龄", "原退休年龄 法定退休年龄 退休年龄 原定退休年龄"
+    ),
+    RosterColumn(
+        "retires", "法定退休时间", "法定退休日期 退休时间 退休日期 预计退休时间 到龄退休时间"
+    ),
     RosterColumn("political_status", "政治面貌", "政治身份 党派"),
     RosterColumn("party_join_date", "入党时间", "入党日期 入党年月 入党时间年月"),
     RosterColumn(
@@ -146,6 +152,10 @@ EXTRA_COLUMNS: tuple[RosterColumn, ...] = (
     RosterColumn("bank_account_name", "户名", "账户名 开户名 账户名称 持卡人"),
 )
 """Columns the import understands but the export does not write."""
+
+READ_ONLY_KEYS = frozenset({"retires"})
+"""Columns the export writes but the import does not read: 法定退休时间 follows from the birth
+date, the sex and the original age (渐进式延迟法定退休年龄)."""
 
 COLUMN_BY_KEY: dict[str, RosterColumn] = {c.key: c for c in (*COLUMNS, *EXTRA_COLUMNS)}
 

@@ -16,7 +16,7 @@ from workforce.domain.idcard import IdInfo
 from workforce.domain.problems import Problem, Where, error, warning
 from workforce.domain.roster import cells
 from workforce.domain.roster.cells import CellError
-from workforce.domain.roster.columns import HeaderMap
+from workforce.domain.roster.columns import READ_ONLY_KEYS, HeaderMap
 from workforce.domain.roster.records import (
     CERTIFICATE_KEYS,
     UNIT_KEYS,
@@ -36,6 +36,7 @@ _READERS: dict[str, Reader] = {
     "sex": lambda v, _: cells.choice(v, vocab.SEXES, cells.SEX_ALIASES, "性别"),
     "ethnicity": cells.ethnicity,
     "birth_date": cells.date,
+    "retirement_age": lambda v, _: cells.original_age(v),
     "political_status": lambda v, _: cells.choice(
         v, vocab.POLITICAL_STATUSES, cells.POLITICAL_ALIASES, "政治面貌"
     ),
@@ -139,7 +140,8 @@ class RowReader:
         self.sheet = grid.name
         self.header = header
         self.posts = posts
-        self._columns = [(k, c) for k, c in header.columns.items() if k not in ("seq", "id_number")]
+        skipped = {"seq", "id_number", *READ_ONLY_KEYS}
+        self._columns = [(k, c) for k, c in header.columns.items() if k not in skipped]
         self._id_column = header.columns.get("id_number")
         self._memo: dict[str, dict[tuple[type, object], _Converted]] = {
             key: {} for key, _ in self._columns

@@ -56,6 +56,26 @@ class PayrollCost:
 
 
 @dataclass(frozen=True, slots=True)
+class RetirementsAhead:
+    """退休预测: today's active workers reaching their statutory retirement (渐进式延迟法定退休年龄,
+    issue 19) in each year ahead, per district; ``districts`` in the order of the tree."""
+
+    years: tuple[int, ...] = ()
+    districts: tuple[tuple[str, tuple[int, ...]], ...] = ()
+
+    @property
+    def totals(self) -> tuple[int, ...]:
+        return tuple(sum(counts[i] for _, counts in self.districts) for i in range(len(self.years)))
+
+    @property
+    def missing(self) -> str:
+        """Why there is no table, or "": a grid's people are counted with their community."""
+        if not self.years:
+            return "按网格统计时不列退休预测"
+        return "" if self.districts else "没有在职、试用人员"
+
+
+@dataclass(frozen=True, slots=True)
 class StatsReport:
     title: str
     unit: str
@@ -67,6 +87,7 @@ class StatsReport:
     training: TrainingTotals = NO_TRAINING
     adjustments: tuple[AdjustmentYear, ...] = ()
     payroll: tuple[PayrollCost, ...] = ()
+    retirements: RetirementsAhead = RetirementsAhead()
 
     @property
     def total(self) -> UnitRow:
@@ -86,6 +107,7 @@ def build_report(
     training: TrainingTotals = NO_TRAINING,
     adjustments: Sequence[AdjustmentYear] = (),
     payroll: Sequence[PayrollCost] = (),
+    retirements: RetirementsAhead = RetirementsAhead(),
 ) -> StatsReport:
     """Count ``population`` on ``as_of`` and a year earlier; ``communities`` (the scope's, when
     it is a unit) keeps those who were in them on each day, ``units`` give the rows."""
@@ -103,6 +125,7 @@ def build_report(
         training=training,
         adjustments=tuple(adjustments),
         payroll=tuple(payroll),
+        retirements=retirements,
     )
 
 

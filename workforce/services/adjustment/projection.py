@@ -408,8 +408,13 @@ def _scenario(
         return found[0]
 
     def scale(entry: Mapping[str, Any], effective: dt.date) -> ScaleVersion:
+        if "version" in entry:
+            stored = _stored_scale(session, str(entry["version"]))
+            return ScaleVersion(effective, stored.posts, dict(stored.amounts))
         if scale_of is None or "file" not in entry:
-            raise ScenarioError("scale 需要薪酬标准表文件（scale.file）")
+            raise ScenarioError(
+                "scale 需要薪酬标准表文件（scale.file）或已有的薪酬标准版本（scale.version）"
+            )
         posts = scale_posts(entry.get("posts"), current.posts)
         codes = {p.code for p in posts}
         missing = [p.name for p in current.posts if p.code not in codes]
@@ -425,6 +430,19 @@ def _scenario(
         return read_scenario(data, community, scale)
     except (ScenarioError, KeyError) as exc:
         raise ActionRefused(f"情景「{data.get('name', '')}」：{exc}") from None
+
+
+def _stored_scale(session: Session, ref: str) -> ScaleVersion:
+    """A stored scale version by its name or the date it took effect (YYYY-MM-DD)."""
+    try:
+        by_date = PayScale.effective_date == dt.date.fromisoformat(ref)
+    except ValueError:
+        by_date = PayScale.name == ref
+    found = session.scalars(select(PayScale.id).where(by_date | (PayScale.name == ref))).all()
+    if len(found) != 1:
+        what = "没有" if not found else "有多个"
+        raise ScenarioError(f"scale.version：{what}名为或生效于「{ref}」的薪酬标准版本")
+    return load_scale(session, found[0])
 
 
 def budget_projection(

@@ -1,13 +1,11 @@
 """Opening figures (期初累计, §8.6): the year so far of a unit that starts the program mid-year.
 
-A sheet of the tax authority's withholding client is planned first (a dry run that writes
-nothing) and applied all or nothing, as the other sheet imports are: an unknown ID number, a name
-that is not that person's, a malformed or negative amount, a person twice, two 所属期止 in one
-year, a 累计减除费用 that is not 5,000 × the months employed (60,000 under 公告2020年第19号) are
-errors naming the row, column and value. A 累计已预缴税额 that differs from the tax the figures give
-is a warning (the no-refund rule can make it larger). Figures of a year are refused once a month
-of that year is approved or locked, and while a month they cover is calculated; a calculated month
-after them goes back to draft. Every row written is audited old → new.
+Here: the stored figures and what reads them (the list, the years, the figures a month's
+cumulative withholding continues from), and the rules both ways of changing them share: figures of
+a year are refused once a month of that year is approved or locked, and while a month they cover
+is calculated; a calculated month after them goes back to draft; every row written is audited
+old → new. The sheet import is in ``opening_import``, the one-person corrections in
+``opening_edits``.
 
 The first calculated month of the year continues the cumulative withholding from them
 (``opening_carried``), exactly as if the earlier months had been calculated here.
@@ -16,7 +14,7 @@ The first calculated month of the year continues the cumulative withholding from
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -28,33 +26,20 @@ from workforce.domain.payroll.opening_sheet import (
     AMOUNTS,
     OpeningFigures,
     expected_basic,
-    read_opening_sheet,
 )
 from workforce.domain.problems import (
     ActionRefused,
-    Problem,
-    Where,
-    error,
-    warning,
 )
-from workforce.domain.sheet import SheetGrid
 from workforce.persistence.base import utc_now
 from workforce.persistence.org import OrgUnit
 from workforce.persistence.payroll import OpeningBalance, PayrollMonth, bulk_table
 from workforce.persistence.people import Worker
 from workforce.persistence.plain import dates_of, plain_rows
-from workforce.services.accounts import audit
 from workforce.services.context import Actor, Database, require
 from workforce.services.payroll.deductions import tax_flags
 from workforce.services.payroll.guard import CLOSED, STATUS_NAMES, label, mark_draft
 from workforce.services.sheet_import import (
     CHUNK,
-    CountedPlan,
-    in_row_order,
-    look_up_people,
-    matched,
-    open_batch,
-    plan_valid_rows,
 )
 
 ENTITY = "payroll_opening"
@@ -88,30 +73,6 @@ class OpeningChange:
 
 
 @dataclass(frozen=True, slots=True)
-class OpeningPlan(CountedPlan):
-    sheet: str
-    header_row: int
-    total_rows: int
-    year: int | None
-    through: int | None
-    changes: tuple[OpeningChange, ...]
-    unchanged: int
-    problems: tuple[Problem, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class OpeningImportResult:
-    year: int | None
-    through: int | None
-    written: int
-    unchanged: int
-    warnings: tuple[Problem, ...]
-    batch_id: int | None = None
-    rejected: tuple[int, ...] = ()
-    """The rows (Excel numbers) a valid-only import left out."""
-
-
-@dataclass(frozen=True, slots=True)
 class OpeningRow:
     """One worker's opening figures as the list and the screen show them."""
 
@@ -128,7 +89,8 @@ class OpeningRow:
         return self.figures.through - self.first_month + 1
 
 
-def _figures(row: OpeningBalance) -> OpeningFigures:
+def figures_of(row: OpeningBalance) -> OpeningFigures:
+    """A stored row's figures."""
     return OpeningFigures(
         row.year,
         row.through_month,
@@ -142,9 +104,10 @@ def _figures(row: OpeningBalance) -> OpeningFigures:
     )
 
 
-def _stored(session: Session, year: int) -> dict[int, OpeningFigures]:
+def stored_figures(session: Session, year: int) -> dict[int, OpeningFigures]:
+    """Per worker, the year's stored figures."""
     rows = session.scalars(select(OpeningBalance).where(OpeningBalance.year == year))
-    return {row.worker_id: _figures(row) for row in rows}
+    return {row.worker_id: figures_of(row) for row in rows}
 
 
 def year_through(session: Session, year: int) -> int | None:
@@ -154,7 +117,8 @@ def year_through(session: Session, year: int) -> int | None:
     )
 
 
-def _joined(session: Session, worker_ids: list[int]) -> dict[int, dt.date | None]:
+def joined_dates(session: Session, worker_ids: list[int]) -> dict[int, dt.date | None]:
+    """Per worker, the day they joined the community (社区工作起始日期)."""
     joined: dict[int, dt.date | None] = {}
     for start in range(0, len(worker_ids), CHUNK):
         chunk = worker_ids[start : start + CHUNK]
@@ -173,9 +137,10 @@ def first_month_here(joined: dt.date | None, year: int) -> int:
     return joined.month if joined is not None and joined.year == year else 1
 
 
-def _basic_for(
+def basic_for(
     figures: OpeningFigures, joined: dt.date | None, flags: tuple[bool, bool]
 ) -> tuple[int, Decimal]:
+    """The first month employed here and the 累计减除费用 the figures must hold."""
     first = first_month_here(joined, figures.year)
     return first, expected_basic(
         figures.through, first, first_income_of_year=flags[0], prior_year_low_income=flags[1]
@@ -191,7 +156,7 @@ def opening_of(session: Session, worker_id: int, period: dt.date) -> OpeningFigu
             OpeningBalance.through_month < period.month,
         )
     )
-    return None if row is None else _figures(row)
+    return None if row is None else figures_of(row)
 
 
 def opening_carried(session: Session, period: dt.date, needed: set[int]) -> dict[int, RawCarry]:
@@ -256,127 +221,10 @@ def refuse_changes(session: Session, year: int, through: int | None, what: str) 
             )
 
 
-def _send_to_draft(session: Session, actor: Actor, year: int, note: str) -> None:
+def send_to_draft(session: Session, actor: Actor, year: int, note: str) -> None:
+    """The year's calculated months back to draft: their withholding started from old figures."""
     for month in _year_months(session, year):
         mark_draft(session, actor, month, note)
-
-
-def _problems(
-    sheet_name: str,
-    label_of: Any,
-    record_row: int,
-    name: str,
-    figures: OpeningFigures,
-    first: int,
-    basic: Decimal,
-) -> list[Problem]:
-    found: list[Problem] = []
-    if figures.basic_deduction is not None and figures.basic_deduction != basic:
-        months = figures.through - first + 1
-        rule = "60000（公告2020年第19号）" if basic == Decimal(60000) else f"5000 × {months}个月"
-        where = Where(
-            sheet_name, record_row, label_of("basic_deduction"), f"{figures.basic_deduction}"
-        )
-        found.append(
-            error(
-                "basic_mismatch",
-                f"「{name}」的累计减除费用应为 {basic}（{rule}），请核对后再导入",
-                where,
-            )
-        )
-    computed = figures.cumulative_tax(basic)
-    if computed != figures.withheld:
-        where = Where(sheet_name, record_row, label_of("withheld"), f"{figures.withheld}")
-        found.append(
-            warning(
-                "withheld_differs",
-                f"「{name}」按以上累计数计算的累计应纳税额为 {computed}，与已预缴税额不同，请核对",
-                where,
-            )
-        )
-    return found
-
-
-def _make_plan(session: Session, grid: SheetGrid) -> OpeningPlan:
-    sheet = read_opening_sheet(grid)
-    people, problems = look_up_people(session, sheet)
-    year = sheet.records[0].figures.year if sheet.records else None
-    through = sheet.records[0].figures.through if sheet.records else None
-    changes: list[OpeningChange] = []
-    unchanged = 0
-    if year is not None and through is not None:
-        stored = _stored(session, year)
-        existing = next(iter(stored.values()), None)
-        if existing is not None and existing.through != through:
-            where = Where(sheet.sheet, sheet.records[0].row, sheet.label("through"))
-            problems.append(
-                error(
-                    "other_through",
-                    f"{year}年的期初累计已按截至{existing.through}月导入，本表为截至{through}月；"
-                    "一年只能有一个所属期止",
-                    where,
-                )
-            )
-        ids = [found[0] for r in sheet.records if (found := matched(people, r)) is not None]
-        joined = _joined(session, ids)
-        flags = tax_flags(session, year)
-        for record in sheet.records:
-            found = matched(people, record)
-            if found is None:
-                continue
-            worker_id, name = found
-            figures = record.figures
-            first, basic = _basic_for(
-                figures, joined.get(worker_id), flags.get(worker_id, (False, False))
-            )
-            if first > through:
-                where = Where(
-                    sheet.sheet, record.row, sheet.label("through"), f"{year}-{through:02d}"
-                )
-                problems.append(
-                    error(
-                        "joined_after",
-                        f"「{name}」{year}年{first}月才入职，所属期止前没有在本单位的月份",
-                        where,
-                    )
-                )
-                continue
-            problems.extend(
-                _problems(sheet.sheet, sheet.label, record.row, name, figures, first, basic)
-            )
-            old = stored.get(worker_id)
-            if old is not None and replace(old, basic_deduction=None) == replace(
-                figures, basic_deduction=None
-            ):
-                unchanged += 1
-                continue
-            changes.append(
-                OpeningChange(worker_id, record.id_number, name, old, figures, record.row, first)
-            )
-    return OpeningPlan(
-        sheet.sheet,
-        sheet.header_row,
-        sheet.data_rows,
-        year,
-        through,
-        tuple(changes),
-        unchanged,
-        in_row_order(problems),
-    )
-
-
-def plan_opening_import(db: Database, actor: Actor, grid: SheetGrid) -> OpeningPlan:
-    """The dry run of an opening-figures import: what it would write and every problem."""
-    require(actor, Action.EDIT_PAY_INPUTS)
-    with db.reading() as session:
-        plan = _make_plan(session, grid)
-        if plan.year is not None and not plan.has_errors:
-            try:
-                refuse_changes(session, plan.year, plan.through, "导入")
-            except ActionRefused as exc:
-                refusal = error("year_closed", exc.message, Where(plan.sheet))
-                return replace(plan, problems=(refusal, *plan.problems))
-        return plan
 
 
 def _values(change: OpeningChange, actor: Actor) -> dict[str, Any]:
@@ -393,7 +241,8 @@ def _values(change: OpeningChange, actor: Actor) -> dict[str, Any]:
     }
 
 
-def _diff(old: OpeningFigures | None, new: OpeningFigures) -> dict[str, tuple[Any, Any]]:
+def changed_fields(old: OpeningFigures | None, new: OpeningFigures) -> dict[str, tuple[Any, Any]]:
+    """The audit's old → new of what changed (everything when the year had none)."""
     keys = ("through", *FIELDS)
     if old is None:
         return {key: (None, getattr(new, key)) for key in keys}
@@ -404,7 +253,7 @@ def _diff(old: OpeningFigures | None, new: OpeningFigures) -> dict[str, tuple[An
     }
 
 
-def _write(session: Session, actor: Actor, changes: list[OpeningChange]) -> dict[int, int]:
+def write_changes(session: Session, actor: Actor, changes: list[OpeningChange]) -> dict[int, int]:
     """Replace the rows of ``changes``; worker → the new row's id."""
     ids = [c.worker_id for c in changes]
     year = changes[0].new.year
@@ -419,128 +268,6 @@ def _write(session: Session, actor: Actor, changes: list[OpeningChange]) -> dict
     session.add_all(rows)
     session.flush()
     return {row.worker_id: row.id for row in rows}
-
-
-def apply_opening_import(
-    db: Database, actor: Actor, grid: SheetGrid, *, valid_only: bool = False
-) -> OpeningImportResult:
-    """导入期初累计: plan again inside one transaction and write all or nothing, or with
-    ``valid_only`` the rows without errors (the others named in ``rejected``; audited)."""
-    require(actor, Action.EDIT_PAY_INPUTS)
-    file_name = grid.file_name or grid.name
-    with db.transaction() as session:
-        valid = plan_valid_rows(
-            lambda sheet: _make_plan(session, sheet),
-            grid,
-            valid_only=valid_only,
-            refused="期初累计表有误，未导入",
-        )
-        plan, rejected = valid.plan, valid.rejected
-        if plan.year is None:
-            raise ActionRefused("期初累计表中没有可导入的数据行")
-        refuse_changes(session, plan.year, plan.through, "导入")
-        if not plan.changes:
-            return OpeningImportResult(
-                plan.year, plan.through, 0, plan.unchanged, plan.warnings, rejected=rejected
-            )
-        batch = open_batch(
-            session,
-            actor,
-            ENTITY,
-            file_name,
-            plan.created,
-            plan.updated,
-            rejected=valid.left_out,
-        )
-        written = _write(session, actor, list(plan.changes))
-        audit.record_many(
-            session,
-            actor,
-            "import",
-            ENTITY,
-            ((written[c.worker_id], _diff(c.old, c.new)) for c in plan.changes),
-            batch_id=batch.id,
-            note=f"{plan.year}年期初累计（截至{plan.through}月）：导入「{file_name}」",
-        )
-        _send_to_draft(session, actor, plan.year, f"{plan.year}年期初累计导入，须重新计算")
-        count, unchanged = len(plan.changes), plan.unchanged
-        return OpeningImportResult(
-            plan.year, plan.through, count, unchanged, plan.warnings, batch.id, rejected
-        )
-
-
-def correct_opening(
-    db: Database, actor: Actor, worker_id: int, figures: OpeningFigures, reason: str
-) -> OpeningRow:
-    """更正 one worker's opening figures (the year and 所属期止 stay the year's), with a reason."""
-    require(actor, Action.EDIT_PAY_INPUTS)
-    if not reason.strip():
-        raise ActionRefused("更正期初累计必须填写理由")
-    for key in FIELDS:
-        if getattr(figures, key) < 0:
-            raise ActionRefused(f"期初累计的金额不能为负数：{getattr(figures, key)}")
-    with db.transaction() as session:
-        through = year_through(session, figures.year)
-        if through is not None and through != figures.through:
-            raise ActionRefused(
-                f"{figures.year}年的期初累计截至{through}月，更正时所属期止不能改为{figures.through}月"
-            )
-        refuse_changes(session, figures.year, figures.through, "更正")
-        name = session.scalar(select(Worker.name).where(Worker.id == worker_id))
-        if name is None:
-            raise ActionRefused(f"人员 {worker_id} 不存在")
-        joined = _joined(session, [worker_id]).get(worker_id)
-        flags = tax_flags(session, figures.year).get(worker_id, (False, False))
-        first, basic = _basic_for(figures, joined, flags)
-        if first > figures.through:
-            raise ActionRefused(
-                f"「{name}」{figures.year}年{first}月才入职，所属期止前没有在本单位的月份"
-            )
-        if figures.basic_deduction is not None and figures.basic_deduction != basic:
-            raise ActionRefused(f"「{name}」的累计减除费用应为 {basic}，请核对")
-        old = _stored(session, figures.year).get(worker_id)
-        number = session.scalar(select(Worker.id_number).where(Worker.id == worker_id)) or ""
-        change = OpeningChange(worker_id, number, name, old, figures, 0, first)
-        row_id = _write(session, actor, [change])[worker_id]
-        audit.record(
-            session,
-            actor,
-            "correct" if old is not None else "create",
-            ENTITY,
-            row_id,
-            _diff(old, figures),
-            note=f"{figures.year}年期初累计：{reason.strip()}",
-        )
-        _send_to_draft(session, actor, figures.year, f"{name}的期初累计已更正，须重新计算")
-    return next(r for r in list_openings(db, actor, figures.year) if r.worker_id == worker_id)
-
-
-def remove_opening(db: Database, actor: Actor, worker_id: int, year: int, reason: str) -> None:
-    """删除 one worker's opening figures of ``year`` (imported for the wrong person), audited."""
-    require(actor, Action.EDIT_PAY_INPUTS)
-    if not reason.strip():
-        raise ActionRefused("删除期初累计必须填写理由")
-    with db.transaction() as session:
-        row = session.scalar(
-            select(OpeningBalance).where(
-                OpeningBalance.year == year, OpeningBalance.worker_id == worker_id
-            )
-        )
-        if row is None:
-            raise ActionRefused(f"该人员没有{year}年的期初累计")
-        refuse_changes(session, year, row.through_month, "删除")
-        old = _figures(row)
-        audit.record(
-            session,
-            actor,
-            "delete",
-            ENTITY,
-            row.id,
-            {key: (getattr(old, key), None) for key in ("through", *FIELDS)},
-            note=f"{year}年期初累计：{reason.strip()}",
-        )
-        session.delete(row)
-        _send_to_draft(session, actor, year, f"{year}年期初累计有删除，须重新计算")
 
 
 def list_openings(
@@ -571,8 +298,8 @@ def list_openings(
         flags = tax_flags(session, year)
         result = []
         for row, number, name, joined, street_name, community_name in session.execute(query):
-            figures = _figures(row)
-            first, basic = _basic_for(figures, joined, flags.get(row.worker_id, (False, False)))
+            figures = figures_of(row)
+            first, basic = basic_for(figures, joined, flags.get(row.worker_id, (False, False)))
             unit = f"{street_name or ''}{community_name}"
             result.append(OpeningRow(row.worker_id, number, name, unit, first, figures, basic))
         return result

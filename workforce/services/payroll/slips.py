@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import or_, select
-from sqlalchemy.orm import aliased
+from sqlalchemy.orm import Session, aliased
 
 from workforce.domain.accounts.permissions import Action
 from workforce.domain.idcard import mask_id_number
@@ -25,6 +25,12 @@ from workforce.persistence.people import Worker
 from workforce.services.accounts.export_audit import record_full_numbers
 from workforce.services.context import Actor, Database, require
 from workforce.services.payroll.guard import CALCULATED, DRAFT, LOCKED, STATUS_NAMES
+from workforce.services.payroll.opening import (
+    first_month_here,
+    joined_dates,
+    stored_figures,
+    year_through,
+)
 from workforce.services.payroll.paid_as import who
 from workforce.services.payroll.views import (
     DRAFT_MARK,
@@ -239,15 +245,33 @@ class TaxMonth:
 
 
 @dataclass(frozen=True, slots=True)
+class TaxOpening:
+    """期初累计: the months ``first``–``through`` paid before the program, as the withholding
+    client's figures gave them (§8.6): 收入, 免税收入, 专项扣除, 专项附加扣除 and 已预缴税额, named
+    as ``TaxMonth``'s so the year's totals add them."""
+
+    first: int
+    through: int
+    income: Decimal
+    exempt: Decimal
+    insurance: Decimal
+    special: Decimal
+    withholding: Decimal
+
+
+@dataclass(frozen=True, slots=True)
 class WorkerTaxYear:
     name: str
     id_number: str
     street: str
     community: str  # of the worker's last payslip in the year
     months: tuple[TaxMonth, ...]  # in month order, only months paid
+    opening: TaxOpening | None = None  # the months before the program, when it began mid-year
 
     def total(self, field: str) -> Decimal:
-        return sum((getattr(m, field) for m in self.months), ZERO)
+        """The year's total of a ``TaxMonth`` field, the opening figures included."""
+        before = getattr(self.opening, field, ZERO) if self.opening is not None else ZERO
+        return sum((getattr(m, field) for m in self.months), before)
 
     @property
     def cum_taxable(self) -> Decimal:
@@ -261,6 +285,7 @@ class TaxSummaryView:
     months: tuple[tuple[int, str], ...]  # (month, status name) of the months included
     skipped: tuple[int, ...]  # draft months: their payslips are stale, left out
     workers: tuple[WorkerTaxYear, ...]
+    opening_through: int | None = None  # 所属期止 of the year's opening figures (期初累计)
 
     @property
     def mark(self) -> str:
@@ -273,7 +298,8 @@ def tax_summary_view(
     db: Database, actor: Actor, year: int, *, masked: bool = True
 ) -> TaxSummaryView:
     """个人所得税年度汇总: every worker paid in ``year`` with each month's figures, from the
-    calculated, approved and locked months of the year."""
+    calculated, approved and locked months of the year, and the opening figures (期初累计) of
+    the months before the program began, so each total agrees with the cumulative withholding."""
     require(actor, Action.EXPORT_PAYROLL)
     first, last = dt.date(year, 1, 1), dt.date(year, 12, 1)
     raw = bulk_table(Payslip)
@@ -316,6 +342,8 @@ def tax_summary_view(
                 in_units(raw.c.community_id, scope_units(session, actor)),
             )
         ).all()
+        openings = _openings(session, year, {row[0] for row in fetched})
+        opening_through = year_through(session, year)
     if not included:
         raise ActionRefused(f"{year}年没有已计算的工资月份")
     by_worker: dict[int, list[tuple[int, Any]]] = {}
@@ -356,6 +384,7 @@ def tax_summary_view(
                     street_name,
                     community_name,
                     tuple(tax_months),
+                    openings.get(worker_id),
                 ),
             )
         )
@@ -368,4 +397,23 @@ def tax_summary_view(
         tuple((m.period.month, STATUS_NAMES[m.status]) for m in months if m.status != DRAFT),
         tuple(m.period.month for m in months if m.status == DRAFT),
         tuple(worker for _, worker in people),
+        opening_through,
     )
+
+
+def _openings(session: Session, year: int, paid: set[int]) -> dict[int, TaxOpening]:
+    """The opening figures of the workers paid in ``year``, by worker."""
+    stored = {w: f for w, f in stored_figures(session, year).items() if w in paid}
+    joined = joined_dates(session, sorted(stored))
+    return {
+        worker_id: TaxOpening(
+            first_month_here(joined.get(worker_id), year),
+            figures.through,
+            figures.income,
+            figures.exempt_income,
+            figures.insurance,
+            figures.special_deductions,
+            figures.withheld,
+        )
+        for worker_id, figures in stored.items()
+    }

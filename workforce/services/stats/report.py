@@ -18,10 +18,12 @@ from sqlalchemy import Connection, func, select
 from sqlalchemy.orm import Session
 
 from workforce.domain.accounts.permissions import Action
+from workforce.domain.roster.retirement import retirements_by_year
 from workforce.domain.stats.population import Grade, Move, Population, year_earlier
 from workforce.domain.stats.report import (
     AdjustmentYear,
     PayrollCost,
+    RetirementsAhead,
     StatsReport,
     StatsWorkspace,
     build_report,
@@ -35,6 +37,7 @@ from workforce.services.adjustment.run import APPLIED
 from workforce.services.context import Actor, Database, gc_paused, require
 from workforce.services.payroll.guard import APPROVED, CALCULATED, LOCKED, STATUS_NAMES
 from workforce.services.roster.org import OrgNode
+from workforce.services.roster.retirements import active_retirements
 from workforce.services.scale import posts_in_force
 from workforce.services.stats.indicators import (
     read_people,
@@ -45,6 +48,7 @@ from workforce.services.stats.indicators import (
 )
 
 PAID_STATUSES = (CALCULATED, APPROVED, LOCKED)  # months whose payslips hold current figures
+RETIREMENT_YEARS = 5  # 退休预测: the years after the statistics date's
 
 
 def read_population(connection: Connection, unit: OrgNode | None, since: dt.date) -> Population:
@@ -186,6 +190,29 @@ def _payroll(connection: Connection, unit: OrgNode | None, as_of: dt.date) -> li
     ]
 
 
+def _retirements(
+    session: Session, units: list[OrgNode], unit: OrgNode | None, as_of: dt.date
+) -> RetirementsAhead:
+    """退休预测: the scope's active workers reaching their statutory retirement in each of the
+    five years after ``as_of``'s, per district (none for a grid: its people are counted with
+    their community)."""
+    if unit is not None and unit.kind == "grid":
+        return RetirementsAhead()
+    first = as_of.year + 1
+    dates: dict[str, list[dt.date]] = {}
+    for person in active_retirements(session, None if unit is None else unit.id):
+        dates.setdefault(person.district, []).append(person.retirement.date)
+    order = [n.name for n in units if n.kind == "district" and n.name in dates]
+    order += sorted(set(dates) - set(order))
+    return RetirementsAhead(
+        tuple(range(first, first + RETIREMENT_YEARS)),
+        tuple(
+            (name, tuple(retirements_by_year(dates[name], first, RETIREMENT_YEARS).values()))
+            for name in order
+        ),
+    )
+
+
 def _unit_title(units: list[OrgNode], unit: OrgNode | None, session: Session) -> str:
     """The unit as a title names it: 新城区中山东路街道, or the region for everything."""
     if unit is None:
@@ -226,6 +253,7 @@ def statistics_workspace(
             training=training_totals(connection, unit, as_of),
             adjustments=_adjustments(connection, unit, as_of),
             payroll=_payroll(connection, unit, as_of),
+            retirements=_retirements(session, units, unit, as_of),
         )
     return StatsWorkspace(report, population, communities)
 
