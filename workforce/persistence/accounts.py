@@ -60,6 +60,32 @@ class AuditEntry(Base):
     row_hash: Mapped[str | None] = mapped_column(String(64))
 
 
+class AuditAppend(Base):
+    """An append to the audit log waiting for its transaction's commit (PostgreSQL only).
+
+    A transaction's entries go here as one row per append: what they share, the canonical
+    text's fixed parts (``head``, ``tail``: domain/accounts/audit_chain.py) and the entries as a
+    JSON array of ``[entity_id, changes]``. A deferred trigger (migration 0013) runs at COMMIT:
+    it takes the chain's lock, reads the newest hash, hashes and inserts the entries into
+    ``audit_log`` and deletes this row, so the lock is held from the commit's start to its end
+    and never while the program's process waits for a core. A row never outlives its
+    transaction (the table is UNLOGGED)."""
+
+    __tablename__ = "audit_append"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(Timestamp)
+    user_id: Mapped[int | None] = mapped_column(Integer)
+    username: Mapped[str] = mapped_column(String(50))
+    action: Mapped[str] = mapped_column(String(40))
+    entity: Mapped[str] = mapped_column(String(40))
+    batch_id: Mapped[int | None] = mapped_column(Integer)
+    note: Mapped[str] = mapped_column(Text)
+    head: Mapped[str] = mapped_column(Text)
+    tail: Mapped[str] = mapped_column(Text)
+    entries: Mapped[str] = mapped_column(Text)
+
+
 class ImportBatch(Base):
     """One roster (or other) import as applied: file, who, counts."""
 

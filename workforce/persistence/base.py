@@ -63,6 +63,14 @@ def Hours() -> ScaledDecimal:
     return ScaledDecimal(1)
 
 
+NO_KEY_UPDATE = {"key_share": True}
+"""``Session.get(…, with_for_update=NO_KEY_UPDATE)``: lock a row to change it as PostgreSQL's
+UPDATE does (``FOR NO KEY UPDATE``), not ``FOR UPDATE``. A long transaction that writes rows
+pointing at it (a payroll month's payslips, an adjustment plan's items) holds ``FOR KEY SHARE``
+on it until its commit; ``FOR UPDATE`` would wait for that, ``FOR NO KEY UPDATE`` does not.
+SQLite ignores it (one writer at a time)."""
+
+
 def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 

@@ -63,6 +63,13 @@ def _parts(fixed: Fixed) -> tuple[str, str]:
     return head[:-1], tail[1:]  # "[at,…,entity" and "batch_id,note]"
 
 
+def fixed_parts(fixed: Fixed) -> tuple[str, str]:
+    """The canonical text's parts before and after an entry's id and changes: each entry's
+    text is ``head,<entity id or null>,<changes>,tail`` (the server joins them the same way:
+    migration 0013)."""
+    return _parts(fixed)
+
+
 def _joined(parts: tuple[str, str], entity_id: int | None, changes: str) -> str:
     number = "null" if entity_id is None else str(int(entity_id))
     return f"{parts[0]},{number},{changes},{parts[1]}"

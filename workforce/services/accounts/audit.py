@@ -2,9 +2,10 @@
 
 Entries wait in the session until its commit, then go in together, chained to the newest entry
 (each carries the previous entry's hash and its own: domain/accounts/audit_chain.py), one writer
-at a time: SQLite's write transactions already are (``BEGIN IMMEDIATE``), PostgreSQL's take an
-advisory lock for the append, the last thing before the commit, so no row lock is held while
-waiting for it.
+at a time. SQLite's write transactions already are (``BEGIN IMMEDIATE``): the program hashes
+and inserts them. On PostgreSQL the program inserts them unhashed into ``audit_append`` and the
+server chains them inside the COMMIT, under the chain's lock (migration 0013), so the lock is
+never held while the program's process waits for a core.
 """
 
 from __future__ import annotations
@@ -12,11 +13,17 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from sqlalchemy import event, select, text
+from sqlalchemy import event, insert, select
 from sqlalchemy.orm import Session
 
-from workforce.domain.accounts.audit_chain import GENESIS, Fixed, chain, changes_text
-from workforce.persistence.accounts import AuditEntry, ImportBatch
+from workforce.domain.accounts.audit_chain import (
+    GENESIS,
+    Fixed,
+    chain,
+    changes_text,
+    fixed_parts,
+)
+from workforce.persistence.accounts import AuditAppend, AuditEntry, ImportBatch
 from workforce.persistence.base import utc_now
 from workforce.persistence.payroll import bulk_insert, raw_now
 from workforce.services.context import Actor
@@ -43,20 +50,6 @@ _COLUMNS = (
     *("at", "user_id", "username", "action", "entity"),
     *("entity_id", "changes", "batch_id", "note", "prev_hash", "row_hash"),
 )
-# PostgreSQL: one INSERT … SELECT over a single JSON document of [entity_id, changes, prev_hash,
-# row_hash] rows (the server splits it; ``->`` keeps each object's text as written). A COPY would
-# bypass the engine's statement events, which the audit guard watches, and array parameters are
-# dumped element by element in Python by the driver.
-_JSON_INSERT = (
-    f"INSERT INTO audit_log ({', '.join(_COLUMNS)}) "
-    "SELECT CAST(:at AS timestamptz), CAST(:user_id AS integer), :username, :action, :entity, "
-    "CAST(r.value->>0 AS integer), r.value->1, CAST(:batch_id AS integer), :note, "
-    "r.value->>2, r.value->>3 "
-    "FROM json_array_elements(CAST(:rows AS json)) WITH ORDINALITY AS r(value, n) ORDER BY r.n"
-)
-# PostgreSQL: appends wait for each other (the chain must not fork); SQLite's BEGIN IMMEDIATE
-# already lets one writer at a time. The key is any constant the program uses for nothing else.
-_CHAIN_LOCK = "SELECT pg_advisory_xact_lock(7413001)"
 _PENDING = "workforce_audit_pending"
 
 
@@ -109,46 +102,59 @@ def record_many(
     return len(rows)
 
 
-def _insert(session: Session, fixed: Fixed, rows: list[tuple[int | None, str, str, str]]) -> None:
-    if session.get_bind().dialect.name == "postgresql":
-        document = ",".join(
-            f'[{"null" if i is None else int(i)},{c},"{p}","{h}"]' for i, c, p, h in rows
+def _entries_document(entries: list[tuple[int | None, str]]) -> str:
+    """``[[entity_id, changes], …]``: the changes as their canonical text, which the server's
+    ``json`` keeps as written (it hashes that text)."""
+    return "[" + ",".join(f"[{'null' if i is None else int(i)},{c}]" for i, c in entries) + "]"
+
+
+def _stage(session: Session, pending: list[_Append]) -> None:
+    """PostgreSQL: each append as one row of ``audit_append``; the COMMIT chains them."""
+    rows = []
+    for append in pending:
+        fixed = append.fixed
+        head, tail = fixed_parts(fixed)
+        rows.append(
+            {
+                "at": fixed.at,
+                "user_id": fixed.user_id,
+                "username": fixed.username,
+                "action": fixed.action,
+                "entity": fixed.entity,
+                "batch_id": fixed.batch_id,
+                "note": fixed.note,
+                "head": head,
+                "tail": tail,
+                "entries": _entries_document(append.entries),
+            }
         )
-        values = {"at": fixed.at, "user_id": fixed.user_id, "username": fixed.username}
-        values |= {"action": fixed.action, "entity": fixed.entity}
-        values |= {"batch_id": fixed.batch_id, "note": fixed.note, "rows": f"[{document}]"}
-        session.execute(text(_JSON_INSERT), values)
-    else:  # SQLite: the driver's executemany, with the values as the column types store them
-        head = (raw_now(session, fixed.at), fixed.user_id, fixed.username, fixed.action)
-        middle, tail = fixed.entity, (fixed.batch_id, fixed.note)
-        bulk_insert(
-            session,
-            AuditEntry,
-            _COLUMNS,
-            [(*head, middle, i, c, *tail, p, h) for i, c, p, h in rows],
-        )
+    session.execute(insert(AuditAppend), rows)
 
 
 def _append_pending(session: Session) -> None:
     """At commit: chain the transaction's entries to the newest entry and insert them, one
-    writer at a time."""
+    writer at a time (PostgreSQL: the server does, inside the COMMIT)."""
     pending: list[_Append] | None = session.info.pop(_PENDING, None)
     if not pending:
         return
     session.flush()  # the rows the entries name (an import batch) are written first
     if session.get_bind().dialect.name == "postgresql":
-        session.execute(text(_CHAIN_LOCK))
+        _stage(session, pending)
+        return
     newest = select(AuditEntry.row_hash).order_by(AuditEntry.id.desc()).limit(1)
     prev = session.scalar(newest) or GENESIS
     for append in pending:
+        fixed = append.fixed
+        head = (raw_now(session, fixed.at), fixed.user_id, fixed.username, fixed.action)
+        middle, tail = fixed.entity, (fixed.batch_id, fixed.note)
         rows = [
-            (entity_id, changes, p, h)
+            (*head, middle, entity_id, changes, *tail, p, h)
             for (entity_id, changes), (p, h) in zip(
-                append.entries, chain(prev, append.fixed, append.entries), strict=True
+                append.entries, chain(prev, fixed, append.entries), strict=True
             )
         ]
-        prev = rows[-1][3]
-        _insert(session, append.fixed, rows)
+        prev = rows[-1][-1]
+        bulk_insert(session, AuditEntry, _COLUMNS, rows)
 
 
 def _forget_pending(session: Session, *_: object) -> None:

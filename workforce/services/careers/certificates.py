@@ -28,6 +28,7 @@ from workforce.domain.payroll.pay_composition import certificate_allowance_start
 from workforce.domain.problems import ActionRefused
 from workforce.domain.vocab import CERTIFICATE_ALIASES, CERTIFICATE_LEVELS, normalise
 from workforce.persistence.accounts import Setting
+from workforce.persistence.base import NO_KEY_UPDATE
 from workforce.persistence.careers import CertificateRegistration
 from workforce.persistence.people import Certificate, Worker
 from workforce.services.accounts import audit
@@ -165,7 +166,7 @@ def _write_dates(
 
 
 def _locked(session: Session, certificate_id: int) -> Certificate:
-    certificate = session.get(Certificate, certificate_id, with_for_update=True)
+    certificate = session.get(Certificate, certificate_id, with_for_update=NO_KEY_UPDATE)
     if certificate is None:
         raise ActionRefused(f"证书 {certificate_id} 不存在")
     return certificate

@@ -32,6 +32,7 @@ from workforce.domain.problems import ActionRefused
 from workforce.domain.vocab import ACTIVE_STATUSES
 from workforce.persistence.accounts import Setting, User
 from workforce.persistence.adjustment import PostAppointment
+from workforce.persistence.base import NO_KEY_UPDATE
 from workforce.persistence.careers import PipelineTransition
 from workforce.persistence.people import Worker
 from workforce.services.accounts import audit
@@ -127,7 +128,7 @@ def move(
     step = Step(stage.strip(), effective_date, (target_role or "").strip() or None)
     step_source, step_reason = source.strip(), reason.strip()
     with db.transaction() as session:
-        worker = session.get(Worker, worker_id, with_for_update=True)
+        worker = session.get(Worker, worker_id, with_for_update=NO_KEY_UPDATE)
         if worker is None:
             raise ActionRefused(f"人员 {worker_id} 不存在")
         if worker.status not in {s.value for s in ACTIVE_STATUSES}:

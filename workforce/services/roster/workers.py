@@ -27,7 +27,7 @@ from workforce.domain.roster.worker import (
     validate_worker,
 )
 from workforce.domain.vocab import WorkerStatus
-from workforce.persistence.base import Base
+from workforce.persistence.base import NO_KEY_UPDATE, Base
 from workforce.persistence.org import OrgUnit
 from workforce.persistence.people import (
     Certificate,
@@ -306,7 +306,7 @@ def update_worker(
     today = today or dt.date.today()
     data = replace(data, id_number=data.id_number.strip().upper())
     with db.transaction() as session:
-        worker = session.get(Worker, worker_id, with_for_update=True)
+        worker = session.get(Worker, worker_id, with_for_update=NO_KEY_UPDATE)
         if worker is None:
             raise ActionRefused(f"人员 {worker_id} 不存在")
         if worker.version != expected_version:
