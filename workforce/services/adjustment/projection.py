@@ -25,10 +25,10 @@ from workforce.domain.adjustment.projection import (
     BudgetReport,
     Economy,
     Person,
-    Proposers,
+    Population,
     Scenario,
     Unit,
-    project,
+    project_population,
 )
 from workforce.domain.adjustment.scenario import (
     ALL_UNITS,
@@ -459,16 +459,15 @@ def budget_projection(
         parsed = [_scenario(session, s, inputs.paths, scale_of, current) for s in scenarios]
     total = 1 + len(parsed)
     progress(0, total)
-    shared = Proposers()  # the rules evaluated once per distinct facts across the runs
-    with gc_paused():  # millions of histories and answers, all alive until the report is made
+    with gc_paused():  # the cohorts and the rules' answers, alive until the report is made
+        # the people grouped once, the rules evaluated once per distinct facts across the runs
+        population = Population(inputs.people, inputs.units, inputs.economy, first, years)
         runs = []
         for index, scenario in enumerate((Scenario(), *parsed)):
             if cancel is not None:
                 cancel.check()
             progress(index, total)
-            runs.append(
-                project(inputs.people, inputs.units, inputs.economy, scenario, first, years, shared)
-            )
+            runs.append(project_population(population, scenario))
     progress(total, total)
     baseline, *done = runs
     return BudgetReport(
