@@ -244,6 +244,9 @@ def _first_employer(
 ) -> Decimal:
     """The first year's contributions of a cohort: on each base on file (else the first month's
     gross), times the workers with it."""
+    if len(bases) == 1:
+        ((base, count),) = bases.items()
+        return ZERO + contribution(clamp_base(paid.first if base is None else base, bounds)) * count
     return sum(
         (
             contribution(clamp_base(paid.first if base is None else base, bounds)) * count

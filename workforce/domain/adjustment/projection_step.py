@@ -370,6 +370,7 @@ class Population:
         grades = _assumed(people, self.unit_of, range(first_assumed, first + years), first_assumed)
         codes: dict[str | None, int] = {}
         cohorts: dict[tuple[object, ...], Cohort] = {}
+        paths: dict[tuple[object, ...], list[int]] = {}  # the profiles of each year
         end = dt.date(first + years - 1, 12, 31)
         for index, person in enumerate(people):
             if person.retires < dt.date(first, 1, 1):
@@ -391,7 +392,12 @@ class Population:
                     tuple((codes.setdefault(g, len(codes)), g) for g in mine),
                     tuple(economy.reward.get(g or "", ZERO) for g in mine),
                 )
-                cohort.profiles = [self._profile(pay, retires, year) for year in horizon]
+                found = paths.get((pay, retires))
+                if found is None:
+                    found = paths[pay, retires] = [
+                        self._profile(pay, retires, year) for year in horizon
+                    ]
+                cohort.profiles = found
             cohort.count += 1
             cohort.bases[person.base] = cohort.bases.get(person.base, 0) + 1
         self.cohorts = list(cohorts.values())  # in the order of their first worker
