@@ -78,16 +78,16 @@ __all__ = [
 
 
 class _Bucket:
-    """A year of a unit's post: workers by their year's pay, the employer's contributions by
-    the last month paid, the people paid in December, their 奖励绩效."""
+    """A year of a unit's post: its workers counted by (the year's pay, last year's pay (None:
+    the first year), 奖励绩效 (None: retiring this year)); the first year's contributions by
+    the last month paid."""
 
-    __slots__ = ("employer", "heads", "paid", "reward")
+    __slots__ = ("employer", "rewarded", "tally")
 
     def __init__(self) -> None:
-        self.paid: dict[Paid, int] = {}
+        self.tally: dict[tuple[Paid, Paid | None, Decimal | None], int] = {}
         self.employer: dict[int, Decimal] = {}
-        self.heads = 0
-        self.reward: Decimal | None = None
+        self.rewarded = False
 
 
 @dataclass(slots=True)
@@ -102,37 +102,55 @@ class _Sums:
     gross: dict[tuple[int, str], list[Decimal]] = field(default_factory=dict)
     employer: dict[tuple[int, str], list[Decimal]] = field(default_factory=dict)
 
-    def spread(self) -> None:
+    def spread(self, employer_of: Callable[[Paid], Decimal]) -> None:
         """The buckets into the units' months: the units with 奖励绩效 first (it is paid in
         December), then in the order of their first worker. A year paid the same every month
-        is added once per unit and post, then to each month (exact sums: the same figures)."""
-        gross, buckets = self.gross, self.buckets
+        is added once per unit and post, then to each month (exact sums: the same figures).
+        ``employer_of``: the contributions on the base last year's pay gives."""
+        gross, rewards = self.gross, dict[tuple[int, str], Decimal]()
+        paid_of: dict[tuple[int, str], dict[Paid, int]] = {}
+        for key, bucket in self.buckets.items():
+            counts: dict[Paid, int] = {}
+            until = bucket.employer
+            heads, reward_sum = 0, None
+            for (paid, before, reward), count in bucket.tally.items():
+                counts[paid] = counts.get(paid, 0) + count
+                if before is not None:
+                    amount = employer_of(before) * count
+                    last = len(paid.months)
+                    until[last] = until[last] + amount if last in until else amount
+                if reward is not None:
+                    heads += count
+                    if reward:
+                        amount = reward * count
+                        reward_sum = amount if reward_sum is None else reward_sum + amount
+            paid_of[key] = counts
+            if reward_sum is not None:
+                rewards[key] = reward_sum
+            employer = [ZERO] * 12
+            for last, amount in until.items():
+                for m in range(last):
+                    employer[m] += amount
+            self.employer[key] = employer
+            if heads:
+                self.heads[key] = heads
         for key in self.rewarded:
-            reward = buckets[key].reward
-            assert reward is not None
-            gross[key] = [ZERO] * 11 + [ZERO + reward]
-        for key, bucket in buckets.items():
+            gross[key] = [ZERO] * 11 + [ZERO + rewards[key]]
+        for key, counts in paid_of.items():
             into = gross.get(key)
             if into is None:
                 into = gross[key] = [ZERO] * 12
-            constant = None
-            for paid, count in bucket.paid.items():
-                amount = paid.constant
-                if amount is not None:
-                    amount = amount * count if count != 1 else amount
+            constant: Decimal | None = None
+            for paid, count in counts.items():
+                each = paid.constant
+                if each is not None:
+                    amount = each * count if count != 1 else each
                     constant = amount if constant is None else constant + amount
                     continue
                 for m, value in enumerate(paid.months):
                     into[m] += value * count if count != 1 else value
             if constant is not None:
                 gross[key] = [value + constant for value in into]
-            employer = [ZERO] * 12
-            for last, amount in bucket.employer.items():
-                for m in range(last):
-                    employer[m] += amount
-            self.employer[key] = employer
-            if bucket.heads:
-                self.heads[key] = bucket.heads
 
 
 class _Run:
@@ -157,7 +175,17 @@ class _Run:
         sums = _Sums(population.present[t])
         figures.retirements = population.retirements[t]
         self._walk(t, year, rules, scale, pay_year, bounds, sums, figures)
-        sums.spread()
+        employers: dict[Paid, Decimal] = {}
+
+        def employer_of(before: Paid) -> Decimal:  # on the base last year's pay gives
+            found = employers.get(before)
+            if found is None:
+                found = employers[before] = self.pay.contribution(
+                    clamp_base(before.average, bounds)
+                )
+            return found
+
+        sums.spread(employer_of)
         _unit_rows(
             figures,
             sums,
@@ -188,7 +216,6 @@ class _Run:
         cohorts, states, paid_before = population.cohorts, self.states, self.paid
         profiles, known = population.profiles, pay_year.known
         contribution = self.pay.contribution
-        employer_of: dict[Paid, Decimal] = {}  # by last year's pay: this year's base
         buckets, rewarded = sums.buckets, sums.rewarded
         for i in population.alive[t]:
             cohort = cohorts[i]
@@ -211,28 +238,18 @@ class _Run:
             bucket = buckets.get(key)
             if bucket is None:
                 bucket = buckets[key] = _Bucket()
-            tally = bucket.paid
-            tally[paid] = tally.get(paid, 0) + n
             before = paid_before[i]
             if before is None:  # the first year: the bases on file
                 employer = _first_employer(cohort.bases, paid, bounds, contribution)
-            else:
-                found = employer_of.get(before)
-                if found is None:
-                    found = employer_of[before] = contribution(clamp_base(before.average, bounds))
-                employer = found * n
-            last = profiles[profile][4]
-            until = bucket.employer
-            until[last] = until[last] + employer if last in until else employer
-            if cohort.retires is None or cohort.retires.year != year:
-                bucket.heads += n
-                reward = cohort.rewards[t]
-                if reward:
-                    if bucket.reward is None:
-                        rewarded.append(key)
-                        bucket.reward = reward * n
-                    else:
-                        bucket.reward += reward * n
+                until, last = bucket.employer, len(paid.months)
+                until[last] = until[last] + employer if last in until else employer
+            reward = cohort.rewards[t]
+            tally = bucket.tally
+            counted = (paid, before, reward)
+            tally[counted] = tally.get(counted, 0) + n
+            if reward and not bucket.rewarded:
+                bucket.rewarded = True
+                rewarded.append(key)
             paid_before[i] = paid  # next year's base: this year's average
 
 

@@ -341,7 +341,7 @@ class Cohort:
     state: int  # at the start of the first year
     retires: dt.date | None  # None: after the horizon
     grades: tuple[tuple[int, str | None], ...]
-    rewards: tuple[Decimal, ...]
+    rewards: tuple[Decimal | None, ...]  # None: retiring that year (no 奖励绩效, not counted)
     count: int = 0
     bases: dict[Decimal | None, int] = field(default_factory=dict)  # the first year's on file
     profiles: list[int] = field(default_factory=list)  # per year: ``Population.profiles``
@@ -390,7 +390,12 @@ class Population:
                     state,
                     retires,
                     tuple((codes.setdefault(g, len(codes)), g) for g in mine),
-                    tuple(economy.reward.get(g or "", ZERO) for g in mine),
+                    tuple(
+                        None
+                        if retires is not None and retires.year == year
+                        else economy.reward.get(g or "", ZERO)
+                        for g, year in zip(mine, horizon, strict=True)
+                    ),
                 )
                 found = paths.get((pay, retires))
                 if found is None:
