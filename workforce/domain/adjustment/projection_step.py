@@ -335,7 +335,7 @@ class Proposers:
 @dataclass(slots=True)
 class Cohort:
     """Workers of one unit who take the same path: their count and, per year of the horizon,
-    the grade assumed (coded, and the grade), the 奖励绩效 it earns, the pay profile."""
+    the grade assumed (its code, the grade), the 奖励绩效 it earns, the pay profile."""
 
     community: int
     state: int  # at the start of the first year
