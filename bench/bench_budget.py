@@ -8,15 +8,18 @@ Run by hand (not by pytest)::
 Without ``--url`` the demo is built for ``today`` = 2026-11-25 on a temporary SQLite file and
 every active worker gets a 2026 appraisal (18 % 优秀, the rest 称职, as bench_adjustment does).
 - projection: ``budget_projection`` (read everything, project three runs of five years);
-- ceiling: reading the facts as the projection does and advancing every worker's history through
-  the same five runs with the pure rules (``Proposer``, once per distinct facts), three times: no
-  pay, no contributions, no sums.
+- ceiling: reading the facts as the projection does and advancing each distinct history (workers
+  with equal facts: once) through the same five runs with the pure rules, three times: no
+  grades assumed, no pay, no contributions, no sums. (Before the projection grouped its workers
+  the ceiling walked every worker, 33–36 s; the projection now evaluates the rules once per
+  distinct facts too, so the ceiling does.)
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 import tempfile
 import time
@@ -44,7 +47,11 @@ SCENARIOS = (
 )
 
 
-def ceiling(db: Database) -> float:
+def ceiling(db: Database) -> tuple[float, int]:
+    """Reading the facts as the projection does, and the rules alone over the same people:
+    evaluated once per distinct facts (as the projection and the adjustment run do), each
+    history advanced through the five runs of each of the three runs; no grades assumed, no
+    pay, no contributions, no sums. Returns the seconds and the distinct facts."""
     start = time.perf_counter()
     with db.reading() as session:
         scale = scale_in_force(session, dt.date(FIRST, 1, 1))
@@ -52,7 +59,8 @@ def ceiling(db: Database) -> float:
         rules = rules_for(session, FIRST)
         facts = load_facts(session, FIRST, dt.date(FIRST, 1, 1), rules)
     posts = {p.code: p for p in scale.posts}
-    people = [facts.history(w, key) for w, _, key in facts.workers]
+    distinct = {key: facts.history(w, key) for w, _, key in reversed(facts.workers)}
+    people = list(distinct.values())
     for run in range(1 + len(SCENARIOS)):
         histories = list(people)
         for year in range(FIRST, FIRST + YEARS):
@@ -66,7 +74,7 @@ def ceiling(db: Database) -> float:
                     histories[index] = replace(
                         history, level=proposal.new_level, tenure_start_year=year, new_post=None
                     )
-    return time.perf_counter() - start
+    return time.perf_counter() - start, len(people)
 
 
 def main() -> None:
@@ -81,16 +89,22 @@ def main() -> None:
     if not args.url:
         generate_demo(db, admin, workers=args.workers, seed=7, today=TODAY)
         add_appraisals(db)
-    rules = ceiling(db)
+    load = os.getloadavg()[0]
+    rules, distinct = ceiling(db)
     start, cpu = time.perf_counter(), time.process_time()
     report = budget_projection(db, admin, FIRST, YEARS, SCENARIOS)
     seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     base = report.baseline.years[0].total.total
     print(
+        f"ceiling | reading the facts and the rules alone over the same people, once per"
+        f" distinct facts ({distinct:,}) × {YEARS} years × {1 + len(SCENARIOS)} runs"
+        f" | {rules:.2f} s"
+    )
+    print(
         f"budget projection | {report.people:,} people × {YEARS} years × {1 + len(SCENARIOS)} runs"
-        f" | {seconds:.2f} s (CPU {cpu:.2f} s) | ceiling {rules:.2f} s (rules alone)"
+        f" | {seconds:.2f} s (CPU {cpu:.2f} s) | ceiling {rules:.2f} s"
         f" | ratio {seconds / rules:.2f}× | target ≤ 10 s | peak {peak_mb():.0f} MB"
-        f" | first year {base:,.2f}"
+        f" | first year {base:,.2f} | load average {load:.2f} → {os.getloadavg()[0]:.2f}"
     )
 
 

@@ -262,6 +262,28 @@ def first_year_read(tenure_start_year: int, rules: AdjustmentRules, year: int) -
     return min(tenure_start_year, year - rules.early_streak)
 
 
+def facts_read(history: WorkerHistory, rules: AdjustmentRules, year: int) -> tuple[object, ...]:
+    """Everything of ``history`` the rules read in the run for ``year``, but the worker's id: the
+    grades of the years from the tenure start (or the 优秀 streak, if earlier) up to the run year.
+    Histories with equal facts get equal proposals but for the id."""
+    grades = history.appraisals
+    first = first_year_read(history.tenure_start_year, rules, year)
+    return (
+        history.post,
+        history.new_post,
+        history.level,
+        history.tenure_start_year,
+        tuple(map(grades.get, range(first, year))),
+        history.highest_education,
+        history.certificate_level,
+        history.credited_ladder,
+        history.early_steps_used,
+        history.early_streak_start,
+        history.honours,
+        history.credited_honour_kinds,
+    )
+
+
 class Proposer:
     """``propose_adjustment`` for the many workers of one run (same rules, posts and year).
 
@@ -274,24 +296,8 @@ class Proposer:
         self.known: dict[tuple[object, ...], Proposal] = {}
 
     def facts(self, history: WorkerHistory) -> tuple[object, ...]:
-        """Everything of ``history`` the rules read, but the worker's id: the grades of the years
-        from the tenure start (or the 优秀 streak, if earlier) up to the run year."""
-        grades = history.appraisals
-        first = first_year_read(history.tenure_start_year, self.rules, self.year)
-        return (
-            history.post,
-            history.new_post,
-            history.level,
-            history.tenure_start_year,
-            tuple(map(grades.get, range(first, self.year))),
-            history.highest_education,
-            history.certificate_level,
-            history.credited_ladder,
-            history.early_steps_used,
-            history.early_streak_start,
-            history.honours,
-            history.credited_honour_kinds,
-        )
+        """Everything of ``history`` the rules read (``facts_read``)."""
+        return facts_read(history, self.rules, self.year)
 
     def propose(self, history: WorkerHistory, facts: tuple[object, ...] | None = None) -> Proposal:
         key = self.facts(history) if facts is None else facts

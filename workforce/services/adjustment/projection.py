@@ -25,11 +25,12 @@ from workforce.domain.adjustment.projection import (
     BudgetReport,
     Economy,
     Person,
-    Proposers,
+    Population,
     Scenario,
     Unit,
-    project,
+    project_population,
 )
+from workforce.domain.adjustment.rules import WorkerHistory
 from workforce.domain.adjustment.scenario import (
     ALL_UNITS,
     Assumptions,
@@ -50,6 +51,7 @@ from workforce.persistence.org import OrgUnit
 from workforce.persistence.pay import AllowanceRate, PayScale
 from workforce.persistence.payroll import ContributionBase
 from workforce.persistence.people import Appraisal, Certificate, StatusChange, Worker
+from workforce.persistence.plain import dates_of, plain_rows
 from workforce.services.adjustment.appraisals import grade_scheme
 from workforce.services.adjustment.inputs import load_facts
 from workforce.services.adjustment.run import rules_for
@@ -204,18 +206,21 @@ def _person_facts(
     session: Session, first: int, allowances: Mapping[str, Decimal], from_next: bool
 ) -> tuple[dict[int, tuple[Any, ...]], dict[int, Decimal], dict[int, tuple[str, dt.date]]]:
     active = Worker.status.in_([s.value for s in ACTIVE_STATUSES])
+    plain = plain_rows(  # (the driver's values: birth dates parsed once per distinct date)
+        session,
+        select(
+            Worker.id,
+            Worker.sex,
+            Worker.birth_date,
+            Worker.retirement_age,
+            Worker.duties,
+            Worker.status,
+        ).where(active),
+    )
+    births = dates_of(row[2] for row in plain)
     rows = {
-        row[0]: row[1:]
-        for row in session.execute(
-            select(
-                Worker.id,
-                Worker.sex,
-                Worker.birth_date,
-                Worker.retirement_age,
-                Worker.duties,
-                Worker.status,
-            ).where(active)
-        ).tuples()
+        worker_id: (sex, births.get(birth), original, duties, status)
+        for worker_id, sex, birth, original, duties, status in plain
     }
     bases = dict(
         session.execute(
@@ -240,8 +245,31 @@ def _person_facts(
     return rows, bases, certificates
 
 
+def _as_worker(h: WorkerHistory, worker_id: int) -> WorkerHistory:
+    """``h`` for another worker with the same facts (the constructor: ``replace`` is slower)."""
+    return WorkerHistory(
+        worker_id,
+        h.post,
+        h.level,
+        h.tenure_start_year,
+        h.appraisals,
+        h.highest_education,
+        h.certificate_level,
+        h.credited_ladder,
+        h.early_steps_used,
+        h.early_streak_start,
+        h.honours,
+        h.credited_honour_kinds,
+        h.new_post,
+    )
+
+
 def _read(
-    session: Session, first: int, assumptions: Assumptions, within: set[int] | None
+    session: Session,
+    first: int,
+    assumptions: Assumptions,
+    within: set[int] | None,
+    nodes: Sequence[OrgNode],
 ) -> _Inputs:
     scheme = grade_scheme(session)
     economy, _ = _economy(session, first, assumptions, scheme)
@@ -256,6 +284,10 @@ def _read(
     people, overdue = [], 0
     dates = Retirements(defaults)
     start = dt.date(first, 1, 1)
+    # one history read per distinct facts (its grades parsed once), the others but for the id
+    # alike (they share the grades, which the projection only reads)
+    read: dict[Any, WorkerHistory] = {}
+    probation = WorkerStatus.PROBATION.value
     for worker_id, community, key in facts.workers:
         if within is not None and community not in within:
             continue
@@ -264,20 +296,24 @@ def _read(
         assert retires is not None
         overdue += retires < start
         held = certificates.get(worker_id)
+        history = read.get(key)
+        if history is None:
+            history = read[key] = facts.history(worker_id, key)
+        elif history.worker_id != worker_id:
+            history = _as_worker(history, worker_id)
         people.append(
             Person(
                 worker_id,
                 community,
-                facts.history(worker_id, key),
+                history,
                 retires,
                 duties,
                 held[0] if held else None,
                 held[1] if held else None,
-                status == WorkerStatus.PROBATION.value,
+                status == probation,
                 bases.get(worker_id),
             )
         )
-    nodes = org_nodes(session)
     paths = _paths(nodes)
     heads = Counter(p.community for p in people)
     norms = dict(
@@ -469,7 +505,7 @@ def budget_projection(
         nodes = org_nodes(session)
         unit = next((n for n in nodes if n.id == scope), None)
         within = None if scope is None else descendants(nodes, scope)
-        inputs = _read(session, first, assumptions, within)
+        inputs = _read(session, first, assumptions, within, nodes)
         current = max(
             (s for s in inputs.economy.scales if s.effective_date <= dt.date(first, 1, 1)),
             key=lambda s: s.effective_date,
@@ -477,16 +513,15 @@ def budget_projection(
         parsed = [_scenario(session, s, inputs.paths, scale_of, current) for s in scenarios]
     total = 1 + len(parsed)
     progress(0, total)
-    shared = Proposers()  # the rules evaluated once per distinct facts across the runs
-    with gc_paused():  # millions of histories and answers, all alive until the report is made
+    with gc_paused():  # the cohorts and the rules' answers, alive until the report is made
+        # the people grouped once, the rules evaluated once per distinct facts across the runs
+        population = Population(inputs.people, inputs.units, inputs.economy, first, years)
         runs = []
         for index, scenario in enumerate((Scenario(), *parsed)):
             if cancel is not None:
                 cancel.check()
             progress(index, total)
-            runs.append(
-                project(inputs.people, inputs.units, inputs.economy, scenario, first, years, shared)
-            )
+            runs.append(project_population(population, scenario))
     progress(total, total)
     baseline, *done = runs
     return BudgetReport(
