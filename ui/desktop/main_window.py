@@ -409,8 +409,8 @@ class MainWindow(QMainWindow):
 
     # -- selection and the worker form ----------------------------------------------------------
     def selected_row(self) -> RosterRow | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.row_at(rows[0].row()) if rows else None
+        rows = self.table.selected_rows()
+        return rows[0] if rows else None
 
     def select_worker(self, worker_id: int) -> None:
         for number, row in enumerate(self.model.rows):

@@ -151,8 +151,12 @@ class PipelineBoard(QDialog):
         self.summary = QLabel()
         self.eligibility = EligibilityModel(eligibility_columns(post_names or {}))
         self.vacancy = RowsTableModel(vacancy_columns([]))
-        self.eligibility_table = make_table(self.eligibility, sortable=True)
-        self.vacancy_table = make_table(self.vacancy)
+        self.eligibility_table = make_table(
+            self.eligibility,
+            settings_key="pipeline-eligibility",
+            person=lambda row: row.person.worker_id,
+        )
+        self.vacancy_table = make_table(self.vacancy, settings_key="pipeline-vacancies")
         self.tabs = QTabWidget()
         self.tabs.addTab(self.eligibility_table, self.tr("Eligibility"))
         self.tabs.addTab(self.vacancy_table, self.tr("Vacancies by community"))

@@ -42,7 +42,12 @@ class RemindersDock(QObject):
         super().__init__(main)
         self.window = window
         self.model = RowsTableModel(REMINDER_COLUMNS)
-        self.table = make_table(self.model, sortable=True)
+        self.table = make_table(
+            self.model,
+            settings_key="reminders",
+            person=lambda row: row.person.worker_id,
+            person_page=lambda row: page_for(row.kind),
+        )
         self.table.doubleClicked.connect(lambda index: self.open_worker(index.row()))
         self.count = QLabel()
         panel = QWidget()
