@@ -5,17 +5,15 @@ with its problems. The picker reads off the GUI thread; none of them writes."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from decimal import Decimal
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialogButtonBox,
     QDoubleSpinBox,
     QLineEdit,
-    QPlainTextEdit,
     QWidget,
 )
 
@@ -24,6 +22,7 @@ from ui.desktop.widgets.form_dialog import FormDialog
 from ui.desktop.widgets.inputs import DateEdit
 from ui.desktop.widgets.models import Column
 from ui.desktop.widgets.people_search import Operation, PeopleSearch
+from ui.desktop.widgets.problems import ProblemsPage
 from workforce.domain.careers.compliance import ORGANISER_LEVELS
 from workforce.domain.progress import CancelToken, ProgressFn
 from workforce.services.careers.facts import Person
@@ -130,9 +129,10 @@ class SigninDialog(FormDialog):
         super().__init__(
             self.tr("Import sign-in sheet: %1").replace("%1", file_name), summary, parent
         )
-        self.problems = QPlainTextEdit()
-        self.problems.setReadOnly(True)
-        self.problems.setPlainText(problem_lines(plan))
+        self.problems = ProblemsPage(
+            plan.problems, settings_key="sheet-import-problems", title=self.windowTitle()
+        )
+        self.problems.setMinimumHeight(200)
         self.form.addRow(self.problems)
         ok = self.findChild(QDialogButtonBox)
         if ok is not None:
@@ -140,10 +140,3 @@ class SigninDialog(FormDialog):
             button.setText(self.tr("Import") if not plan.has_errors else self.tr("Fix the sheet"))
             button.setEnabled(not plan.has_errors)
         self.resize(560, 380)
-
-
-def problem_lines(plan: SigninPlan) -> str:
-    lines: Sequence[str] = [p.describe() for p in plan.problems]
-    if not lines:
-        return QCoreApplication.translate("SigninDialog", "No problems found.")
-    return "\n".join(lines)

@@ -13,12 +13,12 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QWidget,
 )
 
 from ui.desktop.widgets.form_dialog import FormDialog
+from ui.desktop.widgets.problems import ProblemsPage
 from ui.tasks import run_task
 from workforce.domain.problems import Problem
 from workforce.domain.progress import CancelToken, ProgressFn
@@ -82,12 +82,6 @@ def show_plan(
     return dialog
 
 
-def problem_lines(problems: Sequence[Problem]) -> str:
-    if not problems:
-        return QCoreApplication.translate("SheetPlanDialog", "No problems found.")
-    return "\n".join(p.describe() for p in problems)
-
-
 class SheetPlanDialog(FormDialog):
     """A sheet's dry run: a summary, its problems (each naming row, column and value), an error
     report to save, and Import only when there is no error. Accepting means "write it now"."""
@@ -106,9 +100,9 @@ class SheetPlanDialog(FormDialog):
         self.path, self.grid, self.header_row = path, grid, header_row
         self.problem_list = list(problems)
         self.has_errors = any(p.is_error for p in problems)
-        self.problems = QPlainTextEdit()
-        self.problems.setReadOnly(True)
-        self.problems.setPlainText(problem_lines(problems))
+        # the same columns in every sheet import: remembered once for them all
+        self.problems = ProblemsPage(problems, settings_key="sheet-import-problems", title=title)
+        self.problems.setMinimumHeight(220)
         self.report_button = QPushButton(self.tr("Export error report…"))
         self.report_button.setEnabled(bool(problems))
         self.report_button.clicked.connect(lambda _checked=False: self.export_report())
@@ -121,7 +115,7 @@ class SheetPlanDialog(FormDialog):
             self.tr("Fix the sheet first") if self.has_errors else self.tr("Import")
         )
         self.import_button.setEnabled(not self.has_errors)
-        self.resize(640, 420)
+        self.resize(760, 460)
 
     def export_report(self, path: str | None = None) -> None:
         """The sheet with a problems column (as the roster import's error report)."""
