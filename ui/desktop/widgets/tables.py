@@ -4,10 +4,11 @@ What each list gets from here, as a clerk used to Excel expects it:
 - cells selected as in a sheet: a click selects a cell, Shift extends the rectangle, Ctrl adds
   cells, Shift+Space widens the selection to whole rows, Ctrl+A selects everything. A row counts
   as selected when any of its cells is (``selected_rows``: what a screen's actions act on);
-- Ctrl+C copies the selected cells' bounding rectangle (the rows touched × the columns touched,
-  in the order shown) as tab-separated rows with the header line (text/plain) and as an HTML
-  table (what Excel and WPS paste first) in which ID numbers and accounts stay text and numbers
-  are plain numbers; whole rows selected copy whole rows;
+- Ctrl+C copies the selected cells as a rectangle (the rows touched × the columns touched, in
+  the order shown: Ctrl-clicked rows or columns come together, as Excel copies them) as
+  tab-separated rows with the header line (text/plain) and as an HTML table (what Excel and WPS
+  paste first) in which ID numbers and accounts stay text and numbers are plain numbers; whole
+  rows selected copy whole rows;
 - a right-click menu: 复制, 复制（含表头）, 导出为 Excel…, 打开人员档案 where a row is a person
   (``person``: the row's worker id, opened by the main window's ``open_worker``), then the
   screen's own actions (``actions``);
@@ -327,7 +328,7 @@ class DataTable(QTableView):
                 if action is None:
                     menu.addSeparator()
                 elif isinstance(action, QAbstractButton):
-                    if not action.isHidden():  # a button the screen hides is no entry
+                    if not _hidden(action):
                         entry = menu.addAction(action.text(), action.click)
                         entry.setEnabled(action.isEnabled())
                 else:
@@ -409,6 +410,12 @@ class DataTable(QTableView):
                 on_done(written)
 
         run_task(self, operation, done, label=QCoreApplication.translate("table", "Exporting…"))
+
+
+def _hidden(button: QAbstractButton) -> bool:
+    """A button the screen hid (not one merely not shown yet): it is no menu entry either."""
+    explicit = button.testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide)
+    return explicit and button.isHidden()
 
 
 def clipboard_data(table: ShownTable, with_header: bool) -> QMimeData:
