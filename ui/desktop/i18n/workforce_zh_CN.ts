@@ -35,7 +35,7 @@
         <translation>调级批次</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>Open…</source>
         <translation>打开…</translation>
     </message>
@@ -263,7 +263,7 @@
     <name>AppraisalGrid</name>
     <message>
         <location filename="../adjustment/appraisal_grid.py" line="+147"/>
-        <location line="+76"/>
+        <location line="+78"/>
         <source>Appraisal entry</source>
         <translation>考核结果录入</translation>
     </message>
@@ -439,7 +439,7 @@
         <translation>文字</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+96"/>
         <location line="+57"/>
         <source>Loading…</source>
         <translation>正在读取…</translation>
@@ -916,7 +916,7 @@ Everything entered since then will no longer be shown; the current data is first
 <context>
     <name>CareerTabs</name>
     <message>
-        <location filename="../careers/tabs.py" line="+174"/>
+        <location filename="../careers/tabs.py" line="+178"/>
         <source>Register / renew…</source>
         <translation>登记/续期…</translation>
     </message>
@@ -941,7 +941,7 @@ Everything entered since then will no longer be shown; the current data is first
         <translation>培训</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Promotion pipeline</source>
         <translation>晋升通道</translation>
     </message>
@@ -1333,7 +1333,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
 <context>
     <name>DashboardPanel</name>
     <message>
-        <location filename="../stats/dashboard.py" line="+114"/>
+        <location filename="../stats/dashboard.py" line="+112"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
@@ -1378,7 +1378,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
         <translation>两委成员</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+20"/>
         <source>Double-click a unit to select it in the tree</source>
         <translation>双击单位可在左侧组织树中选中它</translation>
     </message>
@@ -1388,7 +1388,8 @@ Everything entered since then will no longer be shown. The damaged file is kept 
         <translation>统计日期</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-12"/>
+        <location line="+26"/>
         <source>Units one level down</source>
         <translation>下级单位</translation>
     </message>
@@ -1524,7 +1525,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
         <translation>查找</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>Add…</source>
         <translation>录入…</translation>
     </message>
@@ -1628,17 +1629,17 @@ Everything entered since then will no longer be shown. The damaged file is kept 
 <context>
     <name>GroupTotals</name>
     <message>
-        <location filename="../adjustment/review.py" line="+51"/>
+        <location filename="../adjustment/review.py" line="+52"/>
         <source>By district</source>
         <translation>按区/旗县</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>By street</source>
         <translation>按街道</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>By post</source>
         <translation>按岗位</translation>
     </message>
@@ -1669,12 +1670,12 @@ Everything entered since then will no longer be shown. The damaged file is kept 
 <context>
     <name>ImportPreview</name>
     <message>
-        <location filename="../roster/import_dialog.py" line="+141"/>
+        <location filename="../roster/import_dialog.py" line="+102"/>
         <source>Import roster: %1</source>
         <translation>导入花名册：%1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+70"/>
         <source>New (%1)</source>
         <translation>新增（%1）</translation>
     </message>
@@ -1684,7 +1685,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
         <translation>更新（%1）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Problems (%1)</source>
         <translation>问题（%1）</translation>
     </message>
@@ -1694,7 +1695,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
         <translation>将新建的单位（%1）</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-71"/>
         <source>Export error report…</source>
         <translation>导出错误报告…</translation>
     </message>
@@ -1714,17 +1715,17 @@ Everything entered since then will no longer be shown. The damaged file is kept 
         <translation>有错误的行原样写入原文件旁的工作簿（加“问题”列说明原因）：在那里改正后再导入该工作簿。</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+68"/>
         <source>Correct the errors in the sheet first.</source>
         <translation>请先在表格中改正错误。</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-52"/>
         <source>Nothing can be imported while the sheet has errors: correct them in the sheet (the error report marks them) and import it again.</source>
         <translation>表格中有错误时不能导入：请在表格中改正（错误报告已标出）后重新导入。</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+64"/>
         <source>Import “%1”: %2 workers will be added, %3 updated; %4 stay unchanged.</source>
         <translation>导入“%1”：将新增 %2 人，更新 %3 人；%4 人未变。</translation>
     </message>
@@ -1883,7 +1884,7 @@ Correct them there and import that workbook again.</source>
         <translation>按姓名、身份证号或项目筛选</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>Add for the %1 selected…</source>
         <translation>为所选%1人录入…</translation>
     </message>
@@ -1928,7 +1929,7 @@ Correct them there and import that workbook again.</source>
         <translation>共%1条项目，涉及%2人，金额合计%3</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+30"/>
         <source>The month must be calculated again before approval.</source>
         <translation>该月工资须重新计算后才能审核。</translation>
     </message>
@@ -2122,22 +2123,27 @@ Correct them there and import that workbook again.</source>
 <context>
     <name>LayoutPreview</name>
     <message>
-        <location filename="../payroll/bank_layout_preview.py" line="+69"/>
+        <location filename="../payroll/bank_layout_preview.py" line="+118"/>
         <source>Preview of a calculated month</source>
         <translation>预览（已计算的月份）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+12"/>
+        <source>Bank file preview</source>
+        <translation>代发文件预览</translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>… %1 transfers in all</source>
         <translation>…… 共 %1 笔</translation>
     </message>
@@ -2458,7 +2464,7 @@ Correct them there and import that workbook again.</source>
         <translation>姓名或身份证号</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+13"/>
         <source>A unit that starts using the program during the year records here what it paid and withheld from January up to the month before: the first month calculated continues the cumulative withholding from these figures. Import the sheet the withholding client exports (身份证号, 姓名, 所属期止, 累计收入额, 累计免税收入, 累计专项扣除, 累计专项附加扣除, 累计其他扣除, 累计已预缴税额).</source>
         <translation>年中开始使用本系统的单位，在此录入当年1月至开始前一个月已发放和已预缴的累计数：本系统计算的第一个月从这些累计数接续累计预扣个税。请导入扣缴客户端导出的表（身份证号、姓名、所属期止、累计收入额、累计免税收入、累计专项扣除、累计专项附加扣除、累计其他扣除、累计已预缴税额）。</translation>
     </message>
@@ -2668,12 +2674,12 @@ Correct them there and import that workbook again.</source>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+174"/>
+        <location line="+179"/>
         <source>Calculate</source>
         <translation>计算</translation>
     </message>
     <message>
-        <location line="-173"/>
+        <location line="-178"/>
         <source>Add item…</source>
         <translation>录入项目…</translation>
     </message>
@@ -2743,7 +2749,7 @@ Correct them there and import that workbook again.</source>
         <translation>按姓名、街道或社区筛选</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+40"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
@@ -2764,7 +2770,7 @@ Correct them there and import that workbook again.</source>
         <translation>重新计算</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+44"/>
         <source>Select a worker to see how their pay and tax were made.</source>
         <translation>选择一名职工，查看其工资和个税的计算过程。</translation>
     </message>
@@ -2777,7 +2783,7 @@ Correct them there and import that workbook again.</source>
 <context>
     <name>PeopleDialog</name>
     <message>
-        <location filename="../stats/people_dialog.py" line="+46"/>
+        <location filename="../stats/people_dialog.py" line="+39"/>
         <source>%1 people. Double-click a person to select them in the worker list.</source>
         <translation>共 %1 人。双击可在人员列表中选中此人。</translation>
     </message>
@@ -2846,7 +2852,7 @@ Correct them there and import that workbook again.</source>
 <context>
     <name>PickDialog</name>
     <message>
-        <location filename="../careers/training_dialogs.py" line="+98"/>
+        <location filename="../careers/training_dialogs.py" line="+97"/>
         <source>Add attendees</source>
         <translation>添加参训人员</translation>
     </message>
@@ -2874,7 +2880,7 @@ Correct them there and import that workbook again.</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>Eligibility</source>
         <translation>资格审查名单</translation>
     </message>
@@ -3198,7 +3204,7 @@ Correct them there and import that workbook again.</source>
 <context>
     <name>RemindersDock</name>
     <message>
-        <location filename="../careers/reminders_dock.py" line="+53"/>
+        <location filename="../careers/reminders_dock.py" line="+58"/>
         <location line="+6"/>
         <source>Reminders</source>
         <translation>提醒</translation>
@@ -3227,12 +3233,12 @@ Correct them there and import that workbook again.</source>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../adjustment/review.py" line="+30"/>
+        <location filename="../adjustment/review.py" line="+31"/>
         <source>Search name, ID number, street or community</source>
         <translation>搜索姓名、身份证号、街道或社区</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+13"/>
         <source>Exclude or set level…</source>
         <translation>排除或调整等级…</translation>
     </message>
@@ -3479,12 +3485,7 @@ Correct them there and import that workbook again.</source>
 <context>
     <name>SheetPlanDialog</name>
     <message>
-        <location filename="../widgets/sheet_import.py" line="+87"/>
-        <source>No problems found.</source>
-        <translation>未发现问题。</translation>
-    </message>
-    <message>
-        <location line="+25"/>
+        <location filename="../widgets/sheet_import.py" line="+106"/>
         <source>Export error report…</source>
         <translation>导出错误报告…</translation>
     </message>
@@ -3571,7 +3572,7 @@ Correct them there and import that workbook again.</source>
         <translation>导入签到表：%1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -3579,11 +3580,6 @@ Correct them there and import that workbook again.</source>
         <location line="+0"/>
         <source>Fix the sheet</source>
         <translation>请先修正签到表</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>No problems found.</source>
-        <translation>未发现问题。</translation>
     </message>
 </context>
 <context>
@@ -3612,7 +3608,7 @@ Correct them there and import that workbook again.</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>New session…</source>
         <translation>新建培训…</translation>
     </message>
@@ -4317,26 +4313,26 @@ Save anyway?</source>
 <context>
     <name>columns</name>
     <message>
-        <location filename="../roster/import_preview.py" line="+57"/>
+        <location filename="../roster/import_preview.py" line="+49"/>
         <location line="+7"/>
-        <location line="+19"/>
+        <location filename="../widgets/problems.py" line="+46"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
         <location filename="../accounts/users_window.py" line="-188"/>
-        <location filename="../adjustment/appraisal_grid.py" line="-231"/>
+        <location filename="../adjustment/appraisal_grid.py" line="-233"/>
         <location filename="../adjustment/columns.py" line="-102"/>
-        <location filename="../careers/pipeline_board.py" line="-147"/>
-        <location filename="../careers/reminders_dock.py" line="-57"/>
-        <location filename="../careers/training_dialogs.py" line="-111"/>
-        <location filename="../careers/training_window.py" line="-192"/>
-        <location filename="../payroll/deductions_window.py" line="-237"/>
+        <location filename="../careers/pipeline_board.py" line="-151"/>
+        <location filename="../careers/reminders_dock.py" line="-62"/>
+        <location filename="../careers/training_dialogs.py" line="-104"/>
+        <location filename="../careers/training_window.py" line="-196"/>
+        <location filename="../payroll/deductions_window.py" line="-242"/>
         <location filename="../payroll/dialogs.py" line="-74"/>
-        <location filename="../payroll/items_grid.py" line="-253"/>
-        <location filename="../payroll/opening.py" line="-273"/>
+        <location filename="../payroll/items_grid.py" line="-257"/>
+        <location filename="../payroll/opening.py" line="-278"/>
         <location filename="../payroll/text.py" line="+30"/>
-        <location filename="../roster/import_preview.py" line="-25"/>
+        <location filename="../roster/import_preview.py" line="-6"/>
         <location line="+7"/>
         <location filename="../widgets/models.py" line="+106"/>
         <source>Name</source>
@@ -4399,7 +4395,7 @@ Save anyway?</source>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../careers/tabs.py" line="-233"/>
+        <location filename="../careers/tabs.py" line="-241"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
@@ -4560,7 +4556,7 @@ Save anyway?</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../roster/import_preview.py" line="+5"/>
+        <location filename="../widgets/problems.py" line="-9"/>
         <source>Severity</source>
         <translation>级别</translation>
     </message>
@@ -4575,7 +4571,7 @@ Save anyway?</source>
         <translation>列</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
@@ -4677,8 +4673,8 @@ Save anyway?</source>
     </message>
     <message>
         <location filename="../careers/tabs.py" line="+1"/>
-        <location filename="../roster/import_preview.py" line="+2"/>
         <location filename="../system/backup_dialog.py" line="+5"/>
+        <location filename="../widgets/problems.py" line="+2"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -4693,7 +4689,7 @@ Save anyway?</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../roster/import_preview.py" line="+8"/>
+        <location filename="../roster/import_preview.py" line="+14"/>
         <source>Street / community / grid</source>
         <translation>街道/社区/网格</translation>
     </message>
@@ -5289,12 +5285,12 @@ Enter them anyway?</source>
 <context>
     <name>import</name>
     <message>
-        <location filename="../roster/import_dialog.py" line="-240"/>
+        <location filename="../roster/import_dialog.py" line="-217"/>
         <source>Reading and checking %1…</source>
         <translation>正在读取并检查 %1…</translation>
     </message>
     <message>
-        <location filename="../roster/import_preview.py" line="-52"/>
+        <location filename="../widgets/problems.py" line="-29"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
@@ -5304,7 +5300,7 @@ Enter them anyway?</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location filename="../roster/import_preview.py" line="+8"/>
         <source>Sheet “%1”, %2 rows: %3 new, %4 to update, %5 unchanged; %6 errors, %7 warnings.</source>
         <translation>工作表「%1」共 %2 行：新增 %3 人，更新 %4 人，未变 %5 人；错误 %6 处，提示 %7 处。</translation>
     </message>
@@ -5629,6 +5625,14 @@ Enter them anyway?</source>
     </message>
 </context>
 <context>
+    <name>problems</name>
+    <message>
+        <location filename="../widgets/problems.py" line="+64"/>
+        <source>No problems found.</source>
+        <translation>未发现问题。</translation>
+    </message>
+</context>
+<context>
     <name>rates_dialogs</name>
     <message>
         <location filename="../payroll/rates_dialogs.py" line="-37"/>
@@ -5697,7 +5701,7 @@ Enter them anyway?</source>
 <context>
     <name>sheet_import</name>
     <message>
-        <location filename="../widgets/sheet_import.py" line="-116"/>
+        <location filename="../widgets/sheet_import.py" line="-110"/>
         <source>All files</source>
         <translation>所有文件</translation>
     </message>
@@ -5733,7 +5737,7 @@ Enter them anyway?</source>
 <context>
     <name>table</name>
     <message>
-        <location filename="../widgets/tables.py" line="+182"/>
+        <location filename="../widgets/tables.py" line="+218"/>
         <source>Fit column widths</source>
         <translation>按内容调整列宽</translation>
     </message>
@@ -5743,7 +5747,7 @@ Enter them anyway?</source>
         <translation>恢复默认列</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+80"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
@@ -5768,7 +5772,7 @@ Enter them anyway?</source>
         <translation>打开人员档案</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+61"/>
         <source>Export to Excel</source>
         <translation>导出为 Excel</translation>
     </message>
