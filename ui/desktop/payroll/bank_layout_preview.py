@@ -129,16 +129,19 @@ class LayoutPreview(QGroupBox):
         pick.addWidget(self.month)
         pick.addWidget(self.button)
         pick.addStretch(1)
-        self.box = QVBoxLayout(self)
-        self.box.addLayout(pick)
+        self.text.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.box = QHBoxLayout()  # the header lines beside the transfers: as low as the text was
         self.box.addWidget(self.text)
-        self.box.addWidget(self.table)
+        self.box.addWidget(self.table, 1)
+        column = QVBoxLayout(self)
+        column.addLayout(pick)
+        column.addLayout(self.box)
         self.button.clicked.connect(lambda _c=False: self.show_preview())
 
     def _table(self, columns: Sequence[Column[tuple[str, ...]]]) -> DataTable:
         # no remembered columns: they are the layout's own and change as it is edited
         table = make_table(RowsTableModel(columns), title=self.tr("Bank file preview"))
-        table.setMaximumHeight(170)
+        table.setMaximumHeight(140)
         table.setVisible(bool(columns))
         return table
 
