@@ -419,8 +419,8 @@ class MainWindow(QMainWindow):
 
     # -- selection and the worker form ----------------------------------------------------------
     def selected_row(self) -> RosterRow | None:
-        rows = self.table.selected_rows()
-        return rows[0] if rows else None
+        row: RosterRow | None = self.table.first_selected_row()
+        return row
 
     def select_worker(self, worker_id: int) -> None:
         for number, row in enumerate(self.model.rows):

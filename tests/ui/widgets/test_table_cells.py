@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMainWindow, QPushButton
 from pytestqt.qtbot import QtBot
@@ -18,8 +18,9 @@ from tests.ui.conftest import add_workers, make_row
 from tests.ui.widgets.test_tables import _table
 from ui.desktop.main_window import MainWindow
 from ui.desktop.stats.people_dialog import PeopleDialog
+from ui.desktop.widgets.models import Column, Index, RowsTableModel
 from ui.desktop.widgets.problems import ProblemsPage
-from ui.desktop.widgets.tables import DataTable
+from ui.desktop.widgets.tables import DataTable, make_table
 from workforce.domain.problems import Problem, Where, error
 from workforce.services.context import Actor, Database
 
@@ -217,3 +218,35 @@ def test_the_worker_list_acts_on_the_row_of_the_cell_clicked(
     entry = next(a for a in window.table.row_menu().actions() if a.text() == "Open person file")
     entry.trigger()
     assert opened == [ids[1], ids[1]]
+
+
+class _CountingModel(RowsTableModel[tuple[str, ...]]):
+    def __init__(self, rows: list[tuple[str, ...]]) -> None:
+        columns = [Column(f"C{n}", lambda r, n=n: r[n]) for n in range(8)]  # type: ignore[misc]
+        super().__init__(columns, rows)
+        self.asked = 0
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        self.asked += 1
+        return super().rowCount(parent)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        self.asked += 1
+        return super().columnCount(parent)
+
+
+def test_ctrl_a_on_a_long_list_asks_the_model_a_few_times_not_once_a_cell(qtbot: QtBot) -> None:
+    model = _CountingModel([(str(n),) * 8 for n in range(50_000)])
+    table = make_table(model, settings_key="test-long")
+    qtbot.addWidget(table)
+    table.resize(800, 400)
+    table.show()
+    qtbot.waitExposed(table)
+    qtbot.wait(50)
+    model.asked = 0
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    table.repaint()  # the headers ask, to paint, whether each column is wholly selected
+    assert len(table.selected_row_numbers()) == 50_000 and table.row_menu() is not None
+    # Qt answers a header, row by row, whether its whole column is selected: 800,000 calls
+    assert model.asked < 5_000
