@@ -39,6 +39,30 @@ def _clipboard_emptied() -> Iterator[None]:
         app.clipboard().clear()
 
 
+@pytest.fixture(autouse=True)
+def _modifier_keys_released() -> Iterator[None]:
+    """A test that pressed Shift or Ctrl with a click or a key leaves Qt believing the key still
+    held (the application's modifier state is that of the last input event): the next test's
+    ``selectRow`` would extend or toggle the selection instead of replacing it. A plain key
+    press on a scratch window after each test lets the keys go."""
+    yield
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    if not isinstance(QApplication.instance(), QApplication):
+        return
+    if QGuiApplication.keyboardModifiers() == Qt.KeyboardModifier.NoModifier:
+        return
+    scratch = QWidget()
+    scratch.show()
+    QTest.qWaitForWindowExposed(scratch)
+    QTest.keyClick(scratch, Qt.Key.Key_Escape)
+    scratch.close()
+    scratch.deleteLater()
+
+
 def make_row(worker_id: int = 1, **overrides: Any) -> RosterRow:
     base = RosterRow(
         worker_id=worker_id, version=1, district="示范区", street="新华街道", community="光明社区",

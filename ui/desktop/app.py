@@ -168,7 +168,9 @@ def begin_session(
     """Sign in over the (still empty) window, check the file (``startup_check``: a damaged one
     is written no more and a backup offered; once restored, sign in again to it), then attach
     the window and start the idle lock (``session_idle_minutes``, or ``idle_ms``); closing a
-    sign-in dialog quits."""
+    sign-in dialog quits. While the file is checked the window reads the first page of the
+    roster (``MainWindow.prefetch``: reads only, shown once attached, never for a damaged file,
+    whose dialog waits for that read to end)."""
     sign_in = SignIn(window, db)
 
     def signed_in(actor: Actor | None) -> None:
@@ -186,7 +188,8 @@ def begin_session(
         def restart() -> None:
             begin_session(window, db, quit_app, idle_ms)
 
-        check_at_start(window, db, actor, proceed, quit_app, restart)
+        window.prefetch(db, actor)  # the first rows, read (only) while the file is checked
+        check_at_start(window, db, actor, proceed, quit_app, restart, settle=window.when_prefetched)
 
     sign_in.finished.connect(signed_in)
     try:
@@ -234,6 +237,10 @@ def open_operation(
         try:
             db = Database.open(db_url)
             report = initialise(db)
+            # what the sign-in leads to, imported here while the clerk types the password
+            import ui.desktop.roster_snapshot
+            import ui.desktop.system.startup_check  # noqa: F401
+
             return Opened(db, report.upgrade_backup)
         except ActionRefused:
             if db is not None:

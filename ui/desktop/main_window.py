@@ -7,6 +7,7 @@ that pull in SQLAlchemy are imported inside the methods that need them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
@@ -64,6 +65,7 @@ class MainWindow(QMainWindow):
         self._load_number = 0  # which read the first page came from (an older one is dropped)
         self._held: RosterSnapshot | None = None  # read before the window was attached
         self._prefetching = False
+        self._after_prefetch: list[Callable[[], None]] = []
         self.adjust_actions: list[QAction] = []
         self.stats_action: QAction | None = None
         self.setWindowTitle(self.tr("Community workers: files and pay"))
@@ -260,53 +262,58 @@ class MainWindow(QMainWindow):
 
     # -- loading and filtering ------------------------------------------------------------------
     def prefetch(self, db: Database, actor: Actor) -> None:
-        """Start reading the roster at the sign-in, while the file is checked; nothing is shown
-        before ``attach`` (a damaged file's rows never are)."""
-        from ui.desktop.roster_snapshot import load_roster
+        """At the sign-in, while the file is checked: read the first page of a big roster
+        (``load_first_page``, reads only). Nothing is shown before ``attach`` — a damaged file's
+        rows never are — and the whole roster is read after it; ``when_prefetched`` waits for
+        the read to end (the damaged-file dialog does: a restore replaces the file)."""
+        from ui.desktop.roster_snapshot import load_first_page
 
         self._load_number += 1
         number, self._held, self._prefetching = self._load_number, None, True
 
-        def first_page(snapshot: RosterSnapshot) -> None:
-            self.first_page_ready.emit((number, snapshot))
-
-        def done(snapshot: RosterSnapshot) -> None:
-            if number != self._load_number:
-                return
+        def ended(page: RosterSnapshot | None) -> None:
             self._prefetching = False
-            if self.actor is None:
-                self._held = snapshot
-            else:
-                self._loaded(snapshot)
-
-        def failed(exc: BaseException) -> None:
-            self._prefetching = False
-            if self.actor is not None and number == self._load_number:
-                show_error(self, exc)
+            if number == self._load_number:
+                if self.actor is None:
+                    self._held = page  # signed in, the file still being checked
+                else:
+                    self._show_prefetched(page)  # attached while it was being read
+            waiting, self._after_prefetch = self._after_prefetch, []
+            for callback in waiting:
+                callback()
 
         run_task(
             self,
-            load_roster(db, actor=actor, first_page=first_page),
-            done,
+            load_first_page(db, actor=actor),
+            ended,
             label=self.tr("Loading the roster…"),
-            on_failed=failed,
+            on_failed=lambda _exc: ended(None),  # the check says what is wrong with the file
+            cancellable=False,
             show_after_ms=2**30,
         )
 
+    def when_prefetched(self, callback: Callable[[], None]) -> None:
+        """``callback`` once no read started by ``prefetch`` is running (at once if none is)."""
+        if self._prefetching:
+            self._after_prefetch.append(callback)
+        else:
+            callback()
+
     def attach(self, db: Database, actor: Actor) -> None:
-        """Work on ``db`` as ``actor`` from now on, and read the roster (or show what
-        ``prefetch`` read of it, the rest following)."""
+        """Work on ``db`` as ``actor`` from now on, and read the roster (after showing the page
+        ``prefetch`` read of it, if any: at once, or when its read ends)."""
         from workforce.persistence.database import describe_url
 
         self.db, self.actor = db, actor
         self.database_label.setText(self.tr("Database: %1").replace("%1", describe_url(db.engine)))
         held, self._held = self._held, None
-        if held is not None and held.partial:
-            self._first_page((self._load_number, held))
-        elif held is not None:
-            self._loaded(held)
-        elif not self._prefetching:
-            self.refresh()
+        if not self._prefetching:
+            self._show_prefetched(held)
+
+    def _show_prefetched(self, page: RosterSnapshot | None) -> None:
+        if page is not None and self.snapshot is None:
+            self._first_page((self._load_number, page))
+        self.refresh()
 
     def refresh(self) -> None:
         """Read the roster again off the GUI thread, keeping filters, sort and selection."""
@@ -314,17 +321,20 @@ class MainWindow(QMainWindow):
 
         if self.db is None:
             return
-        self.counts.setText(self.tr("Loading…"))
-        first = self.snapshot is None  # the first load shows a page at once and no dialog
+        # the first read (nothing shown yet, or only a first page) shows no progress dialog
+        first = self.snapshot is None or self.snapshot.partial
+        if self.snapshot is None or not self.snapshot.partial:  # a page says "loading the rest"
+            self.counts.setText(self.tr("Loading…"))
         self._load_number += 1
         number = self._load_number
 
         def first_page(snapshot: RosterSnapshot) -> None:
             self.first_page_ready.emit((number, snapshot))
 
+        want_page = self.snapshot is None  # a page shown already needs no other
         run_task(
             self,
-            load_roster(self.db, actor=self.actor, first_page=first_page if first else None),
+            load_roster(self.db, actor=self.actor, first_page=first_page if want_page else None),
             self._loaded,
             label=self.tr("Loading the roster…"),
             show_after_ms=2**30 if first else 600,
@@ -415,8 +425,8 @@ class MainWindow(QMainWindow):
 
     # -- selection and the worker form ----------------------------------------------------------
     def selected_row(self) -> RosterRow | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.row_at(rows[0].row()) if rows else None
+        row: RosterRow | None = self.table.first_selected_row()
+        return row
 
     def select_worker(self, worker_id: int) -> None:
         for number, row in enumerate(self.model.rows):

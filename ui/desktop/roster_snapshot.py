@@ -60,6 +60,27 @@ FIRST_PAGE = 300  # rows shown at once while the whole roster loads
 BIG_ROSTER = 5_000  # a smaller one loads whole in well under a second: no first page
 
 
+def load_first_page(
+    db: Database, today: dt.date | None = None, actor: Actor | None = None
+) -> Callable[[ProgressFn, CancelToken], RosterSnapshot | None]:
+    """The operation that reads only the first page of a big roster (the first communities'
+    workers, about ``FIRST_PAGE``), a partial snapshot; None for a roster of at most
+    ``BIG_ROSTER`` workers (it loads whole in well under a second). It only reads: the window
+    reads it at the sign-in, while the file is being checked (``MainWindow.prefetch``)."""
+
+    def operation(_progress: ProgressFn, cancel: CancelToken) -> RosterSnapshot | None:
+        with db.reading_alone() as session:  # no connection left open for a restore to meet
+            if worker_count(session) <= BIG_ROSTER:
+                return None
+            posts = posts_in_force(session, today or dt.date.today())
+            cancel.check()
+            communities = first_communities(session, FIRST_PAGE)
+            page = roster_rows(session, on=today, actor=actor, communities=communities)
+        return RosterSnapshot(RosterFilter(page), [], posts, {}, partial=True)
+
+    return operation
+
+
 def load_roster(
     db: Database,
     today: dt.date | None = None,

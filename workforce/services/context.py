@@ -74,6 +74,16 @@ class Database:
         with self.sessions() as session:
             yield session
 
+    @contextmanager
+    def reading_alone(self) -> Iterator[Session]:
+        """A read on a connection of its own, closed at the end instead of going back to the
+        pool: a read racing the start-up check (whose ``refuse_writes`` renews the pool) leaves
+        no connection open that would keep a restore from replacing the file."""
+        with self.engine.connect() as connection:
+            connection.detach()
+            with self.sessions(bind=connection) as session:
+                yield session
+
     def close(self) -> None:
         """Close every connection; the last ``Database`` on a file gives the file up."""
         close_engine(self.engine)

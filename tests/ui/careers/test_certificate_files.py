@@ -66,7 +66,8 @@ def test_import_previews_then_imports_the_valid_rows_and_writes_the_rest(
     dialog = _plan_dialog()
     assert dialog is not None
     assert [c.name for c in dialog.changes.rows] == ["王芳"]
-    assert "李四" in dialog.problems.toPlainText() and "第3行" in dialog.problems.toPlainText()
+    problems = dialog.problems.lines()
+    assert "李四" in problems and "第3行" in problems
     assert not dialog.import_button.isEnabled() and not dialog.valid_only.isHidden()
     assert worker_certificates(sqlite_db, admin_sqlite, first) == []  # a preview writes nothing
 

@@ -89,7 +89,7 @@ def test_signin_sheet_shows_its_problems_and_imports_when_clean(
     window.import_sheet(sheet(["王芳", "查无此人"]))
     qtbot.waitUntil(lambda: isinstance(window.dialog, SigninDialog))
     assert isinstance(window.dialog, SigninDialog)
-    assert "查无此人" in window.dialog.problems.toPlainText()
+    assert "查无此人" in window.dialog.problems.lines()
     window.dialog.reject()
     window.dialog = None
 

@@ -100,12 +100,12 @@ def test_a_banks_layout_from_a_copy_to_the_preview(
     assert form.name.isReadOnly()  # a stored layout keeps its name
 
     editor.preview.show_preview()  # March is not calculated yet
-    qtbot.waitUntil(lambda: "2026年3月" in editor.preview.text.toPlainText())
+    qtbot.waitUntil(lambda: "2026年3月" in editor.preview.preview_text())
     adopted_in(sqlite_db, admin_sqlite, "2026-03")  # the program starts in March
     net = calculate_month(sqlite_db, admin_sqlite, dt.date(2026, 3, 1)).net
     editor.preview.show_preview()
-    qtbot.waitUntil(lambda: "中国工商银行" in editor.preview.text.toPlainText())
-    lines = editor.preview.text.toPlainText().splitlines()
+    qtbot.waitUntil(lambda: "中国工商银行" in editor.preview.preview_text())
+    lines = editor.preview.preview_text().splitlines()
     assert lines[0] == f"中国工商银行,2026年3月,2,{int(net * 100)}"
     assert lines[1] == "账号,金额,户名,身份证号,月份"
     assert lines[2].startswith("6222020000000001,") and lines[2].endswith(",2026年3月")

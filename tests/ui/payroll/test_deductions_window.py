@@ -153,7 +153,7 @@ def test_a_declarations_sheet_shows_its_problems_before_writing(
     qtbot.waitUntil(lambda: isinstance(screen.dialog, SheetPlanDialog))
     plan = screen.dialog
     assert isinstance(plan, SheetPlanDialog)
-    assert not plan.import_button.isEnabled() and "第3行" in plan.problems.toPlainText()
+    assert not plan.import_button.isEnabled() and "第3行" in plan.problems.lines()
     report = tmp_path / "申报-错误报告.xlsx"
     plan.export_report(str(report))
     qtbot.waitUntil(report.exists)

@@ -160,7 +160,7 @@ def test_items_added_removed_and_imported_from_the_grid(
     qtbot.waitUntil(lambda: isinstance(grid.dialog, SheetPlanDialog))
     plan = grid.dialog
     assert isinstance(plan, SheetPlanDialog)
-    assert not plan.import_button.isEnabled() and "第3行" in plan.problems.toPlainText()
+    assert not plan.import_button.isEnabled() and "第3行" in plan.problems.lines()
     plan.grab().save("/tmp/payroll-desktop-import.png")
     report = tmp_path / "错误报告.xlsx"
     plan.export_report(str(report))

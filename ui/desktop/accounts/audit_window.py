@@ -113,8 +113,9 @@ class AuditWindow(QDialog):
         buttons.addWidget(self.export_button)
         self.entries = EntryModel(ENTRY_COLUMNS)
         self.changes = RowsTableModel(CHANGE_COLUMNS)
-        self.table = make_table(self.entries, sortable=False)  # pages come newest first
-        self.change_table = make_table(self.changes)
+        # pages come newest first
+        self.table = make_table(self.entries, sortable=False, settings_key="audit-entries")
+        self.change_table = make_table(self.changes, settings_key="audit-changes")
         self.heading = QLabel()
         self.heading.setWordWrap(True)
         self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -75,7 +75,7 @@ class UsersWindow(QDialog):
         self.setWindowTitle(self.tr("User management"))
         fit_window(self, 900, 420)
         self.model: RowsTableModel[UserInfo] = RowsTableModel(_user_columns(self.scopes))
-        self.table = make_table(self.model)
+        self.table = make_table(self.model, settings_key="users")
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.table.doubleClicked.connect(lambda _index: self.change_role())
         self.error = QLabel()
@@ -119,8 +119,8 @@ class UsersWindow(QDialog):
         self._update_buttons()
 
     def selected(self) -> UserInfo | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.row_at(rows[0].row()) if rows else None
+        rows = self.table.selected_rows()
+        return rows[0] if rows else None
 
     def select_user(self, username: str) -> None:
         for row, user in enumerate(self.model.rows):

@@ -154,7 +154,9 @@ class AppraisalGrid(QDialog):
         self.year.setValue(today.year - 1)
         self.model = GradeModel()
         self.delegate = GradeDelegate(self)
-        self.table = make_table(self.model)
+        self.table = make_table(
+            self.model, settings_key="appraisal-grades", person=lambda row: row.worker_id
+        )
         self.table.setItemDelegateForColumn(GRADE_COLUMN, self.delegate)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 14)
         self.quota = QLabel()

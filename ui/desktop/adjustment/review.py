@@ -48,10 +48,14 @@ class GroupTotals(QTabWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.models: list[RowsTableModel[GroupTotal]] = []
-        for title in (self.tr("By district"), self.tr("By street"), self.tr("By post")):
+        for key, title in (
+            ("district", self.tr("By district")),
+            ("street", self.tr("By street")),
+            ("post", self.tr("By post")),
+        ):
             model: RowsTableModel[GroupTotal] = RowsTableModel(GROUP_COLUMNS)
             self.models.append(model)
-            self.addTab(make_table(model), title)
+            self.addTab(make_table(model, settings_key=f"adjustment-totals-{key}"), title)
 
     def set_overview(self, o: RunOverview) -> None:
         for model, groups in zip(self.models, (o.by_district, o.by_street, o.by_post), strict=True):
@@ -80,7 +84,12 @@ class ReviewPage(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.setPlaceholderText(self.tr("Search name, ID number, street or community"))
         self.model: RowsTableModel[RunLine] = RowsTableModel(LINE_COLUMNS)
-        self.table = make_table(self.model)
+        self.table = make_table(
+            self.model,
+            settings_key="adjustment-review",
+            person=lambda row: row.worker_id,
+            actions=lambda: (self.decide_button,),
+        )
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.shown = QLabel()
@@ -209,8 +218,8 @@ class ReviewPage(QWidget):
             self.table.selectRow(0)
 
     def selected_line(self) -> RunLine | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.row_at(rows[0].row()) if rows else None
+        rows = self.table.selected_rows()
+        return rows[0] if rows else None
 
     def _selected_worker(self) -> int | None:
         line = self.selected_line()

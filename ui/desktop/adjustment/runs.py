@@ -39,7 +39,11 @@ class AdjustRunsDialog(QDialog):
         self.setWindowTitle(self.tr("Adjustment runs"))
         fit_window(self, 1080, 460)
         self.model: RowsTableModel[RunInfo] = RowsTableModel(RUN_COLUMNS)
-        self.table = make_table(self.model)
+        self.table = make_table(
+            self.model,
+            settings_key="adjustment-runs",
+            actions=lambda: (self.open_button, self.revert_button, self.discard_button),
+        )
         self.count = QLabel()
         self.open_button = QPushButton(self.tr("Open…"))
         self.revert_button = QPushButton(self.tr("Revert…"))
@@ -88,8 +92,8 @@ class AdjustRunsDialog(QDialog):
         self._update()
 
     def selected(self) -> RunInfo | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.row_at(rows[0].row()) if rows else None
+        rows = self.table.selected_rows()
+        return rows[0] if rows else None
 
     def _update(self) -> None:
         run = self.selected()

@@ -219,9 +219,17 @@ class PipelineBoard(QDialog):
         self.summary = QLabel()
         self.eligibility = EligibilityModel(eligibility_columns(post_names or {}))
         self.vacancy = VacancyModel(vacancy_columns([]))
-        self.eligibility_table = make_table(self.eligibility, sortable=True)
+        self.eligibility_table = make_table(
+            self.eligibility,
+            settings_key="pipeline-eligibility",
+            person=lambda row: row.person.worker_id,
+        )
         self.eligibility_table.show_lines(2)  # the reasons of one who qualifies are long
-        self.vacancy_table = make_table(self.vacancy, title=self.tr("Vacancies by community"))
+        self.vacancy_table = make_table(
+            self.vacancy,
+            settings_key="pipeline-vacancies",
+            title=self.tr("Vacancies by community"),
+        )
         self.vacancy_table.filter_text = lambda: self.tr("Unit: %1").replace(
             "%1", unit_name or self.tr("All")
         )

@@ -56,7 +56,12 @@ class RemindersDock(QObject):
         self.window = window
         self._reads = 0
         self.model = RowsTableModel(REMINDER_COLUMNS)
-        self.table = make_table(self.model, sortable=True)
+        self.table = make_table(
+            self.model,
+            settings_key="reminders",
+            person=lambda row: row.person.worker_id,
+            person_page=lambda row: page_for(row.kind),
+        )
         self.table.doubleClicked.connect(lambda index: self.open_worker(index.row()))
         self.table.title = self.tr("Reminders")
         self.table.filter_text = self.filter_text

@@ -167,7 +167,11 @@ class CareerTabs(QObject):
         self.sessions = RowsTableModel(SESSION_COLUMNS)
         self.years = RowsTableModel(YEAR_COLUMNS)
         self.history = RowsTableModel(HISTORY_COLUMNS)
-        self.certificate_table = make_table(self.certificates)
+        self.certificate_table = make_table(
+            self.certificates,
+            settings_key="career-certificates",
+            actions=lambda: (self.register_button, self.correct_button),
+        )
         self.hours = QLabel()
         self.hours.setWordWrap(True)
         self.standing = QLabel()
@@ -191,13 +195,17 @@ class CareerTabs(QObject):
         column = QVBoxLayout(training)
         column.addWidget(self.hours)
         row = QHBoxLayout()
-        row.addWidget(make_table(self.years), 1)
-        row.addWidget(make_table(self.sessions), 4)
+        row.addWidget(make_table(self.years, settings_key="career-years"), 1)
+        row.addWidget(make_table(self.sessions, settings_key="career-sessions"), 4)
         column.addLayout(row, 1)
         training.setObjectName(TRAINING_PAGE)
         tabs.addTab(training, self.tr("Training"))
         tabs.addTab(
-            self._page(make_table(self.history), [self.move_button], self.standing),
+            self._page(
+                make_table(self.history, settings_key="career-history"),
+                [self.move_button],
+                self.standing,
+            ),
             self.tr("Promotion pipeline"),
         )
         self._enable()
@@ -267,8 +275,8 @@ class CareerTabs(QObject):
         self._enable()
 
     def selected_certificate(self) -> CertificateView | None:
-        rows = self.certificate_table.selectionModel().selectedRows()
-        return self.certificates.row_at(rows[0].row()) if rows else None
+        rows = self.certificate_table.selected_rows()
+        return rows[0] if rows else None
 
     def _enable(self) -> None:
         chosen = self.selected_certificate()

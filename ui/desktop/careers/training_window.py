@@ -122,8 +122,12 @@ class TrainingWindow(QDialog):
         self.setWindowTitle(self.tr("Training sessions"))
         self.sessions = RowsTableModel(SESSION_COLUMNS)
         self.attendees = RowsTableModel(ATTENDEE_COLUMNS)
-        self.session_table = make_table(self.sessions)
-        self.attendee_table = make_table(self.attendees, sortable=True)
+        self.session_table = make_table(self.sessions, settings_key="training-sessions")
+        self.attendee_table = make_table(
+            self.attendees,
+            settings_key="training-attendees",
+            person=lambda row: row.worker_id,
+        )
         self.new_button = QPushButton(self.tr("New session…"))
         self.add_button = QPushButton(self.tr("Add attendees…"))
         self.import_button = QPushButton(self.tr("Import sign-in sheet…"))

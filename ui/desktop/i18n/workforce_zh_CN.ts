@@ -35,7 +35,7 @@
         <translation>调级批次</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>Open…</source>
         <translation>打开…</translation>
     </message>
@@ -263,7 +263,7 @@
     <name>AppraisalGrid</name>
     <message>
         <location filename="../adjustment/appraisal_grid.py" line="+148"/>
-        <location line="+76"/>
+        <location line="+78"/>
         <source>Appraisal entry</source>
         <translation>考核结果录入</translation>
     </message>
@@ -439,7 +439,7 @@
         <translation>文字</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+96"/>
         <location line="+57"/>
         <source>Loading…</source>
         <translation>正在读取…</translation>
@@ -890,7 +890,7 @@ Everything entered since then will no longer be shown; the current data is first
 <context>
     <name>CareerTabs</name>
     <message>
-        <location filename="../careers/tabs.py" line="+174"/>
+        <location filename="../careers/tabs.py" line="+178"/>
         <source>Register / renew…</source>
         <translation>登记/续期…</translation>
     </message>
@@ -915,7 +915,7 @@ Everything entered since then will no longer be shown; the current data is first
         <translation>培训</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Promotion pipeline</source>
         <translation>晋升通道</translation>
     </message>
@@ -1214,7 +1214,7 @@ Everything entered since then will no longer be shown; the current data is first
 <context>
     <name>DamagedDatabaseDialog</name>
     <message>
-        <location filename="../system/startup_check.py" line="+113"/>
+        <location filename="../system/startup_check.py" line="+121"/>
         <source>The database file is damaged</source>
         <translation>数据库文件已损坏</translation>
     </message>
@@ -1315,7 +1315,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
 <context>
     <name>DashboardPanel</name>
     <message>
-        <location filename="../stats/dashboard.py" line="+116"/>
+        <location filename="../stats/dashboard.py" line="+114"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
@@ -1370,7 +1370,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
         <translation>两委成员</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+20"/>
         <source>Double-click a unit to select it in the tree</source>
         <translation>双击单位可在左侧组织树中选中它</translation>
     </message>
@@ -1380,7 +1380,8 @@ Everything entered since then will no longer be shown. The damaged file is kept 
         <translation>统计日期</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-12"/>
+        <location line="+21"/>
         <source>Units one level down</source>
         <translation>下级单位</translation>
     </message>
@@ -1541,7 +1542,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
         <translation>查找</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>Add…</source>
         <translation>录入…</translation>
     </message>
@@ -1645,17 +1646,17 @@ Everything entered since then will no longer be shown. The damaged file is kept 
 <context>
     <name>GroupTotals</name>
     <message>
-        <location filename="../adjustment/review.py" line="+51"/>
+        <location filename="../adjustment/review.py" line="+52"/>
         <source>By district</source>
         <translation>按区/旗县</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>By street</source>
         <translation>按街道</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>By post</source>
         <translation>按岗位</translation>
     </message>
@@ -1686,12 +1687,12 @@ Everything entered since then will no longer be shown. The damaged file is kept 
 <context>
     <name>ImportPreview</name>
     <message>
-        <location filename="../roster/import_dialog.py" line="+142"/>
+        <location filename="../roster/import_dialog.py" line="+103"/>
         <source>Import roster: %1</source>
         <translation>导入花名册：%1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+70"/>
         <source>New (%1)</source>
         <translation>新增（%1）</translation>
     </message>
@@ -1701,7 +1702,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
         <translation>更新（%1）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Problems (%1)</source>
         <translation>问题（%1）</translation>
     </message>
@@ -1711,7 +1712,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
         <translation>将新建的单位（%1）</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-71"/>
         <source>Export error report…</source>
         <translation>导出错误报告…</translation>
     </message>
@@ -1731,17 +1732,17 @@ Everything entered since then will no longer be shown. The damaged file is kept 
         <translation>有错误的行原样写入原文件旁的工作簿（加“问题”列说明原因）：在那里改正后再导入该工作簿。</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+68"/>
         <source>Correct the errors in the sheet first.</source>
         <translation>请先在表格中改正错误。</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-52"/>
         <source>Nothing can be imported while the sheet has errors: correct them in the sheet (the error report marks them) and import it again.</source>
         <translation>表格中有错误时不能导入：请在表格中改正（错误报告已标出）后重新导入。</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+64"/>
         <source>Import “%1”: %2 workers will be added, %3 updated; %4 stay unchanged.</source>
         <translation>导入“%1”：将新增 %2 人，更新 %3 人；%4 人未变。</translation>
     </message>
@@ -1900,7 +1901,7 @@ Correct them there and import that workbook again.</source>
         <translation>按姓名、身份证号或项目筛选</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>Add for the %1 selected…</source>
         <translation>为所选%1人录入…</translation>
     </message>
@@ -1945,7 +1946,7 @@ Correct them there and import that workbook again.</source>
         <translation>共%1条项目，涉及%2人，金额合计%3</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+30"/>
         <source>The month must be calculated again before approval.</source>
         <translation>该月工资须重新计算后才能审核。</translation>
     </message>
@@ -2139,22 +2140,27 @@ Correct them there and import that workbook again.</source>
 <context>
     <name>LayoutPreview</name>
     <message>
-        <location filename="../payroll/bank_layout_preview.py" line="+69"/>
+        <location filename="../payroll/bank_layout_preview.py" line="+118"/>
         <source>Preview of a calculated month</source>
         <translation>预览（已计算的月份）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+15"/>
+        <source>Bank file preview</source>
+        <translation>代发文件预览</translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>… %1 transfers in all</source>
         <translation>…… 共 %1 笔</translation>
     </message>
@@ -2185,7 +2191,7 @@ Correct them there and import that workbook again.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="+69"/>
+        <location filename="../main_window.py" line="+71"/>
         <source>Community workers: files and pay</source>
         <translation>社区工作者档案与薪酬管理系统</translation>
     </message>
@@ -2210,12 +2216,12 @@ Correct them there and import that workbook again.</source>
         <translation>全部岗位</translation>
     </message>
     <message>
-        <location line="+220"/>
+        <location line="+224"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location line="-180"/>
+        <location line="-184"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -2311,13 +2317,13 @@ Correct them there and import that workbook again.</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+121"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location line="-26"/>
-        <location line="+38"/>
+        <location line="-38"/>
+        <location line="+50"/>
         <source>Loading the roster…</source>
         <translation>正在读取花名册…</translation>
     </message>
@@ -2481,7 +2487,7 @@ Correct them there and import that workbook again.</source>
         <translation>姓名或身份证号</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+13"/>
         <source>A unit that starts using the program during the year records here what it paid and withheld from January up to the month before: the first month calculated continues the cumulative withholding from these figures. Import the sheet the withholding client exports (身份证号, 姓名, 所属期止, 累计收入额, 累计免税收入, 累计专项扣除, 累计专项附加扣除, 累计其他扣除, 累计已预缴税额).</source>
         <translation>年中开始使用本系统的单位，在此录入当年1月至开始前一个月已发放和已预缴的累计数：本系统计算的第一个月从这些累计数接续累计预扣个税。请导入扣缴客户端导出的表（身份证号、姓名、所属期止、累计收入额、累计免税收入、累计专项扣除、累计专项附加扣除、累计其他扣除、累计已预缴税额）。</translation>
     </message>
@@ -2719,12 +2725,12 @@ Correct them there and import that workbook again.</source>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+183"/>
+        <location line="+188"/>
         <source>Calculate</source>
         <translation>计算</translation>
     </message>
     <message>
-        <location line="-182"/>
+        <location line="-187"/>
         <source>Add item…</source>
         <translation>录入项目…</translation>
     </message>
@@ -2794,7 +2800,7 @@ Correct them there and import that workbook again.</source>
         <translation>按姓名、街道或社区筛选</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+40"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
@@ -2815,7 +2821,7 @@ Correct them there and import that workbook again.</source>
         <translation>重新计算</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+45"/>
         <source>Select a worker to see how their pay and tax were made.</source>
         <translation>选择一名职工，查看其工资和个税的计算过程。</translation>
     </message>
@@ -2828,7 +2834,7 @@ Correct them there and import that workbook again.</source>
 <context>
     <name>PeopleDialog</name>
     <message>
-        <location filename="../stats/people_dialog.py" line="+47"/>
+        <location filename="../stats/people_dialog.py" line="+40"/>
         <source>%1 people. Double-click a person to select them in the worker list.</source>
         <translation>共 %1 人。双击可在人员列表中选中此人。</translation>
     </message>
@@ -2925,13 +2931,13 @@ Correct them there and import that workbook again.</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+19"/>
         <source>Eligibility</source>
         <translation>资格审查名单</translation>
     </message>
     <message>
-        <location line="-5"/>
-        <location line="+6"/>
+        <location line="-6"/>
+        <location line="+7"/>
         <source>Vacancies by community</source>
         <translation>各社区空缺</translation>
     </message>
@@ -3301,7 +3307,7 @@ Correct them there and import that workbook again.</source>
 <context>
     <name>RemindersDock</name>
     <message>
-        <location filename="../careers/reminders_dock.py" line="+61"/>
+        <location filename="../careers/reminders_dock.py" line="+66"/>
         <location line="+10"/>
         <location line="+6"/>
         <source>Reminders</source>
@@ -3382,12 +3388,12 @@ Correct them there and import that workbook again.</source>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../adjustment/review.py" line="+30"/>
+        <location filename="../adjustment/review.py" line="+31"/>
         <source>Search name, ID number, street or community</source>
         <translation>搜索姓名、身份证号、街道或社区</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+13"/>
         <source>Exclude or set level…</source>
         <translation>排除或调整等级…</translation>
     </message>
@@ -3764,12 +3770,7 @@ Correct them there and import that workbook again.</source>
 <context>
     <name>SheetPlanDialog</name>
     <message>
-        <location filename="../widgets/sheet_import.py" line="+120"/>
-        <source>No problems found.</source>
-        <translation>未发现问题。</translation>
-    </message>
-    <message>
-        <location line="+25"/>
+        <location filename="../widgets/sheet_import.py" line="+139"/>
         <source>Export error report…</source>
         <translation>导出错误报告…</translation>
     </message>
@@ -3900,7 +3901,7 @@ Correct them there and import that workbook again.</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>New session…</source>
         <translation>新建培训…</translation>
     </message>
@@ -4505,12 +4506,12 @@ Save anyway?</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../app.py" line="+277"/>
+        <location filename="../app.py" line="+284"/>
         <source>Cannot start</source>
         <translation>无法启动</translation>
     </message>
     <message>
-        <location line="-172"/>
+        <location line="-179"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
@@ -4520,7 +4521,7 @@ Save anyway?</source>
         <translation>密码不正确。</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+54"/>
         <source>Program updated</source>
         <translation>程序已更新</translation>
     </message>
@@ -4532,7 +4533,7 @@ Save anyway?</source>
 %1</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+34"/>
         <source>The database address is not valid:
 %1</source>
         <translation>数据库地址无效：
@@ -4676,9 +4677,9 @@ Correct them there and import that workbook again.</source>
     <name>columns</name>
     <message>
         <location line="-178"/>
-        <location filename="../roster/import_preview.py" line="+57"/>
+        <location filename="../roster/import_preview.py" line="+49"/>
         <location line="+7"/>
-        <location line="+19"/>
+        <location filename="../widgets/problems.py" line="+46"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
@@ -4689,19 +4690,19 @@ Correct them there and import that workbook again.</source>
     </message>
     <message>
         <location filename="../accounts/users_window.py" line="-188"/>
-        <location filename="../adjustment/appraisal_grid.py" line="-231"/>
+        <location filename="../adjustment/appraisal_grid.py" line="-233"/>
         <location filename="../adjustment/columns.py" line="-102"/>
         <location filename="../careers/certificate_files.py" line="-5"/>
-        <location filename="../careers/pipeline_board.py" line="-217"/>
-        <location filename="../careers/reminders_dock.py" line="-120"/>
+        <location filename="../careers/pipeline_board.py" line="-225"/>
+        <location filename="../careers/reminders_dock.py" line="-125"/>
         <location filename="../careers/training_dialogs.py" line="-96"/>
-        <location filename="../careers/training_window.py" line="-202"/>
-        <location filename="../payroll/deductions_window.py" line="-237"/>
+        <location filename="../careers/training_window.py" line="-206"/>
+        <location filename="../payroll/deductions_window.py" line="-242"/>
         <location filename="../payroll/dialogs.py" line="-74"/>
-        <location filename="../payroll/items_grid.py" line="-263"/>
-        <location filename="../payroll/opening.py" line="-276"/>
+        <location filename="../payroll/items_grid.py" line="-267"/>
+        <location filename="../payroll/opening.py" line="-281"/>
         <location filename="../payroll/text.py" line="+26"/>
-        <location filename="../roster/import_preview.py" line="-25"/>
+        <location filename="../roster/import_preview.py" line="-6"/>
         <location line="+7"/>
         <location filename="../widgets/models.py" line="+111"/>
         <source>Name</source>
@@ -4764,7 +4765,7 @@ Correct them there and import that workbook again.</source>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../careers/tabs.py" line="-233"/>
+        <location filename="../careers/tabs.py" line="-241"/>
         <location filename="../roster/record_tabs.py" line="-169"/>
         <source>Year</source>
         <translation>年度</translation>
@@ -4926,7 +4927,7 @@ Correct them there and import that workbook again.</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../roster/import_preview.py" line="+5"/>
+        <location filename="../widgets/problems.py" line="-9"/>
         <source>Severity</source>
         <translation>级别</translation>
     </message>
@@ -4941,7 +4942,7 @@ Correct them there and import that workbook again.</source>
         <translation>列</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
@@ -5046,8 +5047,8 @@ Correct them there and import that workbook again.</source>
     </message>
     <message>
         <location filename="../careers/tabs.py" line="+1"/>
-        <location filename="../roster/import_preview.py" line="+2"/>
         <location filename="../system/backup_dialog.py" line="+5"/>
+        <location filename="../widgets/problems.py" line="+2"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -5062,7 +5063,7 @@ Correct them there and import that workbook again.</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../roster/import_preview.py" line="+8"/>
+        <location filename="../roster/import_preview.py" line="+14"/>
         <source>Street / community / grid</source>
         <translation>街道/社区/网格</translation>
     </message>
@@ -5688,12 +5689,12 @@ Enter them anyway?</source>
 <context>
     <name>import</name>
     <message>
-        <location filename="../roster/import_dialog.py" line="-240"/>
+        <location filename="../roster/import_dialog.py" line="-217"/>
         <source>Reading and checking %1…</source>
         <translation>正在读取并检查 %1…</translation>
     </message>
     <message>
-        <location filename="../roster/import_preview.py" line="-52"/>
+        <location filename="../widgets/problems.py" line="-29"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
@@ -5703,7 +5704,7 @@ Enter them anyway?</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location filename="../roster/import_preview.py" line="+8"/>
         <source>Sheet “%1”, %2 rows: %3 new, %4 to update, %5 unchanged; %6 errors, %7 warnings.</source>
         <translation>工作表「%1」共 %2 行：新增 %3 人，更新 %4 人，未变 %5 人；错误 %6 处，提示 %7 处。</translation>
     </message>
@@ -6051,6 +6052,14 @@ Enter them anyway?</source>
     </message>
 </context>
 <context>
+    <name>problems</name>
+    <message>
+        <location filename="../widgets/problems.py" line="+64"/>
+        <source>No problems found.</source>
+        <translation>未发现问题。</translation>
+    </message>
+</context>
+<context>
     <name>rates_dialogs</name>
     <message>
         <location filename="../payroll/rates_dialogs.py" line="-37"/>
@@ -6119,7 +6128,7 @@ Enter them anyway?</source>
 <context>
     <name>sheet_import</name>
     <message>
-        <location filename="../widgets/sheet_import.py" line="-203"/>
+        <location filename="../widgets/sheet_import.py" line="-197"/>
         <source>All files</source>
         <translation>所有文件</translation>
     </message>
@@ -6193,7 +6202,7 @@ Enter them anyway?</source>
 <context>
     <name>table</name>
     <message>
-        <location filename="../widgets/tables.py" line="+251"/>
+        <location filename="../widgets/tables.py" line="+280"/>
         <source>Fit column widths</source>
         <translation>按内容调整列宽</translation>
     </message>
@@ -6203,7 +6212,7 @@ Enter them anyway?</source>
         <translation>恢复默认列</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+100"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
@@ -6228,7 +6237,7 @@ Enter them anyway?</source>
         <translation>打开人员档案</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+61"/>
         <source>Export to Excel</source>
         <translation>导出为 Excel</translation>
     </message>

@@ -99,7 +99,12 @@ class DeductionsWindow(QDialog):
         self.search.setClearButtonEnabled(True)
         find = QPushButton(self.tr("Search"))
         self.model: RowsTableModel[DeclarationRow] = RowsTableModel(DECLARATION_COLUMNS)
-        self.table = make_table(self.model, sortable=True)
+        self.table = make_table(
+            self.model,
+            settings_key="deductions",
+            person=lambda row: row.worker_id,
+            actions=lambda: (self.end_button, self.correct_button, self.delete_button),
+        )
         self.summary = QLabel()
         self.add_button = QPushButton(self.tr("Add…"))
         self.end_button = QPushButton(self.tr("End…"))
@@ -162,8 +167,8 @@ class DeductionsWindow(QDialog):
         self._enable()
 
     def selected(self) -> DeclarationRow | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.row_at(rows[0].row()) if rows else None
+        rows = self.table.selected_rows()
+        return rows[0] if rows else None
 
     def _enable(self) -> None:
         can = is_allowed(self.actor.role, Action.EDIT_PAY_INPUTS)

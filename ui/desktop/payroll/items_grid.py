@@ -108,7 +108,12 @@ class ItemsGrid(QDialog):
         self.search.setPlaceholderText(self.tr("Filter by name, ID number or item"))
         self.search.setClearButtonEnabled(True)
         self.model: RowsTableModel[ItemRow] = RowsTableModel(ITEM_COLUMNS)
-        self.table = make_table(self.model, sortable=True)
+        self.table = make_table(
+            self.model,
+            settings_key="payroll-items",
+            person=lambda row: row.worker_id,
+            actions=lambda: (self.remove_button,),
+        )
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.totals = QLabel()
         self.add_selected_button = QPushButton(
@@ -174,8 +179,7 @@ class ItemsGrid(QDialog):
         self._enable()
 
     def selected_items(self) -> list[ItemRow]:
-        picked = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
-        return [self.model.row_at(r) for r in picked]
+        return self.table.selected_rows()
 
     def _enable(self) -> None:
         can = (

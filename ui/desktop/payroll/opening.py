@@ -170,7 +170,12 @@ class OpeningWindow(QDialog):
         self.search.setPlaceholderText(self.tr("Name or ID number"))
         self.search.setClearButtonEnabled(True)
         self.model: RowsTableModel[OpeningRow] = RowsTableModel(OPENING_COLUMNS)
-        self.table = make_table(self.model, sortable=True)
+        self.table = make_table(
+            self.model,
+            settings_key="payroll-opening",
+            person=lambda row: row.worker_id,
+            actions=lambda: (self.correct_button, self.delete_button),
+        )
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         explain = QLabel(
@@ -271,8 +276,8 @@ class OpeningWindow(QDialog):
         self.model.set_rows(shown)
 
     def selected(self) -> OpeningRow | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.row_at(rows[0].row()) if rows else None
+        rows = self.table.selected_rows()
+        return rows[0] if rows else None
 
     def _enable(self) -> None:
         can = is_allowed(self.actor.role, Action.EDIT_PAY_INPUTS)

@@ -115,7 +115,12 @@ class PayrollWindow(MonthActions):
         self.search.setPlaceholderText(self.tr("Filter by name, street or community"))
         self.search.setClearButtonEnabled(True)
         self.model: RowsTableModel[ReviewRow] = RowsTableModel(REVIEW_COLUMNS)
-        self.table = make_table(self.model)
+        self.table = make_table(
+            self.model,
+            settings_key="payroll-review",
+            person=lambda row: row.worker_id,
+            actions=lambda: (self.item_button, self.items_button),
+        )
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.totals = QLabel()
         self.detail = QTextBrowser()
@@ -289,8 +294,7 @@ class PayrollWindow(MonthActions):
                     self.table.selectRow(number)
 
     def selected_rows(self) -> list[ReviewRow]:
-        chosen = sorted(index.row() for index in self.table.selectionModel().selectedRows())
-        return [self.model.row_at(number) for number in chosen]
+        return self.table.selected_rows()
 
     def selected_row(self) -> ReviewRow | None:
         rows = self.selected_rows()

@@ -11,19 +11,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -33,7 +31,6 @@ from ui import formatting as fmt
 from ui.desktop.roster.import_preview import (
     CHANGE_COLUMNS,
     CREATE_COLUMNS,
-    PROBLEM_COLUMNS,
     UNIT_COLUMNS,
     change_lines,
     summary_text,
@@ -41,9 +38,11 @@ from ui.desktop.roster.import_preview import (
 from ui.desktop.widgets.confirm import confirm_change
 from ui.desktop.widgets.folders import remember_folder
 from ui.desktop.widgets.models import RowsTableModel
+from ui.desktop.widgets.problems import ProblemsPage
 from ui.desktop.widgets.screen_fit import fit_window
+from ui.desktop.widgets.tables import make_table
 from ui.tasks import run_task
-from workforce.domain.problems import Problem, rejected_rows
+from workforce.domain.problems import rejected_rows
 from workforce.domain.progress import CancelToken, ProgressFn
 from workforce.domain.sheet import SheetGrid
 from workforce.services.context import Actor, Database
@@ -86,44 +85,6 @@ def start_import(
     run_task(parent, plan_operation(db, actor, path), planned, label=label)
 
 
-def _problems_page(
-    model: RowsTableModel[Any], problems: tuple[Problem, ...]
-) -> tuple[QWidget, QLabel]:
-    """The problem list and, below it, the selected problem's whole text (a long reason does
-    not fit its column)."""
-    view = _table(model)
-    text = QLabel()
-    text.setWordWrap(True)
-    text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    view.selectionModel().currentRowChanged.connect(
-        lambda current, _previous: text.setText(
-            problems[current.row()].describe() if current.isValid() else ""
-        )
-    )
-    page = QWidget()
-    layout = QVBoxLayout(page)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.addWidget(view, 1)
-    layout.addWidget(text)
-    if problems:
-        view.selectRow(0)
-    return page, text
-
-
-def _table(model: RowsTableModel[Any]) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-    view.verticalHeader().setVisible(False)
-    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    for number, column in enumerate(model.columns):
-        view.setColumnWidth(number, column.width)
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
-
-
 class ImportPreview(QDialog):
     """The plan before anything is written; 确认导入 applies it (disabled while it has errors)."""
 
@@ -143,26 +104,8 @@ class ImportPreview(QDialog):
         fit_window(self, 1000, 620)
         summary = QLabel(summary_text(plan))
         summary.setWordWrap(True)
-        self.tabs = QTabWidget()
-        self.creates = RowsTableModel(CREATE_COLUMNS, plan.creates)
-        self.changes = RowsTableModel(CHANGE_COLUMNS, change_lines(plan))
-        self.problems = RowsTableModel(PROBLEM_COLUMNS, plan.problems)
-        self.units = RowsTableModel(UNIT_COLUMNS, plan.new_units)
+        self.tabs = self._tabs(plan)
         count = fmt.count_text
-        self.tabs.addTab(
-            _table(self.creates), self.tr("New (%1)").replace("%1", count(len(plan.creates)))
-        )
-        self.tabs.addTab(
-            _table(self.changes), self.tr("Updated (%1)").replace("%1", count(len(plan.updates)))
-        )
-        problems_page, self.problem_text = _problems_page(self.problems, plan.problems)
-        self.tabs.addTab(
-            problems_page, self.tr("Problems (%1)").replace("%1", count(len(plan.problems)))
-        )
-        self.tabs.addTab(
-            _table(self.units),
-            self.tr("Units to create (%1)").replace("%1", count(len(plan.new_units))),
-        )
         if plan.problems:
             self.tabs.setCurrentIndex(2 if plan.has_errors else 0)
         buttons = QDialogButtonBox()
@@ -207,6 +150,39 @@ class ImportPreview(QDialog):
         layout.addWidget(self.valid_only)
         layout.addWidget(buttons)
         self._update_confirm()
+
+    def _tabs(self, plan: ImportPlan) -> QTabWidget:
+        """新增, 更新, 问题, 新建单位: each on the shared table (copy, menu, export, columns)."""
+        tabs, title, count = QTabWidget(), self.windowTitle(), fmt.count_text
+        self.creates = RowsTableModel(CREATE_COLUMNS, plan.creates)
+        self.changes = RowsTableModel(CHANGE_COLUMNS, change_lines(plan))
+        self.units = RowsTableModel(UNIT_COLUMNS, plan.new_units)
+        self.problems_page = ProblemsPage(
+            plan.problems, settings_key="import-roster-problems", title=title
+        )
+        self.problems = self.problems_page.model
+        self.problem_text = self.problems_page.text
+        self.change_table = make_table(
+            self.changes,
+            settings_key="import-roster-updates",
+            title=title,
+            person=lambda line: line.worker_id,  # already on the roster: their file opens
+        )
+        tabs.addTab(
+            make_table(self.creates, settings_key="import-roster-new", title=title),
+            self.tr("New (%1)").replace("%1", count(len(plan.creates))),
+        )
+        tabs.addTab(
+            self.change_table, self.tr("Updated (%1)").replace("%1", count(len(plan.updates)))
+        )
+        tabs.addTab(
+            self.problems_page, self.tr("Problems (%1)").replace("%1", count(len(plan.problems)))
+        )
+        tabs.addTab(
+            make_table(self.units, settings_key="import-roster-units", title=title),
+            self.tr("Units to create (%1)").replace("%1", count(len(plan.new_units))),
+        )
+        return tabs
 
     def _update_confirm(self) -> None:
         plan, partial = self.plan, self.valid_only.isChecked()

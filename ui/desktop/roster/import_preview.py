@@ -1,4 +1,5 @@
-"""The import preview's tables as data: columns of new workers, field changes, problems, units."""
+"""The import preview's tables as data: columns of new workers, field changes, problems (shared
+with every sheet import: ``widgets.problems``), units."""
 
 from __future__ import annotations
 
@@ -6,17 +7,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtGui import QColor
 
 from ui import formatting as fmt
-from ui.desktop.widgets.models import CENTRE, RIGHT, Column
-from workforce.domain.problems import Problem
+from ui.desktop.widgets.models import CODE, RIGHT, Column
+from ui.desktop.widgets.problems import PROBLEM_COLUMNS
 
 if TYPE_CHECKING:
     from workforce.services.roster.importing import ImportPlan
-
-ERROR_COLOUR = QColor("#c62828")
-WARNING_COLOUR = QColor("#b26a00")
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +21,7 @@ class ChangeLine:
     """One field of one updated worker: the 更新 tab lists one line per changed field."""
 
     row: int
+    worker_id: int
     name: str
     id_number: str
     label: str
@@ -33,68 +31,45 @@ class ChangeLine:
 
 def change_lines(plan: ImportPlan) -> list[ChangeLine]:
     return [
-        ChangeLine(update.row, update.name, update.id_number, change.label, change.old, change.new)
+        ChangeLine(
+            update.row,
+            update.worker_id,
+            update.name,
+            update.id_number,
+            change.label,
+            change.old,
+            change.new,
+        )
         for update in plan.updates
         for change in update.changes
     ]
 
 
-def _severity_colour(problem: Problem) -> QColor:
-    return ERROR_COLOUR if problem.is_error else WARNING_COLOUR
-
-
-def _severity_text(problem: Problem) -> str:
-    if problem.is_error:
-        return QCoreApplication.translate("import", "Error")
-    return QCoreApplication.translate("import", "Warning")
-
-
-def _row_text(row: int | None) -> str:
-    return "" if row is None else str(row)
-
-
 CREATE_COLUMNS: tuple[Column[object], ...] = (
     Column(QT_TRANSLATE_NOOP("columns", "Row"), lambda c: str(c.row), lambda c: c.row, RIGHT, 56),
     Column(QT_TRANSLATE_NOOP("columns", "Name"), lambda c: c.name, width=90),
-    Column(QT_TRANSLATE_NOOP("columns", "ID number"), lambda c: c.id_number, width=170),
+    Column(QT_TRANSLATE_NOOP("columns", "ID number"), lambda c: c.id_number, width=170, kind=CODE),
     Column(QT_TRANSLATE_NOOP("columns", "Unit"), lambda c: c.unit_path, width=300),
 )  # type: ignore[attr-defined]
 
 CHANGE_COLUMNS: tuple[Column[ChangeLine], ...] = (
     Column(QT_TRANSLATE_NOOP("columns", "Row"), lambda c: str(c.row), lambda c: c.row, RIGHT, 56),
     Column(QT_TRANSLATE_NOOP("columns", "Name"), lambda c: c.name, width=90),
-    Column(QT_TRANSLATE_NOOP("columns", "ID number"), lambda c: c.id_number, width=170),
+    Column(QT_TRANSLATE_NOOP("columns", "ID number"), lambda c: c.id_number, width=170, kind=CODE),
     Column(QT_TRANSLATE_NOOP("columns", "Field"), lambda c: c.label, width=120),
     Column(QT_TRANSLATE_NOOP("columns", "Old value"), lambda c: fmt.change_text(c.old), width=180),
     Column(QT_TRANSLATE_NOOP("columns", "New value"), lambda c: fmt.change_text(c.new), width=180),
 )
 
-PROBLEM_COLUMNS: tuple[Column[Problem], ...] = (
-    Column(
-        QT_TRANSLATE_NOOP("columns", "Severity"),
-        _severity_text,
-        lambda p: not p.is_error,
-        CENTRE,
-        64,
-        _severity_colour,
-    ),
-    Column(QT_TRANSLATE_NOOP("columns", "Sheet"), lambda p: p.where.sheet, width=140),
-    Column(
-        QT_TRANSLATE_NOOP("columns", "Row"),
-        lambda p: _row_text(p.where.row),
-        lambda p: p.where.row or 0,
-        RIGHT,
-        56,
-    ),
-    Column(QT_TRANSLATE_NOOP("columns", "Column"), lambda p: p.where.column, width=110),
-    Column(QT_TRANSLATE_NOOP("columns", "Value"), lambda p: p.where.value, width=170),
-    Column(
-        QT_TRANSLATE_NOOP("columns", "Reason"),
-        lambda p: p.message,
-        width=400,
-        colour=_severity_colour,
-    ),
-)
+__all__ = [
+    "CHANGE_COLUMNS",
+    "CREATE_COLUMNS",
+    "PROBLEM_COLUMNS",
+    "UNIT_COLUMNS",
+    "ChangeLine",
+    "change_lines",
+    "summary_text",
+]
 
 UNIT_COLUMNS: tuple[Column[str], ...] = (
     Column(QT_TRANSLATE_NOOP("columns", "Street / community / grid"), lambda path: path, width=400),

@@ -76,7 +76,7 @@ class ScaleView(QDialog):
         self.setWindowTitle(self.tr("Pay scales"))
         fit_window(self, 1100, 700)
         self.versions: RowsTableModel[ScaleInfo] = RowsTableModel(VERSION_COLUMNS)
-        self.version_list = make_table(self.versions)
+        self.version_list = make_table(self.versions, settings_key="scale-versions")
         self.table_model = ScaleGridModel()
         self.table = grid_view(self.table_model)
         self.table_info = QLabel()
@@ -182,8 +182,8 @@ class ScaleView(QDialog):
         self.import_button.setEnabled(self._allowed())
 
     def selected_info(self) -> ScaleInfo | None:
-        rows = self.version_list.selectionModel().selectedRows()
-        return self.versions.row_at(rows[0].row()) if rows else None
+        rows = self.version_list.selected_rows()
+        return rows[0] if rows else None
 
     def show_version(self) -> None:
         from workforce.services.scales.admin import scale_table

@@ -17,17 +17,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDateEdit,
     QFileDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QScrollArea,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -36,6 +33,7 @@ from ui import formatting as fmt
 from ui.desktop.stats.charts import LevelsChart, PyramidChart
 from ui.desktop.stats.units import UnitRowsModel
 from ui.desktop.widgets.print_preview import show_preview
+from ui.desktop.widgets.tables import DataTable, make_table
 from ui.tasks import run_task
 from workforce.domain.stats.breakdown import Figure
 
@@ -153,17 +151,10 @@ class DashboardPanel(QScrollArea):
         self.money.setWordWrap(True)
         self._layout(body)
 
-    def _units_view(self) -> QTableView:
-        view = QTableView()
-        view.setModel(self.units)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.setAlternatingRowColors(True)
-        view.verticalHeader().setVisible(False)
-        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 6)
-        header = view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    def _units_view(self) -> DataTable:
+        view = make_table(
+            self.units, settings_key="dashboard-units", title=self.tr("Units one level down")
+        )
         view.setMinimumHeight(220)
         view.setToolTip(self.tr("Double-click a unit to select it in the tree"))
         view.doubleClicked.connect(

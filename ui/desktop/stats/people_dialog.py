@@ -1,6 +1,7 @@
 """The people behind a dashboard figure (35岁以下, 持证, a level's bar …) as a worker list.
 
-Double-clicking a person selects them in the main window's table (when its filters show them).
+Double-clicking a person selects them in the main window's table (when its filters show them);
+打开人员档案 in the right-click menu opens their file.
 """
 
 from __future__ import annotations
@@ -9,20 +10,12 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDialog,
-    QDialogButtonBox,
-    QHeaderView,
-    QLabel,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from ui import formatting as fmt
 from ui.desktop.widgets.models import WorkerTableModel
 from ui.desktop.widgets.screen_fit import fit_window
+from ui.desktop.widgets.tables import make_table
 
 if TYPE_CHECKING:
     from workforce.services.roster.query import RosterRow
@@ -48,19 +41,12 @@ class PeopleDialog(QDialog):
                 "%1", fmt.count_text(len(rows))
             )
         )
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
-        for number, column in enumerate(self.model.columns):
-            self.table.setColumnWidth(number, column.width)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = make_table(
+            self.model,
+            settings_key="dashboard-people",
+            title=title,
+            person=lambda row: row.worker_id,
+        )
         self.table.doubleClicked.connect(
             lambda index: self.worker_chosen.emit(self.model.row_at(index.row()).worker_id)
         )

@@ -75,7 +75,7 @@ class BackupDialog(QDialog):
         self.setWindowTitle(self.tr("Backup and restore"))
         fit_window(self, 860, 420)
         self.model: RowsTableModel[BackupInfo] = RowsTableModel(BACKUP_COLUMNS)
-        self.table = make_table(self.model)
+        self.table = make_table(self.model, settings_key="backups")
         folder = backup_folder(db)
         self.folder = QLabel(
             self.tr("Backups are kept in %1").replace("%1", str(folder))
@@ -123,8 +123,8 @@ class BackupDialog(QDialog):
         ]
 
     def selected(self) -> BackupInfo | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.row_at(rows[0].row()) if rows else None
+        rows = self.table.selected_rows()
+        return rows[0] if rows else None
 
     def refresh(self) -> None:
         try:

@@ -69,18 +69,26 @@ def check_at_start(
     proceed: Callable[[], None],
     quit_app: Callable[[], None],
     restart: Callable[[], None],
+    settle: Callable[[Callable[[], None]], None] | None = None,
 ) -> None:
     """``proceed`` when the file is intact; else the dialog, which ends in ``restart`` (a backup
-    was restored: sign in again to it) or ``quit_app``."""
+    was restored: sign in again to it) or ``quit_app``. ``settle(show)`` calls ``show`` once
+    nothing else reads the file (the window's first page, read during the check): the dialog
+    waits for it, since a restore replaces the file."""
 
-    def checked(result: StartCheck) -> None:
-        if result.health.ok:
-            proceed()
-            return
+    def damaged(result: StartCheck) -> None:
         dialog = DamagedDatabaseDialog(db, actor, result, parent=window)
         dialog.restored.connect(restart)
         dialog.rejected.connect(quit_app)
         dialog.open()
+
+    def checked(result: StartCheck) -> None:
+        if result.health.ok:
+            proceed()
+        elif settle is not None:
+            settle(lambda: damaged(result))
+        else:
+            damaged(result)
 
     def failed(exc: BaseException) -> None:
         show_error(window, exc)

@@ -54,7 +54,7 @@ class PeopleSearch(QDialog, Generic[R]):
         find = QPushButton(self.tr("Search"))
         select_all = QPushButton(self.tr("Select all"))
         self.model: RowsTableModel[R] = RowsTableModel(tuple(columns))
-        self.table = make_table(self.model, sortable=True)
+        self.table = make_table(self.model, sortable=True, settings_key="people-picker")
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.count = QLabel()
         buttons = QDialogButtonBox(
@@ -99,5 +99,4 @@ class PeopleSearch(QDialog, Generic[R]):
 
     def chosen(self) -> list[int]:
         """The chosen rows' worker ids, in table order."""
-        picked = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
-        return [self.model.row_at(r).worker_id for r in picked]
+        return [row.worker_id for row in self.table.selected_rows()]

@@ -16,13 +16,13 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QWidget,
 )
 
 from ui.desktop.widgets.confirm import confirm_change
 from ui.desktop.widgets.form_dialog import FormDialog
+from ui.desktop.widgets.problems import ProblemsPage
 from ui.desktop.widgets.screen_fit import fit_window
 from ui.formatting import count_text
 from ui.tasks import run_task
@@ -115,12 +115,6 @@ def show_plan(
     return dialog
 
 
-def problem_lines(problems: Sequence[Problem]) -> str:
-    if not problems:
-        return QCoreApplication.translate("SheetPlanDialog", "No problems found.")
-    return "\n".join(p.describe() for p in problems)
-
-
 class SheetPlanDialog(FormDialog):
     """A sheet's dry run: a summary, its problems (each naming row, column and value), an error
     report to save, and Import only when there is no error. Accepting means "write it now"."""
@@ -139,9 +133,9 @@ class SheetPlanDialog(FormDialog):
         self.path, self.grid, self.header_row = path, grid, header_row
         self.problem_list = list(problems)
         self.has_errors = any(p.is_error for p in problems)
-        self.problems = QPlainTextEdit()
-        self.problems.setReadOnly(True)
-        self.problems.setPlainText(problem_lines(problems))
+        # the same columns in every sheet import: remembered once for them all
+        self.problems = ProblemsPage(problems, settings_key="sheet-import-problems", title=title)
+        self.problems.setMinimumHeight(220)
         self.report_button = QPushButton(self.tr("Export error report…"))
         self.report_button.setEnabled(bool(problems))
         self.report_button.clicked.connect(lambda _checked=False: self.export_report())
@@ -159,7 +153,7 @@ class SheetPlanDialog(FormDialog):
         self.valid_only.toggled.connect(self._valid_only_toggled)
         self.form.addRow(self.valid_only)
         self.valid_rows = 0
-        fit_window(self, 640, 420)
+        fit_window(self, 760, 460)
 
     def offer_valid_only(self, valid_rows: int | None) -> None:
         """仅导入无误的行, when errors name their rows and ``valid_rows`` rows would import."""

@@ -1,12 +1,17 @@
 """The one table every list shows: ``DataTable`` over a ``RowsTableModel``, made by ``make_table``.
 
 What each list gets from here, as a clerk used to Excel expects it:
-- rows selected in ranges (Shift, Ctrl, Ctrl+A);
-- Ctrl+C copies the selection as tab-separated rows with the header line (text/plain) and as an
-  HTML table (what Excel and WPS paste first) in which ID numbers and accounts stay text and
-  numbers are plain numbers;
-- a right-click menu: 复制, 复制（含表头）, 导出为 Excel…, 打开人员档案 where the screen says a
-  row is a person (``open_person``), then the screen's own actions (``actions``);
+- cells selected as in a sheet: a click selects a cell, Shift extends the rectangle, Ctrl adds
+  cells, Shift+Space widens the selection to whole rows, Ctrl+A selects everything. A row counts
+  as selected when any of its cells is (``selected_rows``: what a screen's actions act on);
+- Ctrl+C copies the selected cells as a rectangle (the rows touched × the columns touched, in
+  the order shown: Ctrl-clicked rows or columns come together, as Excel copies them) as
+  tab-separated rows with the header line (text/plain) and as an HTML table (what Excel and WPS
+  paste first) in which ID numbers and accounts stay text and numbers are plain numbers; whole
+  rows selected copy whole rows;
+- a right-click menu: 复制, 复制（含表头）, 导出为 Excel…, 打开人员档案 where a row is a person
+  (``person``: the row's worker id, opened by the main window's ``open_worker``), then the
+  screen's own actions (``actions``);
 - sorting on a header click in the order of the column's kind (``models.cell_sort_key``);
 - column widths that fit their content, numbers narrow, and one text column (``Column.stretch``,
   else the widest text column) taking the width the others leave, so a long name or opinion is
@@ -28,6 +33,8 @@ from PySide6.QtCore import (
     QAbstractItemModel,
     QByteArray,
     QCoreApplication,
+    QItemSelection,
+    QItemSelectionModel,
     QMimeData,
     QPoint,
     QSettings,
@@ -42,14 +49,23 @@ from PySide6.QtGui import (
     QResizeEvent,
 )
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QFileDialog,
     QHeaderView,
+    QMainWindow,
     QMenu,
     QTableView,
+    QWidget,
 )
 
 from ui.desktop.widgets.models import CODE, DATE, NUMBER, TEXT, RowsTableModel, number_value
+
+PersonOf = Callable[[Any], "int | None"]
+"""A row's worker id, or None when the row is not a person (a vacancy, a unit's total)."""
+Actions = Callable[[], Sequence["QAction | QAbstractButton | None"]]
+"""The screen's own actions for the menu: its actions, or its buttons (the entry says what the
+button says, is enabled when it is, and clicks it), None for a separator."""
 
 # how long a search box waits after the last key before it filters
 SEARCH_DELAY_MS = 150
@@ -94,17 +110,20 @@ class DataTable(QTableView):
         self._natural: dict[int, int] = {}  # each column's own width: header and first rows
         self._stretching = False  # the stretch column follows the window: not the clerk's width
         self.rows_model = model
-        self.setModel(model)
+        self._fitted = False
         self.settings_key = settings_key
         self.title = title
         self.filter_text: Callable[[], str] = lambda: ""
         """What the screen filters on, for the exported sheet's header."""
         self.open_person: Callable[[Any], None] | None = None
-        """Opens a row's person file; the menu offers 打开人员档案 when set."""
+        """Opens a row's person file; the menu offers 打开人员档案 when set (or ``person`` is)."""
         self.person_of: Callable[[Any], bool] = lambda _row: True
-        self.actions_for: Callable[[], Sequence[QAction | None]] = lambda: ()
+        self.person: PersonOf | None = None
+        """A row's worker id: 打开人员档案 opens it in the main window (``set_person``)."""
+        self.person_page: Callable[[Any], str | None] | None = None
+        self.actions_for: Actions = lambda: ()
         """The screen's own actions for the menu (None: a separator)."""
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setAlternatingRowColors(True)
@@ -124,22 +143,32 @@ class DataTable(QTableView):
             header.setSortIndicatorShown(True)
             self.setSortingEnabled(True)
             header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        for number, column in enumerate(model.columns):
-            self.setColumnWidth(number, column.width)
-            header.setSectionHidden(number, not column.shown)
-        self._fitted = False
+        self.setModel(model)
         self.restore_columns()
         header.sectionResized.connect(lambda *_args: self._stretching or self.save_columns())
         header.sectionMoved.connect(lambda *_args: self.save_columns())
 
     def setModel(self, model: QAbstractItemModel | None) -> None:
-        """A screen may swap in a model with other columns (the vacancies, one set per role)."""
+        """Another model (a screen whose columns change: the pipeline's vacancies): copy, the
+        menu and export follow it; its columns start at their widths, hidden as the columns say,
+        and fit once filled."""
         super().setModel(model)
-        if isinstance(model, RowsTableModel):
-            self.rows_model = model
-            self._natural.clear()
-            model.modelReset.connect(self._natural.clear)  # new rows: widths measured again
-            model.modelReset.connect(self._fit_once)
+        if not isinstance(model, RowsTableModel):
+            return
+        # the headers get a selection of their own, always empty: a header asks, to paint each
+        # section, whether its whole column is selected, and Qt answers that row by row (after
+        # Ctrl+A on 100,000 rows, 1.6 million model calls a paint); sections are not
+        # highlighted anyway, and a header click still selects through the table's own
+        for header in (self.horizontalHeader(), self.verticalHeader()):
+            header.setSelectionModel(QItemSelectionModel(model, header))
+        self.rows_model, self._fitted = model, False
+        self._natural.clear()
+        for number, column in enumerate(model.columns):
+            self.setColumnWidth(number, column.width)
+            self.horizontalHeader().setSectionHidden(number, not column.shown)
+        model.modelReset.connect(self._natural.clear)  # new rows: widths measured again
+        model.modelReset.connect(self._fit_once)
+        self._fit_once()
 
     # -- columns: fit, remember, choose -------------------------------------------------------
     def _fit_once(self) -> None:
@@ -268,7 +297,34 @@ class DataTable(QTableView):
         return [number for number in logical if not header.isSectionHidden(number)]
 
     def selected_row_numbers(self) -> list[int]:
-        return sorted({index.row() for index in self.selectionModel().selectedIndexes()})
+        """The rows any selected cell is in, top to bottom (what a screen's actions act on)."""
+        return sorted(self._selected_lines()[0])
+
+    def _selected_lines(self) -> tuple[set[int], set[int]]:
+        """The rows and the columns the selection's ranges cover (read from the ranges: Ctrl+A
+        on 100,000 rows is one range, not 1.6 million indexes)."""
+        rows: set[int] = set()
+        columns: set[int] = set()
+        for part in self.selectionModel().selection():
+            rows.update(range(part.top(), part.bottom() + 1))
+            columns.update(range(part.left(), part.right() + 1))
+        return rows, columns
+
+    def first_selected_row(self) -> Any | None:
+        """The topmost row any selected cell is in (what a one-row action acts on), or None."""
+        tops = [part.top() for part in self.selectionModel().selection()]
+        return self.rows_model.row_at(min(tops)) if tops else None
+
+    def select_whole_rows(self) -> None:
+        """Shift+Space: the rows of the selection (or the current cell's row), every column."""
+        rows = self.selected_row_numbers() or (
+            [self.currentIndex().row()] if self.currentIndex().isValid() else []
+        )
+        model, last = self.rows_model, self.rows_model.columnCount() - 1
+        selection = QItemSelection()
+        for row in rows:
+            selection.select(model.index(row, 0), model.index(row, last))
+        self.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
     def selected_rows(self) -> list[Any]:
         return [self.rows_model.row_at(number) for number in self.selected_row_numbers()]
@@ -292,10 +348,9 @@ class DataTable(QTableView):
 
     # -- copy ---------------------------------------------------------------------------------
     def selection_table(self) -> ShownTable:
-        """The selected cells' bounding rows and columns (shown columns only, in shown order)."""
-        indexes = self.selectionModel().selectedIndexes()
-        rows = sorted({index.row() for index in indexes})
-        chosen = {index.column() for index in indexes}
+        """The rows and columns the selected cells are in (shown columns only, in shown order)."""
+        chosen_rows, chosen = self._selected_lines()
+        rows = sorted(chosen_rows)
         columns = [number for number in self.shown_columns() if number in chosen]
         return self.shown(rows, columns)
 
@@ -310,12 +365,19 @@ class DataTable(QTableView):
             self.copy(with_header=True)
             event.accept()
             return
+        if (
+            event.key() == Qt.Key.Key_Space
+            and event.modifiers() == Qt.KeyboardModifier.ShiftModifier
+        ):
+            self.select_whole_rows()
+            event.accept()
+            return
         super().keyPressEvent(event)
 
     # -- the right-click menu -----------------------------------------------------------------
     def row_menu(self) -> QMenu:
         menu = QMenu(self)
-        chosen = bool(self.selectionModel().selectedIndexes())
+        chosen = self.selectionModel().hasSelection()
         copy = menu.addAction(
             QCoreApplication.translate("table", "Copy"), lambda: self.copy(with_header=False)
         )
@@ -333,9 +395,9 @@ class DataTable(QTableView):
             QCoreApplication.translate("table", "Columns…"),
             lambda: self.column_menu().exec(self.cursor().pos()),
         )
-        if self.open_person is not None:
+        opener = self.person_opener()
+        if opener is not None:
             rows = self.selected_rows()
-            opener = self.open_person
             person = menu.addAction(
                 QCoreApplication.translate("table", "Open person file"),
                 lambda: opener(rows[0]) if rows else None,
@@ -345,14 +407,51 @@ class DataTable(QTableView):
         if own:
             menu.addSeparator()
             for action in own:
-                menu.addSeparator() if action is None else menu.addAction(action)
+                if action is None:
+                    menu.addSeparator()
+                elif isinstance(action, QAbstractButton):
+                    if not _hidden(action):
+                        entry = menu.addAction(action.text(), action.click)
+                        entry.setEnabled(action.isEnabled())
+                else:
+                    menu.addAction(action)
         return menu
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         index = self.indexAt(event.pos())
         if index.isValid() and not self.selectionModel().isSelected(index):
-            self.selectRow(index.row())
+            self.setCurrentIndex(index)  # the cell right-clicked, as a sheet does
         self.row_menu().exec(event.globalPos())
+
+    # -- the person a row is ------------------------------------------------------------------
+    def set_person(
+        self, worker_id: PersonOf, page: Callable[[Any], str | None] | None = None
+    ) -> None:
+        """Rows are people: ``worker_id(row)`` (None: this row is not one); 打开人员档案 opens
+        the file in the main window, on the tab ``page(row)`` names if given."""
+        self.person = worker_id
+        self.person_page = page
+        self.person_of = lambda row: worker_id(row) is not None
+
+    def person_opener(self) -> Callable[[Any], None] | None:
+        """What 打开人员档案 calls with a row: the screen's own ``open_person``, else, for rows
+        that are people (``set_person``), the ``open_worker`` of the main window the table is
+        shown in (every screen's parent chain leads to it; ``shell.WindowShell``)."""
+        if self.open_person is not None:
+            return self.open_person
+        if self.person is None:
+            return None
+        window = main_window_of(self)
+        if window is None:
+            return None
+        worker_id, page = self.person, self.person_page
+
+        def open_row(row: Any) -> None:
+            number = worker_id(row)
+            if number is not None:
+                window.open_worker(number, page(row) if page is not None else None)
+
+        return open_row
 
     # -- export -------------------------------------------------------------------------------
     def export_dialog(self) -> None:
@@ -395,6 +494,12 @@ class DataTable(QTableView):
         run_task(self, operation, done, label=QCoreApplication.translate("table", "Exporting…"))
 
 
+def _hidden(button: QAbstractButton) -> bool:
+    """A button the screen hid (not one merely not shown yet): it is no menu entry either."""
+    explicit = button.testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide)
+    return explicit and button.isHidden()
+
+
 def clipboard_data(table: ShownTable, with_header: bool) -> QMimeData:
     """Tab-separated text and an HTML table of the same cells (Excel and WPS paste the HTML: an
     ID number or account there is marked text, so it keeps every digit)."""
@@ -431,16 +536,37 @@ def _html_cell(kind: str, value: str) -> str:
     return f"<td>{html.escape(value)}</td>"
 
 
+def main_window_of(widget: QWidget) -> Any:
+    """The main window above ``widget`` (through dialogs and docks): the first ``QMainWindow``
+    up the parent chain that opens a worker's file, or None."""
+    parent: QWidget | None = widget
+    while parent is not None:
+        if isinstance(parent, QMainWindow) and callable(getattr(parent, "open_worker", None)):
+            return parent
+        parent = parent.parentWidget()
+    return None
+
+
 def make_table(
     model: RowsTableModel[Any],
     *,
     sortable: bool = True,
     settings_key: str | None = None,
     title: str = "",
+    person: PersonOf | None = None,
+    person_page: Callable[[Any], str | None] | None = None,
+    actions: Actions | None = None,
 ) -> DataTable:
     """The table every list shows (see the module's notes). ``sortable`` lists sort on a header
-    click (starting in the model's own order); ``settings_key`` remembers the columns."""
-    return DataTable(model, sortable=sortable, settings_key=settings_key, title=title)
+    click (starting in the model's own order); ``settings_key`` remembers the columns (a stable
+    name: ``tables/<key>/header`` in QSettings); ``person`` gives a row's worker id (打开人员档案
+    in the menu); ``actions`` the screen's own actions for the menu (its buttons' actions)."""
+    table = DataTable(model, sortable=sortable, settings_key=settings_key, title=title)
+    if person is not None:
+        table.set_person(person, person_page)
+    if actions is not None:
+        table.actions_for = actions
+    return table
 
 
 table_view = make_table
