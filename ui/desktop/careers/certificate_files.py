@@ -80,7 +80,12 @@ class CertificatePlanDialog(SheetPlanDialog):
         self.offer_valid_only(plan.created + plan.updated + plan.unchanged)
         self.plan = plan
         self.changes = RowsTableModel(CHANGE_COLUMNS, sorted(plan.changes, key=lambda c: c.row))
-        self.change_table = make_table(self.changes, title=title)
+        self.change_table = make_table(
+            self.changes,
+            settings_key="certificate-import-changes",
+            person=lambda change: change.worker_id,
+            title=title,
+        )
         self.change_table.setMinimumHeight(200)
         self.form.insertRow(0, self.change_table)
         fit_window(self, 860, 600)

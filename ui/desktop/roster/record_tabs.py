@@ -106,7 +106,9 @@ class RecordTabs(QObject):
         self.loaded: RecordFile | None = None
         self.appraisals = RowsTableModel(APPRAISAL_COLUMNS)
         self.months = RowsTableModel(PAY_COLUMNS)
-        self.appraisal_table = make_table(self.appraisals, title=self.tr("Appraisals"))
+        self.appraisal_table = make_table(
+            self.appraisals, settings_key="record-appraisals", title=self.tr("Appraisals")
+        )
         self.appraisal_note = QLabel()
         page = QWidget()
         page.setObjectName(APPRAISALS_PAGE)
@@ -114,7 +116,9 @@ class RecordTabs(QObject):
         column.addWidget(self.appraisal_table, 1)
         column.addWidget(self.appraisal_note)
         tabs.addTab(page, self.tr("Appraisals"))
-        self.month_table = make_table(self.months, title=self.tr("Pay by month"))
+        self.month_table = make_table(
+            self.months, settings_key="record-pay-months", title=self.tr("Pay by month")
+        )
         self.pay_note = QLabel()
         self.pay_note.setWordWrap(True)
         self.explanation = QTextBrowser()
