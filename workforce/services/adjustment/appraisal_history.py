@@ -10,11 +10,10 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from workforce.domain.accounts.permissions import Action
-from workforce.domain.problems import ActionRefused
 from workforce.persistence.accounts import AuditEntry, ImportBatch
-from workforce.persistence.people import Appraisal, Worker
+from workforce.persistence.people import Appraisal
 from workforce.services.context import Actor, Database, require
-from workforce.services.roster.scope import require_in_scope
+from workforce.services.roster.scope import require_worker_in_scope
 
 UNRECORDED = "无录入记录"
 FIELD = "appraisal:"
@@ -36,12 +35,7 @@ def worker_appraisals(db: Database, actor: Actor, worker_id: int) -> tuple[Appra
     """The worker's results, newest year first, each with the last change that set it."""
     require(actor, Action.VIEW_WORKERS)
     with db.reading() as session:
-        worker = session.execute(
-            select(Worker.name, Worker.community_id).where(Worker.id == worker_id)
-        ).one_or_none()
-        if worker is None:
-            raise ActionRefused(f"人员 {worker_id} 不存在")
-        require_in_scope(session, actor, worker.community_id, worker.name)
+        require_worker_in_scope(session, actor, worker_id)
         results = session.execute(
             select(Appraisal.year, Appraisal.grade)
             .where(Appraisal.worker_id == worker_id)

@@ -14,13 +14,11 @@ from sqlalchemy import select
 from workforce.domain.accounts.permissions import Action
 from workforce.domain.money import ZERO
 from workforce.domain.payroll.payslip_codec import lines_from_text
-from workforce.domain.problems import ActionRefused
 from workforce.persistence.payroll import PayrollMonth, Payslip
-from workforce.persistence.people import Worker
 from workforce.services.context import Actor, Database, require
 from workforce.services.payroll.guard import STATUS_NAMES
 from workforce.services.payroll.slips import carry_lines
-from workforce.services.roster.scope import require_in_scope
+from workforce.services.roster.scope import require_worker_in_scope
 
 INSURANCE_LINE = "个人五险一金"
 
@@ -56,12 +54,7 @@ def worker_pay_months(db: Database, actor: Actor, worker_id: int) -> tuple[PayMo
     actor's scope, as the payroll review is."""
     require(actor, Action.EXPORT_PAYROLL)
     with db.reading() as session:
-        worker = session.execute(
-            select(Worker.name, Worker.community_id).where(Worker.id == worker_id)
-        ).one_or_none()
-        if worker is None:
-            raise ActionRefused(f"人员 {worker_id} 不存在")
-        require_in_scope(session, actor, worker.community_id, worker.name)
+        require_worker_in_scope(session, actor, worker_id)
         fetched = session.execute(
             select(
                 PayrollMonth.period,

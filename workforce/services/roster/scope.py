@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from workforce.domain.problems import ActionRefused
 from workforce.persistence.org import OrgUnit
+from workforce.persistence.people import Worker
 from workforce.services.context import Actor
 
 
@@ -54,3 +55,15 @@ def require_in_scope(session: Session, actor: Actor, community_id: int, who: str
         raise ActionRefused(
             f"「{who}」不在用户「{actor.username}」的管理范围（{scope_name(session, actor)}）内"
         )
+
+
+def require_worker_in_scope(session: Session, actor: Actor, worker_id: int) -> str:
+    """The worker's name; refused when there is no such worker or their community is outside the
+    actor's scope (what a screen about one person checks first)."""
+    worker = session.execute(
+        select(Worker.name, Worker.community_id).where(Worker.id == worker_id)
+    ).one_or_none()
+    if worker is None:
+        raise ActionRefused(f"人员 {worker_id} 不存在")
+    require_in_scope(session, actor, worker.community_id, worker.name)
+    return str(worker.name)
