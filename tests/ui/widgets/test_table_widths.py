@@ -90,3 +90,24 @@ def test_the_worker_list_fits_1366_and_offers_the_other_columns(qtbot: QtBot) ->
     assert not table.isColumnHidden(0)
     table.reset_columns()  # 恢复默认列: hidden again
     assert [header_text(WORKER_COLUMNS[n]) for n in table.shown_columns()] == headers
+
+
+def test_a_column_state_saved_by_the_earlier_version_does_not_bring_back_every_column(
+    qtbot: QtBot,
+) -> None:
+    """The earlier version saved the worker list's header (every column shown) on each automatic
+    fit; an upgraded PC must still open on the default columns for the clerk's screen."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QTableView
+
+    from ui.desktop.widgets.models import WorkerTableModel
+
+    old = QTableView()
+    qtbot.addWidget(old)
+    old.setModel(WorkerTableModel())
+    QSettings().setValue("tables/workers/header", old.horizontalHeader().saveState())
+
+    table = make_table(WorkerTableModel(), settings_key="workers")
+    qtbot.addWidget(table)
+    shown = [header_text(WORKER_COLUMNS[n]) for n in table.shown_columns()]
+    assert "Street" not in shown and "Date of birth" not in shown

@@ -232,7 +232,10 @@ class DataTable(QTableView):
         self.fill_width()
 
     def _key(self, name: str) -> str:
-        return f"tables/{self.settings_key}/{name}"
+        # "2": the columns shown by default and the stretch column changed (a 1366 screen); a
+        # state saved by the earlier version (every column, saved on each automatic fit) would
+        # keep the old wide list on every upgraded PC
+        return f"tables2/{self.settings_key}/{name}"
 
     def save_columns(self) -> None:
         if self.settings_key:
