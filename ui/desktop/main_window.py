@@ -461,6 +461,11 @@ class MainWindow(QMainWindow):
         if row is not None and self.edit_action.isEnabled():
             self.open_worker(row.worker_id)
 
+    def can_open_worker(self) -> bool:
+        """Whether ``open_worker`` opens anything for the signed-in role (the tables' 打开人员档案
+        is offered only then)."""
+        return self._allowed(Action.EDIT_WORKERS)
+
     def open_worker(self, worker_id: int, page: str | None = None) -> None:
         """The worker's form, for those who may edit files, on the tab whose page is named
         ``page`` if given; a save reads the roster again."""

@@ -117,6 +117,15 @@ def test_a_dashboard_drill_down_opens_the_person_file_from_its_menu(qtbot: QtBot
     ).isEnabled()
 
 
+def test_a_role_that_cannot_open_files_gets_no_person_entry(qtbot: QtBot) -> None:
+    shell = Shell()
+    shell.can_open_worker = lambda: False  # type: ignore[attr-defined]  # finance signed in
+    qtbot.addWidget(shell)
+    dialog = PeopleDialog("35岁以下", [make_row(7)], parent=shell)
+    dialog.table.selectRow(0)
+    assert "Open person file" not in [a.text() for a in dialog.table.row_menu().actions()]
+
+
 def test_without_a_main_window_there_is_no_person_entry(qtbot: QtBot) -> None:
     dialog = PeopleDialog("35岁以下", [make_row(7)])
     qtbot.addWidget(dialog)

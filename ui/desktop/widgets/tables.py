@@ -447,6 +447,9 @@ class DataTable(QTableView):
         window = main_window_of(self)
         if window is None:
             return None
+        may_open = getattr(window, "can_open_worker", None)
+        if callable(may_open) and not may_open():
+            return None  # a role that cannot open files (finance, approver): no dead entry
         worker_id, page = self.person, self.person_page
 
         def open_row(row: Any) -> None:
