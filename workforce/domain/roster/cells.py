@@ -267,7 +267,7 @@ def original_age(value: object) -> int | None:
     if isinstance(value, bool):
         raise CellError("原法定退休年龄应为50、55或60岁")
     if isinstance(value, int | float):
-        number: float | int | None = value
+        number: float | int | None = value  # float-ok: a cell holds an age, not money
     else:
         result = text(value)
         if result is None:
