@@ -1,7 +1,8 @@
 """Ten clerks at once on one PostgreSQL server (issue 18 §4): a benchmark, run by hand.
 
     python bench/bench_ten_clerks.py [--pg ADMIN_URL] [--workers 100000] [--minutes 10]
-        [--think 2.0] [--solo-rounds 20] [--database NAME] [--keep PLAN.json | --reuse PLAN.json]
+        [--think 2.0] [--pause 0] [--solo-rounds 20] [--database NAME]
+        [--keep PLAN.json | --reuse PLAN.json]
 
 Builds a fresh database on the server (``--pg``, a superuser's URL; ``--database`` names it,
 ``wf_bench_…`` if not; dropped afterwards unless ``--keep`` saves its plan to reuse: ``--reuse``
@@ -215,6 +216,7 @@ def spawn(
         str(args.minutes * 60),
         str(args.solo_rounds),
         str(args.think),
+        str(args.pause),
     ]
     return subprocess.Popen(
         command,
@@ -275,14 +277,20 @@ def drop(plan: dict[str, Any]) -> None:
 
 def main() -> int:
     if len(sys.argv) > 1 and sys.argv[1] == "--child":
-        _, _, plan_path, number, mode, seconds, rounds, think = sys.argv
-        child(plan_path, int(number), mode, float(seconds), int(rounds), float(think))
+        _, _, plan_path, number, mode, seconds, rounds, think, pause = sys.argv
+        child(plan_path, int(number), mode, float(seconds), int(rounds), float(think), float(pause))
         return 0
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pg", default=DEFAULT_PG)
     parser.add_argument("--workers", type=int, default=100_000)
     parser.add_argument("--minutes", type=float, default=10.0)
     parser.add_argument("--think", type=float, default=2.0)
+    parser.add_argument(
+        "--pause",
+        type=float,
+        default=0.0,
+        help="seconds the payroll and planning clerks wait between two runs (0: back to back)",
+    )
     parser.add_argument("--solo-rounds", type=int, default=20)
     parser.add_argument("--database", help="the database's name (default: wf_bench_…)")
     parser.add_argument("--keep", metavar="PLAN.json", help="keep the database; its plan here")

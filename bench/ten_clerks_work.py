@@ -154,9 +154,12 @@ class Clerk:
         return table[name]
 
 
-def child(plan_file: str, index: int, mode: str, seconds: float, rounds: int, think: float) -> None:
+def child(
+    plan_file: str, index: int, mode: str, seconds: float, rounds: int, think: float, pause: float
+) -> None:
     """One process: ``solo`` runs each operation ``rounds`` times; ``load`` its mix until the
-    time is up. Writes its timings as JSON on standard output's last line."""
+    time is up (the payroll and planning clerks ``pause`` seconds between two runs). Writes its
+    timings as JSON on standard output's last line."""
     plan = json.loads(Path(plan_file).read_text("utf-8"))
     account = plan["accounts"][index]
     clerk = Clerk(plan, account, seed=index, alone=mode == "solo")
@@ -182,6 +185,8 @@ def child(plan_file: str, index: int, mode: str, seconds: float, rounds: int, th
             name = kind if kind != "clerk" else clerk.rng.choice(MIX)
             if kind == "clerk" and step:
                 time.sleep(think * clerk.rng.uniform(0.5, 1.5))
+            elif step and pause:
+                time.sleep(min(pause, max(0.0, deadline - time.monotonic())))
         step += 1
         started = time.perf_counter()
         try:
