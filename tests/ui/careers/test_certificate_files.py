@@ -16,10 +16,10 @@ from tests.ui.conftest import add_workers, answer_confirm
 from ui.desktop.careers.certificate_files import (
     CertificatePlanDialog,
     export_register,
-    rejected_path,
     start_certificate_import,
 )
 from ui.desktop.main_window import MainWindow
+from ui.desktop.widgets.sheet_import import rejected_path
 from workforce.services.careers.certificates import worker_certificates
 from workforce.services.context import Actor, Database
 from workforce.services.roster.workers import load_worker

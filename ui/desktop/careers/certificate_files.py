@@ -17,7 +17,13 @@ from ui import formatting as fmt
 from ui.desktop.widgets.folders import last_folder, remember_folder
 from ui.desktop.widgets.models import CENTRE, RIGHT, Column, RowsTableModel
 from ui.desktop.widgets.screen_fit import fit_window
-from ui.desktop.widgets.sheet_import import SheetPlanDialog, choose_workbook, read_and_plan
+from ui.desktop.widgets.sheet_import import (
+    LeftOut,
+    SheetPlanDialog,
+    choose_workbook,
+    import_rows,
+    read_and_plan,
+)
 from ui.desktop.widgets.tables import make_table
 from ui.tasks import run_task
 from workforce.domain.progress import CancelToken, ProgressFn
@@ -63,11 +69,6 @@ def plan_summary(plan: CertificatePlan) -> str:
     )
 
 
-def rejected_path(source: Path) -> Path:
-    """Where the rows an import of the valid rows left out go: beside the clerk's file."""
-    return source.with_name(f"{source.stem}-未导入的行.xlsx")
-
-
 class CertificatePlanDialog(SheetPlanDialog):
     """The certificate import's dry run: what each row will do above the shared problem list."""
 
@@ -105,9 +106,7 @@ def start_certificate_import(
         dialog = CertificatePlanDialog(path, grid, plan, parent)
         dialog.setObjectName("certificate-import-plan")
         dialog.accepted.connect(
-            lambda: _apply(
-                parent, db, actor, path, grid, plan, dialog.valid_only.isChecked(), on_imported
-            )
+            lambda: _apply(parent, db, actor, grid, dialog.left_out(), on_imported)
         )
         dialog.open()
 
@@ -123,22 +122,17 @@ def _apply(
     parent: QWidget,
     db: Database,
     actor: Actor,
-    path: Path,
     grid: SheetGrid,
-    plan: CertificatePlan,
-    valid_only: bool,
+    left_out: LeftOut | None,
     on_imported: Callable[[], None] | None,
 ) -> None:
-    left_out = rejected_path(path)
-
     def operation(_progress: ProgressFn, _cancel: CancelToken) -> CertificateImportResult:
-        from reports.roster.errors_xlsx import write_rejected_rows
         from workforce.services.careers.certificate_import import apply_certificate_import
 
-        result = apply_certificate_import(db, actor, grid, valid_only=valid_only)
-        if result.rejected:
-            write_rejected_rows(left_out, grid, plan.header_row, plan.problems)
-        return result
+        return import_rows(
+            left_out,
+            lambda valid_only: apply_certificate_import(db, actor, grid, valid_only=valid_only),
+        )
 
     def done(result: CertificateImportResult) -> None:
         title = QCoreApplication.translate("certificate_files", "Import certificates")
@@ -154,7 +148,9 @@ def _apply(
                 "certificate_files",
                 "%1 rows with errors were not imported. They were written, unchanged and with a "
                 "问题 column, to:\n%2\nCorrect them there and import that workbook again.",
-            ).replace("%1", fmt.count_text(len(result.rejected))).replace("%2", str(left_out))
+            ).replace("%1", fmt.count_text(len(result.rejected))).replace(
+                "%2", str(left_out.path if left_out else "")
+            )
         QMessageBox.information(parent, title, text)
         if on_imported is not None:
             on_imported()

@@ -25,7 +25,7 @@ from ui import formatting as fmt
 from ui.desktop.careers.training_dialogs import PickDialog, SessionDialog, SigninDialog
 from ui.desktop.widgets.models import CENTRE, RIGHT, Column, RowsTableModel
 from ui.desktop.widgets.screen_fit import fit_window
-from ui.desktop.widgets.sheet_import import choose_workbook, read_and_plan
+from ui.desktop.widgets.sheet_import import choose_workbook, import_rows, read_and_plan
 from ui.desktop.widgets.tables import make_table
 from ui.tasks import run_task
 from workforce.domain.progress import CancelToken, ProgressFn
@@ -276,12 +276,12 @@ class TrainingWindow(QDialog):
                 left_out = dialog.left_out()
 
                 def work() -> AttendanceResult:
-                    result = apply_signin_import(
-                        db, actor, grid, session_id=session_id, valid_only=left_out is not None
+                    return import_rows(
+                        left_out,
+                        lambda valid_only: apply_signin_import(
+                            db, actor, grid, session_id=session_id, valid_only=valid_only
+                        ),
                     )
-                    if left_out is not None:
-                        left_out.write(result.rejected)
-                    return result
 
                 self._write(
                     work,

@@ -958,7 +958,7 @@ Everything entered since then will no longer be shown; the current data is first
 <context>
     <name>CertificatePlanDialog</name>
     <message>
-        <location filename="../careers/certificate_files.py" line="+77"/>
+        <location filename="../careers/certificate_files.py" line="+78"/>
         <source>Import certificates: %1</source>
         <translation>导入社工证：%1</translation>
     </message>
@@ -1153,7 +1153,7 @@ Everything entered since then will no longer be shown; the current data is first
 <context>
     <name>CorrectDialog</name>
     <message>
-        <location filename="../payroll/opening.py" line="+109"/>
+        <location filename="../payroll/opening.py" line="+115"/>
         <source>Correct the opening figures of %1</source>
         <translation>更正%1的期初累计</translation>
     </message>
@@ -1527,7 +1527,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
 <context>
     <name>DeductionsWindow</name>
     <message>
-        <location filename="../payroll/deductions_window.py" line="+95"/>
+        <location filename="../payroll/deductions_window.py" line="+101"/>
         <source>Special additional deductions</source>
         <translation>专项附加扣除</translation>
     </message>
@@ -1687,7 +1687,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
 <context>
     <name>ImportPreview</name>
     <message>
-        <location filename="../roster/import_dialog.py" line="+103"/>
+        <location filename="../roster/import_dialog.py" line="+104"/>
         <source>Import roster: %1</source>
         <translation>导入花名册：%1</translation>
     </message>
@@ -1742,7 +1742,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
         <translation>表格中有错误时不能导入：请在表格中改正（错误报告已标出）后重新导入。</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+63"/>
         <source>Import “%1”: %2 workers will be added, %3 updated; %4 stay unchanged.</source>
         <translation>导入“%1”：将新增 %2 人，更新 %3 人；%4 人未变。</translation>
     </message>
@@ -2338,7 +2338,7 @@ Correct them there and import that workbook again.</source>
         <translation>共 %1 人，显示 %2 人</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+84"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -3235,18 +3235,18 @@ Correct them there and import that workbook again.</source>
 <context>
     <name>RecordTabs</name>
     <message>
-        <location filename="../roster/record_tabs.py" line="+109"/>
-        <location line="+7"/>
+        <location filename="../roster/record_tabs.py" line="+110"/>
+        <location line="+8"/>
         <source>Appraisals</source>
         <translation>考核</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Pay by month</source>
         <translation>逐月工资</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Pay</source>
         <translation>工资</translation>
     </message>
@@ -3770,7 +3770,7 @@ Correct them there and import that workbook again.</source>
 <context>
     <name>SheetPlanDialog</name>
     <message>
-        <location filename="../widgets/sheet_import.py" line="+139"/>
+        <location filename="../widgets/sheet_import.py" line="+161"/>
         <source>Export error report…</source>
         <translation>导出错误报告…</translation>
     </message>
@@ -3793,7 +3793,7 @@ Correct them there and import that workbook again.</source>
     <message>
         <location line="-32"/>
         <location line="+32"/>
-        <location line="+28"/>
+        <location line="+27"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -4621,23 +4621,23 @@ Save anyway?</source>
 <context>
     <name>certificate_files</name>
     <message>
-        <location filename="../careers/certificate_files.py" line="-23"/>
+        <location filename="../careers/certificate_files.py" line="-18"/>
         <source>Sheet %1: %2 rows. %3 certificates to add, %4 renewed or completed, %5 unchanged.</source>
         <translation>工作表「%1」：共 %2 行。将新增证书 %3 本，再登记或补充 %4 本，未变 %5 本。</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+53"/>
         <source>Reading and checking %1…</source>
         <translation>正在读取并检查 %1…</translation>
     </message>
     <message>
-        <location line="+30"/>
-        <location line="+26"/>
+        <location line="+25"/>
+        <location line="+28"/>
         <source>Import certificates</source>
         <translation>导入社工证</translation>
     </message>
     <message>
-        <location line="-24"/>
+        <location line="-26"/>
         <source>Import finished: %1 certificates added, %2 updated.</source>
         <translation>导入完成：新增证书 %1 本，更新 %2 本。</translation>
     </message>
@@ -4651,7 +4651,7 @@ Correct them there and import that workbook again.</source>
 请在那里改正后再导入该工作簿。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Importing certificates…</source>
         <translation>正在导入社工证…</translation>
     </message>
@@ -4676,7 +4676,7 @@ Correct them there and import that workbook again.</source>
 <context>
     <name>columns</name>
     <message>
-        <location line="-178"/>
+        <location line="-173"/>
         <location filename="../roster/import_preview.py" line="+49"/>
         <location line="+7"/>
         <location filename="../widgets/problems.py" line="+46"/>
@@ -4766,7 +4766,7 @@ Correct them there and import that workbook again.</source>
     <message>
         <location line="+2"/>
         <location filename="../careers/tabs.py" line="-241"/>
-        <location filename="../roster/record_tabs.py" line="-169"/>
+        <location filename="../roster/record_tabs.py" line="-173"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
@@ -5689,7 +5689,7 @@ Enter them anyway?</source>
 <context>
     <name>import</name>
     <message>
-        <location filename="../roster/import_dialog.py" line="-217"/>
+        <location filename="../roster/import_dialog.py" line="-216"/>
         <source>Reading and checking %1…</source>
         <translation>正在读取并检查 %1…</translation>
     </message>
@@ -6128,7 +6128,7 @@ Enter them anyway?</source>
 <context>
     <name>sheet_import</name>
     <message>
-        <location filename="../widgets/sheet_import.py" line="-197"/>
+        <location filename="../widgets/sheet_import.py" line="-210"/>
         <source>All files</source>
         <translation>所有文件</translation>
     </message>
@@ -6202,7 +6202,7 @@ Enter them anyway?</source>
 <context>
     <name>table</name>
     <message>
-        <location filename="../widgets/tables.py" line="+280"/>
+        <location filename="../widgets/tables.py" line="+283"/>
         <source>Fit column widths</source>
         <translation>按内容调整列宽</translation>
     </message>
@@ -6237,7 +6237,7 @@ Enter them anyway?</source>
         <translation>打开人员档案</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+64"/>
         <source>Export to Excel</source>
         <translation>导出为 Excel</translation>
     </message>

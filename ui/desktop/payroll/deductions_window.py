@@ -28,7 +28,13 @@ from ui import formatting as fmt
 from ui.desktop.payroll.deductions_dialogs import DeclarationDialog, EndDialog
 from ui.desktop.widgets.models import CENTRE, RIGHT, Column, RowsTableModel
 from ui.desktop.widgets.screen_fit import fit_window
-from ui.desktop.widgets.sheet_import import LeftOut, choose_workbook, read_and_plan, show_plan
+from ui.desktop.widgets.sheet_import import (
+    LeftOut,
+    choose_workbook,
+    import_rows,
+    read_and_plan,
+    show_plan,
+)
 from ui.desktop.widgets.tables import make_table
 from ui.tasks import run_task
 from workforce.domain.accounts.permissions import Action, is_allowed
@@ -293,14 +299,14 @@ class DeductionsWindow(QDialog):
             sheet = (path, grid, plan.header_row)
 
             def apply(left_out: LeftOut | None) -> None:
-                def work() -> object:
-                    valid_only = left_out is not None
-                    result = apply_deduction_import(db, actor, grid, valid_only=valid_only)
-                    if left_out is not None:
-                        left_out.write(result.rejected)
-                    return result
-
-                self._write(work)
+                self._write(
+                    lambda: import_rows(
+                        left_out,
+                        lambda valid_only: apply_deduction_import(
+                            db, actor, grid, valid_only=valid_only
+                        ),
+                    )
+                )
 
             rows = len(plan.declarations)
             self.dialog = show_plan(

@@ -32,7 +32,13 @@ from PySide6.QtWidgets import (
 from ui import formatting as fmt
 from ui.desktop.widgets.models import CENTRE, RIGHT, Column, RowsTableModel
 from ui.desktop.widgets.screen_fit import fit_window
-from ui.desktop.widgets.sheet_import import LeftOut, choose_workbook, read_and_plan, show_plan
+from ui.desktop.widgets.sheet_import import (
+    LeftOut,
+    choose_workbook,
+    import_rows,
+    read_and_plan,
+    show_plan,
+)
 from ui.desktop.widgets.tables import make_table
 from ui.tasks import run_task
 from workforce.domain.accounts.permissions import Action, is_allowed
@@ -365,14 +371,14 @@ class OpeningWindow(QDialog):
                     self.year.setValue(plan.year)
                     self.year.blockSignals(False)
 
-                def work() -> object:
-                    valid_only = left_out is not None
-                    result = apply_opening_import(db, actor, grid, valid_only=valid_only)
-                    if left_out is not None:
-                        left_out.write(result.rejected)
-                    return result
-
-                self._write(work)
+                self._write(
+                    lambda: import_rows(
+                        left_out,
+                        lambda valid_only: apply_opening_import(
+                            db, actor, grid, valid_only=valid_only
+                        ),
+                    )
+                )
 
             sheet = (path, grid, plan.header_row)
             rows = plan.created + plan.updated + plan.unchanged

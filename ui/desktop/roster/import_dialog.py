@@ -40,6 +40,7 @@ from ui.desktop.widgets.folders import remember_folder
 from ui.desktop.widgets.models import RowsTableModel
 from ui.desktop.widgets.problems import ProblemsPage
 from ui.desktop.widgets.screen_fit import fit_window
+from ui.desktop.widgets.sheet_import import rejected_path
 from ui.desktop.widgets.tables import make_table
 from ui.tasks import run_task
 from workforce.domain.problems import rejected_rows
@@ -196,8 +197,7 @@ class ImportPreview(QDialog):
 
     def rejected_path(self) -> Path:
         """Where a valid-only import writes the rows it leaves out: beside the clerk's file."""
-        source = Path(self.path)
-        return source.with_name(f"{source.stem}-未导入的行.xlsx")
+        return rejected_path(Path(self.path))
 
     def confirm_text(self) -> str:
         """What 确认导入 will change, in numbers: 新增, 更新, 未变 (and the rows left out)."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
@@ -31,6 +31,14 @@ from workforce.domain.progress import CancelToken, ProgressFn
 from workforce.domain.sheet import SheetGrid
 
 P = TypeVar("P")
+
+
+class _Imported(Protocol):
+    @property
+    def rejected(self) -> Sequence[int]: ...
+
+
+R = TypeVar("R", bound=_Imported)
 SHEET_PATTERNS = "*.xlsx *.xlsm *.xls *.ods *.csv"
 """The files an import dialog offers: what ``reports.xlsx_reader`` reads (calamine: the Excel and
 LibreOffice formats; WPS saves .xls or .xlsx) and .csv."""
@@ -92,6 +100,20 @@ class LeftOut:
 
         if rejected:
             write_rejected_rows(self.path, self.grid, self.header_row, self.problems)
+
+
+def rejected_path(source: Path) -> Path:
+    """Where a valid-only import writes the rows it leaves out: beside the clerk's file."""
+    return source.with_name(f"{source.stem}-未导入的行.xlsx")
+
+
+def import_rows(left_out: LeftOut | None, run: Callable[[bool], R]) -> R:
+    """Run an import, ``run(valid_only)``: all rows, or with ``left_out`` the valid ones, then
+    write the rows it left out beside the file. Called off the GUI thread."""
+    result = run(left_out is not None)
+    if left_out is not None:
+        left_out.write(result.rejected)
+    return result
 
 
 def show_plan(
@@ -180,8 +202,7 @@ class SheetPlanDialog(FormDialog):
         self.import_button.setText(self.tr("Import") if ready else self.tr("Fix the sheet first"))
 
     def rejected_path(self) -> Path:
-        """Where a valid-only import writes the rows it leaves out: beside the clerk's file."""
-        return self.path.with_name(f"{self.path.stem}-未导入的行.xlsx")
+        return rejected_path(self.path)
 
     def left_out(self) -> LeftOut | None:
         """The rows a valid-only import leaves out; None when the whole file imports."""
