@@ -11,12 +11,22 @@ anything else → a message box naming the error (and the traceback in the log).
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import (
+    QCoreApplication,
+    QObject,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+    Slot,
+)
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from workforce.domain.problems import ActionRefused
@@ -31,12 +41,22 @@ PROGRESS_INTERVAL = 0.05  # seconds between progress signals (the operation may 
 
 
 class _Runnable(QRunnable):
+    """Runs the task's operation on a pool thread.
+
+    The task (a Qt object owned by Python, holding the operation and through it the asking
+    window) must never lose its last reference here: shiboken would have to delete it from this
+    thread, and PySide 6.11 crashed doing so (a segfault in runDeletionInMainThread, seen once in
+    a few hundred tasks). So this thread lets go of the task, then says so; the GUI thread drops
+    its own reference only after that (``Task._release``)."""
+
     def __init__(self, task: Task[Any]) -> None:
         super().__init__()
-        self.task = task
+        self.task: Task[Any] | None = task
 
     def run(self) -> None:
-        task = self.task
+        task, self.task = self.task, None
+        assert task is not None
+        let_go = task.worker_let_go
         try:
             result = task.operation(task.report_progress, task.cancel_token)
         except Cancelled:
@@ -45,6 +65,9 @@ class _Runnable(QRunnable):
             task.failed.emit(exc)
         else:
             task.succeeded.emit(result)
+            del result
+        del task
+        let_go.set()
 
 
 class Task(QObject, Generic[T]):
@@ -74,6 +97,7 @@ class Task(QObject, Generic[T]):
         self.on_failed = on_failed
         self.on_cancelled = on_cancelled
         self.cancel_token = CancelToken()
+        self.worker_let_go = threading.Event()  # the pool thread holds no reference any more
         self._last_report = 0.0
         self.dialog = QProgressDialog(label, self.tr("Cancel") if cancellable else "", 0, 0, parent)
         self.dialog.setWindowTitle(self.tr("Please wait"))
@@ -125,7 +149,14 @@ class Task(QObject, Generic[T]):
             self.dialog.canceled.disconnect(self._cancel)
             self.dialog.close()
             self.dialog.deleteLater()
-        _running.discard(self)
+        QTimer.singleShot(0, self._release)  # not inside this object's own slot
+
+    def _release(self) -> None:
+        """Let the task go, on the GUI thread, once the pool thread has let go of it."""
+        if self.worker_let_go.is_set():
+            _running.discard(self)
+        else:
+            QTimer.singleShot(5, self._release)
 
     def _asker_gone(self) -> bool:
         """The window that asked was closed while the work ran: nothing is left to show."""
