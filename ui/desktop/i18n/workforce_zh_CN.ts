@@ -775,7 +775,7 @@ Everything entered since then will no longer be shown; the current data is first
 <context>
     <name>BudgetWindow</name>
     <message>
-        <location filename="../stats/budget_window.py" line="+90"/>
+        <location filename="../stats/budget_window.py" line="+92"/>
         <source>Pay bill projection</source>
         <translation>工资总额测算</translation>
     </message>
@@ -795,7 +795,7 @@ Everything entered since then will no longer be shown; the current data is first
         <translation>情景（基线总会列出）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Load file…</source>
         <translation>读取文件…</translation>
     </message>
@@ -815,22 +815,32 @@ Everything entered since then will no longer be shown; the current data is first
         <translation>把选中的情景保存为文件（命令行也能读取）</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Calculate</source>
         <translation>测算</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-5"/>
         <source>Add scenario</source>
         <translation>添加情景</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+1"/>
+        <source>Add the form&apos;s scenario to the list as a new one</source>
+        <translation>把表单中的情景作为新情景加入列表</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Scenario</source>
         <translation>情景</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+5"/>
+        <source>Scenario “%1” (changes apply to it)</source>
+        <translation>情景「%1」（修改即生效）</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <location line="+8"/>
         <source>Load a scenario</source>
         <translation>读取情景文件</translation>
@@ -3602,12 +3612,13 @@ Correct them there and import that workbook again.</source>
 <context>
     <name>ScenarioForm</name>
     <message>
-        <location filename="../stats/scenario_form.py" line="+72"/>
+        <location filename="../stats/scenario_form.py" line="+79"/>
+        <location line="+197"/>
         <source>New scenario</source>
         <translation>新建情景</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-190"/>
         <source>e.g. general raise 5%</source>
         <translation>如：普调5%</translation>
     </message>
@@ -3632,7 +3643,7 @@ Correct them there and import that workbook again.</source>
         <translation>薪酬标准表</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+30"/>
         <location line="+2"/>
         <location line="+63"/>
         <source>unchanged</source>
@@ -3724,7 +3735,7 @@ Correct them there and import that workbook again.</source>
         <translation>工作簿</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+28"/>
         <source>Scenario</source>
         <translation>情景</translation>
     </message>
