@@ -1325,7 +1325,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
 <context>
     <name>DashboardPanel</name>
     <message>
-        <location filename="../stats/dashboard.py" line="+114"/>
+        <location filename="../stats/dashboard.py" line="+115"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
@@ -1380,7 +1380,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
         <translation>两委成员</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Double-click a unit to select it in the tree</source>
         <translation>双击单位可在左侧组织树中选中它</translation>
     </message>
@@ -1396,7 +1396,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
         <translation>下级单位</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
@@ -1416,7 +1416,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
         <translation>在职、试用人员，统计日期 %1，同比日期 %2</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+52"/>
         <source>Writing the statistics…</source>
         <translation>正在生成统计表…</translation>
     </message>
@@ -1648,7 +1648,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
 <context>
     <name>FigureChart</name>
     <message>
-        <location filename="../stats/charts.py" line="+55"/>
+        <location filename="../stats/charts.py" line="+56"/>
         <source>Click a bar to list the people behind it</source>
         <translation>单击柱条查看对应人员名单</translation>
     </message>
@@ -3393,6 +3393,24 @@ Correct them there and import that workbook again.</source>
         <location line="+8"/>
         <source>%1 reminders. Double-click one to open the worker&apos;s file.</source>
         <translation>共 %1 条提醒。双击一条打开该人员档案。</translation>
+    </message>
+</context>
+<context>
+    <name>RetirementsChart</name>
+    <message>
+        <location filename="../stats/charts.py" line="+48"/>
+        <source>Statutory retirements ahead (people)</source>
+        <translation>今后各年达到法定退休年龄（人）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Retirements</source>
+        <translation>退休人数</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Year %1</source>
+        <translation>%1年</translation>
     </message>
 </context>
 <context>

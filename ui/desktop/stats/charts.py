@@ -1,6 +1,6 @@
-"""The dashboard's two charts, with Qt Charts: levels per post (a bar per post and level) and the
-age pyramid (men to the left, women to the right). A click on a bar emits the ``Figure`` behind
-it, so the dashboard can list those people.
+"""The dashboard's charts, with Qt Charts: levels per post (a bar per post and level) and the
+age pyramid (men to the left, women to the right): a click on a bar emits the ``Figure`` behind
+it, so the dashboard can list those people; and the statutory retirements per year ahead.
 
 Qt Charts comes with the PySide6-Addons wheel; this module is imported only when the dashboard is
 first shown (app start ≤ 1 s).
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QWidget
 
 from ui import formatting as fmt
 from workforce.domain.stats.breakdown import Figure, PostLevels, PyramidBand
+from workforce.domain.stats.report import RetirementsAhead
 from workforce.domain.vocab import SEXES
 
 POST_COLOURS = ("#C00000", "#ED7D31", "#4472C4", "#70AD47", "#7F7F7F", "#FFC000")
@@ -230,3 +231,75 @@ class PyramidChart(FigureChart):
         chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(categories)
         series.attachAxis(values)
+
+
+class RetirementsChart(FigureChart):
+    """退休预测: how many of today's active workers reach their statutory retirement in each of
+    the years ahead (the statistics export's table, its totals), the count above each bar; the
+    tooltip has them per district."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFixedHeight(210)
+        self.setCursor(Qt.CursorShape.ArrowCursor)
+        self.setToolTip("")
+        self.counts: tuple[tuple[int, int], ...] = ()  # (year, people)
+        self._series: QBarSeries | None = None
+
+    def show_retirements(self, ahead: RetirementsAhead) -> None:
+        self.counts = tuple(zip(ahead.years, ahead.totals, strict=True))
+        chart = self._empty_chart()
+        chart.setTitle(self.tr("Statutory retirements ahead (people)"))
+        chart.legend().setVisible(False)
+        bars = QBarSet(self.tr("Retirements"))
+        bars.setColor(QColor(MEN))
+        bars.setBorderColor(QColor(MEN))
+        bars.append([people for _, people in self.counts])
+        series = QBarSeries()
+        series.setBarWidth(0.6)
+        series.append(bars)
+        chart.addSeries(series)
+        years = QBarCategoryAxis()
+        years.append([self._year(year) for year, _ in self.counts])
+        top = max((people for _, people in self.counts), default=0)
+        values = QValueAxis()
+        values.setRange(0, nice_bound(max(top + top // 5 + 1, 1)))  # room for the counts
+        values.setLabelFormat("%d")
+        values.setTickCount(3)
+        chart.addAxis(years, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(years)
+        series.attachAxis(values)
+        self._series = series
+        self.setToolTip(
+            "\n".join(
+                f"{name}: "
+                + "，".join(
+                    f"{self._year(year)} {fmt.count_text(n)}"
+                    for year, n in zip(ahead.years, counts, strict=True)
+                )
+                for name, counts in ahead.districts
+            )
+        )
+        self.viewport().update()
+
+    def _year(self, year: int) -> str:
+        return self.tr("Year %1").replace("%1", str(year))
+
+    def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:
+        """Each year's count above its bar (Qt's own bar labels do not show here)."""
+        super().drawForeground(painter, rect)
+        series, chart = self._series, self.chart()
+        if series is None or not self.counts:
+            return
+        painter.save()
+        painter.setFont(self._small())
+        painter.setPen(QColor("#262626"))
+        metrics = painter.fontMetrics()
+        for place, (_year, people) in enumerate(self.counts):
+            text = fmt.count_text(people)
+            top = chart.mapToScene(chart.mapToPosition(QPointF(place, people), series))
+            painter.drawText(
+                QPointF(top.x() - metrics.horizontalAdvance(text) / 2, top.y() - 3), text
+            )
+        painter.restore()
