@@ -2201,63 +2201,28 @@ Correct them there and import that workbook again.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="+71"/>
+        <location filename="../main_window.py" line="+65"/>
         <source>Community workers: files and pay</source>
         <translation>社区工作者档案与薪酬管理系统</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Search name, ID number, community, post or phone</source>
-        <translation>搜索姓名、身份证号、社区、岗位或电话</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>In post (active, probation)</source>
-        <translation>在岗（在职、试用）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>All statuses</source>
-        <translation>全部状态</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>All posts</source>
-        <translation>全部岗位</translation>
-    </message>
-    <message>
-        <location line="+224"/>
+        <location line="+213"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location line="-184"/>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location line="-30"/>
+        <location line="-200"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+31"/>
+        <location line="+20"/>
         <source>Workers</source>
         <translation>人员名册</translation>
     </message>
     <message>
-        <location line="-18"/>
-        <source>Search: %1</source>
-        <translation>搜索：%1</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Post</source>
-        <translation>岗位</translation>
-    </message>
-    <message>
-        <location line="+30"/>
+        <location line="+20"/>
         <source>New worker</source>
         <translation>新建人员</translation>
     </message>
@@ -2327,7 +2292,7 @@ Correct them there and import that workbook again.</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+118"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
@@ -2338,7 +2303,7 @@ Correct them there and import that workbook again.</source>
         <translation>正在读取花名册…</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+52"/>
         <source>The first %1 workers, %2 shown; loading the rest…</source>
         <translation>已先显示前 %1 人中的 %2 人，其余正在读取…</translation>
     </message>
@@ -3398,7 +3363,7 @@ Correct them there and import that workbook again.</source>
 <context>
     <name>RetirementsChart</name>
     <message>
-        <location filename="../stats/charts.py" line="+48"/>
+        <location filename="../stats/charts.py" line="+49"/>
         <source>Statutory retirements ahead (people)</source>
         <translation>今后各年达到法定退休年龄（人）</translation>
     </message>
@@ -3408,7 +3373,7 @@ Correct them there and import that workbook again.</source>
         <translation>退休人数</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+33"/>
         <source>Year %1</source>
         <translation>%1年</translation>
     </message>
@@ -3474,6 +3439,44 @@ Correct them there and import that workbook again.</source>
         <location line="+30"/>
         <source>Only a plan not yet approved can be changed.</source>
         <translation>只有尚未审核的计划可以修改。</translation>
+    </message>
+</context>
+<context>
+    <name>RosterFilterBar</name>
+    <message>
+        <location filename="../roster/filter_bar.py" line="+27"/>
+        <source>Search name, ID number, community, post or phone</source>
+        <translation>搜索姓名、身份证号、社区、岗位或电话</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In post (active, probation)</source>
+        <translation>在岗（在职、试用）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>All posts</source>
+        <translation>全部岗位</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Post</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Search: %1</source>
+        <translation>搜索：%1</translation>
     </message>
 </context>
 <context>
@@ -6231,7 +6234,7 @@ Enter them anyway?</source>
 <context>
     <name>table</name>
     <message>
-        <location filename="../widgets/tables.py" line="+283"/>
+        <location filename="../widgets/tables.py" line="+261"/>
         <source>Fit column widths</source>
         <translation>按内容调整列宽</translation>
     </message>
@@ -6276,7 +6279,7 @@ Enter them anyway?</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location filename="../widgets/shown_table.py" line="+93"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
