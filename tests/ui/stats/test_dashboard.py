@@ -192,3 +192,13 @@ def test_the_dashboard_shows_the_statutory_retirements_of_the_years_ahead(
     (series,) = panel.retirements.chart().series()
     assert [series.barSets()[0].at(i) for i in range(5)] == list(ahead.values())
     assert panel.retirements.toolTip().startswith("示范区: ")  # per district
+
+
+@pytest.mark.parametrize(
+    ("bound", "ticks"), [(1, 2), (2, 3), (5, 6), (10, 3), (20, 3), (50, 6), (100, 3)]
+)
+def test_the_retirement_axis_is_labelled_on_whole_people(bound: int, ticks: int) -> None:
+    from ui.desktop.stats.charts import whole_ticks
+
+    assert whole_ticks(bound) == ticks
+    assert bound % (ticks - 1) == 0

@@ -43,6 +43,15 @@ def nice_bound(value: int) -> int:
         bound *= 10
 
 
+def whole_ticks(bound: int) -> int:
+    """Ticks from 0 to a ``nice_bound`` that fall on whole numbers, a few: 5 → 0…5, 2 → 0, 1, 2,
+    10 → 0, 5, 10, 50 → 0, 10 … 50."""
+    lead = int(str(bound)[0])
+    if lead > 1:
+        return lead + 1
+    return 3 if bound >= 10 else 2
+
+
 class FigureChart(QChartView):
     """A chart view whose bars are clickable; ``figure_clicked`` carries the bar's ``Figure``."""
 
@@ -263,9 +272,10 @@ class RetirementsChart(FigureChart):
         years.append([self._year(year) for year, _ in self.counts])
         top = max((people for _, people in self.counts), default=0)
         values = QValueAxis()
-        values.setRange(0, nice_bound(max(top + top // 5 + 1, 1)))  # room for the counts
+        bound = nice_bound(max(top + top // 5 + 1, 1))  # room for the counts
+        values.setRange(0, bound)
         values.setLabelFormat("%d")
-        values.setTickCount(3)
+        values.setTickCount(whole_ticks(bound))
         chart.addAxis(years, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(years)
