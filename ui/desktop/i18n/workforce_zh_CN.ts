@@ -1648,7 +1648,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
 <context>
     <name>FigureChart</name>
     <message>
-        <location filename="../stats/charts.py" line="+56"/>
+        <location filename="../stats/charts.py" line="+100"/>
         <source>Click a bar to list the people behind it</source>
         <translation>单击柱条查看对应人员名单</translation>
     </message>
@@ -2183,7 +2183,7 @@ Correct them there and import that workbook again.</source>
 <context>
     <name>LevelsChart</name>
     <message>
-        <location filename="../stats/charts.py" line="+40"/>
+        <location filename="../stats/charts.py" line="+18"/>
         <source>Levels by post (people)</source>
         <translation>岗位等级分布（人）</translation>
     </message>
@@ -3078,7 +3078,7 @@ Correct them there and import that workbook again.</source>
 <context>
     <name>PyramidChart</name>
     <message>
-        <location filename="../stats/charts.py" line="+69"/>
+        <location filename="../stats/charts.py" line="+68"/>
         <source>Age structure (people)</source>
         <translation>年龄结构（人）</translation>
     </message>
@@ -3363,7 +3363,7 @@ Correct them there and import that workbook again.</source>
 <context>
     <name>RetirementsChart</name>
     <message>
-        <location filename="../stats/charts.py" line="+49"/>
+        <location filename="../stats/charts.py" line="+46"/>
         <source>Statutory retirements ahead (people)</source>
         <translation>今后各年达到法定退休年龄（人）</translation>
     </message>
@@ -3373,7 +3373,7 @@ Correct them there and import that workbook again.</source>
         <translation>退休人数</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Year %1</source>
         <translation>%1年</translation>
     </message>

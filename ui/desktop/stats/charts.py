@@ -52,17 +52,13 @@ def whole_ticks(bound: int) -> int:
     return 3 if bound >= 10 else 2
 
 
-class FigureChart(QChartView):
-    """A chart view whose bars are clickable; ``figure_clicked`` carries the bar's ``Figure``."""
+class ChartView(QChartView):
+    """A chart of the dashboard: its look (title, margins, no animation) and its small print."""
 
-    figure_clicked = Signal(object)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, height: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setFixedHeight(270)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setToolTip(self.tr("Click a bar to list the people behind it"))
+        self.setFixedHeight(height)
         self._empty_chart()
 
     def _empty_chart(self) -> QChart:
@@ -85,6 +81,23 @@ class FigureChart(QChartView):
         small = QFont(self.font())
         small.setPointSizeF(small.pointSizeF() * 0.85)
         return small
+
+    @staticmethod
+    def _text_above(painter: QPainter, text: str, point: QPointF) -> None:
+        """``text`` centred just above ``point`` (the middle of a bar's top)."""
+        wide = painter.fontMetrics().horizontalAdvance(text)
+        painter.drawText(QPointF(point.x() - wide / 2, point.y() - 3), text)
+
+
+class FigureChart(ChartView):
+    """A chart view whose bars are clickable; ``figure_clicked`` carries the bar's ``Figure``."""
+
+    figure_clicked = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(270, parent)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setToolTip(self.tr("Click a bar to list the people behind it"))
 
 
 MIN_BAR = 0.02  # of the value axis: a level with one person in a post of hundreds still shows
@@ -187,8 +200,7 @@ class LevelsChart(FigureChart):
         upright = all(metrics.horizontalAdvance(text) <= bar + 4 for text, _ in places)
         for text, point in places:  # all upright above their bars, or all written upwards
             if upright:
-                wide = metrics.horizontalAdvance(text)
-                painter.drawText(QPointF(point.x() - wide / 2, point.y() - 3), text)
+                self._text_above(painter, text, point)
             else:
                 painter.save()
                 painter.translate(point.x() + metrics.ascent() / 2 - 1, point.y() - 3)
@@ -242,16 +254,13 @@ class PyramidChart(FigureChart):
         series.attachAxis(values)
 
 
-class RetirementsChart(FigureChart):
+class RetirementsChart(ChartView):
     """退休预测: how many of today's active workers reach their statutory retirement in each of
     the years ahead (the statistics export's table, its totals), the count above each bar; the
     tooltip has them per district."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setFixedHeight(210)
-        self.setCursor(Qt.CursorShape.ArrowCursor)
-        self.setToolTip("")
+        super().__init__(210, parent)
         self.counts: tuple[tuple[int, int], ...] = ()  # (year, people)
         self._series: QBarSeries | None = None
 
@@ -305,11 +314,7 @@ class RetirementsChart(FigureChart):
         painter.save()
         painter.setFont(self._small())
         painter.setPen(QColor("#262626"))
-        metrics = painter.fontMetrics()
         for place, (_year, people) in enumerate(self.counts):
-            text = fmt.count_text(people)
             top = chart.mapToScene(chart.mapToPosition(QPointF(place, people), series))
-            painter.drawText(
-                QPointF(top.x() - metrics.horizontalAdvance(text) / 2, top.y() - 3), text
-            )
+            self._text_above(painter, fmt.count_text(people), top)
         painter.restore()
