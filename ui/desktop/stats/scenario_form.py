@@ -37,6 +37,7 @@ from workforce.services.roster.org import OrgNode
 from workforce.services.scales.admin import ScaleInfo
 
 FILE = "file"
+SECTIONS = ("raise", "step_years", "parity", "headcount", "scale")  # besides the name
 # what a file may say within a section that the form does not show: kept while the section is edited
 KEPT = {"parity": ("post", "with"), "step_years": ("from",), "scale": ("posts",)}
 
@@ -299,9 +300,6 @@ class ScenarioForm(QGroupBox):
             _choose(self.scale, None if version is None else str(version))
             self.scale_file.clear()
         _set_date(self.scale_from, scale.get("from"))
-
-
-SECTIONS = ("raise", "step_years", "parity", "headcount", "scale")
 
 
 def _section(data: dict[str, Any], key: str) -> dict[str, Any]:
