@@ -3633,7 +3633,7 @@ Correct them there and import that workbook again.</source>
 <context>
     <name>ScenarioForm</name>
     <message>
-        <location filename="../stats/scenario_form.py" line="+79"/>
+        <location filename="../stats/scenario_form.py" line="+80"/>
         <location line="+197"/>
         <source>New scenario</source>
         <translation>新建情景</translation>
