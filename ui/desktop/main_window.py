@@ -10,13 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QComboBox,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QSplitter,
     QTabWidget,
@@ -29,6 +26,7 @@ from ui.desktop.adjustment.menu import add_adjust_menu, update_adjust_actions
 from ui.desktop.careers.menu import add_career_views
 from ui.desktop.payroll.menu import add_payroll_menu
 from ui.desktop.roster import file_actions
+from ui.desktop.roster.filter_bar import RosterFilterBar
 from ui.desktop.roster_filter import RosterCriteria
 from ui.desktop.stats.menu import add_stats_menu
 from ui.desktop.stats.page import PAGES, add_dashboard
@@ -39,16 +37,12 @@ from ui.desktop.widgets.tables import DataTable, make_table
 from ui.tasks import run_task, show_error
 from workforce.domain.accounts.permissions import Action, is_allowed
 from workforce.domain.problems import ActionRefused
-from workforce.domain.vocab import ACTIVE_STATUSES, WorkerStatus
 
 if TYPE_CHECKING:
     from ui.desktop.roster.worker_form import WorkerForm
     from ui.desktop.roster_snapshot import RosterSnapshot
     from workforce.services.context import Actor, Database
     from workforce.services.roster.query import RosterRow
-
-FILTER_DELAY_MS = 150
-IN_POST = frozenset(status.value for status in ACTIVE_STATUSES)
 
 
 class MainWindow(QMainWindow):
@@ -72,20 +66,10 @@ class MainWindow(QMainWindow):
         fit_window(self, 1280, 780)
         self.model = WorkerTableModel()
         self.tree = OrgTree()
-        self.search = QLineEdit()
-        self.search.setClearButtonEnabled(True)
-        self.search.setPlaceholderText(self.tr("Search name, ID number, community, post or phone"))
-        self.status_filter = QComboBox()
-        self.status_filter.addItem(self.tr("In post (active, probation)"), IN_POST)
-        self.status_filter.addItem(self.tr("All statuses"), None)
-        for status in WorkerStatus:
-            self.status_filter.addItem(status.value, frozenset({status.value}))
-        self.post_filter = QComboBox()
-        self.post_filter.addItem(self.tr("All posts"), None)
+        self.filters = RosterFilterBar()
+        self.search = self.filters.search
         self.table = self._make_table()
         self.counts = QLabel()
-        self._debounce = QTimer(self, singleShot=True, interval=FILTER_DELAY_MS)
-        self._debounce.timeout.connect(self.apply_filter)
         self._build_layout()
         self._build_actions()
         self._connect()
@@ -109,26 +93,15 @@ class MainWindow(QMainWindow):
         return table
 
     def _filter_text(self) -> str:
-        parts = [self.status_filter.currentText(), self.post_filter.currentText()]
         unit = self.tree.selected_unit()
-        if unit is not None and self.snapshot is not None:
-            names = {node.id: node.name for node in self.snapshot.nodes}
-            parts.insert(0, names.get(unit, ""))
-        if self.search.text():
-            parts.append(self.tr("Search: %1").replace("%1", self.search.text()))
-        return "; ".join(part for part in parts if part)
+        names = {node.id: node.name for node in self.snapshot.nodes} if self.snapshot else {}
+        return self.filters.description(names.get(unit, "") if unit is not None else "")
 
     def _build_layout(self) -> None:
-        filters = QHBoxLayout()
-        filters.addWidget(self.search, 1)
-        filters.addWidget(QLabel(self.tr("Status")))
-        filters.addWidget(self.status_filter)
-        filters.addWidget(QLabel(self.tr("Post")))
-        filters.addWidget(self.post_filter)
         right = QWidget()
         column = QVBoxLayout(right)
         column.setContentsMargins(0, 0, 0, 0)
-        column.addLayout(filters)
+        column.addWidget(self.filters)
         column.addWidget(self.table, 1)
         self.pages = QTabWidget()  # the worker list, then the dashboard (``stats.page``)
         self.pages.setObjectName(PAGES)
@@ -231,10 +204,7 @@ class MainWindow(QMainWindow):
         self.help_actions = add_help_menu(self)
 
     def _connect(self) -> None:
-        self.search.textChanged.connect(lambda _text: self._debounce.start())
-        self.search.returnPressed.connect(self.apply_filter)
-        self.status_filter.currentIndexChanged.connect(self.apply_filter)
-        self.post_filter.currentIndexChanged.connect(self.apply_filter)
+        self.filters.changed.connect(self.apply_filter)
         self.tree.unit_selected.connect(lambda _unit: self.apply_filter())
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -350,13 +320,13 @@ class MainWindow(QMainWindow):
             self._held = self._held or snapshot  # signed in, the file still being checked
             return
         self.snapshot = snapshot
-        self._fill_posts(snapshot)
+        self.filters.set_posts(snapshot.posts)
         self._show_rows()
         self.rows_shown.emit()
 
     def _loaded(self, snapshot: RosterSnapshot) -> None:
         self.snapshot = snapshot
-        self._fill_posts(snapshot)
+        self.filters.set_posts(snapshot.posts)
         self.tree.set_units(snapshot.nodes, snapshot.in_post)
         self._show_rows()
         if self._pending_select is not None:
@@ -365,16 +335,6 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self.rows_shown.emit()
         self.roster_loaded.emit()
-
-    def _fill_posts(self, snapshot: RosterSnapshot) -> None:
-        post = self.post_filter.currentData()
-        self.post_filter.blockSignals(True)
-        while self.post_filter.count() > 1:
-            self.post_filter.removeItem(1)
-        for item in snapshot.posts:
-            self.post_filter.addItem(item.name, item.code)
-        self.post_filter.setCurrentIndex(max(self.post_filter.findData(post), 0))
-        self.post_filter.blockSignals(False)
 
     def _show_rows(self) -> None:
         header = self.table.horizontalHeader()
@@ -388,16 +348,10 @@ class MainWindow(QMainWindow):
         units, grid = None, None
         if unit is not None and self.snapshot is not None:
             units, grid = self.snapshot.unit_filter(unit)
-        return RosterCriteria(
-            self.search.text(),
-            self.status_filter.currentData(),
-            self.post_filter.currentData(),
-            units,
-            grid,
-        )
+        return self.filters.criteria(units, grid)
 
     def apply_filter(self) -> None:
-        self._debounce.stop()
+        self.filters.settle()
         if self.snapshot is None:
             return
         selected = self.selected_row()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -94,6 +95,98 @@ def test_headcount_and_a_stored_scale_from_the_form_saved_as_the_clis_file(
     qtbot.waitUntil(lambda: window.report is not None, timeout=20000)
     (more,) = window.report.scenarios
     assert more.years[0].hires - window.report.baseline.years[0].hires == 1  # +2 and −1
+
+
+def test_a_loaded_scenario_edited_in_the_form_saved_under_a_new_name_and_run(
+    qtbot: QtBot, sqlite_db: Database, admin_sqlite: Actor, tmp_path: Path
+) -> None:
+    generate_demo(sqlite_db, admin_sqlite, workers=80, seed=2, today=dt.date(2026, 6, 30))
+    source = tmp_path / "普调5%.json"
+    source.write_text(
+        json.dumps(
+            {
+                "name": "普调5%",
+                "raise": {"rate": "0.05", "from": "2027-07-01"},
+                "step_years": {"years": 2, "from": 2028},
+                "notes": ["会议稿"],
+            },
+            ensure_ascii=False,
+        ),
+        "utf-8",
+    )
+    window = BudgetWindow(sqlite_db, admin_sqlite)
+    qtbot.addWidget(window)
+    monkey = pytest.MonkeyPatch()
+    monkey.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(source), ""))
+    window.load_scenario()
+    monkey.undo()
+    form = window.form
+    assert form.name.text() == "普调5%"  # the loaded scenario is in the form
+    assert form.raise_rate.value() == 5
+    assert form.raise_from.value() == dt.date(2027, 7, 1)
+    assert form.step_years.value() == 2
+    assert "普调5%" in form.title()
+
+    form.raise_rate.setValue(4)
+    form.name.setText("普调4%")
+    assert window.scenarios.count() == 1
+    assert window.scenarios.item(0).text() == "普调4%"
+    target = tmp_path / "普调4%.json"
+    window.save_scenario(str(target))
+    assert json.loads(target.read_text("utf-8")) == {
+        "name": "普调4%",
+        "raise": {"rate": "0.04", "from": "2027-07-01"},
+        "step_years": {"years": 2, "from": 2028},  # what the form does not show is kept
+        "notes": ["会议稿"],
+    }
+    assert json.loads(source.read_text("utf-8"))["raise"]["rate"] == "0.05"
+
+    window.first.setValue(2027)
+    window.years.setValue(2)
+    window.calculate()
+    qtbot.waitUntil(lambda: window.report is not None, timeout=20000)
+    (run,) = window.report.scenarios
+    assert run.scenario.name == "普调4%"
+    assert run.scenario.raise_rate == Decimal("0.04")
+    assert run.scenario.step_from == 2028
+    assert run.years[1].total.total > window.report.baseline.years[1].total.total
+
+
+def test_a_shown_scenario_keeps_what_the_form_does_not_show(qtbot: QtBot) -> None:
+    form = ScenarioForm(["和平街道/幸福社区"], [])
+    qtbot.addWidget(form)
+    form.show_scenario({"name": "甲", "parity": {"from": "2027-07-01", "post": "grid"}})
+    assert form.parity.currentData() == "2027-07-01"  # a date the list lacked is added
+    form.raise_rate.setValue(3)
+    assert form.scenario() == {
+        "name": "甲",
+        "parity": {"from": "2027-07-01", "post": "grid"},
+        "raise": {"rate": "0.03", "from": f"{dt.date.today().year + 1}-01-01"},
+    }
+    form.parity.setCurrentIndex(0)  # unchanged: the section goes
+    assert "parity" not in form.scenario()
+
+
+def test_choosing_a_scenario_shows_it_and_adding_starts_a_new_one(
+    qtbot: QtBot, sqlite_db: Database, admin_sqlite: Actor
+) -> None:
+    window = BudgetWindow(sqlite_db, admin_sqlite)
+    qtbot.addWidget(window)
+    form = window.form
+    form.name.setText("甲")
+    form.raise_rate.setValue(5)
+    window.add_scenario()
+    form.name.setText("乙")  # nothing chosen: a new scenario, the added one unchanged
+    form.raise_rate.setValue(3)
+    window.add_scenario()
+    assert [d["name"] for d in window.scenario_data()] == ["甲", "乙"]
+    assert window.scenario_data()[0]["raise"]["rate"] == "0.05"
+    window.scenarios.setCurrentRow(0)
+    assert (form.name.text(), form.raise_rate.value()) == ("甲", 5)
+    form.raise_rate.setValue(6)
+    window.scenarios.setCurrentRow(1)
+    assert (form.name.text(), form.raise_rate.value()) == ("乙", 3)
+    assert [d["raise"]["rate"] for d in window.scenario_data()] == ["0.06", "0.03"]
 
 
 def test_a_scale_file_is_saved_beside_the_scenario(qtbot: QtBot, tmp_path: Path) -> None:

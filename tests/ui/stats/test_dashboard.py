@@ -169,3 +169,36 @@ def test_a_level_with_one_person_is_still_readable(qtbot: QtBot) -> None:
     places = dict(chart.label_places())
     assert places["1"].y() < places["300"].y() + 250  # drawn above its own bar, on the chart
     assert chart.sceneRect().contains(places["1"])
+
+
+def test_the_dashboard_shows_the_statutory_retirements_of_the_years_ahead(
+    qtbot: QtBot, sqlite_db: Database, admin_sqlite: Actor
+) -> None:
+    from ui.desktop.stats.dashboard import DashboardPanel
+    from workforce.services.roster.retirements import retirements_per_year
+
+    _hire(sqlite_db, admin_sqlite, 1, "王芳", "光明社区", 59)
+    _hire(sqlite_db, admin_sqlite, 2, "李强", "幸福社区", 57)
+    _hire(sqlite_db, admin_sqlite, 3, "王强", "幸福社区", 30)
+    panel = DashboardPanel()
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.load(sqlite_db, admin_sqlite, None)
+    qtbot.waitUntil(lambda: panel.workspace is not None)
+    ahead = retirements_per_year(sqlite_db, admin_sqlite, TODAY.year + 1, 5)
+    assert panel.retirements.counts == tuple(ahead.items())  # the statutory rule, five years
+    assert sum(ahead.values()) == 2  # the two near their retirement, not the one of 30
+    assert panel.retirements.isVisible()
+    (series,) = panel.retirements.chart().series()
+    assert [series.barSets()[0].at(i) for i in range(5)] == list(ahead.values())
+    assert panel.retirements.toolTip().startswith("示范区: ")  # per district
+
+
+@pytest.mark.parametrize(
+    ("bound", "ticks"), [(1, 2), (2, 3), (5, 6), (10, 3), (20, 3), (50, 6), (100, 3)]
+)
+def test_the_retirement_axis_is_labelled_on_whole_people(bound: int, ticks: int) -> None:
+    from ui.desktop.stats.charts import whole_ticks
+
+    assert whole_ticks(bound) == ticks
+    assert bound % (ticks - 1) == 0

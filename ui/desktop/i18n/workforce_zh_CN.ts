@@ -775,7 +775,7 @@ Everything entered since then will no longer be shown; the current data is first
 <context>
     <name>BudgetWindow</name>
     <message>
-        <location filename="../stats/budget_window.py" line="+90"/>
+        <location filename="../stats/budget_window.py" line="+92"/>
         <source>Pay bill projection</source>
         <translation>工资总额测算</translation>
     </message>
@@ -795,7 +795,7 @@ Everything entered since then will no longer be shown; the current data is first
         <translation>情景（基线总会列出）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Load file…</source>
         <translation>读取文件…</translation>
     </message>
@@ -815,22 +815,32 @@ Everything entered since then will no longer be shown; the current data is first
         <translation>把选中的情景保存为文件（命令行也能读取）</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Calculate</source>
         <translation>测算</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-5"/>
         <source>Add scenario</source>
         <translation>添加情景</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+1"/>
+        <source>Add the form&apos;s scenario to the list as a new one</source>
+        <translation>把表单中的情景作为新情景加入列表</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Scenario</source>
         <translation>情景</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+5"/>
+        <source>Scenario “%1” (changes apply to it)</source>
+        <translation>情景「%1」（修改即生效）</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <location line="+8"/>
         <source>Load a scenario</source>
         <translation>读取情景文件</translation>
@@ -1315,7 +1325,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
 <context>
     <name>DashboardPanel</name>
     <message>
-        <location filename="../stats/dashboard.py" line="+114"/>
+        <location filename="../stats/dashboard.py" line="+115"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
@@ -1370,7 +1380,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
         <translation>两委成员</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Double-click a unit to select it in the tree</source>
         <translation>双击单位可在左侧组织树中选中它</translation>
     </message>
@@ -1386,7 +1396,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
         <translation>下级单位</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
@@ -1406,7 +1416,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
         <translation>在职、试用人员，统计日期 %1，同比日期 %2</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+52"/>
         <source>Writing the statistics…</source>
         <translation>正在生成统计表…</translation>
     </message>
@@ -1638,7 +1648,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
 <context>
     <name>FigureChart</name>
     <message>
-        <location filename="../stats/charts.py" line="+55"/>
+        <location filename="../stats/charts.py" line="+100"/>
         <source>Click a bar to list the people behind it</source>
         <translation>单击柱条查看对应人员名单</translation>
     </message>
@@ -2173,7 +2183,7 @@ Correct them there and import that workbook again.</source>
 <context>
     <name>LevelsChart</name>
     <message>
-        <location filename="../stats/charts.py" line="+40"/>
+        <location filename="../stats/charts.py" line="+18"/>
         <source>Levels by post (people)</source>
         <translation>岗位等级分布（人）</translation>
     </message>
@@ -2191,63 +2201,28 @@ Correct them there and import that workbook again.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="+71"/>
+        <location filename="../main_window.py" line="+65"/>
         <source>Community workers: files and pay</source>
         <translation>社区工作者档案与薪酬管理系统</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Search name, ID number, community, post or phone</source>
-        <translation>搜索姓名、身份证号、社区、岗位或电话</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>In post (active, probation)</source>
-        <translation>在岗（在职、试用）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>All statuses</source>
-        <translation>全部状态</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>All posts</source>
-        <translation>全部岗位</translation>
-    </message>
-    <message>
-        <location line="+224"/>
+        <location line="+213"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location line="-184"/>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location line="-30"/>
+        <location line="-200"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+31"/>
+        <location line="+20"/>
         <source>Workers</source>
         <translation>人员名册</translation>
     </message>
     <message>
-        <location line="-18"/>
-        <source>Search: %1</source>
-        <translation>搜索：%1</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Post</source>
-        <translation>岗位</translation>
-    </message>
-    <message>
-        <location line="+30"/>
+        <location line="+20"/>
         <source>New worker</source>
         <translation>新建人员</translation>
     </message>
@@ -2317,7 +2292,7 @@ Correct them there and import that workbook again.</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+118"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
@@ -2328,7 +2303,7 @@ Correct them there and import that workbook again.</source>
         <translation>正在读取花名册…</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+52"/>
         <source>The first %1 workers, %2 shown; loading the rest…</source>
         <translation>已先显示前 %1 人中的 %2 人，其余正在读取…</translation>
     </message>
@@ -3103,7 +3078,7 @@ Correct them there and import that workbook again.</source>
 <context>
     <name>PyramidChart</name>
     <message>
-        <location filename="../stats/charts.py" line="+69"/>
+        <location filename="../stats/charts.py" line="+68"/>
         <source>Age structure (people)</source>
         <translation>年龄结构（人）</translation>
     </message>
@@ -3386,6 +3361,24 @@ Correct them there and import that workbook again.</source>
     </message>
 </context>
 <context>
+    <name>RetirementsChart</name>
+    <message>
+        <location filename="../stats/charts.py" line="+46"/>
+        <source>Statutory retirements ahead (people)</source>
+        <translation>今后各年达到法定退休年龄（人）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Retirements</source>
+        <translation>退休人数</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Year %1</source>
+        <translation>%1年</translation>
+    </message>
+</context>
+<context>
     <name>ReviewPage</name>
     <message>
         <location filename="../adjustment/review.py" line="+31"/>
@@ -3446,6 +3439,44 @@ Correct them there and import that workbook again.</source>
         <location line="+30"/>
         <source>Only a plan not yet approved can be changed.</source>
         <translation>只有尚未审核的计划可以修改。</translation>
+    </message>
+</context>
+<context>
+    <name>RosterFilterBar</name>
+    <message>
+        <location filename="../roster/filter_bar.py" line="+27"/>
+        <source>Search name, ID number, community, post or phone</source>
+        <translation>搜索姓名、身份证号、社区、岗位或电话</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In post (active, probation)</source>
+        <translation>在岗（在职、试用）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>All posts</source>
+        <translation>全部岗位</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Post</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Search: %1</source>
+        <translation>搜索：%1</translation>
     </message>
 </context>
 <context>
@@ -3602,12 +3633,13 @@ Correct them there and import that workbook again.</source>
 <context>
     <name>ScenarioForm</name>
     <message>
-        <location filename="../stats/scenario_form.py" line="+72"/>
+        <location filename="../stats/scenario_form.py" line="+80"/>
+        <location line="+197"/>
         <source>New scenario</source>
         <translation>新建情景</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-190"/>
         <source>e.g. general raise 5%</source>
         <translation>如：普调5%</translation>
     </message>
@@ -3632,7 +3664,7 @@ Correct them there and import that workbook again.</source>
         <translation>薪酬标准表</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+30"/>
         <location line="+2"/>
         <location line="+63"/>
         <source>unchanged</source>
@@ -3724,7 +3756,7 @@ Correct them there and import that workbook again.</source>
         <translation>工作簿</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+28"/>
         <source>Scenario</source>
         <translation>情景</translation>
     </message>
@@ -6202,7 +6234,7 @@ Enter them anyway?</source>
 <context>
     <name>table</name>
     <message>
-        <location filename="../widgets/tables.py" line="+283"/>
+        <location filename="../widgets/tables.py" line="+261"/>
         <source>Fit column widths</source>
         <translation>按内容调整列宽</translation>
     </message>
@@ -6247,7 +6279,7 @@ Enter them anyway?</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location filename="../widgets/shown_table.py" line="+93"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>

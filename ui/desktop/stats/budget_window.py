@@ -1,6 +1,8 @@
 """统计 → 工资总额测算 (issue 19): the years, the scenarios (from files or a small form), the
 projection off the GUI thread, its tables and a chart, and the meeting's xlsx and PDF.
-It only reads: nothing in the database changes."""
+The form shows the scenario chosen in the list (loaded from a file or added) and the clerk's
+changes apply to it; with none chosen it makes a new one. It only reads: nothing in the
+database changes."""
 
 from __future__ import annotations
 
@@ -112,6 +114,7 @@ class BudgetWindow(QDialog):
         layout.addLayout(form)
         layout.addWidget(QLabel(self.tr("Scenarios (the baseline is always shown)"), panel))
         self.scenarios = QListWidget(panel)
+        self.scenarios.currentItemChanged.connect(self._chosen)
         layout.addWidget(self.scenarios)
         buttons = QHBoxLayout()
         load = QPushButton(self.tr("Load file…"), panel)
@@ -128,7 +131,9 @@ class BudgetWindow(QDialog):
         buttons.addWidget(remove)
         layout.addLayout(buttons)
         self.form = ScenarioForm(community_paths(org_tree(self.db)), list_scales(self.db), panel)
+        self.form.changed.connect(self._edited)
         add = QPushButton(self.tr("Add scenario"), self.form)
+        add.setToolTip(self.tr("Add the form's scenario to the list as a new one"))
         add.clicked.connect(self.add_scenario)
         self.form.layout().addWidget(add)
         layout.addWidget(self.form)
@@ -139,14 +144,39 @@ class BudgetWindow(QDialog):
         panel.setMaximumWidth(380)
         return panel
 
-    def _add(self, data: dict[str, Any]) -> None:
-        item = QListWidgetItem(str(data.get("name") or self.tr("Scenario")))
+    def _add(self, data: dict[str, Any]) -> QListWidgetItem:
+        item = QListWidgetItem()
+        self._keep(item, data)
+        self.scenarios.addItem(item)
+        return item
+
+    def _keep(self, item: QListWidgetItem, data: dict[str, Any]) -> None:
+        item.setText(str(data.get("name") or self.tr("Scenario")))
         # kept as JSON text: a QVariantMap would sort the keys of the file it is saved as
         item.setData(Qt.ItemDataRole.UserRole, json.dumps(data, ensure_ascii=False))
-        self.scenarios.addItem(item)
+
+    def _title(self, item: QListWidgetItem) -> str:
+        return self.tr("Scenario “%1” (changes apply to it)").replace("%1", item.text())
+
+    def _chosen(self, item: QListWidgetItem | None) -> None:
+        """The form shows the chosen scenario; with none chosen it keeps its values as a new one."""
+        if item is None:
+            self.form.show_scenario(self.form.scenario())
+        else:
+            self.form.show_scenario(
+                json.loads(item.data(Qt.ItemDataRole.UserRole)), self._title(item)
+            )
+
+    def _edited(self) -> None:
+        item = self.scenarios.currentItem()
+        if item is not None:
+            self._keep(item, self.form.scenario())
+            self.form.setTitle(self._title(item))
 
     def add_scenario(self) -> None:
+        """The form's scenario as a new one in the list; the form goes on as a new scenario."""
         self._add(self.form.scenario())
+        self.scenarios.setCurrentRow(-1)
 
     def load_scenario(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -162,7 +192,7 @@ class BudgetWindow(QDialog):
             return
         if isinstance(data, dict):
             data.setdefault("name", Path(path).stem)
-            self._add(resolved(data, Path(path).parent))
+            self.scenarios.setCurrentItem(self._add(resolved(data, Path(path).parent)))
 
     def save_scenario(self, path: str | None = None) -> None:
         """The chosen scenario (else the last) as a scenario file."""

@@ -1,6 +1,6 @@
-"""The dashboard's two charts, with Qt Charts: levels per post (a bar per post and level) and the
-age pyramid (men to the left, women to the right). A click on a bar emits the ``Figure`` behind
-it, so the dashboard can list those people.
+"""The dashboard's charts, with Qt Charts: levels per post (a bar per post and level) and the
+age pyramid (men to the left, women to the right): a click on a bar emits the ``Figure`` behind
+it, so the dashboard can list those people; and the statutory retirements per year ahead.
 
 Qt Charts comes with the PySide6-Addons wheel; this module is imported only when the dashboard is
 first shown (app start ≤ 1 s).
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QWidget
 
 from ui import formatting as fmt
 from workforce.domain.stats.breakdown import Figure, PostLevels, PyramidBand
+from workforce.domain.stats.report import RetirementsAhead
 from workforce.domain.vocab import SEXES
 
 POST_COLOURS = ("#C00000", "#ED7D31", "#4472C4", "#70AD47", "#7F7F7F", "#FFC000")
@@ -42,17 +43,22 @@ def nice_bound(value: int) -> int:
         bound *= 10
 
 
-class FigureChart(QChartView):
-    """A chart view whose bars are clickable; ``figure_clicked`` carries the bar's ``Figure``."""
+def whole_ticks(bound: int) -> int:
+    """Ticks from 0 to a ``nice_bound`` that fall on whole numbers, a few: 5 → 0…5, 2 → 0, 1, 2,
+    10 → 0, 5, 10, 50 → 0, 10 … 50."""
+    lead = int(str(bound)[0])
+    if lead > 1:
+        return lead + 1
+    return 3 if bound >= 10 else 2
 
-    figure_clicked = Signal(object)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+class ChartView(QChartView):
+    """A chart of the dashboard: its look (title, margins, no animation) and its small print."""
+
+    def __init__(self, height: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setFixedHeight(270)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setToolTip(self.tr("Click a bar to list the people behind it"))
+        self.setFixedHeight(height)
         self._empty_chart()
 
     def _empty_chart(self) -> QChart:
@@ -75,6 +81,23 @@ class FigureChart(QChartView):
         small = QFont(self.font())
         small.setPointSizeF(small.pointSizeF() * 0.85)
         return small
+
+    @staticmethod
+    def _text_above(painter: QPainter, text: str, point: QPointF) -> None:
+        """``text`` centred just above ``point`` (the middle of a bar's top)."""
+        wide = painter.fontMetrics().horizontalAdvance(text)
+        painter.drawText(QPointF(point.x() - wide / 2, point.y() - 3), text)
+
+
+class FigureChart(ChartView):
+    """A chart view whose bars are clickable; ``figure_clicked`` carries the bar's ``Figure``."""
+
+    figure_clicked = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(270, parent)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setToolTip(self.tr("Click a bar to list the people behind it"))
 
 
 MIN_BAR = 0.02  # of the value axis: a level with one person in a post of hundreds still shows
@@ -177,8 +200,7 @@ class LevelsChart(FigureChart):
         upright = all(metrics.horizontalAdvance(text) <= bar + 4 for text, _ in places)
         for text, point in places:  # all upright above their bars, or all written upwards
             if upright:
-                wide = metrics.horizontalAdvance(text)
-                painter.drawText(QPointF(point.x() - wide / 2, point.y() - 3), text)
+                self._text_above(painter, text, point)
             else:
                 painter.save()
                 painter.translate(point.x() + metrics.ascent() / 2 - 1, point.y() - 3)
@@ -230,3 +252,69 @@ class PyramidChart(FigureChart):
         chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(categories)
         series.attachAxis(values)
+
+
+class RetirementsChart(ChartView):
+    """退休预测: how many of today's active workers reach their statutory retirement in each of
+    the years ahead (the statistics export's table, its totals), the count above each bar; the
+    tooltip has them per district."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(210, parent)
+        self.counts: tuple[tuple[int, int], ...] = ()  # (year, people)
+        self._series: QBarSeries | None = None
+
+    def show_retirements(self, ahead: RetirementsAhead) -> None:
+        self.counts = tuple(zip(ahead.years, ahead.totals, strict=True))
+        chart = self._empty_chart()
+        chart.setTitle(self.tr("Statutory retirements ahead (people)"))
+        chart.legend().setVisible(False)
+        bars = QBarSet(self.tr("Retirements"))
+        bars.setColor(QColor(MEN))
+        bars.setBorderColor(QColor(MEN))
+        bars.append([people for _, people in self.counts])
+        series = QBarSeries()
+        series.setBarWidth(0.6)
+        series.append(bars)
+        chart.addSeries(series)
+        years = QBarCategoryAxis()
+        years.append([self._year(year) for year, _ in self.counts])
+        top = max((people for _, people in self.counts), default=0)
+        values = QValueAxis()
+        bound = nice_bound(max(top + top // 5 + 1, 1))  # room for the counts
+        values.setRange(0, bound)
+        values.setLabelFormat("%d")
+        values.setTickCount(whole_ticks(bound))
+        chart.addAxis(years, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(years)
+        series.attachAxis(values)
+        self._series = series
+        self.setToolTip(
+            "\n".join(
+                f"{name}: "
+                + "，".join(
+                    f"{self._year(year)} {fmt.count_text(n)}"
+                    for year, n in zip(ahead.years, counts, strict=True)
+                )
+                for name, counts in ahead.districts
+            )
+        )
+        self.viewport().update()
+
+    def _year(self, year: int) -> str:
+        return self.tr("Year %1").replace("%1", str(year))
+
+    def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:
+        """Each year's count above its bar (Qt's own bar labels do not show here)."""
+        super().drawForeground(painter, rect)
+        series, chart = self._series, self.chart()
+        if series is None or not self.counts:
+            return
+        painter.save()
+        painter.setFont(self._small())
+        painter.setPen(QColor("#262626"))
+        for place, (_year, people) in enumerate(self.counts):
+            top = chart.mapToScene(chart.mapToPosition(QPointF(place, people), series))
+            self._text_above(painter, fmt.count_text(people), top)
+        painter.restore()

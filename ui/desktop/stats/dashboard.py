@@ -1,6 +1,7 @@
 """The dashboard (统计看板): the indicators of the unit selected in the organisation tree on a
 date, with the change since the same day a year earlier, the levels and the age pyramid, the
-units one level down, and the money figures. Every figure with people behind it is clickable
+units one level down, the statutory retirements in each of the five years ahead (as the export
+counts them), and the money figures. Every figure with people behind it is clickable
 and lists them (``people_dialog``).
 
 The statistics are read off the GUI thread (``ui.tasks``); a newer request makes an older
@@ -30,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui import formatting as fmt
-from ui.desktop.stats.charts import LevelsChart, PyramidChart
+from ui.desktop.stats.charts import LevelsChart, PyramidChart, RetirementsChart
 from ui.desktop.stats.units import UnitRowsModel
 from ui.desktop.widgets.print_preview import show_preview
 from ui.desktop.widgets.tables import DataTable, make_table
@@ -145,6 +146,7 @@ class DashboardPanel(QScrollArea):
         self.pyramid = PyramidChart()
         self.levels.figure_clicked.connect(self._clicked)
         self.pyramid.figure_clicked.connect(self._clicked)
+        self.retirements = RetirementsChart()
         self.units = UnitRowsModel()
         self.units_view = self._units_view()
         self.money = QLabel()
@@ -177,9 +179,10 @@ class DashboardPanel(QScrollArea):
         self.units_label: QLabel = QLabel(self.tr("Units one level down"))
         units.addWidget(self.units_label)
         units.addWidget(self.units_view, 1)
+        units.addWidget(self.retirements)
         units.addWidget(self.money)
         below = QHBoxLayout()  # the levels take the whole width; the pyramid beside the units
-        below.addWidget(self.pyramid, 2)
+        below.addWidget(self.pyramid, 2, Qt.AlignmentFlag.AlignTop)
         below.addLayout(units, 3)
         column = QVBoxLayout(body)
         column.setContentsMargins(8, 6, 8, 8)
@@ -263,6 +266,8 @@ class DashboardPanel(QScrollArea):
             self._ratio_tile(kind, ratio, people, was, moved)
         self.levels.show_levels(report.levels)
         self.pyramid.show_pyramid(report.pyramid)
+        self.retirements.show_retirements(report.retirements)
+        self.retirements.setVisible(bool(report.retirements.years))  # none for a grid
         self.units.set_rows([row for row in report.rows[1:] if row.depth == 1])
         self.units_view.setVisible(self.units.rowCount() > 0)
         self.units_label.setVisible(self.units.rowCount() > 0)  # a community has none

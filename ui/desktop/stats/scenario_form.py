@@ -4,6 +4,7 @@ into the same JSON the CLI reads (``workforce.domain.adjustment.scenario``)."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
@@ -11,7 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -36,6 +37,9 @@ from workforce.services.roster.org import OrgNode
 from workforce.services.scales.admin import ScaleInfo
 
 FILE = "file"
+SECTIONS = ("raise", "step_years", "parity", "headcount", "scale")  # besides the name
+# what a file may say within a section that the form does not show: kept while the section is edited
+KEPT = {"parity": ("post", "with"), "step_years": ("from",), "scale": ("posts",)}
 
 
 def community_paths(nodes: Sequence[OrgNode]) -> list[str]:
@@ -60,7 +64,11 @@ def _signed(change: int) -> str:
 
 
 class ScenarioForm(QGroupBox):
-    """A new scenario: pay (raise, steps, parity), headcount per community, a scale table."""
+    """A scenario: pay (raise, steps, parity), headcount per community, a scale table. It starts
+    empty; ``show_scenario`` puts one there (loaded, saved or added), whose sections the clerk
+    did not touch stay as that scenario has them. ``changed`` says the clerk edited something."""
+
+    changed = Signal()
 
     def __init__(
         self,
@@ -70,6 +78,9 @@ class ScenarioForm(QGroupBox):
     ) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("New scenario"))
+        self._base: dict[str, Any] = {}
+        self._touched: set[str] = set()
+        self._filling = False
         layout = QVBoxLayout(self)
         top = QFormLayout()
         self.name = QLineEdit(self)
@@ -81,6 +92,21 @@ class ScenarioForm(QGroupBox):
         self.tabs.addTab(self._headcount_tab(communities), self.tr("Headcount"))
         self.tabs.addTab(self._scale_tab(scales), self.tr("Scale table"))
         layout.addWidget(self.tabs)
+        self.name.textChanged.connect(lambda _text: self._touch("name"))
+        self.raise_rate.valueChanged.connect(lambda _value: self._touch("raise"))
+        self.raise_from.dateChanged.connect(lambda _date: self._touch("raise"))
+        self.step_years.valueChanged.connect(lambda _value: self._touch("step_years"))
+        self.parity.currentIndexChanged.connect(lambda _index: self._touch("parity"))
+        self.changes.model().rowsInserted.connect(lambda *_args: self._touch("headcount"))
+        self.changes.model().rowsRemoved.connect(lambda *_args: self._touch("headcount"))
+        self.scale.currentIndexChanged.connect(lambda _index: self._touch("scale"))
+        self.scale_file.textChanged.connect(lambda _text: self._touch("scale"))
+        self.scale_from.dateChanged.connect(lambda _date: self._touch("scale"))
+
+    def _touch(self, section: str) -> None:
+        if not self._filling:
+            self._touched.add(section)
+            self.changed.emit()
 
     # -- pay --------------------------------------------------------------------------------------
     def _pay_tab(self) -> QWidget:
@@ -88,7 +114,7 @@ class ScenarioForm(QGroupBox):
         form = QFormLayout(tab)
         self.raise_rate = QDoubleSpinBox(tab)
         self.raise_rate.setRange(-50, 50)
-        self.raise_rate.setDecimals(1)
+        self.raise_rate.setDecimals(2)
         self.raise_rate.setSuffix(" %")
         self.raise_from = DateEdit(tab)
         self.raise_from.set_value(dt.date(dt.date.today().year + 1, 1, 1))
@@ -198,9 +224,28 @@ class ScenarioForm(QGroupBox):
 
     # -- the scenario -----------------------------------------------------------------------------
     def scenario(self) -> dict[str, Any]:
-        """The form's scenario as the data a scenario file holds."""
+        """The form's scenario as the data a scenario file holds: the one shown, its sections the
+        clerk edited as the form has them (and what the form does not show of them kept)."""
+        typed = self._typed()
+        data = dict(self._base)
+        for section in ("name", *SECTIONS):
+            if self._base and section not in self._touched:
+                continue
+            if section not in typed:
+                data.pop(section, None)
+                continue
+            value, old = typed[section], self._base.get(section)
+            if isinstance(value, dict) and isinstance(old, dict):
+                kept = KEPT.get(section, ())
+                if section == "scale" and FILE not in value:
+                    kept = ()  # a stored version has its own posts
+                value = {**value, **{k: old[k] for k in kept if k in old}}
+            data[section] = value
+        return data
+
+    def _typed(self) -> dict[str, Any]:
         data: dict[str, Any] = {"name": self.name.text().strip() or self.tr("Scenario")}
-        rate = Decimal(str(round(self.raise_rate.value(), 1))) / 100
+        rate = Decimal(str(round(self.raise_rate.value(), 2))) / 100
         if rate:
             data["raise"] = {
                 "rate": str(rate.normalize()),
@@ -219,6 +264,70 @@ class ScenarioForm(QGroupBox):
         elif chosen not in (None, FILE):
             data["scale"] = {"from": start, "version": chosen}
         return data
+
+    def show_scenario(self, data: dict[str, Any], title: str | None = None) -> None:
+        """Put a scenario in the form to edit (what the form cannot show stays in the data);
+        ``title`` names the form, else it reads "New scenario"."""
+        self._filling = True
+        try:
+            self._show(data)
+        finally:
+            self._filling = False
+        self._base, self._touched = dict(data), set()
+        self.setTitle(title or self.tr("New scenario"))
+
+    def _show(self, data: dict[str, Any]) -> None:
+        self.name.setText(str(data.get("name") or ""))
+        entry = _section(data, "raise")
+        rate = _number(entry.get("rate"))
+        self.raise_rate.setValue(float(rate * 100) if rate is not None else 0)  # float-ok: spin box
+        _set_date(self.raise_from, entry.get("from"))
+        years = data.get("step_years")
+        years = years.get("years") if isinstance(years, dict) else years
+        self.step_years.setValue(years if isinstance(years, int) else 0)
+        since = _section(data, "parity").get("from")
+        _choose(self.parity, None if since is None else str(since))
+        self.changes.clear()
+        for unit, change in _section(data, "headcount").items():
+            if isinstance(change, int):
+                self.set_headcount(str(unit), change)
+        scale = _section(data, "scale")
+        if isinstance(scale.get(FILE), str):
+            _choose(self.scale, FILE)
+            self.scale_file.setText(scale[FILE])
+        else:
+            version = scale.get("version")
+            _choose(self.scale, None if version is None else str(version))
+            self.scale_file.clear()
+        _set_date(self.scale_from, scale.get("from"))
+
+
+def _section(data: dict[str, Any], key: str) -> dict[str, Any]:
+    value = data.get(key)
+    return value if isinstance(value, dict) else {}
+
+
+def _number(value: object) -> Decimal | None:
+    try:
+        number = Decimal(repr(value) if isinstance(value, float) else str(value))  # float-ok: JSON
+    except ArithmeticError:
+        return None
+    return number if number.is_finite() else None
+
+
+def _set_date(edit: DateEdit, value: object) -> None:
+    # not a date: the form keeps its own; the run names the file's mistake
+    with contextlib.suppress(ValueError):
+        edit.set_value(dt.date.fromisoformat(str(value)))
+
+
+def _choose(combo: QComboBox, data: str | None) -> None:
+    """Choose the entry holding ``data``; one the list lacks (a date, a version) is added."""
+    index = 0 if data is None else combo.findData(data)  # the first entry: "unchanged"
+    if index < 0:
+        combo.addItem(str(data), data)
+        index = combo.count() - 1
+    combo.setCurrentIndex(index)
 
 
 def resolved(data: dict[str, Any], folder: Path) -> dict[str, Any]:

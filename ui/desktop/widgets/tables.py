@@ -24,9 +24,7 @@ What each list gets from here, as a clerk used to Excel expects it:
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
@@ -35,7 +33,6 @@ from PySide6.QtCore import (
     QCoreApplication,
     QItemSelection,
     QItemSelectionModel,
-    QMimeData,
     QPoint,
     QSettings,
     Qt,
@@ -59,7 +56,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.desktop.widgets.models import CODE, DATE, NUMBER, TEXT, RowsTableModel, number_value
+from ui.desktop.widgets.models import TEXT, RowsTableModel
+from ui.desktop.widgets.shown_table import ShownTable, clipboard_data, export_shown
 
 PersonOf = Callable[[Any], "int | None"]
 """A row's worker id, or None when the row is not a person (a vacancy, a unit's total)."""
@@ -73,26 +71,6 @@ SEARCH_DELAY_MS = 150
 BANNER = "QLabel { background: #fff8e1; border: 1px solid #f0d58c; padding: 6px; }"
 FIT_SAMPLE = 200  # rows measured when fitting a column's width (a 100,000-row list stays fast)
 MAX_FIT_WIDTH = 360
-
-
-@dataclass(frozen=True, slots=True)
-class ShownTable:
-    """What the table shows, as a sheet: title, filter line, headers, kinds and cell texts."""
-
-    title: str
-    filter_text: str
-    headers: tuple[str, ...]
-    kinds: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-
-
-def copy_value(kind: str, text: str) -> str:
-    """A cell as it is pasted: a number without its thousands separators, anything else as shown."""
-    if kind == NUMBER:
-        value = number_value(text)
-        if value is not None:
-            return str(value)
-    return text.replace("\t", " ").replace("\n", " ")
 
 
 class DataTable(QTableView):
@@ -476,70 +454,13 @@ class DataTable(QTableView):
 
     def export_to(self, path: str, on_done: Callable[[str], None] | None = None) -> None:
         """Writes what is shown to ``path`` off the GUI thread; ``on_done(path)`` after."""
-        from reports.table_xlsx import SheetTable, write_table
-        from ui.tasks import run_task
-
-        shown = self.shown()
-        sheet = SheetTable(shown.title, shown.filter_text, shown.headers, shown.kinds, shown.rows)
-
-        def operation(_progress: object, _cancel: object) -> str:
-            write_table(path, sheet)
-            return path
-
-        def done(written: str) -> None:
-            window = self.window()
-            status = getattr(window, "statusBar", None)
-            if callable(status):
-                status().showMessage(
-                    QCoreApplication.translate("table", "Exported to %1").replace("%1", written),
-                    5000,
-                )
-            if on_done is not None:
-                on_done(written)
-
-        run_task(self, operation, done, label=QCoreApplication.translate("table", "Exporting…"))
+        export_shown(self, self.shown(), path, on_done)
 
 
 def _hidden(button: QAbstractButton) -> bool:
     """A button the screen hid (not one merely not shown yet): it is no menu entry either."""
     explicit = button.testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide)
     return explicit and button.isHidden()
-
-
-def clipboard_data(table: ShownTable, with_header: bool) -> QMimeData:
-    """Tab-separated text and an HTML table of the same cells (Excel and WPS paste the HTML: an
-    ID number or account there is marked text, so it keeps every digit)."""
-    lines: list[str] = []
-    cells: list[str] = []
-    if with_header:
-        lines.append("\t".join(table.headers))
-        cells.append(
-            "<tr>" + "".join(f"<th>{html.escape(h)}</th>" for h in table.headers) + "</tr>"
-        )
-    for row in table.rows:
-        values = [copy_value(kind, text) for kind, text in zip(table.kinds, row, strict=True)]
-        lines.append("\t".join(values))
-        cells.append(
-            "<tr>"
-            + "".join(
-                _html_cell(kind, value) for kind, value in zip(table.kinds, values, strict=True)
-            )
-            + "</tr>"
-        )
-    data = QMimeData()
-    data.setText("\r\n".join(lines) + "\r\n")
-    data.setHtml(
-        '<html><head><meta charset="utf-8"></head><body><table>'
-        + "".join(cells)
-        + "</table></body></html>"
-    )
-    return data
-
-
-def _html_cell(kind: str, value: str) -> str:
-    if kind in (CODE, DATE) or (kind != NUMBER and value[:1].isdigit()):
-        return f"<td style=\"mso-number-format:'\\@'\">{html.escape(value)}</td>"
-    return f"<td>{html.escape(value)}</td>"
 
 
 def main_window_of(widget: QWidget) -> Any:
