@@ -56,6 +56,7 @@ from workforce.domain.adjustment.projection_step import (
     growth,
     rules_for,
 )
+from workforce.domain.adjustment.projection_sums import Book, fen, runs_of, shared
 from workforce.domain.money import ZERO, round_fen
 from workforce.domain.payroll.insurance import BaseBounds, clamp_base
 from workforce.domain.scale import ScaleVersion
@@ -77,80 +78,22 @@ __all__ = [
 ]
 
 
-class _Bucket:
-    """A year of a unit's post: its workers counted by (the year's pay, last year's pay (None:
-    the first year), 奖励绩效 (None: retiring this year)); the first year's contributions by
-    the last month paid."""
-
-    __slots__ = ("employer", "rewarded", "tally")
-
-    def __init__(self) -> None:
-        self.tally: dict[tuple[Paid, Paid | None, Decimal | None], int] = {}
-        self.employer: dict[int, Decimal] = {}
-        self.rewarded = False
+# a year's workers of a unit's post counted by what they are paid: (community, post, the year's
+# pay, last year's pay (None: the first year), 奖励绩效 in fen (None: retiring this year))
+Line = tuple[int, str, Paid, Paid | None, int | None]
 
 
 @dataclass(slots=True)
-class _Sums:
-    """A year's sums per unit, post and month before the unit's expected share of stayers."""
+class _Unit:
+    """A year of a unit's post in fen: the gross of its workers paid the same every month, the
+    other months' changes, the employer's contributions by the last month paid, the people
+    counted in December and their 奖励绩效."""
 
-    present_at_refill: dict[int, int]
-    buckets: dict[tuple[int, str], _Bucket] = field(default_factory=dict)
-    rewarded: list[tuple[int, str]] = field(default_factory=list)  # by their first reward
-    heads: dict[tuple[int, str], int] = field(default_factory=dict)
-    # the twelve months' gross and employer contributions of a unit's post
-    gross: dict[tuple[int, str], list[Decimal]] = field(default_factory=dict)
-    employer: dict[tuple[int, str], list[Decimal]] = field(default_factory=dict)
-
-    def spread(self, employer_of: Callable[[Paid], Decimal]) -> None:
-        """The buckets into the units' months: the units with 奖励绩效 first (it is paid in
-        December), then in the order of their first worker. A year paid the same every month
-        is added once per unit and post, then to each month (exact sums: the same figures).
-        ``employer_of``: the contributions on the base last year's pay gives."""
-        gross, rewards = self.gross, dict[tuple[int, str], Decimal]()
-        paid_of: dict[tuple[int, str], dict[Paid, int]] = {}
-        for key, bucket in self.buckets.items():
-            counts: dict[Paid, int] = {}
-            until = bucket.employer
-            heads, reward_sum = 0, None
-            for (paid, before, reward), count in bucket.tally.items():
-                counts[paid] = counts.get(paid, 0) + count
-                if before is not None:
-                    amount = employer_of(before) * count
-                    last = len(paid.months)
-                    until[last] = until[last] + amount if last in until else amount
-                if reward is not None:
-                    heads += count
-                    if reward:
-                        amount = reward * count
-                        reward_sum = amount if reward_sum is None else reward_sum + amount
-            paid_of[key] = counts
-            if reward_sum is not None:
-                rewards[key] = reward_sum
-            employer = [ZERO] * 12
-            for last, amount in until.items():
-                for m in range(last):
-                    employer[m] += amount
-            self.employer[key] = employer
-            if heads:
-                self.heads[key] = heads
-        for key in self.rewarded:
-            gross[key] = [ZERO] * 11 + [ZERO + rewards[key]]
-        for key, counts in paid_of.items():
-            into = gross.get(key)
-            if into is None:
-                into = gross[key] = [ZERO] * 12
-            constant: Decimal | None = None
-            for paid, count in counts.items():
-                each = paid.constant
-                if each is not None:
-                    amount = each * count if count != 1 else each
-                    constant = amount if constant is None else constant + amount
-                    continue
-                for m, value in enumerate(paid.months):
-                    into[m] += value * count if count != 1 else value
-            if constant is not None:
-                gross[key] = [value + constant for value in into]
+    flat: int = 0
+    changes: dict[int, int] = field(default_factory=dict)
+    until: dict[int, int] = field(default_factory=dict)
+    heads: int = 0
+    reward: int = 0
 
 
 class _Run:
@@ -164,6 +107,14 @@ class _Run:
         self.states = [c.state for c in population.cohorts]
         self.paid: list[Paid | None] = [None] * len(population.cohorts)
         self.hires: dict[int, list[tuple[int, Decimal]]] = defaultdict(list)  # (year index, n)
+        self.contributions: dict[Decimal, int] = {}
+
+    def contribution(self, base: Decimal) -> int:
+        """The employer's contributions on ``base``, in fen."""
+        found = self.contributions.get(base)
+        if found is None:
+            found = self.contributions[base] = fen(self.pay.contribution(base))
+        return found
 
     def year(self, t: int, year: int) -> YearFigures:
         population = self.population
@@ -172,31 +123,23 @@ class _Run:
         scale = pay_year.regimes[0][0]
         rules = rules_for(self.economy, self.scenario, year)
         bounds = growth(self.economy.bounds, self.economy.bounds_growth, t)
-        sums = _Sums(population.present[t])
         figures.retirements = population.retirements[t]
-        self._walk(t, year, rules, scale, pay_year, bounds, sums, figures)
-        employers: dict[Paid, Decimal] = {}
+        first: dict[tuple[int, str], dict[int, int]] = {}
+        tally = self._walk(t, year, rules, scale, pay_year, bounds, first, figures)
+        employers: dict[Paid, int] = {}
+        contribution = self.contribution
 
-        def employer_of(before: Paid) -> Decimal:  # on the base last year's pay gives
+        def employer_of(before: Paid) -> int:  # on the base last year's pay gives
             found = employers.get(before)
             if found is None:
-                found = employers[before] = self.pay.contribution(
-                    clamp_base(before.average, bounds)
-                )
+                found = employers[before] = contribution(clamp_base(before.average, bounds))
             return found
 
-        sums.spread(employer_of)
-        _unit_rows(
-            figures,
-            sums,
-            population.unit_of,
-            self.economy,
-            self.scenario,
-            pay_year,
-            bounds,
-            self.hires,
-            t,
-        )
+        units, rewarded = _spread(tally, first, employer_of)
+        book = Book()
+        heads = _rows(book, units, rewarded, population.unit_of, t)
+        self._refill(book, figures, heads, pay_year, bounds, t, population.present[t])
+        book.into(figures)
         return figures
 
     def _walk(
@@ -207,16 +150,18 @@ class _Run:
         scale: ScaleVersion,
         pay_year: PayYear,
         bounds: BaseBounds,
-        sums: _Sums,
+        first: dict[tuple[int, str], dict[int, int]],
         figures: YearFigures,
-    ) -> None:
-        """Each cohort present in ``year`` through the year's run, paid, into the buckets."""
+    ) -> dict[Line, int]:
+        """Each cohort present in ``year`` through the year's run, paid, counted by line; the
+        first year's contributions (on the bases on file) into ``first``."""
         population, proposers = self.population, self.population.proposers
         steps = proposers.step_table(rules, scale, year)
         cohorts, states, paid_before = population.cohorts, self.states, self.paid
         profiles, known = population.profiles, pay_year.known
-        contribution = self.pay.contribution
-        buckets, rewarded = sums.buckets, sums.rewarded
+        contribution = self.contribution
+        tally: dict[Line, int] = {}
+        adjusted, adjustment = 0, ZERO
         for i in population.alive[t]:
             cohort = cohorts[i]
             grade = cohort.grades[t]
@@ -226,51 +171,69 @@ class _Run:
             states[i], post, level, changed, cost = step
             n = cohort.count
             if changed:
-                figures.adjusted += n
-                figures.adjustment_cost += cost * n
+                adjusted += n
+                adjustment += cost * n
             profile = cohort.profiles[t]
             paid = known.get((post, level, profile))
             if paid is None:
                 paid = known[post, level, profile] = pay_year.months(
                     post, level, *profiles[profile]
                 )
-            key = (cohort.community, post)
-            bucket = buckets.get(key)
-            if bucket is None:
-                bucket = buckets[key] = _Bucket()
             before = paid_before[i]
             if before is None:  # the first year: the bases on file
-                employer = _first_employer(cohort.bases, paid, bounds, contribution)
-                until, last = bucket.employer, len(paid.months)
-                until[last] = until[last] + employer if last in until else employer
-            reward = cohort.rewards[t]
-            tally = bucket.tally
-            counted = (paid, before, reward)
-            tally[counted] = tally.get(counted, 0) + n
-            if reward and not bucket.rewarded:
-                bucket.rewarded = True
-                rewarded.append(key)
+                until = first.setdefault((cohort.community, post), {})
+                employer = sum(
+                    contribution(clamp_base(paid.first if base is None else base, bounds)) * count
+                    for base, count in cohort.bases.items()
+                )
+                until[paid.last] = until.get(paid.last, 0) + employer
+            line = (cohort.community, post, paid, before, cohort.rewards[t])
+            tally[line] = tally.get(line, 0) + n
             paid_before[i] = paid  # next year's base: this year's average
+        figures.adjusted = adjusted
+        figures.adjustment_cost = adjustment
+        return tally
 
-
-def _first_employer(
-    bases: Mapping[Decimal | None, int],
-    paid: Paid,
-    bounds: BaseBounds,
-    contribution: Callable[[Decimal], Decimal],
-) -> Decimal:
-    """The first year's contributions of a cohort: on each base on file (else the first month's
-    gross), times the workers with it."""
-    if len(bases) == 1:
-        ((base, count),) = bases.items()
-        return ZERO + contribution(clamp_base(paid.first if base is None else base, bounds)) * count
-    return sum(
-        (
-            contribution(clamp_base(paid.first if base is None else base, bounds)) * count
-            for base, count in bases.items()
-        ),
-        ZERO,
-    )
+    def _refill(
+        self,
+        book: Book,
+        figures: YearFigures,
+        heads: Mapping[int, Decimal],
+        pay_year: PayYear,
+        bounds: BaseBounds,
+        t: int,
+        present_at_refill: Mapping[int, int],
+    ) -> None:
+        """Each unit's vacancies refilled at the entry grade, its hires of earlier years paid,
+        its leavers counted."""
+        economy, scenario, hires = self.economy, self.scenario, self.hires
+        post, level = economy.entry
+        entry = pay_year.months(post, level, None, 13, None, False, 12)
+        months = runs_of(entry.changes)
+        for community, unit in self.population.unit_of.items():
+            stay = ONE - unit.leaver_rate
+            if unit.approved is not None:
+                earlier = sum((n * stay ** (t - k) for k, n in hires[community]), ZERO)
+                present = present_at_refill.get(community, 0) * stay**t + earlier
+                approved = unit.approved + scenario.headcount.get(community, 0)
+                vacancies = max(ZERO, Decimal(approved) - present)
+                if vacancies:
+                    hires[community].append((t, vacancies))
+                    figures.hires += vacancies
+            earlier = sum((n * stay ** (t - k) for k, n in hires[community] if k < t), ZERO)
+            new = sum((n for k, n in hires[community] if k == t), ZERO)
+            for n, start in ((earlier, 1), (new, economy.refill_month)):
+                if n == ZERO:
+                    continue
+                employer = self.pay.contribution(clamp_base(entry.months[start - 1], bounds))
+                paid = fen(round_fen(employer * n))
+                hired = shared([(max(a, start - 1), b, v) for a, b, v in months if b >= start], n)
+                gross = book.months(hired, employer=False)
+                count = 12 - (start - 1)
+                book.months([(start - 1, 12, paid)], employer=True)
+                book.add(unit.district, unit.street, post, gross, paid * count, n)
+            made = earlier + new
+            figures.leavers += (heads[community] + made) * unit.leaver_rate
 
 
 def project(
@@ -296,114 +259,94 @@ def project_population(population: Population, scenario: Scenario) -> Projection
     )
 
 
-def _unit_rows(
-    figures: YearFigures,
-    sums: _Sums,
-    unit_of: Mapping[int, Unit],
-    economy: Economy,
-    scenario: Scenario,
-    pay_year: PayYear,
-    bounds: BaseBounds,
-    hires: dict[int, list[tuple[int, Decimal]]],
-    t: int,
-) -> None:
-    """Apply each unit's expected share of stayers, refill its vacancies, add up the rows. Each
-    unit's month is rounded to the fen once; the years and breakdowns are sums of those."""
-    shares = {c: (ONE - u.leaver_rate) ** t for c, u in unit_of.items()}
-    heads = _rows(figures, sums, unit_of, shares)
-    by_month = figures.by_month
-    post, level = economy.entry
-    months = pay_year.months(post, level, None, 13, None, False, 12).months
-    for community, unit in unit_of.items():
-        stay = ONE - unit.leaver_rate
-        if unit.approved is not None:
-            earlier = sum((n * stay ** (t - k) for k, n in hires[community]), ZERO)
-            present = sums.present_at_refill.get(community, 0) * shares[community] + earlier
-            approved = unit.approved + scenario.headcount.get(community, 0)
-            vacancies = max(ZERO, Decimal(approved) - present)
-            if vacancies:
-                hires[community].append((t, vacancies))
-                figures.hires += vacancies
-        earlier = sum((n * stay ** (t - k) for k, n in hires[community] if k < t), ZERO)
-        new = sum((n for k, n in hires[community] if k == t), ZERO)
-        for n, start in ((earlier, 1), (new, economy.refill_month)):
-            if n == ZERO:
-                continue
-            employer = pay_year.pay.contribution(clamp_base(months[start - 1], bounds))
-            paid = round_fen(employer * n)
-            hired = _shared(months[start - 1 :], n)
-            for m, gross in enumerate(hired, start=start):
-                month = by_month[m]
-                month.gross += gross
-                month.employer += paid
-            cost = Cost(ZERO + sum(hired, ZERO), ZERO + paid * len(hired), n)
-            _add_to(figures, unit.district, unit.street, post, cost)
-        made = earlier + new
-        figures.leavers += (heads[community] + made) * unit.leaver_rate
+def _spread(
+    tally: Mapping[Line, int],
+    first: Mapping[tuple[int, str], dict[int, int]],
+    employer_of: Callable[[Paid], int],
+) -> tuple[dict[tuple[int, str], _Unit], list[tuple[int, str]]]:
+    """The lines into their units' posts (in the order of their first worker), priced once
+    each; the units with 奖励绩效 in the order of their first reward."""
+    units: dict[tuple[int, str], _Unit] = {}
+    rewarded: list[tuple[int, str]] = []
+    for (community, post, paid, before, reward), n in tally.items():
+        key = (community, post)
+        unit = units.get(key)
+        if unit is None:
+            unit = units[key] = _Unit(until=first.get(key) or {})
+        if paid.constant is not None:
+            unit.flat += paid.constant * n
+        else:
+            changes = unit.changes
+            for index, delta in paid.changes:
+                changes[index] = changes.get(index, 0) + delta * n
+        if before is not None:
+            until, last = unit.until, paid.last
+            until[last] = until.get(last, 0) + employer_of(before) * n
+        if reward is not None:
+            unit.heads += n
+            if reward:
+                if not unit.reward:
+                    rewarded.append(key)
+                unit.reward += reward * n
+    return units, rewarded
 
 
 def _rows(
-    figures: YearFigures, sums: _Sums, unit_of: Mapping[int, Unit], shares: Mapping[int, Decimal]
+    book: Book,
+    units: Mapping[tuple[int, str], _Unit],
+    rewarded: Sequence[tuple[int, str]],
+    unit_of: Mapping[int, Unit],
+    t: int,
 ) -> dict[int, Decimal]:
-    """The units' rows, each month times the unit's expected share of stayers, into the year's
-    months and breakdowns; the expected people paid per unit."""
-    rows: dict[tuple[int, str], Cost] = {}
-    by_month = figures.by_month
-    for table, is_employer in ((sums.gross, False), (sums.employer, True)):
-        columns = []
-        for (community, post), summed in table.items():
-            share = shares[community]
-            unit_months = summed if share == ONE else _shared(summed, share)
-            columns.append(unit_months)
-            total = sum(unit_months, ZERO)
-            row = rows.get((community, post))
-            if row is None:
-                row = rows[community, post] = Cost()
-            if is_employer:
-                row.employer += total
-            else:
-                row.gross += total
-        for m, column in enumerate(zip(*columns, strict=True), start=1):
-            if is_employer:
-                by_month[m].employer += sum(column, ZERO)
-            else:
-                by_month[m].gross += sum(column, ZERO)
+    """The units' rows, each month times the unit's expected share of stayers (rounded once per
+    unit and month), into the year's months and breakdowns; the expected people paid per unit.
+    The rows of a street's post are added up first, in the order of the units with 奖励绩效,
+    then the others (in the order of their first worker)."""
+    shares = {c: (ONE - u.leaver_rate) ** t for c, u in unit_of.items()}
     heads: dict[int, Decimal] = defaultdict(Decimal)
-    for (community, post), n in sums.heads.items():
-        rows[community, post].headcount += n * shares[community]
-        heads[community] += n * shares[community]
-    # the rows of a street's post added up first (exact sums: the same figures, in the order
-    # the rows give them)
-    streets: dict[tuple[str, str, str], Cost] = {}
-    for (community, post), cost in rows.items():
-        unit = unit_of[community]
-        key = (unit.district, unit.street, post)
-        found = streets.get(key)
-        if found is None:
-            streets[key] = cost
+    for (community, _), unit in units.items():
+        if unit.heads:
+            heads[community] += unit.heads * shares[community]
+    streets: dict[tuple[str, str, str], list[object]] = {}
+    order = [*rewarded, *(key for key, unit in units.items() if not unit.reward)]
+    for key in order:
+        community, post = key
+        unit, share = units[key], shares[community]
+        changes = unit.changes
+        if changes:
+            changes = dict(changes)
+            changes[0] = changes.get(0, 0) + unit.flat
+            if unit.reward:
+                changes[11] = changes.get(11, 0) + unit.reward
+            gross = runs_of(sorted(changes.items()))
+        elif unit.reward:
+            gross = [(0, 11, unit.flat), (11, 12, unit.flat + unit.reward)]
         else:
-            found.add(cost.gross, cost.employer, cost.headcount)
-    for (district, street, post), cost in streets.items():
-        _add_to(figures, district, street, post, cost)
+            gross = [(0, 12, unit.flat)]
+        employer = runs_of(_until(unit.until))
+        people = ZERO + unit.heads * share if unit.heads else ZERO
+        row = (
+            book.months(shared(gross, share), employer=False),
+            book.months(shared(employer, share), employer=True),
+            people,
+        )
+        u = unit_of[community]
+        street = (u.district, u.street, post)
+        found = streets.get(street)
+        if found is None:
+            streets[street] = list(row)
+        else:
+            found[0] += row[0]  # type: ignore[operator]
+            found[1] += row[1]  # type: ignore[operator]
+            found[2] += people  # type: ignore[operator]
+    for (district, street, post), (gross_, employer_, people_) in streets.items():
+        book.add(district, street, post, gross_, employer_, people_)  # type: ignore[arg-type]
     return heads
 
 
-def _shared(months: Sequence[Decimal], share: Decimal) -> list[Decimal]:
-    """Each month times ``share``, rounded to the fen (once per run of equal months)."""
-    found: list[Decimal] = []
-    before, value = None, ZERO
-    for month in months:
-        if month != before:
-            before, value = month, round_fen(month * share)
-        found.append(value)
-    return found
-
-
-def _add_to(figures: YearFigures, district: str, street: str, post: str, cost: Cost) -> None:
-    figures.total.add(cost.gross, cost.employer, cost.headcount)
-    for table, key in (
-        (figures.by_district, district),
-        (figures.by_street, f"{district}/{street}"),
-        (figures.by_post, post),
-    ):
-        table.setdefault(key, Cost()).add(cost.gross, cost.employer, cost.headcount)
+def _until(until: Mapping[int, int]) -> list[tuple[int, int]]:
+    """Contributions paid up to a last month as (month index, change from then on)."""
+    total = sum(until.values())
+    changes = [(0, total)]
+    changes += sorted((last, -amount) for last, amount in until.items() if last < 12)
+    return changes

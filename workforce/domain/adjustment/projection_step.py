@@ -29,6 +29,7 @@ from workforce.domain.adjustment.projection_model import (
     Unit,
     assumed_grades,
 )
+from workforce.domain.adjustment.projection_sums import fen
 from workforce.domain.adjustment.rules import Proposer, WorkerHistory, facts_read
 from workforce.domain.money import ZERO, round_fen
 from workforce.domain.payroll.insurance import BaseBounds, contributions
@@ -116,14 +117,24 @@ class Paid:
     """A year's gross month by month, shared by every worker paid the same (hashed by identity:
     a worker's year adds it to a tally without hashing twelve amounts)."""
 
-    __slots__ = ("average", "constant", "first", "months")
+    __slots__ = ("average", "changes", "constant", "first", "last", "months")
 
     def __init__(self, months: tuple[Decimal, ...]) -> None:
         self.months = months
         self.first = months[0]
-        # the amount of every month of a whole year paid the same, else None
-        self.constant = self.first if len(months) == 12 and len(set(months)) == 1 else None
+        self.last = len(months)  # the last month paid
         self.average = round_fen(sum(months, ZERO) / len(months))  # next year's base
+        fens = [fen(m) for m in months]
+        # in fen: the amount of every month of a whole year paid the same, else None; the
+        # months as (index, change from then on)
+        self.constant = fens[0] if len(fens) == 12 and len(set(fens)) == 1 else None
+        changes = [(0, fens[0])]
+        changes += [
+            (m, fens[m] - fens[m - 1]) for m in range(1, len(fens)) if fens[m] != fens[m - 1]
+        ]
+        if len(fens) < 12:
+            changes.append((len(fens), -fens[-1]))
+        self.changes = tuple(changes)
 
 
 class PayYear:
@@ -341,7 +352,7 @@ class Cohort:
     state: int  # at the start of the first year
     retires: dt.date | None  # None: after the horizon
     grades: tuple[tuple[int, str | None], ...]
-    rewards: tuple[Decimal | None, ...]  # None: retiring that year (no 奖励绩效, not counted)
+    rewards: tuple[int | None, ...]  # in fen; None: retiring that year (no 奖励绩效, not counted)
     count: int = 0
     bases: dict[Decimal | None, int] = field(default_factory=dict)  # the first year's on file
     profiles: list[int] = field(default_factory=list)  # per year: ``Population.profiles``
@@ -393,7 +404,7 @@ class Population:
                     tuple(
                         None
                         if retires is not None and retires.year == year
-                        else economy.reward.get(g or "", ZERO)
+                        else fen(economy.reward.get(g or "", ZERO))
                         for g, year in zip(mine, horizon, strict=True)
                     ),
                 )
