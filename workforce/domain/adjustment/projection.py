@@ -33,6 +33,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from workforce.domain.adjustment.parameters import AdjustmentRules
 from workforce.domain.adjustment.projection_model import (
@@ -78,9 +79,10 @@ __all__ = [
 ]
 
 
-# a year's workers of a unit's post counted by what they are paid: (community, post, the year's
-# pay, last year's pay (None: the first year), 奖励绩效 in fen (None: retiring this year))
-Line = tuple[int, str, Paid, Paid | None, int | None]
+# a year's workers of a unit's post counted by what they are paid: (their unit and 奖励绩效 in
+# fen, None: retiring this year (``Population.ends``), the year's pay (its post), last year's pay
+# (None: the first year))
+Line = tuple[int, Paid, Paid | None]
 
 
 @dataclass(slots=True)
@@ -108,12 +110,20 @@ class _Run:
         self.paid: list[Paid | None] = [None] * len(population.cohorts)
         self.hires: dict[int, list[tuple[int, Decimal]]] = defaultdict(list)  # (year index, n)
         self.contributions: dict[Decimal, int] = {}
+        self.powers: dict[Decimal, list[Decimal]] = {}  # a share that stays: to the k-th year
 
     def contribution(self, base: Decimal) -> int:
         """The employer's contributions on ``base``, in fen."""
         found = self.contributions.get(base)
         if found is None:
             found = self.contributions[base] = fen(self.pay.contribution(base))
+        return found
+
+    def power(self, stay: Decimal) -> list[Decimal]:
+        """``stay`` to the k-th year, k from 0 (the same Decimals as computed each time)."""
+        found = self.powers.get(stay)
+        if found is None:
+            found = self.powers[stay] = [stay**k for k in range(self.population.years)]
         return found
 
     def year(self, t: int, year: int) -> YearFigures:
@@ -126,18 +136,15 @@ class _Run:
         figures.retirements = population.retirements[t]
         first: dict[tuple[int, str], dict[int, int]] = {}
         tally = self._walk(t, year, rules, scale, pay_year, bounds, first, figures)
-        employers: dict[Paid, int] = {}
         contribution = self.contribution
 
         def employer_of(before: Paid) -> int:  # on the base last year's pay gives
-            found = employers.get(before)
-            if found is None:
-                found = employers[before] = contribution(clamp_base(before.average, bounds))
-            return found
+            return contribution(clamp_base(before.average, bounds))
 
-        units, rewarded = _spread(tally, first, employer_of)
+        units, rewarded = _spread(tally, population.ends, first, employer_of)
         book = Book()
-        heads = _rows(book, units, rewarded, population.unit_of, t)
+        shares = {c: self.power(ONE - u.leaver_rate)[t] for c, u in population.unit_of.items()}
+        heads = _rows(book, units, rewarded, population.unit_of, shares)
         self._refill(book, figures, heads, pay_year, bounds, t, population.present[t])
         book.into(figures)
         return figures
@@ -157,42 +164,60 @@ class _Run:
         first year's contributions (on the bases on file) into ``first``."""
         population, proposers = self.population, self.population.proposers
         steps = proposers.step_table(rules, scale, year)
-        cohorts, states, paid_before = population.cohorts, self.states, self.paid
-        profiles, known = population.profiles, pay_year.known
-        contribution = self.contribution
+        states, paid_before = self.states, self.paid
+        profiles, known, kinds = population.profiles, pay_year.known, population.kinds
         tally: dict[Line, int] = {}
+        # state × kinds + (grade code, pay profile) → (the next state, pay, changed, 12 × change)
+        table: dict[int, tuple[int, Paid, bool, Decimal]] = {}
         adjusted, adjustment = 0, ZERO
-        for i in population.alive[t]:
-            cohort = cohorts[i]
-            grade = cohort.grades[t]
-            step = steps.get((states[i], grade[0]))
-            if step is None:
-                step = proposers.step(rules, scale, states[i], grade)
-            states[i], post, level, changed, cost = step
-            n = cohort.count
+        for i, kind, n, end in population.walks[t]:
+            state = states[i]
+            found = table.get(state * kinds + kind)
+            if found is None:
+                grade = population.grade_of[kind // len(profiles)]
+                profile = kind % len(profiles)
+                step = steps.get((state, grade[0]))
+                if step is None:
+                    step = proposers.step(rules, scale, state, grade)
+                following, post, level, changed, cost = step
+                paid = known.get((post, level, profile))
+                if paid is None:
+                    paid = known[post, level, profile] = pay_year.months(
+                        post, level, *profiles[profile]
+                    )
+                found = table[state * kinds + kind] = (following, paid, changed, cost)
+            states[i], paid, changed, cost = found
             if changed:
                 adjusted += n
                 adjustment += cost * n
-            profile = cohort.profiles[t]
-            paid = known.get((post, level, profile))
-            if paid is None:
-                paid = known[post, level, profile] = pay_year.months(
-                    post, level, *profiles[profile]
-                )
-            before = paid_before[i]
-            if before is None:  # the first year: the bases on file
-                until = first.setdefault((cohort.community, post), {})
-                employer = sum(
-                    contribution(clamp_base(paid.first if base is None else base, bounds)) * count
-                    for base, count in cohort.bases.items()
-                )
-                until[paid.last] = until.get(paid.last, 0) + employer
-            line = (cohort.community, post, paid, before, cohort.rewards[t])
+            line = (end, paid, paid_before[i])
             tally[line] = tally.get(line, 0) + n
             paid_before[i] = paid  # next year's base: this year's average
         figures.adjusted = adjusted
         figures.adjustment_cost = adjustment
+        if t == 0:  # the first year's contributions: on the bases on file
+            self._first(bounds, first)
         return tally
+
+    def _first(self, bounds: BaseBounds, first: dict[tuple[int, str], dict[int, int]]) -> None:
+        """The first year's contributions of each cohort (on each base on file, else the first
+        month's gross) by unit, post and last month paid."""
+        contribution, cohorts = self.contribution, self.population.cohorts
+        for i in self.population.alive[0]:
+            cohort, paid = cohorts[i], self.paid[i]
+            assert paid is not None
+            until = first.setdefault((cohort.community, paid.post), {})
+            bases = cohort.bases
+            if len(bases) == 1:
+                ((base, count),) = bases.items()
+                employer = contribution(clamp_base(paid.first if base is None else base, bounds))
+                employer *= count
+            else:
+                employer = sum(
+                    contribution(clamp_base(paid.first if b is None else b, bounds)) * count
+                    for b, count in bases.items()
+                )
+            until[paid.last] = until.get(paid.last, 0) + employer
 
     def _refill(
         self,
@@ -210,25 +235,37 @@ class _Run:
         post, level = economy.entry
         entry = pay_year.months(post, level, None, 13, None, False, 12)
         months = runs_of(entry.changes)
+        # per first month paid: the months from then on, a hire's contributions
+        paid_from = {
+            start: (
+                [(max(a, start - 1), b, v) for a, b, v in months if b >= start],
+                self.pay.contribution(clamp_base(entry.months[start - 1], bounds)),
+            )
+            for start in {1, economy.refill_month}
+        }
         for community, unit in self.population.unit_of.items():
             stay = ONE - unit.leaver_rate
+            power = self.power(stay)
+            mine = hires[community]
             if unit.approved is not None:
-                earlier = sum((n * stay ** (t - k) for k, n in hires[community]), ZERO)
-                present = present_at_refill.get(community, 0) * stay**t + earlier
+                earlier = sum((n * power[t - k] for k, n in mine), ZERO) if mine else ZERO
+                present = present_at_refill.get(community, 0) * power[t] + earlier
                 approved = unit.approved + scenario.headcount.get(community, 0)
                 vacancies = max(ZERO, Decimal(approved) - present)
                 if vacancies:
                     hires[community].append((t, vacancies))
                     figures.hires += vacancies
-            earlier = sum((n * stay ** (t - k) for k, n in hires[community] if k < t), ZERO)
-            new = sum((n for k, n in hires[community] if k == t), ZERO)
+            if mine:
+                earlier = sum((n * power[t - k] for k, n in mine if k < t), ZERO)
+                new = sum((n for k, n in mine if k == t), ZERO)
+            else:
+                earlier = new = ZERO
             for n, start in ((earlier, 1), (new, economy.refill_month)):
                 if n == ZERO:
                     continue
-                employer = self.pay.contribution(clamp_base(entry.months[start - 1], bounds))
+                hired, employer = paid_from[start]
                 paid = fen(round_fen(employer * n))
-                hired = shared([(max(a, start - 1), b, v) for a, b, v in months if b >= start], n)
-                gross = book.months(hired, employer=False)
+                gross = book.months(shared(hired, n), employer=False)
                 count = 12 - (start - 1)
                 book.months([(start - 1, 12, paid)], employer=True)
                 book.add(unit.district, unit.street, post, gross, paid * count, n)
@@ -261,6 +298,7 @@ def project_population(population: Population, scenario: Scenario) -> Projection
 
 def _spread(
     tally: Mapping[Line, int],
+    ends: Sequence[tuple[int, int | None]],
     first: Mapping[tuple[int, str], dict[int, int]],
     employer_of: Callable[[Paid], int],
 ) -> tuple[dict[tuple[int, str], _Unit], list[tuple[int, str]]]:
@@ -268,8 +306,10 @@ def _spread(
     each; the units with 奖励绩效 in the order of their first reward."""
     units: dict[tuple[int, str], _Unit] = {}
     rewarded: list[tuple[int, str]] = []
-    for (community, post, paid, before, reward), n in tally.items():
-        key = (community, post)
+    employers: dict[Paid, int] = {}
+    for (end, paid, before), n in tally.items():
+        community, reward = ends[end]
+        key = (community, paid.post)
         unit = units.get(key)
         if unit is None:
             unit = units[key] = _Unit(until=first.get(key) or {})
@@ -280,8 +320,11 @@ def _spread(
             for index, delta in paid.changes:
                 changes[index] = changes.get(index, 0) + delta * n
         if before is not None:
+            employer = employers.get(before)
+            if employer is None:
+                employer = employers[before] = employer_of(before)
             until, last = unit.until, paid.last
-            until[last] = until.get(last, 0) + employer_of(before) * n
+            until[last] = until.get(last, 0) + employer * n
         if reward is not None:
             unit.heads += n
             if reward:
@@ -296,51 +339,62 @@ def _rows(
     units: Mapping[tuple[int, str], _Unit],
     rewarded: Sequence[tuple[int, str]],
     unit_of: Mapping[int, Unit],
-    t: int,
+    shares: Mapping[int, Decimal],
 ) -> dict[int, Decimal]:
     """The units' rows, each month times the unit's expected share of stayers (rounded once per
     unit and month), into the year's months and breakdowns; the expected people paid per unit.
     The rows of a street's post are added up first, in the order of the units with 奖励绩效,
     then the others (in the order of their first worker)."""
-    shares = {c: (ONE - u.leaver_rate) ** t for c, u in unit_of.items()}
     heads: dict[int, Decimal] = defaultdict(Decimal)
     for (community, _), unit in units.items():
         if unit.heads:
             heads[community] += unit.heads * shares[community]
-    streets: dict[tuple[str, str, str], list[object]] = {}
+    streets: dict[tuple[str, str, str], list[Any]] = {}
+    into_gross, into_employer = book.gross, book.employer
     order = [*rewarded, *(key for key, unit in units.items() if not unit.reward)]
     for key in order:
         community, post = key
         unit, share = units[key], shares[community]
-        changes = unit.changes
+        flat, reward, changes, until = unit.flat, unit.reward, unit.changes, unit.until
         if changes:
             changes = dict(changes)
-            changes[0] = changes.get(0, 0) + unit.flat
-            if unit.reward:
-                changes[11] = changes.get(11, 0) + unit.reward
+            changes[0] = changes.get(0, 0) + flat
+            if reward:
+                changes[11] = changes.get(11, 0) + reward
             gross = runs_of(sorted(changes.items()))
-        elif unit.reward:
-            gross = [(0, 11, unit.flat), (11, 12, unit.flat + unit.reward)]
+        elif reward:
+            gross = [(0, 11, flat), (11, 12, flat + reward)]
         else:
-            gross = [(0, 12, unit.flat)]
-        employer = runs_of(_until(unit.until))
+            gross = [(0, 12, flat)]
+        if len(until) == 1 and 12 in until:
+            employer = [(0, 12, until[12])]
+        else:
+            employer = runs_of(_until(until))
+        if share != ONE:
+            gross, employer = shared(gross, share), shared(employer, share)
+        gross_sum = employer_sum = 0
+        for start, end, value in gross:
+            if value:
+                into_gross[start] += value
+                into_gross[end] -= value
+                gross_sum += value * (end - start)
+        for start, end, value in employer:
+            if value:
+                into_employer[start] += value
+                into_employer[end] -= value
+                employer_sum += value * (end - start)
         people = ZERO + unit.heads * share if unit.heads else ZERO
-        row = (
-            book.months(shared(gross, share), employer=False),
-            book.months(shared(employer, share), employer=True),
-            people,
-        )
         u = unit_of[community]
         street = (u.district, u.street, post)
         found = streets.get(street)
         if found is None:
-            streets[street] = list(row)
+            streets[street] = [gross_sum, employer_sum, people]
         else:
-            found[0] += row[0]  # type: ignore[operator]
-            found[1] += row[1]  # type: ignore[operator]
-            found[2] += people  # type: ignore[operator]
+            found[0] += gross_sum
+            found[1] += employer_sum
+            found[2] += people
     for (district, street, post), (gross_, employer_, people_) in streets.items():
-        book.add(district, street, post, gross_, employer_, people_)  # type: ignore[arg-type]
+        book.add(district, street, post, gross_, employer_, people_)
     return heads
 
 

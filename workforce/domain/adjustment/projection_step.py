@@ -117,10 +117,10 @@ class Paid:
     """A year's gross month by month, shared by every worker paid the same (hashed by identity:
     a worker's year adds it to a tally without hashing twelve amounts)."""
 
-    __slots__ = ("average", "changes", "constant", "first", "last", "months")
+    __slots__ = ("average", "changes", "constant", "first", "last", "months", "post")
 
-    def __init__(self, months: tuple[Decimal, ...]) -> None:
-        self.months = months
+    def __init__(self, months: tuple[Decimal, ...], post: str) -> None:
+        self.months, self.post = months, post
         self.first = months[0]
         self.last = len(months)  # the last month paid
         self.average = round_fen(sum(months, ZERO) / len(months))  # next year's base
@@ -172,7 +172,8 @@ class PayYear:
                         probation,
                     )
                     for m in range(1, last + 1)
-                )
+                ),
+                post,
             )
         return found
 
@@ -380,6 +381,7 @@ class Population:
         horizon = range(first, first + years)
         grades = _assumed(people, self.unit_of, range(first_assumed, first + years), first_assumed)
         codes: dict[str | None, int] = {}
+        rewards = {grade: fen(amount) for grade, amount in economy.reward.items()}
         cohorts: dict[tuple[object, ...], Cohort] = {}
         paths: dict[tuple[object, ...], list[int]] = {}  # the profiles of each year
         end = dt.date(first + years - 1, 12, 31)
@@ -404,7 +406,7 @@ class Population:
                     tuple(
                         None
                         if retires is not None and retires.year == year
-                        else fen(economy.reward.get(g or "", ZERO))
+                        else rewards.get(g or "", 0)
                         for g, year in zip(mine, horizon, strict=True)
                     ),
                 )
@@ -437,6 +439,25 @@ class Population:
             self.alive.append(alive)
             self.retirements.append(retiring)
             self.present.append(present)
+        # what a run's year walks: per cohort present (its index, its grade code and pay profile
+        # as one number, its count, its unit and 奖励绩效 as one number (``ends``))
+        self.kinds = max(1, len(codes)) * max(1, len(self.profiles))
+        self.grade_of = {code: (code, grade) for grade, code in codes.items()}
+        self.ends: list[tuple[int, int | None]] = []
+        ends: dict[tuple[int, int | None], int] = {}
+        self.walks: list[list[tuple[int, int, int, int]]] = []
+        kinds = len(self.profiles)
+        for t, alive in enumerate(self.alive):
+            walk = []
+            for i in alive:
+                c = self.cohorts[i]
+                end = (c.community, c.rewards[t])
+                found = ends.get(end)
+                if found is None:
+                    found = ends[end] = len(self.ends)
+                    self.ends.append(end)
+                walk.append((i, c.grades[t][0] * kinds + c.profiles[t], c.count, found))
+            self.walks.append(walk)
 
     def _profile(
         self,
