@@ -49,15 +49,9 @@ from workforce.domain.adjustment.projection_model import (
     YearFigures,
     assumed_grades,
 )
-from workforce.domain.adjustment.projection_step import (
-    Paid,
-    Pay,
-    PayYear,
-    Population,
-    growth,
-    rules_for,
-)
+from workforce.domain.adjustment.projection_step import Paid, Pay, PayYear, growth, rules_for
 from workforce.domain.adjustment.projection_sums import Book, fen, runs_of, shared
+from workforce.domain.adjustment.projection_walk import Line, Population
 from workforce.domain.money import ZERO, round_fen
 from workforce.domain.payroll.insurance import BaseBounds, clamp_base
 from workforce.domain.scale import ScaleVersion
@@ -77,12 +71,6 @@ __all__ = [
     "project",
     "project_population",
 ]
-
-
-# a year's workers of a unit's post counted by what they are paid: (their unit and 奖励绩效 in
-# fen, None: retiring this year (``Population.ends``), the year's pay (its post), last year's pay
-# (None: the first year))
-Line = tuple[int, Paid, Paid | None]
 
 
 @dataclass(slots=True)
@@ -106,8 +94,8 @@ class _Run:
         self.population, self.scenario = population, scenario
         self.economy = population.economy
         self.pay = Pay(self.economy, scenario)
-        self.states = [c.state for c in population.cohorts]
-        self.paid: list[Paid | None] = [None] * len(population.cohorts)
+        self.trail: tuple[tuple[AdjustmentRules, ScaleVersion], ...] = ()
+        self.paids: dict[int, Paid] = {}  # last year's pay by pay key
         self.hires: dict[int, list[tuple[int, Decimal]]] = defaultdict(list)  # (year index, n)
         self.contributions: dict[Decimal, int] = {}
         self.powers: dict[Decimal, list[Decimal]] = {}  # a share that stays: to the k-th year
@@ -131,17 +119,28 @@ class _Run:
         figures = YearFigures(year)
         pay_year = PayYear(self.pay, year)
         scale = pay_year.regimes[0][0]
-        rules = rules_for(self.economy, self.scenario, year)
+        self.trail = (*self.trail, (rules_for(self.economy, self.scenario, year), scale))
         bounds = growth(self.economy.bounds, self.economy.bounds_growth, t)
         figures.retirements = population.retirements[t]
+        walked = population.walked(self.trail)
+        figures.adjusted, figures.adjustment_cost = walked.adjusted, walked.adjustment
+        profiles, keys = population.profiles, population.pay_key_list
+        paids = {}
+        for key in walked.used:
+            post, level, profile = keys[key]
+            paids[key] = pay_year.months(post, level, *profiles[profile])
         first: dict[tuple[int, str], dict[int, int]] = {}
-        tally = self._walk(t, year, rules, scale, pay_year, bounds, first, figures)
+        if t == 0:  # the first year's contributions: on the bases on file
+            self._first(bounds, first, [paids.get(key) for key in walked.pays])
         contribution = self.contribution
 
         def employer_of(before: Paid) -> int:  # on the base last year's pay gives
             return contribution(clamp_base(before.average, bounds))
 
-        units, rewarded = _spread(tally, population.ends, first, employer_of)
+        units, rewarded = _spread(
+            walked.tally, population.ends, paids, self.paids, first, employer_of
+        )
+        self.paids = paids
         book = Book()
         shares = {c: self.power(ONE - u.leaver_rate)[t] for c, u in population.unit_of.items()}
         heads = _rows(book, units, rewarded, population.unit_of, shares)
@@ -149,75 +148,30 @@ class _Run:
         book.into(figures)
         return figures
 
-    def _walk(
+    def _first(
         self,
-        t: int,
-        year: int,
-        rules: AdjustmentRules,
-        scale: ScaleVersion,
-        pay_year: PayYear,
         bounds: BaseBounds,
         first: dict[tuple[int, str], dict[int, int]],
-        figures: YearFigures,
-    ) -> dict[Line, int]:
-        """Each cohort present in ``year`` through the year's run, paid, counted by line; the
-        first year's contributions (on the bases on file) into ``first``."""
-        population, proposers = self.population, self.population.proposers
-        steps = proposers.step_table(rules, scale, year)
-        states, paid_before = self.states, self.paid
-        profiles, known, kinds = population.profiles, pay_year.known, population.kinds
-        tally: dict[Line, int] = {}
-        # state × kinds + (grade code, pay profile) → (the next state, pay, changed, 12 × change)
-        table: dict[int, tuple[int, Paid, bool, Decimal]] = {}
-        adjusted, adjustment = 0, ZERO
-        for i, kind, n, end in population.walks[t]:
-            state = states[i]
-            found = table.get(state * kinds + kind)
-            if found is None:
-                grade = population.grade_of[kind // len(profiles)]
-                profile = kind % len(profiles)
-                step = steps.get((state, grade[0]))
-                if step is None:
-                    step = proposers.step(rules, scale, state, grade)
-                following, post, level, changed, cost = step
-                paid = known.get((post, level, profile))
-                if paid is None:
-                    paid = known[post, level, profile] = pay_year.months(
-                        post, level, *profiles[profile]
-                    )
-                found = table[state * kinds + kind] = (following, paid, changed, cost)
-            states[i], paid, changed, cost = found
-            if changed:
-                adjusted += n
-                adjustment += cost * n
-            line = (end, paid, paid_before[i])
-            tally[line] = tally.get(line, 0) + n
-            paid_before[i] = paid  # next year's base: this year's average
-        figures.adjusted = adjusted
-        figures.adjustment_cost = adjustment
-        if t == 0:  # the first year's contributions: on the bases on file
-            self._first(bounds, first)
-        return tally
-
-    def _first(self, bounds: BaseBounds, first: dict[tuple[int, str], dict[int, int]]) -> None:
+        paid: list[Paid | None],
+    ) -> None:
         """The first year's contributions of each cohort (on each base on file, else the first
-        month's gross) by unit, post and last month paid."""
+        month's gross) by unit, post and last month paid; ``paid``: each cohort's pay."""
         contribution, cohorts = self.contribution, self.population.cohorts
         for i in self.population.alive[0]:
-            cohort, paid = cohorts[i], self.paid[i]
-            assert paid is not None
-            until = first.setdefault((cohort.community, paid.post), {})
+            cohort, pay = cohorts[i], paid[i]
+            assert pay is not None
+            until = first.setdefault((cohort.community, pay.post), {})
             bases = cohort.bases
             if len(bases) == 1:
                 ((base, count),) = bases.items()
-                employer = contribution(clamp_base(paid.first if base is None else base, bounds))
+                employer = contribution(clamp_base(pay.first if base is None else base, bounds))
                 employer *= count
             else:
                 employer = sum(
-                    contribution(clamp_base(paid.first if b is None else b, bounds)) * count
+                    contribution(clamp_base(pay.first if b is None else b, bounds)) * count
                     for b, count in bases.items()
                 )
-            until[paid.last] = until.get(paid.last, 0) + employer
+            until[pay.last] = until.get(pay.last, 0) + employer
 
     def _refill(
         self,
@@ -299,6 +253,8 @@ def project_population(population: Population, scenario: Scenario) -> Projection
 def _spread(
     tally: Mapping[Line, int],
     ends: Sequence[tuple[int, int | None]],
+    paids: Mapping[int, Paid],
+    befores: Mapping[int, Paid],
     first: Mapping[tuple[int, str], dict[int, int]],
     employer_of: Callable[[Paid], int],
 ) -> tuple[dict[tuple[int, str], _Unit], list[tuple[int, str]]]:
@@ -307,8 +263,9 @@ def _spread(
     units: dict[tuple[int, str], _Unit] = {}
     rewarded: list[tuple[int, str]] = []
     employers: dict[Paid, int] = {}
-    for (end, paid, before), n in tally.items():
+    for (end, pay, last_year), n in tally.items():
         community, reward = ends[end]
+        paid, before = paids[pay], befores.get(last_year)
         key = (community, paid.post)
         unit = units.get(key)
         if unit is None:

@@ -312,6 +312,7 @@ def _read(
                 held[1] if held else None,
                 status == probation,
                 bases.get(worker_id),
+                key,
             )
         )
     paths = _paths(nodes)
