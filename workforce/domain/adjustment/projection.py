@@ -342,10 +342,10 @@ def _rows(
                 employer_sum += value * (end - start)
         people = ZERO + unit.heads * share if unit.heads else ZERO
         u = unit_of[community]
-        street = (u.district, u.street, post)
-        found = streets.get(street)
+        row_key = (u.district, u.street, post)
+        found = streets.get(row_key)
         if found is None:
-            streets[street] = [gross_sum, employer_sum, people]
+            streets[row_key] = [gross_sum, employer_sum, people]
         else:
             found[0] += gross_sum
             found[1] += employer_sum
