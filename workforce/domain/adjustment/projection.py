@@ -197,6 +197,7 @@ class _Run:
             )
             for start in {1, economy.refill_month}
         }
+        labels = self.population.labels
         for community, unit in self.population.unit_of.items():
             stay = ONE - unit.leaver_rate
             power = self.power(stay)
@@ -222,7 +223,7 @@ class _Run:
                 gross = book.months(shared(hired, n), employer=False)
                 count = 12 - (start - 1)
                 book.months([(start - 1, 12, paid)], employer=True)
-                book.add(unit.district, unit.street, post, gross, paid * count, n)
+                book.add(unit.district, labels[community], post, gross, paid * count, n)
             made = earlier + new
             figures.leavers += (heads[community] + made) * unit.leaver_rate
 
@@ -308,6 +309,7 @@ def _rows(
             heads[community] += unit.heads * shares[community]
     streets: dict[tuple[str, str, str], list[Any]] = {}
     into_gross, into_employer = book.gross, book.employer
+    rounded: dict[Decimal, dict[int, int]] = {}  # per share: fen → rounded fen
     order = [*rewarded, *(key for key, unit in units.items() if not unit.reward)]
     for key in order:
         community, post = key
@@ -328,7 +330,10 @@ def _rows(
         else:
             employer = runs_of(_until(until))
         if share != ONE:
-            gross, employer = shared(gross, share), shared(employer, share)
+            known = rounded.get(share)
+            if known is None:
+                known = rounded[share] = {}
+            gross, employer = shared(gross, share, known), shared(employer, share, known)
         gross_sum = employer_sum = 0
         for start, end, value in gross:
             if value:
@@ -351,7 +356,7 @@ def _rows(
             found[1] += employer_sum
             found[2] += people
     for (district, street, post), (gross_, employer_, people_) in streets.items():
-        book.add(district, street, post, gross_, employer_, people_)
+        book.add(district, f"{district}/{street}", post, gross_, employer_, people_)
     return heads
 
 

@@ -54,11 +54,20 @@ def runs_of(changes: Iterable[tuple[int, int]]) -> Runs:
     return runs
 
 
-def shared(runs: Runs, share: Decimal) -> Runs:
-    """Each month times ``share``, rounded to the fen (as a unit's month, once per run)."""
+def shared(runs: Runs, share: Decimal, known: dict[int, int] | None = None) -> Runs:
+    """Each month times ``share``, rounded to the fen (as a unit's month, once per run);
+    ``known``: the amounts already rounded with this share."""
     if share == ONE:
         return runs
-    return [(a, b, int(round_fen(Decimal(v).scaleb(-2) * share).scaleb(2))) for a, b, v in runs]
+    if known is None:
+        known = {}
+    found = []
+    for start, end, value in runs:
+        rounded = known.get(value)
+        if rounded is None:
+            rounded = known[value] = int(round_fen(Decimal(value).scaleb(-2) * share).scaleb(2))
+        found.append((start, end, rounded))
+    return found
 
 
 class Book:
@@ -89,10 +98,11 @@ class Book:
     def add(
         self, district: str, street: str, post: str, gross: int, employer: int, people: Decimal
     ) -> None:
+        """A row of ``street`` (its district/street label) and ``post``."""
         _add(self.total, gross, employer, people)
         for table, key in (
             (self.by_district, district),
-            (self.by_street, f"{district}/{street}"),
+            (self.by_street, street),
             (self.by_post, post),
         ):
             row = table.get(key)

@@ -150,8 +150,10 @@ class Population:
         self._walks(codes)
 
     def _years(self, horizon: range) -> None:
-        """Per year: the cohorts present, the retirements, who is present at the refill."""
+        """Per year: the cohorts present, the retirements, who is present at the refill; each
+        unit's label in ``by_street``."""
         economy = self.economy
+        self.labels = {u.community: f"{u.district}/{u.street}" for u in self.units}
         self.alive: list[list[int]] = []
         self.retirements: list[int] = []
         self.present: list[dict[int, int]] = []
