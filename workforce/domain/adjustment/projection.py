@@ -50,7 +50,7 @@ from workforce.domain.adjustment.projection_model import (
     assumed_grades,
 )
 from workforce.domain.adjustment.projection_step import Paid, Pay, PayYear, growth, rules_for
-from workforce.domain.adjustment.projection_sums import Book, fen, runs_of, shared
+from workforce.domain.adjustment.projection_sums import Book, Runs, fen, runs_of, shared
 from workforce.domain.adjustment.projection_walk import Line, Population
 from workforce.domain.money import ZERO, round_fen
 from workforce.domain.payroll.insurance import BaseBounds, clamp_base
@@ -81,7 +81,8 @@ class _Unit:
 
     flat: int = 0
     changes: dict[int, int] = field(default_factory=dict)
-    until: dict[int, int] = field(default_factory=dict)
+    full: int = 0  # the contributions of those paid to December
+    until: dict[int, int] = field(default_factory=dict)  # of the others, by the last month
     heads: int = 0
     reward: int = 0
 
@@ -263,26 +264,28 @@ def _spread(
     each; the units with 奖励绩效 in the order of their first reward."""
     units: dict[tuple[int, str], _Unit] = {}
     rewarded: list[tuple[int, str]] = []
-    employers: dict[Paid, int] = {}
+    priced = {pay: (p.post, p.constant, p.changes, p.last) for pay, p in paids.items()}
+    employers = {pay: employer_of(before) for pay, before in befores.items()}
     for (end, pay, last_year), n in tally.items():
         community, reward = ends[end]
-        paid, before = paids[pay], befores.get(last_year)
-        key = (community, paid.post)
+        post, constant, changes, last = priced[pay]
+        key = (community, post)
         unit = units.get(key)
         if unit is None:
             unit = units[key] = _Unit(until=first.get(key) or {})
-        if paid.constant is not None:
-            unit.flat += paid.constant * n
+        if constant is not None:
+            unit.flat += constant * n
         else:
-            changes = unit.changes
-            for index, delta in paid.changes:
-                changes[index] = changes.get(index, 0) + delta * n
-        if before is not None:
-            employer = employers.get(before)
-            if employer is None:
-                employer = employers[before] = employer_of(before)
-            until, last = unit.until, paid.last
-            until[last] = until.get(last, 0) + employer * n
+            into = unit.changes
+            for index, delta in changes:
+                into[index] = into.get(index, 0) + delta * n
+        employer = employers.get(last_year)
+        if employer is not None:
+            if last == 12:
+                unit.full += employer * n
+            else:
+                until = unit.until
+                until[last] = until.get(last, 0) + employer * n
         if reward is not None:
             unit.heads += n
             if reward:
@@ -314,21 +317,7 @@ def _rows(
     for key in order:
         community, post = key
         unit, share = units[key], shares[community]
-        flat, reward, changes, until = unit.flat, unit.reward, unit.changes, unit.until
-        if changes:
-            changes = dict(changes)
-            changes[0] = changes.get(0, 0) + flat
-            if reward:
-                changes[11] = changes.get(11, 0) + reward
-            gross = runs_of(sorted(changes.items()))
-        elif reward:
-            gross = [(0, 11, flat), (11, 12, flat + reward)]
-        else:
-            gross = [(0, 12, flat)]
-        if len(until) == 1 and 12 in until:
-            employer = [(0, 12, until[12])]
-        else:
-            employer = runs_of(_until(until))
+        gross, employer = _months(unit)
         if share != ONE:
             known = rounded.get(share)
             if known is None:
@@ -358,6 +347,28 @@ def _rows(
     for (district, street, post), (gross_, employer_, people_) in streets.items():
         book.add(district, f"{district}/{street}", post, gross_, employer_, people_)
     return heads
+
+
+def _months(unit: _Unit) -> tuple[Runs, Runs]:
+    """A unit's post's gross and contributions as runs of equal months."""
+    flat, reward, changes, until = unit.flat, unit.reward, unit.changes, unit.until
+    if changes:
+        changes = dict(changes)
+        changes[0] = changes.get(0, 0) + flat
+        if reward:
+            changes[11] = changes.get(11, 0) + reward
+        gross = runs_of(sorted(changes.items()))
+    elif reward:
+        gross = [(0, 11, flat), (11, 12, flat + reward)]
+    else:
+        gross = [(0, 12, flat)]
+    if not until:
+        employer = [(0, 12, unit.full)]
+    else:
+        until = dict(until)
+        until[12] = until.get(12, 0) + unit.full
+        employer = runs_of(_until(until))
+    return gross, employer
 
 
 def _until(until: Mapping[int, int]) -> list[tuple[int, int]]:
