@@ -132,7 +132,7 @@ class _Run:
             paids[key] = pay_year.months(post, level, *profiles[profile])
         first: dict[tuple[int, str], dict[int, int]] = {}
         if t == 0:  # the first year's contributions: on the bases on file
-            self._first(bounds, first, [paids.get(key) for key in walked.pays])
+            self._first(bounds, first, walked.bases, paids)
         contribution = self.contribution
 
         def employer_of(before: Paid) -> int:  # on the base last year's pay gives
@@ -153,26 +153,17 @@ class _Run:
         self,
         bounds: BaseBounds,
         first: dict[tuple[int, str], dict[int, int]],
-        paid: list[Paid | None],
+        bases: Mapping[tuple[int, int, Decimal | None], int],
+        paids: Mapping[int, Paid],
     ) -> None:
-        """The first year's contributions of each cohort (on each base on file, else the first
-        month's gross) by unit, post and last month paid; ``paid``: each cohort's pay."""
-        contribution, cohorts = self.contribution, self.population.cohorts
-        for i in self.population.alive[0]:
-            cohort, pay = cohorts[i], paid[i]
-            assert pay is not None
-            until = first.setdefault((cohort.community, pay.post), {})
-            bases = cohort.bases
-            if len(bases) == 1:
-                ((base, count),) = bases.items()
-                employer = contribution(clamp_base(pay.first if base is None else base, bounds))
-                employer *= count
-            else:
-                employer = sum(
-                    contribution(clamp_base(pay.first if b is None else b, bounds)) * count
-                    for b, count in bases.items()
-                )
-            until[pay.last] = until.get(pay.last, 0) + employer
+        """The first year's contributions (on the base on file, else the first month's gross)
+        by unit, post and last month paid; ``bases``: the workers by unit, pay key and base."""
+        contribution = self.contribution
+        for (community, pay, base), count in bases.items():
+            paid = paids[pay]
+            until = first.setdefault((community, paid.post), {})
+            employer = contribution(clamp_base(paid.first if base is None else base, bounds))
+            until[paid.last] = until.get(paid.last, 0) + employer * count
 
     def _refill(
         self,

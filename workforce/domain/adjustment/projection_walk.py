@@ -53,6 +53,8 @@ class Walked:
     pays: list[int]
     used: set[int]  # the pay keys of the year
     trail: tuple[tuple[AdjustmentRules, ScaleVersion], ...]  # (kept alive: the keys are ids)
+    # the first year: the workers by unit, pay key and contribution base on file (None: none)
+    bases: dict[tuple[int, int, Decimal | None], int] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -208,6 +210,13 @@ class Population:
                 before = self.walked(trail[:-1])
                 states, pays = list(before.states), list(before.pays)
             found = self._walked[key] = self._walk(t, trail, states, pays)
+            if t == 0:
+                bases = found.bases
+                for i in self.alive[0]:
+                    cohort = self.cohorts[i]
+                    for base, count in cohort.bases.items():
+                        line = (cohort.community, pays[i], base)
+                        bases[line] = bases.get(line, 0) + count
         return found
 
     def _walk(
