@@ -189,33 +189,30 @@ class _Run:
             )
             for start in {1, economy.refill_month}
         }
-        labels = self.population.labels
+        labels, into = self.population.labels, book.employer
         for community, unit in self.population.unit_of.items():
-            stay = ONE - unit.leaver_rate
-            power = self.power(stay)
+            power = self.power(ONE - unit.leaver_rate)
             mine = hires[community]
+            # (every hire is of an earlier year until this year's is added)
+            earlier = sum((n * power[t - k] for k, n in mine), ZERO) if mine else ZERO
+            new = ZERO
             if unit.approved is not None:
-                earlier = sum((n * power[t - k] for k, n in mine), ZERO) if mine else ZERO
                 present = present_at_refill.get(community, 0) * power[t] + earlier
                 approved = unit.approved + scenario.headcount.get(community, 0)
                 vacancies = max(ZERO, Decimal(approved) - present)
                 if vacancies:
-                    hires[community].append((t, vacancies))
+                    mine.append((t, vacancies))
                     figures.hires += vacancies
-            if mine:
-                earlier = sum((n * power[t - k] for k, n in mine if k < t), ZERO)
-                new = sum((n for k, n in mine if k == t), ZERO)
-            else:
-                earlier = new = ZERO
+                    new = ZERO + vacancies
             for n, start in ((earlier, 1), (new, economy.refill_month)):
                 if n == ZERO:
                     continue
                 hired, employer = paid_from[start]
-                paid = fen(round_fen(employer * n))
+                paid = int(round_fen(employer * n).scaleb(2))
                 gross = book.months(shared(hired, n), employer=False)
-                count = 12 - (start - 1)
-                book.months([(start - 1, 12, paid)], employer=True)
-                book.add(unit.district, labels[community], post, gross, paid * count, n)
+                into[start - 1] += paid
+                into[12] -= paid
+                book.add(unit.district, labels[community], post, gross, paid * (13 - start), n)
             made = earlier + new
             figures.leavers += (heads[community] + made) * unit.leaver_rate
 
