@@ -139,7 +139,7 @@ class _Run:
             return contribution(clamp_base(before.average, bounds))
 
         units, rewarded = _spread(
-            walked.tally, population.ends, paids, self.paids, first, employer_of
+            walked.tally, population.rewards, paids, self.paids, first, employer_of
         )
         self.paids = paids
         book = Book()
@@ -242,7 +242,7 @@ def project_population(population: Population, scenario: Scenario) -> Projection
 
 def _spread(
     tally: Mapping[Line, int],
-    ends: Sequence[tuple[int, int | None]],
+    rewards: Sequence[int | None],
     paids: Mapping[int, Paid],
     befores: Mapping[int, Paid],
     first: Mapping[tuple[int, str], dict[int, int]],
@@ -255,7 +255,8 @@ def _spread(
     priced = {pay: (p.post, p.constant, p.changes, p.last) for pay, p in paids.items()}
     employers = {pay: employer_of(before) for pay, before in befores.items()}
     for (end, pay, last_year), n in tally.items():
-        community, reward = ends[end]
+        community, code = divmod(end, len(rewards))
+        reward = rewards[code]
         post, constant, changes, last = priced[pay]
         key = (community, post)
         unit = units.get(key)

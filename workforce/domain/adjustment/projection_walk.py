@@ -36,7 +36,7 @@ from workforce.domain.adjustment.projection_sums import fen
 from workforce.domain.money import ZERO
 from workforce.domain.scale import ScaleVersion
 
-# a year's workers counted by (their unit and 奖励绩效 (``Population.ends``), their pay key
+# a year's workers counted by (their unit and 奖励绩效 (``Population.rewards``), their pay key
 # (``Population.pay_keys``), last year's (-1: the first year))
 Line = tuple[int, int, int]
 
@@ -148,54 +148,38 @@ class Population:
             cohort.bases[person.base] = cohort.bases.get(person.base, 0) + 1
         self.cohorts = list(cohorts.values())  # in the order of their first worker
         self.codes = len(codes)
-        self._years(horizon)
-        self._walks(codes)
+        self._years(horizon, codes)
 
-    def _years(self, horizon: range) -> None:
-        """Per year: the cohorts present, the retirements, who is present at the refill; each
-        unit's label in ``by_street``."""
-        economy = self.economy
-        self.labels = {u.community: f"{u.district}/{u.street}" for u in self.units}
-        self.alive: list[list[int]] = []
-        self.retirements: list[int] = []
-        self.present: list[dict[int, int]] = []
-        for year in horizon:
-            start, refill = dt.date(year, 1, 1), dt.date(year, economy.refill_month, 1)
-            alive = [
-                i for i, c in enumerate(self.cohorts) if c.retires is None or c.retires >= start
-            ]
-            present: dict[int, int] = defaultdict(int)
-            retiring = 0
-            for i in alive:
-                c = self.cohorts[i]
-                if c.retires is None or c.retires >= refill:
-                    present[c.community] += c.count
-                if c.retires is not None and c.retires.year == year:
-                    retiring += c.count
-            self.alive.append(alive)
-            self.retirements.append(retiring)
-            self.present.append(present)
-
-    def _walks(self, codes: Mapping[str | None, int]) -> None:
-        """What a run's year walks: per cohort present (its index, its grade code and pay profile
-        as one number, its count, its unit and 奖励绩效 as one number (``ends``))."""
+    def _years(self, horizon: range, codes: Mapping[str | None, int]) -> None:
+        """Per year: the cohorts present, the retirements, who is present at the refill, and what
+        a run's year walks: per cohort present its index, its grade code and pay profile as one
+        number (``kinds``), its count, its unit and 奖励绩效 as one number (``rewards``)."""
+        first, count = horizon[0], len(horizon)
+        self.labels = {u.community: f"{u.district}/{u.street}" for u in self.units}  # by_street
         self.kinds = max(1, len(codes)) * max(1, len(self.profiles))
         self.grade_of = {code: (code, grade) for grade, code in codes.items()}
-        self.ends: list[tuple[int, int | None]] = []
-        ends: dict[tuple[int, int | None], int] = {}
-        self.walks: list[list[tuple[int, int, int, int]]] = []
-        kinds = len(self.profiles)
-        for t, alive in enumerate(self.alive):
-            walk = []
-            for i in alive:
-                c = self.cohorts[i]
-                end = (c.community, c.rewards[t])
-                found = ends.get(end)
-                if found is None:
-                    found = ends[end] = len(self.ends)
-                    self.ends.append(end)
-                walk.append((i, c.grades[t][0] * kinds + c.profiles[t], c.count, found))
-            self.walks.append(walk)
+        rewards: dict[int | None, int] = {}
+        for cohort in self.cohorts:
+            for reward in cohort.rewards:
+                rewards.setdefault(reward, len(rewards))
+        self.rewards = list(rewards)  # a cohort's end: community × len(rewards) + the reward's
+        self.alive: list[list[int]] = [[] for _ in horizon]
+        self.walks: list[list[tuple[int, int, int, int]]] = [[] for _ in horizon]
+        self.present: list[dict[int, int]] = [defaultdict(int) for _ in horizon]
+        self.retirements = [0] * count
+        profiles, refill = len(self.profiles), self.economy.refill_month
+        for i, c in enumerate(self.cohorts):
+            retires, n, community = c.retires, c.count, c.community
+            years = count if retires is None else retires.year - first + 1
+            end = community * len(rewards)
+            for t in range(years):
+                self.alive[t].append(i)
+                kind = c.grades[t][0] * profiles + c.profiles[t]
+                self.walks[t].append((i, kind, n, end + rewards[c.rewards[t]]))
+                if retires is None or t < years - 1 or retires >= dt.date(first + t, refill, 1):
+                    self.present[t][community] += n
+            if retires is not None:
+                self.retirements[years - 1] += n
 
     def walked(self, trail: tuple[tuple[AdjustmentRules, ScaleVersion], ...]) -> Walked:
         """The walk of year ``len(trail) - 1`` after the years of ``trail`` (each year's rules and
