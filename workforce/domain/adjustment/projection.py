@@ -22,9 +22,12 @@ rules in force (``Economy``) and a ``Scenario`` in, a ``Projection`` out. Each y
 Amounts are rounded to the fen half-up per month and item as payroll rounds them; the expected
 shares of a unit are applied to its sums and rounded once per row of the result.
 
-The workers are walked in groups that take the same path (``projection_step``: cohorts with a
-count, states of the rules' facts evaluated once per rules and year); this module adds up a
-year's sums into the rows of the result. The data types are in ``projection_model``.
+The workers are walked in groups that take the same path (``projection_walk``: cohorts with a
+count, counted by line per year, the walk shared by the runs with the same rules; states of the
+rules' facts evaluated once per rules and year in ``projection_step``, with the pay per distinct
+post, level and pay profile); this module prices each line once and adds up a year's sums, in
+integer fen (``projection_sums``: exact, so the same figures as Decimal sums), into the rows of
+the result. The data types are in ``projection_model``.
 """
 
 from __future__ import annotations
