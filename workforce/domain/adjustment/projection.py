@@ -266,6 +266,10 @@ def _spread(
         unit = units.get(key)
         if unit is None:
             unit = units[key] = _Unit(first.get(key))
+            if unit.until is not None:  # the first year's: those paid to December apart
+                unit.full = unit.until.pop(12, 0)
+                if not unit.until:
+                    unit.until = None
         if constant is not None:
             unit.flat += constant * n
         else:
@@ -311,26 +315,20 @@ def _rows(
     into_gross, into_employer = book.gross, book.employer
     rounded: dict[Decimal, dict[int, int]] = {}  # per share: fen → rounded fen
     order = [*rewarded, *(key for key, unit in units.items() if not unit.reward)]
+    whole = {community for community, share in shares.items() if share == ONE}
     for key in order:
         community, post = key
         unit, share = units[key], shares[community]
-        gross, employer = _months(unit)
-        if share != ONE:
-            known = rounded.get(share)
-            if known is None:
-                known = rounded[share] = {}
-            gross, employer = shared(gross, share, known), shared(employer, share, known)
-        gross_sum = employer_sum = 0
-        for start, end, value in gross:
-            if value:
-                into_gross[start] += value
-                into_gross[end] -= value
-                gross_sum += value * (end - start)
-        for start, end, value in employer:
-            if value:
-                into_employer[start] += value
-                into_employer[end] -= value
-                employer_sum += value * (end - start)
+        if unit.changes is None and unit.until is None and community in whole:
+            # the most of them: paid the same all year, 奖励绩效 in December (the same sums
+            # as their runs below; index 12 is past the year)
+            flat, reward, full = unit.flat, unit.reward, unit.full
+            into_gross[0] += flat
+            into_gross[11] += reward
+            into_employer[0] += full
+            gross_sum, employer_sum = flat * 12 + reward, full * 12
+        else:
+            gross_sum, employer_sum = _shared_rows(unit, share, rounded, into_gross, into_employer)
         people = ZERO + unit.heads * share if unit.heads else ZERO
         u = unit_of[community]
         row_key = (u.district, u.street, post)
@@ -344,6 +342,35 @@ def _rows(
     for (district, street, post), (gross_, employer_, people_) in streets.items():
         book.add(district, f"{district}/{street}", post, gross_, employer_, people_)
     return heads
+
+
+def _shared_rows(
+    unit: _Unit,
+    share: Decimal,
+    rounded: dict[Decimal, dict[int, int]],
+    into_gross: list[int],
+    into_employer: list[int],
+) -> tuple[int, int]:
+    """A unit's post's months times its share of stayers (rounded once per month) into the
+    year's months; its gross and contributions."""
+    gross, employer = _months(unit)
+    if share != ONE:
+        known = rounded.get(share)
+        if known is None:
+            known = rounded[share] = {}
+        gross, employer = shared(gross, share, known), shared(employer, share, known)
+    gross_sum = employer_sum = 0
+    for start, end, value in gross:
+        if value:
+            into_gross[start] += value
+            into_gross[end] -= value
+            gross_sum += value * (end - start)
+    for start, end, value in employer:
+        if value:
+            into_employer[start] += value
+            into_employer[end] -= value
+            employer_sum += value * (end - start)
+    return gross_sum, employer_sum
 
 
 def _months(unit: _Unit) -> tuple[Runs, Runs]:
