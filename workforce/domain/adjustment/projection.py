@@ -51,8 +51,8 @@ from workforce.domain.adjustment.projection_model import (
     YearFigures,
     assumed_grades,
 )
-from workforce.domain.adjustment.projection_step import Paid, Pay, PayYear, growth, rules_for
-from workforce.domain.adjustment.projection_sums import Book, Runs, fen, runs_of, shared
+from workforce.domain.adjustment.projection_step import Paid, PayYear, growth, rules_for
+from workforce.domain.adjustment.projection_sums import Book, Runs, runs_of, shared
 from workforce.domain.adjustment.projection_walk import Line, Population
 from workforce.domain.money import ZERO, round_fen
 from workforce.domain.payroll.insurance import BaseBounds, clamp_base
@@ -98,19 +98,11 @@ class _Run:
     def __init__(self, population: Population, scenario: Scenario) -> None:
         self.population, self.scenario = population, scenario
         self.economy = population.economy
-        self.pay = Pay(self.economy, scenario)
+        self.pay = population.pay(scenario)
         self.trail: tuple[tuple[AdjustmentRules, ScaleVersion], ...] = ()
         self.paids: dict[int, Paid] = {}  # last year's pay by pay key
         self.hires: dict[int, list[tuple[int, Decimal]]] = defaultdict(list)  # (year index, n)
-        self.contributions: dict[Decimal, int] = {}
         self.powers: dict[Decimal, list[Decimal]] = {}  # a share that stays: to the k-th year
-
-    def contribution(self, base: Decimal) -> int:
-        """The employer's contributions on ``base``, in fen."""
-        found = self.contributions.get(base)
-        if found is None:
-            found = self.contributions[base] = fen(self.pay.contribution(base))
-        return found
 
     def power(self, stay: Decimal) -> list[Decimal]:
         """``stay`` to the k-th year, k from 0 (the same Decimals as computed each time)."""
@@ -122,7 +114,7 @@ class _Run:
     def year(self, t: int, year: int) -> YearFigures:
         population = self.population
         figures = YearFigures(year)
-        pay_year = PayYear(self.pay, year)
+        pay_year = self.pay.year(year)
         scale = pay_year.regimes[0][0]
         self.trail = (*self.trail, (rules_for(self.economy, self.scenario, year), scale))
         bounds = growth(self.economy.bounds, self.economy.bounds_growth, t)
@@ -137,7 +129,7 @@ class _Run:
         first: dict[tuple[int, str], dict[int, int]] = {}
         if t == 0:  # the first year's contributions: on the bases on file
             self._first(bounds, first, walked.bases, paids)
-        contribution = self.contribution
+        contribution = self.pay.contribution_fen
 
         def employer_of(before: Paid) -> int:  # on the base last year's pay gives
             return contribution(clamp_base(before.average, bounds))
@@ -162,7 +154,7 @@ class _Run:
     ) -> None:
         """The first year's contributions (on the base on file, else the first month's gross)
         by unit, post and last month paid; ``bases``: the workers by unit, pay key and base."""
-        contribution = self.contribution
+        contribution = self.pay.contribution_fen
         for (community, pay, base), count in bases.items():
             paid = paids[pay]
             until = first.setdefault((community, paid.post), {})

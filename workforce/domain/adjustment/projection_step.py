@@ -45,6 +45,22 @@ class Pay:
         self.economy, self.scenario = economy, scenario
         self.gross: dict[tuple[object, ...], Decimal] = {}
         self.employer: dict[Decimal, Decimal] = {}
+        self.employer_fen: dict[Decimal, int] = {}
+        self.years: dict[int, PayYear] = {}
+
+    def year(self, year: int) -> PayYear:
+        """The pay of ``year``, made once (shared by the runs paid alike)."""
+        found = self.years.get(year)
+        if found is None:
+            found = self.years[year] = PayYear(self, year)
+        return found
+
+    def contribution_fen(self, base: Decimal) -> int:
+        """``contribution`` in fen."""
+        found = self.employer_fen.get(base)
+        if found is None:
+            found = self.employer_fen[base] = fen(self.contribution(base))
+        return found
 
     def scale_on(self, month: dt.date) -> Regime:
         """The scale in force on ``month``, and whether the raise and the parity apply."""

@@ -23,10 +23,12 @@ from workforce.domain.adjustment.parameters import AdjustmentRules
 from workforce.domain.adjustment.projection_model import (
     Economy,
     Person,
+    Scenario,
     Unit,
     assumed_grades,
 )
 from workforce.domain.adjustment.projection_step import (
+    Pay,
     Profile,
     Proposers,
     States,
@@ -88,6 +90,7 @@ class Population:
         self.pay_keys: dict[tuple[str, int, int], int] = {}  # (post, level, profile) → key
         self.pay_key_list: list[tuple[str, int, int]] = []
         self._walked: dict[tuple[tuple[int, int], ...], Walked] = {}
+        self._pays: dict[tuple[object, ...], Pay] = {}
         self.unit_of = {u.community: u for u in units}
         self.states = States(economy.rules)
         self.proposers = Proposers(self.states)
@@ -180,6 +183,22 @@ class Population:
                     self.present[t][community] += n
             if retires is not None:
                 self.retirements[years - 1] += n
+
+    def pay(self, scenario: Scenario) -> Pay:
+        """The pay of ``scenario``'s runs, shared by the scenarios that pay alike (the same scale
+        version object, raise and parity)."""
+        key = (
+            id(scenario.scale),
+            scenario.raise_rate,
+            scenario.raise_from,
+            scenario.parity_from,
+            scenario.parity_post,
+            scenario.parity_with,
+        )
+        found = self._pays.get(key)
+        if found is None:
+            found = self._pays[key] = Pay(self.economy, scenario)
+        return found
 
     def walked(self, trail: tuple[tuple[AdjustmentRules, ScaleVersion], ...]) -> Walked:
         """The walk of year ``len(trail) - 1`` after the years of ``trail`` (each year's rules and
