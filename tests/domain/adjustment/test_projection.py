@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from decimal import Decimal
 
 from hypothesis import given, settings
@@ -11,10 +12,12 @@ from hypothesis import strategies as st
 from workforce.domain.adjustment.projection import (
     Economy,
     Person,
+    Population,
     Scenario,
     Unit,
     assumed_grades,
     project,
+    project_population,
 )
 from workforce.domain.adjustment.rules import WorkerHistory
 from workforce.domain.payroll.insurance import BaseBounds, InsuranceItem
@@ -174,3 +177,38 @@ def test_a_scenario_that_changes_nothing_is_the_baseline(
             b.by_post,
             b.by_month,
         )
+
+
+@settings(max_examples=30, deadline=None)
+@given(districts())
+def test_runs_that_share_the_walk_give_their_own_figures(
+    district: tuple[list[Person], list[Unit]],
+) -> None:
+    """A raise keeps the rules: it walks the baseline's walk (once) and prices it its own way,
+    to the same figures as projected alone; a change of the rules walks its own."""
+    people, units = district
+    economy = replace(ECONOMY, assume_first_grades=True)
+    rise = Scenario("普调5%", raise_rate=D("0.05"), raise_from=dt.date(2027, 7, 1))
+    steps = Scenario("两年一调", step_years=2)
+    population = Population(people, units, economy, 2027, 3)
+    together = [project_population(population, s) for s in (Scenario(), rise, steps)]
+    assert len(population._walked) == 3 + 3  # the baseline's (shared by the raise), the steps'
+    for scenario, shared in zip((Scenario(), rise, steps), together, strict=True):
+        assert repr(shared) == repr(project(people, units, economy, scenario, 2027, 3))
+
+
+def test_workers_with_the_same_facts_are_one_state_each_assumed_grade() -> None:
+    """Workers the reading gives the same facts (``Person.facts``) are given their state once
+    per grade assumed for the year before the first: the figures are those without the key."""
+    economy = replace(ECONOMY, assume_first_grades=True)
+    shares = (("优秀", D("0.5")), ("称职", D("0.5")))
+    unit = Unit(1, "新城区", "中山路街道", "幸福社区", shares, approved=5)
+    people = [
+        person(w, 3, 2024, {2024: "优秀", 2025: "优秀"}, base=D(3500), facts="a")
+        for w in range(1, 5)
+    ]
+    population = Population(people, [unit], economy, 2027, 3)
+    assert len(population.states.histories) == 2  # 2026 assumed 优秀 for two, 称职 for two
+    keyed = project_population(population, Scenario())
+    plain = [replace(p, facts=None) for p in people]
+    assert repr(keyed) == repr(project(plain, [unit], economy, Scenario(), 2027, 3))

@@ -22,17 +22,20 @@ rules in force (``Economy``) and a ``Scenario`` in, a ``Projection`` out. Each y
 Amounts are rounded to the fen half-up per month and item as payroll rounds them; the expected
 shares of a unit are applied to its sums and rounded once per row of the result.
 
-The workers are walked in groups that take the same path (``projection_step``: cohorts with a
-count, states of the rules' facts evaluated once per rules and year); this module adds up a
-year's sums into the rows of the result. The data types are in ``projection_model``.
+The workers are walked in groups that take the same path (``projection_walk``: cohorts with a
+count, counted by line per year, the walk shared by the runs with the same rules; states of the
+rules' facts evaluated once per rules and year in ``projection_step``, with the pay per distinct
+post, level and pay profile); this module prices each line once and adds up a year's sums, in
+integer fen (``projection_sums``: exact, so the same figures as Decimal sums), into the rows of
+the result. The data types are in ``projection_model``.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from workforce.domain.adjustment.parameters import AdjustmentRules
 from workforce.domain.adjustment.projection_model import (
@@ -48,14 +51,9 @@ from workforce.domain.adjustment.projection_model import (
     YearFigures,
     assumed_grades,
 )
-from workforce.domain.adjustment.projection_step import (
-    Paid,
-    Pay,
-    PayYear,
-    Population,
-    growth,
-    rules_for,
-)
+from workforce.domain.adjustment.projection_step import Paid, PayYear, growth, rules_for
+from workforce.domain.adjustment.projection_sums import Book, Runs, runs_of, shared
+from workforce.domain.adjustment.projection_walk import Line, Population
 from workforce.domain.money import ZERO, round_fen
 from workforce.domain.payroll.insurance import BaseBounds, clamp_base
 from workforce.domain.scale import ScaleVersion
@@ -77,80 +75,20 @@ __all__ = [
 ]
 
 
-class _Bucket:
-    """A year of a unit's post: its workers counted by (the year's pay, last year's pay (None:
-    the first year), 奖励绩效 (None: retiring this year)); the first year's contributions by
-    the last month paid."""
+class _Unit:
+    """A year of a unit's post in fen: the gross of its workers paid the same every month, the
+    other months' changes, the employer's contributions by the last month paid, the people
+    counted in December and their 奖励绩效. (A plain class: 23,000 a year at city scale.)"""
 
-    __slots__ = ("employer", "rewarded", "tally")
+    __slots__ = ("changes", "flat", "full", "heads", "reward", "until")
 
-    def __init__(self) -> None:
-        self.tally: dict[tuple[Paid, Paid | None, Decimal | None], int] = {}
-        self.employer: dict[int, Decimal] = {}
-        self.rewarded = False
-
-
-@dataclass(slots=True)
-class _Sums:
-    """A year's sums per unit, post and month before the unit's expected share of stayers."""
-
-    present_at_refill: dict[int, int]
-    buckets: dict[tuple[int, str], _Bucket] = field(default_factory=dict)
-    rewarded: list[tuple[int, str]] = field(default_factory=list)  # by their first reward
-    heads: dict[tuple[int, str], int] = field(default_factory=dict)
-    # the twelve months' gross and employer contributions of a unit's post
-    gross: dict[tuple[int, str], list[Decimal]] = field(default_factory=dict)
-    employer: dict[tuple[int, str], list[Decimal]] = field(default_factory=dict)
-
-    def spread(self, employer_of: Callable[[Paid], Decimal]) -> None:
-        """The buckets into the units' months: the units with 奖励绩效 first (it is paid in
-        December), then in the order of their first worker. A year paid the same every month
-        is added once per unit and post, then to each month (exact sums: the same figures).
-        ``employer_of``: the contributions on the base last year's pay gives."""
-        gross, rewards = self.gross, dict[tuple[int, str], Decimal]()
-        paid_of: dict[tuple[int, str], dict[Paid, int]] = {}
-        for key, bucket in self.buckets.items():
-            counts: dict[Paid, int] = {}
-            until = bucket.employer
-            heads, reward_sum = 0, None
-            for (paid, before, reward), count in bucket.tally.items():
-                counts[paid] = counts.get(paid, 0) + count
-                if before is not None:
-                    amount = employer_of(before) * count
-                    last = len(paid.months)
-                    until[last] = until[last] + amount if last in until else amount
-                if reward is not None:
-                    heads += count
-                    if reward:
-                        amount = reward * count
-                        reward_sum = amount if reward_sum is None else reward_sum + amount
-            paid_of[key] = counts
-            if reward_sum is not None:
-                rewards[key] = reward_sum
-            employer = [ZERO] * 12
-            for last, amount in until.items():
-                for m in range(last):
-                    employer[m] += amount
-            self.employer[key] = employer
-            if heads:
-                self.heads[key] = heads
-        for key in self.rewarded:
-            gross[key] = [ZERO] * 11 + [ZERO + rewards[key]]
-        for key, counts in paid_of.items():
-            into = gross.get(key)
-            if into is None:
-                into = gross[key] = [ZERO] * 12
-            constant: Decimal | None = None
-            for paid, count in counts.items():
-                each = paid.constant
-                if each is not None:
-                    amount = each * count if count != 1 else each
-                    constant = amount if constant is None else constant + amount
-                    continue
-                for m, value in enumerate(paid.months):
-                    into[m] += value * count if count != 1 else value
-            if constant is not None:
-                gross[key] = [value + constant for value in into]
+    def __init__(self, until: dict[int, int] | None) -> None:
+        self.flat = 0
+        self.changes: dict[int, int] | None = None  # (made when a pay changes within the year)
+        self.full = 0  # the contributions of those paid to December
+        self.until = until  # of the others, by the last month (None: none)
+        self.heads = 0
+        self.reward = 0
 
 
 class _Run:
@@ -160,117 +98,119 @@ class _Run:
     def __init__(self, population: Population, scenario: Scenario) -> None:
         self.population, self.scenario = population, scenario
         self.economy = population.economy
-        self.pay = Pay(self.economy, scenario)
-        self.states = [c.state for c in population.cohorts]
-        self.paid: list[Paid | None] = [None] * len(population.cohorts)
+        self.pay = population.pay(scenario)
+        self.trail: tuple[tuple[AdjustmentRules, ScaleVersion], ...] = ()
+        self.paids: dict[int, Paid] = {}  # last year's pay by pay key
         self.hires: dict[int, list[tuple[int, Decimal]]] = defaultdict(list)  # (year index, n)
+        self.powers: dict[Decimal, list[Decimal]] = {}  # a share that stays: to the k-th year
+
+    def power(self, stay: Decimal) -> list[Decimal]:
+        """``stay`` to the k-th year, k from 0 (the same Decimals as computed each time)."""
+        found = self.powers.get(stay)
+        if found is None:
+            found = self.powers[stay] = [stay**k for k in range(self.population.years)]
+        return found
 
     def year(self, t: int, year: int) -> YearFigures:
         population = self.population
         figures = YearFigures(year)
-        pay_year = PayYear(self.pay, year)
+        pay_year = self.pay.year(year)
         scale = pay_year.regimes[0][0]
-        rules = rules_for(self.economy, self.scenario, year)
+        self.trail = (*self.trail, (rules_for(self.economy, self.scenario, year), scale))
         bounds = growth(self.economy.bounds, self.economy.bounds_growth, t)
-        sums = _Sums(population.present[t])
         figures.retirements = population.retirements[t]
-        self._walk(t, year, rules, scale, pay_year, bounds, sums, figures)
-        employers: dict[Paid, Decimal] = {}
+        walked = population.walked(self.trail)
+        figures.adjusted, figures.adjustment_cost = walked.adjusted, walked.adjustment
+        profiles, keys = population.profiles, population.pay_key_list
+        paids = {}
+        for key in walked.used:
+            post, level, profile = keys[key]
+            paids[key] = pay_year.months(post, level, *profiles[profile])
+        first: dict[tuple[int, str], dict[int, int]] = {}
+        if t == 0:  # the first year's contributions: on the bases on file
+            self._first(bounds, first, walked.bases, paids)
+        contribution = self.pay.contribution_fen
 
-        def employer_of(before: Paid) -> Decimal:  # on the base last year's pay gives
-            found = employers.get(before)
-            if found is None:
-                found = employers[before] = self.pay.contribution(
-                    clamp_base(before.average, bounds)
-                )
-            return found
+        def employer_of(before: Paid) -> int:  # on the base last year's pay gives
+            return contribution(clamp_base(before.average, bounds))
 
-        sums.spread(employer_of)
-        _unit_rows(
-            figures,
-            sums,
-            population.unit_of,
-            self.economy,
-            self.scenario,
-            pay_year,
-            bounds,
-            self.hires,
-            t,
+        units, rewarded = _spread(
+            walked.tally, population.rewards, paids, self.paids, first, employer_of
         )
+        self.paids = paids
+        book = Book()
+        shares = {c: self.power(ONE - u.leaver_rate)[t] for c, u in population.unit_of.items()}
+        heads = _rows(book, units, rewarded, population.unit_of, shares)
+        self._refill(book, figures, heads, pay_year, bounds, t, population.present[t])
+        book.into(figures)
         return figures
 
-    def _walk(
+    def _first(
         self,
-        t: int,
-        year: int,
-        rules: AdjustmentRules,
-        scale: ScaleVersion,
+        bounds: BaseBounds,
+        first: dict[tuple[int, str], dict[int, int]],
+        bases: Mapping[tuple[int, int, Decimal | None], int],
+        paids: Mapping[int, Paid],
+    ) -> None:
+        """The first year's contributions (on the base on file, else the first month's gross)
+        by unit, post and last month paid; ``bases``: the workers by unit, pay key and base."""
+        contribution = self.pay.contribution_fen
+        for (community, pay, base), count in bases.items():
+            paid = paids[pay]
+            until = first.setdefault((community, paid.post), {})
+            employer = contribution(clamp_base(paid.first if base is None else base, bounds))
+            until[paid.last] = until.get(paid.last, 0) + employer * count
+
+    def _refill(
+        self,
+        book: Book,
+        figures: YearFigures,
+        heads: Mapping[int, Decimal],
         pay_year: PayYear,
         bounds: BaseBounds,
-        sums: _Sums,
-        figures: YearFigures,
+        t: int,
+        present_at_refill: Mapping[int, int],
     ) -> None:
-        """Each cohort present in ``year`` through the year's run, paid, into the buckets."""
-        population, proposers = self.population, self.population.proposers
-        steps = proposers.step_table(rules, scale, year)
-        cohorts, states, paid_before = population.cohorts, self.states, self.paid
-        profiles, known = population.profiles, pay_year.known
-        contribution = self.pay.contribution
-        buckets, rewarded = sums.buckets, sums.rewarded
-        for i in population.alive[t]:
-            cohort = cohorts[i]
-            grade = cohort.grades[t]
-            step = steps.get((states[i], grade[0]))
-            if step is None:
-                step = proposers.step(rules, scale, states[i], grade)
-            states[i], post, level, changed, cost = step
-            n = cohort.count
-            if changed:
-                figures.adjusted += n
-                figures.adjustment_cost += cost * n
-            profile = cohort.profiles[t]
-            paid = known.get((post, level, profile))
-            if paid is None:
-                paid = known[post, level, profile] = pay_year.months(
-                    post, level, *profiles[profile]
-                )
-            key = (cohort.community, post)
-            bucket = buckets.get(key)
-            if bucket is None:
-                bucket = buckets[key] = _Bucket()
-            before = paid_before[i]
-            if before is None:  # the first year: the bases on file
-                employer = _first_employer(cohort.bases, paid, bounds, contribution)
-                until, last = bucket.employer, len(paid.months)
-                until[last] = until[last] + employer if last in until else employer
-            reward = cohort.rewards[t]
-            tally = bucket.tally
-            counted = (paid, before, reward)
-            tally[counted] = tally.get(counted, 0) + n
-            if reward and not bucket.rewarded:
-                bucket.rewarded = True
-                rewarded.append(key)
-            paid_before[i] = paid  # next year's base: this year's average
-
-
-def _first_employer(
-    bases: Mapping[Decimal | None, int],
-    paid: Paid,
-    bounds: BaseBounds,
-    contribution: Callable[[Decimal], Decimal],
-) -> Decimal:
-    """The first year's contributions of a cohort: on each base on file (else the first month's
-    gross), times the workers with it."""
-    if len(bases) == 1:
-        ((base, count),) = bases.items()
-        return ZERO + contribution(clamp_base(paid.first if base is None else base, bounds)) * count
-    return sum(
-        (
-            contribution(clamp_base(paid.first if base is None else base, bounds)) * count
-            for base, count in bases.items()
-        ),
-        ZERO,
-    )
+        """Each unit's vacancies refilled at the entry grade, its hires of earlier years paid,
+        its leavers counted."""
+        economy, scenario, hires = self.economy, self.scenario, self.hires
+        post, level = economy.entry
+        entry = pay_year.months(post, level, None, 13, None, False, 12)
+        months = runs_of(entry.changes)
+        # per first month paid: the months from then on, a hire's contributions
+        paid_from = {
+            start: (
+                [(max(a, start - 1), b, v) for a, b, v in months if b >= start],
+                self.pay.contribution(clamp_base(entry.months[start - 1], bounds)),
+            )
+            for start in {1, economy.refill_month}
+        }
+        labels, into = self.population.labels, book.employer
+        for community, unit in self.population.unit_of.items():
+            power = self.power(ONE - unit.leaver_rate)
+            mine = hires[community]
+            # (every hire is of an earlier year until this year's is added)
+            earlier = sum((n * power[t - k] for k, n in mine), ZERO) if mine else ZERO
+            new = ZERO
+            if unit.approved is not None:
+                present = present_at_refill.get(community, 0) * power[t] + earlier
+                approved = unit.approved + scenario.headcount.get(community, 0)
+                vacancies = max(ZERO, Decimal(approved) - present)
+                if vacancies:
+                    mine.append((t, vacancies))
+                    figures.hires += vacancies
+                    new = ZERO + vacancies
+            for n, start in ((earlier, 1), (new, economy.refill_month)):
+                if n == ZERO:
+                    continue
+                hired, employer = paid_from[start]
+                paid = int(round_fen(employer * n).scaleb(2))
+                gross = book.months(shared(hired, n), employer=False)
+                into[start - 1] += paid
+                into[12] -= paid
+                book.add(unit.district, labels[community], post, gross, paid * (13 - start), n)
+            made = earlier + new
+            figures.leavers += (heads[community] + made) * unit.leaver_rate
 
 
 def project(
@@ -296,114 +236,158 @@ def project_population(population: Population, scenario: Scenario) -> Projection
     )
 
 
-def _unit_rows(
-    figures: YearFigures,
-    sums: _Sums,
-    unit_of: Mapping[int, Unit],
-    economy: Economy,
-    scenario: Scenario,
-    pay_year: PayYear,
-    bounds: BaseBounds,
-    hires: dict[int, list[tuple[int, Decimal]]],
-    t: int,
-) -> None:
-    """Apply each unit's expected share of stayers, refill its vacancies, add up the rows. Each
-    unit's month is rounded to the fen once; the years and breakdowns are sums of those."""
-    shares = {c: (ONE - u.leaver_rate) ** t for c, u in unit_of.items()}
-    heads = _rows(figures, sums, unit_of, shares)
-    by_month = figures.by_month
-    post, level = economy.entry
-    months = pay_year.months(post, level, None, 13, None, False, 12).months
-    for community, unit in unit_of.items():
-        stay = ONE - unit.leaver_rate
-        if unit.approved is not None:
-            earlier = sum((n * stay ** (t - k) for k, n in hires[community]), ZERO)
-            present = sums.present_at_refill.get(community, 0) * shares[community] + earlier
-            approved = unit.approved + scenario.headcount.get(community, 0)
-            vacancies = max(ZERO, Decimal(approved) - present)
-            if vacancies:
-                hires[community].append((t, vacancies))
-                figures.hires += vacancies
-        earlier = sum((n * stay ** (t - k) for k, n in hires[community] if k < t), ZERO)
-        new = sum((n for k, n in hires[community] if k == t), ZERO)
-        for n, start in ((earlier, 1), (new, economy.refill_month)):
-            if n == ZERO:
-                continue
-            employer = pay_year.pay.contribution(clamp_base(months[start - 1], bounds))
-            paid = round_fen(employer * n)
-            hired = _shared(months[start - 1 :], n)
-            for m, gross in enumerate(hired, start=start):
-                month = by_month[m]
-                month.gross += gross
-                month.employer += paid
-            cost = Cost(ZERO + sum(hired, ZERO), ZERO + paid * len(hired), n)
-            _add_to(figures, unit.district, unit.street, post, cost)
-        made = earlier + new
-        figures.leavers += (heads[community] + made) * unit.leaver_rate
+def _spread(
+    tally: Mapping[Line, int],
+    rewards: Sequence[int | None],
+    paids: Mapping[int, Paid],
+    befores: Mapping[int, Paid],
+    first: Mapping[tuple[int, str], dict[int, int]],
+    employer_of: Callable[[Paid], int],
+) -> tuple[dict[tuple[int, str], _Unit], list[tuple[int, str]]]:
+    """The lines into their units' posts (in the order of their first worker), priced once
+    each; the units with 奖励绩效 in the order of their first reward."""
+    units: dict[tuple[int, str], _Unit] = {}
+    rewarded: list[tuple[int, str]] = []
+    priced = {pay: (p.post, p.constant, p.changes, p.last) for pay, p in paids.items()}
+    employers = {pay: employer_of(before) for pay, before in befores.items()}
+    for (end, pay, last_year), n in tally.items():
+        community, code = divmod(end, len(rewards))
+        reward = rewards[code]
+        post, constant, changes, last = priced[pay]
+        key = (community, post)
+        unit = units.get(key)
+        if unit is None:
+            unit = units[key] = _Unit(first.get(key))
+            if unit.until is not None:  # the first year's: those paid to December apart
+                unit.full = unit.until.pop(12, 0)
+                if not unit.until:
+                    unit.until = None
+        if constant is not None:
+            unit.flat += constant * n
+        else:
+            into = unit.changes
+            if into is None:
+                into = unit.changes = {}
+            for index, delta in changes:
+                into[index] = into.get(index, 0) + delta * n
+        employer = employers.get(last_year)
+        if employer is not None:
+            if last == 12:
+                unit.full += employer * n
+            else:
+                until = unit.until
+                if until is None:
+                    until = unit.until = {}
+                until[last] = until.get(last, 0) + employer * n
+        if reward is not None:
+            unit.heads += n
+            if reward:
+                if not unit.reward:
+                    rewarded.append(key)
+                unit.reward += reward * n
+    return units, rewarded
 
 
 def _rows(
-    figures: YearFigures, sums: _Sums, unit_of: Mapping[int, Unit], shares: Mapping[int, Decimal]
+    book: Book,
+    units: Mapping[tuple[int, str], _Unit],
+    rewarded: Sequence[tuple[int, str]],
+    unit_of: Mapping[int, Unit],
+    shares: Mapping[int, Decimal],
 ) -> dict[int, Decimal]:
-    """The units' rows, each month times the unit's expected share of stayers, into the year's
-    months and breakdowns; the expected people paid per unit."""
-    rows: dict[tuple[int, str], Cost] = {}
-    by_month = figures.by_month
-    for table, is_employer in ((sums.gross, False), (sums.employer, True)):
-        columns = []
-        for (community, post), summed in table.items():
-            share = shares[community]
-            unit_months = summed if share == ONE else _shared(summed, share)
-            columns.append(unit_months)
-            total = sum(unit_months, ZERO)
-            row = rows.get((community, post))
-            if row is None:
-                row = rows[community, post] = Cost()
-            if is_employer:
-                row.employer += total
-            else:
-                row.gross += total
-        for m, column in enumerate(zip(*columns, strict=True), start=1):
-            if is_employer:
-                by_month[m].employer += sum(column, ZERO)
-            else:
-                by_month[m].gross += sum(column, ZERO)
+    """The units' rows, each month times the unit's expected share of stayers (rounded once per
+    unit and month), into the year's months and breakdowns; the expected people paid per unit.
+    The rows of a street's post are added up first, in the order of the units with 奖励绩效,
+    then the others (in the order of their first worker)."""
     heads: dict[int, Decimal] = defaultdict(Decimal)
-    for (community, post), n in sums.heads.items():
-        rows[community, post].headcount += n * shares[community]
-        heads[community] += n * shares[community]
-    # the rows of a street's post added up first (exact sums: the same figures, in the order
-    # the rows give them)
-    streets: dict[tuple[str, str, str], Cost] = {}
-    for (community, post), cost in rows.items():
-        unit = unit_of[community]
-        key = (unit.district, unit.street, post)
-        found = streets.get(key)
-        if found is None:
-            streets[key] = cost
+    for (community, _), unit in units.items():
+        if unit.heads:
+            heads[community] += unit.heads * shares[community]
+    streets: dict[tuple[str, str, str], list[Any]] = {}
+    into_gross, into_employer = book.gross, book.employer
+    rounded: dict[Decimal, dict[int, int]] = {}  # per share: fen → rounded fen
+    order = [*rewarded, *(key for key, unit in units.items() if not unit.reward)]
+    whole = {community for community, share in shares.items() if share == ONE}
+    for key in order:
+        community, post = key
+        unit, share = units[key], shares[community]
+        if unit.changes is None and unit.until is None and community in whole:
+            # the most of them: paid the same all year, 奖励绩效 in December (the same sums
+            # as their runs below; index 12 is past the year)
+            flat, reward, full = unit.flat, unit.reward, unit.full
+            into_gross[0] += flat
+            into_gross[11] += reward
+            into_employer[0] += full
+            gross_sum, employer_sum = flat * 12 + reward, full * 12
         else:
-            found.add(cost.gross, cost.employer, cost.headcount)
-    for (district, street, post), cost in streets.items():
-        _add_to(figures, district, street, post, cost)
+            gross_sum, employer_sum = _shared_rows(unit, share, rounded, into_gross, into_employer)
+        people = ZERO + unit.heads * share if unit.heads else ZERO
+        u = unit_of[community]
+        row_key = (u.district, u.street, post)
+        found = streets.get(row_key)
+        if found is None:
+            streets[row_key] = [gross_sum, employer_sum, people]
+        else:
+            found[0] += gross_sum
+            found[1] += employer_sum
+            found[2] += people
+    for (district, street, post), (gross_, employer_, people_) in streets.items():
+        book.add(district, f"{district}/{street}", post, gross_, employer_, people_)
     return heads
 
 
-def _shared(months: Sequence[Decimal], share: Decimal) -> list[Decimal]:
-    """Each month times ``share``, rounded to the fen (once per run of equal months)."""
-    found: list[Decimal] = []
-    before, value = None, ZERO
-    for month in months:
-        if month != before:
-            before, value = month, round_fen(month * share)
-        found.append(value)
-    return found
+def _shared_rows(
+    unit: _Unit,
+    share: Decimal,
+    rounded: dict[Decimal, dict[int, int]],
+    into_gross: list[int],
+    into_employer: list[int],
+) -> tuple[int, int]:
+    """A unit's post's months times its share of stayers (rounded once per month) into the
+    year's months; its gross and contributions."""
+    gross, employer = _months(unit)
+    if share != ONE:
+        known = rounded.get(share)
+        if known is None:
+            known = rounded[share] = {}
+        gross, employer = shared(gross, share, known), shared(employer, share, known)
+    gross_sum = employer_sum = 0
+    for start, end, value in gross:
+        if value:
+            into_gross[start] += value
+            into_gross[end] -= value
+            gross_sum += value * (end - start)
+    for start, end, value in employer:
+        if value:
+            into_employer[start] += value
+            into_employer[end] -= value
+            employer_sum += value * (end - start)
+    return gross_sum, employer_sum
 
 
-def _add_to(figures: YearFigures, district: str, street: str, post: str, cost: Cost) -> None:
-    figures.total.add(cost.gross, cost.employer, cost.headcount)
-    for table, key in (
-        (figures.by_district, district),
-        (figures.by_street, f"{district}/{street}"),
-        (figures.by_post, post),
-    ):
-        table.setdefault(key, Cost()).add(cost.gross, cost.employer, cost.headcount)
+def _months(unit: _Unit) -> tuple[Runs, Runs]:
+    """A unit's post's gross and contributions as runs of equal months."""
+    flat, reward, changes, until = unit.flat, unit.reward, unit.changes, unit.until
+    if changes:  # (the unit's own: changed in place)
+        changes[0] = changes.get(0, 0) + flat
+        if reward:
+            changes[11] = changes.get(11, 0) + reward
+        gross = runs_of(sorted(changes.items()))
+    elif reward:
+        gross = [(0, 11, flat), (11, 12, flat + reward)]
+    else:
+        gross = [(0, 12, flat)]
+    if not until:
+        employer = [(0, 12, unit.full)]
+    else:
+        until[12] = until.get(12, 0) + unit.full
+        employer = runs_of(_until(until))
+    return gross, employer
+
+
+def _until(until: Mapping[int, int]) -> list[tuple[int, int]]:
+    """Contributions paid up to a last month as (month index, change from then on)."""
+    total = sum(until.values())
+    changes = [(0, total)]
+    changes += sorted((last, -amount) for last, amount in until.items() if last < 12)
+    return changes

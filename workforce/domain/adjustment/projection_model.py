@@ -4,7 +4,7 @@ figures it gives (see ``projection`` for how they are computed)."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -32,6 +32,9 @@ class Person:
     certificate_from: dt.date | None = None  # first month the allowance is paid
     probation: bool = False
     base: Decimal | None = None  # the first year's contribution base on file
+    # equal for workers whose ``history`` is the same but for the id (None: not known): their
+    # state for the rules is found once
+    facts: Hashable | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,22 +1,13 @@
-"""预算测算's year step (issue 19): the people grouped by the path they take, each group advanced
-through a year's adjustment run and paid once, with its count.
-
-Workers of one unit whose facts for the rules are equal (``facts_read``), who are assumed the same
-grade year after year, retire in the same month (or after the horizon) and are paid by the same
-profile (certificate from the same month, 一肩挑, probation) take the same path through every run:
-one ``_Cohort``. The rules' facts before a year's run are interned as numbered states, and the step
-from a state with the year's assumed grade is evaluated once per rules, scale and year (shared by
-the runs whose rules are the same, as a raise or parity leaves them). A cohort adds its count times
-a worker's amounts: Decimal sums are exact, so the figures are those of a walk worker by worker,
-to the fen, in the same order (cohorts in the order of their first worker).
+"""预算测算's year step (issue 19): a year's pay per distinct (post, level, pay profile), computed
+once, and the rules' facts interned as states whose run is evaluated once per rules, scale and
+year (shared by the runs whose rules are the same, as a raise or parity leaves them). The people
+grouped into cohorts and their walk are in ``projection_walk``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from decimal import Decimal
 
 from workforce.domain.adjustment.parameters import AdjustmentRules
@@ -24,11 +15,9 @@ from workforce.domain.adjustment.projection_model import (
     MONTHS,
     ONE,
     Economy,
-    Person,
     Scenario,
-    Unit,
-    assumed_grades,
 )
+from workforce.domain.adjustment.projection_sums import fen
 from workforce.domain.adjustment.rules import Proposer, WorkerHistory, facts_read
 from workforce.domain.money import ZERO, round_fen
 from workforce.domain.payroll.insurance import BaseBounds, contributions
@@ -56,6 +45,22 @@ class Pay:
         self.economy, self.scenario = economy, scenario
         self.gross: dict[tuple[object, ...], Decimal] = {}
         self.employer: dict[Decimal, Decimal] = {}
+        self.employer_fen: dict[Decimal, int] = {}
+        self.years: dict[int, PayYear] = {}
+
+    def year(self, year: int) -> PayYear:
+        """The pay of ``year``, made once (shared by the runs paid alike)."""
+        found = self.years.get(year)
+        if found is None:
+            found = self.years[year] = PayYear(self, year)
+        return found
+
+    def contribution_fen(self, base: Decimal) -> int:
+        """``contribution`` in fen."""
+        found = self.employer_fen.get(base)
+        if found is None:
+            found = self.employer_fen[base] = fen(self.contribution(base))
+        return found
 
     def scale_on(self, month: dt.date) -> Regime:
         """The scale in force on ``month``, and whether the raise and the parity apply."""
@@ -116,14 +121,24 @@ class Paid:
     """A year's gross month by month, shared by every worker paid the same (hashed by identity:
     a worker's year adds it to a tally without hashing twelve amounts)."""
 
-    __slots__ = ("average", "constant", "first", "months")
+    __slots__ = ("average", "changes", "constant", "first", "last", "months", "post")
 
-    def __init__(self, months: tuple[Decimal, ...]) -> None:
-        self.months = months
+    def __init__(self, months: tuple[Decimal, ...], post: str) -> None:
+        self.months, self.post = months, post
         self.first = months[0]
-        # the amount of every month of a whole year paid the same, else None
-        self.constant = self.first if len(months) == 12 and len(set(months)) == 1 else None
+        self.last = len(months)  # the last month paid
         self.average = round_fen(sum(months, ZERO) / len(months))  # next year's base
+        fens = [fen(m) for m in months]
+        # in fen: the amount of every month of a whole year paid the same, else None; the
+        # months as (index, change from then on)
+        self.constant = fens[0] if len(fens) == 12 and len(set(fens)) == 1 else None
+        changes = [(0, fens[0])]
+        changes += [
+            (m, fens[m] - fens[m - 1]) for m in range(1, len(fens)) if fens[m] != fens[m - 1]
+        ]
+        if len(fens) < 12:
+            changes.append((len(fens), -fens[-1]))
+        self.changes = tuple(changes)
 
 
 class PayYear:
@@ -161,7 +176,8 @@ class PayYear:
                         probation,
                     )
                     for m in range(1, last + 1)
-                )
+                ),
+                post,
             )
         return found
 
@@ -330,149 +346,3 @@ class Proposers:
         step = (states.following(settled, grade[1]), post, level, changed, cost)
         self.steps[key][state, grade[0]] = step
         return step
-
-
-@dataclass(slots=True)
-class Cohort:
-    """Workers of one unit who take the same path: their count and, per year of the horizon,
-    the grade assumed (its code, the grade), the 奖励绩效 it earns, the pay profile."""
-
-    community: int
-    state: int  # at the start of the first year
-    retires: dt.date | None  # None: after the horizon
-    grades: tuple[tuple[int, str | None], ...]
-    rewards: tuple[Decimal | None, ...]  # None: retiring that year (no 奖励绩效, not counted)
-    count: int = 0
-    bases: dict[Decimal | None, int] = field(default_factory=dict)  # the first year's on file
-    profiles: list[int] = field(default_factory=list)  # per year: ``Population.profiles``
-
-
-class Population:
-    """The people of one projection as cohorts, and what every run of it shares: the states,
-    the rules' answers, the retirements and who is present at each year's refill."""
-
-    def __init__(
-        self,
-        people: Sequence[Person],
-        units: Sequence[Unit],
-        economy: Economy,
-        first: int,
-        years: int,
-    ) -> None:
-        self.units, self.economy, self.first, self.years = units, economy, first, years
-        self.unit_of = {u.community: u for u in units}
-        self.states = States(economy.rules)
-        self.proposers = Proposers(self.states)
-        self.profiles: list[Profile] = []
-        self._profile_ids: dict[Profile, int] = {}
-        first_assumed = first - 1 if economy.assume_first_grades else first
-        horizon = range(first, first + years)
-        grades = _assumed(people, self.unit_of, range(first_assumed, first + years), first_assumed)
-        codes: dict[str | None, int] = {}
-        cohorts: dict[tuple[object, ...], Cohort] = {}
-        paths: dict[tuple[object, ...], list[int]] = {}  # the profiles of each year
-        end = dt.date(first + years - 1, 12, 31)
-        for index, person in enumerate(people):
-            if person.retires < dt.date(first, 1, 1):
-                continue
-            history = person.history
-            if economy.assume_first_grades:
-                history = _with_grade(history, first - 1, grades[index][0])
-            state = self.states.of(history, first)
-            mine = grades[index][first - first_assumed :]
-            retires = person.retires if person.retires <= end else None
-            pay = _pay_facts(person, horizon)
-            key = (person.community, state, mine, retires, pay)
-            cohort = cohorts.get(key)
-            if cohort is None:
-                cohort = cohorts[key] = Cohort(
-                    person.community,
-                    state,
-                    retires,
-                    tuple((codes.setdefault(g, len(codes)), g) for g in mine),
-                    tuple(
-                        None
-                        if retires is not None and retires.year == year
-                        else economy.reward.get(g or "", ZERO)
-                        for g, year in zip(mine, horizon, strict=True)
-                    ),
-                )
-                found = paths.get((pay, retires))
-                if found is None:
-                    found = paths[pay, retires] = [
-                        self._profile(pay, retires, year) for year in horizon
-                    ]
-                cohort.profiles = found
-            cohort.count += 1
-            cohort.bases[person.base] = cohort.bases.get(person.base, 0) + 1
-        self.cohorts = list(cohorts.values())  # in the order of their first worker
-        self.codes = len(codes)
-        self.alive: list[list[int]] = []
-        self.retirements: list[int] = []
-        self.present: list[dict[int, int]] = []
-        for year in horizon:
-            start, refill = dt.date(year, 1, 1), dt.date(year, economy.refill_month, 1)
-            alive = [
-                i for i, c in enumerate(self.cohorts) if c.retires is None or c.retires >= start
-            ]
-            present: dict[int, int] = defaultdict(int)
-            retiring = 0
-            for i in alive:
-                c = self.cohorts[i]
-                if c.retires is None or c.retires >= refill:
-                    present[c.community] += c.count
-                if c.retires is not None and c.retires.year == year:
-                    retiring += c.count
-            self.alive.append(alive)
-            self.retirements.append(retiring)
-            self.present.append(present)
-
-    def _profile(
-        self,
-        pay: tuple[str | None, dt.date | None, str | None, bool],
-        retires: dt.date | None,
-        year: int,
-    ) -> int:
-        certificate, start, duties, probation = pay
-        since = (
-            13 if start is None or start.year > year else 1 if start.year < year else start.month
-        )
-        last = retires.month if retires is not None and retires.year == year else 12
-        profile = (certificate if since < 13 else None, since, duties, probation, last)
-        found = self._profile_ids.get(profile)
-        if found is None:
-            found = self._profile_ids[profile] = len(self.profiles)
-            self.profiles.append(profile)
-        return found
-
-
-def _pay_facts(
-    person: Person, horizon: range
-) -> tuple[str | None, dt.date | None, str | None, bool]:
-    """What of a worker's pay the horizon's years tell apart: the certificate and the month its
-    allowance starts (before the first year: January of it), 一肩挑, probation."""
-    start = person.certificate_from
-    if person.certificate_level is None or start is None or start.year > horizon[-1]:
-        certificate, start = None, None
-    else:
-        certificate, start = person.certificate_level, max(start, dt.date(horizon[0], 1, 1))
-        start = start.replace(day=1)
-    duties = person.duties if person.duties == "一肩挑" else None
-    return certificate, start, duties, person.probation
-
-
-def _assumed(
-    people: Sequence[Person], unit_of: dict[int, Unit], years: range, first_assumed: int
-) -> list[tuple[str | None, ...]]:
-    """Each worker's assumed grade of each of ``years``: the unit's shares, 优秀 rotating through
-    its workers (in the order given) year by year (``assumed_grades``)."""
-    members: dict[int, list[int]] = defaultdict(list)
-    for index, person in enumerate(people):
-        members[person.community].append(index)
-    found: list[tuple[str | None, ...]] = [()] * len(people)
-    for community, indexes in members.items():
-        shares = unit_of[community].grade_shares
-        by_year = [assumed_grades(shares, len(indexes), y, first_assumed) for y in years]
-        for position, index in enumerate(indexes):
-            found[index] = tuple(g[position] if g else None for g in by_year)
-    return found
