@@ -38,6 +38,9 @@ SEED = int(os.environ.get("WORKFORCE_CRASH_SEED", "20261125"))
 ROOT = Path(__file__).parents[2]
 OVERSHOOT = 1.15  # some kills land after the end: the commit must then be there
 BACKED_UP = {"apply": BEFORE_APPLY, "lock": BEFORE_LOCK}
+# a child process per kill, a few seconds per operation: run by ``pytest -m slow`` (CI's second
+# step)
+pytestmark = pytest.mark.slow
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,8 @@ FUZZ = settings(
     database=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
+# half a minute of generated sheets: run by ``pytest -m slow`` (CI's second step)
+pytestmark = pytest.mark.slow
 
 
 def _seed(db: Database, admin: Actor) -> None:

@@ -15,7 +15,7 @@ from ui.desktop.app import install_translations
 from ui.desktop.main_window import MainWindow
 from workforce.services.context import Actor, Database
 
-pytestmark = [pytest.mark.gui, pytest.mark.slow]
+pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
@@ -37,6 +37,7 @@ def test_the_rule_allows_names_paths_and_chinese() -> None:
     assert not foreign("13800000000")
 
 
+@pytest.mark.slow  # every menu entry opened and read: 40 seconds
 def test_every_window_and_dialog_speaks_chinese(
     qtbot: QtBot, sqlite_db: Database, admin_sqlite: Actor, chinese: None
 ) -> None:

@@ -92,7 +92,7 @@ def test_a_window_asked_bigger_than_the_screen_is_made_to_fit(
     assert abs(dialog.pos().x() - (1366 - 616) // 2) <= 1
 
 
-@pytest.mark.slow
+@pytest.mark.slow  # every menu entry opened and grabbed: 40 seconds
 def test_every_window_and_dialog_fits_the_clerks_screen(
     qtbot: QtBot,
     sqlite_db: Database,

@@ -27,6 +27,7 @@ from workforce.persistence.connection import ConnectionSettings, settings_path, 
 pytestmark = pytest.mark.gui
 
 PASSWORD = "城市-S3cret-口令"
+SECRETS = "org.freedesktop.secrets"  # the Secret Service's name on the session bus
 
 
 def _stop(process: subprocess.Popen[bytes]) -> None:
@@ -42,6 +43,7 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
 def secret_service(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[KeyringBackend]:
     """A session bus and an unlocked GNOME Keyring of this test's own; ``keyring`` uses it."""
     secretstorage = pytest.importorskip("secretstorage")
+    from jeepney.bus_messages import message_bus  # secretstorage's D-Bus library
     from keyring.backends import SecretService
 
     if not (shutil.which("dbus-daemon") and shutil.which("gnome-keyring-daemon")):
@@ -79,17 +81,25 @@ def secret_service(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[
     before = keyring.get_keyring()
     try:
         deadline = time.monotonic() + 15
+        last = "no answer"
         while True:
             try:
                 with secretstorage.dbus_init() as bus_connection:
-                    collection = secretstorage.get_default_collection(bus_connection)
-                    if not collection.is_locked():
-                        break
-            except Exception:
-                pass
+                    # asked before our daemon has taken the name, the bus would start another
+                    # one itself (D-Bus activation), without the unlock password
+                    asked = message_bus.NameHasOwner(SECRETS)
+                    if bus_connection.send_and_get_reply(asked).body[0]:
+                        collection = secretstorage.get_default_collection(bus_connection)
+                        if not collection.is_locked():
+                            break
+                        last = "the login keyring is locked"
+                    else:
+                        last = f"nobody owns {SECRETS} on the bus"
+            except Exception as exc:
+                last = repr(exc)
             if time.monotonic() > deadline or daemon.poll() is not None:
-                pytest.skip("GNOME Keyring did not start on the test's session bus")
-            time.sleep(0.2)
+                pytest.skip(f"GNOME Keyring did not start on the test's session bus ({last})")
+            time.sleep(0.05)
         backend = SecretService.Keyring()
         keyring.set_keyring(backend)
         yield backend
