@@ -195,10 +195,20 @@ def test_the_dashboard_shows_the_statutory_retirements_of_the_years_ahead(
 
 
 @pytest.mark.parametrize(
-    ("bound", "ticks"), [(1, 2), (2, 3), (5, 6), (10, 3), (20, 3), (50, 6), (100, 3)]
+    ("bound", "ticks"), [(1, 2), (2, 3), (5, 6), (10, 6), (20, 5), (50, 6), (100, 6), (200, 5)]
 )
-def test_the_retirement_axis_is_labelled_on_whole_people(bound: int, ticks: int) -> None:
+def test_the_count_axes_are_labelled_on_whole_people(bound: int, ticks: int) -> None:
+    """The levels and retirements charts: no "0 0 0 0 1" for a unit of one person."""
     from ui.desktop.stats.charts import whole_ticks
 
     assert whole_ticks(bound) == ticks
     assert bound % (ticks - 1) == 0
+
+
+@pytest.mark.parametrize("top", [1, 2, 5, 10, 50])
+def test_the_age_pyramid_is_labelled_on_whole_people(top: int) -> None:
+    from ui.desktop.stats.charts import pyramid_labels
+
+    labels = pyramid_labels(top)
+    assert [people for people, _ in labels] == [abs(step * top) / 2 for _, step in labels]
+    assert labels[0] == (top, -2) and labels[-1] == (top, 2)

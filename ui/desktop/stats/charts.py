@@ -44,12 +44,18 @@ def nice_bound(value: int) -> int:
 
 
 def whole_ticks(bound: int) -> int:
-    """Ticks from 0 to a ``nice_bound`` that fall on whole numbers, a few: 5 → 0…5, 2 → 0, 1, 2,
-    10 → 0, 5, 10, 50 → 0, 10 … 50."""
-    lead = int(str(bound)[0])
-    if lead > 1:
-        return lead + 1
-    return 3 if bound >= 10 else 2
+    """Ticks from 0 to a ``nice_bound`` that fall on whole people: 1 → 0, 1; 2 → 0, 1, 2;
+    5 → 0…5; 10 → 0, 2 … 10; 20 → 0, 5 … 20; 50 → 0, 10 … 50 (a count of people has no 0.2)."""
+    if bound < 5:
+        return bound + 1
+    return 5 if str(bound)[0] == "2" else 6
+
+
+def pyramid_labels(top: int) -> list[tuple[int, int]]:
+    """The age pyramid's labels as (people, place): both sides' bound and, where it is a whole
+    number, its half (1 or 5 people have no whole half: 0 and the bounds only)."""
+    steps = (-2, -1, 0, 1, 2) if top % 2 == 0 else (-2, 0, 2)
+    return [(abs(step * top // 2), step) for step in steps]
 
 
 class ChartView(QChartView):
@@ -151,12 +157,12 @@ class LevelsChart(FigureChart):
         chart.addSeries(series)
         categories = QBarCategoryAxis()  # bare numbers: 18 levels of "N级" do not fit
         categories.append([str(level) for level in levels])
-        categories.setTitleText(self.tr("Level"))
+        categories.setTitleText(self.tr("Level") if levels else "")  # no people: a bare frame
         categories.setTitleFont(self._small())
         values = QValueAxis()
         values.setRange(0, bound)
         values.setLabelFormat("%d")
-        values.setTickCount(6)
+        values.setTickCount(whole_ticks(bound))
         chart.addAxis(categories, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(categories)
@@ -246,8 +252,8 @@ class PyramidChart(FigureChart):
         values = QCategoryAxis()  # labels without a sign on the men's side
         values.setRange(-top, top)
         values.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
-        for step in range(-2, 3):  # labels must differ: the spaces tell 50 (men) from 50 (women)
-            values.append(fmt.count_text(abs(step * top // 2)) + " " * (step + 2), step * top / 2)
+        for people, step in pyramid_labels(top):  # labels must differ: the spaces tell 50 (men)
+            values.append(fmt.count_text(people) + " " * (step + 2), step * top / 2)  # from 50
         chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
         chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(categories)
