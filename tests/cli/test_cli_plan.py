@@ -77,6 +77,7 @@ def test_budget_text_and_exports(
     out, err = capsys.readouterr()
     assert "人工成本合计对比" in out and "两年一调（万元）" in out and "按街道" in out
     assert "已导出2027–2029年工资总额测算（基线、两年一调）" in err
+    assert "情景「两年一调」：每2个合格年度晋升1级" in err  # what it changes, as the exports say
     book = load_workbook(out_xlsx)
     assert book.sheetnames == ["测算汇总", "基线", "1-两年一调"]
     summary = book["测算汇总"]

@@ -171,3 +171,21 @@ def test_a_scenario_names_a_stored_scale_version(demo: Database, admin: Actor) -
             1,
             [{"name": "x", "scale": {"from": "2027-07-01", "version": "无此标准"}}],
         )
+
+
+def test_parity_for_workers_already_paid_alike_says_it_changes_nothing(
+    demo: Database, admin: Actor
+) -> None:
+    """The demo scale pays 专职网格员 by the 其他社区工作者 table already: 同酬 is the baseline,
+    and the report says why rather than leaving the clerk to wonder at equal columns."""
+    parity = {"name": "网格员同酬", "parity": {"from": "2027-07-01"}}
+    report = budget_projection(demo, admin, 2027, 2, [parity])
+    (run,) = report.scenarios
+    assert [y.total.total for y in run.years] == [y.total.total for y in report.baseline.years]
+    assert run.scenario.notes == (
+        "现行薪酬标准中专职网格员已按其他社区工作者标准计发，同酬不改变测算",
+    )
+    raise_only = budget_projection(
+        demo, admin, 2027, 1, [{"name": "普调", "raise": {"rate": "0.05", "from": "2027-01-01"}}]
+    )
+    assert raise_only.scenarios[0].scenario.notes == ()

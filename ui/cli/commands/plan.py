@@ -197,6 +197,8 @@ def run_budget(args: argparse.Namespace) -> int:
     else:
         shown = tables(report, by=(args.by,) if args.by else (), months=args.monthly)
         sys.stdout.write("\n\n".join(table_text(t) for t in shown) + "\n")
+        for projection in report.scenarios:  # what each changes, as the exports list it
+            say(f"情景「{projection.scenario.name}」：{'；'.join(scenario_terms(projection))}")
     if report.overdue:
         say(f"提示：{report.overdue}名在职人员已过法定退休时间，未计入测算，请核对人员状态")
     if args.out:

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reports.stats.budget_tables import Table, projections, tables, wan
+from reports.stats.budget_tables import Table, projections, scenario_terms, tables, wan
 from ui import formatting as fmt
 from ui.desktop.stats.scenario_form import ScenarioForm, community_paths, relative, resolved
 from ui.desktop.widgets.folders import last_folder, remember_folder
@@ -308,7 +308,10 @@ class BudgetWindow(QDialog):
             )
             + (" " + overdue if overdue else "")
         )
-        self.notes.setToolTip("\n".join(report.assumptions))
+        terms = [  # what each scenario changes, as the exports list it (the report's words)
+            f"情景「{p.scenario.name}」：{'；'.join(scenario_terms(p))}" for p in report.scenarios
+        ]
+        self.notes.setToolTip("\n".join((*report.assumptions, *terms)))
         self._chart(report)
         for button in (self.export_xlsx, self.export_pdf):
             button.setEnabled(True)

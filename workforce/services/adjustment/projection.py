@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import select
@@ -74,9 +75,26 @@ def _scenario(
         return ScaleVersion(effective, posts, dict(sheet.amounts))
 
     try:
-        return read_scenario(data, community, scale)
+        return _said_if_already_paired(read_scenario(data, community, scale), current)
     except (ScenarioError, KeyError) as exc:
         raise ActionRefused(f"情景「{data.get('name', '')}」：{exc}") from None
+
+
+def _said_if_already_paired(scenario: Scenario, current: ScaleVersion) -> Scenario:
+    """同酬 for a post the scale in force already pays by the other's table changes nothing: the
+    report says so, rather than leaving the clerk to wonder at a column equal to the baseline."""
+    if scenario.parity_from is None:
+        return scenario
+    post, with_ = current.post(scenario.parity_post), current.post(scenario.parity_with)
+    scales = (current,) if scenario.scale is None else (current, scenario.scale)
+    for scale in scales:
+        found = scale.post(scenario.parity_post)
+        if found is None or found.paid_as != scenario.parity_with:
+            return scenario
+    assert post is not None
+    other = with_.name if with_ is not None else scenario.parity_with
+    note = f"现行薪酬标准中{post.name}已按{other}标准计发，同酬不改变测算"
+    return replace(scenario, notes=(*scenario.notes, note))
 
 
 def _stored_scale(session: Session, ref: str) -> ScaleVersion:
