@@ -855,8 +855,8 @@ Everything entered since then will no longer be shown; the current data is first
     </message>
     <message>
         <location line="+17"/>
-        <source>%1 active workers are past their statutory retirement and are not counted.</source>
-        <translation>%1名在职人员已过法定退休时间，未计入测算。</translation>
+        <source>Of these people, %1 are past their statutory retirement and are not counted.</source>
+        <translation>其中%1名在职人员已过法定退休时间，未计入测算。</translation>
     </message>
     <message>
         <location line="+6"/>
