@@ -92,6 +92,7 @@ def test_prepare_exclude_approve_as_second_user_and_apply(
     page.approve_button.click()
     qtbot.waitUntil(lambda: wizard.state is not None and wizard.state.overview.status == "approved")
     assert wizard.state.overview.approved_by == "审核员甲"
+    assert not page.add_button.isEnabled() and not page.account.isEnabled()
 
     wizard.next_button.click()
     assert wizard.step == APPLY

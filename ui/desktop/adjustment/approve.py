@@ -145,6 +145,7 @@ class ApprovePage(QWidget):
         )
         self.own_plan.setVisible(own)
         self.account.setEnabled(open_plan)
+        self.add_button.setEnabled(open_plan)  # no approver is needed once it is approved
         self.confirm.setEnabled(open_plan)
         self.approve_button.setEnabled(
             open_plan and self.confirm.isChecked() and self.account.currentData() is not None

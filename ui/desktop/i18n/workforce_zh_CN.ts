@@ -206,7 +206,7 @@
 <context>
     <name>ApplyPage</name>
     <message>
-        <location filename="../adjustment/approve.py" line="+173"/>
+        <location filename="../adjustment/approve.py" line="+174"/>
         <source>Apply the plan now</source>
         <translation>立即应用调级计划</translation>
     </message>
@@ -240,12 +240,12 @@
     <name>AppraisalGrid</name>
     <message>
         <location filename="../adjustment/appraisal_grid.py" line="+148"/>
-        <location line="+78"/>
+        <location line="+82"/>
         <source>Appraisal entry</source>
         <translation>考核结果录入</translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-63"/>
         <source>Save grades</source>
         <translation>保存考核结果</translation>
     </message>
@@ -270,7 +270,7 @@
         <translation>正在读取社区…</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+19"/>
         <source>Reading the grades…</source>
         <translation>正在读取考核结果…</translation>
     </message>
@@ -290,7 +290,7 @@
         <translation>%1 人未保存</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>Saving the grades…</source>
         <translation>正在保存考核结果…</translation>
     </message>
@@ -298,7 +298,7 @@
 <context>
     <name>ApprovePage</name>
     <message>
-        <location filename="../adjustment/approve.py" line="-170"/>
+        <location filename="../adjustment/approve.py" line="-171"/>
         <source>Add an approver account…</source>
         <translation>添加审核员账号…</translation>
     </message>
@@ -4704,7 +4704,7 @@ Correct them there and import that workbook again.</source>
     </message>
     <message>
         <location filename="../accounts/users_window.py" line="-188"/>
-        <location filename="../adjustment/appraisal_grid.py" line="-233"/>
+        <location filename="../adjustment/appraisal_grid.py" line="-239"/>
         <location filename="../adjustment/columns.py" line="-102"/>
         <location filename="../careers/certificate_files.py" line="-5"/>
         <location filename="../careers/pipeline_board.py" line="-225"/>
