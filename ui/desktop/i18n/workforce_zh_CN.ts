@@ -1636,6 +1636,14 @@ Everything entered since then will no longer be shown. The damaged file is kept 
     </message>
 </context>
 <context>
+    <name>FormDialog</name>
+    <message>
+        <location filename="../widgets/form_dialog.py" line="+41"/>
+        <source>Required</source>
+        <translation>必填</translation>
+    </message>
+</context>
+<context>
     <name>GroupTotals</name>
     <message>
         <location filename="../adjustment/review.py" line="+52"/>
@@ -2401,7 +2409,7 @@ Correct them there and import that workbook again.</source>
 <context>
     <name>MoveDialog</name>
     <message>
-        <location filename="../careers/dialogs.py" line="+7"/>
+        <location filename="../careers/dialogs.py" line="+8"/>
         <source>Pipeline change: %1</source>
         <translation>晋升通道变动：%1</translation>
     </message>
@@ -3241,7 +3249,7 @@ Correct them there and import that workbook again.</source>
 <context>
     <name>RegistrationDialog</name>
     <message>
-        <location filename="../careers/dialogs.py" line="-51"/>
+        <location filename="../careers/dialogs.py" line="-52"/>
         <source>Last registered on %1; a renewal must be later.</source>
         <translation>上次登记日期为 %1，再登记日期须晚于此日期。</translation>
     </message>
