@@ -110,7 +110,9 @@ def write_budget_pdf(
         story.append(Paragraph(f"情景「{projection.scenario.name}」：{terms}", styles.note))
     if report.overdue:
         story.append(
-            Paragraph(f"另有{report.overdue}名在职人员已过法定退休时间，未计入测算。", styles.note)
+            Paragraph(
+                f"测算人数中有{report.overdue}名在职人员已过法定退休时间，未计入测算。", styles.note
+            )
         )
     story += [
         Paragraph("二、人工成本合计对比", styles.heading),

@@ -164,6 +164,19 @@ def test_a_second_user_signs_an_approval_with_their_password(
     assert seen[:2] == ["Sign as shenhe", "用户名或密码不正确"] and len(seen) == 5
 
 
+def test_a_long_refusal_grows_the_dialog_instead_of_clipping_its_lines(qtbot: QtBot) -> None:
+    dialog = PasswordDialog("Sign as shenhe", "shenhe confirms.", lambda *_args: None, username="x")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    before = dialog.height()
+    dialog.show_error(
+        "用户「shenhe」的密码由管理员设置，须先修改密码才能操作：请运行 workforce user passwd "
+        "--user shenhe，或在桌面程序中以该用户登录并按提示修改"
+    )
+    assert dialog.height() > before
+    assert dialog.error.height() >= dialog.error.heightForWidth(dialog.error.width())
+
+
 def test_the_app_start_path_signs_in_before_attaching(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -50,3 +50,23 @@ def test_grades_are_saved_and_the_quota_warned(
         ("李强", "称职"),
         ("张敏", "优秀"),
     ]
+    qtbot.waitUntil(lambda: model.grade(model.rows[2]) == "优秀")  # read again after saving
+    assert model.setData(model.index(0, GRADE_COLUMN), "称职")
+    assert grid.warnings.isVisible()  # one 优秀 is still above the quota: the warning holds
+    assert model.setData(model.index(2, GRADE_COLUMN), "称职")
+    assert not grid.warnings.isVisible()  # within the quota now: it no longer holds
+
+
+def test_the_quota_warning_goes_with_the_sheet_it_is_about(
+    qtbot: QtBot, sqlite_db: Database, admin_sqlite: Actor
+) -> None:
+    add_workers(sqlite_db, admin_sqlite, [("王芳", "光明社区"), ("赵磊", "幸福社区")])
+    grid = AppraisalGrid(sqlite_db, admin_sqlite, today=dt.date(2026, 3, 1))
+    qtbot.addWidget(grid)
+    grid.show()
+    qtbot.waitUntil(lambda: grid.model.rowCount() == 1)
+    assert grid.model.setData(grid.model.index(0, GRADE_COLUMN), "优秀")
+    grid.save_button.click()
+    qtbot.waitUntil(lambda: grid.saved is not None and grid.warnings.isVisible())
+    grid.community.setCurrentIndex(1)  # 幸福社区: the warning was about 光明社区
+    assert not grid.warnings.isVisible()

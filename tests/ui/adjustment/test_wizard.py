@@ -92,6 +92,7 @@ def test_prepare_exclude_approve_as_second_user_and_apply(
     page.approve_button.click()
     qtbot.waitUntil(lambda: wizard.state is not None and wizard.state.overview.status == "approved")
     assert wizard.state.overview.approved_by == "审核员甲"
+    assert not page.add_button.isEnabled() and not page.account.isEnabled()
 
     wizard.next_button.click()
     assert wizard.step == APPLY
@@ -121,12 +122,59 @@ def test_the_preparer_cannot_approve_and_sees_why(
     page = wizard.approve_page
     qtbot.waitUntil(lambda: page.account.findData("admin") >= 0)
     page.account.setCurrentIndex(page.account.findData("admin"))
+    assert page.own_plan.isVisible()  # said before the click, not only by the refusal after
+    assert "prepared this plan and cannot approve it" in page.own_plan.text()
     page.confirm.setChecked(True)
     page.approve_button.click()
     qtbot.waitUntil(lambda: len(shown) == 1)
     assert "双人复核" in shown[0]
     assert wizard.state is not None and wizard.state.overview.status == "prepared"
     assert not wizard.next_button.isEnabled()
+
+
+@pytest.mark.parametrize("passwords", [True, False])
+def test_an_approver_account_added_in_the_wizard_is_chosen_with_a_first_password(
+    qtbot: QtBot,
+    sqlite_db: Database,
+    admin_sqlite: Actor,
+    monkeypatch: pytest.MonkeyPatch,
+    passwords: bool,
+) -> None:
+    """Once passwords are in use the account used to be created without one: signing the
+    approval then failed with "尚未设置密码" and the clerk had to find 用户管理. Before (the
+    embedded database nobody signs in to) no password is asked."""
+    from ui.desktop.accounts.user_dialogs import AddUserDialog
+    from workforce.services.accounts.auth import set_initial_password
+    from workforce.services.accounts.users import list_users
+
+    _seed(sqlite_db, admin_sqlite)
+    run = prepare_run(sqlite_db, admin_sqlite, 2026)
+    admin = set_initial_password(sqlite_db, "Guangming2026") if passwords else admin_sqlite
+
+    def fill_in(dialog: AddUserDialog) -> QDialog.DialogCode:
+        assert dialog.role.currentData() == Role.APPROVER
+        assert (dialog.form.rowCount() == 6) is passwords
+        dialog.username.setText("shenhe")
+        dialog.display_name.setText("审核员甲")
+        dialog.password.setText("Shenhe-2026")
+        dialog.repeat.setText("Shenhe-2026")
+        work = dialog.prepare()
+        assert work is not None
+        work()
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(AddUserDialog, "exec", fill_in)
+    wizard = _wizard(qtbot, sqlite_db, admin, run_id=run.run_id)
+    qtbot.waitUntil(lambda: wizard.step == REVIEW)
+    wizard.next_button.click()
+    page = wizard.approve_page
+    qtbot.waitUntil(lambda: page.account.findData("admin") >= 0)
+    assert page.own_plan.isVisible()  # only the preparer to choose from
+    page.add_button.click()
+    qtbot.waitUntil(lambda: page.account.currentData() == "shenhe")
+    assert not page.own_plan.isVisible()
+    added = next(u for u in list_users(sqlite_db) if u.username == "shenhe")
+    assert added.role is Role.APPROVER and added.has_password is passwords
 
 
 def test_the_run_list_reverts_an_applied_run_with_a_reason(

@@ -70,6 +70,24 @@ def test_certificate_tab_shows_the_registration_and_a_renewal_updates_it(
     assert careers.certificates.rows[0].state == "有效"
 
 
+def test_a_pipeline_change_and_a_correction_ask_for_their_reason_before_ok(
+    qtbot: QtBot, sqlite_db: Database, admin_sqlite: Actor
+) -> None:
+    """The services refuse both without a reason; the refusal came after the dialog had closed."""
+    from ui.desktop.careers.dialogs import CorrectionDialog, MoveDialog
+
+    move = MoveDialog("王芳", TODAY, None)  # type: ignore[arg-type]
+    correction = CorrectionDialog("社会工作师", [LAPSING], None)  # type: ignore[arg-type]
+    for dialog in (move, correction):
+        qtbot.addWidget(dialog)
+        assert not dialog.ok_button.isEnabled()
+        assert dialog.reason.placeholderText() == "Required"
+        dialog.reason.setText("   ")
+        assert not dialog.ok_button.isEnabled()
+        dialog.reason.setText("街道党工委推荐")
+        assert dialog.ok_button.isEnabled()
+
+
 def _window_with_reminders(qtbot: QtBot, db: Database, actor: Actor) -> MainWindow:
     window = MainWindow()
     qtbot.addWidget(window)

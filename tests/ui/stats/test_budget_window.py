@@ -48,6 +48,12 @@ def test_a_scenario_from_the_form_beside_the_baseline(
     model = window.table.model()
     assert model.headerData(2, Qt.Orientation.Horizontal) == "普调5%（万元）"
     assert model.rowCount() == 3  # two years and the total
+    # the overdue are among the people counted, not beside them (it read "另有" / a contradiction)
+    assert window.report.overdue > 0
+    assert window.notes.text().endswith(
+        f"Of these people, {window.report.overdue} are past their statutory retirement and are "
+        "not counted."
+    )
     assert window.export_xlsx.isEnabled()
     target = tmp_path / "b.xlsx"
     window.export(".xlsx", str(target))

@@ -100,6 +100,7 @@ class PasswordDialog(QDialog):
     def show_error(self, message: str) -> None:
         self.error.setText(message)
         self.error.setVisible(True)
+        self.adjustSize()  # a long refusal wraps onto lines the dialog must grow for
         self.password.clear()
         self.repeat.clear()
         self.password.setFocus()

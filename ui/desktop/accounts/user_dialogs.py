@@ -142,13 +142,18 @@ class AddUserDialog(ServiceForm):
         create: Callable[[str, str, Role, int | None, str], object],
         nodes: Sequence[OrgNode],
         parent: QWidget | None = None,
+        *,
+        role: Role = Role.CLERK,
+        ask_password: bool = True,
     ) -> None:
+        """``ask_password`` False: no password rows (the embedded single-clerk database before any
+        account has a password, where nobody signs in and only the administrator sets them)."""
         super().__init__(QCoreApplication.translate("user_dialogs", "Add user"), parent)
         self.setObjectName("add-user")
         self.create = create
         self.username = QLineEdit()
         self.display_name = QLineEdit()
-        self.role = _role_box(Role.CLERK)
+        self.role = _role_box(role)
         self.scope = _scope_box(nodes, None)
         self.password = QLineEdit()
         self.repeat = QLineEdit()
@@ -158,6 +163,8 @@ class AddUserDialog(ServiceForm):
         self.form.addRow(QCoreApplication.translate("user_dialogs", "Name:"), self.display_name)
         self.form.addRow(QCoreApplication.translate("user_dialogs", "Role:"), self.role)
         self.form.addRow(QCoreApplication.translate("user_dialogs", "Scope:"), self.scope)
+        if not ask_password:
+            return
         self.form.addRow(
             QCoreApplication.translate("user_dialogs", "First password:"), self.password
         )

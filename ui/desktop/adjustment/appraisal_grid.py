@@ -181,8 +181,8 @@ class AppraisalGrid(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.warnings)
         layout.addLayout(bottom)
-        self.community.currentIndexChanged.connect(lambda _i: self.load())
-        self.year.valueChanged.connect(lambda _y: self.load())
+        self.community.currentIndexChanged.connect(lambda _i: self._other_sheet())
+        self.year.valueChanged.connect(lambda _y: self._other_sheet())
         self.model.dataChanged.connect(lambda *_: self._update())
         self.save_button.clicked.connect(self.save)
         close.clicked.connect(self.close)
@@ -205,6 +205,10 @@ class AppraisalGrid(QDialog):
         run_task(
             self, operation, done, label=self.tr("Reading the communities…"), cancellable=False
         )
+
+    def _other_sheet(self) -> None:
+        self.warnings.setVisible(False)  # the last save's warning is about the sheet left
+        self.load()
 
     def load(self) -> None:
         community, year = self.community.currentData(), self.year.value()
@@ -258,6 +262,8 @@ class AppraisalGrid(QDialog):
             text += " · " + self.tr("%1 not saved").replace("%1", str(len(self.model.edits)))
         self.quota.setText(text)
         self.quota.setStyleSheet("color: #b71c1c; font-weight: bold;" if count > most else "")
+        if count <= most:  # the quota warning of the last save no longer holds
+            self.warnings.setVisible(False)
 
     def save(self) -> None:
         from workforce.services.adjustment.appraisals import record_appraisals

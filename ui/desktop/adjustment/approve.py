@@ -10,12 +10,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -31,6 +28,7 @@ from workforce.services.adjustment.screens import RunState
 DONE = "QLabel { background: #e8f5e9; border: 1px solid #a5d6a7; padding: 8px; }"
 GROUPS_WIDTH = 520
 NOTE = "QLabel { background: #eef4fb; border: 1px solid #c5d7ee; padding: 8px; }"
+WARN = "QLabel { background: #fff4e5; border: 1px solid #ffcc80; padding: 8px; }"
 
 
 def _when(name: str | None, at: object) -> str:
@@ -47,6 +45,7 @@ class ApprovePage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state: RunState | None = None
+        self.names: dict[str, str] = {}
         self.summary = QLabel()
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.rule = QLabel()
@@ -56,6 +55,10 @@ class ApprovePage(QWidget):
         self.account.setMinimumWidth(260)
         self.add_button = QPushButton(self.tr("Add an approver account…"))
         self.confirm = QCheckBox()
+        self.own_plan = QLabel()
+        self.own_plan.setWordWrap(True)
+        self.own_plan.setStyleSheet(WARN)
+        self.own_plan.setVisible(False)
         self.approve_button = QPushButton(self.tr("Approve the plan"))
         self.approve_button.setDefault(True)
         self.result = QLabel()
@@ -75,6 +78,7 @@ class ApprovePage(QWidget):
         layout.addWidget(self.rule)
         layout.addSpacing(6)
         layout.addLayout(form)
+        layout.addWidget(self.own_plan)
         layout.addWidget(self.confirm)
         buttons = QHBoxLayout()
         buttons.addWidget(self.approve_button)
@@ -87,9 +91,14 @@ class ApprovePage(QWidget):
         self.approve_button.clicked.connect(self._approve)
         self.add_button.clicked.connect(self.add_account)
 
-    def set_accounts(self, users: list[UserInfo], *, can_add: bool) -> None:
-        chosen = self.account.currentData()
+    def set_accounts(
+        self, users: list[UserInfo], *, can_add: bool, select: str | None = None
+    ) -> None:
+        """The accounts to approve as; ``select`` (an account just added) is chosen, else the
+        one chosen before, else the first who did not prepare the plan."""
+        chosen = select or self.account.currentData()
         self.account.clear()
+        self.names = {user.username: user.display_name for user in users}
         for user in users:
             self.account.addItem(
                 f"{user.display_name}（{user.username}，{user.role_name}）", user.username
@@ -125,7 +134,18 @@ class ApprovePage(QWidget):
             self.tr("I, %1, have checked the plan and approve it.").replace("%1", name or "…")
         )
         open_plan = self.state is not None and self.state.overview.status == PREPARED
+        preparer = self.state.overview.prepared_by if self.state else None
+        own = open_plan and preparer is not None
+        own = own and self.names.get(str(self.account.currentData())) == preparer
+        self.own_plan.setText(
+            self.tr(
+                "%1 prepared this plan and cannot approve it: choose another account, or add an "
+                "approver account."
+            ).replace("%1", name)
+        )
+        self.own_plan.setVisible(own)
         self.account.setEnabled(open_plan)
+        self.add_button.setEnabled(open_plan)  # no approver is needed once it is approved
         self.confirm.setEnabled(open_plan)
         self.approve_button.setEnabled(
             open_plan and self.confirm.isChecked() and self.account.currentData() is not None
@@ -135,26 +155,6 @@ class ApprovePage(QWidget):
         username = self.account.currentData()
         if username:
             self.approve_as.emit(str(username))
-
-
-class AccountDialog(QDialog):
-    """A new 审核员 account: user name and the name shown."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Add an approver account"))
-        self.username = QLineEdit()
-        self.username.setPlaceholderText("shenhe")
-        self.display = QLineEdit()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form = QFormLayout(self)
-        form.addRow(self.tr("User name"), self.username)
-        form.addRow(self.tr("Name shown"), self.display)
-        form.addRow(buttons)
 
 
 class ApplyPage(QWidget):

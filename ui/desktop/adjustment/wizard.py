@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from ui.desktop.adjustment import exports as adjust_exports
 from ui.desktop.adjustment import text as adjust_text
-from ui.desktop.adjustment.approve import AccountDialog, ApplyPage, ApprovePage
+from ui.desktop.adjustment.approve import ApplyPage, ApprovePage
 from ui.desktop.adjustment.override import OverrideDialog
 from ui.desktop.adjustment.prepare import PreparePage
 from ui.desktop.adjustment.review import ReviewPage
@@ -247,7 +247,7 @@ class AdjustWizard(QDialog):
             cancellable=False,
         )
 
-    def load_accounts(self) -> None:
+    def load_accounts(self, select: str | None = None) -> None:
         db = self.db
 
         def operation(_progress: ProgressFn, _cancel: CancelToken) -> list[UserInfo]:
@@ -257,7 +257,7 @@ class AdjustWizard(QDialog):
         run_task(
             self,
             operation,
-            lambda users: self.approve_page.set_accounts(users, can_add=can_add),
+            lambda users: self.approve_page.set_accounts(users, can_add=can_add, select=select),
             label=self.tr("Reading the accounts…"),
             cancellable=False,
         )
@@ -372,25 +372,25 @@ class AdjustWizard(QDialog):
             self.apply_page.set_state(self.state)
 
     def _add_account(self) -> None:
+        """添加审核员账号 with a first password (an account without one cannot sign the approval);
+        the new account is then chosen to approve as."""
+        from ui.desktop.accounts.user_dialogs import AddUserDialog
         from workforce.domain.vocab import Role
+        from workforce.services.accounts.auth import login_required
         from workforce.services.accounts.users import create_user
 
-        dialog = AccountDialog(self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
         db, actor = self.db, self.actor
-        username, display = dialog.username.text(), dialog.display.text()
+        passwords = login_required(db)  # else nobody signs in yet and none can be set
 
-        def operation(_progress: ProgressFn, _cancel: CancelToken) -> int:
-            return create_user(db, actor, username, display, Role.APPROVER)
+        def create(name: str, display: str, role: Role, scope: int | None, word: str) -> int:
+            word_or_none = word if passwords else None
+            return create_user(
+                db, actor, name, display, role, scope_org_id=scope, password=word_or_none
+            )
 
-        run_task(
-            self,
-            operation,
-            lambda _id: self.load_accounts(),
-            label=self.tr("Adding the account…"),
-            cancellable=False,
-        )
+        dialog = AddUserDialog(create, [], self, role=Role.APPROVER, ask_password=passwords)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.load_accounts(select=dialog.username.text().strip())
 
     def _export_workbook(self) -> None:
         if self.state is not None:

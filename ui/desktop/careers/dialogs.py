@@ -56,6 +56,7 @@ class CorrectionDialog(FormDialog):
         self.form.addRow(self.tr("Registration entered as"), self.old)
         self.form.addRow(self.tr("Correct date"), self.new)
         self.form.addRow(self.tr("Reason"), self.reason)
+        self.require(self.reason)
 
 
 class MoveDialog(FormDialog):
@@ -76,6 +77,7 @@ class MoveDialog(FormDialog):
         self.form.addRow(self.tr("Effective date"), self.date)
         self.form.addRow(self.tr("Source"), self.source)
         self.form.addRow(self.tr("Reason"), self.reason)
+        self.require(self.reason)
         self.stage.currentTextChanged.connect(self._stage_changed)
         self._stage_changed(self.stage.currentText())
 

@@ -2,24 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>AccountDialog</name>
-    <message>
-        <location filename="../adjustment/approve.py" line="+145"/>
-        <source>Add an approver account</source>
-        <translation>添加审核员账号</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>User name</source>
-        <translation>用户名</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Name shown</source>
-        <translation>显示名</translation>
-    </message>
-</context>
-<context>
     <name>AccountPicker</name>
     <message>
         <location filename="../payroll/accounts.py" line="+34"/>
@@ -220,16 +202,11 @@
         <source>Applying the adjustment…</source>
         <translation>正在应用调级…</translation>
     </message>
-    <message>
-        <location line="+29"/>
-        <source>Adding the account…</source>
-        <translation>正在添加账号…</translation>
-    </message>
 </context>
 <context>
     <name>ApplyPage</name>
     <message>
-        <location filename="../adjustment/approve.py" line="+18"/>
+        <location filename="../adjustment/approve.py" line="+174"/>
         <source>Apply the plan now</source>
         <translation>立即应用调级计划</translation>
     </message>
@@ -263,12 +240,12 @@
     <name>AppraisalGrid</name>
     <message>
         <location filename="../adjustment/appraisal_grid.py" line="+148"/>
-        <location line="+78"/>
+        <location line="+82"/>
         <source>Appraisal entry</source>
         <translation>考核结果录入</translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-63"/>
         <source>Save grades</source>
         <translation>保存考核结果</translation>
     </message>
@@ -293,7 +270,7 @@
         <translation>正在读取社区…</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+19"/>
         <source>Reading the grades…</source>
         <translation>正在读取考核结果…</translation>
     </message>
@@ -313,7 +290,7 @@
         <translation>%1 人未保存</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>Saving the grades…</source>
         <translation>正在保存考核结果…</translation>
     </message>
@@ -321,12 +298,12 @@
 <context>
     <name>ApprovePage</name>
     <message>
-        <location filename="../adjustment/approve.py" line="-170"/>
+        <location filename="../adjustment/approve.py" line="-171"/>
         <source>Add an approver account…</source>
         <translation>添加审核员账号…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Approve the plan</source>
         <translation>审核通过</translation>
     </message>
@@ -336,7 +313,7 @@
         <translation>审核人</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+45"/>
         <source>Prepared by %1. A plan is approved by a second user (an approver), not by the person who prepared it.</source>
         <translation>准备人：%1。调级计划须由准备人以外的审核员审核（双人复核）。</translation>
     </message>
@@ -349,6 +326,11 @@
         <location line="+8"/>
         <source>I, %1, have checked the plan and approve it.</source>
         <translation>本人（%1）已核对调级计划，同意审核通过。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 prepared this plan and cannot approve it: choose another account, or add an approver account.</source>
+        <translation>%1是本调级计划的准备人，不能审核：请选择其他账号，或添加审核员账号。</translation>
     </message>
 </context>
 <context>
@@ -873,8 +855,8 @@ Everything entered since then will no longer be shown; the current data is first
     </message>
     <message>
         <location line="+17"/>
-        <source>%1 active workers are past their statutory retirement and are not counted.</source>
-        <translation>%1名在职人员已过法定退休时间，未计入测算。</translation>
+        <source>Of these people, %1 are past their statutory retirement and are not counted.</source>
+        <translation>其中%1名在职人员已过法定退休时间，未计入测算。</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -882,7 +864,7 @@ Everything entered since then will no longer be shown; the current data is first
         <translation>测算%1人；测算假设列在导出的表中（鼠标停留可查看）。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+27"/>
         <source>Total labour cost per year (10,000 yuan)</source>
         <translation>各年人工成本合计（万元）</translation>
     </message>
@@ -1648,9 +1630,17 @@ Everything entered since then will no longer be shown. The damaged file is kept 
 <context>
     <name>FigureChart</name>
     <message>
-        <location filename="../stats/charts.py" line="+100"/>
+        <location filename="../stats/charts.py" line="+106"/>
         <source>Click a bar to list the people behind it</source>
         <translation>单击柱条查看对应人员名单</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <location filename="../widgets/form_dialog.py" line="+41"/>
+        <source>Required</source>
+        <translation>必填</translation>
     </message>
 </context>
 <context>
@@ -2419,7 +2409,7 @@ Correct them there and import that workbook again.</source>
 <context>
     <name>MoveDialog</name>
     <message>
-        <location filename="../careers/dialogs.py" line="+7"/>
+        <location filename="../careers/dialogs.py" line="+8"/>
         <source>Pipeline change: %1</source>
         <translation>晋升通道变动：%1</translation>
     </message>
@@ -2671,7 +2661,7 @@ Correct them there and import that workbook again.</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -3259,7 +3249,7 @@ Correct them there and import that workbook again.</source>
 <context>
     <name>RegistrationDialog</name>
     <message>
-        <location filename="../careers/dialogs.py" line="-51"/>
+        <location filename="../careers/dialogs.py" line="-52"/>
         <source>Last registered on %1; a renewal must be later.</source>
         <translation>上次登记日期为 %1，再登记日期须晚于此日期。</translation>
     </message>
@@ -3910,7 +3900,7 @@ Correct them there and import that workbook again.</source>
 <context>
     <name>Task</name>
     <message>
-        <location filename="../../tasks.py" line="+78"/>
+        <location filename="../../tasks.py" line="+102"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -4722,7 +4712,7 @@ Correct them there and import that workbook again.</source>
     </message>
     <message>
         <location filename="../accounts/users_window.py" line="-188"/>
-        <location filename="../adjustment/appraisal_grid.py" line="-233"/>
+        <location filename="../adjustment/appraisal_grid.py" line="-239"/>
         <location filename="../adjustment/columns.py" line="-102"/>
         <location filename="../careers/certificate_files.py" line="-5"/>
         <location filename="../careers/pipeline_board.py" line="-225"/>
@@ -6292,7 +6282,7 @@ Enter them anyway?</source>
 <context>
     <name>tasks</name>
     <message>
-        <location filename="../../tasks.py" line="+73"/>
+        <location filename="../../tasks.py" line="+80"/>
         <source>The action was refused</source>
         <translation>操作未执行</translation>
     </message>
@@ -6342,7 +6332,7 @@ Enter them anyway?</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+52"/>
         <source>Add user</source>
         <translation>添加用户</translation>
     </message>
@@ -6358,13 +6348,13 @@ Enter them anyway?</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+48"/>
+        <location line="+50"/>
         <source>Role:</source>
         <translation>角色：</translation>
     </message>
     <message>
-        <location line="-47"/>
-        <location line="+48"/>
+        <location line="-49"/>
+        <location line="+50"/>
         <source>Scope:</source>
         <translation>管理范围：</translation>
     </message>

@@ -297,7 +297,7 @@ class BudgetWindow(QDialog):
         self._show_table(0)
         overdue = (
             self.tr(
-                "%1 active workers are past their statutory retirement and are not counted."
+                "Of these people, %1 are past their statutory retirement and are not counted."
             ).replace("%1", str(report.overdue))
             if report.overdue
             else ""

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 class FormDialog(QDialog):
@@ -16,6 +24,7 @@ class FormDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -25,3 +34,10 @@ class FormDialog(QDialog):
             layout.addWidget(label)
         layout.addLayout(self.form)
         layout.addWidget(buttons)
+
+    def require(self, field: QLineEdit) -> None:
+        """OK only once ``field`` is filled in (a reason the service refuses to go without: the
+        refusal came after the dialog had closed, and what was typed was lost)."""
+        field.setPlaceholderText(self.tr("Required"))
+        field.textChanged.connect(lambda text: self.ok_button.setEnabled(bool(text.strip())))
+        self.ok_button.setEnabled(bool(field.text().strip()))
