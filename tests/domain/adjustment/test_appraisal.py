@@ -110,3 +110,16 @@ def test_row_problems_name_row_column_and_value() -> None:
         ("missing_grade", 3, "考核结果"),
     ]
     assert sheet.records == ()
+
+
+def test_the_appraisal_year_a_clerk_works_on() -> None:
+    """Early in the year last year's 考核 (for this year's run); from November this year's (for
+    next January's run): the wizard and the grading grid open on these."""
+    import datetime as dt
+
+    from workforce.domain.adjustment.appraisal import appraisal_year_at
+
+    assert appraisal_year_at(dt.date(2026, 3, 1)) == 2025
+    assert appraisal_year_at(dt.date(2026, 10, 31)) == 2025
+    assert appraisal_year_at(dt.date(2026, 11, 1)) == 2026
+    assert appraisal_year_at(dt.date(2026, 12, 7)) == 2026

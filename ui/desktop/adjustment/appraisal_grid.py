@@ -28,7 +28,7 @@ from ui.desktop.widgets.models import CENTRE, RIGHT, Column, RowsTableModel
 from ui.desktop.widgets.screen_fit import fit_window
 from ui.desktop.widgets.tables import make_table
 from ui.tasks import run_task
-from workforce.domain.adjustment.appraisal import allowed_excellent
+from workforce.domain.adjustment.appraisal import allowed_excellent, appraisal_year_at
 from workforce.domain.progress import CancelToken, ProgressFn
 from workforce.services.adjustment.appraisals import AppraisalEntry, AppraisalResult
 from workforce.services.adjustment.screens import (
@@ -151,7 +151,7 @@ class AppraisalGrid(QDialog):
         self.community.setMinimumWidth(260)
         self.year = QSpinBox()
         self.year.setRange(2000, today.year)
-        self.year.setValue(today.year - 1)
+        self.year.setValue(appraisal_year_at(today))  # in December: this year's 考核
         self.model = GradeModel()
         self.delegate = GradeDelegate(self)
         self.table = make_table(

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui import formatting as fmt
-from workforce.domain.adjustment.appraisal import GRADE_SETS
+from workforce.domain.adjustment.appraisal import GRADE_SETS, appraisal_year_at
 from workforce.services.adjustment.run import APPLIED, APPROVED, PREPARED
 from workforce.services.adjustment.screens import Preflight, RunInfo
 
@@ -44,7 +44,9 @@ class PreparePage(QWidget):
         self.year = QSpinBox()
         self.year.setFixedWidth(110)
         self.year.setRange(2000, today.year + 1)
-        self.year.setValue(today.year)  # prepared early in the year, once last year is appraised
+        # the run after the appraisals being entered: early in the year this year's, in
+        # November and December next year's (effective on 1 January)
+        self.year.setValue(appraisal_year_at(today) + 1)
         self.effective = QDateEdit()
         self.effective.setCalendarPopup(True)
         self.effective.setDisplayFormat("yyyy-MM-dd")

@@ -8,6 +8,7 @@ The region's scheme is stored as the ``appraisal_grades`` setting: the name of a
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from collections.abc import Iterable
@@ -19,6 +20,14 @@ from workforce.domain.problems import Problem, Where, warning
 
 SETTING_KEY = "appraisal_grades"
 DEFAULT_QUOTA = Decimal("0.20")
+APPRAISAL_SEASON_FROM = 11  # from November the year's own appraisals are being entered
+
+
+def appraisal_year_at(today: dt.date) -> int:
+    """The appraisal year a clerk is working on ``today``: the year itself from November (the
+    year-end 考核, entered for next January's run), else the year before (entered early in the
+    year, for this year's run). The adjustment run of year Y reads the appraisals of Y − 1."""
+    return today.year if today.month >= APPRAISAL_SEASON_FROM else today.year - 1
 
 
 @dataclass(frozen=True, slots=True)
