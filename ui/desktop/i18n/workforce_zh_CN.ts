@@ -882,7 +882,7 @@ Everything entered since then will no longer be shown; the current data is first
         <translation>测算%1人；测算假设列在导出的表中（鼠标停留可查看）。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+27"/>
         <source>Total labour cost per year (10,000 yuan)</source>
         <translation>各年人工成本合计（万元）</translation>
     </message>
@@ -1648,7 +1648,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
 <context>
     <name>FigureChart</name>
     <message>
-        <location filename="../stats/charts.py" line="+100"/>
+        <location filename="../stats/charts.py" line="+106"/>
         <source>Click a bar to list the people behind it</source>
         <translation>单击柱条查看对应人员名单</translation>
     </message>
@@ -3910,7 +3910,7 @@ Correct them there and import that workbook again.</source>
 <context>
     <name>Task</name>
     <message>
-        <location filename="../../tasks.py" line="+78"/>
+        <location filename="../../tasks.py" line="+102"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -4733,7 +4733,7 @@ Correct them there and import that workbook again.</source>
         <location filename="../payroll/dialogs.py" line="-74"/>
         <location filename="../payroll/items_grid.py" line="-267"/>
         <location filename="../payroll/opening.py" line="-281"/>
-        <location filename="../payroll/text.py" line="+26"/>
+        <location filename="../payroll/text.py" line="+33"/>
         <location filename="../roster/import_preview.py" line="-6"/>
         <location line="+7"/>
         <location filename="../widgets/models.py" line="+111"/>
@@ -5234,7 +5234,7 @@ Correct them there and import that workbook again.</source>
         <translation>个税</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+14"/>
         <location filename="../roster/record_tabs.py" line="+3"/>
         <source>Net pay</source>
         <translation>实发工资</translation>
@@ -5358,6 +5358,7 @@ Correct them there and import that workbook again.</source>
     </message>
     <message>
         <location line="+7"/>
+        <location filename="../payroll/text.py" line="-7"/>
         <source>After tax</source>
         <translation>税后扣款</translation>
     </message>
@@ -5834,7 +5835,7 @@ Enter them anyway?</source>
 <context>
     <name>payroll_text</name>
     <message>
-        <location filename="../payroll/text.py" line="+12"/>
+        <location filename="../payroll/text.py" line="+19"/>
         <source>Not calculated yet.</source>
         <translation>尚未计算。</translation>
     </message>
@@ -5900,9 +5901,9 @@ Enter them anyway?</source>
         <translation>有 %1 项保存的数据与重新推算的结果不一致：</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <source>Total of %1 people: gross %2, insurance %3, tax %4, net %5</source>
-        <translation>合计 %1 人：应发 %2，个人社保公积金 %3，个税 %4，实发 %5</translation>
+        <location line="+21"/>
+        <source>Total of %1 people: gross %2, insurance %3, tax %4, after tax %5, net %6</source>
+        <translation>合计 %1 人：应发 %2，个人社保公积金 %3，个税 %4，税后扣款 %5，实发 %6</translation>
     </message>
     <message>
         <location filename="../widgets/slip_detail.py" line="+27"/>
@@ -6292,7 +6293,7 @@ Enter them anyway?</source>
 <context>
     <name>tasks</name>
     <message>
-        <location filename="../../tasks.py" line="+73"/>
+        <location filename="../../tasks.py" line="+80"/>
         <source>The action was refused</source>
         <translation>操作未执行</translation>
     </message>
