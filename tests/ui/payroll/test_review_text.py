@@ -1,4 +1,4 @@
-"""The month's table reads 应发 − 个人社保公积金 − 个税 − 税后扣款 = 实发, row by row and in total."""
+"""The month's table reads 应发 − 社保公积金 − 个税 − 税后扣款 = 实发, by row and in total."""
 
 from __future__ import annotations
 
