@@ -51,6 +51,8 @@ def test_calculate_review_approve_lock_and_verify(
     rows = window.model.rows
     net = fmt.yuan_text(sum((r.net for r in rows), rows[0].net - rows[0].net))
     assert "Total of 3 people" in window.totals.text() and net in window.totals.text()
+    # the workbook is for checking; the bank file waits for 审核 (refused only after a file name)
+    assert window.workbook_button.isEnabled() and not window.bank_button.isEnabled()
 
     window.table.selectRow(0)
     qtbot.waitUntil(lambda: "岗位等级工资" in window.detail.toPlainText())
@@ -69,6 +71,7 @@ def test_calculate_review_approve_lock_and_verify(
     window.approve_button.click()
     qtbot.waitUntil(lambda: window.status_code() == APPROVED)
     assert window.lock_button.isEnabled() and not window.approve_button.isEnabled()
+    assert window.bank_button.isEnabled()
     assert not window.calculate_button.isEnabled()
 
     _choose(window, admin_sqlite.username)  # finance (or the administrator) locks

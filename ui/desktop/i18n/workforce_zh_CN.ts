@@ -2700,12 +2700,12 @@ Correct them there and import that workbook again.</source>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+188"/>
+        <location line="+191"/>
         <source>Calculate</source>
         <translation>计算</translation>
     </message>
     <message>
-        <location line="-187"/>
+        <location line="-190"/>
         <source>Add item…</source>
         <translation>录入项目…</translation>
     </message>
@@ -2770,7 +2770,12 @@ Correct them there and import that workbook again.</source>
         <translation>银行代发文件…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+2"/>
+        <source>The file the bank pays from; written once the month is approved</source>
+        <translation>银行据以发放的代发文件；当月工资审核通过后才能生成</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Filter by name, street or community</source>
         <translation>按姓名、街道或社区筛选</translation>
     </message>
@@ -2796,7 +2801,7 @@ Correct them there and import that workbook again.</source>
         <translation>重新计算</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>Select a worker to see how their pay and tax were made.</source>
         <translation>选择一名职工，查看其工资和个税的计算过程。</translation>
     </message>
@@ -4733,7 +4738,7 @@ Correct them there and import that workbook again.</source>
         <location filename="../payroll/dialogs.py" line="-74"/>
         <location filename="../payroll/items_grid.py" line="-267"/>
         <location filename="../payroll/opening.py" line="-281"/>
-        <location filename="../payroll/text.py" line="+33"/>
+        <location filename="../payroll/text.py" line="+34"/>
         <location filename="../roster/import_preview.py" line="-6"/>
         <location line="+7"/>
         <location filename="../widgets/models.py" line="+111"/>
@@ -6235,7 +6240,7 @@ Enter them anyway?</source>
 <context>
     <name>table</name>
     <message>
-        <location filename="../widgets/tables.py" line="+261"/>
+        <location filename="../widgets/tables.py" line="+275"/>
         <source>Fit column widths</source>
         <translation>按内容调整列宽</translation>
     </message>

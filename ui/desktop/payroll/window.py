@@ -95,6 +95,9 @@ class PayrollWindow(MonthActions):
         self.verify_button = QPushButton(self.tr("Verify"))
         self.workbook_button = QPushButton(self.tr("Export payroll workbook…"))
         self.bank_button = QPushButton(self.tr("Bank transfer file…"))
+        self.bank_button.setToolTip(
+            self.tr("The file the bank pays from; written once the month is approved")
+        )
         self.slips_button = SlipsButton(
             lambda: [r.worker_id for r in self.selected_rows()],
             lambda: (
@@ -280,7 +283,8 @@ class PayrollWindow(MonthActions):
         self.verify_button.setEnabled(status in (CALCULATED, APPROVED, LOCKED))
         exportable = status in (CALCULATED, APPROVED, LOCKED)
         self.workbook_button.setEnabled(exportable)
-        self.bank_button.setEnabled(exportable)
+        # not before 审核: the bank refused only after the clerk chose a layout and a file name
+        self.bank_button.setEnabled(status in (APPROVED, LOCKED))
         self.slips_button.setEnabled(exportable)
 
     def apply_filter(self, select_worker: int | None = None) -> None:
