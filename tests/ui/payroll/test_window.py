@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from tests.services.payroll_support import ASSISTANT, community, hire, user
 from tests.ui.conftest import answer_confirm
 from ui import formatting as fmt
+from ui.desktop.payroll import window_actions
 from ui.desktop.payroll.item_dialog import ItemDialog
 from ui.desktop.payroll.window import PayrollWindow
 from workforce.domain.vocab import Role
@@ -73,6 +74,13 @@ def test_calculate_review_approve_lock_and_verify(
     assert window.lock_button.isEnabled() and not window.approve_button.isEnabled()
     assert window.bank_button.isEnabled()
     assert not window.calculate_button.isEnabled()
+
+    confirmed: list[object] = []
+    with monkeypatch.context() as patch:
+        patch.setattr(window_actions, "confirm_change", lambda *a: confirmed.append(a) or False)
+        window.lock_button.click()  # still the approver: told at once, before confirm and password
+    assert not confirmed and "only a 财务、管理员 can" in messages[-1]
+    assert window.status_code() == APPROVED
 
     _choose(window, admin_sqlite.username)  # finance (or the administrator) locks
     asked = answer_confirm(accept=False)  # 取消 keeps the month open

@@ -22,7 +22,7 @@
 <context>
     <name>AccountPicker</name>
     <message>
-        <location filename="../payroll/accounts.py" line="+34"/>
+        <location filename="../payroll/accounts.py" line="+43"/>
         <source>Reading the accounts…</source>
         <translation>正在读取账号…</translation>
     </message>
@@ -2321,7 +2321,7 @@ Correct them there and import that workbook again.</source>
 <context>
     <name>MonthActions</name>
     <message>
-        <location filename="../payroll/window_actions.py" line="+60"/>
+        <location filename="../payroll/window_actions.py" line="+62"/>
         <source>Calculating the payroll…</source>
         <translation>正在计算工资…</translation>
     </message>
@@ -2332,11 +2332,26 @@ Correct them there and import that workbook again.</source>
     </message>
     <message>
         <location line="+46"/>
+        <source>approve the month</source>
+        <translation>审核当月工资</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Approving…</source>
         <translation>正在审核…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
+        <source>%1 cannot %2: only a %3 can. Choose such an account under Act as.</source>
+        <translation>%1 不能%2：只有%3可以办理。请在「办理人」中选择这样的账号。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not this account</source>
+        <translation>该账号不能办理</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>… %1 more</source>
         <translation>…另有 %1 人</translation>
     </message>
@@ -2366,7 +2381,12 @@ Correct them there and import that workbook again.</source>
         <translation>正在退回…</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+22"/>
+        <source>lock the month</source>
+        <translation>锁定当月工资</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Lock %1: %2 people, net pay %3 yuan in total? A locked month is final: nothing can change it again, from any screen or command. Corrections are then entered as items in a later month.</source>
         <translation>锁定%1：%2 人，实发合计 %3 元？锁定表示本月工资已发放、已定稿，之后不能再修改；如需更正，请在以后月份录入补发或扣回项目。</translation>
     </message>
@@ -2671,7 +2691,7 @@ Correct them there and import that workbook again.</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+46"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
