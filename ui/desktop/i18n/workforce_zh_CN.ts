@@ -1946,7 +1946,12 @@ Correct them there and import that workbook again.</source>
         <translation>%1：%2。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>A locked month&apos;s items never change: enter a correction (补发 or 扣回) as an item in a later month.</source>
+        <translation>已锁定月份的项目不会再变更：如需更正，请在以后月份录入补发或扣回项目。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Items can no longer change: return the month first.</source>
         <translation>项目不能再变更：请先退回该月工资。</translation>
     </message>
@@ -4756,7 +4761,7 @@ Correct them there and import that workbook again.</source>
         <location filename="../careers/training_window.py" line="-206"/>
         <location filename="../payroll/deductions_window.py" line="-242"/>
         <location filename="../payroll/dialogs.py" line="-74"/>
-        <location filename="../payroll/items_grid.py" line="-267"/>
+        <location filename="../payroll/items_grid.py" line="-272"/>
         <location filename="../payroll/opening.py" line="-281"/>
         <location filename="../payroll/text.py" line="+34"/>
         <location filename="../roster/import_preview.py" line="-6"/>
