@@ -1,4 +1,4 @@
-"""The one-off item dialog shows what a 税后扣款 really does."""
+"""The one-off item dialog shows what a 税后扣款 really does; the month fields step by month."""
 
 from __future__ import annotations
 
@@ -32,3 +32,16 @@ def test_an_after_tax_deduction_shows_neither_taxed_nor_in_the_base(qtbot: QtBot
 
     dialog.after_tax.setChecked(False)
     assert dialog.taxable.isChecked() and not dialog.insurable.isChecked()
+
+
+def test_the_month_arrows_step_a_month_across_the_year(qtbot: QtBot) -> None:
+    from ui.desktop.payroll.dialogs import month_edit, month_of
+
+    edit = month_edit(dt.date(2026, 2, 1))
+    qtbot.addWidget(edit)
+    edit.stepBy(-1)  # what the down arrow does: the month, not the year the cursor starts in
+    assert month_of(edit) == dt.date(2026, 1, 1)
+    edit.stepBy(-1)
+    assert month_of(edit) == dt.date(2025, 12, 1)
+    edit.stepBy(2)
+    assert month_of(edit) == dt.date(2026, 2, 1)

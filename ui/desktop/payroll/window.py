@@ -16,7 +16,6 @@ import datetime as dt
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDateEdit,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from ui.desktop.payroll import exports as payroll_exports
 from ui.desktop.payroll.accounts import AccountPicker
+from ui.desktop.payroll.dialogs import month_edit
 from ui.desktop.payroll.slips_print import SlipsButton, print_slips
 from ui.desktop.payroll.text import (
     REVIEW_COLUMNS,
@@ -69,8 +69,7 @@ class PayrollWindow(MonthActions):
         self.setWindowTitle(self.tr("Monthly payroll"))
         fit_window(self, 1280, 800)
         self.today = today or dt.date.today()
-        self.month = QDateEdit(QDate(self.today.year, self.today.month, 1))
-        self.month.setDisplayFormat("yyyy-MM")
+        self.month = month_edit(self.today)  # the arrows step a month
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setStyleSheet(STATUS_STYLE)
