@@ -216,3 +216,20 @@ def test_the_app_start_path_signs_in_before_attaching(
         assert login_required(db)
     finally:
         db.close()
+
+
+def test_a_long_refusal_grows_the_dialog_instead_of_squeezing_its_fields(qtbot: QtBot) -> None:
+    dialog = PasswordDialog("审核", "请 shenhe 在本机确认此步骤：输入其密码。", lambda _u, _p: None,
+                            username="shenhe")  # fmt: skip
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    before = dialog.password.height()
+    dialog.show_error(
+        "用户「shenhe」的密码由管理员设置，须先修改密码才能操作：请运行 workforce user passwd "
+        "--user shenhe，或在桌面程序中以该用户登录并按提示修改"
+    )
+    qtbot.wait(50)
+    error = dialog.error
+    assert error.height() >= error.heightForWidth(error.width())  # every line of it shown
+    assert dialog.password.height() == before  # the field keeps its height

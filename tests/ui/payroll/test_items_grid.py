@@ -80,7 +80,9 @@ def test_return_asks_for_a_reason_and_sends_the_month_to_draft(
     grid = window.items_grid
     assert isinstance(grid, ItemsGrid)
     qtbot.waitUntil(lambda: grid.items is not None)
-    assert "return the month first" in grid.status.text()
+    # nothing returns a locked month (退回 is off): the grid says where a correction goes
+    assert "return the month" not in grid.status.text()
+    assert "as an item in a later month" in grid.status.text()
     assert not grid.add_button.isEnabled() and not grid.import_button.isEnabled()
 
 

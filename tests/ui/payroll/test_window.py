@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from tests.services.payroll_support import ASSISTANT, community, hire, user
 from tests.ui.conftest import answer_confirm
 from ui import formatting as fmt
+from ui.desktop.payroll import window_actions
 from ui.desktop.payroll.item_dialog import ItemDialog
 from ui.desktop.payroll.window import PayrollWindow
 from workforce.domain.vocab import Role
@@ -51,6 +52,8 @@ def test_calculate_review_approve_lock_and_verify(
     rows = window.model.rows
     net = fmt.yuan_text(sum((r.net for r in rows), rows[0].net - rows[0].net))
     assert "Total of 3 people" in window.totals.text() and net in window.totals.text()
+    # the workbook is for checking; the bank file waits for 审核 (refused only after a file name)
+    assert window.workbook_button.isEnabled() and not window.bank_button.isEnabled()
 
     window.table.selectRow(0)
     qtbot.waitUntil(lambda: "岗位等级工资" in window.detail.toPlainText())
@@ -69,7 +72,15 @@ def test_calculate_review_approve_lock_and_verify(
     window.approve_button.click()
     qtbot.waitUntil(lambda: window.status_code() == APPROVED)
     assert window.lock_button.isEnabled() and not window.approve_button.isEnabled()
+    assert window.bank_button.isEnabled()
     assert not window.calculate_button.isEnabled()
+
+    confirmed: list[object] = []
+    with monkeypatch.context() as patch:
+        patch.setattr(window_actions, "confirm_change", lambda *a: confirmed.append(a) or False)
+        window.lock_button.click()  # still the approver: told at once, before confirm and password
+    assert not confirmed and "only a 财务、管理员 can" in messages[-1]
+    assert window.status_code() == APPROVED
 
     _choose(window, admin_sqlite.username)  # finance (or the administrator) locks
     asked = answer_confirm(accept=False)  # 取消 keeps the month open

@@ -196,6 +196,23 @@ def test_columns_order_widths_and_hidden_ones_are_remembered_per_table(qtbot: Qt
     assert other.shown_columns() == [0, 1, 2, 3, 4]
 
 
+def test_columns_saved_before_a_column_was_added_are_not_restored(qtbot: QtBot) -> None:
+    table = _table(qtbot, key="test-added")
+    table.setColumnWidth(0, 233)  # saved with five columns
+    wider = (*COLUMNS[:4], Column("After tax", lambda r: "0.00", align=RIGHT), COLUMNS[4])
+    again = make_table(RowsTableModel(wider, ROWS), settings_key="test-added")
+    qtbot.addWidget(again)
+    again.resize(800, 300)
+    again.show()
+    # every column shown at its own width, the last one's dates under their header
+    assert again.shown_columns() == [0, 1, 2, 3, 4, 5]
+    assert again.columnWidth(0) != 233 and again.columnWidth(5) > 0
+    again.setColumnWidth(0, 211)  # saved again, now for six columns: kept
+    third = make_table(RowsTableModel(wider, ROWS), settings_key="test-added")
+    qtbot.addWidget(third)
+    assert third.columnWidth(0) == 211
+
+
 def test_the_column_chooser_hides_and_shows_a_column_but_never_the_last(qtbot: QtBot) -> None:
     table = _table(qtbot)
     menu = table.column_menu()

@@ -100,10 +100,22 @@ class PasswordDialog(QDialog):
     def show_error(self, message: str) -> None:
         self.error.setText(message)
         self.error.setVisible(True)
-        self.adjustSize()  # a long refusal wraps onto lines the dialog must grow for
+        self._fit_height()
         self.password.clear()
         self.repeat.clear()
         self.password.setFocus()
+
+    def _fit_height(self) -> None:
+        """Grow to show a wrapped refusal whole: an open dialog keeps its height (the refusal
+        that a password set by the administrator must be changed first came out clipped over
+        squeezed fields)."""
+        layout = self.layout()
+        if layout is None:
+            return
+        layout.activate()
+        needed = layout.totalHeightForWidth(self.width())
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     def accept(self) -> None:
         """Run the attempt; close only when it succeeds."""

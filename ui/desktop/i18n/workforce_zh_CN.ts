@@ -4,7 +4,7 @@
 <context>
     <name>AccountPicker</name>
     <message>
-        <location filename="../payroll/accounts.py" line="+34"/>
+        <location filename="../payroll/accounts.py" line="+43"/>
         <source>Reading the accounts…</source>
         <translation>正在读取账号…</translation>
     </message>
@@ -1936,7 +1936,12 @@ Correct them there and import that workbook again.</source>
         <translation>%1：%2。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>A locked month&apos;s items never change: enter a correction (补发 or 扣回) as an item in a later month.</source>
+        <translation>已锁定月份的项目不会再变更：如需更正，请在以后月份录入补发或扣回项目。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Items can no longer change: return the month first.</source>
         <translation>项目不能再变更：请先退回该月工资。</translation>
     </message>
@@ -2311,7 +2316,7 @@ Correct them there and import that workbook again.</source>
 <context>
     <name>MonthActions</name>
     <message>
-        <location filename="../payroll/window_actions.py" line="+60"/>
+        <location filename="../payroll/window_actions.py" line="+62"/>
         <source>Calculating the payroll…</source>
         <translation>正在计算工资…</translation>
     </message>
@@ -2322,11 +2327,26 @@ Correct them there and import that workbook again.</source>
     </message>
     <message>
         <location line="+46"/>
+        <source>approve the month</source>
+        <translation>审核当月工资</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Approving…</source>
         <translation>正在审核…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
+        <source>%1 cannot %2: only a %3 can. Choose such an account under Act as.</source>
+        <translation>%1 不能%2：只有%3可以办理。请在「办理人」中选择这样的账号。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not this account</source>
+        <translation>该账号不能办理</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>… %1 more</source>
         <translation>…另有 %1 人</translation>
     </message>
@@ -2356,7 +2376,12 @@ Correct them there and import that workbook again.</source>
         <translation>正在退回…</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+22"/>
+        <source>lock the month</source>
+        <translation>锁定当月工资</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Lock %1: %2 people, net pay %3 yuan in total? A locked month is final: nothing can change it again, from any screen or command. Corrections are then entered as items in a later month.</source>
         <translation>锁定%1：%2 人，实发合计 %3 元？锁定表示本月工资已发放、已定稿，之后不能再修改；如需更正，请在以后月份录入补发或扣回项目。</translation>
     </message>
@@ -2661,7 +2686,7 @@ Correct them there and import that workbook again.</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+46"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -2689,13 +2714,13 @@ Correct them there and import that workbook again.</source>
         <translation>月度工资</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location line="+188"/>
+        <location line="+7"/>
+        <location line="+191"/>
         <source>Calculate</source>
         <translation>计算</translation>
     </message>
     <message>
-        <location line="-187"/>
+        <location line="-190"/>
         <source>Add item…</source>
         <translation>录入项目…</translation>
     </message>
@@ -2760,7 +2785,12 @@ Correct them there and import that workbook again.</source>
         <translation>银行代发文件…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+2"/>
+        <source>The file the bank pays from; written once the month is approved</source>
+        <translation>银行据以发放的代发文件；当月工资审核通过后才能生成</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Filter by name, street or community</source>
         <translation>按姓名、街道或社区筛选</translation>
     </message>
@@ -2786,7 +2816,7 @@ Correct them there and import that workbook again.</source>
         <translation>重新计算</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>Select a worker to see how their pay and tax were made.</source>
         <translation>选择一名职工，查看其工资和个税的计算过程。</translation>
     </message>
@@ -2807,7 +2837,7 @@ Correct them there and import that workbook again.</source>
 <context>
     <name>PeoplePicker</name>
     <message>
-        <location filename="../payroll/dialogs.py" line="+45"/>
+        <location filename="../payroll/dialogs.py" line="+46"/>
         <source>%1 since %2</source>
         <translation>%1（%2起）</translation>
     </message>
@@ -2942,7 +2972,7 @@ Correct them there and import that workbook again.</source>
 <context>
     <name>PreparePage</name>
     <message>
-        <location filename="../adjustment/prepare.py" line="+55"/>
+        <location filename="../adjustment/prepare.py" line="+57"/>
         <source>The plan evaluates every worker in post against the region&apos;s rules: three qualifying years, two consecutive 优秀, education and certificate, honours, post changes, and the post&apos;s range. It uses the appraisals of the years before. Nothing changes for any worker until the plan is approved by a second user and applied.</source>
         <translation>调级计划按本地区规则逐一评估每位在岗人员：连续三年考核合格晋级、连续两年优秀提前晋级、学历和职业资格、荣誉、岗位变动以及本岗等级范围，依据的是此前各年度的考核结果。计划经第二人审核并应用之前，不会改变任何人的岗位等级。</translation>
     </message>
@@ -4721,9 +4751,9 @@ Correct them there and import that workbook again.</source>
         <location filename="../careers/training_window.py" line="-206"/>
         <location filename="../payroll/deductions_window.py" line="-242"/>
         <location filename="../payroll/dialogs.py" line="-74"/>
-        <location filename="../payroll/items_grid.py" line="-267"/>
+        <location filename="../payroll/items_grid.py" line="-272"/>
         <location filename="../payroll/opening.py" line="-281"/>
-        <location filename="../payroll/text.py" line="+26"/>
+        <location filename="../payroll/text.py" line="+34"/>
         <location filename="../roster/import_preview.py" line="-6"/>
         <location line="+7"/>
         <location filename="../widgets/models.py" line="+111"/>
@@ -5224,7 +5254,7 @@ Correct them there and import that workbook again.</source>
         <translation>个税</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+14"/>
         <location filename="../roster/record_tabs.py" line="+3"/>
         <source>Net pay</source>
         <translation>实发工资</translation>
@@ -5348,6 +5378,7 @@ Correct them there and import that workbook again.</source>
     </message>
     <message>
         <location line="+7"/>
+        <location filename="../payroll/text.py" line="-7"/>
         <source>After tax</source>
         <translation>税后扣款</translation>
     </message>
@@ -5824,7 +5855,7 @@ Enter them anyway?</source>
 <context>
     <name>payroll_text</name>
     <message>
-        <location filename="../payroll/text.py" line="+12"/>
+        <location filename="../payroll/text.py" line="+19"/>
         <source>Not calculated yet.</source>
         <translation>尚未计算。</translation>
     </message>
@@ -5890,9 +5921,9 @@ Enter them anyway?</source>
         <translation>有 %1 项保存的数据与重新推算的结果不一致：</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <source>Total of %1 people: gross %2, insurance %3, tax %4, net %5</source>
-        <translation>合计 %1 人：应发 %2，个人社保公积金 %3，个税 %4，实发 %5</translation>
+        <location line="+21"/>
+        <source>Total of %1 people: gross %2, insurance %3, tax %4, after tax %5, net %6</source>
+        <translation>合计 %1 人：应发 %2，个人社保公积金 %3，个税 %4，税后扣款 %5，实发 %6</translation>
     </message>
     <message>
         <location filename="../widgets/slip_detail.py" line="+27"/>
@@ -6224,7 +6255,7 @@ Enter them anyway?</source>
 <context>
     <name>table</name>
     <message>
-        <location filename="../widgets/tables.py" line="+261"/>
+        <location filename="../widgets/tables.py" line="+275"/>
         <source>Fit column widths</source>
         <translation>按内容调整列宽</translation>
     </message>

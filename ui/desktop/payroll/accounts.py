@@ -8,7 +8,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from ui.tasks import run_task
+from workforce.domain.accounts.permissions import Action, is_allowed
 from workforce.domain.progress import CancelToken, ProgressFn
+from workforce.domain.vocab import Role
 from workforce.services.accounts.users import UserInfo
 from workforce.services.context import Database
 
@@ -17,6 +19,13 @@ class AccountPicker(QComboBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setMinimumWidth(240)
+        self.roles: dict[str, Role] = {}
+
+    def chosen_may(self, action: Action) -> bool:
+        """Whether the chosen account's role may ``action`` (asked before the confirmation and
+        the password; the service checks again). True while the accounts are being read."""
+        role = self.roles.get(str(self.currentData()))
+        return role is None or is_allowed(role, action)
 
     def load(self, db: Database, current: str, calculated: str) -> None:
         """Read the active accounts off the GUI thread; keep the choice, else prefer the signed-in
@@ -38,6 +47,7 @@ class AccountPicker(QComboBox):
     def set_accounts(self, users: list[UserInfo], current: str, calculated: str) -> None:
         chosen = self.currentData()
         self.clear()
+        self.roles = {user.username: user.role for user in users}
         for user in users:
             self.addItem(f"{user.display_name}（{user.username}，{user.role_name}）", user.username)
         index = self.findData(chosen) if chosen else -1

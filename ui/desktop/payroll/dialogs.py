@@ -11,6 +11,7 @@ import datetime as dt
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QCheckBox,
     QDateEdit,
     QWidget,
@@ -134,11 +135,28 @@ class PeoplePicker(PeopleSearch[Payee]):
         )
 
 
+class MonthEdit(QDateEdit):
+    """A month (yyyy-MM) whose arrows and arrow keys step a month, across the year too: the
+    plain QDateEdit stepped the section the cursor was in, the year at first (a clerk going back
+    from 2026-07 with the down arrow landed on 2025-07), and stopped at January."""
+
+    def __init__(self, day: dt.date) -> None:
+        super().__init__(QDate(day.year, day.month, 1))
+        self.setDisplayFormat("yyyy-MM")
+        self.setCalendarPopup(False)
+
+    def stepBy(self, steps: int) -> None:
+        self.setDate(self.date().addMonths(steps))
+
+    def stepEnabled(self) -> QAbstractSpinBox.StepEnabledFlag:
+        return (
+            QAbstractSpinBox.StepEnabledFlag.StepUpEnabled
+            | QAbstractSpinBox.StepEnabledFlag.StepDownEnabled
+        )
+
+
 def month_edit(day: dt.date) -> QDateEdit:
-    edit = QDateEdit(QDate(day.year, day.month, 1))
-    edit.setDisplayFormat("yyyy-MM")
-    edit.setCalendarPopup(False)
-    return edit
+    return MonthEdit(day)
 
 
 def month_of(edit: QDateEdit) -> dt.date:

@@ -91,6 +91,7 @@ class ItemDialog(QDialog):
         form.addRow(self.buttons)
         for edit in (self.name, self.amount):
             edit.textChanged.connect(lambda _text: self._update())
+        self._kept: tuple[bool, bool] | None = None  # 计税/计入基数 before 税后扣款 was ticked
         self.after_tax.toggled.connect(lambda _checked: self._update())
         self.bonus.toggled.connect(lambda _checked: self._update())
         self._update()
@@ -109,6 +110,15 @@ class ItemDialog(QDialog):
         self.after_tax.setEnabled(not bonus)
         for box in (self.taxable, self.insurable):
             box.setEnabled(not after and not bonus)
+        if after:  # paid out of the net: neither taxed nor in the base, and shown so
+            if self._kept is None:
+                self._kept = (self.taxable.isChecked(), self.insurable.isChecked())
+            self.taxable.setChecked(False)
+            self.insurable.setChecked(False)
+        elif self._kept is not None:  # back to what the clerk had ticked
+            self.taxable.setChecked(self._kept[0])
+            self.insurable.setChecked(self._kept[1])
+            self._kept = None
         if bonus:  # a bonus is taxable income and stays out of the contribution base
             self.taxable.setChecked(True)
             self.insurable.setChecked(False)

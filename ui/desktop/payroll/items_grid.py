@@ -38,7 +38,7 @@ from workforce.domain.money import ZERO
 from workforce.domain.progress import CancelToken, ProgressFn
 from workforce.domain.sheet import SheetGrid
 from workforce.services.context import Actor, Database
-from workforce.services.payroll.guard import STATUS_NAMES, label
+from workforce.services.payroll.guard import LOCKED, STATUS_NAMES, label
 from workforce.services.payroll.item_edits import ItemPlan, ItemRow, MonthItems
 
 ITEM_COLUMNS: tuple[Column[ItemRow], ...] = (
@@ -161,7 +161,12 @@ class ItemsGrid(QDialog):
         self.items = items
         state = STATUS_NAMES[items.status] if items.status else self.tr("not calculated yet")
         text = self.tr("%1: %2.").replace("%1", label(items.period)).replace("%2", state)
-        if not items.editable:
+        if items.status == LOCKED:  # nothing returns a locked month: corrections go later
+            text += " " + self.tr(
+                "A locked month's items never change: enter a correction (补发 or 扣回) as an "
+                "item in a later month."
+            )
+        elif not items.editable:
             text += " " + self.tr("Items can no longer change: return the month first.")
         self.status.setText(text)
         self._show_rows()

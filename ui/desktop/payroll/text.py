@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import Decimal
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
@@ -19,6 +20,13 @@ from workforce.services.payroll.views import MonthHeader
 
 NAMES_SHOWN = 10
 MISMATCHES_SHOWN = 20
+
+
+def after_tax(r: ReviewRow) -> Decimal:
+    """What the payslip takes from the net besides insurance and tax (税后扣款, 上月欠扣), so
+    that the row reads 应发 − 个人社保公积金 − 个税 − 税后扣款 = 实发."""
+    return r.gross - r.insurance - r.tax - r.net
+
 
 REVIEW_COLUMNS: tuple[Column[ReviewRow], ...] = (
     Column(QT_TRANSLATE_NOOP("columns", "Street"), lambda r: r.street, width=110),
@@ -42,6 +50,13 @@ REVIEW_COLUMNS: tuple[Column[ReviewRow], ...] = (
         QT_TRANSLATE_NOOP("columns", "Tax"),
         lambda r: fmt.yuan_text(r.tax),
         lambda r: r.tax,
+        RIGHT,
+        84,
+    ),
+    Column(
+        QT_TRANSLATE_NOOP("columns", "After tax"),
+        lambda r: fmt.yuan_text(after_tax(r)),
+        after_tax,
         RIGHT,
         84,
     ),
@@ -142,14 +157,17 @@ def totals_text(rows: Sequence[ReviewRow]) -> str:
     gross = sum((r.gross for r in rows), ZERO)
     insurance = sum((r.insurance for r in rows), ZERO)
     tax = sum((r.tax for r in rows), ZERO)
+    deducted = sum((after_tax(r) for r in rows), ZERO)
     net = sum((r.net for r in rows), ZERO)
     return (
         QCoreApplication.translate(
-            "payroll_text", "Total of %1 people: gross %2, insurance %3, tax %4, net %5"
+            "payroll_text",
+            "Total of %1 people: gross %2, insurance %3, tax %4, after tax %5, net %6",
         )
         .replace("%1", fmt.count_text(len(rows)))
         .replace("%2", fmt.yuan_text(gross))
         .replace("%3", fmt.yuan_text(insurance))
         .replace("%4", fmt.yuan_text(tax))
-        .replace("%5", fmt.yuan_text(net))
+        .replace("%5", fmt.yuan_text(deducted))
+        .replace("%6", fmt.yuan_text(net))
     )

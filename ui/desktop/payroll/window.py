@@ -16,7 +16,6 @@ import datetime as dt
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDateEdit,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from ui.desktop.payroll import exports as payroll_exports
 from ui.desktop.payroll.accounts import AccountPicker
+from ui.desktop.payroll.dialogs import month_edit
 from ui.desktop.payroll.slips_print import SlipsButton, print_slips
 from ui.desktop.payroll.text import (
     REVIEW_COLUMNS,
@@ -69,8 +69,7 @@ class PayrollWindow(MonthActions):
         self.setWindowTitle(self.tr("Monthly payroll"))
         fit_window(self, 1280, 800)
         self.today = today or dt.date.today()
-        self.month = QDateEdit(QDate(self.today.year, self.today.month, 1))
-        self.month.setDisplayFormat("yyyy-MM")
+        self.month = month_edit(self.today)  # the arrows step a month
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setStyleSheet(STATUS_STYLE)
@@ -95,6 +94,9 @@ class PayrollWindow(MonthActions):
         self.verify_button = QPushButton(self.tr("Verify"))
         self.workbook_button = QPushButton(self.tr("Export payroll workbook…"))
         self.bank_button = QPushButton(self.tr("Bank transfer file…"))
+        self.bank_button.setToolTip(
+            self.tr("The file the bank pays from; written once the month is approved")
+        )
         self.slips_button = SlipsButton(
             lambda: [r.worker_id for r in self.selected_rows()],
             lambda: (
@@ -280,7 +282,8 @@ class PayrollWindow(MonthActions):
         self.verify_button.setEnabled(status in (CALCULATED, APPROVED, LOCKED))
         exportable = status in (CALCULATED, APPROVED, LOCKED)
         self.workbook_button.setEnabled(exportable)
-        self.bank_button.setEnabled(exportable)
+        # not before 审核: the bank refused only after the clerk chose a layout and a file name
+        self.bank_button.setEnabled(status in (APPROVED, LOCKED))
         self.slips_button.setEnabled(exportable)
 
     def apply_filter(self, select_worker: int | None = None) -> None:

@@ -17,7 +17,9 @@ from ui.desktop.payroll.accounts import AccountPicker
 from ui.desktop.payroll.text import changes_text, verification_text
 from ui.desktop.widgets.confirm import confirm_change
 from ui.tasks import run_task
+from workforce.domain.accounts.permissions import Action, is_allowed
 from workforce.domain.progress import CancelToken, ProgressFn
+from workforce.domain.vocab import ROLE_NAMES, Role
 from workforce.services.context import Actor, Database
 from workforce.services.payroll.calc import Calculation
 from workforce.services.payroll.discard import MonthTotals
@@ -124,7 +126,23 @@ class MonthActions(QDialog):
         names who the bank file will not pay (§8.6): no valid account, nothing to pay."""
         from workforce.services.payroll.lifecycle import approve_month
 
-        self._as_chosen(self.tr("Approving…"), approve_month, self._warn_unpaid)
+        if self._chosen_may(Action.APPROVE_PAYROLL, self.tr("approve the month")):
+            self._as_chosen(self.tr("Approving…"), approve_month, self._warn_unpaid)
+
+    def _chosen_may(self, action: Action, what: str) -> bool:
+        """Say who may, before the confirmation and the password of an account that may not (an
+        approver chosen to lock was refused, after both, with 无权执行此操作)."""
+        if self.account.chosen_may(action):
+            return True
+        names = "、".join(ROLE_NAMES[role] for role in Role if is_allowed(role, action))
+        text = (
+            self.tr("%1 cannot %2: only a %3 can. Choose such an account under Act as.")
+            .replace("%1", self.account.currentText())
+            .replace("%2", what)
+            .replace("%3", names)
+        )
+        QMessageBox.warning(self, self.tr("Not this account"), text)
+        return False
 
     def _warn_unpaid(self, result: object) -> None:
         unpaid = list(result) if isinstance(result, tuple) else []
@@ -183,6 +201,8 @@ class MonthActions(QDialog):
 
         review = self.review
         if review is None or review.header is None:
+            return
+        if not self._chosen_may(Action.LOCK_PAYROLL, self.tr("lock the month")):
             return
         net = sum((row.net for row in review.rows), Decimal(0))
         question = (

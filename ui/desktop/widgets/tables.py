@@ -153,7 +153,7 @@ class DataTable(QTableView):
         if self._fitted or self.rows_model.rowCount() == 0:
             return
         self._fitted = True
-        if self.settings_key and QSettings().contains(self._key("header")):
+        if self._saved_state() is not None:
             return  # the clerk's own widths win
         self.fit_columns()
 
@@ -215,17 +215,31 @@ class DataTable(QTableView):
         # keep the old wide list on every upgraded PC
         return f"tables2/{self.settings_key}/{name}"
 
+    def _headers(self) -> str:
+        return "\t".join(column.header for column in self.rows_model.columns)
+
     def save_columns(self) -> None:
         if self.settings_key:
             QSettings().setValue(self._key("header"), self.horizontalHeader().saveState())
+            QSettings().setValue(self._key("columns"), self._headers())
+
+    def _saved_state(self) -> QByteArray | None:
+        """The clerk's saved columns, if saved for the columns the table has now: a state saved
+        before a version added a column (the payroll month's 税后扣款) would show the new
+        column's header over an empty column, and the last one's figures nowhere."""
+        if not self.settings_key:
+            return None
+        settings = QSettings()
+        state = settings.value(self._key("header"))
+        if settings.value(self._key("columns")) != self._headers():
+            return None
+        return QByteArray(state) if isinstance(state, QByteArray | bytes) else None
 
     def restore_columns(self) -> None:
-        if not self.settings_key:
-            return
-        state = QSettings().value(self._key("header"))
-        if isinstance(state, QByteArray | bytes):
+        state = self._saved_state()
+        if state is not None:
             header = self.horizontalHeader()
-            header.restoreState(QByteArray(state))
+            header.restoreState(state)
             header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # rows come in their own order
 
     def set_column_shown(self, column: int, shown: bool) -> None:
