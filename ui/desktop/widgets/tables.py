@@ -34,7 +34,6 @@ from PySide6.QtCore import (
     QItemSelection,
     QItemSelectionModel,
     QPoint,
-    QSettings,
     Qt,
 )
 from PySide6.QtGui import (
@@ -56,6 +55,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.desktop.widgets.column_state import SavedColumns
 from ui.desktop.widgets.models import TEXT, RowsTableModel
 from ui.desktop.widgets.shown_table import ShownTable, clipboard_data, export_shown
 
@@ -209,31 +209,17 @@ class DataTable(QTableView):
         super().resizeEvent(event)
         self.fill_width()
 
-    def _key(self, name: str) -> str:
-        # "2": the columns shown by default and the stretch column changed (a 1366 screen); a
-        # state saved by the earlier version (every column, saved on each automatic fit) would
-        # keep the old wide list on every upgraded PC
-        return f"tables2/{self.settings_key}/{name}"
-
     def _headers(self) -> str:
         return "\t".join(column.header for column in self.rows_model.columns)
 
     def save_columns(self) -> None:
         if self.settings_key:
-            QSettings().setValue(self._key("header"), self.horizontalHeader().saveState())
-            QSettings().setValue(self._key("columns"), self._headers())
+            SavedColumns(self.settings_key).save(
+                self.horizontalHeader().saveState(), self._headers()
+            )
 
     def _saved_state(self) -> QByteArray | None:
-        """The clerk's saved columns, if saved for the columns the table has now: a state saved
-        before a version added a column (the payroll month's 税后扣款) would show the new
-        column's header over an empty column, and the last one's figures nowhere."""
-        if not self.settings_key:
-            return None
-        settings = QSettings()
-        state = settings.value(self._key("header"))
-        if settings.value(self._key("columns")) != self._headers():
-            return None
-        return QByteArray(state) if isinstance(state, QByteArray | bytes) else None
+        return SavedColumns(self.settings_key).load(self._headers()) if self.settings_key else None
 
     def restore_columns(self) -> None:
         state = self._saved_state()
@@ -500,7 +486,7 @@ def make_table(
 ) -> DataTable:
     """The table every list shows (see the module's notes). ``sortable`` lists sort on a header
     click (starting in the model's own order); ``settings_key`` remembers the columns (a stable
-    name: ``tables/<key>/header`` in QSettings); ``person`` gives a row's worker id (打开人员档案
+    name: ``tables2/<key>/header`` in QSettings); ``person`` gives a row's worker id (打开人员档案
     in the menu); ``actions`` the screen's own actions for the menu (its buttons' actions)."""
     table = DataTable(model, sortable=sortable, settings_key=settings_key, title=title)
     if person is not None:
