@@ -18,7 +18,7 @@ from workforce.domain.adjustment.projection_model import (
     Scenario,
 )
 from workforce.domain.adjustment.projection_sums import fen
-from workforce.domain.adjustment.rules import Proposer, WorkerHistory, facts_read
+from workforce.domain.adjustment.rules import Proposer, WorkerHistory, facts_read, history_as
 from workforce.domain.money import ZERO, round_fen
 from workforce.domain.payroll.insurance import BaseBounds, contributions
 from workforce.domain.scale import ScaleVersion, in_force
@@ -222,25 +222,11 @@ def _advance(history: WorkerHistory, year: int, proposer: Proposer) -> tuple[Wor
 
 
 def _with_grade(h: WorkerHistory, year: int, grade: str | None) -> WorkerHistory:
-    """``h`` with ``grade`` for ``year`` (the constructor: ``replace`` costs several times more)."""
+    """``h`` with ``grade`` for ``year``."""
     grades = dict(h.appraisals)
     if grade is not None:
         grades[year] = grade
-    return WorkerHistory(
-        h.worker_id,
-        h.post,
-        h.level,
-        h.tenure_start_year,
-        grades,
-        h.highest_education,
-        h.certificate_level,
-        h.credited_ladder,
-        h.early_steps_used,
-        h.early_streak_start,
-        h.honours,
-        h.credited_honour_kinds,
-        h.new_post,
-    )
+    return history_as(h, h.worker_id, grades)
 
 
 class States:

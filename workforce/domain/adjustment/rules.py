@@ -51,6 +51,26 @@ class WorkerHistory:
     new_post: str | None = None
 
 
+def history_as(h: WorkerHistory, worker_id: int, appraisals: Mapping[int, str]) -> WorkerHistory:
+    """``h`` for ``worker_id`` with ``appraisals``, the rest the same: the projection makes
+    millions of these, and the constructor costs several times less than ``replace``."""
+    return WorkerHistory(
+        worker_id,
+        h.post,
+        h.level,
+        h.tenure_start_year,
+        appraisals,
+        h.highest_education,
+        h.certificate_level,
+        h.credited_ladder,
+        h.early_steps_used,
+        h.early_streak_start,
+        h.honours,
+        h.credited_honour_kinds,
+        h.new_post,
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Reason:
     """One reason for a level change: the rule, the levels it gives, and its facts in words."""

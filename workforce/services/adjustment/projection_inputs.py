@@ -22,7 +22,7 @@ from workforce.domain.adjustment.projection import (
     Person,
     Unit,
 )
-from workforce.domain.adjustment.rules import WorkerHistory
+from workforce.domain.adjustment.rules import WorkerHistory, history_as
 from workforce.domain.adjustment.scenario import (
     ALL_UNITS,
     Assumptions,
@@ -229,22 +229,8 @@ def _person_facts(
 
 
 def _as_worker(h: WorkerHistory, worker_id: int) -> WorkerHistory:
-    """``h`` for another worker with the same facts (the constructor: ``replace`` is slower)."""
-    return WorkerHistory(
-        worker_id,
-        h.post,
-        h.level,
-        h.tenure_start_year,
-        h.appraisals,
-        h.highest_education,
-        h.certificate_level,
-        h.credited_ladder,
-        h.early_steps_used,
-        h.early_streak_start,
-        h.honours,
-        h.credited_honour_kinds,
-        h.new_post,
-    )
+    """``h`` for another worker with the same facts."""
+    return history_as(h, worker_id, h.appraisals)
 
 
 def read_inputs(
