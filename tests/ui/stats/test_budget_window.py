@@ -54,6 +54,10 @@ def test_a_scenario_from_the_form_beside_the_baseline(
         f"Of these people, {window.report.overdue} are past their statutory retirement and are "
         "not counted."
     )
+    (values,) = window.chart.chart().axes(Qt.Orientation.Vertical)
+    lead = 10 ** (len(str(int(values.max()))) - 1)
+    assert values.max() % lead == 0  # labels on round sums (it read 638, 1275, 1913, 2551)
+    assert "普调5%" in window.notes.toolTip()  # what each scenario changes, as the exports say
     assert window.export_xlsx.isEnabled()
     target = tmp_path / "b.xlsx"
     window.export(".xlsx", str(target))
