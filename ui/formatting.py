@@ -110,3 +110,16 @@ def size_text(size: int) -> str:
     if size < 1024 * 1024:
         return f"{max(size, 1) / 1024:,.0f} KB"
     return f"{size / 1024 / 1024:,.1f} MB"
+
+
+FULL_WIDTH_ENDS = "。；！？：）」』"
+
+
+def sentences(*parts: str) -> str:
+    """Translated sentences one after another: a space after an English one, none after a
+    Chinese full stop (it read "。 其中38名…")."""
+    joined = ""
+    for part in filter(None, parts):
+        gap = "" if not joined or joined.endswith(tuple(FULL_WIDTH_ENDS)) else " "
+        joined += gap + part
+    return joined

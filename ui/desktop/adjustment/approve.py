@@ -223,10 +223,11 @@ class ApplyPage(QWidget):
                 .replace("%2", o.status_name)
             )
             if written is not None:
-                text += " " + self.tr(
-                    "%1 workers' files were updated, %2 of them with a new post or level."
-                ).replace("%1", fmt.count_text(written)).replace(
-                    "%2", fmt.count_text(o.person_times)
+                text = fmt.sentences(
+                    text,
+                    self.tr("%1 workers' files were updated, %2 of them with a new post or level.")
+                    .replace("%1", fmt.count_text(written))
+                    .replace("%2", fmt.count_text(o.person_times)),
                 )
             self.result.setText(text)
         self.result.setVisible(applied)

@@ -231,7 +231,7 @@
         <translation>由 %1 应用：批次状态为%2。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>%1 workers&apos; files were updated, %2 of them with a new post or level.</source>
         <translation>已更新 %1 人的档案，其中 %2 人岗位等级调整。</translation>
     </message>
@@ -298,7 +298,7 @@
 <context>
     <name>ApprovePage</name>
     <message>
-        <location filename="../adjustment/approve.py" line="-171"/>
+        <location filename="../adjustment/approve.py" line="-172"/>
         <source>Add an approver account…</source>
         <translation>添加审核员账号…</translation>
     </message>
@@ -859,17 +859,17 @@ Everything entered since then will no longer be shown; the current data is first
         <translation>其中%1名在职人员已过法定退休时间，未计入测算。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>%1 people; assumptions are listed in the exports.</source>
         <translation>测算%1人；测算假设列在导出的表中（鼠标停留可查看）。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Total labour cost per year (10,000 yuan)</source>
         <translation>各年人工成本合计（万元）</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>Export the projection</source>
         <translation>导出工资总额测算</translation>
     </message>
@@ -6255,7 +6255,7 @@ Enter them anyway?</source>
 <context>
     <name>table</name>
     <message>
-        <location filename="../widgets/tables.py" line="+275"/>
+        <location filename="../widgets/tables.py" line="+261"/>
         <source>Fit column widths</source>
         <translation>按内容调整列宽</translation>
     </message>

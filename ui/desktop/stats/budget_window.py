@@ -303,10 +303,12 @@ class BudgetWindow(QDialog):
             else ""
         )
         self.notes.setText(
-            self.tr("%1 people; assumptions are listed in the exports.").replace(
-                "%1", fmt.count_text(report.people)
+            fmt.sentences(
+                self.tr("%1 people; assumptions are listed in the exports.").replace(
+                    "%1", fmt.count_text(report.people)
+                ),
+                overdue,
             )
-            + (" " + overdue if overdue else "")
         )
         terms = [  # what each scenario changes, as the exports list it (the report's words)
             f"情景「{p.scenario.name}」：{'；'.join(scenario_terms(p))}" for p in report.scenarios
