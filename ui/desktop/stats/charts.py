@@ -89,6 +89,21 @@ class ChartView(QChartView):
         return small
 
     @staticmethod
+    def _counted_bars(
+        chart: QChart, series: QBarSeries, categories: QBarCategoryAxis, bound: int
+    ) -> None:
+        """Bars over ``categories`` along the bottom, a count of people up the side from 0 to
+        ``bound`` with its ticks on whole people."""
+        values = QValueAxis()
+        values.setRange(0, bound)
+        values.setLabelFormat("%d")
+        values.setTickCount(whole_ticks(bound))
+        chart.addAxis(categories, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(categories)
+        series.attachAxis(values)
+
+    @staticmethod
     def _text_above(painter: QPainter, text: str, point: QPointF) -> None:
         """``text`` centred just above ``point`` (the middle of a bar's top)."""
         wide = painter.fontMetrics().horizontalAdvance(text)
@@ -159,14 +174,7 @@ class LevelsChart(FigureChart):
         categories.append([str(level) for level in levels])
         categories.setTitleText(self.tr("Level") if levels else "")  # no people: a bare frame
         categories.setTitleFont(self._small())
-        values = QValueAxis()
-        values.setRange(0, bound)
-        values.setLabelFormat("%d")
-        values.setTickCount(whole_ticks(bound))
-        chart.addAxis(categories, Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
-        series.attachAxis(categories)
-        series.attachAxis(values)
+        self._counted_bars(chart, series, categories, bound)
         chart.legend().setVisible(bool(shown))
         self.viewport().update()
 
@@ -286,15 +294,8 @@ class RetirementsChart(ChartView):
         years = QBarCategoryAxis()
         years.append([self._year(year) for year, _ in self.counts])
         top = max((people for _, people in self.counts), default=0)
-        values = QValueAxis()
         bound = nice_bound(max(top + top // 5 + 1, 1))  # room for the counts
-        values.setRange(0, bound)
-        values.setLabelFormat("%d")
-        values.setTickCount(whole_ticks(bound))
-        chart.addAxis(years, Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
-        series.attachAxis(years)
-        series.attachAxis(values)
+        self._counted_bars(chart, series, years, bound)
         self._series = series
         self.setToolTip(
             "\n".join(
