@@ -1630,7 +1630,7 @@ Everything entered since then will no longer be shown. The damaged file is kept 
 <context>
     <name>FigureChart</name>
     <message>
-        <location filename="../stats/charts.py" line="+106"/>
+        <location filename="../stats/charts.py" line="+121"/>
         <source>Click a bar to list the people behind it</source>
         <translation>单击柱条查看对应人员名单</translation>
     </message>
@@ -1936,27 +1936,27 @@ Correct them there and import that workbook again.</source>
         <translation>%1：%2。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>A locked month&apos;s items never change: enter a correction (补发 or 扣回) as an item in a later month.</source>
         <translation>已锁定月份的项目不会再变更：如需更正，请在以后月份录入补发或扣回项目。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Items can no longer change: return the month first.</source>
         <translation>项目不能再变更：请先退回该月工资。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>%1 items for %2 people, total %3</source>
         <translation>共%1条项目，涉及%2人，金额合计%3</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>The month must be calculated again before approval.</source>
         <translation>该月工资须重新计算后才能审核。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
@@ -2513,12 +2513,12 @@ Correct them there and import that workbook again.</source>
         <translation>%1年：期初累计截至%2月，共%3人；累计收入额%4，累计已预缴税额%5。%1年的工资从%6月开始计算。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>%1 rows withheld other than the figures give: check them with the client.</source>
         <translation>有%1行的累计已预缴税额与按累计数计算的结果不同，请与扣缴客户端核对。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Year %1 has no opening figures: its payroll starts in January.</source>
         <translation>%1年没有期初累计：工资从1月开始计算。</translation>
     </message>
@@ -3098,7 +3098,7 @@ Correct them there and import that workbook again.</source>
 <context>
     <name>PyramidChart</name>
     <message>
-        <location filename="../stats/charts.py" line="+68"/>
+        <location filename="../stats/charts.py" line="+61"/>
         <source>Age structure (people)</source>
         <translation>年龄结构（人）</translation>
     </message>
@@ -3393,7 +3393,7 @@ Correct them there and import that workbook again.</source>
         <translation>退休人数</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+27"/>
         <source>Year %1</source>
         <translation>%1年</translation>
     </message>
@@ -3600,12 +3600,12 @@ Correct them there and import that workbook again.</source>
         <translation>%1（%2起生效）：月岗位等级工资，单位：元。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>An applied adjustment used this version: it can no longer be corrected; import a new version instead.</source>
         <translation>已应用的调级批次使用了此版本，不能再修改；请导入新版本。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Comparing…</source>
         <translation>正在比较…</translation>
     </message>
@@ -4751,8 +4751,8 @@ Correct them there and import that workbook again.</source>
         <location filename="../careers/training_window.py" line="-206"/>
         <location filename="../payroll/deductions_window.py" line="-242"/>
         <location filename="../payroll/dialogs.py" line="-74"/>
-        <location filename="../payroll/items_grid.py" line="-272"/>
-        <location filename="../payroll/opening.py" line="-281"/>
+        <location filename="../payroll/items_grid.py" line="-279"/>
+        <location filename="../payroll/opening.py" line="-284"/>
         <location filename="../payroll/text.py" line="+34"/>
         <location filename="../roster/import_preview.py" line="-6"/>
         <location line="+7"/>
@@ -4824,7 +4824,7 @@ Correct them there and import that workbook again.</source>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../scales/view.py" line="-244"/>
+        <location filename="../scales/view.py" line="-247"/>
         <source>Effective</source>
         <translation>生效日期</translation>
     </message>

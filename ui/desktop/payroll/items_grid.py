@@ -162,12 +162,17 @@ class ItemsGrid(QDialog):
         state = STATUS_NAMES[items.status] if items.status else self.tr("not calculated yet")
         text = self.tr("%1: %2.").replace("%1", label(items.period)).replace("%2", state)
         if items.status == LOCKED:  # nothing returns a locked month: corrections go later
-            text += " " + self.tr(
-                "A locked month's items never change: enter a correction (补发 or 扣回) as an "
-                "item in a later month."
+            text = fmt.sentences(
+                text,
+                self.tr(
+                    "A locked month's items never change: enter a correction (补发 or 扣回) as an "
+                    "item in a later month."
+                ),
             )
         elif not items.editable:
-            text += " " + self.tr("Items can no longer change: return the month first.")
+            text = fmt.sentences(
+                text, self.tr("Items can no longer change: return the month first.")
+            )
         self.status.setText(text)
         self._show_rows()
 
@@ -206,7 +211,9 @@ class ItemsGrid(QDialog):
             was = self.items.status if self.items else None
             text = done_text(result)
             if was is not None:
-                text += " " + self.tr("The month must be calculated again before approval.")
+                text = fmt.sentences(
+                    text, self.tr("The month must be calculated again before approval.")
+                )
             self.notice.setText(text)
             self.notice.setVisible(True)
             self.changed.emit()

@@ -265,9 +265,12 @@ class OpeningWindow(QDialog):
             )
             checks = sum(1 for r in rows if check_text(r))
             if checks:
-                text += " " + self.tr(
-                    "%1 rows withheld other than the figures give: check them with the client."
-                ).replace("%1", fmt.count_text(checks))
+                text = fmt.sentences(
+                    text,
+                    self.tr(
+                        "%1 rows withheld other than the figures give: check them with the client."
+                    ).replace("%1", fmt.count_text(checks)),
+                )
         else:
             text = self.tr(
                 "Year %1 has no opening figures: its payroll starts in January."

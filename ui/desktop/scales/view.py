@@ -210,9 +210,12 @@ class ScaleView(QDialog):
             .replace("%2", fmt.date_text(info.effective_date))
         )
         if info.in_use:
-            text += " " + self.tr(
-                "An applied adjustment used this version: it can no longer be corrected; "
-                "import a new version instead."
+            text = fmt.sentences(
+                text,
+                self.tr(
+                    "An applied adjustment used this version: it can no longer be corrected; "
+                    "import a new version instead."
+                ),
             )
         self.table_info.setText(text)
         self._update()
